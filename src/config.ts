@@ -1,0 +1,167 @@
+// The environment, parsed once at start-up. A wrong value stops the program with a
+// sentence naming the variable; nothing else in the code reads process.env.
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const optionalUrl = (what: string) =>
+  optionalString.refine((v) => v === undefined || isHttpUrl(v), { message: `must be an http(s) URL (${what})` });
+
+function isHttpUrl(v: string): boolean {
+  try {
+    const u = new URL(v);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PORT: port.default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  PUBLIC_URL: optionalUrl('the address users open, printed at start'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
+  DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+    message: 'must start with postgres:// or postgresql://',
+  }),
+  VECTOR_STORE: z.enum(['hnswlib', 'pgvector']).default('hnswlib'),
+
+  EMBEDDINGS_BASE_URL: optionalUrl('an OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1'),
+  EMBEDDINGS_MODEL: z.string().default('text-embedding-3-small'),
+  EMBEDDINGS_API_KEY: optionalString,
+  EMBEDDINGS_DIMENSIONS: positiveInt.optional(),
+  HASH_EMBEDDINGS_DIMENSIONS: positiveInt.max(4096).default(256),
+
+  LLM_BASE_URL: optionalUrl('an OpenAI-compatible endpoint, e.g. https://api.deepseek.com/v1'),
+  LLM_API_KEY: optionalString,
+  LLM_MODEL: z.string().default('gpt-4o-mini'),
+  LLM_TIMEOUT_MS: positiveInt.default(30_000),
+
+  TELEGRAM_BOT_TOKEN: optionalString,
+  TELEGRAM_API_ROOT: z.string().url().default('https://api.telegram.org'),
+  TELEGRAM_WEBHOOK_URL: optionalUrl('the public https URL Telegram posts updates to'),
+  TELEGRAM_WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), {
+    message: 'must be 1–256 characters of A–Z, a–z, 0–9, _ or - (Telegram rule)',
+  }),
+
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString,
+  SLACK_API_URL: optionalUrl('the Slack Web API base, ending in /api/').transform((v) =>
+    v === undefined || v.endsWith('/') ? v : `${v}/`,
+  ),
+
+  MAX_QUESTION_CHARS: positiveInt.default(4000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  logLevel: Env['LOG_LEVEL'];
+  http: { port: number; host: string; publicUrl: string | undefined };
+  dataDir: string;
+  knowledgeDir: string;
+  database: { url: string | undefined };
+  vectorStore: Env['VECTOR_STORE'];
+  embeddings:
+    | { provider: 'hashing'; dimensions: number }
+    | { provider: 'openai'; baseUrl: string; model: string; apiKey: string | undefined; dimensions: number | undefined };
+  llm:
+    | { provider: 'none' }
+    | { provider: 'openai'; baseUrl: string; apiKey: string | undefined; model: string; timeoutMs: number };
+  telegram: {
+    token: string | undefined;
+    apiRoot: string;
+    webhookUrl: string | undefined;
+    webhookSecret: string | undefined;
+  };
+  slack: {
+    botToken: string | undefined;
+    signingSecret: string | undefined;
+    appToken: string | undefined;
+    apiUrl: string | undefined;
+  };
+  limits: { maxQuestionChars: number };
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Parses the environment; throws ConfigError with one line per bad variable. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      const given = source[name];
+      const shown = given === undefined ? '' : ` (got "${redact(name, given)}")`;
+      return `  ${name}: ${issue.message}${shown}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_BOT_TOKEN) {
+    throw new ConfigError('Invalid configuration:\n  TELEGRAM_WEBHOOK_URL is set but TELEGRAM_BOT_TOKEN is not');
+  }
+  if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration:\n  TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL (webhook calls are always verified)',
+    );
+  }
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+    throw new ConfigError(
+      'Invalid configuration:\n  SLACK_SIGNING_SECRET is required with SLACK_BOT_TOKEN in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
+    );
+  }
+  return {
+    env: e.NODE_ENV,
+    logLevel: e.LOG_LEVEL,
+    http: { port: e.PORT, host: e.HOST, publicUrl: e.PUBLIC_URL },
+    dataDir: e.DATA_DIR,
+    knowledgeDir: e.KNOWLEDGE_DIR,
+    database: { url: e.DATABASE_URL },
+    vectorStore: e.VECTOR_STORE,
+    embeddings: e.EMBEDDINGS_BASE_URL
+      ? {
+          provider: 'openai',
+          baseUrl: e.EMBEDDINGS_BASE_URL,
+          model: e.EMBEDDINGS_MODEL,
+          apiKey: e.EMBEDDINGS_API_KEY,
+          dimensions: e.EMBEDDINGS_DIMENSIONS,
+        }
+      : { provider: 'hashing', dimensions: e.HASH_EMBEDDINGS_DIMENSIONS },
+    llm: e.LLM_BASE_URL
+      ? { provider: 'openai', baseUrl: e.LLM_BASE_URL, apiKey: e.LLM_API_KEY, model: e.LLM_MODEL, timeoutMs: e.LLM_TIMEOUT_MS }
+      : { provider: 'none' },
+    telegram: {
+      token: e.TELEGRAM_BOT_TOKEN,
+      apiRoot: e.TELEGRAM_API_ROOT,
+      webhookUrl: e.TELEGRAM_WEBHOOK_URL,
+      webhookSecret: e.TELEGRAM_WEBHOOK_SECRET,
+    },
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl: e.SLACK_API_URL,
+    },
+    limits: { maxQuestionChars: e.MAX_QUESTION_CHARS },
+  };
+}
+
+// Secrets never appear in an error message, even when their format is wrong.
+function redact(name: string, value: string): string {
+  return /TOKEN|SECRET|KEY|PASSWORD|DATABASE_URL/.test(name) ? '***' : value.slice(0, 80);
+}

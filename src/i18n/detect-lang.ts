@@ -1,0 +1,31 @@
+// Which of our three languages a text is written in, by script. A question of only emoji,
+// digits or punctuation has no language; callers fall back to the user's setting.
+import type { Lang } from '../rag/types.js';
+
+export interface DetectedLang {
+  lang: Lang;
+  /** Two scripts in strength, e.g. "EAC 认证 для Казахстана". */
+  mixed: boolean;
+}
+
+export function detectLang(text: string): DetectedLang | undefined {
+  let han = 0;
+  let cyr = 0;
+  let lat = 0;
+  for (const ch of text) {
+    if (/\p{Script=Han}/u.test(ch)) han++;
+    else if (/\p{Script=Cyrillic}/u.test(ch)) cyr++;
+    else if (/\p{Script=Latin}/u.test(ch)) lat++;
+  }
+  // A Han character carries about a word; Latin and Cyrillic letters about a fifth of one.
+  const scores: [Lang, number][] = [
+    ['zh', han * 3],
+    ['ru', cyr],
+    ['en', lat],
+  ];
+  scores.sort((a, b) => b[1] - a[1]);
+  const [first, second] = scores as [[Lang, number], [Lang, number], [Lang, number]];
+  if (first[1] === 0) return undefined;
+  // Latin acronyms (EAC, TR CU, CMR) inside a Russian or Chinese sentence do not make it English.
+  return { lang: first[0], mixed: second[1] >= 6 && second[1] >= first[1] * 0.4 };
+}

@@ -1,0 +1,144 @@
+// Lexical (BM25) and vector (HNSW) search over the same chunks, fused by reciprocal rank,
+// filtered by language, category and country, one hit per document by default.
+import { Bm25Index } from './bm25-index.js';
+import { HnswVectorIndex } from './hnsw-vector-index.js';
+import { tokenize } from './tokenize.js';
+import type { DocMeta, Hit, IndexedChunk, SearchFilters, SearchOptions } from './types.js';
+
+export interface FusionWeights {
+  /** 'rrf': reciprocal rank; 'score': each list's scores divided by its best, then weighted. */
+  method: 'rrf' | 'score';
+  lexical: number;
+  vector: number;
+  /** RRF constant: larger flattens the rank curve. */
+  k: number;
+}
+
+// Tuned on the xquad development half (docs/decisions/004-hybrid-fusion.md).
+export const DEFAULT_FUSION: FusionWeights = { method: 'score', lexical: 1, vector: 0.3, k: 60 };
+const CANDIDATES = 50;
+
+export class HybridIndex {
+  private readonly bm25: Bm25Index;
+  private readonly docs: Map<string, DocMeta>;
+
+  constructor(
+    private readonly chunks: readonly IndexedChunk[],
+    docs: Iterable<DocMeta>,
+    private readonly vectors: HnswVectorIndex | undefined,
+    private readonly fusion: FusionWeights = DEFAULT_FUSION,
+    bm25?: Bm25Index,
+  ) {
+    this.docs = new Map([...docs].map((d) => [d.id, d]));
+    this.bm25 = bm25 ?? HybridIndex.buildLexical(chunks, this.docs);
+  }
+
+  static buildLexical(chunks: readonly IndexedChunk[], docs: Map<string, DocMeta>): Bm25Index {
+    const bm25 = new Bm25Index();
+    for (const c of chunks) bm25.add(tokenize(indexText(c, docs.get(c.docId))));
+    return bm25.freeze();
+  }
+
+  get size(): number {
+    return this.chunks.length;
+  }
+
+  doc(id: string): DocMeta | undefined {
+    return this.docs.get(id);
+  }
+
+  allDocs(): IterableIterator<DocMeta> {
+    return this.docs.values();
+  }
+
+  search(query: string, queryVector: Float32Array | undefined, opts: SearchOptions = {}): Hit[] {
+    const k = opts.k ?? 5;
+    const dedupe = opts.dedupe ?? true;
+    const accept = this.filter(opts);
+    const lexical = this.bm25.search(tokenize(query), CANDIDATES, accept);
+    const vector = queryVector && this.vectors ? this.vectors.search(queryVector, CANDIDATES, accept) : [];
+
+    const fused = fuse(lexical, vector, this.fusion);
+    const ordered = [...fused.entries()].sort((a, b) => b[1].score - a[1].score || a[0] - b[0]);
+    const hits: Hit[] = [];
+    const seenDocs = new Set<string>();
+    for (const [idx, f] of ordered) {
+      const chunk = this.chunks[idx]!;
+      if (dedupe) {
+        if (seenDocs.has(chunk.docId)) continue;
+        seenDocs.add(chunk.docId);
+      }
+      const doc = this.docs.get(chunk.docId);
+      if (!doc) continue;
+      hits.push({
+        id: chunk.id,
+        docId: chunk.docId,
+        title: doc.title,
+        lang: doc.lang,
+        category: doc.category,
+        headingPath: chunk.headingPath,
+        text: chunk.text,
+        score: f.score,
+        source: doc.sources[0],
+        asOf: doc.asOf,
+        doc,
+        ranks: { ...(f.lexical ? { lexical: f.lexical } : {}), ...(f.vector ? { vector: f.vector } : {}) },
+      });
+      if (hits.length >= k) break;
+    }
+    return hits;
+  }
+
+  private filter(f: SearchFilters): ((idx: number) => boolean) | undefined {
+    const langs = f.lang === undefined ? undefined : new Set<string>(typeof f.lang === 'string' ? [f.lang] : f.lang);
+    const cats =
+      f.category === undefined ? undefined : new Set<string>(typeof f.category === 'string' ? [f.category] : f.category);
+    const country = f.country?.toUpperCase();
+    if (!langs && !cats && !country && !f.docId) return undefined;
+    return (idx) => {
+      const chunk = this.chunks[idx];
+      if (!chunk) return false;
+      if (f.docId && chunk.docId !== f.docId) return false;
+      const doc = this.docs.get(chunk.docId);
+      if (!doc) return false;
+      if (langs && !langs.has(doc.lang)) return false;
+      if (cats && !cats.has(doc.category)) return false;
+      if (country && !doc.countries.includes(country)) return false;
+      return true;
+    };
+  }
+}
+
+/** The text both indexes see: title and heading path give a passage its context. */
+export function indexText(chunk: IndexedChunk, doc: DocMeta | undefined): string {
+  const head = [doc?.title, ...chunk.headingPath.slice(1)].filter(Boolean).join(' / ');
+  return head ? `${head}\n${chunk.text}` : chunk.text;
+}
+
+interface Fused {
+  score: number;
+  lexical?: number;
+  vector?: number;
+}
+
+function fuse(
+  lexical: readonly { idx: number; score: number }[],
+  vector: readonly { idx: number; score: number }[],
+  w: FusionWeights,
+): Map<number, Fused> {
+  const out = new Map<number, Fused>();
+  const add = (list: readonly { idx: number; score: number }[], weight: number, key: 'lexical' | 'vector') => {
+    if (weight === 0) return;
+    const best = list[0]?.score ?? 0;
+    list.forEach((h, rank) => {
+      const s = w.method === 'rrf' ? weight / (w.k + rank + 1) : best > 0 ? (weight * Math.max(0, h.score)) / best : 0;
+      const e = out.get(h.idx) ?? { score: 0 };
+      e.score += s;
+      e[key] = rank + 1;
+      out.set(h.idx, e);
+    });
+  };
+  add(lexical, w.lexical, 'lexical');
+  add(vector, w.vector, 'vector');
+  return out;
+}

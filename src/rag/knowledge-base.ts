@@ -1,0 +1,102 @@
+// The searchable knowledge: documents and chunks loaded from the store into the hybrid index.
+// The HNSW file under DATA_DIR is reused when it matches the stored chunks; otherwise it is
+// rebuilt from the stored embeddings (no re-embedding) and saved again.
+import type { KnowledgeRepo, StoredChunk } from '../store/knowledge-repo.js';
+import type { Embedder } from './embedder.js';
+import { HnswVectorIndex, IndexFileError } from './hnsw-vector-index.js';
+import { HybridIndex } from './hybrid-index.js';
+import type { DocMeta, Hit, SearchOptions } from './types.js';
+
+export interface KnowledgeBaseStats {
+  documents: number;
+  chunks: number;
+  embedder: string;
+  vectorIndex: 'loaded' | 'built' | 'empty';
+  /** Why a saved index was not used, when it was not. */
+  vectorIndexNote?: string;
+}
+
+export class KnowledgeBase {
+  private index: HybridIndex;
+  private statsValue: KnowledgeBaseStats;
+
+  private constructor(
+    private readonly repo: KnowledgeRepo,
+    private readonly embedder: Embedder,
+    private readonly indexDir: string | undefined,
+    loaded: { index: HybridIndex; stats: KnowledgeBaseStats },
+  ) {
+    this.index = loaded.index;
+    this.statsValue = loaded.stats;
+  }
+
+  static async open(opts: { repo: KnowledgeRepo; embedder: Embedder; indexDir?: string }): Promise<KnowledgeBase> {
+    const loaded = await load(opts.repo, opts.embedder, opts.indexDir);
+    return new KnowledgeBase(opts.repo, opts.embedder, opts.indexDir, loaded);
+  }
+
+  /** Re-reads the store after an ingest changed it. */
+  async reload(): Promise<void> {
+    const loaded = await load(this.repo, this.embedder, this.indexDir);
+    this.index = loaded.index;
+    this.statsValue = loaded.stats;
+  }
+
+  stats(): KnowledgeBaseStats {
+    return this.statsValue;
+  }
+
+  doc(id: string): DocMeta | undefined {
+    return this.index.doc(id);
+  }
+
+  async search(query: string, opts: SearchOptions = {}): Promise<Hit[]> {
+    const [vector] = await this.embedder.embed([query]);
+    return this.index.search(query, vector, opts);
+  }
+}
+
+async function load(repo: KnowledgeRepo, embedder: Embedder, indexDir: string | undefined) {
+  const { docs, chunks } = await repo.loadAll();
+  // Chunks embedded by another model stay searchable lexically until the next ingest re-embeds them.
+  const usable = chunks.filter((c) => c.embedder === embedder.id);
+  const ordered = [...usable, ...chunks.filter((c) => c.embedder !== embedder.id)];
+  const { vectors, state, note } = vectorIndex(usable, embedder.id, indexDir);
+  const stats: KnowledgeBaseStats = {
+    documents: docs.length,
+    chunks: chunks.length,
+    embedder: embedder.id,
+    vectorIndex: state,
+    ...(note ? { vectorIndexNote: note } : {}),
+  };
+  return { index: new HybridIndex(ordered, docs, vectors), stats };
+}
+
+function vectorIndex(chunks: StoredChunk[], embedderId: string, dir: string | undefined) {
+  if (chunks.length === 0) return { vectors: undefined, state: 'empty' as const, note: undefined };
+  const ids = chunks.map((c) => c.id);
+  let note: string | undefined;
+  if (dir) {
+    try {
+      const { index, manifest } = HnswVectorIndex.load(dir);
+      if (manifest.embedder === embedderId && sameIds(manifest.chunkIds, ids)) {
+        return { vectors: index, state: 'loaded' as const, note: undefined };
+      }
+      note = 'saved vector index is out of date';
+    } catch (err) {
+      if (!(err instanceof IndexFileError)) throw err;
+      note = err.message;
+    }
+  }
+  const dims = chunks[0]!.embedding.length;
+  const built = HnswVectorIndex.build(
+    chunks.map((c) => c.embedding),
+    dims,
+  );
+  if (dir) built.save(dir, { embedder: embedderId, chunkIds: ids });
+  return { vectors: built, state: 'built' as const, note };
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
+}

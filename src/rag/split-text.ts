@@ -1,0 +1,174 @@
+// Splits a markdown body into chunks that end at sentence ends (Chinese 。！？；, Russian and
+// English . ! ? …) and carry the heading path they sit under. LangChain's recursive splitter
+// was measured against this one: it moves sentence-ending punctuation to the start of the next
+// chunk and drops headings (docs/decisions/002-splitter.md).
+
+export interface TextChunk {
+  headingPath: string[];
+  text: string;
+}
+
+export interface SplitOptions {
+  /** Upper bound in size units: a Han character counts 2, anything else 1. */
+  maxSize?: number;
+  /** Sentences carried over from the previous chunk of the same section. */
+  overlapSentences?: number;
+}
+
+export const SPLITTER_VERSION = 'split-v1';
+
+const HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
+const FENCE = /^\s*(```|~~~)/;
+
+export function splitMarkdown(body: string, opts: SplitOptions = {}): TextChunk[] {
+  const maxSize = opts.maxSize ?? 1000;
+  const overlap = opts.overlapSentences ?? 1;
+  const out: TextChunk[] = [];
+  for (const section of sections(body)) {
+    const sentences = section.paragraphs.flatMap((p, i) => {
+      const s = splitSentences(p);
+      // Paragraph breaks survive as a blank line before the paragraph's first sentence.
+      if (i > 0 && s.length > 0) s[0] = `\n${s[0]}`;
+      return s;
+    });
+    let current: string[] = [];
+    let size = 0;
+    const flush = () => {
+      const text = joinSentences(current);
+      if (text) out.push({ headingPath: section.headingPath, text });
+    };
+    for (const sentence of sentences) {
+      const s = measure(sentence);
+      if (size + s > maxSize && current.length > 0) {
+        flush();
+        const carried = current.slice(-overlap).filter((c) => measure(c) < maxSize / 3);
+        current = overlap > 0 ? carried.map((c) => c.replace(/^\n/, '')) : [];
+        size = current.reduce((a, c) => a + measure(c), 0);
+      }
+      if (s > maxSize) {
+        // A single runaway "sentence" (a table, a list without stops) is cut by size.
+        for (const piece of cutBySize(sentence, maxSize)) {
+          current.push(piece);
+          flush();
+          current = [];
+        }
+        size = 0;
+        continue;
+      }
+      current.push(sentence);
+      size += s;
+    }
+    flush();
+  }
+  return out;
+}
+
+interface Section {
+  headingPath: string[];
+  paragraphs: string[];
+}
+
+function sections(body: string): Section[] {
+  const out: Section[] = [];
+  const stack: { level: number; title: string }[] = [];
+  let paragraphs: string[] = [];
+  let para: string[] = [];
+  let inFence = false;
+  const endPara = () => {
+    const p = para.join('\n').trim();
+    if (p) paragraphs.push(p);
+    para = [];
+  };
+  const endSection = () => {
+    endPara();
+    if (paragraphs.length) out.push({ headingPath: stack.map((h) => h.title), paragraphs });
+    paragraphs = [];
+  };
+  for (const line of body.replace(/\r\n?/g, '\n').split('\n')) {
+    if (FENCE.test(line)) inFence = !inFence;
+    const m = inFence ? null : HEADING.exec(line);
+    if (m) {
+      endSection();
+      const level = m[1]!.length;
+      while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop();
+      stack.push({ level, title: m[2]!.replace(/[*_`]/g, '').trim() });
+    } else if (!inFence && line.trim() === '') {
+      endPara();
+    } else if (!inFence && /^\s*([-*+]|\d+[.)])\s+/.test(line)) {
+      // Each list item reads as its own sentence group.
+      endPara();
+      para.push(line.trim());
+    } else {
+      para.push(line);
+    }
+  }
+  endSection();
+  return out;
+}
+
+const ABBREVIATIONS = new Set(
+  'т.е т.д т.п т.к г гг ст п пп ч руб млн млрд тыс др им напр см рис e.g i.e etc no nos vs mr mrs dr art para approx fig'.split(
+    ' ',
+  ),
+);
+
+/** Sentences of one paragraph, each keeping its closing punctuation. */
+export function splitSentences(paragraph: string): string[] {
+  const text = paragraph.replace(/\s*\n\s*/g, ' ').trim();
+  if (!text) return [];
+  const out: string[] = [];
+  let start = 0;
+  // Han stops end a sentence outright; Latin/Cyrillic stops only before a capital, quote or bracket.
+  const re = /[。！？；]+[”’」』）)]*|[.!?…]+["»”’)]*(?=\s+["«“(\[]?[\p{Lu}\p{Script=Han}\d])/gu;
+  for (const m of text.matchAll(re)) {
+    const end = m.index + m[0].length;
+    if (m[0].startsWith('.') && isAbbreviation(text.slice(start, m.index))) continue;
+    const s = text.slice(start, end).trim();
+    if (s) out.push(s);
+    start = end;
+  }
+  const rest = text.slice(start).trim();
+  if (rest) out.push(rest);
+  return out;
+}
+
+function isAbbreviation(before: string): boolean {
+  const word = /([\p{L}.]+)$/u.exec(before)?.[1]?.toLowerCase();
+  if (!word) return false;
+  return ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word);
+}
+
+function joinSentences(sentences: readonly string[]): string {
+  let out = '';
+  for (const s of sentences) {
+    if (!out) out = s.replace(/^\n/, '');
+    else if (s.startsWith('\n')) out += `\n\n${s.slice(1)}`;
+    else if (/[。！？；”’」』）]$/u.test(out) || /^\p{Script=Han}/u.test(s)) out += s;
+    else out += ` ${s}`;
+  }
+  return out.trim();
+}
+
+function measure(s: string): number {
+  let n = 0;
+  for (const ch of s) n += /\p{Script=Han}/u.test(ch) ? 2 : 1;
+  return n;
+}
+
+function cutBySize(s: string, maxSize: number): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let size = 0;
+  for (const ch of s) {
+    const w = /\p{Script=Han}/u.test(ch) ? 2 : 1;
+    if (size + w > maxSize) {
+      out.push(cur.trim());
+      cur = '';
+      size = 0;
+    }
+    cur += ch;
+    size += w;
+  }
+  if (cur.trim()) out.push(cur.trim());
+  return out;
+}

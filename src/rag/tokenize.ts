@@ -1,0 +1,87 @@
+// Language-aware tokens for BM25 and the hashing embedder: Chinese segmented (jieba with a
+// trade dictionary, or character bigrams), Russian and English stemmed (Snowball).
+import { createRequire } from 'node:module';
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import { STOPWORDS } from './stopwords.js';
+import { TRADE_TERMS } from './trade-terms.js';
+
+const require = createRequire(import.meta.url);
+interface Stemmer {
+  stem(word: string): string;
+}
+const snowball = require('snowball-stemmers') as { newStemmer(lang: string): Stemmer };
+
+export type ZhMode = 'jieba' | 'bigram' | 'jieba+bigram';
+
+export interface TokenizeOptions {
+  zh?: ZhMode;
+  /** Keep stopwords (used by tests that inspect raw segmentation). */
+  keepStopwords?: boolean;
+}
+
+let jieba: Jieba | undefined;
+function getJieba(): Jieba {
+  if (!jieba) {
+    jieba = Jieba.withDict(dict);
+    // The default dictionary cuts domain terms apart (上合 → 上|合); a high frequency keeps them whole.
+    jieba.loadDict(Buffer.from(TRADE_TERMS.map((t) => `${t} 100000 n`).join('\n')));
+  }
+  return jieba;
+}
+
+const ru = snowball.newStemmer('russian');
+const en = snowball.newStemmer('english');
+const stemCache = new Map<string, string>();
+
+// Han runs; otherwise letters/digits runs (Latin, Cyrillic, numbers, mixed like "tr-cu").
+const RUN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+(?:[.'’](?:(?!\p{Script=Han})[\p{L}\p{N}])+)*)/gu;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+const LATIN = /\p{Script=Latin}/u;
+
+export function tokenize(text: string, opts: TokenizeOptions = {}): string[] {
+  const zh = opts.zh ?? DEFAULT_ZH_MODE;
+  const out: string[] = [];
+  const keep = (t: string) => {
+    if (t && (opts.keepStopwords || !STOPWORDS.has(t))) out.push(t);
+  };
+  for (const m of text.normalize('NFKC').matchAll(RUN)) {
+    if (m[1]) {
+      for (const t of segmentHan(m[1], zh)) keep(t);
+    } else if (m[2]) {
+      const word = m[2].toLowerCase().replace(/ё/g, 'е').replace(/[’']/g, '');
+      if (STOPWORDS.has(word) && !opts.keepStopwords) continue;
+      keep(stem(word));
+    }
+  }
+  return out;
+}
+
+export const DEFAULT_ZH_MODE: ZhMode = 'bigram';
+
+function segmentHan(run: string, mode: ZhMode): string[] {
+  if (mode === 'bigram') return bigrams(run);
+  const words = getJieba().cutForSearch(run, true);
+  if (mode === 'jieba') return words;
+  // Words for precision, bigrams for recall when jieba's cut differs between query and passage.
+  const seen = new Set(words);
+  for (const b of bigrams(run)) if (!seen.has(b)) words.push(b);
+  return words;
+}
+
+function bigrams(run: string): string[] {
+  const chars = Array.from(run);
+  if (chars.length === 1) return chars;
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+  return out;
+}
+
+function stem(word: string): string {
+  if (word.length <= 3 || /^\p{N}/u.test(word)) return word;
+  const hit = stemCache.get(word);
+  if (hit !== undefined) return hit;
+  const s = CYRILLIC.test(word) ? ru.stem(word) : LATIN.test(word) ? en.stem(word) : word;
+  if (stemCache.size < 200_000) stemCache.set(word, s);
+  return s;
+}

@@ -1,0 +1,59 @@
+// Shapes shared by ingestion, the indexes and everything that shows a hit to a person.
+
+export const LANGS = ['zh', 'ru', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export const CATEGORIES = ['policy', 'market-access', 'legal-faq', 'logistics', 'zone-services'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** Document metadata as it is shown with every citation. */
+export interface DocMeta {
+  id: string;
+  slug: string;
+  lang: Lang;
+  title: string;
+  category: string;
+  countries: string[];
+  sources: string[];
+  translations: string[];
+  asOf: string | undefined;
+  reviewBy: string | undefined;
+}
+
+export interface IndexedChunk {
+  id: string;
+  docId: string;
+  ord: number;
+  headingPath: string[];
+  text: string;
+}
+
+export interface SearchFilters {
+  lang?: Lang | readonly Lang[] | undefined;
+  category?: string | readonly string[] | undefined;
+  country?: string | undefined;
+  docId?: string | undefined;
+}
+
+export interface SearchOptions extends SearchFilters {
+  k?: number;
+  /** Keep only the best chunk of each document (default true). */
+  dedupe?: boolean;
+}
+
+export interface Hit {
+  id: string;
+  docId: string;
+  title: string;
+  lang: Lang;
+  category: string;
+  headingPath: string[];
+  text: string;
+  score: number;
+  /** First source URL of the document; all of them are in `doc.sources`. */
+  source: string | undefined;
+  asOf: string | undefined;
+  doc: DocMeta;
+  /** Ranks in the two lists before fusion (debugging and evals). */
+  ranks: { lexical?: number; vector?: number };
+}

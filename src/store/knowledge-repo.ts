@@ -1,0 +1,150 @@
+// Documents, chunks and ingest runs in Postgres (either engine).
+import type { Db, Queryable } from './db.js';
+import type { DocMeta, IndexedChunk, Lang } from '../rag/types.js';
+
+export interface StoredDocRef {
+  id: string;
+  path: string;
+  contentHash: string;
+}
+
+export interface NewChunk {
+  headingPath: string[];
+  text: string;
+  embedding: Float32Array;
+}
+
+export interface DocumentRow extends DocMeta {
+  path: string;
+  format: string;
+  contentHash: string;
+}
+
+export interface StoredChunk extends IndexedChunk {
+  embedder: string;
+  embedding: Float32Array;
+}
+
+export interface IngestCounts {
+  added: number;
+  changed: number;
+  removed: number;
+  unchanged: number;
+  skipped: number;
+  errors: { path: string; error: string }[];
+}
+
+export class KnowledgeRepo {
+  constructor(private readonly db: Db) {}
+
+  async documentRefs(): Promise<StoredDocRef[]> {
+    const r = await this.db.query<{ id: string; path: string; content_hash: string }>(
+      'SELECT id, path, content_hash FROM documents',
+    );
+    return r.rows.map((row) => ({ id: row.id, path: row.path, contentHash: row.content_hash }));
+  }
+
+  /** Replaces the document stored at `doc.path` (and its chunks) in one transaction. */
+  async replaceDocument(doc: DocumentRow, chunks: NewChunk[], embedder: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query('DELETE FROM documents WHERE path = $1 OR id = $2', [doc.path, doc.id]);
+      await tx.query(
+        `INSERT INTO documents (id, slug, lang, title, category, countries, sources, translations, as_of, review_by,
+                                path, format, content_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+        [
+          doc.id, doc.slug, doc.lang, doc.title, doc.category, doc.countries, doc.sources, doc.translations,
+          doc.asOf ?? null, doc.reviewBy ?? null, doc.path, doc.format, doc.contentHash,
+        ],
+      );
+      await insertChunks(tx, doc.id, chunks, embedder);
+    });
+  }
+
+  async removeByPath(paths: string[]): Promise<number> {
+    if (paths.length === 0) return 0;
+    const r = await this.db.query('DELETE FROM documents WHERE path = ANY($1::text[])', [paths]);
+    return r.rowCount;
+  }
+
+  async loadAll(): Promise<{ docs: DocMeta[]; chunks: StoredChunk[] }> {
+    const d = await this.db.query<{
+      id: string; slug: string; lang: Lang; title: string; category: string; countries: string[];
+      sources: string[]; translations: string[]; as_of: string | null; review_by: string | null;
+    }>(
+      `SELECT id, slug, lang, title, category, countries, sources, translations,
+              to_char(as_of, 'YYYY-MM-DD') AS as_of, to_char(review_by, 'YYYY-MM-DD') AS review_by
+         FROM documents ORDER BY id`,
+    );
+    const c = await this.db.query<{
+      id: string; doc_id: string; ord: number; heading_path: string[]; text: string; embedder: string;
+      embedding: Uint8Array;
+    }>('SELECT id, doc_id, ord, heading_path, text, embedder, embedding FROM chunks ORDER BY doc_id, ord');
+    return {
+      docs: d.rows.map((row) => ({
+        id: row.id,
+        slug: row.slug,
+        lang: row.lang,
+        title: row.title,
+        category: row.category,
+        countries: row.countries,
+        sources: row.sources,
+        translations: row.translations,
+        asOf: row.as_of ?? undefined,
+        reviewBy: row.review_by ?? undefined,
+      })),
+      chunks: c.rows.map((row) => ({
+        id: row.id,
+        docId: row.doc_id,
+        ord: row.ord,
+        headingPath: row.heading_path,
+        text: row.text,
+        embedder: row.embedder,
+        embedding: bytesToVector(row.embedding),
+      })),
+    };
+  }
+
+  async startRun(embedder: string): Promise<number> {
+    const r = await this.db.query<{ id: string }>('INSERT INTO ingest_runs (embedder) VALUES ($1) RETURNING id', [embedder]);
+    return Number(r.rows[0]!.id);
+  }
+
+  async finishRun(id: number, status: 'ok' | 'failed', counts: IngestCounts): Promise<void> {
+    await this.db.query(
+      `UPDATE ingest_runs SET finished_at = now(), status = $2, added = $3, changed = $4, removed = $5,
+              unchanged = $6, skipped = $7, errors = $8::jsonb WHERE id = $1`,
+      [id, status, counts.added, counts.changed, counts.removed, counts.unchanged, counts.skipped,
+        JSON.stringify(counts.errors)],
+    );
+  }
+}
+
+async function insertChunks(tx: Queryable, docId: string, chunks: NewChunk[], embedder: string): Promise<void> {
+  // One multi-row insert per 100 chunks keeps round trips low on a remote server.
+  for (let start = 0; start < chunks.length; start += 100) {
+    const slice = chunks.slice(start, start + 100);
+    const values: unknown[] = [];
+    const rows = slice.map((c, i) => {
+      const ord = start + i;
+      values.push(`${docId}#${ord}`, docId, ord, c.headingPath, c.text, embedder, vectorToBytes(c.embedding));
+      const b = i * 7;
+      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7})`;
+    });
+    await tx.query(
+      `INSERT INTO chunks (id, doc_id, ord, heading_path, text, embedder, embedding) VALUES ${rows.join(', ')}`,
+      values,
+    );
+  }
+}
+
+export function vectorToBytes(v: Float32Array): Uint8Array {
+  return Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+}
+
+export function bytesToVector(b: Uint8Array): Float32Array {
+  // Copy: the driver's buffer may be shared and unaligned.
+  const copy = new Uint8Array(b.byteLength);
+  copy.set(b);
+  return new Float32Array(copy.buffer);
+}
