@@ -1,11 +1,11 @@
-// Runs a retrieval benchmark in the xquad format (corpus.jsonl + queries.jsonl) through the
-// same splitter, tokenizer, embedder and hybrid index the assistant uses.
+// Runs a retrieval benchmark in the xquad format (corpus.jsonl + queries.jsonl) through the same
+// tokenizer, embedder and hybrid index the assistant uses; each record is one passage, as in the reference.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import type { Embedder } from './embedder.js';
 import { HnswVectorIndex } from './hnsw-vector-index.js';
-import { DEFAULT_FUSION, HybridIndex, indexText, type FusionWeights } from './hybrid-index.js';
+import { fusionFor, HybridIndex, indexText, type FusionWeights } from './hybrid-index.js';
 import { percentile, summarize, type RankedQuery, type RetrievalMetrics } from './retrieval-metrics.js';
 import { splitMarkdown } from './split-text.js';
 import { LANGS, type DocMeta, type IndexedChunk } from './types.js';
@@ -68,7 +68,7 @@ export async function buildEvalIndex(
   const byId = new Map(docs.map((d) => [d.id, d]));
   const vectors = await embedder.embed(chunks.map((c) => indexText(c, byId.get(c.docId))));
   const hnsw = vectors.length ? HnswVectorIndex.build(vectors, vectors[0]!.length) : undefined;
-  const index = new HybridIndex(chunks, docs, hnsw, opts.fusion ?? DEFAULT_FUSION);
+  const index = new HybridIndex(chunks, docs, hnsw, opts.fusion ?? fusionFor(embedder.id));
   return { index, chunks: chunks.length, buildMs: performance.now() - t0 };
 }
 
@@ -79,10 +79,10 @@ export async function evalRetrieval(
   opts: { fusion?: FusionWeights; mode?: 'hybrid' | 'lexical' | 'vector'; split?: boolean } = {},
 ): Promise<RetrievalEvalReport> {
   const mode = opts.mode ?? 'hybrid';
-  const fusion = opts.fusion ?? DEFAULT_FUSION;
+  const fusion = opts.fusion ?? fusionFor(embedder.id);
   const weights =
     mode === 'lexical' ? { ...fusion, vector: 0 } : mode === 'vector' ? { ...fusion, lexical: 0 } : fusion;
-  const { index, chunks, buildMs } = await buildEvalIndex(corpus, embedder, { fusion: weights, split: opts.split ?? true });
+  const { index, chunks, buildMs } = await buildEvalIndex(corpus, embedder, { fusion: weights, split: opts.split ?? false });
   const ranked: RankedQuery[] = [];
   const latencies: number[] = [];
   for (const q of queries) {

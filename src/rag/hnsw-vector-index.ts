@@ -49,7 +49,15 @@ export class HnswVectorIndex {
   search(query: Float32Array, k: number, accept?: (idx: number) => boolean): VectorHit[] {
     if (this.size === 0) return [];
     const n = Math.min(k, this.size);
-    const r = this.index.searchKnn(Array.from(query), n, accept);
+    const q = Array.from(query);
+    if (accept) {
+      // A JS filter is called across the native boundary for every visited node, which costs more
+      // than over-fetching and filtering here; the filtered search is the fallback for rare filters.
+      const wide = this.index.searchKnn(q, Math.min(this.size, n * 8));
+      const kept = wide.neighbors.flatMap((idx, i) => (accept(idx) ? [{ idx, score: 1 - wide.distances[i]! }] : []));
+      if (kept.length >= n || wide.neighbors.length === this.size) return kept.slice(0, n);
+    }
+    const r = this.index.searchKnn(q, n, accept);
     return r.neighbors.map((idx, i) => ({ idx, score: 1 - r.distances[i]! }));
   }
 

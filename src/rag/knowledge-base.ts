@@ -4,7 +4,7 @@
 import type { KnowledgeRepo, StoredChunk } from '../store/knowledge-repo.js';
 import type { Embedder } from './embedder.js';
 import { HnswVectorIndex, IndexFileError } from './hnsw-vector-index.js';
-import { HybridIndex } from './hybrid-index.js';
+import { fusionFor, HybridIndex } from './hybrid-index.js';
 import type { DocMeta, Hit, SearchOptions } from './types.js';
 
 export interface KnowledgeBaseStats {
@@ -54,6 +54,23 @@ export class KnowledgeBase {
     const [vector] = await this.embedder.embed([query]);
     return this.index.search(query, vector, opts);
   }
+
+  /**
+   * The passage of `docId` that best answers `query`; when the query shares no words with it
+   * (another language), the passage at the same position as `likeOrd` in the original.
+   */
+  async bestPassage(query: string, docId: string, likeOrd: number, likeTotal: number): Promise<Hit | undefined> {
+    const [found] = await this.search(query, { docId, k: 1 });
+    if (found) return found;
+    const chunks = this.index.chunksOf(docId);
+    if (chunks.length === 0) return undefined;
+    const at = Math.min(chunks.length - 1, Math.round((likeOrd / Math.max(1, likeTotal)) * chunks.length));
+    return this.index.toHit(chunks[at]!, 0);
+  }
+
+  chunkCount(docId: string): number {
+    return this.index.chunksOf(docId).length;
+  }
 }
 
 async function load(repo: KnowledgeRepo, embedder: Embedder, indexDir: string | undefined) {
@@ -69,7 +86,7 @@ async function load(repo: KnowledgeRepo, embedder: Embedder, indexDir: string | 
     vectorIndex: state,
     ...(note ? { vectorIndexNote: note } : {}),
   };
-  return { index: new HybridIndex(ordered, docs, vectors), stats };
+  return { index: new HybridIndex(ordered, docs, vectors, fusionFor(embedder.id)), stats };
 }
 
 function vectorIndex(chunks: StoredChunk[], embedderId: string, dir: string | undefined) {

@@ -1,0 +1,54 @@
+// Turns retrieved passages into numbered citations with their dates, and renders the source
+// list the same way for every channel that shows plain text.
+import { t } from '../i18n/messages.js';
+import type { Lang } from '../rag/types.js';
+import type { UserHit } from './retrieve.js';
+import type { Citation } from './types.js';
+
+const EXCERPT_CHARS = 480;
+
+export function toCitations(hits: readonly UserHit[], today: string = isoToday()): Citation[] {
+  return hits.map((h, i) => ({
+    n: i + 1,
+    docId: h.docId,
+    chunkId: h.id,
+    title: h.title,
+    lang: h.lang,
+    category: h.category,
+    headingPath: h.headingPath,
+    excerpt: excerpt(h.text),
+    source: h.source,
+    sources: h.doc.sources,
+    asOf: h.asOf,
+    reviewBy: h.doc.reviewBy,
+    stale: h.doc.reviewBy !== undefined && h.doc.reviewBy < today,
+    ...(h.translatedFrom ? { translatedFrom: h.translatedFrom } : {}),
+    score: Math.round(h.score * 1000) / 1000,
+  }));
+}
+
+/** "[1] Title — Section (as of 2025-12-31) https://…" lines under a heading. */
+export function renderSourceList(citations: readonly Citation[], lang: Lang): string {
+  if (citations.length === 0) return '';
+  const lines = citations.map((c) => {
+    const section = c.headingPath.slice(1).join(' › ');
+    const date = c.asOf ? ` (${t(lang, 'asOf')} ${c.asOf}${c.stale ? `; ${t(lang, 'stale')}` : ''})` : '';
+    return `[${c.n}] ${c.title}${section ? ` — ${section}` : ''}${date}${c.source ? ` ${c.source}` : ''}`;
+  });
+  return `${t(lang, 'sources')}:\n${lines.join('\n')}`;
+}
+
+export function isoToday(now: Date = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+// Cut at a sentence or word end so an excerpt never stops mid-word.
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= EXCERPT_CHARS) return flat;
+  const cut = flat.slice(0, EXCERPT_CHARS);
+  const end = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('。'), cut.lastIndexOf('; '));
+  if (end > EXCERPT_CHARS * 0.5) return cut.slice(0, end + 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > EXCERPT_CHARS * 0.5 ? cut.slice(0, space) : cut}…`;
+}

@@ -1,0 +1,71 @@
+// Wires everything from config. The only place that opens the database and creates clients.
+import { join } from 'node:path';
+import { Advisor } from './assistant/advisor.js';
+import type { Config } from './config.js';
+import type { Logger } from './log/logger.js';
+import type { Embedder } from './rag/embedder.js';
+import { HashingEmbedder } from './rag/hashing-embedder.js';
+import { ingestKnowledge, type IngestProgress, type IngestSummary } from './rag/ingest.js';
+import { KnowledgeBase } from './rag/knowledge-base.js';
+import { OpenAiEmbedder } from './rag/openai-embedder.js';
+import type { Db } from './store/db.js';
+import { KnowledgeRepo } from './store/knowledge-repo.js';
+import { openDb } from './store/open-db.js';
+
+export interface Runtime {
+  config: Config;
+  db: Db;
+  repo: KnowledgeRepo;
+  embedder: Embedder;
+  kb: KnowledgeBase;
+  advisor: Advisor;
+  ingest(onProgress?: (p: IngestProgress) => void): Promise<IngestSummary>;
+  close(): Promise<void>;
+}
+
+export function createEmbedder(config: Config): Embedder {
+  const e = config.embeddings;
+  if (e.provider === 'hashing') return new HashingEmbedder(e.dimensions);
+  return new OpenAiEmbedder({ baseUrl: e.baseUrl, model: e.model, apiKey: e.apiKey, dimensions: e.dimensions });
+}
+
+export async function createRuntime(config: Config, log: Logger): Promise<Runtime> {
+  const db = await openDb({ databaseUrl: config.database.url, dataDir: config.dataDir });
+  log.debug({ engine: db.engine }, 'database ready');
+  const repo = new KnowledgeRepo(db);
+  const embedder = createEmbedder(config);
+  const indexDir = join(config.dataDir, 'index');
+  let kb: KnowledgeBase;
+  try {
+    kb = await KnowledgeBase.open({ repo, embedder, indexDir });
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  const stats = kb.stats();
+  if (stats.vectorIndexNote) log.warn({ note: stats.vectorIndexNote }, 'vector index rebuilt from the database');
+  const advisor = new Advisor(kb, config.limits);
+  return {
+    config,
+    db,
+    repo,
+    embedder,
+    kb,
+    advisor,
+    async ingest(onProgress) {
+      const summary = await ingestKnowledge({
+        root: config.knowledgeDir,
+        repo,
+        embedder,
+        ...(onProgress ? { onProgress } : {}),
+      });
+      if (summary.added.length || summary.changed.length || summary.removed.length || kb.stats().vectorIndex === 'empty') {
+        await kb.reload();
+      }
+      return summary;
+    },
+    async close() {
+      await db.close();
+    },
+  };
+}

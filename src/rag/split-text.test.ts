@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { splitMarkdown, splitSentences } from './split-text.js';
+
+describe('splitSentences', () => {
+  it('ends Chinese sentences at 。！？；', () => {
+    expect(splitSentences('第一句。第二句！第三句？')).toEqual(['第一句。', '第二句！', '第三句？']);
+  });
+
+  it('ends Russian sentences at . ! ? without breaking abbreviations like ТР ТС 010/2011 or numbers', () => {
+    const s = splitSentences('Регламент ТР ТС 010/2011 действует с 15.02.2013. Нужна декларация! Верно?');
+    expect(s).toEqual(['Регламент ТР ТС 010/2011 действует с 15.02.2013.', 'Нужна декларация!', 'Верно?']);
+  });
+});
+
+describe('splitMarkdown', () => {
+  it('keeps the heading path of each chunk', () => {
+    const chunks = splitMarkdown('# Title\n\nIntro text.\n\n## Section A\n\nText A.\n\n### Sub\n\nText sub.\n\n## Section B\n\nText B.');
+    expect(chunks.map((c) => c.headingPath)).toEqual([['Title'], ['Title', 'Section A'], ['Title', 'Section A', 'Sub'], ['Title', 'Section B']]);
+  });
+
+  it('cuts long sections only at sentence ends, each chunk within the size bound', () => {
+    const sentence = '这是一个关于欧亚经济联盟技术法规的句子，用来测试分块。';
+    const body = `# 标题\n\n${sentence.repeat(80)}`;
+    const chunks = splitMarkdown(body, { maxSize: 400, overlapSentences: 0 });
+    expect(chunks.length).toBeGreaterThan(5);
+    for (const c of chunks) {
+      expect(c.text.endsWith('。')).toBe(true);
+      expect([...c.text].length * 2).toBeLessThanOrEqual(400);
+    }
+  });
+
+  it('does not split inside a fenced code block', () => {
+    const chunks = splitMarkdown('# T\n\n```\nline. one. two.\n```\n');
+    expect(chunks).toHaveLength(1);
+    expect(chunks[0]!.text).toContain('line. one. two.');
+  });
+});

@@ -1,0 +1,116 @@
+// The `advisor` command end to end: ingest → search → ask, the benchmark runner and bad input.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeKnowledgeDir, tempDir } from './support/knowledge-fixture.js';
+import { runAdvisor } from './support/run-cli.js';
+
+describe('advisor CLI', () => {
+  let knowledge: { path: string; remove: () => void };
+  let data: { path: string; remove: () => void };
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    knowledge = await makeKnowledgeDir({ binaries: false });
+    data = tempDir('cli-data');
+    env = { KNOWLEDGE_DIR: knowledge.path, DATA_DIR: data.path };
+  });
+  afterAll(() => {
+    knowledge.remove();
+    data.remove();
+  });
+
+  it('ingests with plain progress lines off a terminal and a summary', async () => {
+    const r = await runAdvisor(['ingest'], env);
+    expect(r.stderr).toContain('[1/6] added logistics/gauge-change.ru.md');
+    expect(r.stdout).toMatch(/Ingested 6 files with local-hashing-v1\/256: 6 added, 0 changed, 0 removed, 0 unchanged, 0 failed/);
+    expect(r.code).toBe(0);
+    const again = await runAdvisor(['ingest', '--json'], env);
+    expect(JSON.parse(again.stdout)).toMatchObject({ added: [], unchanged: 6 });
+  });
+
+  it('searches with --k and --json', async () => {
+    const r = await runAdvisor(['search', 'кто может быть заявителем', '--k', '2', '--json'], env);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
+    expect(rows.length).toBeLessThanOrEqual(2);
+    expect(rows[0]).toMatchObject({ docId: 'eac-mark-ru', lang: 'ru', title: 'Знак EAC: когда он нужен', source: 'https://en.wikipedia.org/wiki/Eurasian_Conformity_mark' });
+    expect(rows[0]!.id).toMatch(/^eac-mark-ru#\d+$/);
+  });
+
+  it('answers in the asker’s language with numbered citations and dates', async () => {
+    const r = await runAdvisor(['ask', '换轨需要多长时间？', '--json'], env);
+    expect(r.code).toBe(0);
+    const ans = JSON.parse(r.stdout);
+    expect(ans).toMatchObject({ lang: 'zh', mode: 'retrieval-only', toolCalls: [] });
+    expect(ans.citations[0]).toMatchObject({ n: 1, docId: 'gauge-change-zh', asOf: '2024-12-31', stale: true });
+    expect(ans.answer).toContain('[1]');
+    expect(ans.answer).toContain('截至 2024-12-31');
+  });
+
+  it('uses the translation link when the best passage is in another language', async () => {
+    const r = await runAdvisor(['ask', '换轨需要多长时间？', '--lang', 'ru', '--json'], env);
+    const ans = JSON.parse(r.stdout);
+    expect(ans.lang).toBe('ru');
+    expect(ans.citations[0]).toMatchObject({ docId: 'gauge-change-ru', lang: 'ru', translatedFrom: 'gauge-change-zh' });
+    expect(ans.citations[0].headingPath).toEqual(['Смена ширины колеи на границе', 'Сколько это занимает']);
+  });
+
+  it('says so when nothing relevant is found instead of guessing', async () => {
+    const r = await runAdvisor(['ask', 'Какая погода в Париже?', '--json'], env);
+    const ans = JSON.parse(r.stdout);
+    expect(ans.citations).toEqual([]);
+    expect(ans.answer).toMatch(/ничего/);
+  });
+
+  it('refuses an empty and a 100 KB question with a clear message and no stack trace', async () => {
+    const empty = await runAdvisor(['ask', '   '], env);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('The question is empty');
+    const question = 'сертификат EAC? '.repeat(4000); // about 100 KB of UTF-8
+    expect(Buffer.byteLength(question)).toBeGreaterThan(100_000);
+    const huge = await runAdvisor(['ask', question], env);
+    expect(huge.code).toBe(2);
+    expect(huge.stderr).toMatch(/Вопрос слишком длинный \(\d+ символов, максимум 4000\)/);
+    expect(huge.stderr + empty.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+  });
+
+  it('stops on a wrong setting with a sentence naming the variable', async () => {
+    const r = await runAdvisor(['search', 'EAC'], { ...env, PORT: 'eighty', DATABASE_URL: 'postgres://u:hunter2@127.0.0.1/x', HASH_EMBEDDINGS_DIMENSIONS: '-3' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('PORT:');
+    expect(r.stderr).toContain('HASH_EMBEDDINGS_DIMENSIONS:');
+    expect(r.stderr).not.toContain('hunter2');
+  });
+
+  it('explains unknown commands and options', async () => {
+    const r = await runAdvisor(['serach', 'x'], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown command "serach"');
+    const o = await runAdvisor(['search', 'x', '--bogus'], env);
+    expect(o.code).toBe(2);
+    expect(o.stderr).toMatch(/--bogus/);
+  });
+
+  it('runs a retrieval benchmark in the xquad format', async () => {
+    const corpus = join(data.path, 'corpus.jsonl');
+    const queries = join(data.path, 'queries.jsonl');
+    writeFileSync(corpus, [
+      { id: 'p1', lang: 'en', title: 'Gauge', text: 'Chinese railways use 1435 mm gauge; Kazakhstan uses 1520 mm.' },
+      { id: 'p2', lang: 'en', title: 'EAC', text: 'The EAC mark shows conformity with union technical regulations.' },
+    ].map((x) => JSON.stringify(x)).join('\n'));
+    writeFileSync(queries, [
+      { id: 'q1', lang: 'en', text: 'what gauge does Kazakhstan use', relevant: ['p1'] },
+      { id: 'q2', lang: 'en', text: 'what does the EAC mark show', relevant: ['p2'] },
+    ].map((x) => JSON.stringify(x)).join('\n'));
+    const r = await runAdvisor(['eval', 'retrieval', '--corpus', corpus, '--queries', queries, '--json'], env);
+    expect(r.code).toBe(0);
+    const rep = JSON.parse(r.stdout);
+    expect(rep).toMatchObject({ queries: 2, recallAt1: 1, recallAt5: 1, mrrAt10: 1, ndcgAt10: 1 });
+    expect(rep.latencyMs.p95).toBeGreaterThanOrEqual(0);
+    writeFileSync(queries, '{"id": "q1", "text": ');
+    const bad = await runAdvisor(['eval', 'retrieval', '--corpus', corpus, '--queries', queries], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('queries.jsonl:1: not valid JSON');
+  });
+});

@@ -1,0 +1,90 @@
+// `npm start`'s server through HTTP: health, the web page, POST /api/ask (JSON and SSE), bad input.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeKnowledgeDir, tempDir } from './support/knowledge-fixture.js';
+import { startApp } from './support/start-app.js';
+
+describe('HTTP server', () => {
+  let app: Awaited<ReturnType<typeof startApp>>;
+  let knowledge: { path: string; remove: () => void };
+  let data: { path: string; remove: () => void };
+
+  beforeAll(async () => {
+    knowledge = await makeKnowledgeDir({ binaries: false });
+    data = tempDir('http-data');
+    app = await startApp({ KNOWLEDGE_DIR: knowledge.path, DATA_DIR: data.path });
+  });
+  afterAll(async () => {
+    await app?.stop();
+    knowledge.remove();
+    data.remove();
+  });
+
+  const ask = (body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${app.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+
+  it('reports alive and ready with the database and the index', async () => {
+    expect(await (await fetch(`${app.url}/healthz`)).json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${app.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready', database: true, engine: 'pglite', documents: 6 });
+  });
+
+  it('serves the web console page', async () => {
+    const r = await fetch(app.url);
+    expect(r.headers.get('content-type')).toContain('text/html');
+    const html = await r.text();
+    expect(html).toContain('<form id="f">');
+    expect(html).toContain("fetch('/api/ask'");
+  });
+
+  it('answers a question with citations in the asker’s language', async () => {
+    const r = await ask({ question: 'Кто может быть заявителем для EAC?' });
+    expect(r.status).toBe(200);
+    const body = (await r.json()) as any;
+    expect(body).toMatchObject({ lang: 'ru', mode: 'retrieval-only', toolCalls: [] });
+    expect(body.citations[0]).toMatchObject({ n: 1, docId: 'eac-mark-ru', asOf: '2025-12-31', source: 'https://en.wikipedia.org/wiki/Eurasian_Conformity_mark' });
+    expect(body.answer).toContain('Источники:');
+  });
+
+  it('lets the chosen language win', async () => {
+    const body = (await (await ask({ question: 'Who may apply for EAC?', lang: 'zh' })).json()) as any;
+    expect(body.lang).toBe('zh');
+    expect(body.citations[0]).toMatchObject({ docId: 'eac-mark-zh', translatedFrom: 'eac-mark-en' });
+  });
+
+  it('streams as server-sent events when asked', async () => {
+    const r = await ask({ question: 'EAC mark' }, { accept: 'text/event-stream' });
+    expect(r.headers.get('content-type')).toContain('text/event-stream');
+    const text = await r.text();
+    expect(text).toMatch(/^event: citation\ndata: \{/);
+    expect(text).toContain('event: done');
+    const done = text.split('event: done\ndata: ')[1]!.trim();
+    expect(JSON.parse(done).citations.length).toBeGreaterThan(0);
+  });
+
+  it('refuses empty, oversized and malformed requests with a clear message', async () => {
+    const empty = await ask({ question: '' }, { 'accept-language': 'ru-RU,ru;q=0.9' });
+    expect(empty.status).toBe(400);
+    expect(((await empty.json()) as any).reason).toBe('empty');
+
+    const huge = await ask({ question: '认证'.repeat(50_000) });
+    expect(huge.status).toBe(413);
+    expect(((await huge.json()) as any).error).toMatch(/问题太长（100000 个字符，上限 4000）/);
+
+    const bad = await ask('{"question": ', { 'accept-language': 'zh-CN' });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as any).error).toContain('无法解析请求');
+
+    const wrongType = await ask({ question: 42 });
+    expect(wrongType.status).toBe(400);
+
+    const tooBig = await ask({ question: 'x'.repeat(600 * 1024) });
+    expect(tooBig.status).toBe(413);
+  });
+
+  it('answers unknown paths and methods without a stack trace', async () => {
+    expect((await fetch(`${app.url}/nope`)).status).toBe(404);
+    const r = await fetch(`${app.url}/api/ask`);
+    expect(r.status).toBe(405);
+  });
+});
