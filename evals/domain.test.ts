@@ -1,0 +1,47 @@
+// Quality gate for the knowledge base (issue #3): for each language, the right document is among
+// the top 5 the assistant retrieves for at least 90% of evals/datasets/domain.jsonl.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HashingEmbedder } from '../src/rag/hashing-embedder.js';
+import { ingestKnowledge } from '../src/rag/ingest.js';
+import { KnowledgeBase } from '../src/rag/knowledge-base.js';
+import { evalDomain, readDomainQuestions, type DomainReport } from '../src/rag/eval-domain.js';
+import type { Db } from '../src/store/db.js';
+import { KnowledgeRepo } from '../src/store/knowledge-repo.js';
+import { openDb } from '../src/store/open-db.js';
+
+const ROOT = join(import.meta.dirname, '..');
+
+describe('domain retrieval (knowledge/ + evals/datasets/domain.jsonl)', () => {
+  let db: Db;
+  let report: DomainReport;
+  const questions = readDomainQuestions(join(ROOT, 'evals/datasets/domain.jsonl'));
+
+  beforeAll(async () => {
+    db = await openDb({ databaseUrl: undefined, dataDir: undefined });
+    const repo = new KnowledgeRepo(db);
+    const embedder = new HashingEmbedder(256);
+    const s = await ingestKnowledge({ root: join(ROOT, 'knowledge'), repo, embedder });
+    expect(s.failed).toEqual([]);
+    const kb = await KnowledgeBase.open({ repo, embedder });
+    report = await evalDomain(kb, questions);
+    console.log(`domain retrieval: ${report.questions} questions, recall@1 ${report.recallAt1}, recall@5 ${report.recallAt5}`);
+    console.log(`  by language: ${JSON.stringify(report.byLang)}`);
+    console.log(`  by category: ${JSON.stringify(report.byCategory)}`);
+    for (const m of report.misses) console.log(`  miss ${m.id} (${m.lang}): top ${m.top.join(', ')}`);
+  }, 240_000);
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('has at least 60 questions in each of Russian, Chinese and English overall', () => {
+    expect(questions.length).toBeGreaterThanOrEqual(60);
+    for (const lang of ['ru', 'zh', 'en']) expect(questions.filter((q) => q.lang === lang).length).toBeGreaterThanOrEqual(15);
+  });
+
+  for (const lang of ['ru', 'zh', 'en'] as const) {
+    it(`${lang}: the right document is in the top 5 for at least 90% of questions`, () => {
+      expect(report.byLang[lang]!.recallAt5).toBeGreaterThanOrEqual(0.9);
+    });
+  }
+});

@@ -1,0 +1,78 @@
+// The domain retrieval evaluation: evals/datasets/domain.jsonl questions against the real knowledge
+// base through the assistant's own retrieval (all languages, shown in the asker's language).
+import { z } from 'zod';
+import { retrieveForUser } from '../assistant/retrieve.js';
+import { readJsonl } from './eval-retrieval.js';
+import type { KnowledgeBase } from './knowledge-base.js';
+import { LANGS, CATEGORIES } from './types.js';
+
+export const domainQuestion = z.object({
+  id: z.string().min(1),
+  lang: z.enum(LANGS),
+  question: z.string().min(1),
+  answers: z.array(z.string().min(1)).min(1),
+  key_fact: z.string().min(1),
+  category: z.enum(CATEGORIES),
+});
+export type DomainQuestion = z.infer<typeof domainQuestion>;
+
+export const readDomainQuestions = (path: string) => readJsonl(path, domainQuestion);
+
+export interface DomainResult {
+  id: string;
+  lang: string;
+  category: string;
+  hitAt1: boolean;
+  hitAt5: boolean;
+  /** Slugs of the top 5, in order. */
+  top: string[];
+  /** True when every shown passage is in the asker's language. */
+  inAskerLanguage: boolean;
+}
+
+export interface DomainReport {
+  questions: number;
+  recallAt1: number;
+  recallAt5: number;
+  byLang: Record<string, { n: number; recallAt5: number }>;
+  byCategory: Record<string, { n: number; recallAt5: number }>;
+  misses: DomainResult[];
+}
+
+export async function evalDomain(kb: KnowledgeBase, questions: readonly DomainQuestion[]): Promise<DomainReport> {
+  const results: DomainResult[] = [];
+  for (const q of questions) {
+    const hits = await retrieveForUser(kb, q.question, q.lang, { k: 5 });
+    const top = hits.map((h) => h.doc.slug);
+    results.push({
+      id: q.id,
+      lang: q.lang,
+      category: q.category,
+      hitAt1: q.answers.includes(top[0] ?? ''),
+      hitAt5: top.some((s) => q.answers.includes(s)),
+      top,
+      inAskerLanguage: hits.every((h) => h.lang === q.lang),
+    });
+  }
+  const rate = (rs: DomainResult[], f: (r: DomainResult) => boolean) => round(rs.filter(f).length / Math.max(1, rs.length));
+  const group = (key: 'lang' | 'category') => {
+    const out: Record<string, { n: number; recallAt5: number }> = {};
+    for (const k of [...new Set(results.map((r) => r[key]))].sort()) {
+      const rs = results.filter((r) => r[key] === k);
+      out[k] = { n: rs.length, recallAt5: rate(rs, (r) => r.hitAt5) };
+    }
+    return out;
+  };
+  return {
+    questions: results.length,
+    recallAt1: rate(results, (r) => r.hitAt1),
+    recallAt5: rate(results, (r) => r.hitAt5),
+    byLang: group('lang'),
+    byCategory: group('category'),
+    misses: results.filter((r) => !r.hitAt5),
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
