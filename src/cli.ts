@@ -1,6 +1,8 @@
-// `advisor`: serve · ingest · search · ask · eval retrieval · lint. One error boundary: a known
+// `advisor`: serve · ingest · search · ask · chat · eval retrieval · lint. One error boundary: a known
 // problem prints one readable sentence and exits non-zero; stack traces only with LOG_LEVEL=debug.
 import { parseArgs } from 'node:util';
+import { renderSourceList } from './assistant/citations.js';
+import { chatSession } from './cli/chat-command.js';
 import { formatSummary, progressPrinter } from './cli/ingest-progress.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger, scrubSecrets, type Logger } from './log/logger.js';
@@ -16,6 +18,7 @@ const USAGE = `Usage: advisor <command> [options]
   ingest [--json]                    index knowledge/ incrementally (added, changed, removed)
   search "<question>" [--k 5] [--lang zh|ru|en] [--category C] [--country KZ] [--json]
   ask "<question>" [--lang zh|ru|en] [--json]
+  chat [--lang zh|ru|en]             an interactive session with memory (/lang, /exit)
   eval retrieval --corpus C.jsonl --queries Q.jsonl [--mode hybrid|lexical|vector] [--json]
   lint [dir]                         check knowledge documents (front-matter, translations)
 
@@ -38,6 +41,7 @@ const OPTIONS = {
 export interface CliIo {
   out: NodeJS.WritableStream;
   err: NodeJS.WritableStream & { isTTY?: boolean };
+  in?: NodeJS.ReadableStream;
 }
 
 export async function runCli(argv: string[], io: CliIo = { out: process.stdout, err: process.stderr }): Promise<number> {
@@ -59,6 +63,7 @@ export async function runCli(argv: string[], io: CliIo = { out: process.stdout, 
       case 'eval':
         return await evalCommand(config, rest, values, print);
       case 'ingest':
+      case 'chat':
       case 'search':
       case 'ask':
         break;
@@ -67,6 +72,11 @@ export async function runCli(argv: string[], io: CliIo = { out: process.stdout, 
     }
     const rt = await createRuntime(config, log);
     try {
+      if (command === 'chat') {
+        await ensureIngested(rt, io.err);
+        await chatSession(rt.assistant, io.in ?? process.stdin, io.out, parseLang(values.lang));
+        return 0;
+      }
       if (command === 'ingest') {
         const summary = await rt.ingest(values.json ? undefined : progressPrinter(io.err));
         print(values.json ? summary : formatSummary(summary));
@@ -87,12 +97,14 @@ export async function runCli(argv: string[], io: CliIo = { out: process.stdout, 
         return 0;
       }
       await ensureIngested(rt, io.err);
-      const outcome = await rt.advisor.ask(text, { lang });
+      const outcome = await rt.assistant.ask({ text, channel: 'cli', lang });
       if (!outcome.ok) {
         io.err.write(`${outcome.message}\n`);
         return 2;
       }
-      print(values.json ? outcome.result : outcome.result.answer);
+      const r = outcome.result;
+      const extras = [r.mode === 'llm' ? r.notices.join('\n') : '', renderSourceList(r.citations, r.lang)].filter(Boolean);
+      print(values.json ? r : [r.answer, ...extras].join('\n\n'));
       return 0;
     } finally {
       await rt.close();

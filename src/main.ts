@@ -1,6 +1,10 @@
 // Wires everything from config. The only place that opens the database and creates clients.
 import { join } from 'node:path';
-import { Advisor } from './assistant/advisor.js';
+import { Assistant } from './assistant/assistant.js';
+import { legalEscalationTool } from './assistant/legal-escalation-tool.js';
+import { ToolRegistry } from './assistant/tools.js';
+import type { ChatModel } from './llm/chat-model.js';
+import { OpenAiChat } from './llm/openai-chat.js';
 import type { Config } from './config.js';
 import type { Logger } from './log/logger.js';
 import type { Embedder } from './rag/embedder.js';
@@ -9,6 +13,7 @@ import { ingestKnowledge, type IngestProgress, type IngestSummary } from './rag/
 import { KnowledgeBase } from './rag/knowledge-base.js';
 import { OpenAiEmbedder } from './rag/openai-embedder.js';
 import type { Db } from './store/db.js';
+import { ConversationRepo } from './store/conversation-repo.js';
 import { KnowledgeRepo } from './store/knowledge-repo.js';
 import { openDb } from './store/open-db.js';
 
@@ -18,7 +23,10 @@ export interface Runtime {
   repo: KnowledgeRepo;
   embedder: Embedder;
   kb: KnowledgeBase;
-  advisor: Advisor;
+  llm: ChatModel | undefined;
+  tools: ToolRegistry;
+  conversations: ConversationRepo;
+  assistant: Assistant;
   ingest(onProgress?: (p: IngestProgress) => void): Promise<IngestSummary>;
   close(): Promise<void>;
 }
@@ -27,6 +35,12 @@ export function createEmbedder(config: Config): Embedder {
   const e = config.embeddings;
   if (e.provider === 'hashing') return new HashingEmbedder(e.dimensions);
   return new OpenAiEmbedder({ baseUrl: e.baseUrl, model: e.model, apiKey: e.apiKey, dimensions: e.dimensions });
+}
+
+export function createChatModel(config: Config): ChatModel | undefined {
+  const l = config.llm;
+  if (l.provider === 'none') return undefined;
+  return new OpenAiChat({ baseUrl: l.baseUrl, apiKey: l.apiKey, model: l.model, timeoutMs: l.timeoutMs });
 }
 
 export async function createRuntime(config: Config, log: Logger): Promise<Runtime> {
@@ -44,14 +58,21 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
   }
   const stats = kb.stats();
   if (stats.vectorIndexNote) log.warn({ note: stats.vectorIndexNote }, 'vector index rebuilt from the database');
-  const advisor = new Advisor(kb, config.limits);
+  const llm = createChatModel(config);
+  // Tools register here as their issues land (credit, routes); escalation only proposes.
+  const tools = new ToolRegistry().register(legalEscalationTool);
+  const conversations = new ConversationRepo(db);
+  const assistant = new Assistant({ kb, llm, tools, conversations, limits: config.limits, log });
   return {
     config,
     db,
     repo,
     embedder,
     kb,
-    advisor,
+    llm,
+    tools,
+    conversations,
+    assistant,
     async ingest(onProgress) {
       const summary = await ingestKnowledge({
         root: config.knowledgeDir,

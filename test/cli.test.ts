@@ -45,7 +45,8 @@ describe('advisor CLI', () => {
     expect(ans).toMatchObject({ lang: 'zh', mode: 'retrieval-only', toolCalls: [] });
     expect(ans.citations[0]).toMatchObject({ n: 1, docId: 'gauge-change-zh', asOf: '2024-12-31', stale: true });
     expect(ans.answer).toContain('[1]');
-    expect(ans.answer).toContain('截至 2024-12-31');
+    const plain = await runAdvisor(['ask', '换轨需要多长时间？'], env);
+    expect(plain.stdout).toContain('来源:\n[1] 边境换轨 — 需要多长时间 (截至 2024-12-31; 已超过复核日期');
   });
 
   it('uses the translation link when the best passage is in another language', async () => {
@@ -54,6 +55,16 @@ describe('advisor CLI', () => {
     expect(ans.lang).toBe('ru');
     expect(ans.citations[0]).toMatchObject({ docId: 'gauge-change-ru', lang: 'ru', translatedFrom: 'gauge-change-zh' });
     expect(ans.citations[0].headingPath).toEqual(['Смена ширины колеи на границе', 'Сколько это занимает']);
+  });
+
+  it('holds an interactive chat with memory on stdin', async () => {
+    const r = await runAdvisor(['chat'], env, 'Где меняют колею на границе с Казахстаном?\nа почему?\n/lang zh\n换轨需要多长时间？\n/exit\n');
+    expect(r.code).toBe(0);
+    const answers = r.stdout.split('> ').filter((s) => s.includes('Источники:') || s.includes('来源:'));
+    expect(answers).toHaveLength(3);
+    expect(answers[1]).toContain('Смена ширины колеи на границе'); // the follow-up found the same document
+    expect(r.stdout).toContain('language: zh');
+    expect(answers[2]).toContain('边境换轨');
   });
 
   it('says so when nothing relevant is found instead of guessing', async () => {

@@ -35,6 +35,7 @@ describe('HTTP server', () => {
     const html = await r.text();
     expect(html).toContain('<form id="f">');
     expect(html).toContain("fetch('/api/ask'");
+    expect(html).toContain("accept: 'text/event-stream'");
   });
 
   it('answers a question with citations in the asker’s language', async () => {
@@ -43,7 +44,7 @@ describe('HTTP server', () => {
     const body = (await r.json()) as any;
     expect(body).toMatchObject({ lang: 'ru', mode: 'retrieval-only', toolCalls: [] });
     expect(body.citations[0]).toMatchObject({ n: 1, docId: 'eac-mark-ru', asOf: '2025-12-31', source: 'https://en.wikipedia.org/wiki/Eurasian_Conformity_mark' });
-    expect(body.answer).toContain('Источники:');
+    expect(body.answer).toContain('[1]');
   });
 
   it('lets the chosen language win', async () => {
@@ -56,7 +57,7 @@ describe('HTTP server', () => {
     const r = await ask({ question: 'EAC mark' }, { accept: 'text/event-stream' });
     expect(r.headers.get('content-type')).toContain('text/event-stream');
     const text = await r.text();
-    expect(text).toMatch(/^event: citation\ndata: \{/);
+    expect(text).toMatch(/^event: status\ndata: \{/);
     expect(text).toContain('event: done');
     const done = text.split('event: done\ndata: ')[1]!.trim();
     expect(JSON.parse(done).citations.length).toBeGreaterThan(0);

@@ -34,3 +34,29 @@ async function inUserLanguage(kb: KnowledgeBase, query: string, hit: Hit, lang: 
   if (!passage) return hit;
   return { ...passage, score: hit.score, ranks: hit.ranks, translatedFrom: hit.docId };
 }
+
+/**
+ * Several phrasings of one question (the original, a standalone rewrite, translations): each is
+ * searched and the documents are fused by reciprocal rank, best passage kept.
+ */
+export async function retrieveFused(
+  kb: KnowledgeBase,
+  queries: readonly string[],
+  lang: Lang,
+  opts: { k?: number; filters?: Omit<SearchFilters, 'lang'> } = {},
+): Promise<UserHit[]> {
+  const unique = [...new Set(queries.map((q) => q.trim()).filter(Boolean))];
+  if (unique.length <= 1) return retrieveForUser(kb, unique[0] ?? '', lang, opts);
+  const k = opts.k ?? 5;
+  const scored = new Map<string, { hit: UserHit; score: number }>();
+  for (const q of unique) {
+    const hits = await retrieveForUser(kb, q, lang, { ...opts, k: k * 2 });
+    hits.forEach((hit, rank) => {
+      const e = scored.get(hit.doc.slug);
+      const add = 1 / (60 + rank + 1);
+      if (e) e.score += add;
+      else scored.set(hit.doc.slug, { hit, score: add });
+    });
+  }
+  return [...scored.values()].sort((a, b) => b.score - a.score).slice(0, k).map((e) => e.hit);
+}

@@ -35,5 +35,27 @@ export interface AskResult {
   mode: 'retrieval-only' | 'llm';
   citations: Citation[];
   toolCalls: ToolCallRecord[];
-  escalation?: { suggested: boolean; reason: string };
+  escalation?: { suggested: boolean; reason: string; practiceArea?: string; jurisdiction?: string };
+  /** Short notes for the user: the model was unavailable, a figure was removed, … */
+  notices: string[];
+  conversationId?: string;
+}
+
+export type AssistantEvent =
+  | { type: 'status'; stage: 'retrieving' | 'generating' | 'tool' }
+  | { type: 'text'; delta: string }
+  | { type: 'tool_call'; call: ToolCallRecord }
+  | { type: 'notice'; message: string }
+  | { type: 'done'; result: AskResult }
+  | { type: 'error'; reason: 'empty' | 'too-long'; lang: Lang; message: string };
+
+export interface Turn {
+  text: string;
+  channel: 'cli' | 'web' | 'telegram' | 'slack';
+  /** Chat or thread; absent for one-off questions (no memory). */
+  conversationId?: string | undefined;
+  userId?: string | undefined;
+  /** The user's chosen language; wins over detection. */
+  lang?: Lang | undefined;
+  signal?: AbortSignal | undefined;
 }

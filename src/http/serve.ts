@@ -24,7 +24,7 @@ export async function serve(rt: Runtime, log: Logger): Promise<Serving> {
     });
     res.end(CONSOLE_PAGE);
   });
-  router.on('POST', '/api/ask', askRoute(rt.advisor));
+  router.on('POST', '/api/ask', askRoute(rt.assistant));
 
   const summary = await rt.ingest();
   log.info(

@@ -16,7 +16,9 @@ const ru = {
   stale: 'срок проверки истёк — уточните актуальность',
   internalError: 'Что-то пошло не так на нашей стороне. Попробуйте ещё раз чуть позже.',
   badRequest: 'Не удалось разобрать запрос. Отправьте JSON вида {"question": "…"}.',
-  translatedFrom: (p: Params) => `перевод документа на ${p.lang}`,
+  llmUnavailable: 'Языковая модель сейчас недоступна, поэтому ниже — самые подходящие места из базы знаний без пересказа.',
+  unsupportedFigure: 'Из ответа убрана цифра, которой нет в источниках: уточните её у сотрудников зоны или поставщика услуги.',
+  escalationOffer: 'Этот вопрос лучше передать юристу партнёрской фирмы 法智谷. Передать? Перед отправкой вы увидите, что именно будет передано.',
 } satisfies Record<string, Message>;
 
 type Key = keyof typeof ru;
@@ -31,7 +33,9 @@ const zh: Record<Key, Message> = {
   stale: '已超过复核日期，请核实是否仍然有效',
   internalError: '我们这边出了点问题，请稍后再试。',
   badRequest: '无法解析请求。请发送 {"question": "…"} 格式的 JSON。',
-  translatedFrom: (p) => `${p.lang} 文档的译本`,
+  llmUnavailable: '语言模型暂时不可用，以下是知识库中最相关的原文段落。',
+  unsupportedFigure: '回答中有一个来源里没有的数字，已删除：请向示范区工作人员或服务提供方核实。',
+  escalationOffer: '这个问题最好交给法智谷合作律所的律师。要转交吗？发送前您会看到将要提交的全部内容。',
 };
 
 const en: Record<Key, Message> = {
@@ -45,7 +49,9 @@ const en: Record<Key, Message> = {
   stale: 'past its review date — check that it still holds',
   internalError: 'Something went wrong on our side. Please try again in a moment.',
   badRequest: 'The request could not be read. Send JSON like {"question": "…"}.',
-  translatedFrom: (p) => `translation of the ${p.lang} document`,
+  llmUnavailable: 'The language model is unavailable right now, so here are the most relevant passages from the knowledge base as written.',
+  unsupportedFigure: 'A figure that none of the sources contains was removed from the answer: check it with zone staff or the service provider.',
+  escalationOffer: 'This question is best handled by a lawyer from a 法智谷 partner firm. Hand it over? You will see exactly what is shared before it is sent.',
 };
 
 const catalogues: Record<Lang, Record<Key, Message>> = { ru, zh, en };

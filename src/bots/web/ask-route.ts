@@ -1,7 +1,8 @@
-// POST /api/ask: {"question": "...", "lang"?: "ru"} → the JSON of `advisor ask --json`, or the
-// same as server-sent events when the caller accepts text/event-stream.
+// POST /api/ask: {"question": "...", "lang"?: "ru", "conversationId"?: "..."} → the JSON of
+// `advisor ask --json`, or the turn's events as server-sent events when the caller accepts
+// text/event-stream (status, text deltas, tool calls, notices, done).
 import { z } from 'zod';
-import type { Advisor } from '../../assistant/advisor.js';
+import type { Assistant } from '../../assistant/assistant.js';
 import { detectLang } from '../../i18n/detect-lang.js';
 import { t } from '../../i18n/messages.js';
 import { HttpError, langFromHeaders, sendJson, type RequestContext } from '../../http/http-server.js';
@@ -14,10 +15,11 @@ const BODY_LIMIT = 512 * 1024;
 const askBody = z.object({
   question: z.string(),
   lang: z.enum(LANGS).optional(),
-  k: z.number().int().min(1).max(10).optional(),
+  // Chosen by the browser (random), so a person's follow-up questions share memory.
+  conversationId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
 });
 
-export function askRoute(advisor: Advisor) {
+export function askRoute(assistant: Assistant) {
   return async ({ req, res }: RequestContext): Promise<void> => {
     const raw = await readBody(req, BODY_LIMIT);
     let data: unknown;
@@ -32,19 +34,32 @@ export function askRoute(advisor: Advisor) {
       const lang = typeof q === 'string' ? (detectLang(q.slice(0, 500))?.lang ?? langFromHeaders(req)) : langFromHeaders(req);
       throw new HttpError(400, t(lang, 'badRequest'));
     }
-    const outcome = await advisor.ask(parsed.data.question, { lang: parsed.data.lang, ...(parsed.data.k ? { k: parsed.data.k } : {}) });
-    if (!outcome.ok) {
-      throw new HttpError(outcome.reason === 'too-long' ? 413 : 400, outcome.message, { reason: outcome.reason, lang: outcome.lang });
-    }
+    const turn = {
+      text: parsed.data.question,
+      channel: 'web' as const,
+      lang: parsed.data.lang,
+      conversationId: parsed.data.conversationId ? `web:${parsed.data.conversationId}` : undefined,
+    };
+    const abort = new AbortController();
+    res.on('close', () => abort.abort());
+    const events = assistant.handleTurn({ ...turn, signal: abort.signal });
     if (String(req.headers.accept ?? '').includes('text/event-stream')) {
-      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store' });
-      const r = outcome.result;
-      for (const c of r.citations) res.write(`event: citation\ndata: ${JSON.stringify(c)}\n\n`);
-      res.write(`event: delta\ndata: ${JSON.stringify({ text: r.answer })}\n\n`);
-      res.write(`event: done\ndata: ${JSON.stringify(r)}\n\n`);
+      let started = false;
+      for await (const ev of events) {
+        if (ev.type === 'error') throw new HttpError(ev.reason === 'too-long' ? 413 : 400, ev.message, { reason: ev.reason, lang: ev.lang });
+        if (!started) {
+          res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' });
+          started = true;
+        }
+        const payload = ev.type === 'done' ? ev.result : ev;
+        res.write(`event: ${ev.type}\ndata: ${JSON.stringify(payload)}\n\n`);
+      }
       res.end();
       return;
     }
-    sendJson(res, 200, outcome.result);
+    for await (const ev of events) {
+      if (ev.type === 'error') throw new HttpError(ev.reason === 'too-long' ? 413 : 400, ev.message, { reason: ev.reason, lang: ev.lang });
+      if (ev.type === 'done') return sendJson(res, 200, ev.result);
+    }
   };
 }

@@ -36,32 +36,56 @@ export const CONSOLE_PAGE = `<!doctype html>
   </div>
 </form>
 <div id="answer" aria-live="polite"></div>
+<div id="notices" class="meta"></div>
 <ol id="sources"></ol>
 <script>
 const form = document.getElementById('f');
 const out = document.getElementById('answer');
 const list = document.getElementById('sources');
+const notes = document.getElementById('notices');
+// One conversation per browser tab, so follow-up questions keep their context.
+let conversationId = sessionStorage.getItem('conversationId');
+if (!conversationId) { conversationId = crypto.randomUUID().replace(/-/g, ''); sessionStorage.setItem('conversationId', conversationId); }
+function showSources(citations) {
+  list.replaceChildren();
+  for (const c of citations) {
+    const li = document.createElement('li');
+    li.value = c.n;
+    const title = document.createElement(c.source ? 'a' : 'span');
+    title.textContent = c.title;
+    if (c.source) { title.href = c.source; title.rel = 'noopener noreferrer'; title.target = '_blank'; }
+    const meta = document.createElement('div');
+    meta.className = 'meta' + (c.stale ? ' stale' : '');
+    meta.textContent = [c.headingPath.slice(1).join(' › '), c.asOf ? 'as of ' + c.asOf : '', c.stale ? 'past review date' : ''].filter(Boolean).join(' · ');
+    li.append(title, meta);
+    list.append(li);
+  }
+}
 form.addEventListener('submit', async (ev) => {
   ev.preventDefault();
-  out.className = ''; out.textContent = '…'; list.replaceChildren();
-  const body = { question: document.getElementById('q').value };
+  out.className = ''; out.textContent = '…'; list.replaceChildren(); notes.replaceChildren();
+  const body = { question: document.getElementById('q').value, conversationId };
   const lang = document.getElementById('lang').value;
   if (lang) body.lang = lang;
   try {
-    const r = await fetch('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    const data = await r.json();
-    if (!r.ok) { out.className = 'error'; out.textContent = data.error || r.statusText; return; }
-    out.textContent = data.answer;
-    for (const c of data.citations) {
-      const li = document.createElement('li');
-      const title = document.createElement(c.source ? 'a' : 'span');
-      title.textContent = c.title;
-      if (c.source) { title.href = c.source; title.rel = 'noopener noreferrer'; title.target = '_blank'; }
-      const meta = document.createElement('div');
-      meta.className = 'meta' + (c.stale ? ' stale' : '');
-      meta.textContent = [c.headingPath.slice(1).join(' › '), c.asOf ? 'as of ' + c.asOf : '', c.stale ? 'past review date' : ''].filter(Boolean).join(' · ');
-      li.append(title, meta);
-      list.append(li);
+    const r = await fetch('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: JSON.stringify(body) });
+    if (!r.ok) { const data = await r.json(); out.className = 'error'; out.textContent = data.error || r.statusText; return; }
+    // Server-sent events over fetch: the answer appears as the model writes it.
+    const reader = r.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buf = '', text = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buf += value;
+      let cut;
+      while ((cut = buf.indexOf('\n\n')) >= 0) {
+        const block = buf.slice(0, cut); buf = buf.slice(cut + 2);
+        const type = /^event: (.*)$/m.exec(block)?.[1];
+        const data = JSON.parse(/^data: (.*)$/m.exec(block)?.[1] || 'null');
+        if (type === 'text') { text += data.delta; out.textContent = text; }
+        else if (type === 'notice') { const p = document.createElement('p'); p.textContent = data.message; notes.append(p); }
+        else if (type === 'done') { out.textContent = data.answer; showSources(data.citations); }
+      }
     }
   } catch (e) {
     out.className = 'error'; out.textContent = 'Network error: ' + e.message;

@@ -1,0 +1,222 @@
+// One turn of the assistant, channel-agnostic: check the question, remember it, retrieve (with
+// rewrites and translations when an LLM is there), run the agent loop with tools, check the
+// citations and figures, store the answer. Events stream out so every channel can show progress.
+// Whatever fails in the model, the user still gets the retrieved passages with a notice.
+import type { ChatMessage, ChatModel } from '../llm/chat-model.js';
+import type { KnowledgeBase } from '../rag/knowledge-base.js';
+import type { Logger } from '../log/logger.js';
+import type { ConversationRepo } from '../store/conversation-repo.js';
+import { t } from '../i18n/messages.js';
+import { isoToday, toCitations } from './citations.js';
+import { EventQueue } from './event-queue.js';
+import { removeUnsupportedFigures } from './figure-guard.js';
+import { CitationStreamFilter, citedNumbers, removeInvalidCitations } from './grounding.js';
+import { neutralizeInstructions } from './injection.js';
+import { LEGAL_ESCALATION_TOOL } from './legal-escalation-tool.js';
+import { historyMessages, loadMemory, summarizeIfLong, type Memory } from './memory.js';
+import { systemPrompt, userMessage } from './prompt.js';
+import { checkQuestion } from './question.js';
+import { followUpQuery, rewriteQuery } from './query-rewrite.js';
+import { retrievalOnlyAnswer } from './retrieval-answer.js';
+import { retrieveFused, type UserHit } from './retrieve.js';
+import type { ToolRegistry } from './tools.js';
+import type { AskResult, AssistantEvent, ToolCallRecord, Turn } from './types.js';
+import type { Lang } from '../rag/types.js';
+
+const MAX_TOOL_ROUNDS = 3;
+const PASSAGES = 5;
+
+export interface AssistantDeps {
+  kb: KnowledgeBase;
+  llm: ChatModel | undefined;
+  tools: ToolRegistry;
+  conversations: ConversationRepo;
+  limits: { maxQuestionChars: number };
+  log: Logger;
+  today?: () => string;
+}
+
+export class Assistant {
+  constructor(private readonly deps: AssistantDeps) {}
+
+  get llmEnabled(): boolean {
+    return this.deps.llm !== undefined;
+  }
+
+  /** Runs a turn to the end and returns the final result (CLI, HTTP JSON). */
+  async ask(turn: Turn): Promise<{ ok: true; result: AskResult } | ({ ok: false } & Extract<AssistantEvent, { type: 'error' }>)> {
+    let result: AskResult | undefined;
+    for await (const ev of this.handleTurn(turn)) {
+      if (ev.type === 'error') return { ok: false, ...ev };
+      if (ev.type === 'done') result = ev.result;
+    }
+    return { ok: true, result: result! };
+  }
+
+  async *handleTurn(turn: Turn): AsyncGenerator<AssistantEvent> {
+    const q = checkQuestion(turn.text, { maxChars: this.deps.limits.maxQuestionChars, lang: turn.lang });
+    if (!q.ok) {
+      yield { type: 'error', reason: q.reason, lang: q.lang, message: q.message };
+      return;
+    }
+    const { question, lang } = q;
+    const { conversations, llm, log } = this.deps;
+    const conv = turn.conversationId;
+    let memory: Memory = { summary: null, recent: [] };
+    if (conv) {
+      await conversations.ensure(conv, turn.channel, turn.userId, lang);
+      memory = await loadMemory(conversations, conv);
+      await conversations.addMessage(conv, { role: 'user', content: question, lang });
+    }
+
+    yield { type: 'status', stage: 'retrieving' };
+    let llmFailed = false;
+    const queries = [question, followUpQuery(question, memory.recent)];
+    if (llm) {
+      try {
+        const rw = await rewriteQuery(llm, question, lang, memory.recent, turn.signal);
+        queries.push(rw.standalone, ...Object.values(rw.translations));
+      } catch (err) {
+        llmFailed = true;
+        log.warn({ err: errorInfo(err) }, 'query rewrite failed; answering from retrieval only');
+      }
+    }
+    const hits = await retrieveFused(this.deps.kb, queries, lang, { k: PASSAGES });
+
+    let result: AskResult;
+    if (!llm || llmFailed || hits.length === 0) {
+      result = retrievalOnlyAnswer(hits, lang, {
+        ...(llm && hits.length > 0 ? { notice: t(lang, 'llmUnavailable') } : {}),
+        today: this.today(),
+      });
+    } else {
+      const queue = new EventQueue<AssistantEvent>();
+      const run = this.generate(llm, question, lang, hits, memory, turn, queue).finally(() => queue.close());
+      yield* queue.drain();
+      result = await run;
+    }
+    result.conversationId = conv;
+    for (const n of result.notices) yield { type: 'notice', message: n };
+    if (conv) {
+      await conversations.addMessage(conv, { role: 'assistant', content: result.answer, lang, mode: result.mode, citations: result.citations });
+      await summarizeIfLong(conversations, llm, conv).catch((err: unknown) => log.warn({ err: errorInfo(err) }, 'summary failed'));
+    }
+    yield { type: 'done', result };
+  }
+
+  private async generate(
+    llm: ChatModel,
+    question: string,
+    lang: Lang,
+    hits: UserHit[],
+    memory: Memory,
+    turn: Turn,
+    queue: EventQueue<AssistantEvent>,
+  ): Promise<AskResult> {
+    const valid = new Set(hits.map((_, i) => i + 1));
+    const messages: ChatMessage[] = [
+      { role: 'system', content: systemPrompt(lang, this.today()) },
+      ...historyMessages(memory),
+      { role: 'user', content: userMessage(question, hits) },
+    ];
+    const toolCalls: ToolCallRecord[] = [];
+    let escalation: AskResult['escalation'];
+    let evidence = hits.map((h) => h.text).join('\n') + '\n' + question;
+    try {
+      queue.push({ type: 'status', stage: 'generating' });
+      for (let round = 0; ; round++) {
+        const filter = new CitationStreamFilter(valid, (text) => queue.push({ type: 'text', delta: text }));
+        const lastRound = round >= MAX_TOOL_ROUNDS;
+        const res = await llm.chat(
+          { messages, ...(lastRound ? {} : { tools: this.deps.tools.specs() }), ...(turn.signal ? { signal: turn.signal } : {}) },
+          (d) => filter.push(d),
+        );
+        filter.flush();
+        if (res.toolCalls.length === 0 || lastRound) {
+          return this.finish(res.content, lang, hits, valid, evidence, toolCalls, escalation);
+        }
+        messages.push({ role: 'assistant', content: res.content || null, tool_calls: res.toolCalls });
+        for (const call of res.toolCalls) {
+          queue.push({ type: 'status', stage: 'tool' });
+          const record = await this.runTool(call.function.name, call.function.arguments, lang, turn);
+          toolCalls.push(record);
+          queue.push({ type: 'tool_call', call: record });
+          if (record.name === LEGAL_ESCALATION_TOOL && !record.error) {
+            const input = record.input as { reason: string; practice_area?: string; jurisdiction?: string };
+            escalation = {
+              suggested: true,
+              reason: input.reason,
+              ...(input.practice_area ? { practiceArea: input.practice_area } : {}),
+              ...(input.jurisdiction ? { jurisdiction: input.jurisdiction } : {}),
+            };
+          }
+          const output = neutralizeInstructions(JSON.stringify(record.error ? { error: record.error } : record.output ?? null)).text;
+          evidence += `\n${output}`;
+          messages.push({ role: 'tool', tool_call_id: call.id, content: output });
+        }
+      }
+    } catch (err) {
+      this.deps.log.warn({ err: errorInfo(err) }, 'language model failed; answering from retrieval only');
+      const fallback = retrievalOnlyAnswer(hits, lang, { notice: t(lang, 'llmUnavailable'), today: this.today() });
+      return { ...fallback, toolCalls };
+    }
+  }
+
+  private finish(
+    content: string,
+    lang: Lang,
+    hits: UserHit[],
+    valid: Set<number>,
+    evidence: string,
+    toolCalls: ToolCallRecord[],
+    escalation: AskResult['escalation'],
+  ): AskResult {
+    const notices: string[] = [];
+    const grounded = removeInvalidCitations(content, valid);
+    if (grounded.removed.length) this.deps.log.info({ removed: grounded.removed }, 'invalid citations removed');
+    const figures = removeUnsupportedFigures(grounded.text, evidence);
+    if (figures.removed.length) {
+      this.deps.log.warn({ removed: figures.removed }, 'unsupported figures removed');
+      notices.push(t(lang, 'unsupportedFigure'));
+    }
+    const cited = new Set(citedNumbers(figures.text));
+    const citations = toCitations(hits, this.today()).filter((c) => cited.has(c.n));
+    if (escalation) notices.push(t(lang, 'escalationOffer'));
+    return { answer: figures.text, lang, mode: 'llm', citations, toolCalls, notices, ...(escalation ? { escalation } : {}) };
+  }
+
+  private async runTool(name: string, rawArgs: string, lang: Lang, turn: Turn): Promise<ToolCallRecord> {
+    const tool = this.deps.tools.get(name);
+    if (!tool) return { name, input: rawArgs, error: `unknown tool ${name}` };
+    let args: unknown;
+    try {
+      args = rawArgs.trim() ? JSON.parse(rawArgs) : {};
+    } catch {
+      return { name, input: rawArgs, error: 'arguments are not valid JSON' };
+    }
+    const parsed = tool.input.safeParse(args);
+    if (!parsed.success) return { name, input: args, error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+    try {
+      const output = await tool.run(parsed.data, {
+        lang,
+        conversationId: turn.conversationId ?? '',
+        userId: turn.userId,
+        channel: turn.channel,
+        ...(turn.signal ? { signal: turn.signal } : {}),
+      });
+      return { name, input: parsed.data, output };
+    } catch (err) {
+      this.deps.log.warn({ tool: name, err: errorInfo(err) }, 'tool failed');
+      return { name, input: parsed.data, error: 'the tool failed; its service may be unavailable' };
+    }
+  }
+
+  private today(): string {
+    return this.deps.today?.() ?? isoToday();
+  }
+}
+
+function errorInfo(err: unknown): { name?: string; message: string } {
+  const e = err as Error;
+  return { name: e?.name, message: String(e?.message ?? err) };
+}

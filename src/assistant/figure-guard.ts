@@ -1,0 +1,36 @@
+// A model must not invent prices or rates. Any money amount in an answer whose number appears in
+// none of the passages or tool results is taken out with its sentence, and the user is told.
+
+const MONEY =
+  /(?:[$¥€₽]\s?\d[\d\s.,]*\d|[$¥€₽]\s?\d|\d[\d\s.,]*\s?(?:USD|EUR|CNY|RMB|RUB|KZT|UZS|美元|欧元|人民币|元|万元|руб\S*|долл\S*|евро|тенге|юан\S*|dollars?|yuan|euros?|roubles?|rubles?))/gi;
+
+function numberKey(s: string): string {
+  // "4 200", "4,200" and "4200" are one number; a decimal part is kept.
+  return s.replace(/(\d)[\s,](?=\d{3}\b)/g, '$1').replace(/[^\d.]/g, '').replace(/\.$/, '');
+}
+
+function evidenceNumbers(evidence: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of evidence.matchAll(/\d[\d\s,.]*\d|\d/g)) {
+    out.add(numberKey(m[0]));
+    for (const part of m[0].split(/[\s–-]+/)) if (part) out.add(numberKey(part));
+  }
+  return out;
+}
+
+export function removeUnsupportedFigures(answer: string, evidence: string): { text: string; removed: string[] } {
+  const known = evidenceNumbers(evidence);
+  const removed: string[] = [];
+  const sentences = answer.split(/(?<=[.!?。！？\n])/);
+  const kept = sentences.filter((s) => {
+    for (const m of s.matchAll(MONEY)) {
+      const nums = m[0].match(/\d[\d\s,.]*\d|\d/g) ?? [];
+      if (nums.some((n) => !known.has(numberKey(n)))) {
+        removed.push(m[0].trim());
+        return false;
+      }
+    }
+    return true;
+  });
+  return { text: kept.join('').trim(), removed };
+}

@@ -1,0 +1,35 @@
+// Retrieved passages and tool output are data. Text in them that addresses the model ("ignore the
+// previous instructions", "call the tool …", fake role tags) is cut out before the model sees it,
+// so a poisoned document cannot steer the agent loop. The prompt also says passages are data.
+
+const PATTERNS: RegExp[] = [
+  /\b(ignore|disregard|forget|override)\b[^.!?\n]{0,40}\b(instruction|instructions|rules|prompt|system)\b/i,
+  /\b(you are now|act as|new instructions|system prompt|developer message)\b/i,
+  /\b(call|invoke|use|run|execute)\b[^.!?\n]{0,30}\b(tool|function)\b/i,
+  /\b(propose_legal_escalation|credit_lookup|plan_route)\b/i,
+  /(игнорир|забудь|отмени)[^.!?\n]{0,40}(инструкц|правил|указани)/i,
+  /(вызови|вызвать|используй)[^.!?\n]{0,30}(инструмент|функци)/i,
+  /(忽略|无视|忘记)[^。！？\n]{0,20}(指令|指示|规则|提示)/,
+  /(调用|执行)[^。！？\n]{0,20}(工具|函数)/,
+  /<\|?(im_start|im_end|system|assistant)\|?>/i,
+  /^\s*(system|assistant|developer)\s*:/im,
+];
+
+export interface Neutralized {
+  text: string;
+  removed: number;
+}
+
+/** Removes each sentence that looks like an instruction to the model. */
+export function neutralizeInstructions(text: string): Neutralized {
+  let removed = 0;
+  const sentences = text.split(/(?<=[.!?。！？\n])/);
+  const kept = sentences.map((s) => {
+    if (PATTERNS.some((p) => p.test(s))) {
+      removed++;
+      return s.endsWith('\n') ? '[…]\n' : '[…] ';
+    }
+    return s;
+  });
+  return { text: kept.join(''), removed };
+}

@@ -1,0 +1,70 @@
+// Turns a follow-up into a standalone question and, with an LLM, into the corpus's other
+// languages, so a Russian question also finds Chinese and English passages.
+import { z } from 'zod';
+import type { ChatModel } from '../llm/chat-model.js';
+import { tokenize } from '../rag/tokenize.js';
+import { LANGS, type Lang } from '../rag/types.js';
+import type { StoredMessage } from '../store/conversation-repo.js';
+
+export interface RewrittenQuery {
+  standalone: string;
+  /** The standalone question in the other languages (LLM only). */
+  translations: Partial<Record<Lang, string>>;
+}
+
+const rewriteSchema = z.object({
+  standalone: z.string().min(1).max(2000),
+  zh: z.string().max(2000).optional(),
+  ru: z.string().max(2000).optional(),
+  en: z.string().max(2000).optional(),
+});
+
+/** Without an LLM: a short follow-up ("а для Казахстана?") is searched together with the previous question. */
+export function followUpQuery(question: string, history: readonly StoredMessage[]): string {
+  const previous = [...history].reverse().find((m) => m.role === 'user');
+  if (!previous) return question;
+  return tokenize(question).length <= 4 ? `${previous.content} ${question}` : question;
+}
+
+export async function rewriteQuery(
+  llm: ChatModel,
+  question: string,
+  lang: Lang,
+  history: readonly StoredMessage[],
+  signal?: AbortSignal,
+): Promise<RewrittenQuery> {
+  const recent = history.slice(-4).map((m) => `${m.role}: ${m.content.slice(0, 600)}`).join('\n');
+  const res = await llm.chat({
+    json: true,
+    temperature: 0,
+    ...(signal ? { signal } : {}),
+    messages: [
+      {
+        role: 'system',
+        content:
+          'Rewrite the user question for a search engine. Resolve references to the conversation so it stands alone. ' +
+          'Return JSON: {"standalone": the question in its own language, "zh": Chinese translation, "ru": Russian translation, ' +
+          '"en": English translation}. Keep codes and names (TR CU 010/2011, EAC, HS codes, place names). Output JSON only.',
+      },
+      { role: 'user', content: `${recent ? `Conversation:\n${recent}\n\n` : ''}Question (${lang}): ${question}` },
+    ],
+  });
+  const parsed = rewriteSchema.safeParse(safeJson(res.content));
+  if (!parsed.success) return { standalone: question, translations: {} };
+  const translations: Partial<Record<Lang, string>> = {};
+  for (const l of LANGS) {
+    const t = parsed.data[l];
+    if (l !== lang && t && t.trim()) translations[l] = t.trim();
+  }
+  return { standalone: parsed.data.standalone.trim() || question, translations };
+}
+
+function safeJson(text: string): unknown {
+  const m = /\{[\s\S]*\}/.exec(text);
+  if (!m) return undefined;
+  try {
+    return JSON.parse(m[0]);
+  } catch {
+    return undefined;
+  }
+}
