@@ -13,6 +13,7 @@ import { ingestKnowledge, type IngestProgress, type IngestSummary } from './rag/
 import { KnowledgeBase } from './rag/knowledge-base.js';
 import { OpenAiEmbedder } from './rag/openai-embedder.js';
 import type { Db } from './store/db.js';
+import { AnswerRepo, UpdateLedger } from './store/answer-repo.js';
 import { ConversationRepo } from './store/conversation-repo.js';
 import { KnowledgeRepo } from './store/knowledge-repo.js';
 import { openDb } from './store/open-db.js';
@@ -26,7 +27,10 @@ export interface Runtime {
   llm: ChatModel | undefined;
   tools: ToolRegistry;
   conversations: ConversationRepo;
+  answers: AnswerRepo;
+  ledger: UpdateLedger;
   assistant: Assistant;
+  log: Logger;
   ingest(onProgress?: (p: IngestProgress) => void): Promise<IngestSummary>;
   close(): Promise<void>;
 }
@@ -72,7 +76,10 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     llm,
     tools,
     conversations,
+    answers: new AnswerRepo(db),
+    ledger: new UpdateLedger(db),
     assistant,
+    log,
     async ingest(onProgress) {
       const summary = await ingestKnowledge({
         root: config.knowledgeDir,

@@ -54,7 +54,7 @@ export class Assistant {
   }
 
   async *handleTurn(turn: Turn): AsyncGenerator<AssistantEvent> {
-    const q = checkQuestion(turn.text, { maxChars: this.deps.limits.maxQuestionChars, lang: turn.lang });
+    const q = checkQuestion(turn.text, { maxChars: this.deps.limits.maxQuestionChars, lang: turn.lang, fallbackLang: turn.fallbackLang });
     if (!q.ok) {
       yield { type: 'error', reason: q.reason, lang: q.lang, message: q.message };
       return;

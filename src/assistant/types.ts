@@ -47,7 +47,7 @@ export type AssistantEvent =
   | { type: 'tool_call'; call: ToolCallRecord }
   | { type: 'notice'; message: string }
   | { type: 'done'; result: AskResult }
-  | { type: 'error'; reason: 'empty' | 'too-long'; lang: Lang; message: string };
+  | { type: 'error'; reason: 'empty' | 'too-long' | 'no-words'; lang: Lang; message: string };
 
 export interface Turn {
   text: string;
@@ -57,5 +57,7 @@ export interface Turn {
   userId?: string | undefined;
   /** The user's chosen language; wins over detection. */
   lang?: Lang | undefined;
+  /** When neither a choice nor the text tells the language (emoji only): e.g. the client's locale. */
+  fallbackLang?: Lang | undefined;
   signal?: AbortSignal | undefined;
 }

@@ -1,5 +1,7 @@
 // `advisor serve` / `npm start`: bring the knowledge up to date, then serve HTTP on PORT.
 import type { Server } from 'node:http';
+import { createTelegramBot } from '../bots/telegram/telegram-bot.js';
+import { addTelegramWebhookRoute, startTelegram, type TelegramRunning } from '../bots/telegram/telegram-runtime.js';
 import { askRoute } from '../bots/web/ask-route.js';
 import { CONSOLE_PAGE } from '../bots/web/console-page.js';
 import type { Logger } from '../log/logger.js';
@@ -9,6 +11,9 @@ import { closeServer, createHttpServer, listen, Router } from './http-server.js'
 
 export interface Serving {
   url: string;
+  /** The address the server listens on (PUBLIC_URL may differ). */
+  localUrl: string;
+  telegram: 'polling' | 'webhook' | undefined;
   server: Server;
   close(): Promise<void>;
 }
@@ -26,6 +31,15 @@ export async function serve(rt: Runtime, log: Logger): Promise<Serving> {
   });
   router.on('POST', '/api/ask', askRoute(rt.assistant));
 
+  const tgc = rt.config.telegram;
+  const bot = tgc.token
+    ? createTelegramBot({
+        token: tgc.token, apiRoot: tgc.apiRoot, assistant: rt.assistant, answers: rt.answers,
+        conversations: rt.conversations, ledger: rt.ledger, log: log.child({ channel: 'telegram' }),
+      })
+    : undefined;
+  if (bot && tgc.webhookUrl && tgc.webhookSecret) addTelegramWebhookRoute(router, bot, tgc.webhookSecret);
+
   const summary = await rt.ingest();
   log.info(
     { added: summary.added.length, changed: summary.changed.length, removed: summary.removed.length, unchanged: summary.unchanged, failed: summary.failed.length },
@@ -36,5 +50,22 @@ export async function serve(rt: Runtime, log: Logger): Promise<Serving> {
 
   const server = createHttpServer(router, log);
   const { url } = await listen(server, rt.config.http.port, rt.config.http.host);
-  return { url: rt.config.http.publicUrl ?? url, server, close: () => closeServer(server) };
+  let telegram: TelegramRunning | undefined;
+  try {
+    if (bot) telegram = await startTelegram(bot, rt.config, log);
+  } catch (err) {
+    await closeServer(server);
+    throw err;
+  }
+  return {
+    url: rt.config.http.publicUrl ?? url,
+    localUrl: url,
+    server,
+    telegram: telegram?.mode,
+    // Graceful: stop taking updates, finish the answers in progress, then close the server.
+    close: async () => {
+      await telegram?.stop();
+      await closeServer(server);
+    },
+  };
 }

@@ -10,6 +10,7 @@ const ru = {
   noResults:
     'В базе знаний не нашлось ничего по этому вопросу. Я не буду гадать: задайте вопрос иначе, обратитесь к сотрудникам зоны или в юридический центр 法智谷 (команда /lawyer).',
   emptyQuestion: 'Вопрос пустой. Напишите, что вы хотите узнать, например: «Нужен ли сертификат EAC на упаковочную машину?»',
+  noWords: 'В сообщении нет слов. Напишите вопрос, например: «Сколько идёт поезд до Алматы?»',
   tooLong: (p: Params) => `Вопрос слишком длинный (${p.length} символов, максимум ${p.max}). Сократите его, пожалуйста.`,
   sources: 'Источники',
   asOf: 'по состоянию на',
@@ -27,6 +28,7 @@ const zh: Record<Key, Message> = {
   retrievalIntro: '尚未接入大语言模型，以下是知识库中最相关的段落：',
   noResults: '知识库中没有找到与此问题相关的内容。我不会猜测：请换一种问法，或联系示范区工作人员、法智谷法律服务中心（/lawyer）。',
   emptyQuestion: '问题为空。请写下您想了解的内容，例如：“包装机出口俄罗斯需要EAC认证吗？”',
+  noWords: '消息里没有文字。请写下问题，例如：“到阿拉木图的班列要几天？”',
   tooLong: (p) => `问题太长（${p.length} 个字符，上限 ${p.max}）。请缩短后再发。`,
   sources: '来源',
   asOf: '截至',
@@ -43,6 +45,7 @@ const en: Record<Key, Message> = {
   noResults:
     'I found nothing in the knowledge base for this question. I will not guess: try rephrasing it, or ask the zone staff or the 法智谷 legal hub (/lawyer).',
   emptyQuestion: 'The question is empty. Write what you want to know, e.g. "Do I need an EAC certificate for a packaging machine?"',
+  noWords: 'Your message has no words. Type a question, e.g. "How long does a train to Almaty take?"',
   tooLong: (p) => `The question is too long (${p.length} characters, at most ${p.max}). Please shorten it.`,
   sources: 'Sources',
   asOf: 'as of',

@@ -12,7 +12,7 @@ export async function startApp(env: Record<string, string>): Promise<{ rt: Runti
   return {
     rt,
     serving,
-    url: serving.url,
+    url: serving.localUrl,
     stop: async () => {
       await serving.close();
       await rt.close();

@@ -1,0 +1,90 @@
+// One question → one answer in Telegram: typing indicator, the streamed text shown by editing a
+// message at most once per interval, then the final HTML with sources and the feedback keyboard.
+import { InlineKeyboard, type Context } from 'grammy';
+import type { Assistant } from '../../assistant/assistant.js';
+import type { AskResult } from '../../assistant/types.js';
+import { tg } from '../../i18n/telegram-texts.js';
+import type { Lang } from '../../rag/types.js';
+import type { AnswerRepo } from '../../store/answer-repo.js';
+import { answerToHtml, escapeHtml, sourcesHtml, splitHtml, TELEGRAM_LIMIT } from './telegram-format.js';
+
+export interface AnswerDeps {
+  assistant: Assistant;
+  answers: AnswerRepo;
+  editIntervalMs: number;
+}
+
+const NO_PREVIEW = { link_preview_options: { is_disabled: true } } as const;
+
+export function answerKeyboard(answerId: number, lang: Lang): InlineKeyboard {
+  // Callback data: "fb:u:<id>" etc. — at most ~25 bytes, well under Telegram's 64.
+  return new InlineKeyboard()
+    .text('👍', `fb:u:${answerId}`)
+    .text('👎', `fb:d:${answerId}`)
+    .row()
+    .text(tg(lang, 'askLawyer'), `law:${answerId}`)
+    .text(tg(lang, 'sources'), `src:${answerId}`);
+}
+
+export function conversationIdOf(ctx: Context): string {
+  const chat = ctx.chat!;
+  if (chat.type === 'private') return `telegram:${chat.id}`;
+  return `telegram:${chat.id}:${ctx.msg?.message_thread_id ?? 0}`;
+}
+
+export function renderAnswer(result: AskResult): string {
+  const notices = result.mode === 'llm' ? result.notices.map((n) => `<i>${escapeHtml(n)}</i>`) : [];
+  return [answerToHtml(result.answer), ...notices, sourcesHtml(result.citations, result.lang)].filter(Boolean).join('\n\n');
+}
+
+export async function answerQuestion(ctx: Context, deps: AnswerDeps, question: string, lang: Lang | undefined, fallbackLang: Lang): Promise<void> {
+  const chatId = ctx.chat!.id;
+  const replyTo = ctx.chat!.type === 'private' ? {} : { reply_parameters: { message_id: ctx.msg!.message_id, allow_sending_without_reply: true } };
+  const thread = ctx.msg?.message_thread_id ? { message_thread_id: ctx.msg.message_thread_id } : {};
+  const typing = () => ctx.api.sendChatAction(chatId, 'typing', thread).catch(() => undefined);
+  await typing();
+  const typingTimer = setInterval(typing, 4500);
+  let placeholder: number | undefined;
+  let shown = '';
+  let lastEdit = 0;
+  let streamed = '';
+  try {
+    const turn = { text: question, channel: 'telegram' as const, conversationId: conversationIdOf(ctx), userId: String(ctx.from?.id ?? ''), lang, fallbackLang };
+    for await (const ev of deps.assistant.handleTurn(turn)) {
+      if (ev.type === 'error') {
+        await ctx.reply(escapeHtml(ev.message), { parse_mode: 'HTML', ...replyTo, ...thread });
+        return;
+      }
+      if (ev.type === 'text') {
+        streamed += ev.delta;
+        const now = Date.now();
+        // Telegram allows about one edit per second per chat; the first piece goes out at once.
+        if (placeholder === undefined) {
+          const m = await ctx.reply(`${escapeHtml(streamed)} …`, { parse_mode: 'HTML', ...replyTo, ...thread, ...NO_PREVIEW });
+          placeholder = m.message_id;
+          shown = streamed;
+          lastEdit = now;
+        } else if (now - lastEdit >= deps.editIntervalMs && streamed !== shown && streamed.length < TELEGRAM_LIMIT - 10) {
+          lastEdit = now;
+          shown = streamed;
+          await ctx.api.editMessageText(chatId, placeholder, `${escapeHtml(streamed)} …`, { parse_mode: 'HTML', ...NO_PREVIEW }).catch(() => undefined);
+        }
+      }
+      if (ev.type === 'done') {
+        const answerId = await deps.answers.save({ channel: 'telegram', conversationId: turn.conversationId, userId: turn.userId, question, result: ev.result });
+        const parts = splitHtml(renderAnswer(ev.result));
+        const keyboard = answerKeyboard(answerId, ev.result.lang);
+        for (const [i, part] of parts.entries()) {
+          const markup = i === parts.length - 1 ? { reply_markup: keyboard } : {};
+          if (i === 0 && placeholder !== undefined) {
+            await ctx.api.editMessageText(chatId, placeholder, part, { parse_mode: 'HTML', ...NO_PREVIEW, ...markup });
+          } else {
+            await ctx.reply(part, { parse_mode: 'HTML', ...NO_PREVIEW, ...(i === 0 ? replyTo : {}), ...thread, ...markup });
+          }
+        }
+      }
+    }
+  } finally {
+    clearInterval(typingTimer);
+  }
+}

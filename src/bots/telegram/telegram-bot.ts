@@ -1,0 +1,156 @@
+// The Telegram bot (grammY): commands, free text, callbacks. A thin adapter: every answer comes
+// from the assistant core; this file only speaks Telegram. One error boundary (bot.catch).
+import { Bot, InlineKeyboard, type Context } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import { sequentialize } from '@grammyjs/runner';
+import type { Assistant } from '../../assistant/assistant.js';
+import { tg } from '../../i18n/telegram-texts.js';
+import type { Logger } from '../../log/logger.js';
+import { scrubSecrets } from '../../log/logger.js';
+import { LANGS, type Lang } from '../../rag/types.js';
+import type { AnswerRepo, UpdateLedger } from '../../store/answer-repo.js';
+import type { ConversationRepo } from '../../store/conversation-repo.js';
+import { RateLimiter } from '../rate-limiter.js';
+import { answerQuestion } from './telegram-answer.js';
+import { escapeHtml, sourcesHtml, splitHtml } from './telegram-format.js';
+import { retryOn429 } from './retry-429.js';
+
+export interface TelegramDeps {
+  token: string;
+  apiRoot: string;
+  assistant: Assistant;
+  answers: AnswerRepo;
+  conversations: ConversationRepo;
+  ledger: UpdateLedger;
+  log: Logger;
+  editIntervalMs?: number;
+  rateLimit?: { perMinute: number; burst: number };
+  /** Skips getMe (tests through handleUpdate). */
+  botInfo?: UserFromGetMe;
+}
+
+const COMMANDS = new Set(['start', 'help', 'lang', 'ask', 'credit', 'route', 'lawyer', 'privacy', 'forget']);
+
+export function createTelegramBot(deps: TelegramDeps): Bot {
+  const bot = new Bot(deps.token, { client: { apiRoot: deps.apiRoot }, ...(deps.botInfo ? { botInfo: deps.botInfo } : {}) });
+  bot.api.config.use(retryOn429(deps.log));
+  const limiter = new RateLimiter(deps.rateLimit ?? { perMinute: 10, burst: 5 });
+  const answerDeps = { assistant: deps.assistant, answers: deps.answers, editIntervalMs: deps.editIntervalMs ?? 1000 };
+  const userId = (ctx: Context) => String(ctx.from?.id ?? '');
+  const prefLang = async (ctx: Context) => (ctx.from ? await deps.answers.getLang('telegram', userId(ctx)) : undefined);
+  // For our own messages: the chosen language, else the Telegram client's, else English.
+  const uiLang = async (ctx: Context): Promise<Lang> => {
+    const chosen = await prefLang(ctx);
+    if (chosen) return chosen;
+    const code = ctx.from?.language_code?.slice(0, 2);
+    return (LANGS as readonly string[]).includes(code ?? '') ? (code as Lang) : 'en';
+  };
+  const html = (ctx: Context, text: string, extra: Record<string, unknown> = {}) =>
+    ctx.reply(text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...extra });
+
+  // Updates of one chat in order, chats in parallel (the runner is concurrent).
+  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
+  // A redelivered update (webhook retry, a second replica) is recognised by its id and dropped.
+  bot.use(async (ctx, next) => {
+    if (await deps.ledger.claim('telegram', ctx.update.update_id)) await next();
+  });
+
+  const ask = async (ctx: Context, text: string) => {
+    if (!limiter.take(userId(ctx))) return void (await html(ctx, escapeHtml(tg(await uiLang(ctx), 'rateLimited'))));
+    // The chosen language wins; else the question's own language decides.
+    await answerQuestion(ctx, answerDeps, text, await prefLang(ctx), await uiLang(ctx));
+  };
+  const langKeyboard = () => new InlineKeyboard().text('中文', 'lang:zh').text('Русский', 'lang:ru').text('English', 'lang:en');
+
+  bot.command('start', async (ctx) => html(ctx, escapeHtml(tg(await uiLang(ctx), 'greeting')), { reply_markup: langKeyboard() }));
+  bot.command('lang', async (ctx) => html(ctx, escapeHtml(tg(await uiLang(ctx), 'greeting').split('\n\n').pop()!), { reply_markup: langKeyboard() }));
+  bot.command('help', async (ctx) => html(ctx, escapeHtml(tg(await uiLang(ctx), 'help'))));
+  bot.command('privacy', async (ctx) => html(ctx, escapeHtml(tg(await uiLang(ctx), 'privacy'))));
+  bot.command('ask', async (ctx) => {
+    const q = ctx.match.trim();
+    if (!q) return void (await html(ctx, escapeHtml(tg(await uiLang(ctx), 'askUsage'))));
+    await ask(ctx, q);
+  });
+  bot.command(['credit', 'route'], async (ctx) => html(ctx, escapeHtml(tg(await uiLang(ctx), 'toolSoon'))));
+  bot.command('lawyer', async (ctx) => html(ctx, escapeHtml(tg(await uiLang(ctx), 'lawyerSoon'))));
+  bot.command('forget', async (ctx) => {
+    const lang = await uiLang(ctx);
+    await html(ctx, escapeHtml(tg(lang, 'forgetConfirm')), { reply_markup: new InlineKeyboard().text(tg(lang, 'yes'), 'fg:y').text(tg(lang, 'no'), 'fg:n') });
+  });
+
+  bot.callbackQuery(/^lang:(zh|ru|en)$/, async (ctx) => {
+    const lang = ctx.match[1] as Lang;
+    await deps.answers.setLang('telegram', userId(ctx), lang);
+    await ctx.answerCallbackQuery();
+    await html(ctx, escapeHtml(tg(lang, 'langSet')));
+  });
+  bot.callbackQuery(/^fb:([ud]):(\d{1,15})$/, async (ctx) => {
+    const lang = await uiLang(ctx);
+    const answer = await deps.answers.get(Number(ctx.match[2]));
+    if (!answer) return void (await ctx.answerCallbackQuery({ text: tg(lang, 'expired') }));
+    // Written before Telegram is told it was received.
+    await deps.answers.feedback(answer.id, 'telegram', userId(ctx), ctx.match[1] === 'u' ? 1 : -1);
+    await ctx.answerCallbackQuery({ text: tg(lang, 'thanks') });
+  });
+  bot.callbackQuery(/^src:(\d{1,15})$/, async (ctx) => {
+    const answer = await deps.answers.get(Number(ctx.match[1]));
+    const lang = answer?.lang ?? (await uiLang(ctx));
+    await ctx.answerCallbackQuery(answer ? {} : { text: tg(lang, 'expired') });
+    if (answer && answer.citations.length) for (const part of splitHtml(sourcesHtml(answer.citations, lang, true))) await html(ctx, part);
+  });
+  bot.callbackQuery(/^law:(\d{1,15})$/, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await html(ctx, escapeHtml(tg(await uiLang(ctx), 'lawyerSoon')));
+  });
+  bot.callbackQuery(/^fg:([yn])$/, async (ctx) => {
+    const lang = await uiLang(ctx);
+    await ctx.answerCallbackQuery();
+    if (ctx.match[1] === 'n') return void (await html(ctx, escapeHtml(tg(lang, 'forgetCancelled'))));
+    await deps.conversations.forgetUser(userId(ctx));
+    await deps.answers.forgetUser('telegram', userId(ctx));
+    await html(ctx, escapeHtml(tg(lang, 'forgetDone')));
+  });
+  bot.on('callback_query:data', (ctx) => ctx.answerCallbackQuery());
+
+  bot.on('message:text', async (ctx) => {
+    const text = ctx.msg.text;
+    if (text.startsWith('/')) {
+      const name = /^\/([A-Za-z0-9_]+)/.exec(text)?.[1]?.toLowerCase();
+      if (ctx.chat.type === 'private' || text.includes(`@${ctx.me.username}`)) {
+        if (!name || !COMMANDS.has(name)) await html(ctx, escapeHtml(tg(await uiLang(ctx), 'unknownCommand')));
+      }
+      return;
+    }
+    if (ctx.chat.type !== 'private' && !addressedToBot(ctx)) return;
+    const question = text.replace(new RegExp(`@${ctx.me.username}\\b`, 'g'), ' ').trim();
+    await ask(ctx, question);
+  });
+  bot.on('message:caption', async (ctx) => {
+    if (ctx.chat.type !== 'private' && !addressedToBot(ctx)) return;
+    await ask(ctx, ctx.msg.caption);
+  });
+  bot.on('message', async (ctx) => {
+    if (ctx.chat.type === 'private' || addressedToBot(ctx)) await html(ctx, escapeHtml(tg(await uiLang(ctx), 'notText')));
+  });
+
+  bot.catch(async (err) => {
+    const e = err.error as Error;
+    deps.log.error({ updateId: err.ctx.update.update_id, error: scrubSecrets(`${e?.name ?? 'Error'}: ${e?.message ?? String(e)}`) }, 'telegram update failed');
+    try {
+      if (err.ctx.chat) await err.ctx.reply(tg(await uiLang(err.ctx).catch(() => 'en' as const), 'error'));
+    } catch {
+      // The chat may be unreachable; the log has the details.
+    }
+  });
+  return bot;
+}
+
+function addressedToBot(ctx: Context): boolean {
+  const msg = ctx.msg;
+  if (!msg) return false;
+  if (msg.reply_to_message?.from?.id === ctx.me.id) return true;
+  const text = msg.text ?? msg.caption ?? '';
+  const entities = msg.entities ?? msg.caption_entities ?? [];
+  return entities.some((e) => e.type === 'mention' && text.slice(e.offset, e.offset + e.length).toLowerCase() === `@${ctx.me.username.toLowerCase()}`);
+}
+

@@ -1,0 +1,89 @@
+// Answers shown to users and the feedback on them; user language preferences; the processed-update
+// ledger that makes redelivered Telegram updates and Slack events harmless.
+import type { AskResult } from '../assistant/types.js';
+import type { Lang } from '../rag/types.js';
+import type { Db } from './db.js';
+
+export interface StoredAnswer {
+  id: number;
+  channel: string;
+  conversationId: string | null;
+  userId: string | null;
+  lang: Lang;
+  question: string;
+  answer: string;
+  citations: AskResult['citations'];
+}
+
+export class AnswerRepo {
+  constructor(private readonly db: Db) {}
+
+  async save(a: { channel: string; conversationId?: string | undefined; userId?: string | undefined; question: string; result: AskResult }): Promise<number> {
+    const r = await this.db.query<{ id: string }>(
+      `INSERT INTO answers (channel, conversation_id, user_id, lang, mode, question, answer, citations, escalation)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb) RETURNING id`,
+      [
+        a.channel, a.conversationId ?? null, a.userId ?? null, a.result.lang, a.result.mode, a.question, a.result.answer,
+        JSON.stringify(a.result.citations), a.result.escalation ? JSON.stringify(a.result.escalation) : null,
+      ],
+    );
+    return Number(r.rows[0]!.id);
+  }
+
+  async get(id: number): Promise<StoredAnswer | undefined> {
+    const r = await this.db.query<{ id: string; channel: string; conversation_id: string | null; user_id: string | null; lang: Lang; question: string; answer: string; citations: AskResult['citations'] | string }>(
+      'SELECT id, channel, conversation_id, user_id, lang, question, answer, citations FROM answers WHERE id = $1',
+      [id],
+    );
+    const row = r.rows[0];
+    if (!row) return undefined;
+    return {
+      id: Number(row.id), channel: row.channel, conversationId: row.conversation_id, userId: row.user_id, lang: row.lang,
+      question: row.question, answer: row.answer, citations: typeof row.citations === 'string' ? JSON.parse(row.citations) : row.citations,
+    };
+  }
+
+  /** One vote per user and answer; a second click changes it. */
+  async feedback(answerId: number, channel: string, userId: string, rating: 1 | -1): Promise<void> {
+    await this.db.query(
+      `INSERT INTO feedback (answer_id, channel, user_id, rating) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (answer_id, user_id) DO UPDATE SET rating = EXCLUDED.rating, created_at = now()`,
+      [answerId, channel, userId, rating],
+    );
+  }
+
+  async setLang(channel: string, userId: string, lang: Lang): Promise<void> {
+    await this.db.query(
+      `INSERT INTO user_prefs (channel, user_id, lang) VALUES ($1, $2, $3)
+       ON CONFLICT (channel, user_id) DO UPDATE SET lang = EXCLUDED.lang, updated_at = now()`,
+      [channel, userId, lang],
+    );
+  }
+
+  async getLang(channel: string, userId: string): Promise<Lang | undefined> {
+    const r = await this.db.query<{ lang: Lang | null }>('SELECT lang FROM user_prefs WHERE channel = $1 AND user_id = $2', [channel, userId]);
+    return r.rows[0]?.lang ?? undefined;
+  }
+
+  /** /forget: the user's answers, feedback and preferences (conversations go through ConversationRepo). */
+  async forgetUser(channel: string, userId: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query('DELETE FROM feedback WHERE channel = $1 AND user_id = $2', [channel, userId]);
+      await tx.query('DELETE FROM answers WHERE channel = $1 AND user_id = $2', [channel, userId]);
+      await tx.query('DELETE FROM user_prefs WHERE channel = $1 AND user_id = $2', [channel, userId]);
+    });
+  }
+}
+
+export class UpdateLedger {
+  constructor(private readonly db: Db) {}
+
+  /** True the first time an id is seen (across replicas: the primary key decides). */
+  async claim(source: 'telegram' | 'slack', id: string | number): Promise<boolean> {
+    const r = await this.db.query(
+      'INSERT INTO processed_updates (source, update_id) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+      [source, String(id)],
+    );
+    return r.rowCount === 1;
+  }
+}
