@@ -61,6 +61,12 @@ export const envSchema = z.object({
     v === undefined || v.endsWith('/') ? v : `${v}/`,
   ),
 
+  // Who may use the Slack app: user ids (comma-separated) and/or a user group id; the legal team likewise.
+  SLACK_STAFF_USERS: optionalString,
+  SLACK_STAFF_USERGROUP: optionalString,
+  SLACK_LEGAL_USERS: optionalString,
+  SLACK_LEGAL_USERGROUP: optionalString,
+
   MAX_QUESTION_CHARS: positiveInt.default(4000),
 });
 
@@ -91,6 +97,8 @@ export interface Config {
     signingSecret: string | undefined;
     appToken: string | undefined;
     apiUrl: string | undefined;
+    staff: { users: string[]; usergroup: string | undefined };
+    legal: { users: string[]; usergroup: string | undefined };
   };
   limits: { maxQuestionChars: number };
 }
@@ -156,9 +164,15 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       signingSecret: e.SLACK_SIGNING_SECRET,
       appToken: e.SLACK_APP_TOKEN,
       apiUrl: e.SLACK_API_URL,
+      staff: { users: idList(e.SLACK_STAFF_USERS), usergroup: e.SLACK_STAFF_USERGROUP },
+      legal: { users: idList(e.SLACK_LEGAL_USERS), usergroup: e.SLACK_LEGAL_USERGROUP },
     },
     limits: { maxQuestionChars: e.MAX_QUESTION_CHARS },
   };
+}
+
+function idList(v: string | undefined): string[] {
+  return (v ?? '').split(/[\s,]+/).filter(Boolean);
 }
 
 // Secrets never appear in an error message, even when their format is wrong.

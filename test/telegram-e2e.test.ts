@@ -1,52 +1,12 @@
 // The real program (`advisor serve`) against a fake Bot API server: long polling and webhook mode.
 // /start → language → a Russian question → a Russian answer with sources and the keyboard → 👎
 // stored in the database (read after a graceful shutdown, since PGlite has one owner at a time).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../src/store/open-db.js';
 import { callbackUpdate, startFakeTelegram, textUpdate, type FakeTelegram } from './support/fake-telegram.js';
 import { makeKnowledgeDir, tempDir } from './support/knowledge-fixture.js';
-import { BIN } from './support/run-cli.js';
-
-interface Program {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-  stop: () => Promise<number | null>;
-}
-
-async function startProgram(env: Record<string, string>): Promise<Program> {
-  const child = spawn(process.execPath, [BIN, 'serve'], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start: ${out}`)), 60_000);
-    const check = () => {
-      const m = /open (http:\/\/\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    };
-    child.stdout!.on('data', check);
-    child.on('exit', () => reject(new Error(`exited: ${out}`)));
-  });
-  return {
-    child,
-    url,
-    output: () => out,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', (code) => resolve(code));
-        child.kill('SIGTERM');
-      }),
-  };
-}
+import { startProgram } from './support/program.js';
 
 describe('telegram end to end', () => {
   const cleanups: Array<() => Promise<void> | void> = [];

@@ -2,6 +2,7 @@
 import type { Server } from 'node:http';
 import { createTelegramBot } from '../bots/telegram/telegram-bot.js';
 import { addTelegramWebhookRoute, startTelegram, type TelegramRunning } from '../bots/telegram/telegram-runtime.js';
+import { createSlackApp, type SlackRunning } from '../bots/slack/slack-app.js';
 import { askRoute } from '../bots/web/ask-route.js';
 import { CONSOLE_PAGE } from '../bots/web/console-page.js';
 import type { Logger } from '../log/logger.js';
@@ -14,6 +15,7 @@ export interface Serving {
   /** The address the server listens on (PUBLIC_URL may differ). */
   localUrl: string;
   telegram: 'polling' | 'webhook' | undefined;
+  slack: 'http' | 'socket' | undefined;
   server: Server;
   close(): Promise<void>;
 }
@@ -40,6 +42,15 @@ export async function serve(rt: Runtime, log: Logger): Promise<Serving> {
     : undefined;
   if (bot && tgc.webhookUrl && tgc.webhookSecret) addTelegramWebhookRoute(router, bot, tgc.webhookSecret);
 
+  const slack: SlackRunning | undefined = rt.config.slack.botToken
+    ? await createSlackApp({
+        config: rt.config.slack, assistant: rt.assistant, answers: rt.answers, ledger: rt.ledger, db: rt.db, log: log.child({ channel: 'slack' }),
+      })
+    : undefined;
+  const slackListener = slack?.listener;
+  // Bolt's receiver verifies the signature (401 otherwise), acknowledges and dispatches.
+  if (slackListener) router.on('POST', '/slack/events', ({ req, res }) => slackListener(req, res));
+
   const summary = await rt.ingest();
   log.info(
     { added: summary.added.length, changed: summary.changed.length, removed: summary.removed.length, unchanged: summary.unchanged, failed: summary.failed.length },
@@ -53,6 +64,7 @@ export async function serve(rt: Runtime, log: Logger): Promise<Serving> {
   let telegram: TelegramRunning | undefined;
   try {
     if (bot) telegram = await startTelegram(bot, rt.config, log);
+    await slack?.start();
   } catch (err) {
     await closeServer(server);
     throw err;
@@ -62,9 +74,11 @@ export async function serve(rt: Runtime, log: Logger): Promise<Serving> {
     localUrl: url,
     server,
     telegram: telegram?.mode,
+    slack: slack?.mode,
     // Graceful: stop taking updates, finish the answers in progress, then close the server.
     close: async () => {
       await telegram?.stop();
+      await slack?.stop();
       await closeServer(server);
     },
   };

@@ -1,0 +1,73 @@
+// Answers as Slack Block Kit: mrkdwn text (escaped), a context block of numbered sources with
+// links and dates, and the feedback / escalation buttons; long text split across section blocks.
+import type { AskResult, Citation } from '../../assistant/types.js';
+import { sl } from '../../i18n/slack-texts.js';
+import type { Lang } from '../../rag/types.js';
+
+export const SECTION_LIMIT = 3000; // characters of text in one section block
+const MAX_BLOCKS = 50;
+const CONTEXT_ELEMENTS = 10;
+
+/** Slack mrkdwn needs &, < and > escaped; **bold** becomes *bold*. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function toMrkdwn(text: string): string {
+  return escapeMrkdwn(text).replace(/\*\*([^*\n]{1,200})\*\*/g, '*$1*');
+}
+
+function link(c: Citation): string {
+  const title = escapeMrkdwn(c.title).replace(/\|/g, '¦');
+  return c.source && /^https?:\/\/[^\s|<>]+$/.test(c.source) ? `<${c.source}|${title}>` : title;
+}
+
+export function sourceLine(c: Citation, lang: Lang): string {
+  const date = c.asOf ? ` (${sl(lang, 'asOf')} ${c.asOf}${c.stale ? ' ⚠️' : ''})` : '';
+  return `[${c.n}] ${link(c)}${date}`;
+}
+
+/** Splits text into pieces of at most `limit` characters at paragraph, line or word breaks. */
+export function splitText(text: string, limit = SECTION_LIMIT): string[] {
+  const out: string[] = [];
+  let rest = text.trim();
+  while (rest.length > limit) {
+    const window = rest.slice(0, limit);
+    const cut = Math.max(window.lastIndexOf('\n\n'), window.lastIndexOf('\n'), window.lastIndexOf(' '));
+    const at = cut > limit * 0.3 ? cut : limit;
+    out.push(rest.slice(0, at).trimEnd());
+    rest = rest.slice(at).trimStart();
+  }
+  if (rest) out.push(rest);
+  return out;
+}
+
+export type Block = Record<string, unknown>;
+
+export function answerBlocks(result: AskResult, answerId: number): Block[] {
+  const lang = result.lang;
+  const notices = result.mode === 'llm' ? result.notices.map((n) => `_${escapeMrkdwn(n)}_`) : [];
+  const text = [toMrkdwn(result.answer), ...notices].join('\n\n');
+  const blocks: Block[] = splitText(text).map((t) => ({ type: 'section', text: { type: 'mrkdwn', text: t } }));
+  if (result.citations.length) {
+    const lines = result.citations.map((c) => sourceLine(c, lang));
+    // A context block holds at most 10 elements; each element's text stays within the section limit.
+    const elements = [`*${sl(lang, 'sources')}*`, ...lines].slice(0, CONTEXT_ELEMENTS).map((t) => ({ type: 'mrkdwn', text: t.slice(0, SECTION_LIMIT) }));
+    blocks.push({ type: 'context', elements });
+  }
+  blocks.push({
+    type: 'actions',
+    block_id: `answer:${answerId}`,
+    elements: [
+      { type: 'button', action_id: 'feedback_up', text: { type: 'plain_text', text: sl(lang, 'helpful'), emoji: true }, value: String(answerId) },
+      { type: 'button', action_id: 'feedback_down', text: { type: 'plain_text', text: sl(lang, 'notHelpful'), emoji: true }, value: String(answerId) },
+      { type: 'button', action_id: 'escalate_legal', text: { type: 'plain_text', text: sl(lang, 'escalate'), emoji: true }, value: String(answerId), style: 'danger' },
+    ],
+  });
+  return blocks.length > MAX_BLOCKS ? [...blocks.slice(0, MAX_BLOCKS - 2), ...blocks.slice(-2)] : blocks;
+}
+
+/** The plain-text fallback Slack shows in notifications. */
+export function fallbackText(result: AskResult): string {
+  return result.answer.slice(0, 300);
+}
