@@ -1,8 +1,9 @@
-// `advisor`: serve · ingest · search · ask · chat · eval retrieval · lint. One error boundary: a known
+// `advisor`: serve · ingest · search · ask · chat · tickets · eval retrieval · lint. One error boundary: a known
 // problem prints one readable sentence and exits non-zero; stack traces only with LOG_LEVEL=debug.
 import { parseArgs } from 'node:util';
 import { renderSourceList } from './assistant/citations.js';
 import { chatSession } from './cli/chat-command.js';
+import { ticketList } from './bots/slack/slack-tickets.js';
 import { formatSummary, progressPrinter } from './cli/ingest-progress.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger, scrubSecrets, type Logger } from './log/logger.js';
@@ -20,6 +21,7 @@ const USAGE = `Usage: advisor <command> [options]
   ask "<question>" [--lang zh|ru|en] [--json]
   chat [--lang zh|ru|en]             an interactive session with memory (/lang, /exit)
   eval retrieval --corpus C.jsonl --queries Q.jsonl [--mode hybrid|lexical|vector] [--json]
+  tickets [--json]                   open legal tickets with age and owner
   lint [dir]                         check knowledge documents (front-matter, translations)
 
 Configuration comes from the environment; see README.md and .env.example.`;
@@ -64,6 +66,7 @@ export async function runCli(argv: string[], io: CliIo = { out: process.stdout, 
         return await evalCommand(config, rest, values, print);
       case 'ingest':
       case 'chat':
+      case 'tickets':
       case 'search':
       case 'ask':
         break;
@@ -72,6 +75,11 @@ export async function runCli(argv: string[], io: CliIo = { out: process.stdout, 
     }
     const rt = await createRuntime(config, log);
     try {
+      if (command === 'tickets') {
+        const open = await rt.tickets.repo.open();
+        print(values.json ? open : ticketList(open, new Date()).replace(/<@([A-Z0-9]+)>/g, '$1'));
+        return 0;
+      }
       if (command === 'chat') {
         await ensureIngested(rt, io.err);
         await chatSession(rt.assistant, io.in ?? process.stdin, io.out, parseLang(values.lang));

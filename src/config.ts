@@ -67,6 +67,16 @@ export const envSchema = z.object({
   SLACK_LEGAL_USERS: optionalString,
   SLACK_LEGAL_USERGROUP: optionalString,
 
+  SLACK_SUPERVISOR_CHANNEL: optionalString,
+
+  // Legal escalation
+  LAW_FIRMS_FILE: z.string().min(1).default('./knowledge/partners/law-firms.yaml'),
+  TICKET_CLAIM_SLA_MINUTES: positiveInt.default(60),
+  TICKET_AUTOCLOSE_HOURS: positiveInt.default(72),
+  OUTBOX_INTERVAL_MS: positiveInt.default(1000),
+  // A send that has not finished within this time (a crashed replica) is tried again.
+  OUTBOX_LEASE_MS: positiveInt.default(60_000),
+
   MAX_QUESTION_CHARS: positiveInt.default(4000),
 });
 
@@ -101,6 +111,7 @@ export interface Config {
     legal: { users: string[]; usergroup: string | undefined };
   };
   limits: { maxQuestionChars: number };
+  tickets: { lawFirmsFile: string; claimSlaMinutes: number; autoCloseHours: number; supervisorChannel: string | undefined; outboxIntervalMs: number; outboxLeaseMs: number };
 }
 
 export class ConfigError extends Error {
@@ -168,6 +179,14 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       legal: { users: idList(e.SLACK_LEGAL_USERS), usergroup: e.SLACK_LEGAL_USERGROUP },
     },
     limits: { maxQuestionChars: e.MAX_QUESTION_CHARS },
+    tickets: {
+      lawFirmsFile: e.LAW_FIRMS_FILE,
+      claimSlaMinutes: e.TICKET_CLAIM_SLA_MINUTES,
+      autoCloseHours: e.TICKET_AUTOCLOSE_HOURS,
+      supervisorChannel: e.SLACK_SUPERVISOR_CHANNEL,
+      outboxIntervalMs: e.OUTBOX_INTERVAL_MS,
+      outboxLeaseMs: e.OUTBOX_LEASE_MS,
+    },
   };
 }
 

@@ -17,6 +17,10 @@ import { AnswerRepo, UpdateLedger } from './store/answer-repo.js';
 import { ConversationRepo } from './store/conversation-repo.js';
 import { KnowledgeRepo } from './store/knowledge-repo.js';
 import { openDb } from './store/open-db.js';
+import { OutboxRepo } from './store/outbox.js';
+import { loadLawFirmDirectory } from './tools/legal/law-firm-directory.js';
+import { TicketRepo } from './tools/legal/ticket-repo.js';
+import { TicketService } from './tools/legal/ticket-service.js';
 
 export interface Runtime {
   config: Config;
@@ -30,6 +34,8 @@ export interface Runtime {
   answers: AnswerRepo;
   ledger: UpdateLedger;
   assistant: Assistant;
+  tickets: TicketService;
+  outbox: OutboxRepo;
   log: Logger;
   ingest(onProgress?: (p: IngestProgress) => void): Promise<IngestSummary>;
   close(): Promise<void>;
@@ -67,6 +73,14 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
   const tools = new ToolRegistry().register(legalEscalationTool);
   const conversations = new ConversationRepo(db);
   const assistant = new Assistant({ kb, llm, tools, conversations, limits: config.limits, log });
+  const tc = config.tickets;
+  const tickets = new TicketService({
+    repo: new TicketRepo(db),
+    conversations,
+    firms: loadLawFirmDirectory(tc.lawFirmsFile),
+    llm,
+    sla: { claimMinutes: tc.claimSlaMinutes, autoCloseHours: tc.autoCloseHours, supervisorChannel: tc.supervisorChannel },
+  });
   return {
     config,
     db,
@@ -79,6 +93,8 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     answers: new AnswerRepo(db),
     ledger: new UpdateLedger(db),
     assistant,
+    tickets,
+    outbox: new OutboxRepo(db),
     log,
     async ingest(onProgress) {
       const summary = await ingestKnowledge({

@@ -94,6 +94,12 @@ describe('advisor CLI', () => {
     expect(r.stderr).not.toContain('hunter2');
   });
 
+  it('lists open legal tickets', async () => {
+    const r = await runAdvisor(['tickets'], env);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe('No open legal tickets.');
+  });
+
   it('explains unknown commands and options', async () => {
     const r = await runAdvisor(['serach', 'x'], env);
     expect(r.code).toBe(2);

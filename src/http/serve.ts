@@ -8,6 +8,9 @@ import { CONSOLE_PAGE } from '../bots/web/console-page.js';
 import type { Logger } from '../log/logger.js';
 import type { Runtime } from '../main.js';
 import { addHealthRoutes } from './health-routes.js';
+import { OutboxWorker, type Sender } from '../jobs/outbox-worker.js';
+import { rememberSent, slackSenders, telegramSender } from '../tools/legal/notifiers.js';
+import type { OutboxKind } from '../store/outbox.js';
 import { closeServer, createHttpServer, listen, Router } from './http-server.js';
 
 export interface Serving {
@@ -34,10 +37,12 @@ export async function serve(rt: Runtime, log: Logger): Promise<Serving> {
   router.on('POST', '/api/ask', askRoute(rt.assistant));
 
   const tgc = rt.config.telegram;
+  // Tickets are offered to the legal team in Slack: without Slack there is no one to take them.
+  const tickets = rt.config.slack.botToken ? rt.tickets : undefined;
   const bot = tgc.token
     ? createTelegramBot({
         token: tgc.token, apiRoot: tgc.apiRoot, assistant: rt.assistant, answers: rt.answers,
-        conversations: rt.conversations, ledger: rt.ledger, log: log.child({ channel: 'telegram' }),
+        conversations: rt.conversations, ledger: rt.ledger, log: log.child({ channel: 'telegram' }), ...(tickets ? { tickets } : {}),
       })
     : undefined;
   if (bot && tgc.webhookUrl && tgc.webhookSecret) addTelegramWebhookRoute(router, bot, tgc.webhookSecret);
@@ -45,6 +50,7 @@ export async function serve(rt: Runtime, log: Logger): Promise<Serving> {
   const slack: SlackRunning | undefined = rt.config.slack.botToken
     ? await createSlackApp({
         config: rt.config.slack, assistant: rt.assistant, answers: rt.answers, ledger: rt.ledger, db: rt.db, log: log.child({ channel: 'slack' }),
+        ...(tickets ? { tickets } : {}),
       })
     : undefined;
   const slackListener = slack?.listener;
@@ -62,9 +68,21 @@ export async function serve(rt: Runtime, log: Logger): Promise<Serving> {
   const server = createHttpServer(router, log);
   const { url } = await listen(server, rt.config.http.port, rt.config.http.host);
   let telegram: TelegramRunning | undefined;
+  let worker: OutboxWorker | undefined;
   try {
     if (bot) telegram = await startTelegram(bot, rt.config, log);
     await slack?.start();
+    if (bot || slack) {
+      const senders: Partial<Record<OutboxKind, Sender>> = {
+        ...(bot ? { 'telegram.send': telegramSender(bot.api) } : {}),
+        ...(slack ? slackSenders(slack.app.client, rt.tickets.repo) : {}),
+      };
+      worker = new OutboxWorker({
+        repo: rt.outbox, senders, log: log.child({ job: 'outbox' }), onSent: rememberSent(rt.tickets.repo), leaseMs: rt.config.tickets.outboxLeaseMs,
+        ...(tickets ? { onTick: (now: Date) => tickets.slaSweep(now) } : {}),
+      });
+      worker.start(rt.config.tickets.outboxIntervalMs);
+    }
   } catch (err) {
     await closeServer(server);
     throw err;
@@ -79,6 +97,7 @@ export async function serve(rt: Runtime, log: Logger): Promise<Serving> {
     close: async () => {
       await telegram?.stop();
       await slack?.stop();
+      await worker?.stop();
       await closeServer(server);
     },
   };

@@ -15,6 +15,10 @@ export interface FakeSlack {
   calls: SlackCall[];
   groupMembers: Map<string, string[]>;
   throttleNext(method: string, seconds: number): void;
+  /** While set, every Web API call answers 503 (an outage). */
+  down: boolean;
+  /** Messages successfully posted (with metadata), as Slack would keep them. */
+  posted: Array<{ channel: string; ts: string; thread_ts?: string; text: string; metadata?: { event_type: string; event_payload: Record<string, unknown> } }>;
   waitFor(pred: (c: SlackCall) => boolean, timeoutMs?: number): Promise<SlackCall>;
   close(): Promise<void>;
 }
@@ -23,6 +27,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const groupMembers = new Map<string, string[]>();
   const throttles = new Map<string, number>();
+  const state = { down: false };
+  const posted: FakeSlack['posted'] = [];
+  const channelId = (c: string) => (c.startsWith('#') ? `C${c.slice(1).replace(/[^a-z0-9]/gi, '').toUpperCase()}` : c);
   let tsCounter = 1_700_000_000_000_100;
   const server = createServer(async (req, res) => {
     const raw = await read(req);
@@ -40,6 +47,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const method = m[1]!;
     const args = parseBody(raw, String(req.headers['content-type'] ?? ''));
     calls.push({ method, args });
+    if (state.down) return send({ ok: false, error: 'service_unavailable' }, 503);
     const wait = throttles.get(method);
     if (wait !== undefined) {
       throttles.delete(method);
@@ -49,8 +57,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     switch (method) {
       case 'auth.test':
         return send({ ok: true, url: 'https://zone.slack.com/', team: 'Zone', user: 'advisor', team_id: 'T1', user_id: 'UBOT', bot_id: 'BBOT' });
-      case 'chat.postMessage':
-        return send({ ok: true, channel: args.channel, ts: ts(), message: { text: args.text } });
+      case 'chat.postMessage': {
+        const msg = { channel: channelId(args.channel), ts: ts(), text: args.text, ...(args.thread_ts ? { thread_ts: args.thread_ts } : {}), ...(args.metadata ? { metadata: args.metadata } : {}) };
+        posted.push(msg);
+        return send({ ok: true, channel: msg.channel, ts: msg.ts, message: { text: args.text } });
+      }
+      case 'conversations.history':
+        return send({ ok: true, messages: posted.filter((m) => m.channel === channelId(args.channel) && !m.thread_ts).reverse() });
+      case 'conversations.replies':
+        return send({ ok: true, messages: posted.filter((m) => m.channel === channelId(args.channel) && (m.thread_ts === args.ts || m.ts === args.ts)) });
       case 'chat.update':
         return send({ ok: true, channel: args.channel, ts: args.ts, text: args.text });
       case 'chat.postEphemeral':
@@ -67,6 +82,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     apiUrl: `http://127.0.0.1:${port}/api/`,
     responseUrl: (id) => `http://127.0.0.1:${port}/response/${id}`,
     calls,
+    posted,
+    get down() {
+      return state.down;
+    },
+    set down(v: boolean) {
+      state.down = v;
+    },
     groupMembers,
     throttleNext: (method, seconds) => void throttles.set(method, seconds),
     async waitFor(pred, timeoutMs = 15_000) {
@@ -117,6 +139,14 @@ export function slackSignature(body: string, secret: string, ts = Math.floor(Dat
 }
 
 let eventCounter = 0;
+export function threadMessage(text: string, opts: { user: string; channel: string; threadTs: string }) {
+  const ts = `1700001${String(++eventCounter).padStart(3, '0')}.000300`;
+  return {
+    token: 'legacy', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: `EvMsg${Date.now()}${eventCounter}`, event_time: 1,
+    event: { type: 'message', channel_type: 'channel', user: opts.user, text, ts, channel: opts.channel, thread_ts: opts.threadTs, event_ts: ts },
+  };
+}
+
 export function mentionEvent(text: string, opts: { user?: string; channel?: string; threadTs?: string; eventId?: string } = {}) {
   const ts = `1700000${String(++eventCounter).padStart(3, '0')}.000200`;
   return {

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 export interface ApiCall {
   method: string;
   payload: Record<string, any>;
+  result?: { message_id: number };
 }
 
 export const BOT_USER = { id: 777000, is_bot: true as const, first_name: 'SCO Advisor', username: 'sco_advisor_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false, can_manage_bots: false, supports_join_request_queries: false };
@@ -37,7 +38,8 @@ export async function startFakeTelegram(token = '123456:TEST-token-abcdefghijklm
     if (!m || m[1] !== token) return send(401, { ok: false, error_code: 401, description: 'Unauthorized' });
     const method = m[2]!;
     const payload = await readJson(req);
-    if (method !== 'getUpdates') calls.push({ method, payload });
+    const call: ApiCall = { method, payload };
+    if (method !== 'getUpdates') calls.push(call);
     const wait = throttles.get(method);
     if (wait !== undefined) {
       throttles.delete(method);
@@ -63,7 +65,8 @@ export async function startFakeTelegram(token = '123456:TEST-token-abcdefghijklm
         return ok(queue.filter((u) => Number(u.update_id) >= offset).slice(0, Number(payload.limit ?? 100)));
       }
       case 'sendMessage':
-        return ok({ message_id: ++messageId, date: 0, chat: { id: payload.chat_id, type: 'private' }, text: payload.text, from: BOT_USER });
+        call.result = { message_id: ++messageId };
+        return ok({ message_id: messageId, date: 0, chat: { id: payload.chat_id, type: 'private' }, text: payload.text, from: BOT_USER });
       case 'editMessageText':
         return ok({ message_id: payload.message_id, date: 0, chat: { id: payload.chat_id, type: 'private' }, text: payload.text });
       default:
@@ -109,7 +112,7 @@ async function readJson(req: IncomingMessage): Promise<Record<string, any>> {
 }
 
 let nextUpdateId = 1000;
-export function textUpdate(text: string, opts: { chatId?: number; userId?: number; chatType?: 'private' | 'group' | 'supergroup'; languageCode?: string; updateId?: number; entities?: unknown[]; replyToBot?: boolean; threadId?: number } = {}) {
+export function textUpdate(text: string, opts: { chatId?: number; userId?: number; chatType?: 'private' | 'group' | 'supergroup'; languageCode?: string; updateId?: number; entities?: unknown[]; replyToBot?: boolean; replyToMessageId?: number; threadId?: number } = {}) {
   const userId = opts.userId ?? 42;
   const chatId = opts.chatId ?? userId;
   const command = /^\/\w+/.exec(text);
@@ -123,7 +126,7 @@ export function textUpdate(text: string, opts: { chatId?: number; userId?: numbe
       text,
       ...(opts.threadId ? { message_thread_id: opts.threadId, is_topic_message: true } : {}),
       ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : opts.entities ? { entities: opts.entities } : {}),
-      ...(opts.replyToBot ? { reply_to_message: { message_id: 1, date: 0, chat: { id: chatId, type: opts.chatType ?? 'private' }, from: BOT_USER, text: 'earlier answer' } } : {}),
+      ...(opts.replyToBot || opts.replyToMessageId ? { reply_to_message: { message_id: opts.replyToMessageId ?? 1, date: 0, chat: { id: chatId, type: opts.chatType ?? 'private' }, from: BOT_USER, text: 'earlier answer' } } : {}),
     },
   };
 }

@@ -16,6 +16,8 @@ import { SlackAccess } from './slack-access.js';
 import { answerInSlack } from './slack-answer.js';
 import { homeView } from './slack-home.js';
 import { boltLogger } from './bolt-logger.js';
+import { registerTicketHandlers, ticketList } from './slack-tickets.js';
+import type { TicketService } from '../../tools/legal/ticket-service.js';
 
 const { WebClient } = webApi;
 
@@ -27,6 +29,8 @@ export interface SlackDeps {
   db: Db;
   log: Logger;
   updateIntervalMs?: number;
+  /** Legal escalation; absent → the escalation button says it is not connected. */
+  tickets?: TicketService;
   /** Known bot identity (skips auth.test, e.g. in wiring tests). */
   identity?: { botUserId: string; botId: string };
 }
@@ -121,8 +125,11 @@ function register(app: InstanceType<typeof App>, deps: SlackDeps): void {
       case 'credit':
       case 'route':
         return void (await respond({ response_type: 'ephemeral', text: sl(lang, 'toolSoon') }));
-      case 'tickets':
-        return void (await respond({ response_type: 'ephemeral', text: sl(lang, (await access.isLegal(command.user_id)) ? 'noTickets' : 'legalOnly') }));
+      case 'tickets': {
+        if (!(await access.isLegal(command.user_id))) return void (await respond({ response_type: 'ephemeral', text: sl(lang, 'legalOnly') }));
+        const text = deps.tickets ? ticketList(await deps.tickets.repo.open(), deps.tickets.now()) : sl(lang, 'noTickets');
+        return void (await respond({ response_type: 'ephemeral', text }));
+      }
       default:
         return void (await respond({ response_type: 'ephemeral', text: sl(lang, 'usage') }));
     }
@@ -139,11 +146,14 @@ function register(app: InstanceType<typeof App>, deps: SlackDeps): void {
     });
   }
 
-  app.action('escalate_legal', async ({ ack, body, client }) => {
-    await ack();
-    const b = body as { user: { id: string }; channel?: { id: string } };
-    if (b.channel) await client.chat.postEphemeral({ channel: b.channel.id, user: b.user.id, text: sl(await uiLang(b.user.id), 'escalateSoon') });
-  });
+  if (deps.tickets) registerTicketHandlers(app, { tickets: deps.tickets, access, answers: deps.answers, log: deps.log });
+  else {
+    app.action('escalate_legal', async ({ ack, body, client }) => {
+      await ack();
+      const b = body as { user: { id: string }; channel?: { id: string } };
+      if (b.channel) await client.chat.postEphemeral({ channel: b.channel.id, user: b.user.id, text: sl(await uiLang(b.user.id), 'escalateSoon') });
+    });
+  }
 
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;

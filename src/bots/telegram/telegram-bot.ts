@@ -14,6 +14,8 @@ import { RateLimiter } from '../rate-limiter.js';
 import { answerQuestion } from './telegram-answer.js';
 import { escapeHtml, sourcesHtml, splitHtml } from './telegram-format.js';
 import { retryOn429 } from './retry-429.js';
+import { registerEscalation } from './telegram-escalation.js';
+import type { TicketService } from '../../tools/legal/ticket-service.js';
 
 export interface TelegramDeps {
   token: string;
@@ -27,6 +29,8 @@ export interface TelegramDeps {
   rateLimit?: { perMinute: number; burst: number };
   /** Skips getMe (tests through handleUpdate). */
   botInfo?: UserFromGetMe;
+  /** Legal escalation; absent → /lawyer says it is not connected. */
+  tickets?: TicketService;
 }
 
 const COMMANDS = new Set(['start', 'help', 'lang', 'ask', 'credit', 'route', 'lawyer', 'privacy', 'forget']);
@@ -72,7 +76,7 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
     await ask(ctx, q);
   });
   bot.command(['credit', 'route'], async (ctx) => html(ctx, escapeHtml(tg(await uiLang(ctx), 'toolSoon'))));
-  bot.command('lawyer', async (ctx) => html(ctx, escapeHtml(tg(await uiLang(ctx), 'lawyerSoon'))));
+  registerEscalation(bot, deps.tickets, uiLang);
   bot.command('forget', async (ctx) => {
     const lang = await uiLang(ctx);
     await html(ctx, escapeHtml(tg(lang, 'forgetConfirm')), { reply_markup: new InlineKeyboard().text(tg(lang, 'yes'), 'fg:y').text(tg(lang, 'no'), 'fg:n') });
@@ -97,10 +101,6 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
     const lang = answer?.lang ?? (await uiLang(ctx));
     await ctx.answerCallbackQuery(answer ? {} : { text: tg(lang, 'expired') });
     if (answer && answer.citations.length) for (const part of splitHtml(sourcesHtml(answer.citations, lang, true))) await html(ctx, part);
-  });
-  bot.callbackQuery(/^law:(\d{1,15})$/, async (ctx) => {
-    await ctx.answerCallbackQuery();
-    await html(ctx, escapeHtml(tg(await uiLang(ctx), 'lawyerSoon')));
   });
   bot.callbackQuery(/^fg:([yn])$/, async (ctx) => {
     const lang = await uiLang(ctx);

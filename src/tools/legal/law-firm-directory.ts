@@ -1,6 +1,6 @@
 // knowledge/partners/law-firms.yaml: the partner firms legal escalation routes to (issue #7).
 // Parsed by one schema; entries marked `example: true` are placeholders and are labelled as such.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { LANGS } from '../../rag/types.js';
@@ -40,7 +40,9 @@ export const lawFirmDirectorySchema = z
   .refine((d) => new Set(d.firms.map((f) => f.id)).size === d.firms.length, { message: 'firm ids must be unique', path: ['firms'] });
 export type LawFirmDirectory = z.infer<typeof lawFirmDirectorySchema>;
 
+/** A missing file means no partner firms yet: tickets go to the shared queue. */
 export function loadLawFirmDirectory(path: string): LawFirmDirectory {
+  if (!existsSync(path)) return { version: 1, shared_queue_channel: '#legal-queue', firms: [] };
   const parsed = lawFirmDirectorySchema.safeParse(parseYaml(readFileSync(path, 'utf8')));
   if (!parsed.success) {
     throw new Error(`${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);

@@ -1,0 +1,74 @@
+// Legal escalation in Telegram: /lawyer or "Ask a lawyer" → the user sees exactly what would be
+// shared and confirms (or adds a note, or cancels); replies to a lawyer's message go back to the
+// ticket's Slack thread; a closed ticket asks for a rating.
+import { InlineKeyboard, type Bot, type Context } from 'grammy';
+import { tt } from '../../i18n/ticket-texts.js';
+import type { Lang } from '../../rag/types.js';
+import type { TicketService } from '../../tools/legal/ticket-service.js';
+import { conversationIdOf } from './telegram-answer.js';
+import { escapeHtml } from './telegram-format.js';
+
+export function registerEscalation(bot: Bot, tickets: TicketService | undefined, uiLang: (ctx: Context) => Promise<Lang>): void {
+  const html = (ctx: Context, text: string, extra: Record<string, unknown> = {}) => ctx.reply(text, { parse_mode: 'HTML', ...extra });
+  const userId = (ctx: Context) => String(ctx.from?.id ?? '');
+
+  const offer = async (ctx: Context) => {
+    const lang = await uiLang(ctx);
+    if (!tickets) return void (await html(ctx, escapeHtml(tt(lang, 'notConnected'))));
+    const draft = await tickets.draft({ channel: 'telegram', userId: userId(ctx), chatId: String(ctx.chat!.id), conversationId: conversationIdOf(ctx), lang });
+    await showPreview(ctx, draft.id);
+  };
+  const showPreview = async (ctx: Context, id: number) => {
+    const t = (await tickets!.repo.get(id))!;
+    const kb = new InlineKeyboard().text(tt(t.lang, 'send'), `esc:y:${t.id}`).row().text(tt(t.lang, 'addNote'), `esc:n:${t.id}`).text(tt(t.lang, 'cancel'), `esc:x:${t.id}`);
+    await html(ctx, escapeHtml(tickets!.preview(t)), { reply_markup: kb });
+  };
+
+  bot.command('lawyer', offer);
+  bot.callbackQuery(/^law:\d{1,15}$/, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    await offer(ctx);
+  });
+
+  bot.callbackQuery(/^esc:([ynx]):(\d{1,15})$/, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    if (!tickets) return;
+    const id = Number(ctx.match[2]);
+    const t = await tickets.repo.get(id);
+    // Only the user who asked may confirm, and only a draft.
+    if (!t || t.userId !== userId(ctx) || t.status !== 'draft') return;
+    const actor = `telegram:${userId(ctx)}`;
+    if (ctx.match[1] === 'y') {
+      await tickets.confirm(id, actor);
+      await html(ctx, escapeHtml(tt(t.lang, 'sent', { id })));
+    } else if (ctx.match[1] === 'n') {
+      await tickets.requestNote(id);
+      await html(ctx, escapeHtml(tt(t.lang, 'askNote')));
+    } else {
+      await tickets.cancel(id, actor);
+      await html(ctx, escapeHtml(tt(t.lang, 'cancelled')));
+    }
+  });
+
+  bot.callbackQuery(/^rate:(\d{1,15}):([1-5])$/, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    if (!tickets) return;
+    const ok = await tickets.rate(Number(ctx.match[1]), userId(ctx), Number(ctx.match[2]));
+    if (ok) await html(ctx, escapeHtml(tt(await uiLang(ctx), 'rated')));
+  });
+
+  // Before ordinary questions: a note the user was asked for, or a reply to a lawyer's message.
+  bot.on('message:text', async (ctx, next) => {
+    if (!tickets || ctx.msg.text.startsWith('/')) return next();
+    const waiting = await tickets.repo.awaitingNote('telegram', userId(ctx));
+    if (waiting) {
+      await tickets.saveNote(waiting, ctx.msg.text);
+      return showPreview(ctx, waiting.id);
+    }
+    const replyTo = ctx.msg.reply_to_message?.message_id;
+    const t = replyTo ? await tickets.repo.byTelegramMessage(replyTo, String(ctx.chat.id)) : undefined;
+    if (!t) return next();
+    await tickets.userReply(t.id, userId(ctx), ctx.msg.text);
+    await html(ctx, escapeHtml(tt(t.lang, 'relayed')));
+  });
+}

@@ -1,0 +1,81 @@
+// Sends outbox rows: each kind has a sender; a failure is retried with exponential backoff (capped),
+// and rows are leased so several replicas never send one row at the same time.
+import type { Logger } from '../log/logger.js';
+import { scrubSecrets } from '../log/logger.js';
+import type { OutboxKind, OutboxRepo, OutboxRow } from '../store/outbox.js';
+
+export type Sender = (row: OutboxRow) => Promise<unknown>;
+
+/** A sender throws this when the row cannot be sent yet (e.g. its thread does not exist yet). */
+export class NotReadyError extends Error {}
+
+export interface OutboxWorkerOptions {
+  repo: OutboxRepo;
+  senders: Partial<Record<OutboxKind, Sender>>;
+  log: Logger;
+  now?: () => Date;
+  batch?: number;
+  leaseMs?: number;
+  /** Delay before the n-th retry. */
+  backoffMs?: (attempt: number) => number;
+  /** Runs after a row was sent (e.g. remember the message id it produced). */
+  onSent?: (row: OutboxRow, result: unknown) => Promise<void>;
+  /** Extra periodic work on the same loop (SLA timers). */
+  onTick?: (now: Date) => Promise<void>;
+}
+
+export class OutboxWorker {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(private readonly o: OutboxWorkerOptions) {}
+
+  private now(): Date {
+    return this.o.now?.() ?? new Date();
+  }
+
+  /** Sends what is due once; returns how many rows were sent. */
+  async runOnce(): Promise<number> {
+    const now = this.now();
+    await this.o.onTick?.(now).catch((err: unknown) => this.o.log.warn({ error: String((err as Error)?.message ?? err) }, 'periodic job failed'));
+    const rows = await this.o.repo.claimDue(now, this.o.batch ?? 20, this.o.leaseMs ?? 60_000);
+    let sent = 0;
+    for (const row of rows) {
+      const sender = this.o.senders[row.kind];
+      try {
+        if (!sender) throw new NotReadyError(`no sender for ${row.kind} in this process`);
+        const result = await sender(row);
+        await this.o.repo.markSent(row.id, this.now(), result);
+        await this.o.onSent?.(row, result);
+        sent++;
+      } catch (err) {
+        const backoff = this.o.backoffMs ?? ((n: number) => Math.min(60_000, 1000 * 2 ** Math.min(n, 6)));
+        const message = scrubSecrets(String((err as Error)?.message ?? err));
+        await this.o.repo.markFailed(row.id, new Date(this.now().getTime() + backoff(row.attempts)), message);
+        if (!(err instanceof NotReadyError)) this.o.log.warn({ outboxId: row.id, kind: row.kind, attempts: row.attempts, error: message }, 'outbox send failed; will retry');
+      }
+    }
+    return sent;
+  }
+
+  start(intervalMs: number): void {
+    const loop = () => {
+      if (this.stopped) return;
+      this.running = this.runOnce()
+        .then(() => undefined)
+        .catch((err: unknown) => this.o.log.error({ error: String((err as Error)?.message ?? err) }, 'outbox worker failed'))
+        .finally(() => {
+          if (!this.stopped) this.timer = setTimeout(loop, intervalMs);
+        });
+    };
+    loop();
+  }
+
+  /** Stops after the batch in progress. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+}

@@ -1,0 +1,60 @@
+// The outbox: a notification is written in the same transaction as the change it announces, and
+// a worker sends it later with retries. A crash between the two loses nothing; the idempotency key
+// keeps one change from being announced twice.
+import type { Db, Queryable } from './db.js';
+
+export type OutboxKind = 'telegram.send' | 'slack.post' | 'slack.update';
+
+export interface OutboxRow {
+  id: number;
+  kind: OutboxKind;
+  payload: Record<string, any>;
+  key: string;
+  attempts: number;
+}
+
+export async function enqueue(tx: Queryable, kind: OutboxKind, key: string, payload: Record<string, unknown>, now?: Date): Promise<void> {
+  await tx.query(
+    `INSERT INTO outbox (kind, payload, idempotency_key, next_attempt_at) VALUES ($1, $2::jsonb, $3, COALESCE($4::timestamptz, now()))
+     ON CONFLICT (idempotency_key) DO NOTHING`,
+    [kind, JSON.stringify(payload), key, now?.toISOString() ?? null],
+  );
+}
+
+export class OutboxRepo {
+  constructor(private readonly db: Db) {}
+
+  /** Leases up to `limit` due rows; a row whose lease runs out (a crashed sender) is due again. */
+  async claimDue(now: Date, limit: number, leaseMs: number): Promise<OutboxRow[]> {
+    const r = await this.db.query<{ id: string; kind: OutboxKind; payload: Record<string, any> | string; idempotency_key: string; attempts: number }>(
+      `UPDATE outbox SET locked_until = $1::timestamptz + ($3 || ' milliseconds')::interval, attempts = attempts + 1
+        WHERE id IN (SELECT id FROM outbox
+                      WHERE sent_at IS NULL AND next_attempt_at <= $1::timestamptz
+                        AND (locked_until IS NULL OR locked_until < $1::timestamptz)
+                      ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
+        RETURNING id, kind, payload, idempotency_key, attempts`,
+      [now.toISOString(), limit, String(leaseMs)],
+    );
+    return r.rows
+      .map((row) => ({
+        id: Number(row.id), kind: row.kind, key: row.idempotency_key, attempts: row.attempts,
+        payload: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload,
+      }))
+      .sort((a, b) => a.id - b.id);
+  }
+
+  async markSent(id: number, now: Date, result: unknown): Promise<void> {
+    await this.db.query('UPDATE outbox SET sent_at = $2::timestamptz, result = $3::jsonb, locked_until = NULL, last_error = NULL WHERE id = $1', [
+      id, now.toISOString(), JSON.stringify(result ?? null),
+    ]);
+  }
+
+  async markFailed(id: number, retryAt: Date, error: string): Promise<void> {
+    await this.db.query('UPDATE outbox SET next_attempt_at = $2::timestamptz, last_error = $3, locked_until = NULL WHERE id = $1', [id, retryAt.toISOString(), error.slice(0, 500)]);
+  }
+
+  async depth(): Promise<number> {
+    const r = await this.db.query<{ n: string }>('SELECT count(*) AS n FROM outbox WHERE sent_at IS NULL');
+    return Number(r.rows[0]!.n);
+  }
+}

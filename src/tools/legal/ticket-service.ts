@@ -1,0 +1,246 @@
+// Legal escalation: draft with the user's consent → ticket offered to a matching firm in Slack →
+// claimed → answered → closed (and reopened). Every change writes its audit row and its
+// notifications (outbox) in one transaction; the worker delivers them.
+import type { ChatModel } from '../../llm/chat-model.js';
+import { LANG_NAMES, tt } from '../../i18n/ticket-texts.js';
+import type { Lang } from '../../rag/types.js';
+import type { ConversationRepo } from '../../store/conversation-repo.js';
+import { enqueue } from '../../store/outbox.js';
+import type { Queryable } from '../../store/db.js';
+import { escapeHtml } from '../../bots/telegram/telegram-format.js';
+import type { LawFirmDirectory } from './law-firm-directory.js';
+import { matchFirm, suggestJurisdiction, suggestPracticeArea } from './firm-matching.js';
+import { ticketBlocks } from './ticket-blocks.js';
+import { TicketRepo, TicketTransitionError, type Ticket } from './ticket-repo.js';
+
+export interface SlaPolicy {
+  /** Offered but unclaimed this long → re-announced; twice this long → raised to the supervisors. */
+  claimMinutes: number;
+  /** Answered and no word from the exporter this long → closed. */
+  autoCloseHours: number;
+  supervisorChannel: string | undefined;
+}
+
+export interface TicketServiceDeps {
+  repo: TicketRepo;
+  conversations: ConversationRepo;
+  firms: LawFirmDirectory;
+  llm: ChatModel | undefined;
+  sla: SlaPolicy;
+  now?: () => Date;
+}
+
+export class TicketService {
+  constructor(private readonly d: TicketServiceDeps) {}
+
+  now(): Date {
+    return this.d.now?.() ?? new Date();
+  }
+
+  get repo(): TicketRepo {
+    return this.d.repo;
+  }
+
+  /** Step 1: what would be shared, for the user to confirm. Nothing leaves the database yet. */
+  async draft(req: { channel: 'telegram' | 'slack'; userId: string; chatId: string; conversationId: string; lang: Lang; practiceArea?: string; jurisdiction?: string }): Promise<Ticket> {
+    const summary = await this.summarize(req.conversationId, req.lang);
+    const practiceArea = suggestPracticeArea(summary, req.practiceArea);
+    const jurisdiction = suggestJurisdiction(summary, req.jurisdiction);
+    return this.d.repo.createDraft({ ...req, summary, practiceArea, jurisdiction, country: jurisdiction }, this.now());
+  }
+
+  preview(t: Ticket): string {
+    return tt(t.lang, 'preview', { summary: t.summary, lang: LANG_NAMES[t.lang], country: t.country ?? tt(t.lang, 'unknownCountry'), note: t.note ?? '' });
+  }
+
+  async requestNote(id: number): Promise<void> {
+    await this.d.repo.update(this.d.repo.db, id, { awaiting_note: true }, this.now());
+  }
+
+  async saveNote(t: Ticket, note: string): Promise<Ticket> {
+    await this.d.repo.update(this.d.repo.db, t.id, { note: note.slice(0, 1000), awaiting_note: false }, this.now());
+    return (await this.d.repo.get(t.id))!;
+  }
+
+  async cancel(id: number, actor: string): Promise<void> {
+    await this.mutate(id, actor, async (tx, t) => this.d.repo.transition(tx, t, 'cancelled', actor, this.now()));
+  }
+
+  /** Step 2: the user confirmed → new → offered to the best-matching firm's channel. */
+  async confirm(id: number, actor: string): Promise<Ticket> {
+    return this.mutate(id, actor, async (tx, t) => {
+      const now = this.now();
+      await this.d.repo.transition(tx, t, 'new', actor, now);
+      const match = matchFirm(this.d.firms, { practiceArea: t.practiceArea, jurisdiction: t.jurisdiction, lang: t.lang });
+      await this.d.repo.update(tx, t.id, { firm_id: match.firm?.id ?? null, slack_channel: match.channel, offered_at: now.toISOString(), awaiting_note: false }, now);
+      Object.assign(t, { firmId: match.firm?.id ?? null, slackChannel: match.channel, offeredAt: now });
+      await this.d.repo.transition(tx, t, 'offered', 'system', now, { firm: match.firm?.id ?? 'shared-queue', channel: match.channel });
+      const view = ticketBlocks(t, match.firm, now);
+      await enqueue(tx, 'slack.post', `ticket:${t.id}:offer`, { ticketId: t.id, channel: match.channel, text: view.text, blocks: view.blocks, rememberAs: 'ticket-root' }, now);
+    });
+  }
+
+  async claim(id: number, slackUser: string): Promise<Ticket> {
+    return this.mutate(id, `slack:${slackUser}`, async (tx, t) => {
+      const now = this.now();
+      await this.d.repo.transition(tx, t, 'claimed', `slack:${slackUser}`, now);
+      await this.d.repo.update(tx, t.id, { claimed_by: slackUser }, now);
+      t.claimedBy = slackUser;
+      await this.refreshSlack(tx, t, now);
+      await enqueue(tx, 'slack.post', `ticket:${t.id}:claimed:${now.getTime()}`, { ticketId: t.id, inThread: true, text: `Claimed by <@${slackUser}>.` }, now);
+      await this.notifyUser(tx, t, `ticket:${t.id}:user-claimed:${now.getTime()}`, escapeHtml(tt(t.lang, 'claimed', { id: t.id })), now);
+    });
+  }
+
+  async release(id: number, slackUser: string): Promise<Ticket> {
+    return this.mutate(id, `slack:${slackUser}`, async (tx, t) => {
+      const now = this.now();
+      await this.d.repo.transition(tx, t, 'offered', `slack:${slackUser}`, now, { released: true });
+      await this.d.repo.update(tx, t.id, { claimed_by: null, offered_at: now.toISOString(), reannounced_at: null, supervised_at: null }, now);
+      t.claimedBy = null;
+      await this.refreshSlack(tx, t, now);
+    });
+  }
+
+  /** A legal-team member wrote in the ticket's thread → relayed to the exporter. */
+  async firmReply(id: number, slackUser: string, text: string): Promise<Ticket> {
+    const before = await this.d.repo.get(id);
+    const translated = before ? await this.translate(text, before.lang) : undefined;
+    return this.mutate(id, `slack:${slackUser}`, async (tx, t) => {
+      const now = this.now();
+      if (t.status === 'offered') {
+        await this.d.repo.transition(tx, t, 'claimed', `slack:${slackUser}`, now, { byReply: true });
+        await this.d.repo.update(tx, t.id, { claimed_by: slackUser }, now);
+        t.claimedBy = slackUser;
+      }
+      await this.d.repo.transition(tx, t, 'answered', `slack:${slackUser}`, now);
+      await this.d.repo.update(tx, t.id, { answered_at: now.toISOString() }, now);
+      const messageId = await this.d.repo.addMessage(tx, t.id, 'to_user', `slack:${slackUser}`, text, now);
+      const firm = this.d.firms.firms.find((f) => f.id === t.firmId)?.name ?? '法智谷';
+      const body = translated ? `${escapeHtml(translated)}\n\n<i>${escapeHtml(tt(t.lang, 'translated'))}</i>` : `${escapeHtml(text)}\n\n<i>${escapeHtml(tt(t.lang, 'asWritten'))}</i>`;
+      await this.notifyUser(tx, t, `ticket:${t.id}:to-user:${messageId}`, `<b>${escapeHtml(tt(t.lang, 'fromLawyer', { id: t.id, firm }))}</b>\n\n${body}`, now, { ticketMessageId: messageId });
+      await this.refreshSlack(tx, t, now);
+    });
+  }
+
+  /** The exporter replied to a lawyer's message in Telegram → into the ticket's thread. */
+  async userReply(id: number, userId: string, text: string): Promise<Ticket> {
+    return this.mutate(id, `telegram:${userId}`, async (tx, t) => {
+      if (t.status === 'closed' || t.status === 'cancelled' || t.status === 'draft') throw new TicketTransitionError(`ticket ${t.id} is ${t.status}`);
+      const now = this.now();
+      const messageId = await this.d.repo.addMessage(tx, t.id, 'to_firm', `telegram:${userId}`, text, now);
+      await this.d.repo.update(tx, t.id, { last_user_reply_at: now.toISOString() }, now);
+      await enqueue(tx, 'slack.post', `ticket:${t.id}:to-firm:${messageId}`, { ticketId: t.id, inThread: true, text: `Exporter (${t.lang}): ${text}` }, now);
+    });
+  }
+
+  async close(id: number, actor: string, reason = 'closed'): Promise<Ticket> {
+    return this.mutate(id, actor, async (tx, t) => {
+      const now = this.now();
+      await this.d.repo.transition(tx, t, 'closed', actor, now, { reason });
+      await this.d.repo.update(tx, t.id, { closed_at: now.toISOString() }, now);
+      await this.refreshSlack(tx, t, now);
+      const keyboard = { inline_keyboard: [[1, 2, 3, 4, 5].map((n) => ({ text: '⭐'.repeat(n), callback_data: `rate:${t.id}:${n}` }))] };
+      await this.notifyUser(tx, t, `ticket:${t.id}:closed:${now.getTime()}`, escapeHtml(tt(t.lang, 'closed', { id: t.id })), now, { replyMarkup: keyboard });
+    });
+  }
+
+  async reopen(id: number, slackUser: string): Promise<Ticket> {
+    return this.mutate(id, `slack:${slackUser}`, async (tx, t) => {
+      const now = this.now();
+      await this.d.repo.transition(tx, t, 'offered', `slack:${slackUser}`, now, { reopened: true });
+      await this.d.repo.update(tx, t.id, { claimed_by: null, closed_at: null, offered_at: now.toISOString(), reannounced_at: null, supervised_at: null }, now);
+      t.claimedBy = null;
+      await this.refreshSlack(tx, t, now);
+    });
+  }
+
+  async rate(id: number, userId: string, stars: number): Promise<boolean> {
+    const r = await this.d.repo.db.query("UPDATE tickets SET rating = $3 WHERE id = $1 AND user_id = $2 AND status = 'closed'", [id, userId, stars]);
+    if (r.rowCount) await this.d.repo.db.query('INSERT INTO ticket_events (ticket_id, from_status, to_status, actor, detail, at) VALUES ($1, $2, $2, $3, $4::jsonb, $5)', [id, 'closed', `telegram:${userId}`, JSON.stringify({ rating: stars }), this.now().toISOString()]);
+    return r.rowCount === 1;
+  }
+
+  /** SLA timers, run on the worker's loop with its clock. */
+  async slaSweep(now: Date): Promise<void> {
+    const { claimMinutes, autoCloseHours, supervisorChannel } = this.d.sla;
+    for (const t of await this.d.repo.open()) {
+      const offeredFor = t.offeredAt ? (now.getTime() - t.offeredAt.getTime()) / 60_000 : 0;
+      if (t.status === 'offered' && offeredFor >= claimMinutes && !t.reannouncedAt) {
+        await this.mutate(t.id, 'system', async (tx, x) => {
+          await this.d.repo.update(tx, x.id, { reannounced_at: now.toISOString() }, now);
+          await enqueue(tx, 'slack.post', `ticket:${x.id}:reannounce:${x.offeredAt?.getTime()}`, { ticketId: x.id, inThread: true, broadcast: true, text: `⏰ Ticket #${x.id} is still unclaimed after ${claimMinutes} min.` }, now);
+        });
+      } else if (t.status === 'offered' && offeredFor >= 2 * claimMinutes && !t.supervisedAt && supervisorChannel) {
+        await this.mutate(t.id, 'system', async (tx, x) => {
+          await this.d.repo.update(tx, x.id, { supervised_at: now.toISOString() }, now);
+          await enqueue(tx, 'slack.post', `ticket:${x.id}:supervisor:${x.offeredAt?.getTime()}`, { channel: supervisorChannel, text: `🚨 Legal ticket #${x.id} (${x.practiceArea}, ${x.lang}) has been unclaimed in ${x.slackChannel} for ${Math.round(offeredFor)} min.` }, now);
+        });
+      } else if (t.status === 'answered' && t.answeredAt) {
+        const lastWord = Math.max(t.answeredAt.getTime(), t.lastUserReplyAt?.getTime() ?? 0);
+        if (t.lastUserReplyAt && t.lastUserReplyAt.getTime() > t.answeredAt.getTime()) continue; // the exporter answered: the firm's turn
+        if ((now.getTime() - lastWord) / 3_600_000 >= autoCloseHours) await this.close(t.id, 'system', 'no reply from the exporter');
+      }
+    }
+  }
+
+  /** To the exporter where they asked: Telegram (HTML) or the Slack thread the escalation came from. */
+  private async notifyUser(tx: Queryable, t: Ticket, key: string, html: string, now: Date, extra: { ticketMessageId?: number; replyMarkup?: unknown } = {}): Promise<void> {
+    if (t.channel === 'telegram') {
+      await enqueue(tx, 'telegram.send', key, { chatId: t.chatId, text: html, ...extra }, now);
+      return;
+    }
+    const [channel, threadTs] = t.chatId.split(':');
+    const plain = html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    await enqueue(tx, 'slack.post', key, { channel, ...(threadTs ? { threadTs } : {}), text: plain }, now);
+  }
+
+  private async refreshSlack(tx: Queryable, t: Ticket, now: Date): Promise<void> {
+    const view = ticketBlocks(t, this.d.firms.firms.find((f) => f.id === t.firmId), now);
+    await enqueue(tx, 'slack.update', `ticket:${t.id}:view:${t.status}:${now.getTime()}`, { ticketId: t.id, text: view.text, blocks: view.blocks }, now);
+  }
+
+  private async mutate(id: number, _actor: string, fn: (tx: Queryable, t: Ticket) => Promise<void>): Promise<Ticket> {
+    await this.d.repo.db.transaction(async (tx) => {
+      const t = await this.d.repo.lock(tx, id);
+      if (!t) throw new TicketTransitionError(`ticket ${id} does not exist`);
+      await fn(tx, t);
+    });
+    return (await this.d.repo.get(id))!;
+  }
+
+  private async summarize(conversationId: string, lang: Lang): Promise<string> {
+    const state = await this.d.conversations.state(conversationId, 6);
+    const turns = state.recent.map((m) => `${m.role === 'user' ? '—' : '→'} ${m.content.replace(/\s+/g, ' ').slice(0, 400)}`);
+    const verbatim = turns.join('\n') || '—';
+    if (!this.d.llm || state.recent.length === 0) return verbatim.slice(0, 2500);
+    try {
+      const res = await this.d.llm.chat({
+        temperature: 0,
+        messages: [
+          { role: 'system', content: `Summarise for a lawyer, in ${LANG_NAMES[lang]}, in at most 80 words, what the exporter needs help with. Facts from the conversation only; no advice.` },
+          { role: 'user', content: verbatim },
+        ],
+      });
+      return res.content.trim().slice(0, 1500) || verbatim.slice(0, 2500);
+    } catch {
+      return verbatim.slice(0, 2500);
+    }
+  }
+
+  private async translate(text: string, lang: Lang): Promise<string | undefined> {
+    if (!this.d.llm) return undefined;
+    try {
+      const res = await this.d.llm.chat({
+        temperature: 0,
+        messages: [
+          { role: 'system', content: `Translate the lawyer's message into ${LANG_NAMES[lang]}. Output only the translation; keep names, numbers and legal terms exact.` },
+          { role: 'user', content: text },
+        ],
+      });
+      return res.content.trim() || undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}
