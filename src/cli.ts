@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { renderSourceList } from './assistant/citations.js';
 import { chatSession } from './cli/chat-command.js';
+import { creditCommand } from './cli/credit-command.js';
 import { ticketList } from './bots/slack/slack-tickets.js';
 import { formatSummary, progressPrinter } from './cli/ingest-progress.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -21,6 +22,7 @@ const USAGE = `Usage: advisor <command> [options]
   ask "<question>" [--lang zh|ru|en] [--json]
   chat [--lang zh|ru|en]             an interactive session with memory (/lang, /exit)
   eval retrieval --corpus C.jsonl --queries Q.jsonl [--mode hybrid|lexical|vector] [--json]
+  credit "<company>" [--country KZ] [--pick N] [--json]   counterparty check across the configured sources
   tickets [--json]                   open legal tickets with age and owner
   lint [dir]                         check knowledge documents (front-matter, translations)
 
@@ -37,6 +39,7 @@ const OPTIONS = {
   corpus: { type: 'string' },
   queries: { type: 'string' },
   mode: { type: 'string' },
+  pick: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -67,6 +70,7 @@ export async function runCli(argv: string[], io: CliIo = { out: process.stdout, 
       case 'ingest':
       case 'chat':
       case 'tickets':
+      case 'credit':
       case 'search':
       case 'ask':
         break;
@@ -75,6 +79,11 @@ export async function runCli(argv: string[], io: CliIo = { out: process.stdout, 
     }
     const rt = await createRuntime(config, log);
     try {
+      if (command === 'credit') {
+        const pick = values.pick === undefined ? undefined : Number(values.pick);
+        if (pick !== undefined && (!Number.isInteger(pick) || pick < 1)) throw new UsageError('--pick must be a whole number from 1');
+        return await creditCommand(rt.credit, requireText(rest, command), { country: values.country, pick, json: values.json }, print);
+      }
       if (command === 'tickets') {
         const open = await rt.tickets.repo.open();
         print(values.json ? open : ticketList(open, new Date()).replace(/<@([A-Z0-9]+)>/g, '$1'));

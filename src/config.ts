@@ -77,6 +77,21 @@ export const envSchema = z.object({
   // A send that has not finished within this time (a crashed replica) is tried again.
   OUTBOX_LEASE_MS: positiveInt.default(60_000),
 
+  // Company credit checks
+  CREDIT_PROVIDERS: z
+    .string()
+    .default('local')
+    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+    .refine((l) => l.every((p) => ['local', 'http', 'gleif'].includes(p)), { message: 'must list local, http and/or gleif' }),
+  CREDIT_HTTP_URL: optionalUrl('the zone credit service, see docs/credit-api.openapi.yaml'),
+  CREDIT_HTTP_API_KEY: optionalString,
+  GLEIF_API_URL: z.string().url().default('https://api.gleif.org/api/v1'),
+  SANCTIONS_API_URL: optionalUrl('an OpenSanctions-compatible /match API'),
+  SANCTIONS_API_KEY: optionalString,
+  CREDIT_TIMEOUT_MS: positiveInt.default(8000),
+  CREDIT_CACHE_TTL_HOURS: positiveInt.default(24),
+  CREDIT_SAMPLE_FILE: z.string().min(1).default('./knowledge/credit/sample-companies.csv'),
+
   MAX_QUESTION_CHARS: positiveInt.default(4000),
 });
 
@@ -111,6 +126,17 @@ export interface Config {
     legal: { users: string[]; usergroup: string | undefined };
   };
   limits: { maxQuestionChars: number };
+  credit: {
+    providers: Array<'local' | 'http' | 'gleif'>;
+    httpUrl: string | undefined;
+    httpApiKey: string | undefined;
+    gleifUrl: string;
+    sanctionsUrl: string | undefined;
+    sanctionsApiKey: string | undefined;
+    timeoutMs: number;
+    cacheTtlHours: number;
+    sampleFile: string;
+  };
   tickets: { lawFirmsFile: string; claimSlaMinutes: number; autoCloseHours: number; supervisorChannel: string | undefined; outboxIntervalMs: number; outboxLeaseMs: number };
 }
 
@@ -143,6 +169,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     throw new ConfigError(
       'Invalid configuration:\n  SLACK_SIGNING_SECRET is required with SLACK_BOT_TOKEN in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
     );
+  }
+  if (e.CREDIT_PROVIDERS.includes('http') && !e.CREDIT_HTTP_URL) {
+    throw new ConfigError('Invalid configuration:\n  CREDIT_HTTP_URL is required when CREDIT_PROVIDERS includes http');
   }
   return {
     env: e.NODE_ENV,
@@ -179,6 +208,17 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       legal: { users: idList(e.SLACK_LEGAL_USERS), usergroup: e.SLACK_LEGAL_USERGROUP },
     },
     limits: { maxQuestionChars: e.MAX_QUESTION_CHARS },
+    credit: {
+      providers: e.CREDIT_PROVIDERS as Array<'local' | 'http' | 'gleif'>,
+      httpUrl: e.CREDIT_HTTP_URL,
+      httpApiKey: e.CREDIT_HTTP_API_KEY,
+      gleifUrl: e.GLEIF_API_URL,
+      sanctionsUrl: e.SANCTIONS_API_URL,
+      sanctionsApiKey: e.SANCTIONS_API_KEY,
+      timeoutMs: e.CREDIT_TIMEOUT_MS,
+      cacheTtlHours: e.CREDIT_CACHE_TTL_HOURS,
+      sampleFile: e.CREDIT_SAMPLE_FILE,
+    },
     tickets: {
       lawFirmsFile: e.LAW_FIRMS_FILE,
       claimSlaMinutes: e.TICKET_CLAIM_SLA_MINUTES,

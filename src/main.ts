@@ -21,6 +21,9 @@ import { OutboxRepo } from './store/outbox.js';
 import { loadLawFirmDirectory } from './tools/legal/law-firm-directory.js';
 import { TicketRepo } from './tools/legal/ticket-repo.js';
 import { TicketService } from './tools/legal/ticket-service.js';
+import { createCreditService } from './tools/credit/create-credit-service.js';
+import { creditTool } from './tools/credit/credit-tool.js';
+import type { CreditService } from './tools/credit/credit-service.js';
 
 export interface Runtime {
   config: Config;
@@ -35,6 +38,7 @@ export interface Runtime {
   ledger: UpdateLedger;
   assistant: Assistant;
   tickets: TicketService;
+  credit: CreditService;
   outbox: OutboxRepo;
   log: Logger;
   ingest(onProgress?: (p: IngestProgress) => void): Promise<IngestSummary>;
@@ -69,8 +73,9 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
   const stats = kb.stats();
   if (stats.vectorIndexNote) log.warn({ note: stats.vectorIndexNote }, 'vector index rebuilt from the database');
   const llm = createChatModel(config);
-  // Tools register here as their issues land (credit, routes); escalation only proposes.
-  const tools = new ToolRegistry().register(legalEscalationTool);
+  const credit = await createCreditService(config.credit, db);
+  // Tools register here as their issues land (routes next); escalation only proposes.
+  const tools = new ToolRegistry().register(legalEscalationTool).register(creditTool(credit));
   const conversations = new ConversationRepo(db);
   const assistant = new Assistant({ kb, llm, tools, conversations, limits: config.limits, log });
   const tc = config.tickets;
@@ -94,6 +99,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     ledger: new UpdateLedger(db),
     assistant,
     tickets,
+    credit,
     outbox: new OutboxRepo(db),
     log,
     async ingest(onProgress) {

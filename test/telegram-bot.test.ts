@@ -3,6 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTelegramBot } from '../src/bots/telegram/telegram-bot.js';
 import { createLogger } from '../src/log/logger.js';
 import { AnswerRepo, UpdateLedger } from '../src/store/answer-repo.js';
+import { CreditService } from '../src/tools/credit/credit-service.js';
+import { LocalCreditProvider, seedLocalCompanies } from '../src/tools/credit/providers/local-provider.js';
 import { startHarness, type Harness } from './support/assistant-harness.js';
 import { startFakeOpenAi, type FakeOpenAi } from './support/fake-openai.js';
 import { BOT_USER, callbackUpdate, photoUpdate, startFakeTelegram, textUpdate, type ApiCall, type FakeTelegram } from './support/fake-telegram.js';
@@ -12,8 +14,10 @@ describe('telegram bot', () => {
   let api: FakeTelegram;
   let llm: FakeOpenAi;
   let answers: AnswerRepo;
+  let credit: CreditService;
   const make = (opts: { llm?: boolean; burst?: number } = {}) =>
     createTelegramBot({
+      credit,
       token: api.token, apiRoot: api.apiRoot, assistant: h.assistant(opts.llm ? { llmUrl: llm.url } : {}), answers,
       conversations: h.conversations, ledger: new UpdateLedger(h.db), log: createLogger('silent'), botInfo: BOT_USER,
       editIntervalMs: 0, rateLimit: { perMinute: 60, burst: opts.burst ?? 20 },
@@ -26,6 +30,8 @@ describe('telegram bot', () => {
     api = await startFakeTelegram();
     llm = await startFakeOpenAi((b) => (b.response_format ? { content: '{"standalone":"-"}' } : { content: 'Колею меняют на переходах Алашанькоу — Достык и Хоргос — Алтынколь [1]. Это занимает от одних до нескольких суток [1].' }));
     answers = new AnswerRepo(h.db);
+    await seedLocalCompanies(h.db, 'knowledge/credit/sample-companies.csv');
+    credit = new CreditService({ db: h.db, providers: [new LocalCreditProvider(h.db)], timeoutMs: 1000, cacheTtlHours: 1 });
   });
   afterAll(async () => {
     await api?.close();
@@ -140,6 +146,19 @@ describe('telegram bot', () => {
     const left = await h.db.query("SELECT 1 FROM answers WHERE user_id = '10' UNION ALL SELECT 1 FROM conversations WHERE user_id = '10'");
     expect(left.rows).toEqual([]);
     expect(sent().at(-1)!.payload.text).toContain('удалены');
+  });
+
+  it('checks a counterparty with /credit: a choice among matches, then the labelled report', async () => {
+    const bot = make();
+    await bot.handleUpdate(textUpdate('/credit Сэмпл Алматы KZ', { userId: 12 }) as never);
+    const choice = sent().at(-1)!;
+    expect(choice.payload.text).toContain('Выберите нужную');
+    const data = keyboardData(choice);
+    expect(data).toEqual([expect.stringMatching(/^cr:\d+:0$/), expect.stringMatching(/^cr:\d+:1$/)]);
+    await bot.handleUpdate(callbackUpdate(data[0]!, { userId: 12 }) as never);
+    const report = sent().at(-1)!.payload.text as string;
+    expect(report).toContain('ОБРАЗЕЦ ДАННЫХ');
+    expect(report).toContain('данные на 2026-10-31');
   });
 
   it('streams a model’s answer by editing one message, then adds sources and the keyboard', async () => {

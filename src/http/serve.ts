@@ -42,7 +42,7 @@ export async function serve(rt: Runtime, log: Logger): Promise<Serving> {
   const bot = tgc.token
     ? createTelegramBot({
         token: tgc.token, apiRoot: tgc.apiRoot, assistant: rt.assistant, answers: rt.answers,
-        conversations: rt.conversations, ledger: rt.ledger, log: log.child({ channel: 'telegram' }), ...(tickets ? { tickets } : {}),
+        conversations: rt.conversations, ledger: rt.ledger, log: log.child({ channel: 'telegram' }), credit: rt.credit, ...(tickets ? { tickets } : {}),
       })
     : undefined;
   if (bot && tgc.webhookUrl && tgc.webhookSecret) addTelegramWebhookRoute(router, bot, tgc.webhookSecret);
@@ -50,7 +50,7 @@ export async function serve(rt: Runtime, log: Logger): Promise<Serving> {
   const slack: SlackRunning | undefined = rt.config.slack.botToken
     ? await createSlackApp({
         config: rt.config.slack, assistant: rt.assistant, answers: rt.answers, ledger: rt.ledger, db: rt.db, log: log.child({ channel: 'slack' }),
-        ...(tickets ? { tickets } : {}),
+        credit: rt.credit, ...(tickets ? { tickets } : {}),
       })
     : undefined;
   const slackListener = slack?.listener;

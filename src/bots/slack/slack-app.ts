@@ -18,6 +18,8 @@ import { homeView } from './slack-home.js';
 import { boltLogger } from './bolt-logger.js';
 import { registerTicketHandlers, ticketList } from './slack-tickets.js';
 import type { TicketService } from '../../tools/legal/ticket-service.js';
+import type { CreditService } from '../../tools/credit/credit-service.js';
+import { registerSlackCredit, slackCredit } from './slack-credit.js';
 
 const { WebClient } = webApi;
 
@@ -29,6 +31,7 @@ export interface SlackDeps {
   db: Db;
   log: Logger;
   updateIntervalMs?: number;
+  credit?: CreditService;
   /** Legal escalation; absent → the escalation button says it is not connected. */
   tickets?: TicketService;
   /** Known bot identity (skips auth.test, e.g. in wiring tests). */
@@ -123,6 +126,8 @@ function register(app: InstanceType<typeof App>, deps: SlackDeps): void {
         if (!text) return void (await respond({ response_type: 'ephemeral', text: sl(lang, 'usage') }));
         return void (await ask(client, { channel: command.channel_id, threadTs: undefined, userId: command.user_id, text, conversationId: `slack:${command.channel_id}:cmd:${command.trigger_id}` }));
       case 'credit':
+        if (!deps.credit) return void (await respond({ response_type: 'ephemeral', text: sl(lang, 'toolSoon') }));
+        return void (await respond({ response_type: 'ephemeral', ...(await slackCredit(deps.credit, text, command.user_id, lang)) } as never));
       case 'route':
         return void (await respond({ response_type: 'ephemeral', text: sl(lang, 'toolSoon') }));
       case 'tickets': {
@@ -154,6 +159,8 @@ function register(app: InstanceType<typeof App>, deps: SlackDeps): void {
       if (b.channel) await client.chat.postEphemeral({ channel: b.channel.id, user: b.user.id, text: sl(await uiLang(b.user.id), 'escalateSoon') });
     });
   }
+
+  if (deps.credit) registerSlackCredit(app, deps.credit);
 
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;

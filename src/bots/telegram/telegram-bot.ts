@@ -15,6 +15,8 @@ import { answerQuestion } from './telegram-answer.js';
 import { escapeHtml, sourcesHtml, splitHtml } from './telegram-format.js';
 import { retryOn429 } from './retry-429.js';
 import { registerEscalation } from './telegram-escalation.js';
+import { registerCredit } from './telegram-credit.js';
+import type { CreditService } from '../../tools/credit/credit-service.js';
 import type { TicketService } from '../../tools/legal/ticket-service.js';
 
 export interface TelegramDeps {
@@ -29,6 +31,7 @@ export interface TelegramDeps {
   rateLimit?: { perMinute: number; burst: number };
   /** Skips getMe (tests through handleUpdate). */
   botInfo?: UserFromGetMe;
+  credit?: CreditService;
   /** Legal escalation; absent → /lawyer says it is not connected. */
   tickets?: TicketService;
 }
@@ -75,7 +78,8 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
     if (!q) return void (await html(ctx, escapeHtml(tg(await uiLang(ctx), 'askUsage'))));
     await ask(ctx, q);
   });
-  bot.command(['credit', 'route'], async (ctx) => html(ctx, escapeHtml(tg(await uiLang(ctx), 'toolSoon'))));
+  registerCredit(bot, deps.credit, uiLang);
+  bot.command('route', async (ctx) => html(ctx, escapeHtml(tg(await uiLang(ctx), 'toolSoon'))));
   registerEscalation(bot, deps.tickets, uiLang);
   bot.command('forget', async (ctx) => {
     const lang = await uiLang(ctx);

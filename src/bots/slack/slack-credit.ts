@@ -1,0 +1,53 @@
+// `/advisor credit <company> [country]` in Slack: one match → the report; several → buttons.
+import type { App } from '@slack/bolt';
+import { detectLang } from '../../i18n/detect-lang.js';
+import { ct } from '../../i18n/credit-texts.js';
+import type { Lang } from '../../rag/types.js';
+import type { CreditService } from '../../tools/credit/credit-service.js';
+import { renderReport } from '../../tools/credit/render-report.js';
+import { parseCreditArgs } from '../telegram/telegram-credit.js';
+import { escapeMrkdwn, splitText } from './slack-format.js';
+
+type Reply = { text: string; blocks?: Array<Record<string, unknown>> };
+
+function reportReply(text: string): Reply {
+  return { text: text.slice(0, 300), blocks: splitText(escapeMrkdwn(text)).map((t) => ({ type: 'section', text: { type: 'mrkdwn', text: t } })) };
+}
+
+export async function slackCredit(credit: CreditService, args: string, userId: string, lang: Lang): Promise<Reply> {
+  const { name, country } = parseCreditArgs(args);
+  if (name.length < 2) return { text: ct(lang, 'usage') };
+  const found = await credit.search(name, country, `slack:${userId}`);
+  if (found.candidates.length === 0) {
+    const allDown = found.missing.length > 0 && found.missing.length >= credit.configured.filter((p) => p !== 'sanctions').length;
+    return { text: ct(lang, allDown ? 'allDown' : 'none') };
+  }
+  if (found.candidates.length === 1) {
+    const report = await credit.report(found.lookupId, 0);
+    return report ? reportReply(renderReport(report, lang)) : { text: ct(lang, 'none') };
+  }
+  return {
+    text: ct(lang, 'choose'),
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: ct(lang, 'choose') } },
+      {
+        type: 'actions',
+        elements: found.candidates.map((c, i) => ({
+          type: 'button', action_id: `credit_pick_${i}`, value: `${found.lookupId}:${i}`,
+          text: { type: 'plain_text', text: `${c.name}${c.country ? ` (${c.country})` : ''}`.slice(0, 75) },
+        })),
+      },
+    ],
+  };
+}
+
+export function registerSlackCredit(app: App, credit: CreditService): void {
+  app.action(/^credit_pick_\d$/, async ({ ack, action, respond }) => {
+    await ack();
+    const [lookupId, index] = String((action as { value?: string }).value).split(':').map(Number);
+    const lookup = await credit.candidatesOf(lookupId!);
+    const lang = detectLang(lookup?.query ?? '')?.lang ?? 'en';
+    const report = await credit.report(lookupId!, index!);
+    await respond({ response_type: 'ephemeral', replace_original: true, ...(report ? reportReply(renderReport(report, lang)) : { text: ct(lang, 'none') }) } as never);
+  });
+}

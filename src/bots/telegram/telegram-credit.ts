@@ -1,0 +1,46 @@
+// /credit <company> [country] in Telegram: one match → the report; several → inline buttons to choose.
+import { InlineKeyboard, type Bot, type Context } from 'grammy';
+import { ct } from '../../i18n/credit-texts.js';
+import { tg } from '../../i18n/telegram-texts.js';
+import type { Lang } from '../../rag/types.js';
+import type { CreditService } from '../../tools/credit/credit-service.js';
+import { renderReport } from '../../tools/credit/render-report.js';
+import { escapeHtml, splitHtml } from './telegram-format.js';
+
+export function parseCreditArgs(text: string): { name: string; country: string | undefined } {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  const last = words.at(-1);
+  if (words.length > 1 && last && /^[A-Za-z]{2}$/.test(last)) return { name: words.slice(0, -1).join(' '), country: last.toUpperCase() };
+  return { name: words.join(' '), country: undefined };
+}
+
+export function registerCredit(bot: Bot, credit: CreditService | undefined, uiLang: (ctx: Context) => Promise<Lang>): void {
+  const html = (ctx: Context, text: string, extra: Record<string, unknown> = {}) => ctx.reply(text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...extra });
+  const sendReport = async (ctx: Context, lookupId: number, index: number, lang: Lang) => {
+    const report = await credit!.report(lookupId, index);
+    if (!report) return void (await html(ctx, escapeHtml(tg(lang, 'expired'))));
+    for (const part of splitHtml(escapeHtml(renderReport(report, lang)))) await html(ctx, part);
+  };
+
+  bot.command('credit', async (ctx) => {
+    const lang = await uiLang(ctx);
+    if (!credit) return void (await html(ctx, escapeHtml(tg(lang, 'toolSoon'))));
+    const { name, country } = parseCreditArgs(ctx.match);
+    if (name.length < 2) return void (await html(ctx, escapeHtml(ct(lang, 'usage'))));
+    await ctx.replyWithChatAction('typing');
+    const found = await credit.search(name, country, `telegram:${ctx.from?.id ?? ''}`);
+    if (found.candidates.length === 0) {
+      const allDown = found.missing.length > 0 && found.missing.length >= credit.configured.filter((p) => p !== 'sanctions').length;
+      return void (await html(ctx, escapeHtml(ct(lang, allDown ? 'allDown' : 'none'))));
+    }
+    if (found.candidates.length === 1) return sendReport(ctx, found.lookupId, 0, lang);
+    const kb = new InlineKeyboard();
+    found.candidates.forEach((c, i) => kb.text(`${c.name}${c.country ? ` (${c.country})` : ''}`.slice(0, 60), `cr:${found.lookupId}:${i}`).row());
+    await html(ctx, escapeHtml(ct(lang, 'choose')), { reply_markup: kb });
+  });
+
+  bot.callbackQuery(/^cr:(\d{1,15}):(\d)$/, async (ctx) => {
+    await ctx.answerCallbackQuery();
+    if (credit) await sendReport(ctx, Number(ctx.match[1]), Number(ctx.match[2]), await uiLang(ctx));
+  });
+}

@@ -1,0 +1,35 @@
+// Words of the company check, in the three languages.
+import type { Lang } from '../rag/types.js';
+
+const ru = {
+  title: 'Проверка контрагента', choose: 'Найдено несколько компаний. Выберите нужную:', none: 'Ни один источник не знает такой компании. Проверьте написание или укажите страну.',
+  allDown: 'Сейчас не удалось получить данные ни от одного источника. Я не буду ничего придумывать — попробуйте позже.',
+  sanctions: '⚠️ Совпадение в санкционных списках', noSanctions: 'Совпадений в санкционных списках нет', notScreened: 'Проверка по санкционным спискам не подключена',
+  status: 'Статус', registered: 'Зарегистрирована', age: 'лет', ageLabel: 'Возраст', ids: 'Регистрационные номера', address: 'Адрес', rating: 'Рейтинг поставщика данных',
+  noRating: 'Рейтинга нет: источники его не дают, а сам я рейтинг не составляю.', missing: 'Не ответили', signals: 'Сигналы риска',
+  inactive: 'статус не «действующая»', recent: 'зарегистрирована меньше года назад', mismatch: 'страна не совпадает с указанной', sample: 'ОБРАЗЕЦ ДАННЫХ (демо, не реальная компания)',
+  source: 'источник', asOf: 'данные на', screened: 'проверено', usage: 'Укажите компанию: /credit <название> [страна, напр. KZ]', legal: 'При совпадении в санкционных списках обратитесь к юристу (/lawyer).',
+};
+type Key = keyof typeof ru;
+const zh: Record<Key, string> = {
+  title: '客户资信查询', choose: '找到多家公司，请选择：', none: '没有任何数据源知道这家公司。请检查拼写或注明国家。',
+  allDown: '目前所有数据源都无法返回数据。我不会编造任何信息，请稍后再试。',
+  sanctions: '⚠️ 制裁名单命中', noSanctions: '未命中制裁名单', notScreened: '未接入制裁名单筛查',
+  status: '状态', registered: '注册日期', age: '年', ageLabel: '成立年限', ids: '注册号', address: '地址', rating: '数据提供方的评级',
+  noRating: '没有评级：数据源未提供，我也不会自行评级。', missing: '未响应', signals: '风险信号',
+  inactive: '状态非“存续”', recent: '注册不满一年', mismatch: '国家与所填不符', sample: '样本数据（演示，非真实公司）',
+  source: '来源', asOf: '数据截至', screened: '筛查日期', usage: '请写明公司：/credit <名称> [国家，如 KZ]', legal: '如命中制裁名单，请咨询律师（/lawyer）。',
+};
+const en: Record<Key, string> = {
+  title: 'Counterparty check', choose: 'Several companies match. Choose one:', none: 'No source knows such a company. Check the spelling or give the country.',
+  allDown: 'No source could be reached just now. I will not make anything up — please try again later.',
+  sanctions: '⚠️ Sanctions list match', noSanctions: 'No sanctions list match', notScreened: 'Sanctions screening is not connected',
+  status: 'Status', registered: 'Registered', age: 'years', ageLabel: 'Age', ids: 'Registration ids', address: 'Address', rating: "Data provider's rating",
+  noRating: 'No rating: the sources give none, and I do not make ratings up.', missing: 'Did not answer', signals: 'Risk signals',
+  inactive: 'status is not active', recent: 'registered less than a year ago', mismatch: 'country differs from the one given', sample: 'SAMPLE DATA (demo, not a real company)',
+  source: 'source', asOf: 'data as of', screened: 'screened', usage: 'Name the company: /credit <name> [country, e.g. KZ]', legal: 'For a sanctions match, talk to a lawyer (/lawyer).',
+};
+const all: Record<Lang, Record<Key, string>> = { ru, zh, en };
+export function ct(lang: Lang, key: Key): string {
+  return all[lang][key];
+}

@@ -1,0 +1,31 @@
+// The assistant's credit tool: the model passes a company name (and country); it gets back the
+// providers' data with sources and dates, or the candidates to ask the user about. The model is
+// told to report what the providers say, never a rating of its own.
+import { z } from 'zod';
+import { defineTool } from '../../assistant/tools.js';
+import type { CreditService } from './credit-service.js';
+import { renderCandidates, renderReport } from './render-report.js';
+
+export function creditTool(credit: CreditService) {
+  return defineTool({
+    name: 'credit_lookup',
+    description:
+      'Look up a company (buyer, supplier) in the configured credit and identity sources and sanctions screening. ' +
+      'Returns registration data, status, sanctions matches and a rating only if a provider has one, each with source and date. ' +
+      'Report exactly what it returns, naming the source and date; never estimate a rating yourself. If several companies match, ask the user which one.',
+    input: z.object({
+      company: z.string().min(2).max(200).describe('Company name in any script'),
+      country: z.string().regex(/^[A-Z]{2}$/).optional().describe('ISO country code, e.g. KZ'),
+    }),
+    sideEffect: false,
+    async run(input, ctx) {
+      const found = await credit.search(input.company, input.country, `${ctx.channel}:${ctx.userId ?? 'unknown'}`);
+      if (found.candidates.length === 0) {
+        return { found: 0, missing: found.missing, note: found.missing.length === credit.configured.length ? 'no source could be reached' : 'no source knows this company' };
+      }
+      if (found.candidates.length > 1) return { found: found.candidates.length, candidates: renderCandidates(found.candidates), note: 'ask the user which company they mean' };
+      const report = await credit.report(found.lookupId, 0);
+      return { found: 1, report: report ? renderReport(report, ctx.lang) : undefined, sources: report?.reports.map((r) => ({ source: r.source, asOf: r.asOf, sample: r.sample ?? false })), sanctions: report?.sanctions };
+    },
+  });
+}
