@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { renderSourceList } from './assistant/citations.js';
 import { chatSession } from './cli/chat-command.js';
 import { creditCommand } from './cli/credit-command.js';
+import { routeCommand } from './cli/route-command.js';
 import { ticketList } from './bots/slack/slack-tickets.js';
 import { formatSummary, progressPrinter } from './cli/ingest-progress.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
@@ -23,6 +24,7 @@ const USAGE = `Usage: advisor <command> [options]
   chat [--lang zh|ru|en]             an interactive session with memory (/lang, /exit)
   eval retrieval --corpus C.jsonl --queries Q.jsonl [--mode hybrid|lexical|vector] [--json]
   credit "<company>" [--country KZ] [--pick N] [--json]   counterparty check across the configured sources
+  route --from <place> --to <place> [--cargo 40ft|20ft|lcl|reefer|dg] [--png FILE] [--json]
   tickets [--json]                   open legal tickets with age and owner
   lint [dir]                         check knowledge documents (front-matter, translations)
 
@@ -40,6 +42,10 @@ const OPTIONS = {
   queries: { type: 'string' },
   mode: { type: 'string' },
   pick: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  cargo: { type: 'string' },
+  png: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -71,6 +77,7 @@ export async function runCli(argv: string[], io: CliIo = { out: process.stdout, 
       case 'chat':
       case 'tickets':
       case 'credit':
+      case 'route':
       case 'search':
       case 'ask':
         break;
@@ -83,6 +90,13 @@ export async function runCli(argv: string[], io: CliIo = { out: process.stdout, 
         const pick = values.pick === undefined ? undefined : Number(values.pick);
         if (pick !== undefined && (!Number.isInteger(pick) || pick < 1)) throw new UsageError('--pick must be a whole number from 1');
         return await creditCommand(rt.credit, requireText(rest, command), { country: values.country, pick, json: values.json }, print);
+      }
+      if (command === 'route') {
+        if (!rt.routes) throw new Error('route planning is off: no network file (NETWORK_FILE)');
+        const from = values.from ?? rest[0];
+        const to = values.to ?? rest[1];
+        if (!from || !to) throw new UsageError('route needs --from and --to, e.g. advisor route --from Qingdao --to Almaty');
+        return await routeCommand(rt.routes, { from, to, cargo: values.cargo, json: values.json, png: values.png, lang: parseLang(values.lang) }, print);
       }
       if (command === 'tickets') {
         const open = await rt.tickets.repo.open();

@@ -92,6 +92,11 @@ export const envSchema = z.object({
   CREDIT_CACHE_TTL_HOURS: positiveInt.default(24),
   CREDIT_SAMPLE_FILE: z.string().min(1).default('./knowledge/credit/sample-companies.csv'),
 
+  // Route planning
+  NETWORK_FILE: z.string().min(1).default('./knowledge/logistics/network.yaml'),
+  ROUTES_HTTP_URL: optionalUrl('an external route/rate service, see docs/routes-api.openapi.yaml'),
+  ROUTES_HTTP_API_KEY: optionalString,
+
   MAX_QUESTION_CHARS: positiveInt.default(4000),
 });
 
@@ -137,6 +142,7 @@ export interface Config {
     cacheTtlHours: number;
     sampleFile: string;
   };
+  routes: { networkFile: string; httpUrl: string | undefined; httpApiKey: string | undefined };
   tickets: { lawFirmsFile: string; claimSlaMinutes: number; autoCloseHours: number; supervisorChannel: string | undefined; outboxIntervalMs: number; outboxLeaseMs: number };
 }
 
@@ -219,6 +225,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       cacheTtlHours: e.CREDIT_CACHE_TTL_HOURS,
       sampleFile: e.CREDIT_SAMPLE_FILE,
     },
+    routes: { networkFile: e.NETWORK_FILE, httpUrl: e.ROUTES_HTTP_URL, httpApiKey: e.ROUTES_HTTP_API_KEY },
     tickets: {
       lawFirmsFile: e.LAW_FIRMS_FILE,
       claimSlaMinutes: e.TICKET_CLAIM_SLA_MINUTES,

@@ -17,6 +17,7 @@ import { AnswerRepo, UpdateLedger } from './store/answer-repo.js';
 import { ConversationRepo } from './store/conversation-repo.js';
 import { KnowledgeRepo } from './store/knowledge-repo.js';
 import { openDb } from './store/open-db.js';
+import { Metrics } from './http/metrics.js';
 import { OutboxRepo } from './store/outbox.js';
 import { loadLawFirmDirectory } from './tools/legal/law-firm-directory.js';
 import { TicketRepo } from './tools/legal/ticket-repo.js';
@@ -24,6 +25,9 @@ import { TicketService } from './tools/legal/ticket-service.js';
 import { createCreditService } from './tools/credit/create-credit-service.js';
 import { creditTool } from './tools/credit/credit-tool.js';
 import type { CreditService } from './tools/credit/credit-service.js';
+import { existsSync } from 'node:fs';
+import { RouteService } from './tools/routes/route-service.js';
+import { routesTool } from './tools/routes/routes-tool.js';
 
 export interface Runtime {
   config: Config;
@@ -39,8 +43,11 @@ export interface Runtime {
   assistant: Assistant;
   tickets: TicketService;
   credit: CreditService;
+  /** Absent when there is no network file. */
+  routes: RouteService | undefined;
   outbox: OutboxRepo;
   log: Logger;
+  metrics: Metrics;
   ingest(onProgress?: (p: IngestProgress) => void): Promise<IngestSummary>;
   close(): Promise<void>;
 }
@@ -74,10 +81,15 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
   if (stats.vectorIndexNote) log.warn({ note: stats.vectorIndexNote }, 'vector index rebuilt from the database');
   const llm = createChatModel(config);
   const credit = await createCreditService(config.credit, db);
-  // Tools register here as their issues land (routes next); escalation only proposes.
+  const rc = config.routes;
+  const routes = existsSync(rc.networkFile) ? new RouteService({ networkFile: rc.networkFile, httpUrl: rc.httpUrl, httpApiKey: rc.httpApiKey }) : undefined;
+  if (!routes) log.warn({ file: rc.networkFile }, 'no route network file: route planning is off');
+  // Tools are defined once in zod; escalation only proposes.
   const tools = new ToolRegistry().register(legalEscalationTool).register(creditTool(credit));
+  if (routes) tools.register(routesTool(routes));
   const conversations = new ConversationRepo(db);
-  const assistant = new Assistant({ kb, llm, tools, conversations, limits: config.limits, log });
+  const metrics = new Metrics();
+  const assistant = new Assistant({ kb, llm, tools, conversations, limits: config.limits, log, metrics });
   const tc = config.tickets;
   const tickets = new TicketService({
     repo: new TicketRepo(db),
@@ -100,6 +112,8 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     assistant,
     tickets,
     credit,
+    routes,
+    metrics,
     outbox: new OutboxRepo(db),
     log,
     async ingest(onProgress) {

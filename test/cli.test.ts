@@ -1,5 +1,5 @@
 // The `advisor` command end to end: ingest → search → ask, the benchmark runner and bad input.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeKnowledgeDir, tempDir } from './support/knowledge-fixture.js';
@@ -92,6 +92,21 @@ describe('advisor CLI', () => {
     expect(r.stderr).toContain('PORT:');
     expect(r.stderr).toContain('HASH_EMBEDDINGS_DIMENSIONS:');
     expect(r.stderr).not.toContain('hunter2');
+  });
+
+  it('plans a route and writes the map', async () => {
+    const png = join(data.path, 'route.png');
+    const r = await runAdvisor(['route', '--from', '清岛', '--to', 'Алматы', '--lang', 'zh', '--png', png], env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('运输线路: Qingdao');
+    expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
+    expect(r.stdout).toMatch(/Alashankou|Khorgos/);
+    const json = await runAdvisor(['route', '--from', 'Qingdao', '--to', 'Moscow', '--json'], env);
+    const plan = JSON.parse(json.stdout);
+    expect(plan.options.some((o: { picks: string[] }) => o.picks.includes('fastest'))).toBe(true);
+    const unknown = await runAdvisor(['route', '--from', 'Atlantis', '--to', 'Moscow'], env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stdout).toContain('I do not know the place: Atlantis');
   });
 
   it('lists open legal tickets', async () => {

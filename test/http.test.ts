@@ -83,6 +83,15 @@ describe('HTTP server', () => {
     expect(tooBig.status).toBe(413);
   });
 
+  it('exposes Prometheus metrics for requests, answers and the outbox', async () => {
+    await ask({ question: 'EAC mark' });
+    const text = await (await fetch(`${app.url}/metrics`)).text();
+    expect(text).toMatch(/advisor_http_requests_total\{route="\/api\/ask",status="200"\} \d+/);
+    expect(text).toMatch(/advisor_answers_total\{channel="web",mode="retrieval-only"\} \d+/);
+    expect(text).toMatch(/advisor_answer_seconds_bucket\{channel="web",le="\+Inf"\} \d+/);
+    expect(text).toContain('advisor_outbox_depth 0');
+  });
+
   it('answers unknown paths and methods without a stack trace', async () => {
     expect((await fetch(`${app.url}/nope`)).status).toBe(404);
     const r = await fetch(`${app.url}/api/ask`);

@@ -5,6 +5,7 @@ import { createLogger } from '../src/log/logger.js';
 import { AnswerRepo, UpdateLedger } from '../src/store/answer-repo.js';
 import { CreditService } from '../src/tools/credit/credit-service.js';
 import { LocalCreditProvider, seedLocalCompanies } from '../src/tools/credit/providers/local-provider.js';
+import { RouteService } from '../src/tools/routes/route-service.js';
 import { startHarness, type Harness } from './support/assistant-harness.js';
 import { startFakeOpenAi, type FakeOpenAi } from './support/fake-openai.js';
 import { BOT_USER, callbackUpdate, photoUpdate, startFakeTelegram, textUpdate, type ApiCall, type FakeTelegram } from './support/fake-telegram.js';
@@ -18,6 +19,7 @@ describe('telegram bot', () => {
   const make = (opts: { llm?: boolean; burst?: number } = {}) =>
     createTelegramBot({
       credit,
+      routes: new RouteService({ networkFile: 'knowledge/logistics/network.yaml' }),
       token: api.token, apiRoot: api.apiRoot, assistant: h.assistant(opts.llm ? { llmUrl: llm.url } : {}), answers,
       conversations: h.conversations, ledger: new UpdateLedger(h.db), log: createLogger('silent'), botInfo: BOT_USER,
       editIntervalMs: 0, rateLimit: { perMinute: 60, burst: opts.burst ?? 20 },
@@ -159,6 +161,16 @@ describe('telegram bot', () => {
     const report = sent().at(-1)!.payload.text as string;
     expect(report).toContain('ОБРАЗЕЦ ДАННЫХ');
     expect(report).toContain('данные на 2026-10-31');
+  });
+
+  it('plans a route with /route in any script and sends the map as a photo', async () => {
+    await make().handleUpdate(textUpdate('/route Циндао Москва 40ft', { userId: 13 }) as never);
+    const text = sent().map((c) => c.payload.text as string).join('\n');
+    expect(text).toContain('Маршруты: Qingdao');
+    expect(text).toContain('не котировка');
+    const photo = api.calls.find((c) => c.method === 'sendPhoto')!;
+    const ref = String(photo.payload.photo).replace('attach://', '');
+    expect(photo.payload[ref]).toMatchObject({ filename: 'route.png', png: true });
   });
 
   it('streams a model’s answer by editing one message, then adds sources and the keyboard', async () => {

@@ -22,6 +22,7 @@ import { retrieveFused, type UserHit } from './retrieve.js';
 import type { ToolRegistry } from './tools.js';
 import type { AskResult, AssistantEvent, ToolCallRecord, Turn } from './types.js';
 import type { Lang } from '../rag/types.js';
+import type { Metrics } from '../http/metrics.js';
 
 const MAX_TOOL_ROUNDS = 3;
 const PASSAGES = 5;
@@ -34,6 +35,7 @@ export interface AssistantDeps {
   limits: { maxQuestionChars: number };
   log: Logger;
   today?: () => string;
+  metrics?: Metrics;
 }
 
 export class Assistant {
@@ -60,6 +62,7 @@ export class Assistant {
       return;
     }
     const { question, lang } = q;
+    const started = performance.now();
     const { conversations, llm, log } = this.deps;
     const conv = turn.conversationId;
     let memory: Memory = { summary: null, recent: [] };
@@ -101,6 +104,8 @@ export class Assistant {
       await conversations.addMessage(conv, { role: 'assistant', content: result.answer, lang, mode: result.mode, citations: result.citations });
       await summarizeIfLong(conversations, llm, conv).catch((err: unknown) => log.warn({ err: errorInfo(err) }, 'summary failed'));
     }
+    this.deps.metrics?.answers.inc({ channel: turn.channel, mode: result.mode });
+    this.deps.metrics?.answerSeconds.observe((performance.now() - started) / 1000, { channel: turn.channel });
     yield { type: 'done', result };
   }
 
@@ -127,10 +132,14 @@ export class Assistant {
       for (let round = 0; ; round++) {
         const filter = new CitationStreamFilter(valid, (text) => queue.push({ type: 'text', delta: text }));
         const lastRound = round >= MAX_TOOL_ROUNDS;
-        const res = await llm.chat(
-          { messages, ...(lastRound ? {} : { tools: this.deps.tools.specs() }), ...(turn.signal ? { signal: turn.signal } : {}) },
-          (d) => filter.push(d),
-        );
+        const t0 = performance.now();
+        const res = await llm
+          .chat({ messages, ...(lastRound ? {} : { tools: this.deps.tools.specs() }), ...(turn.signal ? { signal: turn.signal } : {}) }, (d) => filter.push(d))
+          .catch((err: unknown) => {
+            this.deps.metrics?.llmErrors.inc();
+            throw err;
+          });
+        this.deps.metrics?.llmSeconds.observe((performance.now() - t0) / 1000);
         filter.flush();
         if (res.toolCalls.length === 0 || lastRound) {
           return this.finish(res.content, lang, hits, valid, evidence, toolCalls, escalation);
@@ -196,6 +205,7 @@ export class Assistant {
     }
     const parsed = tool.input.safeParse(args);
     if (!parsed.success) return { name, input: args, error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+    const t0 = performance.now();
     try {
       const output = await tool.run(parsed.data, {
         lang,
@@ -204,8 +214,10 @@ export class Assistant {
         channel: turn.channel,
         ...(turn.signal ? { signal: turn.signal } : {}),
       });
+      this.deps.metrics?.toolSeconds.observe((performance.now() - t0) / 1000, { tool: name });
       return { name, input: parsed.data, output };
     } catch (err) {
+      this.deps.metrics?.toolErrors.inc({ tool: name });
       this.deps.log.warn({ tool: name, err: errorInfo(err) }, 'tool failed');
       return { name, input: parsed.data, error: 'the tool failed; its service may be unavailable' };
     }

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { t } from '../i18n/messages.js';
 import type { Logger } from '../log/logger.js';
 import type { Lang } from '../rag/types.js';
+import type { Metrics } from './metrics.js';
 
 export interface RequestContext {
   req: IncomingMessage;
@@ -60,15 +61,19 @@ export function langFromHeaders(req: IncomingMessage): Lang {
   return 'en';
 }
 
-export function createHttpServer(router: Router, log: Logger): Server {
+export function createHttpServer(router: Router, log: Logger, metrics?: Metrics): Server {
   return createServer((req, res) => {
     const requestId = randomUUID();
     const url = new URL(req.url ?? '/', 'http://localhost');
     const reqLog = log.child({ requestId, method: req.method, path: url.pathname });
     const started = performance.now();
     res.setHeader('x-request-id', requestId);
-    res.on('finish', () => reqLog.debug({ status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request'));
     const handler = router.match(req.method ?? 'GET', url.pathname);
+    res.on('finish', () => {
+      reqLog.debug({ status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+      // Unknown paths are counted together so scanners cannot blow up the label set.
+      metrics?.httpRequests.inc({ route: typeof handler === 'function' ? url.pathname : 'other', status: String(res.statusCode) });
+    });
     if (handler === undefined) return sendJson(res, 404, { error: 'not found' });
     if (handler === 'method-not-allowed') return sendJson(res, 405, { error: 'method not allowed' });
     Promise.resolve()

@@ -35,6 +35,15 @@ export async function serve(rt: Runtime, log: Logger): Promise<Serving> {
     res.end(CONSOLE_PAGE);
   });
   router.on('POST', '/api/ask', askRoute(rt.assistant));
+  rt.metrics.gauge('advisor_outbox_depth', 'Notifications not yet sent', async () => [{ value: await rt.outbox.depth() }]);
+  rt.metrics.gauge('advisor_ticket_oldest_age_seconds', 'Age of the oldest open ticket by status', async () => {
+    const r = await rt.db.query<{ status: string; age: string }>("SELECT status, EXTRACT(EPOCH FROM (now() - min(created_at)))::bigint AS age FROM tickets WHERE status IN ('new','offered','claimed','answered') GROUP BY status");
+    return r.rows.map((x) => ({ labels: { status: x.status }, value: Number(x.age) }));
+  });
+  router.on('GET', '/metrics', async ({ res }) => {
+    res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+    res.end(await rt.metrics.render());
+  });
 
   const tgc = rt.config.telegram;
   // Tickets are offered to the legal team in Slack: without Slack there is no one to take them.
@@ -42,7 +51,7 @@ export async function serve(rt: Runtime, log: Logger): Promise<Serving> {
   const bot = tgc.token
     ? createTelegramBot({
         token: tgc.token, apiRoot: tgc.apiRoot, assistant: rt.assistant, answers: rt.answers,
-        conversations: rt.conversations, ledger: rt.ledger, log: log.child({ channel: 'telegram' }), credit: rt.credit, ...(tickets ? { tickets } : {}),
+        conversations: rt.conversations, ledger: rt.ledger, log: log.child({ channel: 'telegram' }), credit: rt.credit, routes: rt.routes, ...(tickets ? { tickets } : {}),
       })
     : undefined;
   if (bot && tgc.webhookUrl && tgc.webhookSecret) addTelegramWebhookRoute(router, bot, tgc.webhookSecret);
@@ -50,7 +59,7 @@ export async function serve(rt: Runtime, log: Logger): Promise<Serving> {
   const slack: SlackRunning | undefined = rt.config.slack.botToken
     ? await createSlackApp({
         config: rt.config.slack, assistant: rt.assistant, answers: rt.answers, ledger: rt.ledger, db: rt.db, log: log.child({ channel: 'slack' }),
-        credit: rt.credit, ...(tickets ? { tickets } : {}),
+        credit: rt.credit, routes: rt.routes, ...(tickets ? { tickets } : {}),
       })
     : undefined;
   const slackListener = slack?.listener;
@@ -65,7 +74,7 @@ export async function serve(rt: Runtime, log: Logger): Promise<Serving> {
   for (const f of summary.failed) log.warn({ path: f.path, error: f.error }, 'document not ingested; its previous version is kept');
   ready = true;
 
-  const server = createHttpServer(router, log);
+  const server = createHttpServer(router, log, rt.metrics);
   const { url } = await listen(server, rt.config.http.port, rt.config.http.host);
   let telegram: TelegramRunning | undefined;
   let worker: OutboxWorker | undefined;

@@ -29,6 +29,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const throttles = new Map<string, number>();
   const state = { down: false };
   const posted: FakeSlack['posted'] = [];
+  const uploads = new Map<string, number>();
+  let port = 0;
   const channelId = (c: string) => (c.startsWith('#') ? `C${c.slice(1).replace(/[^a-z0-9]/gi, '').toUpperCase()}` : c);
   let tsCounter = 1_700_000_000_000_100;
   const server = createServer(async (req, res) => {
@@ -37,6 +39,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(body));
     };
+    const upload = /^\/upload\/(.+)$/.exec(req.url ?? '');
+    if (upload) {
+      uploads.set(upload[1]!, Buffer.byteLength(raw, 'latin1'));
+      calls.push({ method: 'upload', args: { id: upload[1], bytes: raw.length, png: raw.startsWith('\u0089PNG') || raw.includes('PNG') } });
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      return res.end('OK');
+    }
     const resp = /^\/response\/(.+)$/.exec(req.url ?? '');
     if (resp) {
       calls.push({ method: 'response_url', args: { id: resp[1], ...JSON.parse(raw || '{}') } });
@@ -70,6 +79,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return send({ ok: true, channel: args.channel, ts: args.ts, text: args.text });
       case 'chat.postEphemeral':
         return send({ ok: true, message_ts: ts() });
+      case 'files.getUploadURLExternal': {
+        const id = `F${++tsCounter}`;
+        return send({ ok: true, upload_url: `http://127.0.0.1:${port}/upload/${id}`, file_id: id });
+      }
+      case 'files.completeUploadExternal':
+        return send({ ok: true, files: (Array.isArray(args.files) ? args.files : []).map((f: { id: string; title?: string }) => ({ id: f.id, title: f.title })) });
       case 'usergroups.users.list':
         return send({ ok: true, users: groupMembers.get(args.usergroup) ?? [] });
       default:
@@ -77,7 +92,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     }
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   return {
     apiUrl: `http://127.0.0.1:${port}/api/`,
     responseUrl: (id) => `http://127.0.0.1:${port}/response/${id}`,

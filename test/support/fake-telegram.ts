@@ -37,7 +37,7 @@ export async function startFakeTelegram(token = '123456:TEST-token-abcdefghijklm
     };
     if (!m || m[1] !== token) return send(401, { ok: false, error_code: 401, description: 'Unauthorized' });
     const method = m[2]!;
-    const payload = await readJson(req);
+    const payload = String(req.headers['content-type'] ?? '').startsWith('multipart/') ? await readMultipart(req) : await readJson(req);
     const call: ApiCall = { method, payload };
     if (method !== 'getUpdates') calls.push(call);
     const wait = throttles.get(method);
@@ -102,6 +102,20 @@ export async function startFakeTelegram(token = '123456:TEST-token-abcdefghijklm
         server.close(() => r());
       }),
   };
+}
+
+// Uploads (sendPhoto) come as multipart/form-data: the text fields are kept, files noted by size.
+async function readMultipart(req: IncomingMessage): Promise<Record<string, any>> {
+  const parts: Buffer[] = [];
+  for await (const c of req) parts.push(c as Buffer);
+  const body = Buffer.concat(parts).toString('latin1');
+  const out: Record<string, any> = { multipart: true, bytes: body.length };
+  for (const part of body.split(/-{2,}[A-Za-z0-9]+/)) {
+    const m = /name="([^"]+)"(?:;\s*filename="?([^"\r\n]+)"?)?\r\n(?:content-type:[^\r]*\r\n)?\r\n([\s\S]*)\r\n$/i.exec(part);
+    if (!m) continue;
+    out[m[1]!] = m[2] ? { filename: m[2], bytes: m[3]!.length, png: m[3]!.startsWith('\u0089PNG') } : m[3];
+  }
+  return out;
 }
 
 async function readJson(req: IncomingMessage): Promise<Record<string, any>> {

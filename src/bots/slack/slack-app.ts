@@ -20,6 +20,8 @@ import { registerTicketHandlers, ticketList } from './slack-tickets.js';
 import type { TicketService } from '../../tools/legal/ticket-service.js';
 import type { CreditService } from '../../tools/credit/credit-service.js';
 import { registerSlackCredit, slackCredit } from './slack-credit.js';
+import { slackRoute } from './slack-route.js';
+import type { RouteService } from '../../tools/routes/route-service.js';
 
 const { WebClient } = webApi;
 
@@ -32,6 +34,7 @@ export interface SlackDeps {
   log: Logger;
   updateIntervalMs?: number;
   credit?: CreditService;
+  routes?: RouteService | undefined;
   /** Legal escalation; absent → the escalation button says it is not connected. */
   tickets?: TicketService;
   /** Known bot identity (skips auth.test, e.g. in wiring tests). */
@@ -129,7 +132,8 @@ function register(app: InstanceType<typeof App>, deps: SlackDeps): void {
         if (!deps.credit) return void (await respond({ response_type: 'ephemeral', text: sl(lang, 'toolSoon') }));
         return void (await respond({ response_type: 'ephemeral', ...(await slackCredit(deps.credit, text, command.user_id, lang)) } as never));
       case 'route':
-        return void (await respond({ response_type: 'ephemeral', text: sl(lang, 'toolSoon') }));
+        if (!deps.routes) return void (await respond({ response_type: 'ephemeral', text: sl(lang, 'toolSoon') }));
+        return void (await slackRoute(deps.routes, client, command.channel_id, text, lang, respond));
       case 'tickets': {
         if (!(await access.isLegal(command.user_id))) return void (await respond({ response_type: 'ephemeral', text: sl(lang, 'legalOnly') }));
         const text = deps.tickets ? ticketList(await deps.tickets.repo.open(), deps.tickets.now()) : sl(lang, 'noTickets');

@@ -16,6 +16,8 @@ import { escapeHtml, sourcesHtml, splitHtml } from './telegram-format.js';
 import { retryOn429 } from './retry-429.js';
 import { registerEscalation } from './telegram-escalation.js';
 import { registerCredit } from './telegram-credit.js';
+import { registerRoute } from './telegram-route.js';
+import type { RouteService } from '../../tools/routes/route-service.js';
 import type { CreditService } from '../../tools/credit/credit-service.js';
 import type { TicketService } from '../../tools/legal/ticket-service.js';
 
@@ -32,6 +34,7 @@ export interface TelegramDeps {
   /** Skips getMe (tests through handleUpdate). */
   botInfo?: UserFromGetMe;
   credit?: CreditService;
+  routes?: RouteService | undefined;
   /** Legal escalation; absent → /lawyer says it is not connected. */
   tickets?: TicketService;
 }
@@ -79,7 +82,7 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
     await ask(ctx, q);
   });
   registerCredit(bot, deps.credit, uiLang);
-  bot.command('route', async (ctx) => html(ctx, escapeHtml(tg(await uiLang(ctx), 'toolSoon'))));
+  registerRoute(bot, deps.routes, uiLang);
   registerEscalation(bot, deps.tickets, uiLang);
   bot.command('forget', async (ctx) => {
     const lang = await uiLang(ctx);

@@ -1,0 +1,88 @@
+// The planner's answer: the Pareto-optimal routes, and among them the fastest, the cheapest, the
+// lowest-emission and a balanced one (smallest sum of criteria each scaled to the best route).
+import { MODES, type Network } from './network-schema.js';
+import { allowed, edgeCriteria, edgesOf, paretoRoutes, type Constraints, type PlannedRoute } from './planner.js';
+import { resolvePlace } from './resolve-place.js';
+import { greatCircleKm } from './route-map.js';
+import { summarize, type RouteSummary } from './route-summary.js';
+
+export type Pick = 'fastest' | 'cheapest' | 'greenest' | 'balanced' | 'direct' | 'best-rail' | 'best-sea' | 'best-road' | 'best-air';
+
+export interface RoutePlan {
+  from: { id: string; name: string };
+  to: { id: string; name: string };
+  constraints: Constraints;
+  options: Array<RouteSummary & { picks: Pick[] }>;
+  /** Why a pick is absent (e.g. no route has a complete cost figure). */
+  notes: Array<'noRoute' | 'noCheapest' | 'noGreenest'>;
+}
+
+export class PlaceNotFoundError extends Error {}
+
+export function planRoutes(net: Network, fromText: string, toText: string, c: Constraints = {}): RoutePlan {
+  const from = resolvePlace(net, fromText);
+  const to = resolvePlace(net, toText);
+  if (!from) throw new PlaceNotFoundError(fromText);
+  if (!to) throw new PlaceNotFoundError(toText);
+  const routes = paretoRoutes(net, from.id, to.id, c);
+  const notes: RoutePlan['notes'] = [];
+  const best = (key: 'days' | 'cost' | 'co2') => {
+    const finite = routes.filter((r) => Number.isFinite(r.criteria[key]));
+    if (!finite.length) return undefined;
+    return finite.reduce((a, b) => (b.criteria[key] < a.criteria[key] || (b.criteria[key] === a.criteria[key] && b.edges.length < a.edges.length) ? b : a));
+  };
+  const picks = new Map<PlannedRoute, Pick[]>();
+  const mark = (r: PlannedRoute | undefined, p: Pick, why?: RoutePlan['notes'][number]) => (r ? picks.set(r, [...(picks.get(r) ?? []), p]) : why && notes.push(why));
+  mark(best('days'), 'fastest', 'noRoute');
+  mark(best('cost'), 'cheapest', routes.length ? 'noCheapest' : undefined);
+  mark(best('co2'), 'greenest', routes.length ? 'noGreenest' : undefined);
+  const scale = { days: best('days')?.criteria.days ?? 1, cost: best('cost')?.criteria.cost ?? 1, co2: best('co2')?.criteria.co2 ?? 1 };
+  const score = (r: PlannedRoute) =>
+    (['days', 'cost', 'co2'] as const).reduce((a, k) => a + (Number.isFinite(r.criteria[k]) && scale[k] > 0 ? r.criteria[k] / scale[k] : Number.isFinite(r.criteria[k]) ? 1 : 3), 0);
+  if (routes.length) mark([...routes].sort((a, b) => score(a) - score(b))[0], 'balanced');
+  // Beside the Pareto set: the fastest route of each mode the set does not use (people compare
+  // rail with sea even when one dominates), and any through service reported for this exact trip.
+  const extra: PlannedRoute[] = [];
+  const has = (r: PlannedRoute) => [...routes, ...extra].some((x) => x.edges.map((e) => e.leg.id).join() === r.edges.map((e) => e.leg.id).join());
+  for (const mode of MODES) {
+    if (c.modes?.length && !c.modes.includes(mode)) continue;
+    if (c.excludeModes?.includes(mode) || routes.some((r) => r.edges.some((e) => e.leg.mode === mode))) continue;
+    // Only routes that really go by this mode: a good part of their time on it, and no long detour
+    // (an air hop to Moscow and back by rail to Almaty is not an air option for Almaty).
+    const share = (r: PlannedRoute) => r.edges.filter((e) => e.leg.mode === mode).reduce((a, e) => a + e.leg.days.max, 0) / Math.max(1e-9, r.edges.reduce((a, e) => a + e.leg.days.max, 0));
+    const name = (id: string) => net.nodes.find((n) => n.id === id)?.names.en ?? id;
+    const detour = (r: PlannedRoute) => {
+      const direct = greatCircleKm(name(from.id), name(to.id));
+      const legs = r.edges.map((e) => greatCircleKm(name(e.from), name(e.to)));
+      return direct && legs.every((x) => x !== undefined) ? legs.reduce((a, x) => a + x!, 0) / direct : 1;
+    };
+    const alt = paretoRoutes(net, from.id, to.id, { ...c, requireMode: mode })
+      .filter((r) => share(r) >= 0.3 && detour(r) <= 1.35)
+      .sort((a, b) => a.criteria.days - b.criteria.days)[0];
+    if (alt && !has(alt)) {
+      extra.push(alt);
+      picks.set(alt, [`best-${mode}` as Pick]);
+    }
+  }
+  const nodeCountry = new Map(net.nodes.map((n) => [n.id, n.country]));
+  for (const e of edgesOf(net).filter((x) => x.from === from.id && x.to === to.id && allowed(x, c, nodeCountry))) {
+    const direct = { edges: [e], criteria: edgeCriteria(net, e, c) };
+    const same = [...routes, ...extra].find((x) => x.edges.length === 1 && x.edges[0]!.leg.id === e.leg.id);
+    if (same) picks.set(same, [...(picks.get(same) ?? []), 'direct']);
+    else {
+      extra.push(direct);
+      picks.set(direct, ['direct']);
+    }
+  }
+  const ordered = [...routes, ...extra].sort((a, b) => a.criteria.days - b.criteria.days);
+  const through = ordered.filter((r) => r.edges.length === 1 && picks.get(r)?.includes('direct'));
+  const options = ordered.map((r) => {
+    const s = summarize(net, r, c);
+    // Times summed over separate legs leave out terminal and consolidation time: say what the
+    // through service for the same trip is reported to take.
+    const t = through.find((x) => x.edges[0]!.leg.mode === r.edges[0]!.leg.mode);
+    if (t && r.edges.length > 1) s.caveats.unshift({ code: 'composed', min: t.edges[0]!.leg.days.min, max: t.edges[0]!.leg.days.max });
+    return { ...s, picks: picks.get(r) ?? [] };
+  });
+  return { from: { id: from.id, name: from.names.en }, to: { id: to.id, name: to.names.en }, constraints: c, options, notes };
+}

@@ -1,0 +1,43 @@
+// The assistant's route tool: figures come from the network data with their years, never from the model.
+import { z } from 'zod';
+import { defineTool } from '../../assistant/tools.js';
+import { MODES } from './network-schema.js';
+import { PlaceNotFoundError } from './plan-routes.js';
+import { renderPlan } from './render-plan.js';
+import type { RouteService } from './route-service.js';
+
+export function routesTool(routes: RouteService) {
+  return defineTool({
+    name: 'plan_route',
+    description:
+      'Plan freight routes between two places (Chinese, Russian or English names) over sea, rail, road and air: the fastest, cheapest, ' +
+      'lowest-emission and balanced options with transit days, cost and CO2 as ranges with their years, border crossings, documents and Incoterms. ' +
+      'Report the figures exactly as returned, with their years; they are typical ranges, not quotes.',
+    input: z.object({
+      from: z.string().min(2).max(100),
+      to: z.string().min(2).max(100),
+      container: z.enum(['20ft', '40ft', 'lcl']).optional(),
+      reefer: z.boolean().optional(),
+      dangerous_goods: z.boolean().optional(),
+      weight_t: z.number().positive().max(100).optional(),
+      modes: z.array(z.enum(MODES)).optional(),
+      exclude_modes: z.array(z.enum(MODES)).optional(),
+      avoid_countries: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),
+      max_transfers: z.number().int().min(0).max(6).optional(),
+    }),
+    sideEffect: false,
+    async run(i, ctx) {
+      try {
+        const { plan } = await routes.plan(i.from, i.to, {
+          ...(i.container ? { container: i.container } : {}), ...(i.reefer ? { reefer: true } : {}), ...(i.dangerous_goods ? { dangerousGoods: true } : {}),
+          ...(i.weight_t ? { weightT: i.weight_t } : {}), ...(i.modes ? { modes: i.modes } : {}), ...(i.exclude_modes ? { excludeModes: i.exclude_modes } : {}),
+          ...(i.avoid_countries ? { avoidCountries: i.avoid_countries } : {}), ...(i.max_transfers !== undefined ? { maxTransfers: i.max_transfers } : {}),
+        });
+        return { routes: plan.options.length, plan: renderPlan(plan, ctx.lang) };
+      } catch (err) {
+        if (err instanceof PlaceNotFoundError) return { error: `unknown place: ${err.message}` };
+        throw err;
+      }
+    },
+  });
+}

@@ -1,0 +1,87 @@
+// The shipped network data and what the planner makes of it: every leg sourced and dated, every
+// node referenced exists, ranges ordered; the routes the facts support for the zone's main trips.
+import { describe, expect, it } from 'vitest';
+import { renderPlan } from '../src/tools/routes/render-plan.js';
+import { routeMapPng, routeMapSvg } from '../src/tools/routes/route-map.js';
+import { RouteService, parseRouteArgs } from '../src/tools/routes/route-service.js';
+import { loadNetwork } from '../src/tools/routes/network-schema.js';
+
+const FILE = 'knowledge/logistics/network.yaml';
+const net = loadNetwork(FILE);
+const routes = new RouteService({ networkFile: FILE });
+
+describe('route network data', () => {
+  it('gives every leg a source and a date, and every range min ≤ max', () => {
+    for (const l of net.legs) {
+      expect(l.sources.length, l.id).toBeGreaterThan(0);
+      expect(l.as_of, l.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      for (const r of [l.days, l.distance_km, l.dwell_days, ...l.cost]) if (r) expect(r.min, l.id).toBeLessThanOrEqual(r.max);
+    }
+    for (const e of net.emission_factors) expect(e.sources.length).toBeGreaterThan(0);
+  });
+
+  it('refers only to nodes that exist, and has the places users ask for', () => {
+    const ids = new Set(net.nodes.map((n) => n.id));
+    for (const l of net.legs) expect(ids.has(l.from) && ids.has(l.to), l.id).toBe(true);
+    for (const place of ['Qingdao', 'Almaty', 'Tashkent', 'Bishkek', 'Moscow', 'Minsk', 'Duisburg', 'Alashankou', 'Khorgos', 'Manzhouli', 'Kashgar', 'Baku', 'Poti', 'Novorossiysk', 'St Petersburg']) {
+      expect(routes.network.nodes.some((n) => n.names.en.toLowerCase().startsWith(place.toLowerCase())), place).toBe(true);
+    }
+  });
+});
+
+describe('route plans on the real network', () => {
+  it('Qingdao → Almaty: a rail option through Khorgos or Alashankou within the days the facts support', async () => {
+    const { plan } = await routes.plan('Qingdao', 'Almaty');
+    const rail = plan.options.filter((o) => o.legs.every((l) => l.mode === 'rail'));
+    expect(rail.length).toBeGreaterThan(0);
+    const via = rail.find((o) => o.crossings.some((c) => /Khorgos|Alashankou/.test(c)));
+    expect(via, JSON.stringify(rail.map((o) => o.crossings))).toBeDefined();
+    // The fact sheet: Almaty 8–12 days from the zone (2020), 10–15 for sea-rail trains (2023).
+    expect(via!.days.min).toBeGreaterThanOrEqual(5);
+    expect(via!.days.max).toBeLessThanOrEqual(25);
+    expect(via!.incoterms).not.toContain('FOB');
+    expect(via!.legs.some((l) => l.document === 'SMGS consignment note')).toBe(true);
+  });
+
+  it('Qingdao → Moscow: both rail and sea options', async () => {
+    const { plan } = await routes.plan('Qingdao', 'Moscow');
+    expect(plan.options.some((o) => o.legs.every((l) => l.mode === 'rail'))).toBe(true);
+    expect(plan.options.some((o) => o.legs.some((l) => l.mode === 'sea'))).toBe(true);
+    const picks = plan.options.flatMap((o) => o.picks);
+    expect(picks).toContain('fastest');
+    expect(picks).toContain('balanced');
+  });
+
+  it('清岛→塔什干 and Циндао→Ташкент resolve to the same plan', async () => {
+    const zh = await routes.plan('清岛', '塔什干');
+    const ru = await routes.plan('Циндао', 'Ташкент');
+    expect(zh.plan.from.id).toBe(ru.plan.from.id);
+    expect(zh.plan.to.id).toBe(ru.plan.to.id);
+    expect(zh.plan.options.map((o) => o.legs.map((l) => `${l.from}>${l.to}`).join('|'))).toEqual(ru.plan.options.map((o) => o.legs.map((l) => `${l.from}>${l.to}`).join('|')));
+    expect(zh.plan.options.length).toBeGreaterThan(0);
+  });
+
+  it('writes the plan in the user’s language with ranges, years and no false precision', async () => {
+    const { plan } = await routes.plan('Qingdao', 'Almaty', { container: '40ft' });
+    const ru = renderPlan(plan, 'ru');
+    expect(ru).toMatch(/Маршруты: Qingdao/);
+    expect(ru).toMatch(/\d+–\d+ дней/);
+    expect(ru).toContain('не котировка');
+    expect(renderPlan(plan, 'zh')).toContain('不是报价');
+  });
+
+  it('parses /route arguments with multi-word places and cargo words', () => {
+    expect(parseRouteArgs(net, 'Qingdao St Petersburg 40ft reefer')).toMatchObject({ from: 'Qingdao', to: 'St Petersburg', constraints: { container: '40ft', reefer: true } });
+    expect(parseRouteArgs(net, 'Циндао → Алматы 20ft')).toMatchObject({ constraints: { container: '20ft' } });
+  });
+
+  it('draws the routes as a PNG with legs coloured by mode', async () => {
+    const { plan } = await routes.plan('Qingdao', 'Moscow');
+    const svg = routeMapSvg(plan);
+    expect(svg).toContain('stroke="#c0392b"'); // rail
+    expect(svg).toContain('stroke="#2471a3"'); // sea
+    const png = routeMapPng(plan);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.length).toBeGreaterThan(5000);
+  });
+});
