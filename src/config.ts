@@ -176,6 +176,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       'Invalid configuration:\n  SLACK_SIGNING_SECRET is required with SLACK_BOT_TOKEN in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
     );
   }
+  if (e.VECTOR_STORE === 'pgvector' && !e.DATABASE_URL) {
+    throw new ConfigError('Invalid configuration:\n  VECTOR_STORE=pgvector needs DATABASE_URL (PostgreSQL with the vector extension)');
+  }
   if (e.CREDIT_PROVIDERS.includes('http') && !e.CREDIT_HTTP_URL) {
     throw new ConfigError('Invalid configuration:\n  CREDIT_HTTP_URL is required when CREDIT_PROVIDERS includes http');
   }

@@ -17,6 +17,7 @@ import { AnswerRepo, UpdateLedger } from './store/answer-repo.js';
 import { ConversationRepo } from './store/conversation-repo.js';
 import { KnowledgeRepo } from './store/knowledge-repo.js';
 import { openDb } from './store/open-db.js';
+import { PgVectorStore } from './store/pgvector-store.js';
 import { Metrics } from './http/metrics.js';
 import { OutboxRepo } from './store/outbox.js';
 import { loadLawFirmDirectory } from './tools/legal/law-firm-directory.js';
@@ -58,6 +59,16 @@ export function createEmbedder(config: Config): Embedder {
   return new OpenAiEmbedder({ baseUrl: e.baseUrl, model: e.model, apiKey: e.apiKey, dimensions: e.dimensions });
 }
 
+const KNOWLEDGE_CHANNEL = 'knowledge_changed';
+
+async function openPgVector(db: Db, embedder: Embedder): Promise<PgVectorStore> {
+  if (db.engine !== 'postgres') throw new Error('VECTOR_STORE=pgvector needs DATABASE_URL (a PostgreSQL server with the vector extension)');
+  const [probe] = await embedder.embed(['dimension probe']);
+  const store = new PgVectorStore(db, probe!.length, embedder.id);
+  await store.setup();
+  return store;
+}
+
 export function createChatModel(config: Config): ChatModel | undefined {
   const l = config.llm;
   if (l.provider === 'none') return undefined;
@@ -71,8 +82,17 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
   const embedder = createEmbedder(config);
   const indexDir = join(config.dataDir, 'index');
   let kb: KnowledgeBase;
+  let unlisten: (() => Promise<void>) | undefined;
   try {
-    kb = await KnowledgeBase.open({ repo, embedder, indexDir });
+    const pgvector = config.vectorStore === 'pgvector' ? await openPgVector(db, embedder) : undefined;
+    kb = await KnowledgeBase.open({ repo, embedder, indexDir, ...(pgvector ? { pgvector } : {}) });
+    // Replicas share Postgres: when any of them ingests, the others rebuild their lexical index.
+    if (db.listen) {
+      const k = kb;
+      unlisten = await db.listen(KNOWLEDGE_CHANNEL, () => {
+        k.reload().catch((err: unknown) => log.warn({ error: String((err as Error)?.message ?? err) }, 'reload after change failed'));
+      });
+    }
   } catch (err) {
     await db.close();
     throw err;
@@ -125,10 +145,12 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
       });
       if (summary.added.length || summary.changed.length || summary.removed.length || kb.stats().vectorIndex === 'empty') {
         await kb.reload();
+        if (db.engine === 'postgres') await db.query(`NOTIFY ${KNOWLEDGE_CHANNEL}, '${summary.runId}'`);
       }
       return summary;
     },
     async close() {
+      await unlisten?.();
       await db.close();
     },
   };

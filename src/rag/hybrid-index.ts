@@ -26,13 +26,14 @@ export const DEFAULT_FUSION = LEXICAL_FIRST_FUSION;
 export function fusionFor(embedderId: string): FusionWeights {
   return embedderId.startsWith('local-hashing') ? LEXICAL_FIRST_FUSION : RRF_FUSION;
 }
-const CANDIDATES = 50;
+export const CANDIDATES = 50;
 
 export class HybridIndex {
   private readonly bm25: Bm25Index;
   private readonly docs: Map<string, DocMeta>;
   private byDoc: Map<string, IndexedChunk[]> | undefined;
   private readonly masks = new Map<string, Uint8Array>();
+  private chunkIdx: Map<string, number> | undefined;
 
   constructor(
     private readonly chunks: readonly IndexedChunk[],
@@ -98,11 +99,25 @@ export class HybridIndex {
   }
 
   search(query: string, queryVector: Float32Array | undefined, opts: SearchOptions = {}): Hit[] {
+    const accept = this.filter(opts);
+    const vector = queryVector && this.vectors ? this.vectors.search(queryVector, CANDIDATES, accept) : [];
+    return this.fuseAndRank(query, vector, opts, accept);
+  }
+
+  /** Hybrid search with vector hits found elsewhere (pgvector), given by chunk id. */
+  searchWithVectorHits(query: string, hits: ReadonlyArray<{ chunkId: string; score: number }>, opts: SearchOptions = {}): Hit[] {
+    if (!this.chunkIdx) this.chunkIdx = new Map(this.chunks.map((c, i) => [c.id, i]));
+    const vector = hits.flatMap((h) => {
+      const idx = this.chunkIdx!.get(h.chunkId);
+      return idx === undefined ? [] : [{ idx, score: h.score }];
+    });
+    return this.fuseAndRank(query, vector, opts, this.filter(opts));
+  }
+
+  private fuseAndRank(query: string, vector: Array<{ idx: number; score: number }>, opts: SearchOptions, accept: ((idx: number) => boolean) | undefined): Hit[] {
     const k = opts.k ?? 5;
     const dedupe = opts.dedupe ?? true;
-    const accept = this.filter(opts);
     const lexical = this.bm25.search(tokenize(query), CANDIDATES, accept);
-    const vector = queryVector && this.vectors ? this.vectors.search(queryVector, CANDIDATES, accept) : [];
 
     const fused = fuse(lexical, vector, this.fusion);
     const ordered = [...fused.entries()].sort((a, b) => b[1].score - a[1].score || a[0] - b[0]);

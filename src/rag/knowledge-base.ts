@@ -2,16 +2,17 @@
 // The HNSW file under DATA_DIR is reused when it matches the stored chunks; otherwise it is
 // rebuilt from the stored embeddings (no re-embedding) and saved again.
 import type { KnowledgeRepo, StoredChunk } from '../store/knowledge-repo.js';
+import type { PgVectorStore } from '../store/pgvector-store.js';
 import type { Embedder } from './embedder.js';
 import { HnswVectorIndex, IndexFileError } from './hnsw-vector-index.js';
-import { fusionFor, HybridIndex } from './hybrid-index.js';
+import { CANDIDATES, fusionFor, HybridIndex } from './hybrid-index.js';
 import type { DocMeta, Hit, SearchOptions } from './types.js';
 
 export interface KnowledgeBaseStats {
   documents: number;
   chunks: number;
   embedder: string;
-  vectorIndex: 'loaded' | 'built' | 'empty';
+  vectorIndex: 'loaded' | 'built' | 'empty' | 'pgvector';
   /** Why a saved index was not used, when it was not. */
   vectorIndexNote?: string;
 }
@@ -24,20 +25,21 @@ export class KnowledgeBase {
     private readonly repo: KnowledgeRepo,
     private readonly embedder: Embedder,
     private readonly indexDir: string | undefined,
+    private readonly pgvector: PgVectorStore | undefined,
     loaded: { index: HybridIndex; stats: KnowledgeBaseStats },
   ) {
     this.index = loaded.index;
     this.statsValue = loaded.stats;
   }
 
-  static async open(opts: { repo: KnowledgeRepo; embedder: Embedder; indexDir?: string }): Promise<KnowledgeBase> {
-    const loaded = await load(opts.repo, opts.embedder, opts.indexDir);
-    return new KnowledgeBase(opts.repo, opts.embedder, opts.indexDir, loaded);
+  static async open(opts: { repo: KnowledgeRepo; embedder: Embedder; indexDir?: string; pgvector?: PgVectorStore }): Promise<KnowledgeBase> {
+    const loaded = await load(opts.repo, opts.embedder, opts.indexDir, opts.pgvector);
+    return new KnowledgeBase(opts.repo, opts.embedder, opts.indexDir, opts.pgvector, loaded);
   }
 
   /** Re-reads the store after an ingest changed it. */
   async reload(): Promise<void> {
-    const loaded = await load(this.repo, this.embedder, this.indexDir);
+    const loaded = await load(this.repo, this.embedder, this.indexDir, this.pgvector);
     this.index = loaded.index;
     this.statsValue = loaded.stats;
   }
@@ -52,6 +54,10 @@ export class KnowledgeBase {
 
   async search(query: string, opts: SearchOptions = {}): Promise<Hit[]> {
     const [vector] = await this.embedder.embed([query]);
+    if (this.pgvector && vector) {
+      const { k: _k, dedupe: _d, ...filters } = opts;
+      return this.index.searchWithVectorHits(query, await this.pgvector.search(vector, CANDIDATES, filters), opts);
+    }
     return this.index.search(query, vector, opts);
   }
 
@@ -73,8 +79,13 @@ export class KnowledgeBase {
   }
 }
 
-async function load(repo: KnowledgeRepo, embedder: Embedder, indexDir: string | undefined) {
+async function load(repo: KnowledgeRepo, embedder: Embedder, indexDir: string | undefined, pgvector: PgVectorStore | undefined) {
   const { docs, chunks } = await repo.loadAll();
+  if (pgvector) {
+    await pgvector.sync();
+    const stats: KnowledgeBaseStats = { documents: docs.length, chunks: chunks.length, embedder: embedder.id, vectorIndex: 'pgvector' };
+    return { index: new HybridIndex(chunks, docs, undefined, fusionFor(embedder.id)), stats };
+  }
   // Chunks embedded by another model stay searchable lexically until the next ingest re-embeds them.
   const usable = chunks.filter((c) => c.embedder === embedder.id);
   const ordered = [...usable, ...chunks.filter((c) => c.embedder !== embedder.id)];

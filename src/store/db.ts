@@ -17,4 +17,6 @@ export interface Db extends Queryable {
   /** Runs fn in one transaction; rolls back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** PostgreSQL only: calls `onNotify` for NOTIFY on `channel` (other replicas' changes). */
+  listen?(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
 }

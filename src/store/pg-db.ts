@@ -44,6 +44,20 @@ class PgDb implements Db {
     }
   }
 
+  async listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
+    if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);
+    // A dedicated connection: LISTEN belongs to one session.
+    const client = await this.pool.connect();
+    client.on('notification', (n) => {
+      if (n.channel === channel) onNotify(n.payload ?? '');
+    });
+    await client.query(`LISTEN ${channel}`);
+    return async () => {
+      await client.query(`UNLISTEN ${channel}`).catch(() => {});
+      client.release();
+    };
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }
