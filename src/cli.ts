@@ -14,10 +14,12 @@ import { evalRetrieval, readCorpus, readQueries } from './rag/eval-retrieval.js'
 import { lintKnowledge } from './rag/lint-knowledge.js';
 import { LANGS, type Lang } from './rag/types.js';
 import { serve } from './http/serve.js';
+import { startOutboxWorker } from './jobs/start-worker.js';
 
 const USAGE = `Usage: advisor <command> [options]
 
   serve                              ingest what changed, then serve the web console and API on PORT
+  worker                             deliver notifications (outbox) and run SLA timers, without HTTP
   ingest [--json]                    index knowledge/ incrementally (added, changed, removed)
   search "<question>" [--k 5] [--lang zh|ru|en] [--category C] [--country KZ] [--json]
   ask "<question>" [--lang zh|ru|en] [--json]
@@ -71,6 +73,8 @@ export async function runCli(argv: string[], io: CliIo = { out: process.stdout, 
     switch (command) {
       case 'serve':
         return await serveCommand(config, log, io.out);
+      case 'worker':
+        return await workerCommand(config, log, io.out);
       case 'eval':
         return await evalCommand(config, rest, values, print);
       case 'ingest':
@@ -163,6 +167,23 @@ async function serveCommand(config: Config, log: Logger, out: NodeJS.WritableStr
     process.once('SIGTERM', stop);
   });
   await serving.close();
+  await rt.close();
+  return 0;
+}
+
+async function workerCommand(config: Config, log: Logger, out: NodeJS.WritableStream): Promise<number> {
+  const rt = await createRuntime(config, log);
+  const worker = startOutboxWorker(rt, log);
+  if (!worker) {
+    await rt.close();
+    throw new Error('nothing to deliver: set TELEGRAM_BOT_TOKEN and/or SLACK_BOT_TOKEN');
+  }
+  out.write('SCO Trade Advisor worker running (outbox and SLA timers)\n');
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  await worker.stop();
   await rt.close();
   return 0;
 }

@@ -8,9 +8,8 @@ import { CONSOLE_PAGE } from '../bots/web/console-page.js';
 import type { Logger } from '../log/logger.js';
 import type { Runtime } from '../main.js';
 import { addHealthRoutes } from './health-routes.js';
-import { OutboxWorker, type Sender } from '../jobs/outbox-worker.js';
-import { rememberSent, slackSenders, telegramSender } from '../tools/legal/notifiers.js';
-import type { OutboxKind } from '../store/outbox.js';
+import type { OutboxWorker } from '../jobs/outbox-worker.js';
+import { startOutboxWorker } from '../jobs/start-worker.js';
 import { closeServer, createHttpServer, listen, Router } from './http-server.js';
 
 export interface Serving {
@@ -81,17 +80,7 @@ export async function serve(rt: Runtime, log: Logger): Promise<Serving> {
   try {
     if (bot) telegram = await startTelegram(bot, rt.config, log);
     await slack?.start();
-    if (bot || slack) {
-      const senders: Partial<Record<OutboxKind, Sender>> = {
-        ...(bot ? { 'telegram.send': telegramSender(bot.api) } : {}),
-        ...(slack ? slackSenders(slack.app.client, rt.tickets.repo) : {}),
-      };
-      worker = new OutboxWorker({
-        repo: rt.outbox, senders, log: log.child({ job: 'outbox' }), onSent: rememberSent(rt.tickets.repo), leaseMs: rt.config.tickets.outboxLeaseMs,
-        ...(tickets ? { onTick: (now: Date) => tickets.slaSweep(now) } : {}),
-      });
-      worker.start(rt.config.tickets.outboxIntervalMs);
-    }
+    if (bot || slack) worker = startOutboxWorker(rt, log, { telegram: bot?.api, slack: slack?.app.client });
   } catch (err) {
     await closeServer(server);
     throw err;

@@ -67,7 +67,13 @@ export async function createSlackApp(deps: SlackDeps): Promise<SlackRunning> {
     const app = new App({ ...common, receiver });
     running = { mode: 'http', app, listener: receiver.requestListener, start: async () => undefined, stop: async () => undefined };
   }
-  register(running.app, deps);
+  const inflight = register(running.app, deps);
+  const stopReceiver = running.stop;
+  // Graceful: answers already acknowledged to Slack are finished before the process goes.
+  running.stop = async () => {
+    await stopReceiver();
+    await Promise.allSettled([...inflight]);
+  };
   return running;
 }
 
@@ -76,7 +82,8 @@ async function whoAmI(token: string, options: ConstructorParameters<typeof webAp
   return { botUserId: String(res.user_id), botId: String(res.bot_id ?? '') };
 }
 
-function register(app: InstanceType<typeof App>, deps: SlackDeps): void {
+function register(app: InstanceType<typeof App>, deps: SlackDeps): Set<Promise<void>> {
+  const inflight = new Set<Promise<void>>();
   const access = new SlackAccess(app.client, deps.config.staff, deps.config.legal);
   if (access.open) deps.log.warn('no Slack staff list or user group configured: every workspace member may use the app');
   const limiter = new RateLimiter({ perMinute: 10, burst: 5 });
@@ -102,7 +109,13 @@ function register(app: InstanceType<typeof App>, deps: SlackDeps): void {
       return;
     }
     if (!limiter.take(q.userId)) return;
-    await answerInSlack(answerDeps, { client, uiLang: lang, ...q });
+    const work = answerInSlack(answerDeps, { client, uiLang: lang, ...q });
+    inflight.add(work);
+    try {
+      await work;
+    } finally {
+      inflight.delete(work);
+    }
   };
 
   app.event('app_mention', async ({ event, client }) => {
@@ -175,4 +188,5 @@ function register(app: InstanceType<typeof App>, deps: SlackDeps): void {
   app.error(async (err) => {
     deps.log.error({ error: `${err.name}: ${err.message}`, code: (err as { code?: string }).code }, 'slack handler failed');
   });
+  return inflight;
 }
