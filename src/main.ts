@@ -1,4 +1,5 @@
 // Wires everything from config. The only place that opens the database and creates clients.
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Assistant } from './assistant/assistant.js';
 import { legalEscalationTool } from './assistant/legal-escalation-tool.js';
@@ -83,14 +84,19 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
   const indexDir = join(config.dataDir, 'index');
   let kb: KnowledgeBase;
   let unlisten: (() => Promise<void>) | undefined;
+  let closing = false;
+  let reloading: Promise<void> | undefined;
+  const instanceId = randomUUID();
   try {
     const pgvector = config.vectorStore === 'pgvector' ? await openPgVector(db, embedder) : undefined;
     kb = await KnowledgeBase.open({ repo, embedder, indexDir, ...(pgvector ? { pgvector } : {}) });
     // Replicas share Postgres: when any of them ingests, the others rebuild their lexical index.
     if (db.listen) {
       const k = kb;
-      unlisten = await db.listen(KNOWLEDGE_CHANNEL, () => {
-        k.reload().catch((err: unknown) => log.warn({ error: String((err as Error)?.message ?? err) }, 'reload after change failed'));
+      unlisten = await db.listen(KNOWLEDGE_CHANNEL, (payload) => {
+        // Our own ingest already reloaded; a closing runtime reloads nothing.
+        if (closing || payload.startsWith(`${instanceId}:`)) return;
+        reloading = k.reload().catch((err: unknown) => log.warn({ error: String((err as Error)?.message ?? err) }, 'reload after change failed'));
       });
     }
   } catch (err) {
@@ -145,12 +151,14 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
       });
       if (summary.added.length || summary.changed.length || summary.removed.length || kb.stats().vectorIndex === 'empty') {
         await kb.reload();
-        if (db.engine === 'postgres') await db.query(`NOTIFY ${KNOWLEDGE_CHANNEL}, '${summary.runId}'`);
+        if (db.engine === 'postgres') await db.query('SELECT pg_notify($1, $2)', [KNOWLEDGE_CHANNEL, `${instanceId}:${summary.runId}`]);
       }
       return summary;
     },
     async close() {
+      closing = true;
       await unlisten?.();
+      await reloading;
       await db.close();
     },
   };
