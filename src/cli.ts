@@ -15,6 +15,7 @@ import { lintKnowledge } from './rag/lint-knowledge.js';
 import { LANGS, type Lang } from './rag/types.js';
 import { serve } from './http/serve.js';
 import { startOutboxWorker } from './jobs/start-worker.js';
+import { runSuite } from './evals/run-suite.js';
 
 const USAGE = `Usage: advisor <command> [options]
 
@@ -25,6 +26,7 @@ const USAGE = `Usage: advisor <command> [options]
   ask "<question>" [--lang zh|ru|en] [--json]
   chat [--lang zh|ru|en]             an interactive session with memory (/lang, /exit)
   eval retrieval --corpus C.jsonl --queries Q.jsonl [--mode hybrid|lexical|vector] [--json]
+  eval --suite retrieval|safety|answers   run a suite, write evals/reports/<suite>-<time>.md/.json
   credit "<company>" [--country KZ] [--pick N] [--json]   counterparty check across the configured sources
   route --from <place> --to <place> [--cargo 40ft|20ft|lcl|reefer|dg] [--png FILE] [--json]
   tickets [--json]                   open legal tickets with age and owner
@@ -44,6 +46,7 @@ const OPTIONS = {
   queries: { type: 'string' },
   mode: { type: 'string' },
   pick: { type: 'string' },
+  suite: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
   cargo: { type: 'string' },
@@ -188,7 +191,8 @@ async function workerCommand(config: Config, log: Logger, out: NodeJS.WritableSt
   return 0;
 }
 
-async function evalCommand(config: Config, rest: string[], values: { corpus?: string | undefined; queries?: string | undefined; mode?: string | undefined; json?: boolean | undefined }, print: (v: unknown) => void): Promise<number> {
+async function evalCommand(config: Config, rest: string[], values: { corpus?: string | undefined; queries?: string | undefined; mode?: string | undefined; json?: boolean | undefined; suite?: string | undefined }, print: (v: unknown) => void): Promise<number> {
+  if (values.suite) return runSuite(values.suite, (s) => print(s));
   if (rest[0] !== 'retrieval') throw new UsageError('eval needs a suite: advisor eval retrieval --corpus C.jsonl --queries Q.jsonl');
   if (!values.corpus || !values.queries) throw new UsageError('eval retrieval needs --corpus and --queries');
   const mode = values.mode ?? 'hybrid';

@@ -10,6 +10,7 @@ import { t } from '../i18n/messages.js';
 import { isoToday, toCitations } from './citations.js';
 import { EventQueue } from './event-queue.js';
 import { removeUnsupportedFigures } from './figure-guard.js';
+import { leaksSystemPrompt, removeUnsourcedRatings } from './output-guards.js';
 import { CitationStreamFilter, citedNumbers, removeInvalidCitations } from './grounding.js';
 import { neutralizeInstructions } from './injection.js';
 import { LEGAL_ESCALATION_TOOL } from './legal-escalation-tool.js';
@@ -187,6 +188,13 @@ export class Assistant {
     if (figures.removed.length) {
       this.deps.log.warn({ removed: figures.removed }, 'unsupported figures removed');
       notices.push(t(lang, 'unsupportedFigure'));
+    }
+    const ratings = removeUnsourcedRatings(figures.text, toolCalls);
+    if (ratings.removed) notices.push(t(lang, 'unsourcedRating'));
+    figures.text = ratings.text;
+    if (leaksSystemPrompt(figures.text)) {
+      this.deps.log.warn('answer repeated the system prompt; withheld');
+      return { answer: t(lang, 'promptRefusal'), lang, mode: 'llm', citations: [], toolCalls, notices };
     }
     const cited = new Set(citedNumbers(figures.text));
     const citations = toCitations(hits, this.today()).filter((c) => cited.has(c.n));

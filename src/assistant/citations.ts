@@ -3,6 +3,7 @@
 import { t } from '../i18n/messages.js';
 import type { Lang } from '../rag/types.js';
 import type { UserHit } from './retrieve.js';
+import { neutralizeInstructions } from './injection.js';
 import type { Citation } from './types.js';
 
 const EXCERPT_CHARS = 480;
@@ -16,7 +17,8 @@ export function toCitations(hits: readonly UserHit[], today: string = isoToday()
     lang: h.lang,
     category: h.category,
     headingPath: h.headingPath,
-    excerpt: excerpt(h.text),
+    // Text that addresses a model is noise for a person too, and must not travel further.
+    excerpt: excerpt(neutralizeInstructions(h.text).text),
     source: h.source,
     sources: h.doc.sources,
     asOf: h.asOf,

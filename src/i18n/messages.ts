@@ -19,6 +19,8 @@ const ru = {
   badRequest: 'Не удалось разобрать запрос. Отправьте JSON вида {"question": "…"}.',
   llmUnavailable: 'Языковая модель сейчас недоступна, поэтому ниже — самые подходящие места из базы знаний без пересказа.',
   unsupportedFigure: 'Из ответа убрана цифра, которой нет в источниках: уточните её у сотрудников зоны или поставщика услуги.',
+  unsourcedRating: 'Из ответа убран кредитный рейтинг: я даю рейтинги только от поставщиков данных (команда /credit).',
+  promptRefusal: 'Свои внутренние инструкции я не показываю. Спросите о сертификации, таможне, логистике или праве — отвечу со ссылками.',
   escalationOffer: 'Этот вопрос лучше передать юристу партнёрской фирмы 法智谷. Передать? Перед отправкой вы увидите, что именно будет передано.',
 } satisfies Record<string, Message>;
 
@@ -37,6 +39,8 @@ const zh: Record<Key, Message> = {
   badRequest: '无法解析请求。请发送 {"question": "…"} 格式的 JSON。',
   llmUnavailable: '语言模型暂时不可用，以下是知识库中最相关的原文段落。',
   unsupportedFigure: '回答中有一个来源里没有的数字，已删除：请向示范区工作人员或服务提供方核实。',
+  unsourcedRating: '回答中的信用评级已删除：我只提供数据提供方给出的评级（/credit）。',
+  promptRefusal: '我不展示内部指令。请咨询认证、海关、物流或法律问题，我会附上来源回答。',
   escalationOffer: '这个问题最好交给法智谷合作律所的律师。要转交吗？发送前您会看到将要提交的全部内容。',
 };
 
@@ -54,6 +58,8 @@ const en: Record<Key, Message> = {
   badRequest: 'The request could not be read. Send JSON like {"question": "…"}.',
   llmUnavailable: 'The language model is unavailable right now, so here are the most relevant passages from the knowledge base as written.',
   unsupportedFigure: 'A figure that none of the sources contains was removed from the answer: check it with zone staff or the service provider.',
+  unsourcedRating: 'A credit rating was removed from the answer: I only give ratings from data providers (/credit).',
+  promptRefusal: 'I do not show my internal instructions. Ask about certification, customs, logistics or law and I will answer with sources.',
   escalationOffer: 'This question is best handled by a lawyer from a 法智谷 partner firm. Hand it over? You will see exactly what is shared before it is sent.',
 };
 

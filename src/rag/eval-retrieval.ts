@@ -54,7 +54,7 @@ export interface RetrievalEvalReport extends RetrievalMetrics {
 export async function buildEvalIndex(
   corpus: readonly CorpusRecord[],
   embedder: Embedder,
-  opts: { fusion?: FusionWeights; split?: boolean } = {},
+  opts: { fusion?: FusionWeights; split?: boolean; tokenizer?: (text: string) => string[] } = {},
 ) {
   const t0 = performance.now();
   const docs: DocMeta[] = corpus.map((c) => ({
@@ -68,7 +68,7 @@ export async function buildEvalIndex(
   const byId = new Map(docs.map((d) => [d.id, d]));
   const vectors = await embedder.embed(chunks.map((c) => indexText(c, byId.get(c.docId))));
   const hnsw = vectors.length ? HnswVectorIndex.build(vectors, vectors[0]!.length) : undefined;
-  const index = new HybridIndex(chunks, docs, hnsw, opts.fusion ?? fusionFor(embedder.id));
+  const index = new HybridIndex(chunks, docs, hnsw, opts.fusion ?? fusionFor(embedder.id), undefined, opts.tokenizer);
   return { index, chunks: chunks.length, buildMs: performance.now() - t0 };
 }
 
@@ -76,13 +76,13 @@ export async function evalRetrieval(
   corpus: readonly CorpusRecord[],
   queries: readonly QueryRecord[],
   embedder: Embedder,
-  opts: { fusion?: FusionWeights; mode?: 'hybrid' | 'lexical' | 'vector'; split?: boolean } = {},
+  opts: { fusion?: FusionWeights; mode?: 'hybrid' | 'lexical' | 'vector'; split?: boolean; tokenizer?: (text: string) => string[] } = {},
 ): Promise<RetrievalEvalReport> {
   const mode = opts.mode ?? 'hybrid';
   const fusion = opts.fusion ?? fusionFor(embedder.id);
   const weights =
     mode === 'lexical' ? { ...fusion, vector: 0 } : mode === 'vector' ? { ...fusion, lexical: 0 } : fusion;
-  const { index, chunks, buildMs } = await buildEvalIndex(corpus, embedder, { fusion: weights, split: opts.split ?? false });
+  const { index, chunks, buildMs } = await buildEvalIndex(corpus, embedder, { fusion: weights, split: opts.split ?? false, ...(opts.tokenizer ? { tokenizer: opts.tokenizer } : {}) });
   const ranked: RankedQuery[] = [];
   const latencies: number[] = [];
   for (const q of queries) {

@@ -41,14 +41,16 @@ export class HybridIndex {
     private readonly vectors: HnswVectorIndex | undefined,
     private readonly fusion: FusionWeights = DEFAULT_FUSION,
     bm25?: Bm25Index,
+    /** Replaceable for experiments (and for showing that the quality gate catches a broken one). */
+    private readonly tokenizer: (text: string) => string[] = tokenize,
   ) {
     this.docs = new Map([...docs].map((d) => [d.id, d]));
-    this.bm25 = bm25 ?? HybridIndex.buildLexical(chunks, this.docs);
+    this.bm25 = bm25 ?? HybridIndex.buildLexical(chunks, this.docs, tokenizer);
   }
 
-  static buildLexical(chunks: readonly IndexedChunk[], docs: Map<string, DocMeta>): Bm25Index {
+  static buildLexical(chunks: readonly IndexedChunk[], docs: Map<string, DocMeta>, tokenizer: (text: string) => string[] = tokenize): Bm25Index {
     const bm25 = new Bm25Index();
-    for (const c of chunks) bm25.add(tokenize(indexText(c, docs.get(c.docId))));
+    for (const c of chunks) bm25.add(tokenizer(indexText(c, docs.get(c.docId))));
     return bm25.freeze();
   }
 
@@ -117,7 +119,7 @@ export class HybridIndex {
   private fuseAndRank(query: string, vector: Array<{ idx: number; score: number }>, opts: SearchOptions, accept: ((idx: number) => boolean) | undefined): Hit[] {
     const k = opts.k ?? 5;
     const dedupe = opts.dedupe ?? true;
-    const lexical = this.bm25.search(tokenize(query), CANDIDATES, accept);
+    const lexical = this.bm25.search(this.tokenizer(query), CANDIDATES, accept);
 
     const fused = fuse(lexical, vector, this.fusion);
     const ordered = [...fused.entries()].sort((a, b) => b[1].score - a[1].score || a[0] - b[0]);

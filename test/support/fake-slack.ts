@@ -3,6 +3,7 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { waitForCall } from './wait-for-call.js';
 
 export interface SlackCall {
   method: string;
@@ -106,15 +107,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     groupMembers,
     throttleNext: (method, seconds) => void throttles.set(method, seconds),
-    async waitFor(pred, timeoutMs = 15_000) {
-      const started = Date.now();
-      for (;;) {
-        const found = calls.find(pred);
-        if (found) return found;
-        if (Date.now() - started > timeoutMs) throw new Error(`timed out; calls: ${calls.map((c) => c.method).join(', ')}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    },
+    waitFor: (pred, timeoutMs) => waitForCall(calls, pred, timeoutMs),
     close: () =>
       new Promise<void>((r) => {
         server.closeAllConnections();

@@ -3,6 +3,7 @@
 // updates to getUpdates (long polling) and can answer 429 with retry_after once.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { waitForCall } from './wait-for-call.js';
 
 export interface ApiCall {
   method: string;
@@ -86,15 +87,7 @@ export async function startFakeTelegram(token = '123456:TEST-token-abcdefghijklm
     throttleNext(method, seconds) {
       throttles.set(method, seconds);
     },
-    async waitFor(pred, timeoutMs = 15_000) {
-      const started = Date.now();
-      for (;;) {
-        const found = calls.find(pred);
-        if (found) return found;
-        if (Date.now() - started > timeoutMs) throw new Error(`timed out; calls: ${calls.map((c) => c.method).join(', ')}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    },
+    waitFor: (pred, timeoutMs) => waitForCall(calls, pred, timeoutMs),
     close: () =>
       new Promise<void>((r) => {
         for (const w of waiting.splice(0)) w();

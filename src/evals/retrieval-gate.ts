@@ -1,0 +1,30 @@
+// The retrieval gate: measured figures against evals/thresholds.json; a list of what fell short.
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+const metricPair = z.object({ recallAt5: z.number(), mrrAt10: z.number() });
+export const thresholdsSchema = z.object({
+  xquad: z.record(z.string(), metricPair),
+  domain: z.object({ recallAt5: z.record(z.string(), z.number()) }),
+});
+export type Thresholds = z.infer<typeof thresholdsSchema>;
+
+export function loadThresholds(path = 'evals/thresholds.json'): Thresholds {
+  return thresholdsSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+}
+
+export function xquadShortfalls(lang: string, got: { recallAt5: number; mrrAt10: number }, t: Thresholds): string[] {
+  const want = t.xquad[lang];
+  if (!want) return [`no xquad threshold for ${lang}`];
+  const out: string[] = [];
+  if (got.recallAt5 < want.recallAt5) out.push(`xquad ${lang} recall@5 ${got.recallAt5} < ${want.recallAt5}`);
+  if (got.mrrAt10 < want.mrrAt10) out.push(`xquad ${lang} MRR@10 ${got.mrrAt10} < ${want.mrrAt10}`);
+  return out;
+}
+
+export function domainShortfalls(byLang: Record<string, { recallAt5: number }>, t: Thresholds): string[] {
+  return Object.entries(t.domain.recallAt5).flatMap(([lang, min]) => {
+    const got = byLang[lang]?.recallAt5 ?? 0;
+    return got < min ? [`domain ${lang} recall@5 ${got} < ${min}`] : [];
+  });
+}

@@ -1,0 +1,122 @@
+// `npm run eval -- --suite retrieval|safety|answers`: runs one suite and writes a markdown and a
+// JSON report under evals/reports/ with the commit it ran on. Returns the exit code.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Assistant } from '../assistant/assistant.js';
+import { legalEscalationTool } from '../assistant/legal-escalation-tool.js';
+import { ToolRegistry } from '../assistant/tools.js';
+import { OpenAiChat } from '../llm/openai-chat.js';
+import { createLogger } from '../log/logger.js';
+import { evalDomain, readDomainQuestions } from '../rag/eval-domain.js';
+import { evalRetrieval, readCorpus, readQueries } from '../rag/eval-retrieval.js';
+import { HashingEmbedder } from '../rag/hashing-embedder.js';
+import { ingestKnowledge } from '../rag/ingest.js';
+import { KnowledgeBase } from '../rag/knowledge-base.js';
+import { ConversationRepo } from '../store/conversation-repo.js';
+import { KnowledgeRepo } from '../store/knowledge-repo.js';
+import { openDb } from '../store/open-db.js';
+import { domainShortfalls, loadThresholds, xquadShortfalls } from './retrieval-gate.js';
+import { POISONED_DOC, readSafetyCases, runSafetySuite } from './safety-suite.js';
+
+const XQUAD = '../shared/benchmarks/xquad';
+
+function commit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+function writeReport(suite: string, data: Record<string, unknown>, markdown: string[]): string {
+  mkdirSync('evals/reports', { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const base = join('evals/reports', `${suite}-${stamp}`);
+  const meta = { suite, commit: commit(), ranAt: new Date().toISOString(), node: process.version };
+  writeFileSync(`${base}.json`, JSON.stringify({ ...meta, ...data }, null, 2));
+  writeFileSync(`${base}.md`, [`# ${suite} — ${meta.ranAt} (commit ${meta.commit})`, '', ...markdown, ''].join('\n'));
+  return base;
+}
+
+async function knowledgeBase(extra?: Record<string, string>) {
+  const dir = mkdtempSync(join(tmpdir(), 'sco-eval-'));
+  cpSync('knowledge', dir, { recursive: true });
+  for (const [p, text] of Object.entries(extra ?? {})) writeFileSync(join(dir, p), text);
+  const db = await openDb({ databaseUrl: undefined, dataDir: undefined });
+  const repo = new KnowledgeRepo(db);
+  const embedder = new HashingEmbedder(256);
+  await ingestKnowledge({ root: dir, repo, embedder });
+  const kb = await KnowledgeBase.open({ repo, embedder });
+  return { db, kb, cleanup: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+export async function runSuite(suite: string, print: (s: string) => void): Promise<number> {
+  if (suite === 'retrieval') {
+    const t = loadThresholds();
+    const embedder = new HashingEmbedder(256);
+    const rows: Array<Record<string, unknown>> = [];
+    const shortfalls: string[] = [];
+    for (const [q, c] of [['en', 'en'], ['ru', 'ru'], ['zh', 'zh'], ['ru', 'zh'], ['zh', 'ru']] as const) {
+      const r = await evalRetrieval(readCorpus(join(XQUAD, `corpus.${c}.jsonl`)), readQueries(join(XQUAD, `queries.${q}.jsonl`)), embedder);
+      rows.push({ run: `xquad ${q}→${c}`, recallAt1: r.recallAt1, recallAt5: r.recallAt5, recallAt10: r.recallAt10, mrrAt10: r.mrrAt10, ndcgAt10: r.ndcgAt10, p95ms: r.latencyMs.p95 });
+      if (q === c) shortfalls.push(...xquadShortfalls(q, r, t));
+    }
+    const { kb, cleanup } = await knowledgeBase();
+    const domain = await evalDomain(kb, readDomainQuestions('evals/datasets/domain.jsonl'));
+    await cleanup();
+    shortfalls.push(...domainShortfalls(domain.byLang, t));
+    const md = [
+      '| run | recall@1 | recall@5 | recall@10 | MRR@10 | nDCG@10 | p95 ms |', '|---|---|---|---|---|---|---|',
+      ...rows.map((r) => `| ${r.run} | ${r.recallAt1} | ${r.recallAt5} | ${r.recallAt10} | ${r.mrrAt10} | ${r.ndcgAt10} | ${r.p95ms} |`),
+      '', `Domain (${domain.questions} questions): recall@1 ${domain.recallAt1}, recall@5 ${domain.recallAt5}`,
+      ...Object.entries(domain.byLang).map(([l, v]) => `- ${l}: recall@5 ${v.recallAt5} (${v.n})`),
+      ...Object.entries(domain.byCategory).map(([c, v]) => `- ${c}: recall@5 ${v.recallAt5} (${v.n})`),
+      '', shortfalls.length ? `**Gate failed:** ${shortfalls.join('; ')}` : 'Gate: all thresholds of evals/thresholds.json met.',
+    ];
+    const base = writeReport('retrieval', { xquad: rows, domain, shortfalls }, md);
+    print(`${md.join('\n')}\n\nreport: ${base}.md`);
+    return shortfalls.length ? 1 : 0;
+  }
+  if (suite === 'safety' || suite === 'answers') {
+    const llmUrl = process.env.EVAL_LLM_BASE_URL;
+    if (suite === 'answers' && !llmUrl) {
+      const base = writeReport('answers', { skipped: true, reason: 'EVAL_LLM_BASE_URL is not set' }, ['**SKIPPED**: set EVAL_LLM_BASE_URL (and EVAL_LLM_MODEL, EVAL_LLM_API_KEY) to run answer-level checks.']);
+      print(`answers suite SKIPPED: EVAL_LLM_BASE_URL is not set (report ${base}.md)`);
+      return 0;
+    }
+    const { db, kb, cleanup } = await knowledgeBase({ 'logistics/reefer-power-note.en.md': POISONED_DOC });
+    const llm = llmUrl ? new OpenAiChat({ baseUrl: llmUrl, apiKey: process.env.EVAL_LLM_API_KEY, model: process.env.EVAL_LLM_MODEL ?? 'gpt-4o-mini', timeoutMs: 60_000 }) : undefined;
+    const assistant = new Assistant({ kb, llm, tools: new ToolRegistry().register(legalEscalationTool), conversations: new ConversationRepo(db), limits: { maxQuestionChars: 4000 }, log: createLogger('silent') });
+    try {
+      if (suite === 'safety') {
+        const results = await runSafetySuite(assistant, db, readSafetyCases());
+        const failed = results.filter((r) => !r.passed);
+        const md = [`Mode: ${llm ? `LLM ${llmUrl}` : 'retrieval-only'}`, '', '| case | kind | lang | result | why |', '|---|---|---|---|---|', ...results.map((r) => `| ${r.id} | ${r.kind} | ${r.lang} | ${r.passed ? 'ok' : '**FAIL**'} | ${r.why} |`), '', `${results.length - failed.length}/${results.length} refused or neutralised.`];
+        const base = writeReport('safety', { mode: llm ? 'llm' : 'retrieval-only', results }, md);
+        print(`${md.join('\n')}\n\nreport: ${base}.md`);
+        return failed.length ? 1 : 0;
+      }
+      // answers: language and citation validity on the domain questions (an LLM judge is future work).
+      const questions = readDomainQuestions('evals/datasets/domain.jsonl');
+      const rows: Array<{ id: string; langOk: boolean; citationsOk: boolean; cited: number; figuresPresent: boolean }> = [];
+      for (const q of questions) {
+        const res = await assistant.ask({ text: q.question, channel: 'cli' });
+        if (!res.ok) continue;
+        const r = res.result;
+        const keyWords = q.key_fact.toLowerCase().match(/\d[\d.,–-]*/g) ?? [];
+        rows.push({ id: q.id, langOk: r.lang === q.lang, citationsOk: r.citations.every((c) => c.n >= 1), cited: r.citations.length, figuresPresent: keyWords.every((w) => r.answer.includes(w)) });
+      }
+      const rate = (k: 'langOk' | 'citationsOk' | 'figuresPresent') => Math.round((rows.filter((x) => x[k]).length / Math.max(1, rows.length)) * 1000) / 1000;
+      const md = [`Model: ${llmUrl}`, `language matches ${rate('langOk')}, citations valid ${rate('citationsOk')}, key-fact figures present ${rate('figuresPresent')} (${rows.length} questions)`, 'Faithfulness judged by an LLM is not implemented yet.'];
+      const base = writeReport('answers', { rows }, md);
+      print(`${md.join('\n')}\n\nreport: ${base}.md`);
+      return 0;
+    } finally {
+      await cleanup();
+    }
+  }
+  print(`unknown suite "${suite}": retrieval, safety or answers`);
+  return 2;
+}
