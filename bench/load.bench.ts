@@ -1,0 +1,78 @@
+// `npm run bench:load [-- --users 20 --turns 1000 --llm-delay 0]`: the real program (`advisor serve`,
+// Telegram webhook mode, embedded PGlite) against the fake Bot API and a fake LLM answering after a
+// fixed delay. Prints throughput, turn latency p50/p95/p99 (webhook POST until the reply was sent),
+// errors and the program's peak memory. Asserts nothing.
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { percentile } from '../src/rag/retrieval-metrics.js';
+import { startFakeOpenAi } from '../test/support/fake-openai.js';
+import { startFakeTelegram, textUpdate } from '../test/support/fake-telegram.js';
+import { makeKnowledgeDir, tempDir } from '../test/support/knowledge-fixture.js';
+import { startProgram } from '../test/support/program.js';
+
+const { values } = parseArgs({ options: { users: { type: 'string', default: '20' }, turns: { type: 'string', default: '1000' }, 'llm-delay': { type: 'string', default: '0' } } });
+const users = Number(values.users);
+const turns = Number(values.turns);
+const delayMs = Number(values['llm-delay']);
+
+const tg = await startFakeTelegram();
+const llm = await startFakeOpenAi((b) => (b.response_format ? { content: '{"standalone":"-"}', delayMs } : { content: 'Колею меняют на переходах Алашанькоу — Достык и Хоргос — Алтынколь [1].', delayMs }));
+const knowledge = await makeKnowledgeDir({ binaries: false });
+const data = tempDir('load');
+const secret = 'load-secret';
+const program = await startProgram({
+  KNOWLEDGE_DIR: knowledge.path, DATA_DIR: data.path, LOG_LEVEL: 'error', TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot,
+  TELEGRAM_WEBHOOK_URL: 'https://advisor.example.org/telegram/webhook', TELEGRAM_WEBHOOK_SECRET: secret, LLM_BASE_URL: llm.url, LLM_MODEL: 'fake',
+});
+const peak = () => {
+  try {
+    return Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${program.child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+  } catch {
+    return 0;
+  }
+};
+
+const questions = ['Где меняют колею на границе с Казахстаном?', 'Сколько занимает смена колеи?', 'Кто может быть заявителем EAC?', 'What does the EAC mark mean?', '换轨需要多长时间？'];
+const latencies: number[] = [];
+let errors = 0;
+let next = 0;
+// Warm-up outside the measurement.
+for (let i = 0; i < 10; i++) await post(1_000_000 + i, questions[i % questions.length]!);
+latencies.length = 0;
+errors = 0;
+const started = performance.now();
+await Promise.all(
+  Array.from({ length: users }, async (_, u) => {
+    for (;;) {
+      const n = next++;
+      if (n >= turns) return;
+      const t = performance.now();
+      const ok = await post(10_000 + n, questions[n % questions.length]!); // one user per turn: the per-user rate limit stays out of the figures
+      latencies.push(performance.now() - t);
+      if (!ok) errors++;
+    }
+  }),
+);
+const seconds = (performance.now() - started) / 1000;
+console.log(`load: ${turns} turns, ${users} concurrent users, fake LLM delay ${delayMs} ms, webhook mode, PGlite, node ${process.version}`);
+console.log(`  throughput ${(turns / seconds).toFixed(1)} turns/s · latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms · errors ${errors} · program peak memory ${peak()} MB`);
+await program.stop();
+await tg.close();
+await llm.close();
+knowledge.remove();
+data.remove();
+
+async function post(userId: number, text: string): Promise<boolean> {
+  try {
+    const r = await fetch(`${program.url}/telegram/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret },
+      body: JSON.stringify(textUpdate(text, { userId })),
+    });
+    await r.arrayBuffer();
+    return r.status === 200;
+  } catch {
+    return false;
+  }
+}
