@@ -5,7 +5,7 @@ import { renderSourceList } from './assistant/citations.js';
 import { chatSession } from './cli/chat-command.js';
 import { creditCommand } from './cli/credit-command.js';
 import { routeCommand } from './cli/route-command.js';
-import { ticketList } from './bots/slack/slack-tickets.js';
+import { ticketList } from './tools/legal/ticket-list.js';
 import { formatSummary, progressPrinter } from './cli/ingest-progress.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger, scrubSecrets, type Logger } from './log/logger.js';
@@ -107,7 +107,7 @@ export async function runCli(argv: string[], io: CliIo = { out: process.stdout, 
       }
       if (command === 'tickets') {
         const open = await rt.tickets.repo.open();
-        print(values.json ? open : ticketList(open, new Date()).replace(/<@([A-Z0-9]+)>/g, '$1'));
+        print(values.json ? open : ticketList(open, new Date()));
         return 0;
       }
       if (command === 'chat') {

@@ -34,10 +34,12 @@ export function defineTool<S extends z.ZodType, O>(t: {
 
 export class ToolRegistry {
   private readonly tools = new Map<string, Tool>();
+  private specCache: ChatToolSpec[] | undefined;
 
   register(tool: Tool<any, any>): this {
     if (this.tools.has(tool.name)) throw new Error(`tool ${tool.name} is registered twice`);
     this.tools.set(tool.name, tool as Tool);
+    this.specCache = undefined;
     return this;
   }
 
@@ -49,10 +51,11 @@ export class ToolRegistry {
     return [...this.tools.values()];
   }
 
+  /** The JSON Schemas the model sees; built once, since every model call sends them. */
   specs(): ChatToolSpec[] {
-    return this.list().map((t) => {
+    return (this.specCache ??= this.list().map((t) => {
       const { $schema: _drop, ...parameters } = z.toJSONSchema(t.input) as Record<string, unknown>;
       return { type: 'function', function: { name: t.name, description: t.description, parameters } };
-    });
+    }));
   }
 }

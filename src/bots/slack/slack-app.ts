@@ -16,7 +16,8 @@ import { SlackAccess } from './slack-access.js';
 import { answerInSlack } from './slack-answer.js';
 import { homeView } from './slack-home.js';
 import { boltLogger } from './bolt-logger.js';
-import { registerTicketHandlers, ticketList } from './slack-tickets.js';
+import { registerTicketHandlers } from './slack-tickets.js';
+import { ticketList } from '../../tools/legal/ticket-list.js';
 import type { TicketService } from '../../tools/legal/ticket-service.js';
 import type { CreditService } from '../../tools/credit/credit-service.js';
 import { registerSlackCredit, slackCredit } from './slack-credit.js';
@@ -149,7 +150,7 @@ function register(app: InstanceType<typeof App>, deps: SlackDeps): Set<Promise<v
         return void (await slackRoute(deps.routes, client, command.channel_id, text, lang, respond));
       case 'tickets': {
         if (!(await access.isLegal(command.user_id))) return void (await respond({ response_type: 'ephemeral', text: sl(lang, 'legalOnly') }));
-        const text = deps.tickets ? ticketList(await deps.tickets.repo.open(), deps.tickets.now()) : sl(lang, 'noTickets');
+        const text = deps.tickets ? ticketList(await deps.tickets.repo.open(), deps.tickets.now(), (id) => `<@${id}>`) : sl(lang, 'noTickets');
         return void (await respond({ response_type: 'ephemeral', text }));
       }
       default:

@@ -5,7 +5,7 @@ import { ct } from '../../i18n/credit-texts.js';
 import type { Lang } from '../../rag/types.js';
 import type { CreditService } from '../../tools/credit/credit-service.js';
 import { renderReport } from '../../tools/credit/render-report.js';
-import { parseCreditArgs } from '../telegram/telegram-credit.js';
+import { parseCreditArgs } from '../../tools/credit/parse-credit-args.js';
 import { escapeMrkdwn, splitText } from './slack-format.js';
 
 type Reply = { text: string; blocks?: Array<Record<string, unknown>> };

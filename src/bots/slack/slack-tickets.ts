@@ -1,25 +1,15 @@
 // The legal team's side in Slack: Claim / Release / Reply / Close / Reopen on the ticket message
 // (legal team only), thread replies relayed to the exporter, the "Escalate to legal" consent step
-// for staff, and the ticket list for `/advisor tickets`.
+// for staff.
 import type { App } from '@slack/bolt';
 import { sl } from '../../i18n/slack-texts.js';
 import { tt } from '../../i18n/ticket-texts.js';
 import type { Logger } from '../../log/logger.js';
 import type { Lang } from '../../rag/types.js';
 import type { AnswerRepo } from '../../store/answer-repo.js';
-import { TicketTransitionError, type Ticket } from '../../tools/legal/ticket-repo.js';
+import { TicketTransitionError } from '../../tools/legal/ticket-repo.js';
 import type { TicketService } from '../../tools/legal/ticket-service.js';
 import type { SlackAccess } from './slack-access.js';
-
-export function ticketList(tickets: Ticket[], now: Date): string {
-  if (tickets.length === 0) return 'No open legal tickets.';
-  return tickets
-    .map((t) => {
-      const ageH = Math.round((now.getTime() - t.createdAt.getTime()) / 360_000) / 10;
-      return `#${t.id} · ${t.status} · ${t.practiceArea} · ${t.lang} · age ${ageH} h · owner ${t.claimedBy ? `<@${t.claimedBy}>` : '—'}`;
-    })
-    .join('\n');
-}
 
 export function registerTicketHandlers(app: App, deps: { tickets: TicketService; access: SlackAccess; answers: AnswerRepo; log: Logger }): void {
   const { tickets, access } = deps;

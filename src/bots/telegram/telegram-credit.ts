@@ -5,14 +5,8 @@ import { tg } from '../../i18n/telegram-texts.js';
 import type { Lang } from '../../rag/types.js';
 import type { CreditService } from '../../tools/credit/credit-service.js';
 import { renderReport } from '../../tools/credit/render-report.js';
+import { parseCreditArgs } from '../../tools/credit/parse-credit-args.js';
 import { escapeHtml, splitHtml } from './telegram-format.js';
-
-export function parseCreditArgs(text: string): { name: string; country: string | undefined } {
-  const words = text.trim().split(/\s+/).filter(Boolean);
-  const last = words.at(-1);
-  if (words.length > 1 && last && /^[A-Za-z]{2}$/.test(last)) return { name: words.slice(0, -1).join(' '), country: last.toUpperCase() };
-  return { name: words.join(' '), country: undefined };
-}
 
 export function registerCredit(bot: Bot, credit: CreditService | undefined, uiLang: (ctx: Context) => Promise<Lang>): void {
   const html = (ctx: Context, text: string, extra: Record<string, unknown> = {}) => ctx.reply(text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...extra });
