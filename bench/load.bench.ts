@@ -1,4 +1,4 @@
-// `npm run bench:load [-- --users 20 --turns 1000 --llm-delay 0]`: the real program (`advisor serve`,
+// `npm run bench:load [-- --users 20 | --rate 200] [--turns 1000 --llm-delay 0 --profile dir]`: the real program (`advisor serve`,
 // Telegram webhook mode, embedded PGlite) against the fake Bot API and a fake LLM answering after a
 // fixed delay. Prints throughput, turn latency p50/p95/p99 (webhook POST until the reply was sent),
 // errors and the program's peak memory. Asserts nothing.
@@ -11,10 +11,11 @@ import { startFakeTelegram, textUpdate } from '../test/support/fake-telegram.js'
 import { makeKnowledgeDir, tempDir } from '../test/support/knowledge-fixture.js';
 import { startProgram } from '../test/support/program.js';
 
-const { values } = parseArgs({ options: { users: { type: 'string', default: '20' }, turns: { type: 'string', default: '1000' }, 'llm-delay': { type: 'string', default: '0' } } });
+const { values } = parseArgs({ options: { users: { type: 'string', default: '20' }, turns: { type: 'string', default: '1000' }, 'llm-delay': { type: 'string', default: '0' }, rate: { type: 'string', default: '0' }, profile: { type: 'string' } } });
 const users = Number(values.users);
 const turns = Number(values.turns);
 const delayMs = Number(values['llm-delay']);
+const rate = Number(values.rate);
 
 const tg = await startFakeTelegram();
 const llm = await startFakeOpenAi((b) => (b.response_format ? { content: '{"standalone":"-"}', delayMs } : { content: 'Колею меняют на переходах Алашанькоу — Достык и Хоргос — Алтынколь [1].', delayMs }));
@@ -24,7 +25,8 @@ const secret = 'load-secret';
 const program = await startProgram({
   KNOWLEDGE_DIR: knowledge.path, DATA_DIR: data.path, LOG_LEVEL: 'error', TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot,
   TELEGRAM_WEBHOOK_URL: 'https://advisor.example.org/telegram/webhook', TELEGRAM_WEBHOOK_SECRET: secret, LLM_BASE_URL: llm.url, LLM_MODEL: 'fake',
-});
+  // --profile <dir>: the program writes a V8 CPU profile there on exit (open it in Chrome DevTools).
+}, values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : []);
 const peak = () => {
   try {
     return Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${program.child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
@@ -36,32 +38,66 @@ const peak = () => {
 const questions = ['Где меняют колею на границе с Казахстаном?', 'Сколько занимает смена колеи?', 'Кто может быть заявителем EAC?', 'What does the EAC mark mean?', '换轨需要多长时间？'];
 const latencies: number[] = [];
 let errors = 0;
-let next = 0;
 // Warm-up outside the measurement.
 for (let i = 0; i < 10; i++) await post(1_000_000 + i, questions[i % questions.length]!);
-latencies.length = 0;
-errors = 0;
 const started = performance.now();
-await Promise.all(
-  Array.from({ length: users }, async (_, u) => {
-    for (;;) {
-      const n = next++;
-      if (n >= turns) return;
-      const t = performance.now();
-      const ok = await post(10_000 + n, questions[n % questions.length]!); // one user per turn: the per-user rate limit stays out of the figures
-      latencies.push(performance.now() - t);
-      if (!ok) errors++;
-    }
-  }),
-);
+const cpuBefore = { program: programCpuMs(), bench: process.cpuUsage() };
+if (rate > 0) {
+  // Open loop: a new user's question every 1/rate s whether or not earlier turns finished, as real
+  // traffic arrives. Latency counts from the scheduled moment, so a stalled program cannot hide
+  // its backlog (no coordinated omission).
+  const inFlight: Promise<void>[] = [];
+  for (let n = 0; n < turns; n++) {
+    const due = started + (n * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    inFlight.push(
+      post(10_000 + n, questions[n % questions.length]!).then((ok) => {
+        latencies.push(performance.now() - due);
+        if (!ok) errors++;
+      }),
+    );
+  }
+  await Promise.all(inFlight);
+} else {
+  // Closed loop: `users` clients, each sending its next turn when the previous one was answered.
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: users }, async () => {
+      for (;;) {
+        const n = next++;
+        if (n >= turns) return;
+        const t = performance.now();
+        const ok = await post(10_000 + n, questions[n % questions.length]!); // one user per turn: the per-user rate limit stays out of the figures
+        latencies.push(performance.now() - t);
+        if (!ok) errors++;
+      }
+    }),
+  );
+}
 const seconds = (performance.now() - started) / 1000;
-console.log(`load: ${turns} turns, ${users} concurrent users, fake LLM delay ${delayMs} ms, webhook mode, PGlite, node ${process.version}`);
+const benchCpu = process.cpuUsage(cpuBefore.bench);
+const cpu = { program: programCpuMs() - cpuBefore.program, bench: (benchCpu.user + benchCpu.system) / 1000 };
+const mode = rate > 0 ? `open loop at ${rate} turns/s offered` : `${users} concurrent users (closed loop)`;
+console.log(`load: ${turns} turns, ${mode}, fake LLM delay ${delayMs} ms, webhook mode, PGlite, node ${process.version}`);
 console.log(`  throughput ${(turns / seconds).toFixed(1)} turns/s · latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms · errors ${errors} · program peak memory ${peak()} MB`);
+// Where the two cores went: the program under test, and this process (client + fake Bot API + fake LLM).
+console.log(`  CPU per turn: program ${(cpu.program / turns).toFixed(2)} ms, load generator and fakes ${(cpu.bench / turns).toFixed(2)} ms`);
 await program.stop();
 await tg.close();
 await llm.close();
 knowledge.remove();
 data.remove();
+
+function programCpuMs(): number {
+  try {
+    // /proc/<pid>/stat fields 14 and 15: user and system time in clock ticks (100 per second here).
+    const f = readFileSync(`/proc/${program.child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
 
 async function post(userId: number, text: string): Promise<boolean> {
   try {

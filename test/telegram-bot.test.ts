@@ -16,13 +16,13 @@ describe('telegram bot', () => {
   let llm: FakeOpenAi;
   let answers: AnswerRepo;
   let credit: CreditService;
-  const make = (opts: { llm?: boolean; burst?: number } = {}) =>
+  const make = (opts: { llm?: boolean; burst?: number; editIntervalMs?: number } = {}) =>
     createTelegramBot({
       credit,
       routes: new RouteService({ networkFile: 'knowledge/logistics/network.yaml' }),
       token: api.token, apiRoot: api.apiRoot, assistant: h.assistant(opts.llm ? { llmUrl: llm.url } : {}), answers,
       conversations: h.conversations, ledger: new UpdateLedger(h.db), log: createLogger('silent'), botInfo: BOT_USER,
-      editIntervalMs: 0, rateLimit: { perMinute: 60, burst: opts.burst ?? 20 },
+      editIntervalMs: opts.editIntervalMs ?? 0, rateLimit: { perMinute: 60, burst: opts.burst ?? 20 },
     });
   const sent = () => api.calls.filter((c) => c.method === 'sendMessage');
   const keyboardData = (c: ApiCall) => (c.payload.reply_markup?.inline_keyboard ?? []).flat().map((b: { callback_data: string }) => b.callback_data);
@@ -183,5 +183,15 @@ describe('telegram bot', () => {
     expect(final.payload.text).toContain('Алашанькоу — Достык');
     expect(final.payload.text).toContain('<b>Источники</b>');
     expect(keyboardData(final)).toHaveLength(4);
+  });
+
+  it('sends an answer that is ready within the edit interval as one message, without a partial placeholder', async () => {
+    await make({ llm: true, editIntervalMs: 5000 }).handleUpdate(textUpdate('Где меняют колею?', { userId: 13 }) as never);
+    expect(api.calls.filter((c) => c.method === 'editMessageText')).toEqual([]);
+    const [only, ...rest] = sent();
+    expect(rest).toEqual([]);
+    expect(only!.payload.text).toContain('Алашанькоу — Достык');
+    expect(only!.payload.text).toContain('<b>Источники</b>');
+    expect(keyboardData(only!)).toHaveLength(4);
   });
 });

@@ -14,7 +14,7 @@ import { leaksSystemPrompt, removeUnsourcedRatings } from './output-guards.js';
 import { CitationStreamFilter, citedNumbers, removeInvalidCitations } from './grounding.js';
 import { neutralizeInstructions } from './injection.js';
 import { LEGAL_ESCALATION_TOOL } from './legal-escalation-tool.js';
-import { historyMessages, loadMemory, summarizeIfLong, type Memory } from './memory.js';
+import { historyMessages, openTurn, summarizeIfLong, type Memory } from './memory.js';
 import { systemPrompt, userMessage } from './prompt.js';
 import { checkQuestion } from './question.js';
 import { followUpQuery, rewriteQuery } from './query-rewrite.js';
@@ -67,10 +67,12 @@ export class Assistant {
     const { conversations, llm, log } = this.deps;
     const conv = turn.conversationId;
     let memory: Memory = { summary: null, recent: [] };
+    let unsummarized = 0;
     if (conv) {
-      await conversations.ensure(conv, turn.channel, turn.userId, lang);
-      memory = await loadMemory(conversations, conv);
-      await conversations.addMessage(conv, { role: 'user', content: question, lang });
+      // The question is stored before anything is answered.
+      const opened = await openTurn(conversations, { conversationId: conv, channel: turn.channel, userId: turn.userId, lang, question });
+      memory = opened;
+      unsummarized = opened.unsummarizedAfterTurn;
     }
 
     yield { type: 'status', stage: 'retrieving' };
@@ -102,8 +104,8 @@ export class Assistant {
     result.conversationId = conv;
     for (const n of result.notices) yield { type: 'notice', message: n };
     if (conv) {
-      await conversations.addMessage(conv, { role: 'assistant', content: result.answer, lang, mode: result.mode, citations: result.citations });
-      await summarizeIfLong(conversations, llm, conv).catch((err: unknown) => log.warn({ err: errorInfo(err) }, 'summary failed'));
+      result.answerId = await conversations.closeTurn(conv, { channel: turn.channel, userId: turn.userId, question, result });
+      await summarizeIfLong(conversations, llm, conv, unsummarized).catch((err: unknown) => log.warn({ err: errorInfo(err) }, 'summary failed'));
     }
     this.deps.metrics?.answers.inc({ channel: turn.channel, mode: result.mode });
     this.deps.metrics?.answerSeconds.observe((performance.now() - started) / 1000, { channel: turn.channel });

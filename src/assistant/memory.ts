@@ -11,9 +11,18 @@ export interface Memory {
   recent: StoredMessage[];
 }
 
-export async function loadMemory(repo: ConversationRepo, conversationId: string): Promise<Memory> {
-  const s = await repo.state(conversationId, RECENT_MESSAGES);
-  return { summary: s.summary, recent: s.recent };
+export interface TurnMemory extends Memory {
+  /** Messages after the summary once this turn's question and answer are stored. */
+  unsummarizedAfterTurn: number;
+}
+
+/** Stores the question and returns the memory before it, in one round trip. */
+export async function openTurn(
+  repo: ConversationRepo,
+  turn: { conversationId: string; channel: string; userId: string | undefined; lang: string; question: string },
+): Promise<TurnMemory> {
+  const s = await repo.openTurn(turn.conversationId, turn.channel, turn.userId, turn.lang, turn.question, RECENT_MESSAGES);
+  return { summary: s.summary, recent: s.recent, unsummarizedAfterTurn: s.unsummarized + 2 };
 }
 
 /** The conversation as chat messages before the current question. */
@@ -24,8 +33,9 @@ export function historyMessages(memory: Memory): ChatMessage[] {
   return out;
 }
 
-export async function summarizeIfLong(repo: ConversationRepo, llm: ChatModel | undefined, conversationId: string): Promise<boolean> {
-  if (!llm) return false;
+/** `unsummarized` comes from openTurn, so the common case (a short conversation) costs no query. */
+export async function summarizeIfLong(repo: ConversationRepo, llm: ChatModel | undefined, conversationId: string, unsummarized: number): Promise<boolean> {
+  if (!llm || unsummarized <= SUMMARIZE_AFTER) return false;
   const state = await repo.state(conversationId, 1);
   const count = await repo.countAfter(conversationId, state.summarizedThrough);
   if (count <= SUMMARIZE_AFTER) return false;

@@ -39,6 +39,8 @@ export interface AskResult {
   /** Short notes for the user: the model was unavailable, a figure was removed, … */
   notices: string[];
   conversationId?: string;
+  /** The stored answer (feedback and the Sources button refer to it); set for conversation turns. */
+  answerId?: number;
 }
 
 export type AssistantEvent =

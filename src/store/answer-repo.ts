@@ -18,18 +18,6 @@ export interface StoredAnswer {
 export class AnswerRepo {
   constructor(private readonly db: Db) {}
 
-  async save(a: { channel: string; conversationId?: string | undefined; userId?: string | undefined; question: string; result: AskResult }): Promise<number> {
-    const r = await this.db.query<{ id: string }>(
-      `INSERT INTO answers (channel, conversation_id, user_id, lang, mode, question, answer, citations, escalation)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb) RETURNING id`,
-      [
-        a.channel, a.conversationId ?? null, a.userId ?? null, a.result.lang, a.result.mode, a.question, a.result.answer,
-        JSON.stringify(a.result.citations), a.result.escalation ? JSON.stringify(a.result.escalation) : null,
-      ],
-    );
-    return Number(r.rows[0]!.id);
-  }
-
   async get(id: number): Promise<StoredAnswer | undefined> {
     const r = await this.db.query<{ id: string; channel: string; conversation_id: string | null; user_id: string | null; lang: Lang; question: string; answer: string; citations: AskResult['citations'] | string }>(
       'SELECT id, channel, conversation_id, user_id, lang, question, answer, citations FROM answers WHERE id = $1',

@@ -9,8 +9,8 @@ export interface Program {
   stop: () => Promise<number | null>;
 }
 
-export async function startProgram(env: Record<string, string>): Promise<Program> {
-  const child = spawn(process.execPath, [BIN, 'serve'], {
+export async function startProgram(env: Record<string, string>, nodeArgs: string[] = []): Promise<Program> {
+  const child = spawn(process.execPath, [...nodeArgs, BIN, 'serve'], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

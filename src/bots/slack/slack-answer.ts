@@ -4,12 +4,10 @@ import type { WebClient } from '@slack/web-api';
 import type { Assistant } from '../../assistant/assistant.js';
 import { sl } from '../../i18n/slack-texts.js';
 import type { Lang } from '../../rag/types.js';
-import type { AnswerRepo } from '../../store/answer-repo.js';
 import { answerBlocks, escapeMrkdwn, fallbackText } from './slack-format.js';
 
 export interface SlackAnswerDeps {
   assistant: Assistant;
-  answers: AnswerRepo;
   updateIntervalMs: number;
 }
 
@@ -42,7 +40,7 @@ export async function answerInSlack(deps: SlackAnswerDeps, q: SlackQuestion): Pr
       }
     }
     if (ev.type === 'done') {
-      const answerId = await deps.answers.save({ channel: 'slack', conversationId: q.conversationId, userId: q.userId, question: q.text, result: ev.result });
+      const answerId = ev.result.answerId!; // stored by the assistant: every Slack turn has a conversation
       await q.client.chat.update({ channel: q.channel, ts, text: fallbackText(ev.result), blocks: answerBlocks(ev.result, answerId) as never });
     }
   }

@@ -88,7 +88,7 @@ function register(app: InstanceType<typeof App>, deps: SlackDeps): Set<Promise<v
   const access = new SlackAccess(app.client, deps.config.staff, deps.config.legal);
   if (access.open) deps.log.warn('no Slack staff list or user group configured: every workspace member may use the app');
   const limiter = new RateLimiter({ perMinute: 10, burst: 5 });
-  const answerDeps = { assistant: deps.assistant, answers: deps.answers, updateIntervalMs: deps.updateIntervalMs ?? 1500 };
+  const answerDeps = { assistant: deps.assistant, updateIntervalMs: deps.updateIntervalMs ?? 1500 };
   const uiLang = async (userId: string, text = ''): Promise<Lang> => detectLang(text)?.lang ?? (await deps.answers.getLang('slack', userId)) ?? 'en';
 
   // Slack redelivers when it did not see an answer in time (X-Slack-Retry-Num); each event id,

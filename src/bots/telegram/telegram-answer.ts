@@ -5,12 +5,10 @@ import type { Assistant } from '../../assistant/assistant.js';
 import type { AskResult } from '../../assistant/types.js';
 import { tg } from '../../i18n/telegram-texts.js';
 import type { Lang } from '../../rag/types.js';
-import type { AnswerRepo } from '../../store/answer-repo.js';
 import { answerToHtml, escapeHtml, sourcesHtml, splitHtml, TELEGRAM_LIMIT } from './telegram-format.js';
 
 export interface AnswerDeps {
   assistant: Assistant;
-  answers: AnswerRepo;
   editIntervalMs: number;
 }
 
@@ -48,6 +46,7 @@ export async function answerQuestion(ctx: Context, deps: AnswerDeps, question: s
   let shown = '';
   let lastEdit = 0;
   let streamed = '';
+  const turnStarted = Date.now();
   try {
     const turn = { text: question, channel: 'telegram' as const, conversationId: conversationIdOf(ctx), userId: String(ctx.from?.id ?? ''), lang, fallbackLang };
     for await (const ev of deps.assistant.handleTurn(turn)) {
@@ -58,8 +57,11 @@ export async function answerQuestion(ctx: Context, deps: AnswerDeps, question: s
       if (ev.type === 'text') {
         streamed += ev.delta;
         const now = Date.now();
-        // Telegram allows about one edit per second per chat; the first piece goes out at once.
+        // Telegram allows about one edit per second per chat. The first piece goes out once the turn
+        // has run for one interval: an answer ready sooner arrives as one message, without a flash
+        // of partial text and two extra Bot API calls.
         if (placeholder === undefined) {
+          if (now - turnStarted < deps.editIntervalMs) continue;
           const m = await ctx.reply(`${escapeHtml(streamed)} …`, { parse_mode: 'HTML', ...replyTo, ...thread, ...NO_PREVIEW });
           placeholder = m.message_id;
           shown = streamed;
@@ -71,7 +73,7 @@ export async function answerQuestion(ctx: Context, deps: AnswerDeps, question: s
         }
       }
       if (ev.type === 'done') {
-        const answerId = await deps.answers.save({ channel: 'telegram', conversationId: turn.conversationId, userId: turn.userId, question, result: ev.result });
+        const answerId = ev.result.answerId!; // stored by the assistant: every Telegram turn has a conversation
         const parts = splitHtml(renderAnswer(ev.result));
         const keyboard = answerKeyboard(answerId, ev.result.lang);
         for (const [i, part] of parts.entries()) {

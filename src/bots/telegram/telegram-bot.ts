@@ -45,16 +45,15 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
   const bot = new Bot(deps.token, { client: { apiRoot: deps.apiRoot }, ...(deps.botInfo ? { botInfo: deps.botInfo } : {}) });
   bot.api.config.use(retryOn429(deps.log));
   const limiter = new RateLimiter(deps.rateLimit ?? { perMinute: 10, burst: 5 });
-  const answerDeps = { assistant: deps.assistant, answers: deps.answers, editIntervalMs: deps.editIntervalMs ?? 1000 };
+  const answerDeps = { assistant: deps.assistant, editIntervalMs: deps.editIntervalMs ?? 1000 };
   const userId = (ctx: Context) => String(ctx.from?.id ?? '');
   const prefLang = async (ctx: Context) => (ctx.from ? await deps.answers.getLang('telegram', userId(ctx)) : undefined);
   // For our own messages: the chosen language, else the Telegram client's, else English.
-  const uiLang = async (ctx: Context): Promise<Lang> => {
-    const chosen = await prefLang(ctx);
-    if (chosen) return chosen;
+  const clientLang = (ctx: Context): Lang => {
     const code = ctx.from?.language_code?.slice(0, 2);
     return (LANGS as readonly string[]).includes(code ?? '') ? (code as Lang) : 'en';
   };
+  const uiLang = async (ctx: Context): Promise<Lang> => (await prefLang(ctx)) ?? clientLang(ctx);
   const html = (ctx: Context, text: string, extra: Record<string, unknown> = {}) =>
     ctx.reply(text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...extra });
 
@@ -66,9 +65,10 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
   });
 
   const ask = async (ctx: Context, text: string) => {
-    if (!limiter.take(userId(ctx))) return void (await html(ctx, escapeHtml(tg(await uiLang(ctx), 'rateLimited'))));
-    // The chosen language wins; else the question's own language decides.
-    await answerQuestion(ctx, answerDeps, text, await prefLang(ctx), await uiLang(ctx));
+    // The chosen language wins; else the question's own language decides. Read once per turn.
+    const chosen = await prefLang(ctx);
+    if (!limiter.take(userId(ctx))) return void (await html(ctx, escapeHtml(tg(chosen ?? clientLang(ctx), 'rateLimited'))));
+    await answerQuestion(ctx, answerDeps, text, chosen, chosen ?? clientLang(ctx));
   };
   const langKeyboard = () => new InlineKeyboard().text('中文', 'lang:zh').text('Русский', 'lang:ru').text('English', 'lang:en');
 
