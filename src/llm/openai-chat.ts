@@ -4,6 +4,7 @@
 import OpenAI from 'openai';
 import type { ChatModel, ChatRequest, ChatResult, ChatToolCall } from './chat-model.js';
 import { CircuitBreaker } from './circuit-breaker.js';
+import { keepAliveFetch } from './keep-alive-fetch.js';
 
 export interface OpenAiChatOptions {
   baseUrl: string;
@@ -26,6 +27,7 @@ export class OpenAiChat implements ChatModel {
       apiKey: opts.apiKey ?? 'not-needed',
       timeout: opts.timeoutMs,
       maxRetries: opts.maxRetries ?? 2,
+      fetch: keepAliveFetch,
     });
     this.breaker = opts.breaker ?? new CircuitBreaker({ failureThreshold: 3, coolDownMs: 30_000 });
   }
