@@ -11,7 +11,7 @@ import { startFakeTelegram, textUpdate } from '../test/support/fake-telegram.js'
 import { makeKnowledgeDir, tempDir } from '../test/support/knowledge-fixture.js';
 import { startProgram } from '../test/support/program.js';
 
-const { values } = parseArgs({ options: { users: { type: 'string', default: '20' }, turns: { type: 'string', default: '1000' }, 'llm-delay': { type: 'string', default: '0' }, rate: { type: 'string', default: '0' }, profile: { type: 'string' } } });
+const { values } = parseArgs({ options: { users: { type: 'string', default: '20' }, turns: { type: 'string', default: '1000' }, 'llm-delay': { type: 'string', default: '0' }, rate: { type: 'string', default: '0' }, 'database-url': { type: 'string' }, profile: { type: 'string' } } });
 const users = Number(values.users);
 const turns = Number(values.turns);
 const delayMs = Number(values['llm-delay']);
@@ -25,6 +25,8 @@ const secret = 'load-secret';
 const program = await startProgram({
   KNOWLEDGE_DIR: knowledge.path, DATA_DIR: data.path, LOG_LEVEL: 'error', TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot,
   TELEGRAM_WEBHOOK_URL: 'https://advisor.example.org/telegram/webhook', TELEGRAM_WEBHOOK_SECRET: secret, LLM_BASE_URL: llm.url, LLM_MODEL: 'fake',
+  // --database-url: PostgreSQL instead of the embedded PGlite (the scale path); use an empty database.
+  ...(values['database-url'] ? { DATABASE_URL: values['database-url'] } : {}),
   // --profile <dir>: the program writes a V8 CPU profile there on exit (open it in Chrome DevTools).
 }, values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : []);
 const peak = () => {
@@ -36,10 +38,13 @@ const peak = () => {
 };
 
 const questions = ['Где меняют колею на границе с Казахстаном?', 'Сколько занимает смена колеи?', 'Кто может быть заявителем EAC?', 'What does the EAC mark mean?', '换轨需要多长时间？'];
+// Update and user ids unique to this run, so a reused database neither deduplicates the updates nor
+// hands the users an earlier run's conversation.
+const runBase = Date.now() * 1000;
 const latencies: number[] = [];
 let errors = 0;
 // Warm-up outside the measurement.
-for (let i = 0; i < 10; i++) await post(1_000_000 + i, questions[i % questions.length]!);
+for (let i = 0; i < 10; i++) await post(runBase + turns + i, questions[i % questions.length]!);
 const started = performance.now();
 const cpuBefore = { program: programCpuMs(), bench: process.cpuUsage() };
 if (rate > 0) {
@@ -52,7 +57,7 @@ if (rate > 0) {
     const wait = due - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
     inFlight.push(
-      post(10_000 + n, questions[n % questions.length]!).then((ok) => {
+      post(runBase + n, questions[n % questions.length]!).then((ok) => {
         latencies.push(performance.now() - due);
         if (!ok) errors++;
       }),
@@ -68,7 +73,7 @@ if (rate > 0) {
         const n = next++;
         if (n >= turns) return;
         const t = performance.now();
-        const ok = await post(10_000 + n, questions[n % questions.length]!); // one user per turn: the per-user rate limit stays out of the figures
+        const ok = await post(runBase + n, questions[n % questions.length]!); // one user per turn: the per-user rate limit stays out of the figures
         latencies.push(performance.now() - t);
         if (!ok) errors++;
       }
@@ -79,7 +84,7 @@ const seconds = (performance.now() - started) / 1000;
 const benchCpu = process.cpuUsage(cpuBefore.bench);
 const cpu = { program: programCpuMs() - cpuBefore.program, bench: (benchCpu.user + benchCpu.system) / 1000 };
 const mode = rate > 0 ? `open loop at ${rate} turns/s offered` : `${users} concurrent users (closed loop)`;
-console.log(`load: ${turns} turns, ${mode}, fake LLM delay ${delayMs} ms, webhook mode, PGlite, node ${process.version}`);
+console.log(`load: ${turns} turns, ${mode}, fake LLM delay ${delayMs} ms, webhook mode, ${values['database-url'] ? 'PostgreSQL' : 'PGlite'}, node ${process.version}`);
 console.log(`  throughput ${(turns / seconds).toFixed(1)} turns/s · latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms · errors ${errors} · program peak memory ${peak()} MB`);
 // Where the two cores went: the program under test, and this process (client + fake Bot API + fake LLM).
 console.log(`  CPU per turn: program ${(cpu.program / turns).toFixed(2)} ms, load generator and fakes ${(cpu.bench / turns).toFixed(2)} ms`);
@@ -104,7 +109,7 @@ async function post(userId: number, text: string): Promise<boolean> {
     const r = await fetch(`${program.url}/telegram/webhook`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret },
-      body: JSON.stringify(textUpdate(text, { userId })),
+      body: JSON.stringify(textUpdate(text, { userId, updateId: userId })),
     });
     await r.arrayBuffer();
     return r.status === 200;
