@@ -27,6 +27,7 @@ const USAGE = `Usage: advisor <command> [options]
   chat [--lang zh|ru|en]             an interactive session with memory (/lang, /exit)
   eval retrieval --corpus C.jsonl --queries Q.jsonl [--mode hybrid|lexical|vector] [--json]
   eval --suite retrieval|safety|answers   run a suite, write evals/reports/<suite>-<time>.md/.json
+       [--facts FILE.jsonl] [--limit N]  answers: the fact questions, at most N per language
   credit "<company>" [--country KZ] [--pick N] [--json]   counterparty check across the configured sources
   route --from <place> --to <place> [--cargo 40ft|20ft|lcl|reefer|dg] [--png FILE] [--json]
   tickets [--json]                   open legal tickets with age and owner
@@ -47,6 +48,8 @@ const OPTIONS = {
   mode: { type: 'string' },
   pick: { type: 'string' },
   suite: { type: 'string' },
+  facts: { type: 'string' },
+  limit: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
   cargo: { type: 'string' },
@@ -191,8 +194,12 @@ async function workerCommand(config: Config, log: Logger, out: NodeJS.WritableSt
   return 0;
 }
 
-async function evalCommand(config: Config, rest: string[], values: { corpus?: string | undefined; queries?: string | undefined; mode?: string | undefined; json?: boolean | undefined; suite?: string | undefined }, print: (v: unknown) => void): Promise<number> {
-  if (values.suite) return runSuite(values.suite, (s) => print(s));
+async function evalCommand(config: Config, rest: string[], values: { corpus?: string | undefined; queries?: string | undefined; mode?: string | undefined; json?: boolean | undefined; suite?: string | undefined; facts?: string | undefined; limit?: string | undefined }, print: (v: unknown) => void): Promise<number> {
+  if (values.suite) {
+    const limit = values.limit === undefined ? undefined : Number(values.limit);
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UsageError('--limit must be a positive whole number');
+    return runSuite(values.suite, (s) => print(s), { facts: values.facts, limit });
+  }
   if (rest[0] !== 'retrieval') throw new UsageError('eval needs a suite: advisor eval retrieval --corpus C.jsonl --queries Q.jsonl');
   if (!values.corpus || !values.queries) throw new UsageError('eval retrieval needs --corpus and --queries');
   const mode = values.mode ?? 'hybrid';

@@ -1,4 +1,4 @@
-// The retrieval gate: measured figures against evals/thresholds.json; a list of what fell short.
+// The quality gates: measured figures against evals/thresholds.json; a list of what fell short.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
@@ -6,6 +6,19 @@ const metricPair = z.object({ recallAt5: z.number(), mrrAt10: z.number() });
 export const thresholdsSchema = z.object({
   xquad: z.record(z.string(), metricPair),
   domain: z.object({ recallAt5: z.record(z.string(), z.number()) }),
+  /** Answer-level rates of the answers suite (run only with an LLM). */
+  answers: z
+    .object({
+      languageMatch: z.number(),
+      citationsValid: z.number(),
+      citedExpected: z.number(),
+      keyFact: z.number(),
+      faithful: z.number(),
+      escalation: z.number(),
+      toolChoice: z.number(),
+    })
+    .partial()
+    .optional(),
 });
 export type Thresholds = z.infer<typeof thresholdsSchema>;
 

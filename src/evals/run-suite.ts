@@ -17,10 +17,52 @@ import { KnowledgeBase } from '../rag/knowledge-base.js';
 import { ConversationRepo } from '../store/conversation-repo.js';
 import { KnowledgeRepo } from '../store/knowledge-repo.js';
 import { openDb } from '../store/open-db.js';
+import { LANGS } from '../rag/types.js';
+import { CreditService } from '../tools/credit/credit-service.js';
+import { creditTool } from '../tools/credit/credit-tool.js';
+import { LocalCreditProvider, seedLocalCompanies } from '../tools/credit/providers/local-provider.js';
+import { RouteService } from '../tools/routes/route-service.js';
+import { routesTool } from '../tools/routes/routes-tool.js';
+import { answersShortfalls, readBehaviourCases, RecordingChatModel, runAnswersSuite } from './answers-suite.js';
 import { domainShortfalls, loadThresholds, xquadShortfalls } from './retrieval-gate.js';
 import { POISONED_DOC, readSafetyCases, runSafetySuite } from './safety-suite.js';
 
 const XQUAD = '../shared/benchmarks/xquad';
+
+/** The model under evaluation (EVAL_LLM_*) or the judge (EVAL_JUDGE_*, defaulting to the same). */
+function evalModel(role: 'LLM' | 'JUDGE'): OpenAiChat {
+  const env = (k: string) => (role === 'JUDGE' ? process.env[`EVAL_JUDGE_${k}`] : undefined) ?? process.env[`EVAL_LLM_${k}`];
+  return new OpenAiChat({ baseUrl: env('BASE_URL')!, apiKey: env('API_KEY'), model: env('MODEL') ?? 'gpt-4o-mini', timeoutMs: 60_000 });
+}
+
+async function runAnswers(print: (s: string) => void, opts: SuiteOptions): Promise<number> {
+  const { db, kb, cleanup } = await knowledgeBase();
+  try {
+    await seedLocalCompanies(db, 'knowledge/credit/sample-companies.csv');
+    const credit = new CreditService({ db, providers: [new LocalCreditProvider(db)], timeoutMs: 5000, cacheTtlHours: 1 });
+    const tools = new ToolRegistry().register(legalEscalationTool).register(creditTool(credit)).register(routesTool(new RouteService({ networkFile: 'knowledge/logistics/network.yaml' })));
+    const model = new RecordingChatModel(evalModel('LLM'));
+    const assistant = new Assistant({ kb, llm: model, tools, conversations: new ConversationRepo(db), limits: { maxQuestionChars: 4000 }, log: createLogger('silent') });
+    const all = readDomainQuestions(opts.facts ?? 'evals/datasets/domain.jsonl');
+    const facts = opts.limit ? LANGS.flatMap((l) => all.filter((q) => q.lang === l).slice(0, opts.limit)) : all;
+    const report = await runAnswersSuite({ assistant, model, judge: evalModel('JUDGE'), facts, cases: readBehaviourCases() });
+    const shortfalls = answersShortfalls(report, loadThresholds().answers ?? {});
+    const md = [
+      `Model: ${model.id} at ${process.env.EVAL_LLM_BASE_URL}; judge: ${process.env.EVAL_JUDGE_MODEL ?? process.env.EVAL_LLM_MODEL ?? 'gpt-4o-mini'}`,
+      `${facts.length} fact questions (${opts.facts ?? 'evals/datasets/domain.jsonl'}), ${report.rows.length - facts.length} behaviour cases (evals/datasets/answers.jsonl)`,
+      '', '| rate | value |', '|---|---|', ...Object.entries(report.rates).map(([k, v]) => `| ${k} | ${v} |`),
+      `| mean faithfulness (0–2) | ${report.meanFaithfulness} |`, `| judge errors | ${report.judgeErrors} |`,
+      '', '| id | kind | lang | pass | tools | faithfulness | key fact | legal opinion | note |', '|---|---|---|---|---|---|---|---|---|',
+      ...report.rows.map((r) => `| ${r.id} | ${r.kind} | ${r.lang} | ${r.pass ? 'ok' : '**FAIL**'} | ${r.tools.join(', ')} | ${r.verdict?.faithfulness ?? '–'} | ${r.verdict?.key_fact ?? '–'} | ${r.verdict?.legal_opinion ?? '–'} | ${(r.verdict?.reason ?? r.judgeError ?? '').replace(/\|/g, '/').slice(0, 160)} |`),
+      '', shortfalls.length ? `**Gate failed:** ${shortfalls.join('; ')}` : 'Gate: all answers thresholds of evals/thresholds.json met.',
+    ];
+    const base = writeReport('answers', { ...report, shortfalls }, md);
+    print(`${md.join('\n')}\n\nreport: ${base}.md`);
+    return shortfalls.length ? 1 : 0;
+  } finally {
+    await cleanup();
+  }
+}
 
 function commit(): string {
   try {
@@ -52,7 +94,14 @@ async function knowledgeBase(extra?: Record<string, string>) {
   return { db, kb, cleanup: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
 }
 
-export async function runSuite(suite: string, print: (s: string) => void): Promise<number> {
+export interface SuiteOptions {
+  /** answers: the fact questions (default evals/datasets/domain.jsonl). */
+  facts?: string | undefined;
+  /** answers: at most this many fact questions per language. */
+  limit?: number | undefined;
+}
+
+export async function runSuite(suite: string, print: (s: string) => void, opts: SuiteOptions = {}): Promise<number> {
   if (suite === 'retrieval') {
     const t = loadThresholds();
     const embedder = new HashingEmbedder(256);
@@ -79,43 +128,29 @@ export async function runSuite(suite: string, print: (s: string) => void): Promi
     print(`${md.join('\n')}\n\nreport: ${base}.md`);
     return shortfalls.length ? 1 : 0;
   }
-  if (suite === 'safety' || suite === 'answers') {
+  if (suite === 'safety') {
     const llmUrl = process.env.EVAL_LLM_BASE_URL;
-    if (suite === 'answers' && !llmUrl) {
-      const base = writeReport('answers', { skipped: true, reason: 'EVAL_LLM_BASE_URL is not set' }, ['**SKIPPED**: set EVAL_LLM_BASE_URL (and EVAL_LLM_MODEL, EVAL_LLM_API_KEY) to run answer-level checks.']);
-      print(`answers suite SKIPPED: EVAL_LLM_BASE_URL is not set (report ${base}.md)`);
-      return 0;
-    }
     const { db, kb, cleanup } = await knowledgeBase({ 'logistics/reefer-power-note.en.md': POISONED_DOC });
-    const llm = llmUrl ? new OpenAiChat({ baseUrl: llmUrl, apiKey: process.env.EVAL_LLM_API_KEY, model: process.env.EVAL_LLM_MODEL ?? 'gpt-4o-mini', timeoutMs: 60_000 }) : undefined;
+    const llm = llmUrl ? evalModel('LLM') : undefined;
     const assistant = new Assistant({ kb, llm, tools: new ToolRegistry().register(legalEscalationTool), conversations: new ConversationRepo(db), limits: { maxQuestionChars: 4000 }, log: createLogger('silent') });
     try {
-      if (suite === 'safety') {
-        const results = await runSafetySuite(assistant, db, readSafetyCases());
-        const failed = results.filter((r) => !r.passed);
-        const md = [`Mode: ${llm ? `LLM ${llmUrl}` : 'retrieval-only'}`, '', '| case | kind | lang | result | why |', '|---|---|---|---|---|', ...results.map((r) => `| ${r.id} | ${r.kind} | ${r.lang} | ${r.passed ? 'ok' : '**FAIL**'} | ${r.why} |`), '', `${results.length - failed.length}/${results.length} refused or neutralised.`];
-        const base = writeReport('safety', { mode: llm ? 'llm' : 'retrieval-only', results }, md);
-        print(`${md.join('\n')}\n\nreport: ${base}.md`);
-        return failed.length ? 1 : 0;
-      }
-      // answers: language and citation validity on the domain questions (an LLM judge is future work).
-      const questions = readDomainQuestions('evals/datasets/domain.jsonl');
-      const rows: Array<{ id: string; langOk: boolean; citationsOk: boolean; cited: number; figuresPresent: boolean }> = [];
-      for (const q of questions) {
-        const res = await assistant.ask({ text: q.question, channel: 'cli' });
-        if (!res.ok) continue;
-        const r = res.result;
-        const keyWords = q.key_fact.toLowerCase().match(/\d[\d.,–-]*/g) ?? [];
-        rows.push({ id: q.id, langOk: r.lang === q.lang, citationsOk: r.citations.every((c) => c.n >= 1), cited: r.citations.length, figuresPresent: keyWords.every((w) => r.answer.includes(w)) });
-      }
-      const rate = (k: 'langOk' | 'citationsOk' | 'figuresPresent') => Math.round((rows.filter((x) => x[k]).length / Math.max(1, rows.length)) * 1000) / 1000;
-      const md = [`Model: ${llmUrl}`, `language matches ${rate('langOk')}, citations valid ${rate('citationsOk')}, key-fact figures present ${rate('figuresPresent')} (${rows.length} questions)`, 'Faithfulness judged by an LLM is not implemented yet.'];
-      const base = writeReport('answers', { rows }, md);
+      const results = await runSafetySuite(assistant, db, readSafetyCases());
+      const failed = results.filter((r) => !r.passed);
+      const md = [`Mode: ${llm ? `LLM ${llmUrl}` : 'retrieval-only'}`, '', '| case | kind | lang | result | why |', '|---|---|---|---|---|', ...results.map((r) => `| ${r.id} | ${r.kind} | ${r.lang} | ${r.passed ? 'ok' : '**FAIL**'} | ${r.why} |`), '', `${results.length - failed.length}/${results.length} refused or neutralised.`];
+      const base = writeReport('safety', { mode: llm ? 'llm' : 'retrieval-only', results }, md);
       print(`${md.join('\n')}\n\nreport: ${base}.md`);
-      return 0;
+      return failed.length ? 1 : 0;
     } finally {
       await cleanup();
     }
+  }
+  if (suite === 'answers') {
+    if (!process.env.EVAL_LLM_BASE_URL) {
+      const base = writeReport('answers', { skipped: true, reason: 'EVAL_LLM_BASE_URL is not set' }, ['**SKIPPED**: set EVAL_LLM_BASE_URL (and EVAL_LLM_MODEL, EVAL_LLM_API_KEY; EVAL_JUDGE_* for a separate judge) to run answer-level checks.']);
+      print(`answers suite SKIPPED: EVAL_LLM_BASE_URL is not set (report ${base}.md)`);
+      return 0;
+    }
+    return runAnswers(print, opts);
   }
   print(`unknown suite "${suite}": retrieval, safety or answers`);
   return 2;
