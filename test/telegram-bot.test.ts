@@ -7,8 +7,11 @@ import { CreditService } from '../src/tools/credit/credit-service.js';
 import { LocalCreditProvider, seedLocalCompanies } from '../src/tools/credit/providers/local-provider.js';
 import { RouteService } from '../src/tools/routes/route-service.js';
 import { startHarness, type Harness } from './support/assistant-harness.js';
-import { startFakeOpenAi, type FakeOpenAi } from './support/fake-openai.js';
+import { startFakeOpenAi, type ChatBody, type FakeOpenAi } from './support/fake-openai.js';
 import { BOT_USER, callbackUpdate, photoUpdate, startFakeTelegram, textUpdate, type ApiCall, type FakeTelegram } from './support/fake-telegram.js';
+
+const defaultScript = (b: ChatBody) =>
+  b.response_format ? { content: '{"standalone":"-"}' } : { content: 'Колею меняют на переходах Алашанькоу — Достык и Хоргос — Алтынколь [1]. Это занимает от одних до нескольких суток [1].' };
 
 describe('telegram bot', () => {
   let h: Harness;
@@ -16,13 +19,13 @@ describe('telegram bot', () => {
   let llm: FakeOpenAi;
   let answers: AnswerRepo;
   let credit: CreditService;
-  const make = (opts: { llm?: boolean; burst?: number; editIntervalMs?: number } = {}) =>
+  const make = (opts: { llm?: boolean; burst?: number; editIntervalMs?: number; typingDelayMs?: number } = {}) =>
     createTelegramBot({
       credit,
       routes: new RouteService({ networkFile: 'knowledge/logistics/network.yaml' }),
       token: api.token, apiRoot: api.apiRoot, assistant: h.assistant(opts.llm ? { llmUrl: llm.url } : {}), answers,
       conversations: h.conversations, ledger: new UpdateLedger(h.db), log: createLogger('silent'), botInfo: BOT_USER,
-      editIntervalMs: opts.editIntervalMs ?? 0, rateLimit: { perMinute: 60, burst: opts.burst ?? 20 },
+      editIntervalMs: opts.editIntervalMs ?? 0, typingDelayMs: opts.typingDelayMs ?? 0, rateLimit: { perMinute: 60, burst: opts.burst ?? 20 },
     });
   const sent = () => api.calls.filter((c) => c.method === 'sendMessage');
   const keyboardData = (c: ApiCall) => (c.payload.reply_markup?.inline_keyboard ?? []).flat().map((b: { callback_data: string }) => b.callback_data);
@@ -30,7 +33,7 @@ describe('telegram bot', () => {
   beforeAll(async () => {
     h = await startHarness();
     api = await startFakeTelegram();
-    llm = await startFakeOpenAi((b) => (b.response_format ? { content: '{"standalone":"-"}' } : { content: 'Колею меняют на переходах Алашанькоу — Достык и Хоргос — Алтынколь [1]. Это занимает от одних до нескольких суток [1].' }));
+    llm = await startFakeOpenAi(defaultScript);
     answers = new AnswerRepo(h.db);
     await seedLocalCompanies(h.db, 'knowledge/credit/sample-companies.csv');
     credit = new CreditService({ db: h.db, providers: [new LocalCreditProvider(h.db)], timeoutMs: 1000, cacheTtlHours: 1 });
@@ -66,7 +69,6 @@ describe('telegram bot', () => {
 
   it('answers a Russian question in Russian HTML with sources, dates and the feedback keyboard', async () => {
     await make().handleUpdate(textUpdate('На каких переходах меняют колею?', { userId: 3 }) as never);
-    expect(api.calls[0]).toMatchObject({ method: 'sendChatAction', payload: { action: 'typing' } });
     const answer = sent().at(-1)!;
     expect(answer.payload.parse_mode).toBe('HTML');
     expect(answer.payload.text).toContain('<b>Источники</b>');
@@ -193,5 +195,18 @@ describe('telegram bot', () => {
     expect(only!.payload.text).toContain('Алашанькоу — Достык');
     expect(only!.payload.text).toContain('<b>Источники</b>');
     expect(keyboardData(only!)).toHaveLength(4);
+  });
+
+  it('shows "typing…" only for answers that take longer than the typing delay', async () => {
+    await make({ typingDelayMs: 5000 }).handleUpdate(textUpdate('На каких переходах меняют колею?', { userId: 14 }) as never);
+    expect(api.calls.map((c) => c.method)).toEqual(['sendMessage']);
+    api.calls.length = 0;
+    llm.script = () => ({ content: 'Колею меняют на переходах Алашанькоу — Достык [1].', delayMs: 400 });
+    try {
+      await make({ llm: true, typingDelayMs: 100, editIntervalMs: 5000 }).handleUpdate(textUpdate('Где меняют колею?', { userId: 15 }) as never);
+    } finally {
+      llm.script = defaultScript;
+    }
+    expect(api.calls.map((c) => c.method)).toEqual(['sendChatAction', 'sendMessage']);
   });
 });

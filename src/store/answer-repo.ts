@@ -74,4 +74,19 @@ export class UpdateLedger {
     );
     return r.rowCount === 1;
   }
+
+  /**
+   * claim() and the user's chosen language in one statement: every Telegram update needs both, and
+   * on the embedded engine each statement is a serialised round through the WASM backend.
+   */
+  async claimAndReadLang(source: 'telegram' | 'slack', id: string | number, userId: string): Promise<{ claimed: boolean; lang: Lang | undefined }> {
+    const r = await this.db.query<{ claimed: boolean; lang: Lang | null }>(
+      `WITH claim AS (
+         INSERT INTO processed_updates (source, update_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1)
+       SELECT EXISTS (SELECT 1 FROM claim) AS claimed,
+              (SELECT lang FROM user_prefs WHERE channel = $1 AND user_id = $3) AS lang`,
+      [source, String(id), userId],
+    );
+    return { claimed: r.rows[0]!.claimed, lang: r.rows[0]!.lang ?? undefined };
+  }
 }

@@ -10,6 +10,7 @@ import { answerToHtml, escapeHtml, sourcesHtml, splitHtml, TELEGRAM_LIMIT } from
 export interface AnswerDeps {
   assistant: Assistant;
   editIntervalMs: number;
+  typingDelayMs: number;
 }
 
 const NO_PREVIEW = { link_preview_options: { is_disabled: true } } as const;
@@ -39,9 +40,20 @@ export async function answerQuestion(ctx: Context, deps: AnswerDeps, question: s
   const chatId = ctx.chat!.id;
   const replyTo = ctx.chat!.type === 'private' ? {} : { reply_parameters: { message_id: ctx.msg!.message_id, allow_sending_without_reply: true } };
   const thread = ctx.msg?.message_thread_id ? { message_thread_id: ctx.msg.message_thread_id } : {};
-  const typing = () => ctx.api.sendChatAction(chatId, 'typing', thread).catch(() => undefined);
-  await typing();
-  const typingTimer = setInterval(typing, 4500);
+  // "typing…" only when the answer is not there within typingDelayMs: a fast answer (retrieval-only,
+  // a quick model) needs no indicator and saves a Bot API call. Telegram shows it ~5 s, so it is
+  // renewed until the first message goes out; that message waits for a request still in flight, so
+  // the indicator never lands after the answer.
+  let typingSent: Promise<unknown> = Promise.resolve();
+  const typing = () => void (typingSent = ctx.api.sendChatAction(chatId, 'typing', thread).catch(() => undefined));
+  let typingTimer: NodeJS.Timeout = setTimeout(() => {
+    typing();
+    typingTimer = setInterval(typing, 4500);
+  }, deps.typingDelayMs);
+  const stopTyping = async () => {
+    clearTimeout(typingTimer);
+    await typingSent;
+  };
   let placeholder: number | undefined;
   let shown = '';
   let lastEdit = 0;
@@ -51,6 +63,7 @@ export async function answerQuestion(ctx: Context, deps: AnswerDeps, question: s
     const turn = { text: question, channel: 'telegram' as const, conversationId: conversationIdOf(ctx), userId: String(ctx.from?.id ?? ''), lang, fallbackLang };
     for await (const ev of deps.assistant.handleTurn(turn)) {
       if (ev.type === 'error') {
+        await stopTyping();
         await ctx.reply(escapeHtml(ev.message), { parse_mode: 'HTML', ...replyTo, ...thread });
         return;
       }
@@ -62,6 +75,7 @@ export async function answerQuestion(ctx: Context, deps: AnswerDeps, question: s
         // of partial text and two extra Bot API calls.
         if (placeholder === undefined) {
           if (now - turnStarted < deps.editIntervalMs) continue;
+          await stopTyping();
           const m = await ctx.reply(`${escapeHtml(streamed)} …`, { parse_mode: 'HTML', ...replyTo, ...thread, ...NO_PREVIEW });
           placeholder = m.message_id;
           shown = streamed;
@@ -73,6 +87,7 @@ export async function answerQuestion(ctx: Context, deps: AnswerDeps, question: s
         }
       }
       if (ev.type === 'done') {
+        await stopTyping();
         const answerId = ev.result.answerId!; // stored by the assistant: every Telegram turn has a conversation
         const parts = splitHtml(renderAnswer(ev.result));
         const keyboard = answerKeyboard(answerId, ev.result.lang);
@@ -87,6 +102,6 @@ export async function answerQuestion(ctx: Context, deps: AnswerDeps, question: s
       }
     }
   } finally {
-    clearInterval(typingTimer);
+    clearTimeout(typingTimer);
   }
 }

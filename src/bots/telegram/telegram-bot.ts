@@ -30,6 +30,8 @@ export interface TelegramDeps {
   ledger: UpdateLedger;
   log: Logger;
   editIntervalMs?: number;
+  /** Show "typing…" only when the answer takes longer than this (default 300 ms). */
+  typingDelayMs?: number;
   rateLimit?: { perMinute: number; burst: number };
   /** Skips getMe (tests through handleUpdate). */
   botInfo?: UserFromGetMe;
@@ -45,9 +47,14 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
   const bot = new Bot(deps.token, { client: { apiRoot: deps.apiRoot }, ...(deps.botInfo ? { botInfo: deps.botInfo } : {}) });
   bot.api.config.use(retryOn429(deps.log));
   const limiter = new RateLimiter(deps.rateLimit ?? { perMinute: 10, burst: 5 });
-  const answerDeps = { assistant: deps.assistant, editIntervalMs: deps.editIntervalMs ?? 1000 };
+  const answerDeps = { assistant: deps.assistant, editIntervalMs: deps.editIntervalMs ?? 1000, typingDelayMs: deps.typingDelayMs ?? 300 };
   const userId = (ctx: Context) => String(ctx.from?.id ?? '');
-  const prefLang = async (ctx: Context) => (ctx.from ? await deps.answers.getLang('telegram', userId(ctx)) : undefined);
+  // The chosen language is read with the update's claim (one statement) and kept for the update.
+  const chosenLang = new WeakMap<Context, Lang | undefined>();
+  const prefLang = async (ctx: Context) => {
+    if (chosenLang.has(ctx)) return chosenLang.get(ctx);
+    return ctx.from ? await deps.answers.getLang('telegram', userId(ctx)) : undefined;
+  };
   // For our own messages: the chosen language, else the Telegram client's, else English.
   const clientLang = (ctx: Context): Lang => {
     const code = ctx.from?.language_code?.slice(0, 2);
@@ -61,7 +68,13 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
   // A redelivered update (webhook retry, a second replica) is recognised by its id and dropped.
   bot.use(async (ctx, next) => {
-    if (await deps.ledger.claim('telegram', ctx.update.update_id)) await next();
+    if (!ctx.from) {
+      if (await deps.ledger.claim('telegram', ctx.update.update_id)) await next();
+      return;
+    }
+    const { claimed, lang } = await deps.ledger.claimAndReadLang('telegram', ctx.update.update_id, userId(ctx));
+    chosenLang.set(ctx, lang);
+    if (claimed) await next();
   });
 
   const ask = async (ctx: Context, text: string) => {
@@ -92,6 +105,7 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
   bot.callbackQuery(/^lang:(zh|ru|en)$/, async (ctx) => {
     const lang = ctx.match[1] as Lang;
     await deps.answers.setLang('telegram', userId(ctx), lang);
+    chosenLang.set(ctx, lang);
     await ctx.answerCallbackQuery();
     await html(ctx, escapeHtml(tg(lang, 'langSet')));
   });
