@@ -1,4 +1,4 @@
-// `npm run bench:load [-- --users 20 | --rate 200] [--turns 1000 --llm-delay 0 --profile dir]`: the real program (`advisor serve`,
+// `npm run bench:load [-- --users 20 | --rate 200] [--turns 1000 --warmup 300 --llm-delay 0 --database-url U --profile dir]`: the real program (`advisor serve`,
 // Telegram webhook mode, embedded PGlite) against the fake Bot API and a fake LLM answering after a
 // fixed delay. Prints throughput, turn latency p50/p95/p99 (webhook POST until the reply was sent),
 // errors and the program's peak memory. Asserts nothing.
@@ -12,11 +12,12 @@ import { startFakeTelegram, textUpdate } from '../test/support/fake-telegram.js'
 import { makeKnowledgeDir, tempDir } from '../test/support/knowledge-fixture.js';
 import { startProgram } from '../test/support/program.js';
 
-const { values } = parseArgs({ options: { users: { type: 'string', default: '20' }, turns: { type: 'string', default: '1000' }, 'llm-delay': { type: 'string', default: '0' }, rate: { type: 'string', default: '0' }, 'database-url': { type: 'string' }, profile: { type: 'string' } } });
+const { values } = parseArgs({ options: { users: { type: 'string', default: '20' }, turns: { type: 'string', default: '1000' }, 'llm-delay': { type: 'string', default: '0' }, rate: { type: 'string', default: '0' }, warmup: { type: 'string', default: '300' }, 'database-url': { type: 'string' }, profile: { type: 'string' } } });
 const users = Number(values.users);
 const turns = Number(values.turns);
 const delayMs = Number(values['llm-delay']);
 const rate = Number(values.rate);
+const warmup = Number(values.warmup);
 
 // node:http on a keep-alive agent rather than fetch: the load generator shares the two cores with
 // the program, and fetch costs it about twice the CPU per request.
@@ -47,8 +48,19 @@ const questions = ['Где меняют колею на границе с Каз
 const runBase = Date.now() * 1000;
 const latencies: number[] = [];
 let errors = 0;
-// Warm-up outside the measurement.
-for (let i = 0; i < 10; i++) await post(runBase + turns + i, questions[i % questions.length]!);
+// Warm-up outside the measurement, 4 at a time: the first seconds after start run unoptimised code
+// (JIT) and would otherwise dominate the tail of a short run. Reported separately.
+const warmStarted = performance.now();
+let warmNext = 0;
+await Promise.all(
+  Array.from({ length: 4 }, async () => {
+    while (warmNext < warmup) {
+      const i = warmNext++;
+      await post(runBase + turns + i, questions[i % questions.length]!);
+    }
+  }),
+);
+const warmSeconds = (performance.now() - warmStarted) / 1000;
 const started = performance.now();
 const cpuBefore = { program: programCpuMs(), bench: process.cpuUsage() };
 if (rate > 0) {
@@ -88,6 +100,7 @@ const seconds = (performance.now() - started) / 1000;
 const benchCpu = process.cpuUsage(cpuBefore.bench);
 const cpu = { program: programCpuMs() - cpuBefore.program, bench: (benchCpu.user + benchCpu.system) / 1000 };
 const mode = rate > 0 ? `open loop at ${rate} turns/s offered` : `${users} concurrent users (closed loop)`;
+console.log(`warm-up: ${warmup} turns in ${warmSeconds.toFixed(1)} s (not measured)`);
 console.log(`load: ${turns} turns, ${mode}, fake LLM delay ${delayMs} ms, webhook mode, ${values['database-url'] ? 'PostgreSQL' : 'PGlite'}, node ${process.version}`);
 console.log(`  throughput ${(turns / seconds).toFixed(1)} turns/s · latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms · errors ${errors} · program peak memory ${peak()} MB`);
 // Where the two cores went: the program under test, and this process (client + fake Bot API + fake LLM).
