@@ -21,7 +21,7 @@ const warmup = Number(values.warmup);
 
 // node:http on a keep-alive agent rather than fetch: the load generator shares the two cores with
 // the program, and fetch costs it about twice the CPU per request.
-const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+const agent = new Agent({ keepAlive: true });
 const tg = await startFakeTelegram();
 const llm = await startFakeOpenAi((b) => (b.response_format ? { content: '{"standalone":"-"}', delayMs } : { content: 'Колею меняют на переходах Алашанькоу — Достык и Хоргос — Алтынколь [1].', delayMs }));
 const knowledge = await makeKnowledgeDir({ binaries: false });
@@ -103,6 +103,8 @@ const mode = rate > 0 ? `open loop at ${rate} turns/s offered` : `${users} concu
 console.log(`warm-up: ${warmup} turns in ${warmSeconds.toFixed(1)} s (not measured)`);
 console.log(`load: ${turns} turns, ${mode}, fake LLM delay ${delayMs} ms, webhook mode, ${values['database-url'] ? 'PostgreSQL' : 'PGlite'}, node ${process.version}`);
 console.log(`  throughput ${(turns / seconds).toFixed(1)} turns/s · latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms · errors ${errors} · program peak memory ${peak()} MB`);
+// Model calls per turn: 2 (rewrite + answer) unless something retried.
+console.log(`  model requests per turn ${(llm.requests.length / (turns + warmup)).toFixed(2)}, Bot API calls per turn ${(tg.calls.length / (turns + warmup)).toFixed(2)}`);
 // Where the two cores went: the program under test, and this process (client + fake Bot API + fake LLM).
 console.log(`  CPU per turn: program ${(cpu.program / turns).toFixed(2)} ms, load generator and fakes ${(cpu.bench / turns).toFixed(2)} ms`);
 await program.stop();
