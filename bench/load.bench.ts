@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { writeReport } from '../src/evals/report-file.js';
 import { percentile } from '../src/rag/retrieval-metrics.js';
 import { startFakeOpenAi } from '../test/support/fake-openai.js';
 import { startFakeTelegram, textUpdate } from '../test/support/fake-telegram.js';
@@ -100,13 +101,19 @@ const seconds = (performance.now() - started) / 1000;
 const benchCpu = process.cpuUsage(cpuBefore.bench);
 const cpu = { program: programCpuMs() - cpuBefore.program, bench: (benchCpu.user + benchCpu.system) / 1000 };
 const mode = rate > 0 ? `open loop at ${rate} turns/s offered` : `${users} concurrent users (closed loop)`;
-console.log(`warm-up: ${warmup} turns in ${warmSeconds.toFixed(1)} s (not measured)`);
-console.log(`load: ${turns} turns, ${mode}, fake LLM delay ${delayMs} ms, webhook mode, ${values['database-url'] ? 'PostgreSQL' : 'PGlite'}, node ${process.version}`);
-console.log(`  throughput ${(turns / seconds).toFixed(1)} turns/s · latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms · errors ${errors} · program peak memory ${peak()} MB`);
-// Model calls per turn: 2 (rewrite + answer) unless something retried.
-console.log(`  model requests per turn ${(llm.requests.length / (turns + warmup)).toFixed(2)}, Bot API calls per turn ${(tg.calls.length / (turns + warmup)).toFixed(2)}`);
-// Where the two cores went: the program under test, and this process (client + fake Bot API + fake LLM).
-console.log(`  CPU per turn: program ${(cpu.program / turns).toFixed(2)} ms, load generator and fakes ${(cpu.bench / turns).toFixed(2)} ms`);
+const mem = peak();
+const lines = [
+  `warm-up: ${warmup} turns in ${warmSeconds.toFixed(1)} s (not measured)`,
+  `load: ${turns} turns, ${mode}, fake LLM delay ${delayMs} ms, webhook mode, ${values['database-url'] ? 'PostgreSQL' : 'PGlite'}, node ${process.version}`,
+  `  throughput ${(turns / seconds).toFixed(1)} turns/s · latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms · errors ${errors} · program peak memory ${mem} MB`,
+  // Model calls per turn: 2 (rewrite + answer) unless something retried.
+  `  model requests per turn ${(llm.requests.length / (turns + warmup)).toFixed(2)}, Bot API calls per turn ${(tg.calls.length / (turns + warmup)).toFixed(2)}`,
+  // Where the two cores went: the program under test, and this process (client + fake Bot API + fake LLM).
+  `  CPU per turn: program ${(cpu.program / turns).toFixed(2)} ms, load generator and fakes ${(cpu.bench / turns).toFixed(2)} ms`,
+];
+for (const l of lines) console.log(l);
+const report = writeReport('load', { turns, users: rate > 0 ? undefined : users, rate: rate || undefined, delayMs, engine: values['database-url'] ? 'postgres' : 'pglite', lines }, ['```', ...lines, '```']);
+console.log(`report: ${report}.md`);
 await program.stop();
 await tg.close();
 await llm.close();

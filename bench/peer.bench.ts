@@ -1,7 +1,7 @@
 // `npm run bench:peer`: the usual LangChain assembly (HNSWLib store + BM25Retriever combined by
 // EnsembleRetriever, RecursiveCharacterTextSplitter) against ours, in one process, on the same
 // documents, queries and embeddings (the local hashing embedder). Prints figures and ratios.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Document } from '@langchain/core/documents';
@@ -10,6 +10,7 @@ import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { BM25Retriever } from '@langchain/community/retrievers/bm25';
 import { EnsembleRetriever } from '@langchain/classic/retrievers/ensemble';
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
+import { writeReport } from '../src/evals/report-file.js';
 import { HashingEmbedder } from '../src/rag/hashing-embedder.js';
 import { buildEvalIndex, readCorpus, readQueries, type CorpusRecord } from '../src/rag/eval-retrieval.js';
 import { percentile, summarize } from '../src/rag/retrieval-metrics.js';
@@ -91,7 +92,5 @@ const bigQueries = readQueries(join(DIR, 'queries.ru.jsonl')).slice(0, 200).map(
 await run('10k chunks', big, bigQueries); // latency and build only: these queries have no relevant chunk
 
 // Memory deltas are RSS differences in one process (garbage collection can make them negative).
-mkdirSync('evals/reports', { recursive: true });
-const out = join('evals/reports', `peer-${new Date().toISOString().replace(/[:.]/g, '-')}.md`);
-writeFileSync(out, ['# bench:peer — ours vs LangChain (HNSWLib + BM25Retriever + EnsembleRetriever)', '', `node ${process.version}, ${new Date().toISOString()}`, '', '```', ...lines, '```', ''].join('\n'));
-console.log(`report: ${out}`);
+const out = writeReport('peer', { lines }, ['Ours vs LangChain (HNSWLib + BM25Retriever + EnsembleRetriever)', '', '```', ...lines, '```']);
+console.log(`report: ${out}.md`);

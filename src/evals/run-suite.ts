@@ -1,7 +1,6 @@
 // `npm run eval -- --suite retrieval|safety|answers`: runs one suite and writes a markdown and a
 // JSON report under evals/reports/ with the commit it ran on. Returns the exit code.
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Assistant } from '../assistant/assistant.js';
@@ -24,6 +23,7 @@ import { LocalCreditProvider, seedLocalCompanies } from '../tools/credit/provide
 import { RouteService } from '../tools/routes/route-service.js';
 import { routesTool } from '../tools/routes/routes-tool.js';
 import { answersShortfalls, readBehaviourCases, RecordingChatModel, runAnswersSuite } from './answers-suite.js';
+import { writeReport } from './report-file.js';
 import { domainShortfalls, loadThresholds, xquadShortfalls } from './retrieval-gate.js';
 import { POISONED_DOC, readSafetyCases, runSafetySuite } from './safety-suite.js';
 
@@ -62,24 +62,6 @@ async function runAnswers(print: (s: string) => void, opts: SuiteOptions): Promi
   } finally {
     await cleanup();
   }
-}
-
-function commit(): string {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-  } catch {
-    return 'unknown';
-  }
-}
-
-function writeReport(suite: string, data: Record<string, unknown>, markdown: string[]): string {
-  mkdirSync('evals/reports', { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const base = join('evals/reports', `${suite}-${stamp}`);
-  const meta = { suite, commit: commit(), ranAt: new Date().toISOString(), node: process.version };
-  writeFileSync(`${base}.json`, JSON.stringify({ ...meta, ...data }, null, 2));
-  writeFileSync(`${base}.md`, [`# ${suite} — ${meta.ranAt} (commit ${meta.commit})`, '', ...markdown, ''].join('\n'));
-  return base;
 }
 
 async function knowledgeBase(extra?: Record<string, string>) {
