@@ -35,9 +35,10 @@ const program = await startProgram({
   ...(values['database-url'] ? { DATABASE_URL: values['database-url'] } : {}),
   // --profile <dir>: the program writes a V8 CPU profile there on exit (open it in Chrome DevTools).
 }, values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : []);
-const peak = () => {
+/** The program's memory in MB from /proc: VmHWM (peak) or VmRSS (now). */
+const memory = (field: 'VmHWM' | 'VmRSS') => {
   try {
-    return Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${program.child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+    return Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${program.child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
   } catch {
     return 0;
   }
@@ -101,11 +102,11 @@ const seconds = (performance.now() - started) / 1000;
 const benchCpu = process.cpuUsage(cpuBefore.bench);
 const cpu = { program: programCpuMs() - cpuBefore.program, bench: (benchCpu.user + benchCpu.system) / 1000 };
 const mode = rate > 0 ? `open loop at ${rate} turns/s offered` : `${users} concurrent users (closed loop)`;
-const mem = peak();
+const mem = { peak: memory('VmHWM'), now: memory('VmRSS') };
 const lines = [
   `warm-up: ${warmup} turns in ${warmSeconds.toFixed(1)} s (not measured)`,
   `load: ${turns} turns, ${mode}, fake LLM delay ${delayMs} ms, webhook mode, ${values['database-url'] ? 'PostgreSQL' : 'PGlite'}, node ${process.version}`,
-  `  throughput ${(turns / seconds).toFixed(1)} turns/s · latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms · errors ${errors} · program peak memory ${mem} MB`,
+  `  throughput ${(turns / seconds).toFixed(1)} turns/s · latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms · errors ${errors} · program memory peak ${mem.peak} MB (a fresh PGlite directory's initdb included), after the run ${mem.now} MB`,
   // Model calls per turn: 2 (rewrite + answer) unless something retried.
   `  model requests per turn ${(llm.requests.length / (turns + warmup)).toFixed(2)}, Bot API calls per turn ${(tg.calls.length / (turns + warmup)).toFixed(2)}`,
   // Where the two cores went: the program under test, and this process (client + fake Bot API + fake LLM).
