@@ -52,8 +52,7 @@ describe('legal tickets', () => {
 
   async function newTicket(question: string) {
     const conv = `telegram:${Math.random()}`;
-    await conversations.ensure(conv, 'telegram', 'u1', 'ru');
-    await conversations.addMessage(conv, { role: 'user', content: question });
+    await conversations.openTurn(conv, 'telegram', 'u1', 'ru', question, 8);
     const draft = await service.draft({ channel: 'telegram', userId: 'u1', chatId: '42', conversationId: conv, lang: 'ru' });
     return draft;
   }

@@ -32,14 +32,6 @@ function toStored(row: RecentRow): StoredMessage {
 export class ConversationRepo {
   constructor(private readonly db: Db) {}
 
-  async ensure(id: string, channel: string, userId: string | undefined, lang: string): Promise<void> {
-    await this.db.query(
-      `INSERT INTO conversations (id, channel, user_id, lang) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (id) DO UPDATE SET lang = EXCLUDED.lang, updated_at = now()`,
-      [id, channel, userId ?? null, lang],
-    );
-  }
-
   /**
    * Starts a turn in one round trip: creates or touches the conversation, stores the user's
    * message, and returns the memory as it was before that message (the statement's snapshot does
