@@ -3,6 +3,7 @@
 // a model that answers in the wrong language, invents a figure and never calls a tool fails it;
 // without EVAL_LLM_BASE_URL the suite says SKIPPED.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { judgeAnswer } from '../src/evals/answer-judge.js';
 import type { ChatBody } from '../test/support/fake-openai.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../test/support/fake-openai.js';
 import { runAdvisor } from '../test/support/run-cli.js';
@@ -92,5 +93,13 @@ describe('answers suite (advisor eval --suite answers)', () => {
     const r = await runAdvisor(['eval', '--suite', 'answers'], {});
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('answers suite SKIPPED: EVAL_LLM_BASE_URL is not set');
+  });
+
+  it('counts a judge reply that is not JSON or misses the rubric as an error, never as a pass', async () => {
+    const judgeSaying = (content: string) => ({ id: 'judge', chat: async () => ({ content, toolCalls: [], finishReason: 'stop' }) });
+    const input = { question: 'q', evidence: '[1] e', answer: 'a [1]', referenceFact: 'f' };
+    expect(await judgeAnswer(judgeSaying('Looks faithful to me!') as never, input)).toEqual({ error: 'judge reply is not JSON' });
+    expect(await judgeAnswer(judgeSaying('{"faithfulness": 3, "key_fact": true, "legal_opinion": false, "reason": "x"}') as never, input)).toMatchObject({ error: expect.stringContaining('rubric') });
+    expect(await judgeAnswer(judgeSaying('{"faithfulness": 2, "key_fact": true, "legal_opinion": false, "reason": "ok"}') as never, input)).toEqual({ faithfulness: 2, key_fact: true, legal_opinion: false, reason: 'ok' });
   });
 });
