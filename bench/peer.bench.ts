@@ -4,6 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Document } from '@langchain/core/documents';
 import { Embeddings } from '@langchain/core/embeddings';
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
@@ -31,7 +33,16 @@ class SameEmbeddings extends Embeddings {
   }
 }
 
-const rss = () => Math.round(process.memoryUsage().rss / 1048576);
+// Retained memory: heap + external after a forced collection, taken while the index is still
+// referenced. (RSS deltas in one process mostly measured the garbage of the previous run.) Native
+// memory of hnswlib-node, used by both assemblies, is not visible to either figure.
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+const retainedMb = () => {
+  gc();
+  const m = process.memoryUsage();
+  return (m.heapUsed + m.external) / 1048576;
+};
 const lines: string[] = [];
 
 async function peer(corpus: readonly CorpusRecord[], k = 10) {
@@ -45,7 +56,7 @@ async function peer(corpus: readonly CorpusRecord[], k = 10) {
 }
 
 async function run(name: string, corpus: CorpusRecord[], queries: Array<{ text: string; relevant: string[] }>) {
-  const before = rss();
+  const before = retainedMb();
   const p = await peer(corpus);
   const peerRanked: Array<{ relevant: string[]; ranked: string[] }> = [];
   const peerLat: number[] = [];
@@ -55,8 +66,9 @@ async function run(name: string, corpus: CorpusRecord[], queries: Array<{ text: 
     peerLat.push(performance.now() - t);
     peerRanked.push({ relevant: q.relevant, ranked: [...new Set(docs.map((d) => d.metadata.id as string))] });
   }
-  const peerMem = rss() - before;
-  const before2 = rss();
+  const peerMem = Math.round(retainedMb() - before);
+  p.ensemble = undefined as never; // let the peer's index go before ours is measured
+  const before2 = retainedMb();
   const o = await buildEvalIndex(corpus, ours, { split: true });
   const oursRanked: Array<{ relevant: string[]; ranked: string[] }> = [];
   const oursLat: number[] = [];
@@ -66,7 +78,7 @@ async function run(name: string, corpus: CorpusRecord[], queries: Array<{ text: 
     oursLat.push(performance.now() - t);
     oursRanked.push({ relevant: q.relevant, ranked: hits.map((h) => h.docId) });
   }
-  const oursMem = rss() - before2;
+  const oursMem = Math.round(retainedMb() - before2);
   const a = summarize(oursRanked);
   const b = summarize(peerRanked);
   const f = (x: number) => x.toFixed(3);
@@ -91,6 +103,5 @@ const big: CorpusRecord[] = Array.from({ length: 10_000 }, (_, i) => ({ id: `c${
 const bigQueries = readQueries(join(DIR, 'queries.ru.jsonl')).slice(0, 200).map((q) => ({ text: q.text, relevant: ['none'] }));
 await run('10k chunks', big, bigQueries); // latency and build only: these queries have no relevant chunk
 
-// Memory deltas are RSS differences in one process (garbage collection can make them negative).
 const out = writeReport('peer', { lines }, ['Ours vs LangChain (HNSWLib + BM25Retriever + EnsembleRetriever)', '', '```', ...lines, '```']);
 console.log(`report: ${out}.md`);
