@@ -1,9 +1,7 @@
 // User-facing text in the three languages. Every channel takes its words from here, so a
 // message reads the same in Telegram, Slack, the web console and the CLI.
 import type { Lang } from '../rag/types.js';
-
-type Params = Record<string, string | number>;
-type Message = string | ((p: Params) => string);
+import { render, type Message, type Params } from './catalogue.js';
 
 const ru = {
   retrievalIntro: 'Языковая модель не подключена, поэтому вот самые подходящие места из базы знаний:',
@@ -68,6 +66,5 @@ const catalogues: Record<Lang, Record<Key, Message>> = { ru, zh, en };
 export type MessageKey = Key;
 
 export function t(lang: Lang, key: Key, params: Params = {}): string {
-  const m = catalogues[lang][key];
-  return typeof m === 'function' ? m(params) : m;
+  return render(catalogues[lang][key], params);
 }

@@ -1,8 +1,6 @@
 // Words of the Telegram bot in the three languages (commands, buttons, notices).
 import type { Lang } from '../rag/types.js';
-
-type P = Record<string, string | number>;
-type Text = string | ((p: P) => string);
+import { render, type Message as Text, type Params as P } from './catalogue.js';
 
 const ru = {
   greeting:
@@ -91,8 +89,7 @@ const all: Record<Lang, Record<Key, Text>> = { ru, zh, en };
 export type TelegramTextKey = Key;
 
 export function tg(lang: Lang, key: Key, p: P = {}): string {
-  const v = all[lang][key];
-  return typeof v === 'function' ? v(p) : v;
+  return render(all[lang][key], p);
 }
 
 /** Command descriptions for setMyCommands, per language. */

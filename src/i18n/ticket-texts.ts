@@ -1,7 +1,7 @@
 // What the exporter reads about their legal ticket, in their language.
 import type { Lang } from '../rag/types.js';
+import type { Params as P } from './catalogue.js';
 
-type P = Record<string, string | number>;
 type T = (p: P) => string;
 
 const ru: Record<string, T> = {
