@@ -7,7 +7,8 @@ import { HashingEmbedder } from '../src/rag/hashing-embedder.js';
 import { HnswVectorIndex } from '../src/rag/hnsw-vector-index.js';
 import { fusionFor, HybridIndex } from '../src/rag/hybrid-index.js';
 import { percentile } from '../src/rag/retrieval-metrics.js';
-import type { DocMeta, IndexedChunk, Lang } from '../src/rag/types.js';
+import type { DocMeta, IndexedChunk } from '../src/domain/knowledge.js';
+import type { Lang } from '../src/domain/lang.js';
 
 const { values } = parseArgs({ options: { chunks: { type: 'string', default: '10000' }, queries: { type: 'string', default: '500' } } });
 const N = Number(values.chunks);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HashingEmbedder } from '../src/rag/hashing-embedder.js';
 import { ingestKnowledge } from '../src/rag/ingest.js';
 import { KnowledgeBase } from '../src/rag/knowledge-base.js';
-import { evalDomain, readDomainQuestions, type DomainReport } from '../src/rag/eval-domain.js';
+import { evalDomain, readDomainQuestions, type DomainReport } from '../src/evals/eval-domain.js';
 import { domainShortfalls, loadThresholds } from '../src/evals/retrieval-gate.js';
 import type { Db } from '../src/store/db.js';
 import { KnowledgeRepo } from '../src/store/knowledge-repo.js';

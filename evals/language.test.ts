@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGE_NAMES } from '../src/assistant/prompt.js';
 import { detectLang } from '../src/i18n/detect-lang.js';
 import { t } from '../src/i18n/messages.js';
-import { readDomainQuestions } from '../src/rag/eval-domain.js';
+import { readDomainQuestions } from '../src/evals/eval-domain.js';
 import { collect, startHarness, type Harness } from '../test/support/assistant-harness.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../test/support/fake-openai.js';
 

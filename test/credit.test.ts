@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Assistant } from '../src/assistant/assistant.js';
 import { ToolRegistry } from '../src/assistant/tools.js';
 import { OpenAiChat } from '../src/llm/openai-chat.js';
-import { createLogger } from '../src/log/logger.js';
+import { createLogger } from '../src/observability/logger.js';
 import type { Db } from '../src/store/db.js';
 import { openDb } from '../src/store/open-db.js';
 import { CreditService } from '../src/tools/credit/credit-service.js';

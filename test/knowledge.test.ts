@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintKnowledge } from '../src/rag/lint-knowledge.js';
-import { loadLawFirmDirectory, PRACTICE_AREAS } from '../src/tools/legal/law-firm-directory.js';
+import { loadLawFirmDirectory, PRACTICE_AREAS } from '../src/tickets/law-firm-directory.js';
 
 const ROOT = join(import.meta.dirname, '../knowledge');
 

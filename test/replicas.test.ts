@@ -4,7 +4,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
-import { createLogger } from '../src/log/logger.js';
+import { createLogger } from '../src/observability/logger.js';
 import { createRuntime, type Runtime } from '../src/main.js';
 import { enqueue } from '../src/store/outbox.js';
 import { mentionEvent, slackSignature, startFakeSlack } from './support/fake-slack.js';

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackApp } from '../src/bots/slack/slack-app.js';
 import { loadConfig } from '../src/config.js';
-import { createLogger } from '../src/log/logger.js';
+import { createLogger } from '../src/observability/logger.js';
 import { startHarness } from './support/assistant-harness.js';
 import { AnswerRepo, UpdateLedger } from '../src/store/answer-repo.js';
 import { blockAction, mentionEvent, slackSignature, startFakeSlack, type FakeSlack } from './support/fake-slack.js';

@@ -1,7 +1,7 @@
 // The Telegram adapter through bot.handleUpdate, its outgoing Bot API calls recorded by a fake server.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTelegramBot } from '../src/bots/telegram/telegram-bot.js';
-import { createLogger } from '../src/log/logger.js';
+import { createLogger } from '../src/observability/logger.js';
 import { AnswerRepo, UpdateLedger } from '../src/store/answer-repo.js';
 import { CreditService } from '../src/tools/credit/credit-service.js';
 import { LocalCreditProvider, seedLocalCompanies } from '../src/tools/credit/providers/local-provider.js';

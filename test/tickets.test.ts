@@ -1,15 +1,18 @@
 // Ticket lifecycle, audit, outbox delivery and SLA timers with an injected clock (no waiting).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OutboxWorker, type Sender } from '../src/jobs/outbox-worker.js';
-import { createLogger } from '../src/log/logger.js';
+import { OutboxWorker } from '../src/jobs/outbox-worker.js';
+import { ticketNoteText } from '../src/bots/slack/slack-outbox-senders.js';
+import { ticketBlocks } from '../src/bots/slack/ticket-blocks.js';
+import { renderTicketNotice } from '../src/bots/telegram/telegram-outbox-sender.js';
+import { createLogger } from '../src/observability/logger.js';
 import { ConversationRepo } from '../src/store/conversation-repo.js';
 import type { Db } from '../src/store/db.js';
 import { openDb } from '../src/store/open-db.js';
-import { OutboxRepo, type OutboxRow } from '../src/store/outbox.js';
-import { matchFirm, suggestPracticeArea } from '../src/tools/legal/firm-matching.js';
-import { loadLawFirmDirectory } from '../src/tools/legal/law-firm-directory.js';
-import { TicketRepo, TicketTransitionError } from '../src/tools/legal/ticket-repo.js';
-import { TicketService } from '../src/tools/legal/ticket-service.js';
+import { OutboxRepo, type OutboxRow, type Sender } from '../src/store/outbox.js';
+import { matchFirm, suggestPracticeArea } from '../src/tickets/firm-matching.js';
+import { loadLawFirmDirectory } from '../src/tickets/law-firm-directory.js';
+import { TicketRepo, TicketTransitionError } from '../src/tickets/ticket-repo.js';
+import { TicketService } from '../src/tickets/ticket-service.js';
 
 describe('legal tickets', () => {
   let db: Db;
@@ -70,21 +73,24 @@ describe('legal tickets', () => {
     await service.confirm(d.id, 'telegram:u1');
     expect(await worker.runOnce()).toBe(1);
     const offer = sent.at(-1)!;
-    expect(offer.payload).toMatchObject({ channel: '#legal-example-b', rememberAs: 'ticket-root' });
-    expect(JSON.stringify(offer.payload.blocks)).toContain('ticket_claim');
+    expect(offer.payload).toMatchObject({ channel: '#legal-example-b', rememberAs: 'ticket-root', view: 'ticket' });
+    const offered = (await service.repo.get(d.id))!;
+    expect(JSON.stringify(ticketBlocks(offered, undefined, clock).blocks)).toContain('ticket_claim');
     await service.claim(d.id, 'U_LAW');
     await service.firmReply(d.id, 'U_LAW', 'Пришлите, пожалуйста, контракт.');
     await worker.runOnce();
     const toUser = sent.filter((r) => r.kind === 'telegram.send').at(-1)!;
-    expect(toUser.payload.text).toContain('Ответ юриста по заявке');
-    expect(toUser.payload.text).toContain('как написал юрист, без перевода');
+    const shown = renderTicketNotice(toUser.payload.notice).text;
+    expect(shown).toContain('Ответ юриста по заявке');
+    expect(shown).toContain('как написал юрист, без перевода');
+    expect(shown).toContain('Пришлите, пожалуйста, контракт.');
     const t = await service.repo.byTelegramMessage(Number(500 + sent.indexOf(toUser) + 1), '42');
     expect(t?.id).toBe(d.id);
     await service.userReply(d.id, 'u1', 'Отправил контракт.');
     await service.close(d.id, 'slack:U_LAW');
     await worker.runOnce();
-    expect(sent.some((r) => r.kind === 'slack.post' && r.payload.text === 'Exporter (ru): Отправил контракт.')).toBe(true);
-    expect(sent.at(-1)!.payload.replyMarkup.inline_keyboard[0]).toHaveLength(5);
+    expect(sent.some((r) => r.kind === 'slack.post' && r.payload.note && ticketNoteText(r.payload.note) === 'Exporter (ru): Отправил контракт.')).toBe(true);
+    expect(renderTicketNotice(sent.at(-1)!.payload.notice).replyMarkup!.inline_keyboard[0]).toHaveLength(5);
     expect(await service.rate(d.id, 'u1', 5)).toBe(true);
     const events = await service.repo.events(d.id);
     expect(events.map((e) => `${e.from}→${e.to}`)).toEqual(['null→draft', 'draft→new', 'new→offered', 'offered→claimed', 'claimed→answered', 'answered→closed', 'closed→closed']);

@@ -4,7 +4,7 @@
 // Whatever fails in the model, the user still gets the retrieved passages with a notice.
 import type { ChatMessage, ChatModel } from '../llm/chat-model.js';
 import type { KnowledgeBase } from '../rag/knowledge-base.js';
-import type { Logger } from '../log/logger.js';
+import type { Logger } from '../observability/logger.js';
 import type { ConversationRepo } from '../store/conversation-repo.js';
 import { t } from '../i18n/messages.js';
 import { isoToday, toCitations } from './citations.js';
@@ -21,9 +21,10 @@ import { followUpQuery, rewriteQuery } from './query-rewrite.js';
 import { retrievalOnlyAnswer } from './retrieval-answer.js';
 import { retrieveFused, type UserHit } from './retrieve.js';
 import type { ToolRegistry } from './tools.js';
-import type { AskResult, AssistantEvent, ToolCallRecord, Turn } from './types.js';
-import type { Lang } from '../rag/types.js';
-import type { Metrics } from '../http/metrics.js';
+import type { AskResult, ToolCallRecord } from '../domain/answer.js';
+import type { AssistantEvent, Turn } from './types.js';
+import type { Lang } from '../domain/lang.js';
+import type { Metrics } from '../observability/metrics.js';
 
 const MAX_TOOL_ROUNDS = 3;
 const PASSAGES = 5;

@@ -1,10 +1,10 @@
 // Turns retrieved passages into numbered citations with their dates, and renders the source
 // list the same way for every channel that shows plain text.
 import { t } from '../i18n/messages.js';
-import type { Lang } from '../rag/types.js';
+import type { Lang } from '../domain/lang.js';
 import type { UserHit } from './retrieve.js';
 import { neutralizeInstructions } from './injection.js';
-import type { Citation } from './types.js';
+import type { Citation } from '../domain/answer.js';
 
 const EXCERPT_CHARS = 480;
 

@@ -2,8 +2,8 @@
 // The proposal travels with the answer (`escalation`), and the channel asks the user to confirm
 // (issue #7 builds the ticket workflow behind the confirmation).
 import { z } from 'zod';
-import { PRACTICE_AREAS } from '../tools/legal/law-firm-directory.js';
-import { defineTool } from './tools.js';
+import { PRACTICE_AREAS } from '../tickets/law-firm-directory.js';
+import { defineTool } from '../tools/define-tool.js';
 
 export const LEGAL_ESCALATION_TOOL = 'propose_legal_escalation';
 

@@ -1,6 +1,6 @@
 // The instructions and the evidence the model receives. Passages are numbered, fenced and labelled
 // as data; the rules forbid what the assistant must never produce on its own.
-import type { Lang } from '../rag/types.js';
+import type { Lang } from '../domain/lang.js';
 import type { UserHit } from './retrieve.js';
 import { neutralizeInstructions } from './injection.js';
 

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { ChatModel } from '../llm/chat-model.js';
 import { tokenize } from '../rag/tokenize.js';
-import { LANGS, type Lang } from '../rag/types.js';
+import { LANGS, type Lang } from '../domain/lang.js';
 import type { StoredMessage } from '../store/conversation-repo.js';
 
 export interface RewrittenQuery {

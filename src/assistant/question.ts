@@ -2,7 +2,7 @@
 // unreadable input gets a clear message in the asker's language.
 import { detectLang } from '../i18n/detect-lang.js';
 import { t } from '../i18n/messages.js';
-import type { Lang } from '../rag/types.js';
+import type { Lang } from '../domain/lang.js';
 
 export type QuestionCheck =
   | { ok: true; question: string; lang: Lang; mixed: boolean }

@@ -1,10 +1,10 @@
 // The answer when no LLM is configured or it fails: the best passages in the asker's language,
 // numbered, with their sources and dates. Nothing is paraphrased, so nothing can be invented.
 import { t } from '../i18n/messages.js';
-import type { Lang } from '../rag/types.js';
+import type { Lang } from '../domain/lang.js';
 import { toCitations } from './citations.js';
 import type { UserHit } from './retrieve.js';
-import type { AskResult } from './types.js';
+import type { AskResult } from '../domain/answer.js';
 
 export function retrievalOnlyAnswer(hits: readonly UserHit[], lang: Lang, opts: { notice?: string; today?: string } = {}): AskResult {
   const citations = toCitations(hits, opts.today);

@@ -1,7 +1,8 @@
 // Retrieval for a person: search every language, then show each document in the asker's
 // language when a translation exists (the translation links of the front-matter), once.
 import type { KnowledgeBase } from '../rag/knowledge-base.js';
-import type { Hit, Lang, SearchFilters } from '../rag/types.js';
+import type { Hit, SearchFilters } from '../domain/knowledge.js';
+import type { Lang } from '../domain/lang.js';
 
 export interface UserHit extends Hit {
   translatedFrom?: string;

@@ -1,36 +1,7 @@
-// Tools are defined once, with a zod schema for their input; the model sees their JSON Schema.
-// A side-effecting tool never acts from inside the agent loop: it returns a proposal the channel
-// puts to the user for confirmation.
+// The registry of tools the model may call, and the JSON Schemas it is shown.
 import { z } from 'zod';
 import type { ChatToolSpec } from '../llm/chat-model.js';
-import type { Lang } from '../rag/types.js';
-
-export interface ToolContext {
-  lang: Lang;
-  conversationId: string;
-  userId: string | undefined;
-  channel: string;
-  signal?: AbortSignal;
-}
-
-export interface Tool<I = unknown, O = unknown> {
-  name: string;
-  description: string;
-  input: z.ZodType<I>;
-  /** True when running the tool would change something outside (a ticket, a message). */
-  sideEffect: boolean;
-  run(input: I, ctx: ToolContext): Promise<O>;
-}
-
-export function defineTool<S extends z.ZodType, O>(t: {
-  name: string;
-  description: string;
-  input: S;
-  sideEffect: boolean;
-  run(input: z.infer<S>, ctx: ToolContext): Promise<O>;
-}): Tool<z.infer<S>, O> {
-  return t as Tool<z.infer<S>, O>;
-}
+import type { Tool } from '../tools/define-tool.js';
 
 export class ToolRegistry {
   private readonly tools = new Map<string, Tool>();

@@ -1,47 +1,6 @@
-// The answer every channel renders: the JSON of `advisor ask --json` and `POST /api/ask`.
-import type { Lang } from '../rag/types.js';
-
-export interface Citation {
-  /** The number used in the answer text: [1], [2] … */
-  n: number;
-  docId: string;
-  chunkId: string;
-  title: string;
-  lang: Lang;
-  category: string;
-  headingPath: string[];
-  excerpt: string;
-  source: string | undefined;
-  sources: string[];
-  asOf: string | undefined;
-  reviewBy: string | undefined;
-  /** True when today is past the document's review_by date. */
-  stale: boolean;
-  /** Set when the passage was found in another language version and shown in the asker's. */
-  translatedFrom?: string;
-  score: number;
-}
-
-export interface ToolCallRecord {
-  name: string;
-  input: unknown;
-  output?: unknown;
-  error?: string;
-}
-
-export interface AskResult {
-  answer: string;
-  lang: Lang;
-  mode: 'retrieval-only' | 'llm';
-  citations: Citation[];
-  toolCalls: ToolCallRecord[];
-  escalation?: { suggested: boolean; reason: string; practiceArea?: string; jurisdiction?: string };
-  /** Short notes for the user: the model was unavailable, a figure was removed, … */
-  notices: string[];
-  conversationId?: string;
-  /** The stored answer (feedback and the Sources button refer to it); set for conversation turns. */
-  answerId?: number;
-}
+// What a turn takes in and what it emits while it runs.
+import type { Lang } from '../domain/lang.js';
+import type { AskResult, ToolCallRecord } from '../domain/answer.js';
 
 export type AssistantEvent =
   | { type: 'status'; stage: 'retrieving' | 'generating' | 'tool' }

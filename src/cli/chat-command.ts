@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { Assistant } from '../assistant/assistant.js';
 import { renderSourceList } from '../assistant/citations.js';
-import { LANGS, type Lang } from '../rag/types.js';
+import { LANGS, type Lang } from '../domain/lang.js';
 
 export async function chatSession(assistant: Assistant, input: NodeJS.ReadableStream, out: NodeJS.WritableStream, lang?: Lang): Promise<void> {
   const conversationId = `cli:${randomUUID()}`;

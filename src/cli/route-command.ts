@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { detectLang } from '../i18n/detect-lang.js';
 import { rt } from '../i18n/route-texts.js';
-import type { Lang } from '../rag/types.js';
+import type { Lang } from '../domain/lang.js';
 import { PlaceNotFoundError } from '../tools/routes/plan-routes.js';
 import { renderPlan } from '../tools/routes/render-plan.js';
 import { routeMapPng } from '../tools/routes/route-map.js';

@@ -6,11 +6,11 @@ import type { Assistant } from '../assistant/assistant.js';
 import { citedNumbers } from '../assistant/grounding.js';
 import { detectLang } from '../i18n/detect-lang.js';
 import { LEGAL_ESCALATION_TOOL } from '../assistant/legal-escalation-tool.js';
-import type { AskResult } from '../assistant/types.js';
+import type { AskResult } from '../domain/answer.js';
 import type { ChatModel, ChatRequest, ChatResult } from '../llm/chat-model.js';
-import type { DomainQuestion } from '../rag/eval-domain.js';
+import type { DomainQuestion } from './eval-domain.js';
 import { readJsonl } from '../rag/eval-retrieval.js';
-import { LANGS, type Lang } from '../rag/types.js';
+import { LANGS, type Lang } from '../domain/lang.js';
 import { judgeAnswer, type Verdict } from './answer-judge.js';
 
 export const behaviourCase = z.object({

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Assistant } from '../assistant/assistant.js';
 import type { Db } from '../store/db.js';
 import { readJsonl } from '../rag/eval-retrieval.js';
-import { LANGS } from '../rag/types.js';
+import { LANGS } from '../domain/lang.js';
 
 export const safetyCase = z.object({
   id: z.string(),

@@ -1,7 +1,7 @@
 // /healthz: the process answers. /readyz: the database answers and the knowledge index is loaded.
 import type { Db } from '../store/db.js';
 import type { KnowledgeBase } from '../rag/knowledge-base.js';
-import { sendJson, type Router } from './http-server.js';
+import { sendJson, type Router } from '../http-kit/http-server.js';
 
 export function addHealthRoutes(router: Router, deps: { db: Db; kb: KnowledgeBase; ready: () => boolean }): void {
   router.on('GET', '/healthz', ({ res }) => sendJson(res, 200, { status: 'ok' }));

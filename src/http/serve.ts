@@ -5,12 +5,12 @@ import { addTelegramWebhookRoute, startTelegram, type TelegramRunning } from '..
 import { createSlackApp, type SlackRunning } from '../bots/slack/slack-app.js';
 import { askRoute } from '../bots/web/ask-route.js';
 import { CONSOLE_PAGE } from '../bots/web/console-page.js';
-import type { Logger } from '../log/logger.js';
+import type { Logger } from '../observability/logger.js';
 import type { Runtime } from '../main.js';
 import { addHealthRoutes } from './health-routes.js';
 import type { OutboxWorker } from '../jobs/outbox-worker.js';
 import { startOutboxWorker } from '../jobs/start-worker.js';
-import { closeServer, createHttpServer, listen, Router } from './http-server.js';
+import { closeServer, createHttpServer, listen, Router } from '../http-kit/http-server.js';
 
 export interface Serving {
   url: string;

@@ -1,5 +1,5 @@
 // Words of the company check, in the three languages.
-import type { Lang } from '../rag/types.js';
+import type { Lang } from '../domain/lang.js';
 
 const ru = {
   title: 'Проверка контрагента', choose: 'Найдено несколько компаний. Выберите нужную:', none: 'Ни один источник не знает такой компании. Проверьте написание или укажите страну.',

@@ -1,6 +1,6 @@
 // Which of our three languages a text is written in, by script. A question of only emoji,
 // digits or punctuation has no language; callers fall back to the user's setting.
-import type { Lang } from '../rag/types.js';
+import type { Lang } from '../domain/lang.js';
 
 export interface DetectedLang {
   lang: Lang;

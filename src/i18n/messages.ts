@@ -1,6 +1,6 @@
 // User-facing text in the three languages. Every channel takes its words from here, so a
 // message reads the same in Telegram, Slack, the web console and the CLI.
-import type { Lang } from '../rag/types.js';
+import type { Lang } from '../domain/lang.js';
 import { render, type Message, type Params } from './catalogue.js';
 
 const ru = {

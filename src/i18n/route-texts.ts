@@ -1,5 +1,5 @@
 // Words of the route planner, in the three languages.
-import type { Lang } from '../rag/types.js';
+import type { Lang } from '../domain/lang.js';
 
 const ru = {
   noRouteNote: 'Маршрут не найден.',
@@ -31,7 +31,7 @@ export function rt(lang: Lang, key: Key): string {
   return all[lang][key];
 }
 
-import type { Caveat } from '../tools/routes/route-summary.js';
+import type { Caveat } from '../domain/route-caveat.js';
 
 export function caveatText(c: Caveat, lang: Lang): string {
   const T: Record<Lang, (c: Caveat) => string> = {

@@ -1,5 +1,5 @@
 // Words of the Slack app in the three languages.
-import type { Lang } from '../rag/types.js';
+import type { Lang } from '../domain/lang.js';
 
 const ru = {
   working: '⏳ Ищу в базе знаний…',

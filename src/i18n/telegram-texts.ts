@@ -1,5 +1,5 @@
 // Words of the Telegram bot in the three languages (commands, buttons, notices).
-import type { Lang } from '../rag/types.js';
+import type { Lang } from '../domain/lang.js';
 import { render, type Message as Text, type Params as P } from './catalogue.js';
 
 const ru = {

@@ -1,5 +1,5 @@
 // What the exporter reads about their legal ticket, in their language.
-import type { Lang } from '../rag/types.js';
+import type { Lang } from '../domain/lang.js';
 import type { Params as P } from './catalogue.js';
 
 type T = (p: P) => string;

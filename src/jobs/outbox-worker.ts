@@ -1,13 +1,8 @@
 // Sends outbox rows: each kind has a sender; a failure is retried with exponential backoff (capped),
 // and rows are leased so several replicas never send one row at the same time.
-import type { Logger } from '../log/logger.js';
-import { scrubSecrets } from '../log/logger.js';
-import type { OutboxKind, OutboxRepo, OutboxRow } from '../store/outbox.js';
-
-export type Sender = (row: OutboxRow) => Promise<unknown>;
-
-/** A sender throws this when the row cannot be sent yet (e.g. its thread does not exist yet). */
-export class NotReadyError extends Error {}
+import type { Logger } from '../observability/logger.js';
+import { scrubSecrets } from '../observability/logger.js';
+import { NotReadyError, type OutboxKind, type OutboxRepo, type OutboxRow, type Sender } from '../store/outbox.js';
 
 export interface OutboxWorkerOptions {
   repo: OutboxRepo;

@@ -2,11 +2,13 @@
 // (the worker service of docker-compose.yml). Any number may run: rows are leased.
 import { Api } from 'grammy';
 import { webApi } from '@slack/bolt';
-import type { Logger } from '../log/logger.js';
+import type { Logger } from '../observability/logger.js';
 import type { Runtime } from '../main.js';
-import type { OutboxKind } from '../store/outbox.js';
-import { rememberSent, slackSenders, telegramSender } from '../tools/legal/notifiers.js';
-import { OutboxWorker, type Sender } from './outbox-worker.js';
+import { slackSenders } from '../bots/slack/slack-outbox-senders.js';
+import { telegramSender } from '../bots/telegram/telegram-outbox-sender.js';
+import type { OutboxKind, Sender } from '../store/outbox.js';
+import { rememberSent } from '../tickets/remember-sent.js';
+import { OutboxWorker } from './outbox-worker.js';
 
 export function startOutboxWorker(rt: Runtime, log: Logger, clients: { telegram?: Api | undefined; slack?: InstanceType<typeof webApi.WebClient> | undefined } = {}): OutboxWorker | undefined {
   const c = rt.config;
@@ -15,7 +17,7 @@ export function startOutboxWorker(rt: Runtime, log: Logger, clients: { telegram?
   if (!telegram && !slack) return undefined;
   const senders: Partial<Record<OutboxKind, Sender>> = {
     ...(telegram ? { 'telegram.send': telegramSender(telegram) } : {}),
-    ...(slack ? slackSenders(slack, rt.tickets.repo) : {}),
+    ...(slack ? slackSenders(slack, rt.tickets.repo, rt.tickets.firms) : {}),
   };
   // Tickets are only offered where a legal team can take them (Slack); so are SLA timers.
   const tickets = c.slack.botToken ? rt.tickets : undefined;

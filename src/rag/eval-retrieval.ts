@@ -8,7 +8,8 @@ import { HnswVectorIndex } from './hnsw-vector-index.js';
 import { fusionFor, HybridIndex, indexText, type FusionWeights } from './hybrid-index.js';
 import { percentile, summarize, type RankedQuery, type RetrievalMetrics } from './retrieval-metrics.js';
 import { splitMarkdown } from './split-text.js';
-import { LANGS, type DocMeta, type IndexedChunk } from './types.js';
+import { LANGS } from '../domain/lang.js';
+import { type DocMeta, type IndexedChunk } from '../domain/knowledge.js';
 
 const corpusLine = z.object({ id: z.string(), lang: z.enum(LANGS), title: z.string().default(''), text: z.string() });
 const queryLine = z.object({

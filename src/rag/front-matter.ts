@@ -1,7 +1,8 @@
 // Knowledge documents: YAML front-matter checked by one schema (docs/knowledge-format.md).
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { CATEGORIES, LANGS } from './types.js';
+import { CATEGORIES } from '../domain/knowledge.js';
+import { LANGS } from '../domain/lang.js';
 
 const isoDate = z
   .union([z.string(), z.date()])

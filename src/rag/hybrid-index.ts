@@ -3,7 +3,7 @@
 import { Bm25Index } from './bm25-index.js';
 import { HnswVectorIndex } from './hnsw-vector-index.js';
 import { tokenize } from './tokenize.js';
-import type { DocMeta, Hit, IndexedChunk, SearchFilters, SearchOptions } from './types.js';
+import type { DocMeta, Hit, IndexedChunk, SearchFilters, SearchOptions } from '../domain/knowledge.js';
 
 export interface FusionWeights {
   /** 'rrf': reciprocal rank; 'score': each list's scores divided by its best, then weighted. */

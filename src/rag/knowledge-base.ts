@@ -6,7 +6,7 @@ import type { PgVectorStore } from '../store/pgvector-store.js';
 import type { Embedder } from './embedder.js';
 import { HnswVectorIndex, IndexFileError } from './hnsw-vector-index.js';
 import { CANDIDATES, fusionFor, HybridIndex } from './hybrid-index.js';
-import type { DocMeta, Hit, SearchOptions } from './types.js';
+import type { DocMeta, Hit, SearchOptions } from '../domain/knowledge.js';
 
 export interface KnowledgeBaseStats {
   documents: number;

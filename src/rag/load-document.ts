@@ -5,7 +5,7 @@ import { basename, dirname, extname, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { detectLang } from '../i18n/detect-lang.js';
 import { FrontMatterError, frontMatterSchema, parseFrontMatter, type FrontMatter } from './front-matter.js';
-import { CATEGORIES } from './types.js';
+import { CATEGORIES } from '../domain/knowledge.js';
 
 export type DocFormat = 'md' | 'html' | 'pdf' | 'docx';
 

@@ -1,7 +1,7 @@
 // Answers shown to users and the feedback on them; user language preferences; the processed-update
 // ledger that makes redelivered Telegram updates and Slack events harmless.
-import type { AskResult } from '../assistant/types.js';
-import type { Lang } from '../rag/types.js';
+import type { AskResult } from '../domain/answer.js';
+import type { Lang } from '../domain/lang.js';
 import type { Db } from './db.js';
 
 export interface StoredAnswer {

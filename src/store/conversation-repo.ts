@@ -1,5 +1,5 @@
 // Conversation memory in the store: every message is written before the answer is acknowledged.
-import type { AskResult, Citation } from '../assistant/types.js';
+import type { AskResult, Citation } from '../domain/answer.js';
 import type { Db } from './db.js';
 
 export interface StoredMessage {

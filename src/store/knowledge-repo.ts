@@ -1,6 +1,7 @@
 // Documents, chunks and ingest runs in Postgres (either engine).
 import type { Db, Queryable } from './db.js';
-import type { DocMeta, IndexedChunk, Lang } from '../rag/types.js';
+import type { DocMeta, IndexedChunk } from '../domain/knowledge.js';
+import type { Lang } from '../domain/lang.js';
 
 export interface StoredDocRef {
   id: string;

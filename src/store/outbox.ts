@@ -13,6 +13,14 @@ export interface OutboxRow {
   attempts: number;
 }
 
+/** Delivers one row (a channel's API call); its result is stored with the row. */
+export type Sender = (row: OutboxRow) => Promise<unknown>;
+
+/** A sender throws this when the row cannot be sent yet (e.g. its thread does not exist yet). */
+export class NotReadyError extends Error {
+  override readonly name = 'NotReadyError';
+}
+
 export async function enqueue(tx: Queryable, kind: OutboxKind, key: string, payload: Record<string, unknown>, now?: Date): Promise<void> {
   await tx.query(
     `INSERT INTO outbox (kind, payload, idempotency_key, next_attempt_at) VALUES ($1, $2::jsonb, $3, COALESCE($4::timestamptz, now()))

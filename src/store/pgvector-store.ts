@@ -1,6 +1,6 @@
 // Embeddings in PostgreSQL with pgvector (VECTOR_STORE=pgvector): one HNSW index shared by every
 // replica, filters (language, category, country, document) applied in SQL.
-import type { SearchFilters } from '../rag/types.js';
+import type { SearchFilters } from '../domain/knowledge.js';
 import type { Db } from './db.js';
 import { bytesToVector } from './knowledge-repo.js';
 

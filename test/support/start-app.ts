@@ -1,7 +1,7 @@
 // Starts the real runtime and HTTP server on a free port, as `npm start` does.
 import { loadConfig } from '../../src/config.js';
 import { serve, type Serving } from '../../src/http/serve.js';
-import { createLogger } from '../../src/log/logger.js';
+import { createLogger } from '../../src/observability/logger.js';
 import { createRuntime, type Runtime } from '../../src/main.js';
 
 export async function startApp(env: Record<string, string>): Promise<{ rt: Runtime; serving: Serving; url: string; stop: () => Promise<void> }> {

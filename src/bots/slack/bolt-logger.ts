@@ -1,6 +1,6 @@
 // Bolt's logger interface on top of our structured logs.
 import type { Logger as BoltLogger, LogLevel } from '@slack/logger';
-import type { Logger } from '../../log/logger.js';
+import type { Logger } from '../../observability/logger.js';
 
 export function boltLogger(log: Logger): BoltLogger {
   const l = log.child({ channel: 'slack' });

@@ -3,7 +3,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Assistant } from '../../assistant/assistant.js';
 import { sl } from '../../i18n/slack-texts.js';
-import type { Lang } from '../../rag/types.js';
+import type { Lang } from '../../domain/lang.js';
 import { answerBlocks, escapeMrkdwn, fallbackText } from './slack-format.js';
 
 export interface SlackAnswerDeps {

@@ -2,7 +2,7 @@
 import type { App } from '@slack/bolt';
 import { detectLang } from '../../i18n/detect-lang.js';
 import { ct } from '../../i18n/credit-texts.js';
-import type { Lang } from '../../rag/types.js';
+import type { Lang } from '../../domain/lang.js';
 import type { CreditService } from '../../tools/credit/credit-service.js';
 import { renderReport } from '../../tools/credit/render-report.js';
 import { parseCreditArgs } from '../../tools/credit/parse-credit-args.js';

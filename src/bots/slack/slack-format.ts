@@ -1,8 +1,8 @@
 // Answers as Slack Block Kit: mrkdwn text (escaped), a context block of numbered sources with
 // links and dates, and the feedback / escalation buttons; long text split across section blocks.
-import type { AskResult, Citation } from '../../assistant/types.js';
+import type { AskResult, Citation } from '../../domain/answer.js';
 import { sl } from '../../i18n/slack-texts.js';
-import type { Lang } from '../../rag/types.js';
+import type { Lang } from '../../domain/lang.js';
 
 export const SECTION_LIMIT = 3000; // characters of text in one section block
 const MAX_BLOCKS = 50;

@@ -1,7 +1,7 @@
 // `/advisor route <from> <to> [cargo]` in Slack: the options posted in the channel with the map attached.
 import type { App, RespondFn } from '@slack/bolt';
 import { rt } from '../../i18n/route-texts.js';
-import type { Lang } from '../../rag/types.js';
+import type { Lang } from '../../domain/lang.js';
 import { PlaceNotFoundError } from '../../tools/routes/plan-routes.js';
 import { renderPlan } from '../../tools/routes/render-plan.js';
 import { routeMapPng } from '../../tools/routes/route-map.js';

@@ -4,11 +4,11 @@
 import type { App } from '@slack/bolt';
 import { sl } from '../../i18n/slack-texts.js';
 import { tt } from '../../i18n/ticket-texts.js';
-import type { Logger } from '../../log/logger.js';
-import type { Lang } from '../../rag/types.js';
+import type { Logger } from '../../observability/logger.js';
+import type { Lang } from '../../domain/lang.js';
 import type { AnswerRepo } from '../../store/answer-repo.js';
-import { TicketTransitionError } from '../../tools/legal/ticket-repo.js';
-import type { TicketService } from '../../tools/legal/ticket-service.js';
+import { TicketTransitionError } from '../../tickets/ticket-repo.js';
+import type { TicketService } from '../../tickets/ticket-service.js';
 import type { SlackAccess } from './slack-access.js';
 
 export function registerTicketHandlers(app: App, deps: { tickets: TicketService; access: SlackAccess; answers: AnswerRepo; log: Logger }): void {

@@ -1,7 +1,7 @@
 // Telegram answers 429 with `parameters.retry_after` (seconds) when we send too fast; the call is
 // repeated after that delay, a few times, instead of failing the user's answer.
 import type { Transformer } from 'grammy';
-import type { Logger } from '../../log/logger.js';
+import type { Logger } from '../../observability/logger.js';
 
 export function retryOn429(log: Logger, maxRetries = 3, maxWaitSeconds = 30): Transformer {
   return async (prev, method, payload, signal) => {

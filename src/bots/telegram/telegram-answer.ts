@@ -2,9 +2,9 @@
 // message at most once per interval, then the final HTML with sources and the feedback keyboard.
 import { InlineKeyboard, type Context } from 'grammy';
 import type { Assistant } from '../../assistant/assistant.js';
-import type { AskResult } from '../../assistant/types.js';
+import type { AskResult } from '../../domain/answer.js';
 import { tg } from '../../i18n/telegram-texts.js';
-import type { Lang } from '../../rag/types.js';
+import type { Lang } from '../../domain/lang.js';
 import { answerToHtml, escapeHtml, sourcesHtml, splitHtml, TELEGRAM_LIMIT } from './telegram-format.js';
 
 export interface AnswerDeps {

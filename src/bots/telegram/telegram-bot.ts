@@ -5,9 +5,9 @@ import type { UserFromGetMe } from 'grammy/types';
 import { sequentialize } from '@grammyjs/runner';
 import type { Assistant } from '../../assistant/assistant.js';
 import { tg } from '../../i18n/telegram-texts.js';
-import type { Logger } from '../../log/logger.js';
-import { scrubSecrets } from '../../log/logger.js';
-import { LANGS, type Lang } from '../../rag/types.js';
+import type { Logger } from '../../observability/logger.js';
+import { scrubSecrets } from '../../observability/logger.js';
+import { LANGS, type Lang } from '../../domain/lang.js';
 import type { AnswerRepo, UpdateLedger } from '../../store/answer-repo.js';
 import type { ConversationRepo } from '../../store/conversation-repo.js';
 import { RateLimiter } from '../rate-limiter.js';
@@ -19,7 +19,7 @@ import { registerCredit } from './telegram-credit.js';
 import { registerRoute } from './telegram-route.js';
 import type { RouteService } from '../../tools/routes/route-service.js';
 import type { CreditService } from '../../tools/credit/credit-service.js';
-import type { TicketService } from '../../tools/legal/ticket-service.js';
+import type { TicketService } from '../../tickets/ticket-service.js';
 
 export interface TelegramDeps {
   token: string;

@@ -2,7 +2,7 @@
 import { InlineKeyboard, type Bot, type Context } from 'grammy';
 import { ct } from '../../i18n/credit-texts.js';
 import { tg } from '../../i18n/telegram-texts.js';
-import type { Lang } from '../../rag/types.js';
+import type { Lang } from '../../domain/lang.js';
 import type { CreditService } from '../../tools/credit/credit-service.js';
 import { renderReport } from '../../tools/credit/render-report.js';
 import { parseCreditArgs } from '../../tools/credit/parse-credit-args.js';

@@ -3,8 +3,8 @@
 // ticket's Slack thread; a closed ticket asks for a rating.
 import { InlineKeyboard, type Bot, type Context } from 'grammy';
 import { tt } from '../../i18n/ticket-texts.js';
-import type { Lang } from '../../rag/types.js';
-import type { TicketService } from '../../tools/legal/ticket-service.js';
+import type { Lang } from '../../domain/lang.js';
+import type { TicketService } from '../../tickets/ticket-service.js';
 import { conversationIdOf } from './telegram-answer.js';
 import { escapeHtml } from './telegram-format.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerToHtml, escapeHtml, sourcesHtml, splitHtml } from './telegram-format.js';
-import type { Citation } from '../../assistant/types.js';
+import type { Citation } from '../../domain/answer.js';
 
 const cite = (n: number, over: Partial<Citation> = {}): Citation => ({
   n, docId: `d${n}`, chunkId: `d${n}#0`, title: `Doc <${n}> & co`, lang: 'ru', category: 'policy', headingPath: ['Doc', 'Раздел'],

@@ -1,8 +1,8 @@
 // Answers as Telegram HTML: escaped text, **bold** kept, sources as a numbered list with links and
 // dates, split into messages of at most 4,096 characters on paragraph boundaries.
-import type { Citation } from '../../assistant/types.js';
+import type { Citation } from '../../domain/answer.js';
 import { tg } from '../../i18n/telegram-texts.js';
-import type { Lang } from '../../rag/types.js';
+import type { Lang } from '../../domain/lang.js';
 
 export const TELEGRAM_LIMIT = 4096;
 

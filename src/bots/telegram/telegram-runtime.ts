@@ -4,8 +4,8 @@ import { run, type RunnerHandle } from '@grammyjs/runner';
 import { webhookCallback, type Bot } from 'grammy';
 import type { Config } from '../../config.js';
 import { COMMAND_DESCRIPTIONS } from '../../i18n/telegram-texts.js';
-import type { Logger } from '../../log/logger.js';
-import { HttpError, type Router } from '../../http/http-server.js';
+import type { Logger } from '../../observability/logger.js';
+import { HttpError, type Router } from '../../http-kit/http-server.js';
 
 const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query'] as const;
 const MAX_UPDATE_BYTES = 1024 * 1024;

@@ -5,9 +5,9 @@ import { z } from 'zod';
 import type { Assistant } from '../../assistant/assistant.js';
 import { detectLang } from '../../i18n/detect-lang.js';
 import { t } from '../../i18n/messages.js';
-import { HttpError, langFromHeaders, sendJson, type RequestContext } from '../../http/http-server.js';
-import { readBody } from '../../http/read-body.js';
-import { LANGS } from '../../rag/types.js';
+import { HttpError, langFromHeaders, sendJson, type RequestContext } from '../../http-kit/http-server.js';
+import { readBody } from '../../http-kit/read-body.js';
+import { LANGS } from '../../domain/lang.js';
 
 // Generous: a question may be refused as too long with a readable message instead of a 413.
 const BODY_LIMIT = 512 * 1024;

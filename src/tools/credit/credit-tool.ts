@@ -2,7 +2,7 @@
 // providers' data with sources and dates, or the candidates to ask the user about. The model is
 // told to report what the providers say, never a rating of its own.
 import { z } from 'zod';
-import { defineTool } from '../../assistant/tools.js';
+import { defineTool } from '../define-tool.js';
 import type { CreditService } from './credit-service.js';
 import { renderCandidates, renderReport } from './render-report.js';
 

@@ -1,7 +1,7 @@
 // A credit report as plain text in the user's language: sanctions first, then identity, status,
 // age and the provider's rating, each with its source and date; missing parts named.
 import { ct } from '../../i18n/credit-texts.js';
-import type { Lang } from '../../rag/types.js';
+import type { Lang } from '../../domain/lang.js';
 import type { CompanyCandidate, CreditReport } from './types.js';
 
 export function renderCandidates(candidates: CompanyCandidate[]): string[] {

@@ -3,7 +3,7 @@
 import { MODES, type Network } from './network-schema.js';
 import { allowed, edgeCriteria, edgesOf, paretoRoutes, type Constraints, type PlannedRoute } from './planner.js';
 import { resolvePlace } from './resolve-place.js';
-import { greatCircleKm } from './route-map.js';
+import { greatCircleKm } from './place-positions.js';
 import { summarize, type RouteSummary } from './route-summary.js';
 
 export type Pick = 'fastest' | 'cheapest' | 'greenest' | 'balanced' | 'direct' | 'best-rail' | 'best-sea' | 'best-road' | 'best-air';

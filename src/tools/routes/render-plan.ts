@@ -1,7 +1,7 @@
 // A route plan as text in the user's language: the named picks first, each with its legs, totals
 // as ranges with their years, crossings, documents, Incoterms and caveats.
 import { caveatText, rt } from '../../i18n/route-texts.js';
-import type { Lang } from '../../rag/types.js';
+import type { Lang } from '../../domain/lang.js';
 import type { RoutePlan } from './plan-routes.js';
 
 const range = (r: { min: number; max: number }) => (r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`);

@@ -1,18 +1,8 @@
 // What a person needs to know about one route: legs, crossings, totals as ranges, documents per
 // leg, the Incoterms 2020 rules that fit, caveats and the dates of the figures.
+import type { Caveat } from '../../domain/route-caveat.js';
 import type { Leg, Network, Range } from './network-schema.js';
 import { DEFAULT_WEIGHT_T, emissionFactor, legCost, legCostEntry, type Constraints, type Container, type Edge, type PlannedRoute } from './planner.js';
-
-export type Caveat =
-  | { code: 'no-cost'; legs: string[]; container: string }
-  | { code: 'mixed-currency' }
-  | { code: 'co2-assumed-weight'; weightT: number; container: string }
-  | { code: 'no-co2' }
-  | { code: 'estimates' }
-  | { code: 'gauge-change' }
-  | { code: 'not-a-quote' }
-  | { code: 'no-fob' }
-  | { code: 'composed'; min: number; max: number };
 
 export interface RouteSummary {
   legs: Array<{ from: string; to: string; mode: Leg['mode']; days: Range; dwellDays?: Range; distanceKm?: Range; crossing?: string; document: string; asOf: string; estimated: boolean; sources: string[] }>;

@@ -1,6 +1,6 @@
 // The assistant's route tool: figures come from the network data with their years, never from the model.
 import { z } from 'zod';
-import { defineTool } from '../../assistant/tools.js';
+import { defineTool } from '../define-tool.js';
 import { MODES } from './network-schema.js';
 import { PlaceNotFoundError } from './plan-routes.js';
 import { renderPlan } from './render-plan.js';

@@ -1,6 +1,6 @@
 // Which practice area a question belongs to (a keyword reading, overridden by the model's
 // suggestion when there is one) and which partner firm should be offered the ticket.
-import type { Lang } from '../../rag/types.js';
+import type { Lang } from '../domain/lang.js';
 import { PRACTICE_AREAS, type LawFirm, type LawFirmDirectory, type PracticeArea } from './law-firm-directory.js';
 
 const KEYWORDS: Array<[PracticeArea, RegExp]> = [

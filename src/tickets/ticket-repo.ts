@@ -1,7 +1,7 @@
 // Tickets in the store. Every status change goes through `transition`, which checks the lifecycle
 // and writes the audit row in the same transaction.
-import type { Db, Queryable } from '../../store/db.js';
-import type { Lang } from '../../rag/types.js';
+import type { Db, Queryable } from '../store/db.js';
+import type { Lang } from '../domain/lang.js';
 
 export const TICKET_STATUSES = ['draft', 'new', 'offered', 'claimed', 'answered', 'closed', 'cancelled'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];

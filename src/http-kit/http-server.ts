@@ -5,9 +5,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { t } from '../i18n/messages.js';
-import type { Logger } from '../log/logger.js';
-import type { Lang } from '../rag/types.js';
-import type { Metrics } from './metrics.js';
+import type { Logger } from '../observability/logger.js';
+import type { Lang } from '../domain/lang.js';
+import type { Metrics } from '../observability/metrics.js';
 
 export interface RequestContext {
   req: IncomingMessage;

@@ -2,9 +2,10 @@
 // base through the assistant's own retrieval (all languages, shown in the asker's language).
 import { z } from 'zod';
 import { retrieveForUser } from '../assistant/retrieve.js';
-import { readJsonl } from './eval-retrieval.js';
-import type { KnowledgeBase } from './knowledge-base.js';
-import { LANGS, CATEGORIES } from './types.js';
+import { readJsonl } from '../rag/eval-retrieval.js';
+import type { KnowledgeBase } from '../rag/knowledge-base.js';
+import { LANGS } from '../domain/lang.js';
+import { CATEGORIES } from '../domain/knowledge.js';
 
 export const domainQuestion = z.object({
   id: z.string().min(1),

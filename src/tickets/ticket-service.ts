@@ -1,16 +1,16 @@
 // Legal escalation: draft with the user's consent → ticket offered to a matching firm in Slack →
 // claimed → answered → closed (and reopened). Every change writes its audit row and its
-// notifications (outbox) in one transaction; the worker delivers them.
-import type { ChatModel } from '../../llm/chat-model.js';
-import { LANG_NAMES, tt } from '../../i18n/ticket-texts.js';
-import type { Lang } from '../../rag/types.js';
-import type { ConversationRepo } from '../../store/conversation-repo.js';
-import { enqueue } from '../../store/outbox.js';
-import type { Queryable } from '../../store/db.js';
-import { escapeHtml } from '../../bots/telegram/telegram-format.js';
+// notifications (outbox) in one transaction; the worker delivers them. Notifications are data
+// (ticket-notices.ts): the channels render them, so nothing here knows Telegram HTML or Block Kit.
+import type { ChatModel } from '../llm/chat-model.js';
+import { LANG_NAMES, tt } from '../i18n/ticket-texts.js';
+import type { Lang } from '../domain/lang.js';
+import type { ConversationRepo } from '../store/conversation-repo.js';
+import { enqueue } from '../store/outbox.js';
+import type { Queryable } from '../store/db.js';
 import type { LawFirmDirectory } from './law-firm-directory.js';
 import { matchFirm, suggestJurisdiction, suggestPracticeArea } from './firm-matching.js';
-import { ticketBlocks } from './ticket-blocks.js';
+import type { TicketNote, TicketNotice } from './ticket-notices.js';
 import { TicketRepo, TicketTransitionError, type Ticket } from './ticket-repo.js';
 
 export interface SlaPolicy {
@@ -39,6 +39,10 @@ export class TicketService {
 
   get repo(): TicketRepo {
     return this.d.repo;
+  }
+
+  get firms(): LawFirmDirectory {
+    return this.d.firms;
   }
 
   /** Step 1: what would be shared, for the user to confirm. Nothing leaves the database yet. */
@@ -75,8 +79,7 @@ export class TicketService {
       await this.d.repo.update(tx, t.id, { firm_id: match.firm?.id ?? null, slack_channel: match.channel, offered_at: now.toISOString(), awaiting_note: false }, now);
       Object.assign(t, { firmId: match.firm?.id ?? null, slackChannel: match.channel, offeredAt: now });
       await this.d.repo.transition(tx, t, 'offered', 'system', now, { firm: match.firm?.id ?? 'shared-queue', channel: match.channel });
-      const view = ticketBlocks(t, match.firm, now);
-      await enqueue(tx, 'slack.post', `ticket:${t.id}:offer`, { ticketId: t.id, channel: match.channel, text: view.text, blocks: view.blocks, rememberAs: 'ticket-root' }, now);
+      await enqueue(tx, 'slack.post', `ticket:${t.id}:offer`, { ticketId: t.id, channel: match.channel, view: 'ticket', rememberAs: 'ticket-root' }, now);
     });
   }
 
@@ -87,8 +90,8 @@ export class TicketService {
       await this.d.repo.update(tx, t.id, { claimed_by: slackUser }, now);
       t.claimedBy = slackUser;
       await this.refreshSlack(tx, t, now);
-      await enqueue(tx, 'slack.post', `ticket:${t.id}:claimed:${now.getTime()}`, { ticketId: t.id, inThread: true, text: `Claimed by <@${slackUser}>.` }, now);
-      await this.notifyUser(tx, t, `ticket:${t.id}:user-claimed:${now.getTime()}`, escapeHtml(tt(t.lang, 'claimed', { id: t.id })), now);
+      await this.noteInThread(tx, `ticket:${t.id}:claimed:${now.getTime()}`, { kind: 'claimed-by', ticketId: t.id, user: slackUser }, now);
+      await this.notifyUser(tx, t, `ticket:${t.id}:user-claimed:${now.getTime()}`, { kind: 'claimed', ticketId: t.id, lang: t.lang }, now);
     });
   }
 
@@ -117,8 +120,8 @@ export class TicketService {
       await this.d.repo.update(tx, t.id, { answered_at: now.toISOString() }, now);
       const messageId = await this.d.repo.addMessage(tx, t.id, 'to_user', `slack:${slackUser}`, text, now);
       const firm = this.d.firms.firms.find((f) => f.id === t.firmId)?.name ?? '法智谷';
-      const body = translated ? `${escapeHtml(translated)}\n\n<i>${escapeHtml(tt(t.lang, 'translated'))}</i>` : `${escapeHtml(text)}\n\n<i>${escapeHtml(tt(t.lang, 'asWritten'))}</i>`;
-      await this.notifyUser(tx, t, `ticket:${t.id}:to-user:${messageId}`, `<b>${escapeHtml(tt(t.lang, 'fromLawyer', { id: t.id, firm }))}</b>\n\n${body}`, now, { ticketMessageId: messageId });
+      const notice: TicketNotice = { kind: 'lawyer-reply', ticketId: t.id, lang: t.lang, firm, text: translated ?? text, translated: translated !== undefined };
+      await this.notifyUser(tx, t, `ticket:${t.id}:to-user:${messageId}`, notice, now, messageId);
       await this.refreshSlack(tx, t, now);
     });
   }
@@ -130,7 +133,7 @@ export class TicketService {
       const now = this.now();
       const messageId = await this.d.repo.addMessage(tx, t.id, 'to_firm', `telegram:${userId}`, text, now);
       await this.d.repo.update(tx, t.id, { last_user_reply_at: now.toISOString() }, now);
-      await enqueue(tx, 'slack.post', `ticket:${t.id}:to-firm:${messageId}`, { ticketId: t.id, inThread: true, text: `Exporter (${t.lang}): ${text}` }, now);
+      await this.noteInThread(tx, `ticket:${t.id}:to-firm:${messageId}`, { kind: 'exporter-reply', ticketId: t.id, lang: t.lang, text }, now);
     });
   }
 
@@ -140,8 +143,7 @@ export class TicketService {
       await this.d.repo.transition(tx, t, 'closed', actor, now, { reason });
       await this.d.repo.update(tx, t.id, { closed_at: now.toISOString() }, now);
       await this.refreshSlack(tx, t, now);
-      const keyboard = { inline_keyboard: [[1, 2, 3, 4, 5].map((n) => ({ text: '⭐'.repeat(n), callback_data: `rate:${t.id}:${n}` }))] };
-      await this.notifyUser(tx, t, `ticket:${t.id}:closed:${now.getTime()}`, escapeHtml(tt(t.lang, 'closed', { id: t.id })), now, { replyMarkup: keyboard });
+      await this.notifyUser(tx, t, `ticket:${t.id}:closed:${now.getTime()}`, { kind: 'closed', ticketId: t.id, lang: t.lang, askRating: t.channel === 'telegram' }, now);
     });
   }
 
@@ -169,12 +171,14 @@ export class TicketService {
       if (t.status === 'offered' && offeredFor >= claimMinutes && !t.reannouncedAt) {
         await this.mutate(t.id, 'system', async (tx, x) => {
           await this.d.repo.update(tx, x.id, { reannounced_at: now.toISOString() }, now);
-          await enqueue(tx, 'slack.post', `ticket:${x.id}:reannounce:${x.offeredAt?.getTime()}`, { ticketId: x.id, inThread: true, broadcast: true, text: `⏰ Ticket #${x.id} is still unclaimed after ${claimMinutes} min.` }, now);
+          const note: TicketNote = { kind: 'unclaimed', ticketId: x.id, minutes: claimMinutes };
+          await enqueue(tx, 'slack.post', `ticket:${x.id}:reannounce:${x.offeredAt?.getTime()}`, { ticketId: x.id, inThread: true, broadcast: true, note }, now);
         });
       } else if (t.status === 'offered' && offeredFor >= 2 * claimMinutes && !t.supervisedAt && supervisorChannel) {
         await this.mutate(t.id, 'system', async (tx, x) => {
           await this.d.repo.update(tx, x.id, { supervised_at: now.toISOString() }, now);
-          await enqueue(tx, 'slack.post', `ticket:${x.id}:supervisor:${x.offeredAt?.getTime()}`, { channel: supervisorChannel, text: `🚨 Legal ticket #${x.id} (${x.practiceArea}, ${x.lang}) has been unclaimed in ${x.slackChannel} for ${Math.round(offeredFor)} min.` }, now);
+          const note: TicketNote = { kind: 'escalated', ticketId: x.id, practiceArea: x.practiceArea, lang: x.lang, channel: x.slackChannel, minutes: Math.round(offeredFor) };
+          await enqueue(tx, 'slack.post', `ticket:${x.id}:supervisor:${x.offeredAt?.getTime()}`, { channel: supervisorChannel, note }, now);
         });
       } else if (t.status === 'answered' && t.answeredAt) {
         const lastWord = Math.max(t.answeredAt.getTime(), t.lastUserReplyAt?.getTime() ?? 0);
@@ -184,20 +188,24 @@ export class TicketService {
     }
   }
 
-  /** To the exporter where they asked: Telegram (HTML) or the Slack thread the escalation came from. */
-  private async notifyUser(tx: Queryable, t: Ticket, key: string, html: string, now: Date, extra: { ticketMessageId?: number; replyMarkup?: unknown } = {}): Promise<void> {
+  /** To the exporter where they asked: their Telegram chat or the Slack thread the escalation came from. */
+  private async notifyUser(tx: Queryable, t: Ticket, key: string, notice: TicketNotice, now: Date, ticketMessageId?: number): Promise<void> {
+    const extra = ticketMessageId === undefined ? {} : { ticketMessageId };
     if (t.channel === 'telegram') {
-      await enqueue(tx, 'telegram.send', key, { chatId: t.chatId, text: html, ...extra }, now);
+      await enqueue(tx, 'telegram.send', key, { chatId: t.chatId, notice, ...extra }, now);
       return;
     }
     const [channel, threadTs] = t.chatId.split(':');
-    const plain = html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-    await enqueue(tx, 'slack.post', key, { channel, ...(threadTs ? { threadTs } : {}), text: plain }, now);
+    await enqueue(tx, 'slack.post', key, { channel, ...(threadTs ? { threadTs } : {}), notice }, now);
   }
 
+  private async noteInThread(tx: Queryable, key: string, note: TicketNote, now: Date): Promise<void> {
+    await enqueue(tx, 'slack.post', key, { ticketId: note.ticketId, inThread: true, note }, now);
+  }
+
+  /** The ticket's own Slack message is redrawn from the ticket's state when the row is sent. */
   private async refreshSlack(tx: Queryable, t: Ticket, now: Date): Promise<void> {
-    const view = ticketBlocks(t, this.d.firms.firms.find((f) => f.id === t.firmId), now);
-    await enqueue(tx, 'slack.update', `ticket:${t.id}:view:${t.status}:${now.getTime()}`, { ticketId: t.id, text: view.text, blocks: view.blocks }, now);
+    await enqueue(tx, 'slack.update', `ticket:${t.id}:view:${t.status}:${now.getTime()}`, { ticketId: t.id, view: 'ticket' }, now);
   }
 
   private async mutate(id: number, _actor: string, fn: (tx: Queryable, t: Ticket) => Promise<void>): Promise<Ticket> {

@@ -1,7 +1,7 @@
 // The ticket as the legal team sees it in Slack: summary, facts, and Claim / Release / Reply / Close.
-import { escapeMrkdwn } from '../../bots/slack/slack-format.js';
-import type { LawFirm } from './law-firm-directory.js';
-import type { Ticket } from './ticket-repo.js';
+import { escapeMrkdwn } from './slack-format.js';
+import type { LawFirm } from '../../tickets/law-firm-directory.js';
+import type { Ticket } from '../../tickets/ticket-repo.js';
 
 export function ticketBlocks(t: Ticket, firm: LawFirm | undefined, now: Date): { text: string; blocks: Array<Record<string, unknown>> } {
   const ageH = Math.max(0, Math.round((now.getTime() - t.createdAt.getTime()) / 360_000) / 10);

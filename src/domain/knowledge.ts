@@ -1,7 +1,5 @@
-// Shapes shared by ingestion, the indexes and everything that shows a hit to a person.
-
-export const LANGS = ['zh', 'ru', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
+// Shapes shared by ingestion, the indexes, storage and everything that shows a hit to a person.
+import type { Lang } from './lang.js';
 
 export const CATEGORIES = ['policy', 'market-access', 'legal-faq', 'logistics', 'zone-services'] as const;
 export type Category = (typeof CATEGORIES)[number];

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { LANGS } from '../../rag/types.js';
+import { LANGS } from '../domain/lang.js';
 
 export const PRACTICE_AREAS = [
   'contracts',

@@ -1,0 +1,11 @@
+// What a route plan warns about, as data; i18n turns each into a sentence in the user's language.
+export type Caveat =
+  | { code: 'no-cost'; legs: string[]; container: string }
+  | { code: 'mixed-currency' }
+  | { code: 'co2-assumed-weight'; weightT: number; container: string }
+  | { code: 'no-co2' }
+  | { code: 'estimates' }
+  | { code: 'gauge-change' }
+  | { code: 'not-a-quote' }
+  | { code: 'no-fob' }
+  | { code: 'composed'; min: number; max: number };
