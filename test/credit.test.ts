@@ -118,6 +118,15 @@ describe('credit checks', () => {
     expect(nameKey('ТОО «Алматы Трейд»')).toBe('almaty treyd');
     expect(nameSimilarity('ТОО «Алматы Трейд»', 'Almaty Trade LLP')).toBeGreaterThanOrEqual(0.55); // the local provider's threshold
   });
+
+  it('reads quoted CSV fields that hold commas (a real company name often does)', async () => {
+    expect(await seedLocalCompanies(db, 'knowledge/credit/sample-companies.csv')).toBe(7);
+    const row = await db.query<{ name_en: string; name_ru: string; country: string }>("SELECT name_en, name_ru, country FROM credit_companies WHERE id = 'S-CN-002'");
+    expect(row.rows[0]).toEqual({ name_en: 'Sample Jiaozhou Import, Export and Packaging Co., Ltd', name_ru: 'ООО «Сэмпл Цзяочжоу Импорт, Экспорт»', country: 'CN' });
+    const local = new CreditService({ db, providers: [new LocalCreditProvider(db)], timeoutMs: 1000, cacheTtlHours: 1 });
+    const found = await local.search('Sample Jiaozhou Import, Export and Packaging', 'CN', 'test:u1');
+    expect(found.candidates[0]?.id).toBe('S-CN-002');
+  });
 });
 
 describe('credit in the assistant', () => {

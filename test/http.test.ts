@@ -88,8 +88,15 @@ describe('HTTP server', () => {
     const text = await (await fetch(`${app.url}/metrics`)).text();
     expect(text).toMatch(/advisor_http_requests_total\{route="\/api\/ask",status="200"\} \d+/);
     expect(text).toMatch(/advisor_answers_total\{channel="web",mode="retrieval-only"\} \d+/);
-    expect(text).toMatch(/advisor_answer_seconds_bucket\{channel="web",le="\+Inf"\} \d+/);
+    // Label order is free in the exposition format.
+    expect(text).toMatch(/advisor_answer_seconds_bucket\{(?=[^}]*channel="web")(?=[^}]*le="\+Inf")[^}]*\} \d+/);
     expect(text).toContain('advisor_outbox_depth 0');
+    for (const name of ['advisor_llm_seconds', 'advisor_llm_errors_total', 'advisor_tool_seconds', 'advisor_tool_errors_total', 'advisor_ticket_oldest_age_seconds']) expect(text).toContain(`# TYPE ${name} `);
+    // prom-client's process metrics: CPU, memory, heap, event-loop lag.
+    expect(text).toMatch(/^process_cpu_seconds_total \d/m);
+    expect(text).toMatch(/^process_resident_memory_bytes \d/m);
+    expect(text).toMatch(/^nodejs_heap_size_used_bytes \d/m);
+    expect(text).toMatch(/^nodejs_eventloop_lag_p99_seconds \d/m);
   });
 
   it('answers unknown paths and methods without a stack trace', async () => {

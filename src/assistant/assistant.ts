@@ -109,7 +109,7 @@ export class Assistant {
       await summarizeIfLong(conversations, llm, conv, unsummarized).catch((err: unknown) => log.warn({ err: errorInfo(err) }, 'summary failed'));
     }
     this.deps.metrics?.answers.inc({ channel: turn.channel, mode: result.mode });
-    this.deps.metrics?.answerSeconds.observe((performance.now() - started) / 1000, { channel: turn.channel });
+    this.deps.metrics?.answerSeconds.observe({ channel: turn.channel }, (performance.now() - started) / 1000);
     yield { type: 'done', result };
   }
 
@@ -225,7 +225,7 @@ export class Assistant {
         channel: turn.channel,
         ...(turn.signal ? { signal: turn.signal } : {}),
       });
-      this.deps.metrics?.toolSeconds.observe((performance.now() - t0) / 1000, { tool: name });
+      this.deps.metrics?.toolSeconds.observe({ tool: name }, (performance.now() - t0) / 1000);
       return { name, input: parsed.data, output };
     } catch (err) {
       this.deps.metrics?.toolErrors.inc({ tool: name });

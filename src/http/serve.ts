@@ -38,9 +38,9 @@ export async function serve(rt: Runtime, log: Logger): Promise<Serving> {
   rt.metrics.gauge('advisor_ticket_oldest_age_seconds', 'Age of the oldest open ticket by status', async () => {
     const r = await rt.db.query<{ status: string; age: string }>("SELECT status, EXTRACT(EPOCH FROM (now() - min(created_at)))::bigint AS age FROM tickets WHERE status IN ('new','offered','claimed','answered') GROUP BY status");
     return r.rows.map((x) => ({ labels: { status: x.status }, value: Number(x.age) }));
-  });
+  }, ['status']);
   router.on('GET', '/metrics', async ({ res }) => {
-    res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+    res.writeHead(200, { 'content-type': rt.metrics.contentType() });
     res.end(await rt.metrics.render());
   });
 

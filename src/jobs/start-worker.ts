@@ -5,6 +5,7 @@ import { webApi } from '@slack/bolt';
 import type { Logger } from '../observability/logger.js';
 import type { Runtime } from '../main.js';
 import { slackSenders } from '../bots/slack/slack-outbox-senders.js';
+import { telegramApiPolicies } from '../bots/telegram/telegram-api-policies.js';
 import { telegramSender } from '../bots/telegram/telegram-outbox-sender.js';
 import type { OutboxKind, Sender } from '../store/outbox.js';
 import { rememberSent } from '../tickets/remember-sent.js';
@@ -12,7 +13,7 @@ import { OutboxWorker } from './outbox-worker.js';
 
 export function startOutboxWorker(rt: Runtime, log: Logger, clients: { telegram?: Api | undefined; slack?: InstanceType<typeof webApi.WebClient> | undefined } = {}): OutboxWorker | undefined {
   const c = rt.config;
-  const telegram = clients.telegram ?? (c.telegram.token ? new Api(c.telegram.token, { apiRoot: c.telegram.apiRoot }) : undefined);
+  const telegram = clients.telegram ?? (c.telegram.token ? telegramApiPolicies(new Api(c.telegram.token, { apiRoot: c.telegram.apiRoot }), log, { throttle: true }) : undefined);
   const slack = clients.slack ?? (c.slack.botToken ? new webApi.WebClient(c.slack.botToken, c.slack.apiUrl ? { slackApiUrl: c.slack.apiUrl } : {}) : undefined);
   if (!telegram && !slack) return undefined;
   const senders: Partial<Record<OutboxKind, Sender>> = {

@@ -1,68 +1,48 @@
-// Prometheus metrics in the text exposition format, without a client library: counters and
-// histograms with labels, plus gauges read at scrape time (outbox depth, ticket ages).
+// Prometheus metrics through prom-client: our counters and histograms, gauges read at scrape time
+// (outbox depth, ticket ages), and the client's default process metrics (CPU, memory, heap, GC,
+// event-loop lag, open handles). One registry per runtime, so tests and replicas in one process
+// never share series.
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 type Labels = Record<string, string>;
-const key = (l: Labels) => Object.entries(l).sort().map(([k, v]) => `${k}="${v.replace(/["\\\n]/g, '_')}"`).join(',');
-
-class Counter {
-  private readonly values = new Map<string, number>();
-  constructor(readonly name: string, readonly help: string) {}
-  inc(labels: Labels = {}, by = 1): void {
-    const k = key(labels);
-    this.values.set(k, (this.values.get(k) ?? 0) + by);
-  }
-  render(): string {
-    const lines = [...this.values].map(([k, v]) => `${this.name}${k ? `{${k}}` : ''} ${v}`);
-    return `# HELP ${this.name} ${this.help}\n# TYPE ${this.name} counter\n${lines.join('\n')}`;
-  }
-}
-
-class Histogram {
-  private readonly series = new Map<string, { buckets: number[]; sum: number; count: number }>();
-  constructor(readonly name: string, readonly help: string, readonly bounds: number[]) {}
-  observe(seconds: number, labels: Labels = {}): void {
-    const k = key(labels);
-    const s = this.series.get(k) ?? { buckets: this.bounds.map(() => 0), sum: 0, count: 0 };
-    this.bounds.forEach((b, i) => {
-      if (seconds <= b) s.buckets[i]!++;
-    });
-    s.sum += seconds;
-    s.count++;
-    this.series.set(k, s);
-  }
-  render(): string {
-    const lines: string[] = [];
-    for (const [k, s] of this.series) {
-      const sep = k ? `${k},` : '';
-      this.bounds.forEach((b, i) => lines.push(`${this.name}_bucket{${sep}le="${b}"} ${s.buckets[i]}`));
-      lines.push(`${this.name}_bucket{${sep}le="+Inf"} ${s.count}`, `${this.name}_sum${k ? `{${k}}` : ''} ${s.sum}`, `${this.name}_count${k ? `{${k}}` : ''} ${s.count}`);
-    }
-    return `# HELP ${this.name} ${this.help}\n# TYPE ${this.name} histogram\n${lines.join('\n')}`;
-  }
-}
 
 const LATENCY = [0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
 export class Metrics {
-  readonly httpRequests = new Counter('advisor_http_requests_total', 'HTTP requests by route and status');
-  readonly answers = new Counter('advisor_answers_total', 'Answers by channel and mode');
-  readonly answerSeconds = new Histogram('advisor_answer_seconds', 'Time to a complete answer', LATENCY);
-  readonly llmSeconds = new Histogram('advisor_llm_seconds', 'Language model call latency', LATENCY);
-  readonly llmErrors = new Counter('advisor_llm_errors_total', 'Language model failures');
-  readonly toolSeconds = new Histogram('advisor_tool_seconds', 'Tool call latency by tool', LATENCY);
-  readonly toolErrors = new Counter('advisor_tool_errors_total', 'Tool failures by tool');
-  private readonly gauges: Array<() => Promise<string>> = [];
+  readonly registry = new Registry();
+  readonly httpRequests = new Counter({ name: 'advisor_http_requests_total', help: 'HTTP requests by route and status', labelNames: ['route', 'status'], registers: [this.registry] });
+  readonly answers = new Counter({ name: 'advisor_answers_total', help: 'Answers by channel and mode', labelNames: ['channel', 'mode'], registers: [this.registry] });
+  readonly answerSeconds = new Histogram({ name: 'advisor_answer_seconds', help: 'Time to a complete answer', labelNames: ['channel'], buckets: LATENCY, registers: [this.registry] });
+  readonly llmSeconds = new Histogram({ name: 'advisor_llm_seconds', help: 'Language model call latency', buckets: LATENCY, registers: [this.registry] });
+  readonly llmErrors = new Counter({ name: 'advisor_llm_errors_total', help: 'Language model failures', registers: [this.registry] });
+  readonly toolSeconds = new Histogram({ name: 'advisor_tool_seconds', help: 'Tool call latency by tool', labelNames: ['tool'], buckets: LATENCY, registers: [this.registry] });
+  readonly toolErrors = new Counter({ name: 'advisor_tool_errors_total', help: 'Tool failures by tool', labelNames: ['tool'], registers: [this.registry] });
 
-  gauge(name: string, help: string, read: () => Promise<Array<{ labels?: Labels; value: number }>>): void {
-    this.gauges.push(async () => {
-      const rows = await read();
-      return `# HELP ${name} ${help}\n# TYPE ${name} gauge\n${rows.map((r) => `${name}${r.labels && key(r.labels) ? `{${key(r.labels)}}` : ''} ${r.value}`).join('\n')}`;
+  constructor(options: { processMetrics?: boolean } = {}) {
+    if (options.processMetrics ?? true) collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 20 });
+  }
+
+  /** A gauge whose value is read when Prometheus scrapes (a database count, an age). */
+  gauge(name: string, help: string, read: () => Promise<Array<{ labels?: Labels; value: number }>>, labelNames: string[] = []): void {
+    new Gauge({
+      name,
+      help,
+      labelNames,
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        // A failing read (the database is away) leaves the gauge empty rather than failing the scrape.
+        const rows = await read().catch(() => []);
+        for (const row of rows) this.set(row.labels ?? {}, row.value);
+      },
     });
   }
 
+  contentType(): string {
+    return this.registry.contentType;
+  }
+
   async render(): Promise<string> {
-    const parts = [this.httpRequests, this.answers, this.answerSeconds, this.llmSeconds, this.llmErrors, this.toolSeconds, this.toolErrors].map((m) => m.render());
-    for (const g of this.gauges) parts.push(await g().catch(() => ''));
-    return `${parts.filter(Boolean).join('\n')}\n`;
+    return this.registry.metrics();
   }
 }

@@ -13,7 +13,7 @@ import type { ConversationRepo } from '../../store/conversation-repo.js';
 import { RateLimiter } from '../rate-limiter.js';
 import { answerQuestion } from './telegram-answer.js';
 import { escapeHtml, sourcesHtml, splitHtml } from './telegram-format.js';
-import { retryOn429 } from './retry-429.js';
+import { telegramApiPolicies } from './telegram-api-policies.js';
 import { registerEscalation } from './telegram-escalation.js';
 import { registerCredit } from './telegram-credit.js';
 import { registerRoute } from './telegram-route.js';
@@ -45,7 +45,7 @@ const COMMANDS = new Set(['start', 'help', 'lang', 'ask', 'credit', 'route', 'la
 
 export function createTelegramBot(deps: TelegramDeps): Bot {
   const bot = new Bot(deps.token, { client: { apiRoot: deps.apiRoot }, ...(deps.botInfo ? { botInfo: deps.botInfo } : {}) });
-  bot.api.config.use(retryOn429(deps.log));
+  telegramApiPolicies(bot.api, deps.log);
   const limiter = new RateLimiter(deps.rateLimit ?? { perMinute: 10, burst: 5 });
   const answerDeps = { assistant: deps.assistant, editIntervalMs: deps.editIntervalMs ?? 1000, typingDelayMs: deps.typingDelayMs ?? 300 };
   const userId = (ctx: Context) => String(ctx.from?.id ?? '');

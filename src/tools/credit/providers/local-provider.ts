@@ -1,6 +1,7 @@
 // The embedded default: companies from knowledge/credit/sample-companies.csv in a Postgres table,
 // every row labelled as sample data.
 import { existsSync, readFileSync } from 'node:fs';
+import { parse as parseCsv } from 'csv-parse/sync';
 import type { Db } from '../../../store/db.js';
 import { nameSimilarity } from '../normalize-name.js';
 import type { CompanyCandidate, CreditProvider, ProviderReport } from '../types.js';
@@ -13,16 +14,14 @@ interface Row {
 
 const day = (v: string | Date | null) => (v == null ? undefined : (v instanceof Date ? v.toISOString() : String(v)).slice(0, 10));
 
-/** Loads the CSV (simple: no quoted commas) into credit_companies, replacing what was there. */
+/** Loads the CSV (RFC 4180: quoted fields may hold commas, quotes and line breaks) into credit_companies, replacing what was there. */
 export async function seedLocalCompanies(db: Db, csvPath: string): Promise<number> {
   if (!existsSync(csvPath)) return 0;
-  const [header, ...lines] = readFileSync(csvPath, 'utf8').trim().split(/\r?\n/);
-  const cols = header!.split(',');
+  const records = parseCsv(readFileSync(csvPath, 'utf8'), { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Array<Record<string, string>>;
   await db.transaction(async (tx) => {
     await tx.query('DELETE FROM credit_companies');
-    for (const line of lines) {
-      const v = line.split(',');
-      const get = (c: string) => (v[cols.indexOf(c)] ?? '').trim() || null;
+    for (const record of records) {
+      const get = (column: string) => record[column]?.trim() || null;
       await tx.query(
         `INSERT INTO credit_companies (id, name_en, name_ru, name_zh, country, registration_type, registration_id, status, registered_on, rating, rating_scale, data_as_of, sample)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
@@ -31,7 +30,7 @@ export async function seedLocalCompanies(db: Db, csvPath: string): Promise<numbe
       );
     }
   });
-  return lines.length;
+  return records.length;
 }
 
 export class LocalCreditProvider implements CreditProvider {
