@@ -20,7 +20,7 @@ export function toCitations(hits: readonly UserHit[], today: string = isoToday()
     // Text that addresses a model is noise for a person too, and must not travel further.
     excerpt: excerpt(neutralizeInstructions(h.text).text),
     source: h.source,
-    sources: h.doc.sources,
+    sources: h.sources,
     asOf: h.asOf,
     reviewBy: h.doc.reviewBy,
     stale: h.doc.reviewBy !== undefined && h.doc.reviewBy < today,

@@ -24,6 +24,8 @@ export interface IndexedChunk {
   ord: number;
   headingPath: string[];
   text: string;
+  /** The sources behind this passage's section (its `<!-- sources -->` marker); absent → the document's. */
+  sources?: string[] | undefined;
 }
 
 export interface SearchFilters {
@@ -48,8 +50,10 @@ export interface Hit {
   headingPath: string[];
   text: string;
   score: number;
-  /** First source URL of the document; all of them are in `doc.sources`. */
+  /** The first of `sources`. */
   source: string | undefined;
+  /** The sources behind this passage (its section's), or the document's when the section names none. */
+  sources: string[];
   asOf: string | undefined;
   doc: DocMeta;
   /** Ranks in the two lists before fusion (debugging and evals). */

@@ -25,6 +25,8 @@ export const frontMatterSchema = z
     sources: z.array(z.string().url()).min(1, 'needs at least one source URL'),
     as_of: isoDate,
     review_by: isoDate,
+    /** How soon the facts go stale (docs/knowledge-format.md); the lint requires it, ingest does not. */
+    volatility: z.enum(['rates', 'law', 'background']).optional(),
   })
   .refine((fm) => fm.review_by >= fm.as_of, { message: 'review_by must not be before as_of', path: ['review_by'] });
 

@@ -84,6 +84,7 @@ export class HybridIndex {
   toHit(chunk: IndexedChunk, score: number): Hit | undefined {
     const doc = this.docs.get(chunk.docId);
     if (!doc) return undefined;
+    const sources = chunk.sources ?? doc.sources;
     return {
       id: chunk.id,
       docId: chunk.docId,
@@ -93,7 +94,8 @@ export class HybridIndex {
       headingPath: chunk.headingPath,
       text: chunk.text,
       score,
-      source: doc.sources[0],
+      source: sources[0],
+      sources,
       asOf: doc.asOf,
       doc,
       ranks: {},

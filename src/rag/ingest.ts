@@ -128,7 +128,10 @@ async function embedChunks(loaded: LoadedDocument, embedder: Embedder): Promise<
   const vectors = await embedder.embed(
     pieces.map((p) => [loaded.meta.title, ...p.headingPath.slice(1), p.text].join('\n')),
   );
-  return pieces.map((p, i) => ({ headingPath: p.headingPath, text: p.text, embedding: vectors[i]! }));
+  const all = loaded.meta.sources;
+  // A marker's numbers point into the front-matter list; the lint rejects numbers out of range.
+  const sourcesOf = (refs: number[] | undefined) => (refs === undefined ? undefined : refs.map((n) => all[n - 1]).filter((u): u is string => u !== undefined));
+  return pieces.map((p, i) => ({ headingPath: p.headingPath, text: p.text, sources: sourcesOf(p.sourceRefs), embedding: vectors[i]! }));
 }
 
 export function listKnowledgeFiles(root: string): string[] {

@@ -1,8 +1,10 @@
 // Checks the knowledge corpus against docs/knowledge-format.md: front-matter complete, file name and
-// id agree, translations present and pointing back. Used by `advisor lint`, the doc test and authors.
+// id agree, translations present and pointing back, sources per section, review dates by volatility,
+// terms used one way. Used by `advisor lint`, the doc test and authors.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { FrontMatterError, parseFrontMatter, type FrontMatter } from './front-matter.js';
+import { reviewPolicyProblems, sectionSourceProblems, termProblems } from './knowledge-rules.js';
 
 /** Folders that hold only data files (their markdown, if any, is notes, not documents). */
 export const DATA_FOLDERS = new Set(['partners', 'credit']);
@@ -59,6 +61,7 @@ export function lintKnowledge(root: string): LintResult {
     if (folder !== '.' && folder !== meta.category) problem(`category ${meta.category} does not match folder ${folder}`);
     if (!/^#\s+\S/.test(body.trimStart())) problem('body must start with "# <title>"');
     if (byId.has(meta.id)) problem(`duplicate id ${meta.id} (also in ${byId.get(meta.id)!.file})`);
+    for (const message of [...sectionSourceProblems(meta, body), ...reviewPolicyProblems(meta), ...termProblems(meta, body)]) problem(message);
     byId.set(meta.id, doc);
   }
   for (const { meta, file } of documents) {
@@ -69,6 +72,8 @@ export function lintKnowledge(root: string): LintResult {
       else if (!other.meta.translations.includes(meta.id)) problems.push({ file, message: `translation ${t} does not list ${meta.id} back` });
       else if (other.meta.lang === meta.lang) problems.push({ file, message: `translation ${t} is in the same language` });
       else if (t.replace(/-(zh|ru|en)$/, '') !== slug) problems.push({ file, message: `translation ${t} has a different slug` });
+      // Markers are numbers into the list, so the versions must share it for a citation to mean the same.
+      else if (other.meta.sources.join('\n') !== meta.sources.join('\n')) problems.push({ file, message: `translation ${t} lists other sources (or in another order)` });
     }
   }
   return { documents, problems };

@@ -6,6 +6,23 @@
 export interface TextChunk {
   headingPath: string[];
   text: string;
+  /** 1-based positions in the document's `sources` that back this chunk's section (its
+   * `<!-- sources: … -->` marker, or its parent section's); undefined when the section has none. */
+  sourceRefs?: number[];
+}
+
+/** `<!-- sources: 1, 3 -->` or `<!-- sources: none -->` (docs/knowledge-format.md). */
+export const SOURCES_MARKER = /^\s*<!--\s*sources:\s*([^>]*?)\s*-->\s*$/i;
+
+/** The numbers of a marker line; [] for `none`; undefined when the line is not a well-formed marker. */
+export function parseSourcesMarker(line: string): number[] | undefined {
+  const m = SOURCES_MARKER.exec(line);
+  if (!m) return undefined;
+  const body = m[1]!.trim();
+  if (/^none$/i.test(body)) return [];
+  const parts = body.split(/[\s,]+/).filter(Boolean);
+  if (parts.length === 0 || !parts.every((p) => /^\d+$/.test(p))) return undefined;
+  return parts.map(Number);
 }
 
 export interface SplitOptions {
@@ -15,7 +32,7 @@ export interface SplitOptions {
   overlapSentences?: number;
 }
 
-export const SPLITTER_VERSION = 'split-v1';
+export const SPLITTER_VERSION = 'split-v2';
 
 const HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
 const FENCE = /^\s*(```|~~~)/;
@@ -35,7 +52,7 @@ export function splitMarkdown(body: string, opts: SplitOptions = {}): TextChunk[
     let size = 0;
     const flush = () => {
       const text = joinSentences(current);
-      if (text) out.push({ headingPath: section.headingPath, text });
+      if (text) out.push({ headingPath: section.headingPath, text, ...(section.sourceRefs ? { sourceRefs: section.sourceRefs } : {}) });
     };
     for (const sentence of sentences) {
       const s = measure(sentence);
@@ -66,14 +83,18 @@ export function splitMarkdown(body: string, opts: SplitOptions = {}): TextChunk[
 interface Section {
   headingPath: string[];
   paragraphs: string[];
+  sourceRefs?: number[];
 }
 
+/** Sections in document order. A marker may follow its section's text, so chunks are assigned their
+ * sources when the section ends; a section without a marker takes its nearest ancestor's. */
 function sections(body: string): Section[] {
   const out: Section[] = [];
-  const stack: { level: number; title: string }[] = [];
+  const stack: { level: number; title: string; sourceRefs?: number[] }[] = [];
   let paragraphs: string[] = [];
   let para: string[] = [];
   let inFence = false;
+  let marker: number[] | undefined;
   const endPara = () => {
     const p = para.join('\n').trim();
     if (p) paragraphs.push(p);
@@ -81,8 +102,12 @@ function sections(body: string): Section[] {
   };
   const endSection = () => {
     endPara();
-    if (paragraphs.length) out.push({ headingPath: stack.map((h) => h.title), paragraphs });
+    const top = stack[stack.length - 1];
+    if (top && marker) top.sourceRefs = marker;
+    const inherited = marker ?? [...stack].reverse().find((h) => h.sourceRefs)?.sourceRefs;
+    if (paragraphs.length) out.push({ headingPath: stack.map((h) => h.title), paragraphs, ...(inherited ? { sourceRefs: inherited } : {}) });
     paragraphs = [];
+    marker = undefined;
   };
   for (const line of body.replace(/\r\n?/g, '\n').split('\n')) {
     if (FENCE.test(line)) inFence = !inFence;
@@ -92,6 +117,10 @@ function sections(body: string): Section[] {
       const level = m[1]!.length;
       while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop();
       stack.push({ level, title: m[2]!.replace(/[*_`]/g, '').trim() });
+    } else if (!inFence && /^\s*<!--.*-->\s*$/.test(line)) {
+      // Comments are for authors and tools, never passage text; a sources marker is kept as data.
+      endPara();
+      marker = parseSourcesMarker(line) ?? marker;
     } else if (!inFence && line.trim() === '') {
       endPara();
     } else if (!inFence && /^\s*([-*+]|\d+[.)])\s+/.test(line)) {

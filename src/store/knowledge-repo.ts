@@ -12,6 +12,8 @@ export interface StoredDocRef {
 export interface NewChunk {
   headingPath: string[];
   text: string;
+  /** The section's sources; undefined when the document does not say (PDF, DOCX, older Markdown). */
+  sources?: string[] | undefined;
   embedding: Float32Array;
 }
 
@@ -79,8 +81,8 @@ export class KnowledgeRepo {
     );
     const c = await this.db.query<{
       id: string; doc_id: string; ord: number; heading_path: string[]; text: string; embedder: string;
-      embedding: Uint8Array;
-    }>('SELECT id, doc_id, ord, heading_path, text, embedder, embedding FROM chunks ORDER BY doc_id, ord');
+      embedding: Uint8Array; sources: string[] | null;
+    }>('SELECT id, doc_id, ord, heading_path, text, embedder, embedding, sources FROM chunks ORDER BY doc_id, ord');
     return {
       docs: d.rows.map((row) => ({
         id: row.id,
@@ -100,6 +102,7 @@ export class KnowledgeRepo {
         ord: row.ord,
         headingPath: row.heading_path,
         text: row.text,
+        ...(row.sources ? { sources: row.sources } : {}),
         embedder: row.embedder,
         embedding: bytesToVector(row.embedding),
       })),
@@ -128,12 +131,12 @@ async function insertChunks(tx: Queryable, docId: string, chunks: NewChunk[], em
     const values: unknown[] = [];
     const rows = slice.map((c, i) => {
       const ord = start + i;
-      values.push(`${docId}#${ord}`, docId, ord, c.headingPath, c.text, embedder, vectorToBytes(c.embedding));
-      const b = i * 7;
-      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7})`;
+      values.push(`${docId}#${ord}`, docId, ord, c.headingPath, c.text, embedder, vectorToBytes(c.embedding), c.sources ?? null);
+      const b = i * 8;
+      return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8})`;
     });
     await tx.query(
-      `INSERT INTO chunks (id, doc_id, ord, heading_path, text, embedder, embedding) VALUES ${rows.join(', ')}`,
+      `INSERT INTO chunks (id, doc_id, ord, heading_path, text, embedder, embedding, sources) VALUES ${rows.join(', ')}`,
       values,
     );
   }
