@@ -99,7 +99,7 @@ export async function runCli(argv: string[], io: CliIo = { out: process.stdout, 
       if (command === 'credit') {
         const pick = values.pick === undefined ? undefined : Number(values.pick);
         if (pick !== undefined && (!Number.isInteger(pick) || pick < 1)) throw new UsageError('--pick must be a whole number from 1');
-        return await creditCommand(rt.credit, requireText(rest, command), { country: values.country, pick, json: values.json }, print);
+        return await creditCommand(rt.credit, requireText(rest, command), { country: values.country, pick, json: values.json, operator: config.operator }, print);
       }
       if (command === 'route') {
         if (!rt.routes) throw new Error('route planning is off: no network file (NETWORK_FILE)');
@@ -198,7 +198,7 @@ async function evalCommand(config: Config, rest: string[], values: { corpus?: st
   if (values.suite) {
     const limit = values.limit === undefined ? undefined : Number(values.limit);
     if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UsageError('--limit must be a positive whole number');
-    return runSuite(values.suite, (s) => print(s), { facts: values.facts, limit });
+    return runSuite(values.suite, (s) => print(s), { facts: values.facts, limit, models: config.evals });
   }
   if (rest[0] !== 'retrieval') throw new UsageError('eval needs a suite: advisor eval retrieval --corpus C.jsonl --queries Q.jsonl');
   if (!values.corpus || !values.queries) throw new UsageError('eval retrieval needs --corpus and --queries');

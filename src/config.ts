@@ -47,6 +47,16 @@ export const envSchema = z.object({
   LLM_MODEL: z.string().default('gpt-4o-mini'),
   LLM_TIMEOUT_MS: positiveInt.default(30_000),
 
+  // Evaluation runs only (`advisor eval --suite safety|answers`): the model under test and its judge.
+  EVAL_LLM_BASE_URL: optionalUrl('the model the answers and safety suites evaluate'),
+  EVAL_LLM_API_KEY: optionalString,
+  EVAL_LLM_MODEL: z.string().default('gpt-4o-mini'),
+  EVAL_JUDGE_BASE_URL: optionalUrl('the judge model of the answers suite (default: the evaluated one)'),
+  EVAL_JUDGE_API_KEY: optionalString,
+  EVAL_JUDGE_MODEL: optionalString,
+  /** Who runs the CLI, recorded with credit lookups made from it. */
+  USER: optionalString,
+
   TELEGRAM_BOT_TOKEN: optionalString,
   TELEGRAM_API_ROOT: z.string().url().default('https://api.telegram.org'),
   TELEGRAM_WEBHOOK_URL: optionalUrl('the public https URL Telegram posts updates to'),
@@ -102,6 +112,12 @@ export const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+export interface EvalModelConfig {
+  baseUrl: string;
+  apiKey: string | undefined;
+  model: string;
+}
+
 export interface Config {
   env: Env['NODE_ENV'];
   logLevel: Env['LOG_LEVEL'];
@@ -131,6 +147,9 @@ export interface Config {
     legal: { users: string[]; usergroup: string | undefined };
   };
   limits: { maxQuestionChars: number };
+  /** Who runs the CLI (the shell's USER), recorded with lookups made from it. */
+  operator: string;
+  evals: { llm: EvalModelConfig | undefined; judge: EvalModelConfig | undefined };
   credit: {
     providers: Array<'local' | 'http' | 'gleif'>;
     httpUrl: string | undefined;
@@ -217,6 +236,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       legal: { users: idList(e.SLACK_LEGAL_USERS), usergroup: e.SLACK_LEGAL_USERGROUP },
     },
     limits: { maxQuestionChars: e.MAX_QUESTION_CHARS },
+    operator: e.USER ?? 'local',
+    evals: {
+      llm: e.EVAL_LLM_BASE_URL ? { baseUrl: e.EVAL_LLM_BASE_URL, apiKey: e.EVAL_LLM_API_KEY, model: e.EVAL_LLM_MODEL } : undefined,
+      judge: (e.EVAL_JUDGE_BASE_URL ?? e.EVAL_LLM_BASE_URL)
+        ? { baseUrl: (e.EVAL_JUDGE_BASE_URL ?? e.EVAL_LLM_BASE_URL)!, apiKey: e.EVAL_JUDGE_API_KEY ?? e.EVAL_LLM_API_KEY, model: e.EVAL_JUDGE_MODEL ?? e.EVAL_LLM_MODEL }
+        : undefined,
+    },
     credit: {
       providers: e.CREDIT_PROVIDERS as Array<'local' | 'http' | 'gleif'>,
       httpUrl: e.CREDIT_HTTP_URL,

@@ -44,6 +44,29 @@ describe('ingest', () => {
   const ingest = () => ingestKnowledge({ root: knowledge.path, repo, embedder });
   const open = () => KnowledgeBase.open({ repo, embedder, indexDir: join(data.path, 'index') });
 
+  it('links each passage to the sources of its own section, not to the document\'s first source', async () => {
+    writeFileSync(
+      join(knowledge.path, 'market-access', 'two-sections.en.md'),
+      [
+        '---', 'id: two-sections-en', 'lang: en', 'title: "Two sections"', 'category: market-access', 'countries: [KZ]',
+        'sources: [https://example.org/first, https://example.org/second, https://example.org/third]', 'as_of: 2026-01-31', 'review_by: 2026-07-31', 'volatility: rates', '---',
+        '# Two sections', '', '## Pomegranate juice quotas', '', 'The pomegranate juice quota is set each spring.', '', '<!-- sources: 1 -->', '',
+        '## Walnut kernel grading', '', 'Walnut kernels are graded by colour before export.', '', '<!-- sources: 2, 3 -->', '',
+        // A ### section without a marker takes its parent's.
+        '### Walnut moisture', '', 'Walnut kernel moisture is measured at the border.',
+      ].join('\n'),
+    );
+    await ingest();
+    const kb = await open();
+    const [juice] = await kb.search('pomegranate juice quota', { k: 1 });
+    expect(juice).toMatchObject({ docId: 'two-sections-en', source: 'https://example.org/first', sources: ['https://example.org/first'] });
+    expect(juice!.text).not.toContain('<!--');
+    const [walnut] = await kb.search('walnut kernels graded by colour', { k: 1 });
+    expect(walnut).toMatchObject({ docId: 'two-sections-en', source: 'https://example.org/second', sources: ['https://example.org/second', 'https://example.org/third'] });
+    const [moisture] = await kb.search('walnut kernel moisture measured at the border', { k: 1 });
+    expect(moisture).toMatchObject({ headingPath: ['Two sections', 'Walnut kernel grading', 'Walnut moisture'], sources: ['https://example.org/second', 'https://example.org/third'] });
+  });
+
   it('reads markdown, HTML, PDF and DOCX and finds each by its content with heading path and dates', async () => {
     const s = await ingest();
     expect(s.added).toHaveLength(8);

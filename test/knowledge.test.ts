@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintKnowledge } from '../src/rag/lint-knowledge.js';
+import { splitMarkdown } from '../src/rag/split-text.js';
 import { loadLawFirmDirectory, PRACTICE_AREAS } from '../src/tickets/law-firm-directory.js';
 
 const ROOT = join(import.meta.dirname, '../knowledge');
@@ -26,6 +27,19 @@ describe('knowledge/', () => {
     for (const d of documents) {
       const others = documents.filter((o) => o.meta.id !== d.meta.id && o.meta.id.replace(/-(zh|ru|en)$/, '') === d.meta.id.replace(/-(zh|ru|en)$/, ''));
       expect(new Set(d.meta.translations), d.file).toEqual(new Set(others.map((o) => o.meta.id)));
+    }
+  });
+
+  it('links passages of a multi-source document to their own sections\' sources, never all to one URL', () => {
+    for (const { meta, body, file } of documents) {
+      const chunks = splitMarkdown(body);
+      for (const c of chunks) {
+        expect(c.sourceRefs, `${file} › ${c.headingPath.join(' › ')}`).toBeDefined();
+        for (const n of c.sourceRefs!) expect(meta.sources[n - 1], `${file}: source ${n}`).toBeDefined();
+      }
+      if (meta.sources.length < 2) continue;
+      const linkSets = new Set(chunks.filter((c) => c.sourceRefs!.length > 0).map((c) => c.sourceRefs!.join(',')));
+      expect(linkSets.size, `${file}: every passage cites the same sources`).toBeGreaterThan(1);
     }
   });
 

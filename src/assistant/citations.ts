@@ -35,7 +35,7 @@ export function renderSourceList(citations: readonly Citation[], lang: Lang): st
   const lines = citations.map((c) => {
     const section = c.headingPath.slice(1).join(' › ');
     const date = c.asOf ? ` (${t(lang, 'asOf')} ${c.asOf}${c.stale ? `; ${t(lang, 'stale')}` : ''})` : '';
-    return `[${c.n}] ${c.title}${section ? ` — ${section}` : ''}${date}${c.source ? ` ${c.source}` : ''}`;
+    return `[${c.n}] ${c.title}${section ? ` — ${section}` : ''}${date}${c.sources.length ? ` ${c.sources.join(' ')}` : ''}`;
   });
   return `${t(lang, 'sources')}:\n${lines.join('\n')}`;
 }

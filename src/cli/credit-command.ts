@@ -8,11 +8,11 @@ import { renderCandidates, renderReport } from '../tools/credit/render-report.js
 export async function creditCommand(
   credit: CreditService,
   name: string,
-  opts: { country?: string | undefined; pick?: number | undefined; json?: boolean | undefined },
+  opts: { country?: string | undefined; pick?: number | undefined; json?: boolean | undefined; operator: string },
   print: (v: unknown) => void,
 ): Promise<number> {
   const lang = detectLang(name)?.lang ?? 'en';
-  const found = await credit.search(name, opts.country?.toUpperCase(), `cli:${process.env.USER ?? 'local'}`);
+  const found = await credit.search(name, opts.country?.toUpperCase(), `cli:${opts.operator}`);
   if (found.candidates.length === 0) {
     const allDown = found.missing.length > 0 && found.missing.length === credit.configured.filter((p) => p !== 'sanctions').length;
     print(opts.json ? found : [ct(lang, allDown ? 'allDown' : 'none'), ...found.missing.map((m) => `  ${m.provider}: ${m.reason}`)].join('\n'));

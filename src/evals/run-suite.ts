@@ -1,5 +1,6 @@
 // `npm run eval -- --suite retrieval|safety|answers`: runs one suite and writes a markdown and a
 // JSON report under evals/reports/ with the commit it ran on. Returns the exit code.
+import type { Config, EvalModelConfig } from '../config.js';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,26 +30,25 @@ import { POISONED_DOC, readSafetyCases, runSafetySuite } from './safety-suite.js
 
 const XQUAD = '../shared/benchmarks/xquad';
 
-/** The model under evaluation (EVAL_LLM_*) or the judge (EVAL_JUDGE_*, defaulting to the same). */
-function evalModel(role: 'LLM' | 'JUDGE'): OpenAiChat {
-  const env = (k: string) => (role === 'JUDGE' ? process.env[`EVAL_JUDGE_${k}`] : undefined) ?? process.env[`EVAL_LLM_${k}`];
-  return new OpenAiChat({ baseUrl: env('BASE_URL')!, apiKey: env('API_KEY'), model: env('MODEL') ?? 'gpt-4o-mini', timeoutMs: 60_000 });
+/** The model under evaluation (EVAL_LLM_*) or the judge (EVAL_JUDGE_*, defaulting to the same), from the config. */
+function evalModel(model: EvalModelConfig): OpenAiChat {
+  return new OpenAiChat({ baseUrl: model.baseUrl, apiKey: model.apiKey, model: model.model, timeoutMs: 60_000 });
 }
 
-async function runAnswers(print: (s: string) => void, opts: SuiteOptions): Promise<number> {
+async function runAnswers(print: (s: string) => void, opts: SuiteOptions, models: { llm: EvalModelConfig; judge: EvalModelConfig }): Promise<number> {
   const { db, kb, cleanup } = await knowledgeBase();
   try {
     await seedLocalCompanies(db, 'knowledge/credit/sample-companies.csv');
     const credit = new CreditService({ db, providers: [new LocalCreditProvider(db)], timeoutMs: 5000, cacheTtlHours: 1 });
     const tools = new ToolRegistry().register(legalEscalationTool).register(creditTool(credit)).register(routesTool(new RouteService({ networkFile: 'knowledge/logistics/network.yaml' })));
-    const model = new RecordingChatModel(evalModel('LLM'));
+    const model = new RecordingChatModel(evalModel(models.llm));
     const assistant = new Assistant({ kb, llm: model, tools, conversations: new ConversationRepo(db), limits: { maxQuestionChars: 4000 }, log: createLogger('silent') });
     const all = readDomainQuestions(opts.facts ?? 'evals/datasets/domain.jsonl');
     const facts = opts.limit ? LANGS.flatMap((l) => all.filter((q) => q.lang === l).slice(0, opts.limit)) : all;
-    const report = await runAnswersSuite({ assistant, model, judge: evalModel('JUDGE'), facts, cases: readBehaviourCases() });
+    const report = await runAnswersSuite({ assistant, model, judge: evalModel(models.judge), facts, cases: readBehaviourCases() });
     const shortfalls = answersShortfalls(report, loadThresholds().answers ?? {});
     const md = [
-      `Model: ${model.id} at ${process.env.EVAL_LLM_BASE_URL}; judge: ${process.env.EVAL_JUDGE_MODEL ?? process.env.EVAL_LLM_MODEL ?? 'gpt-4o-mini'}`,
+      `Model: ${model.id} at ${models.llm.baseUrl}; judge: ${models.judge.model}`,
       `${facts.length} fact questions (${opts.facts ?? 'evals/datasets/domain.jsonl'}), ${report.rows.length - facts.length} behaviour cases (evals/datasets/answers.jsonl)`,
       '', '| rate | value |', '|---|---|', ...Object.entries(report.rates).map(([k, v]) => `| ${k} | ${v} |`),
       `| mean faithfulness (0–2) | ${report.meanFaithfulness} |`, `| judge errors | ${report.judgeErrors} |`,
@@ -77,6 +77,8 @@ async function knowledgeBase(extra?: Record<string, string>) {
 }
 
 export interface SuiteOptions {
+  /** EVAL_LLM_* and EVAL_JUDGE_* from the config; absent → safety runs retrieval-only, answers is skipped. */
+  models?: Config['evals'];
   /** answers: the fact questions (default evals/datasets/domain.jsonl). */
   facts?: string | undefined;
   /** answers: at most this many fact questions per language. */
@@ -117,9 +119,9 @@ export async function runSuite(suite: string, print: (s: string) => void, opts: 
     return shortfalls.length ? 1 : 0;
   }
   if (suite === 'safety') {
-    const llmUrl = process.env.EVAL_LLM_BASE_URL;
+    const llmUrl = opts.models?.llm?.baseUrl;
     const { db, kb, cleanup } = await knowledgeBase({ 'logistics/reefer-power-note.en.md': POISONED_DOC });
-    const llm = llmUrl ? evalModel('LLM') : undefined;
+    const llm = opts.models?.llm ? evalModel(opts.models.llm) : undefined;
     const assistant = new Assistant({ kb, llm, tools: new ToolRegistry().register(legalEscalationTool), conversations: new ConversationRepo(db), limits: { maxQuestionChars: 4000 }, log: createLogger('silent') });
     try {
       const results = await runSafetySuite(assistant, db, readSafetyCases());
@@ -133,12 +135,14 @@ export async function runSuite(suite: string, print: (s: string) => void, opts: 
     }
   }
   if (suite === 'answers') {
-    if (!process.env.EVAL_LLM_BASE_URL) {
+    const llmModel = opts.models?.llm;
+    const judgeModel = opts.models?.judge;
+    if (!llmModel || !judgeModel) {
       const base = writeReport('answers', { skipped: true, reason: 'EVAL_LLM_BASE_URL is not set' }, ['**SKIPPED**: set EVAL_LLM_BASE_URL (and EVAL_LLM_MODEL, EVAL_LLM_API_KEY; EVAL_JUDGE_* for a separate judge) to run answer-level checks.']);
       print(`answers suite SKIPPED: EVAL_LLM_BASE_URL is not set (report ${base}.md)`);
       return 0;
     }
-    return runAnswers(print, opts);
+    return runAnswers(print, opts, { llm: llmModel, judge: judgeModel });
   }
   print(`unknown suite "${suite}": retrieval, safety or answers`);
   return 2;

@@ -1,8 +1,10 @@
 // Answers as Slack Block Kit: mrkdwn text (escaped), a context block of numbered sources with
 // links and dates, and the feedback / escalation buttons; long text split across section blocks.
 import type { AskResult, Citation } from '../../domain/answer.js';
+import { t } from '../../i18n/messages.js';
 import { sl } from '../../i18n/slack-texts.js';
 import type { Lang } from '../../domain/lang.js';
+import { hostOf } from '../../domain/source-url.js';
 
 export const SECTION_LIMIT = 3000; // characters of text in one section block
 const MAX_BLOCKS = 50;
@@ -23,8 +25,10 @@ function link(c: Citation): string {
 }
 
 export function sourceLine(c: Citation, lang: Lang): string {
-  const date = c.asOf ? ` (${sl(lang, 'asOf')} ${c.asOf}${c.stale ? ' ⚠️' : ''})` : '';
-  return `[${c.n}] ${link(c)}${date}`;
+  const date = c.asOf ? ` (${sl(lang, 'asOf')} ${c.asOf}${c.stale ? `; ${t(lang, 'stale')}` : ''})` : '';
+  // The passage's other sources by host name, after the title (which links to the first).
+  const more = c.sources.slice(1).filter((u) => /^https?:\/\/[^\s|<>]+$/.test(u)).map((u) => `<${u}|${hostOf(u)}>`);
+  return `[${c.n}] ${link(c)}${more.length ? ` · ${more.join(' · ')}` : ''}${date}`;
 }
 
 /** Splits text into pieces of at most `limit` characters at paragraph, line or word breaks. */

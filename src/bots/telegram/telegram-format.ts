@@ -1,8 +1,10 @@
 // Answers as Telegram HTML: escaped text, **bold** kept, sources as a numbered list with links and
 // dates, split into messages of at most 4,096 characters on paragraph boundaries.
 import type { Citation } from '../../domain/answer.js';
+import { t } from '../../i18n/messages.js';
 import { tg } from '../../i18n/telegram-texts.js';
 import type { Lang } from '../../domain/lang.js';
+import { hostOf } from '../../domain/source-url.js';
 
 export const TELEGRAM_LIMIT = 4096;
 
@@ -24,10 +26,13 @@ export function sourcesHtml(citations: readonly Citation[], lang: Lang, expanded
   const lines = citations.map((c) => {
     const url = safeUrl(c.source);
     const title = url ? `<a href="${escapeHtml(url)}">${escapeHtml(c.title)}</a>` : escapeHtml(c.title);
-    const date = c.asOf ? ` (${tg(lang, 'asOf')} ${c.asOf}${c.stale ? ' ⚠️' : ''})` : '';
+    // A document past review still answers; the reader is told plainly, not alarmed.
+    const date = c.asOf ? ` (${tg(lang, 'asOf')} ${c.asOf}${c.stale ? `; ${escapeHtml(t(lang, 'stale'))}` : ''})` : '';
+    // The passage's other sources, by host name, after the title (which links to the first).
+    const more = c.sources.slice(1).map(safeUrl).filter((u): u is string => u !== undefined).map((u) => `<a href="${escapeHtml(u)}">${escapeHtml(hostOf(u))}</a>`);
     const section = expanded && c.headingPath.length > 1 ? `\n<i>${escapeHtml(c.headingPath.slice(1).join(' › '))}</i>` : '';
     const excerpt = expanded ? `\n<blockquote>${escapeHtml(c.excerpt)}</blockquote>` : '';
-    return `[${c.n}] ${title}${date}${section}${excerpt}`;
+    return `[${c.n}] ${title}${more.length ? ` · ${more.join(' · ')}` : ''}${date}${section}${excerpt}`;
   });
   return `<b>${escapeHtml(tg(lang, 'sourcesTitle'))}</b>\n${lines.join(expanded ? '\n\n' : '\n')}`;
 }
