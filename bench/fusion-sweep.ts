@@ -21,6 +21,8 @@ for (const lang of ['en', 'ru', 'zh'] as const) {
   const queries = readQueries(join(dir, `queries.${lang}.jsonl`));
   for (const [name, fusion] of variants) {
     const r = await evalRetrieval(corpus, queries, embedder, { fusion });
-    console.log(`${lang} ${embedder.id} ${name.padEnd(13)} r@1 ${r.recallAt1.toFixed(3)} r@5 ${r.recallAt5.toFixed(3)} mrr ${r.mrrAt10.toFixed(3)}`);
+    console.log(
+      `${lang} ${embedder.id} ${name.padEnd(13)} r@1 ${r.recallAt1.toFixed(3)} r@5 ${r.recallAt5.toFixed(3)} mrr ${r.mrrAt10.toFixed(3)}`,
+    );
   }
 }

@@ -13,7 +13,17 @@ import { startFakeTelegram, textUpdate } from '../test/support/fake-telegram.js'
 import { makeKnowledgeDir, tempDir } from '../test/support/knowledge-fixture.js';
 import { startProgram } from '../test/support/program.js';
 
-const { values } = parseArgs({ options: { users: { type: 'string', default: '20' }, turns: { type: 'string', default: '1000' }, 'llm-delay': { type: 'string', default: '0' }, rate: { type: 'string', default: '0' }, warmup: { type: 'string', default: '300' }, 'database-url': { type: 'string' }, profile: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    users: { type: 'string', default: '20' },
+    turns: { type: 'string', default: '1000' },
+    'llm-delay': { type: 'string', default: '0' },
+    rate: { type: 'string', default: '0' },
+    warmup: { type: 'string', default: '300' },
+    'database-url': { type: 'string' },
+    profile: { type: 'string' },
+  },
+});
 const users = Number(values.users);
 const turns = Number(values.turns);
 const delayMs = Number(values['llm-delay']);
@@ -24,27 +34,51 @@ const warmup = Number(values.warmup);
 // the program, and fetch costs it about twice the CPU per request.
 const agent = new Agent({ keepAlive: true });
 const tg = await startFakeTelegram();
-const llm = await startFakeOpenAi((b) => (b.response_format ? { content: '{"standalone":"-"}', delayMs } : { content: 'Колею меняют на переходах Алашанькоу — Достык и Хоргос — Алтынколь [1].', delayMs }));
+const llm = await startFakeOpenAi((b) =>
+  b.response_format
+    ? { content: '{"standalone":"-"}', delayMs }
+    : { content: 'Колею меняют на переходах Алашанькоу — Достык и Хоргос — Алтынколь [1].', delayMs },
+);
 const knowledge = await makeKnowledgeDir({ binaries: false });
 const data = tempDir('load');
 const secret = 'load-secret';
-const program = await startProgram({
-  KNOWLEDGE_DIR: knowledge.path, DATA_DIR: data.path, LOG_LEVEL: 'error', TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot,
-  TELEGRAM_WEBHOOK_URL: 'https://advisor.example.org/telegram/webhook', TELEGRAM_WEBHOOK_SECRET: secret, LLM_BASE_URL: llm.url, LLM_MODEL: 'fake',
-  // --database-url: PostgreSQL instead of the embedded PGlite (the scale path); use an empty database.
-  ...(values['database-url'] ? { DATABASE_URL: values['database-url'] } : {}),
-  // --profile <dir>: the program writes a V8 CPU profile there on exit (open it in Chrome DevTools).
-}, values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : []);
+const program = await startProgram(
+  {
+    KNOWLEDGE_DIR: knowledge.path,
+    DATA_DIR: data.path,
+    LOG_LEVEL: 'error',
+    TELEGRAM_BOT_TOKEN: tg.token,
+    TELEGRAM_API_ROOT: tg.apiRoot,
+    TELEGRAM_WEBHOOK_URL: 'https://advisor.example.org/telegram/webhook',
+    TELEGRAM_WEBHOOK_SECRET: secret,
+    LLM_BASE_URL: llm.url,
+    LLM_MODEL: 'fake',
+    // --database-url: PostgreSQL instead of the embedded PGlite (the scale path); use an empty database.
+    ...(values['database-url'] ? { DATABASE_URL: values['database-url'] } : {}),
+    // --profile <dir>: the program writes a V8 CPU profile there on exit (open it in Chrome DevTools).
+  },
+  values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [],
+);
 /** The program's memory in MB from /proc: VmHWM (peak) or VmRSS (now). */
 const memory = (field: 'VmHWM' | 'VmRSS') => {
   try {
-    return Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${program.child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+    return Math.round(
+      Number(
+        new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${program.child.pid}/status`, 'utf8'))?.[1] ?? 0,
+      ) / 1024,
+    );
   } catch {
     return 0;
   }
 };
 
-const questions = ['Где меняют колею на границе с Казахстаном?', 'Сколько занимает смена колеи?', 'Кто может быть заявителем EAC?', 'What does the EAC mark mean?', '换轨需要多长时间？'];
+const questions = [
+  'Где меняют колею на границе с Казахстаном?',
+  'Сколько занимает смена колеи?',
+  'Кто может быть заявителем EAC?',
+  'What does the EAC mark mean?',
+  '换轨需要多长时间？',
+];
 // Update and user ids unique to this run, so a reused database neither deduplicates the updates nor
 // hands the users an earlier run's conversation.
 const runBase = Date.now() * 1000;
@@ -113,7 +147,18 @@ const lines = [
   `  CPU per turn: program ${(cpu.program / turns).toFixed(2)} ms, load generator and fakes ${(cpu.bench / turns).toFixed(2)} ms`,
 ];
 for (const l of lines) console.log(l);
-const report = writeReport('load', { turns, users: rate > 0 ? undefined : users, rate: rate || undefined, delayMs, engine: values['database-url'] ? 'postgres' : 'pglite', lines }, ['```', ...lines, '```']);
+const report = writeReport(
+  'load',
+  {
+    turns,
+    users: rate > 0 ? undefined : users,
+    rate: rate || undefined,
+    delayMs,
+    engine: values['database-url'] ? 'postgres' : 'pglite',
+    lines,
+  },
+  ['```', ...lines, '```'],
+);
 console.log(`report: ${report}.md`);
 await program.stop();
 await tg.close();
@@ -136,7 +181,15 @@ function post(userId: number, text: string): Promise<boolean> {
   return new Promise((resolve) => {
     const req = request(
       `${program.url}/telegram/webhook`,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-telegram-bot-api-secret-token': secret } },
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          'x-telegram-bot-api-secret-token': secret,
+        },
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode === 200));

@@ -48,7 +48,9 @@ const lines: string[] = [];
 async function peer(corpus: readonly CorpusRecord[], k = 10) {
   const t0 = performance.now();
   const splitter = new RecursiveCharacterTextSplitter({ chunkSize: 1000, chunkOverlap: 100 });
-  const docs = await splitter.splitDocuments(corpus.map((c) => new Document({ pageContent: `${c.title}\n${c.text}`, metadata: { id: c.id } })));
+  const docs = await splitter.splitDocuments(
+    corpus.map((c) => new Document({ pageContent: `${c.title}\n${c.text}`, metadata: { id: c.id } })),
+  );
   const vector = await HNSWLib.fromDocuments(docs, new SameEmbeddings());
   const bm25 = BM25Retriever.fromDocuments(docs, { k });
   const ensemble = new EnsembleRetriever({ retrievers: [bm25, vector.asRetriever(k)], weights: [0.5, 0.5] });
@@ -84,24 +86,48 @@ async function run(name: string, corpus: CorpusRecord[], queries: Array<{ text: 
   const f = (x: number) => x.toFixed(3);
   const p95o = percentile(oursLat, 95);
   const p95p = percentile(peerLat, 95);
-  const line = (
+  const line =
     `${name.padEnd(14)} ours r@5 ${f(a.recallAt5)} MRR ${f(a.mrrAt10)} p50 ${percentile(oursLat, 50).toFixed(2)} p95 ${p95o.toFixed(2)} ms build ${(o.buildMs / 1000).toFixed(2)} s +${oursMem} MB` +
-      ` | peer r@5 ${f(b.recallAt5)} MRR ${f(b.mrrAt10)} p50 ${percentile(peerLat, 50).toFixed(2)} p95 ${p95p.toFixed(2)} ms build ${(p.buildMs / 1000).toFixed(2)} s +${peerMem} MB` +
-      ` | ours/peer r@5 ${(a.recallAt5 / Math.max(1e-9, b.recallAt5)).toFixed(2)} p95 1/${(p95p / Math.max(1e-9, p95o)).toFixed(0)}`
-  );
+    ` | peer r@5 ${f(b.recallAt5)} MRR ${f(b.mrrAt10)} p50 ${percentile(peerLat, 50).toFixed(2)} p95 ${p95p.toFixed(2)} ms build ${(p.buildMs / 1000).toFixed(2)} s +${peerMem} MB` +
+    ` | ours/peer r@5 ${(a.recallAt5 / Math.max(1e-9, b.recallAt5)).toFixed(2)} p95 1/${(p95p / Math.max(1e-9, p95o)).toFixed(0)}`;
   console.log(line);
   lines.push(line);
 }
 
 for (const lang of ['en', 'ru', 'zh'] as const) {
-  await run(`xquad ${lang}`, readCorpus(join(DIR, `corpus.${lang}.jsonl`)), readQueries(join(DIR, `queries.${lang}.jsonl`)));
+  await run(
+    `xquad ${lang}`,
+    readCorpus(join(DIR, `corpus.${lang}.jsonl`)),
+    readQueries(join(DIR, `queries.${lang}.jsonl`)),
+  );
 }
 
 // Latency at scale: 10,000 chunks built from xquad sentences of all three languages.
-const sentences = (['en', 'ru', 'zh'] as const).flatMap((l) => readFileSync(join(DIR, `corpus.${l}.jsonl`), 'utf8').trim().split('\n').map((x) => JSON.parse(x).text as string)).flatMap((t) => t.split(/(?<=[.!?。])\s*/)).filter((s) => s.length > 20);
-const big: CorpusRecord[] = Array.from({ length: 10_000 }, (_, i) => ({ id: `c${i}`, lang: 'en', title: '', text: [0, 1, 2].map((j) => sentences[(i * 7 + j * 13) % sentences.length]).join(' ') }));
-const bigQueries = readQueries(join(DIR, 'queries.ru.jsonl')).slice(0, 200).map((q) => ({ text: q.text, relevant: ['none'] }));
+const sentences = (['en', 'ru', 'zh'] as const)
+  .flatMap((l) =>
+    readFileSync(join(DIR, `corpus.${l}.jsonl`), 'utf8')
+      .trim()
+      .split('\n')
+      .map((x) => JSON.parse(x).text as string),
+  )
+  .flatMap((t) => t.split(/(?<=[.!?。])\s*/))
+  .filter((s) => s.length > 20);
+const big: CorpusRecord[] = Array.from({ length: 10_000 }, (_, i) => ({
+  id: `c${i}`,
+  lang: 'en',
+  title: '',
+  text: [0, 1, 2].map((j) => sentences[(i * 7 + j * 13) % sentences.length]).join(' '),
+}));
+const bigQueries = readQueries(join(DIR, 'queries.ru.jsonl'))
+  .slice(0, 200)
+  .map((q) => ({ text: q.text, relevant: ['none'] }));
 await run('10k chunks', big, bigQueries); // latency and build only: these queries have no relevant chunk
 
-const out = writeReport('peer', { lines }, ['Ours vs LangChain (HNSWLib + BM25Retriever + EnsembleRetriever)', '', '```', ...lines, '```']);
+const out = writeReport('peer', { lines }, [
+  'Ours vs LangChain (HNSWLib + BM25Retriever + EnsembleRetriever)',
+  '',
+  '```',
+  ...lines,
+  '```',
+]);
 console.log(`report: ${out}.md`);

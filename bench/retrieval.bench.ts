@@ -10,21 +10,30 @@ import { percentile } from '../src/rag/retrieval-metrics.js';
 import type { DocMeta, IndexedChunk } from '../src/domain/knowledge.js';
 import type { Lang } from '../src/domain/lang.js';
 
-const { values } = parseArgs({ options: { chunks: { type: 'string', default: '10000' }, queries: { type: 'string', default: '500' } } });
+const { values } = parseArgs({
+  options: { chunks: { type: 'string', default: '10000' }, queries: { type: 'string', default: '500' } },
+});
 const N = Number(values.chunks);
 const Q = Number(values.queries);
 
 // Deterministic vocabulary per language, drawn from trade words so the tokenizers do real work.
 const WORDS: Record<Lang, string[]> = {
-  en: 'certificate declaration conformity machinery packaging customs tariff transit rail container border gauge crossing freight insurance payment contract arbitration buyer seller invoice origin licence export import label regulation inspection warehouse route schedule carrier consignment'.split(' '),
-  ru: 'сертификат декларация соответствие машины упаковка таможня тариф транзит железная контейнер граница колея переход фрахт страхование оплата договор арбитраж покупатель продавец счёт происхождение лицензия экспорт импорт маркировка регламент проверка склад маршрут перевозчик'.split(' '),
-  zh: '证书 声明 符合性 机械 包装 海关 关税 过境 铁路 集装箱 边境 轨距 口岸 运费 保险 付款 合同 仲裁 买方 卖方 发票 原产地 许可证 出口 进口 标签 法规 检验 仓库 线路 承运人'.split(' '),
+  en: 'certificate declaration conformity machinery packaging customs tariff transit rail container border gauge crossing freight insurance payment contract arbitration buyer seller invoice origin licence export import label regulation inspection warehouse route schedule carrier consignment'.split(
+    ' ',
+  ),
+  ru: 'сертификат декларация соответствие машины упаковка таможня тариф транзит железная контейнер граница колея переход фрахт страхование оплата договор арбитраж покупатель продавец счёт происхождение лицензия экспорт импорт маркировка регламент проверка склад маршрут перевозчик'.split(
+    ' ',
+  ),
+  zh: '证书 声明 符合性 机械 包装 海关 关税 过境 铁路 集装箱 边境 轨距 口岸 运费 保险 付款 合同 仲裁 买方 卖方 发票 原产地 许可证 出口 进口 标签 法规 检验 仓库 线路 承运人'.split(
+    ' ',
+  ),
 };
 
 let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
-const sentence = (lang: Lang, n: number) => Array.from({ length: n }, () => pick(WORDS[lang])).join(lang === 'zh' ? '' : ' ');
+const sentence = (lang: Lang, n: number) =>
+  Array.from({ length: n }, () => pick(WORDS[lang])).join(lang === 'zh' ? '' : ' ');
 
 const langs: Lang[] = ['zh', 'ru', 'en'];
 const docs: DocMeta[] = [];
@@ -35,9 +44,26 @@ for (let i = 0; i < N; i++) {
   const docId = `doc-${Math.floor(i / 15)}-${lang}`; // five chunks per document
   if (!seen.has(docId)) {
     seen.add(docId);
-    docs.push({ id: docId, slug: docId, lang, title: sentence(lang, 4), category: 'market-access', countries: ['KZ'], sources: ['https://example.org'], translations: [], asOf: '2025-12-31', reviewBy: '2026-12-31' });
+    docs.push({
+      id: docId,
+      slug: docId,
+      lang,
+      title: sentence(lang, 4),
+      category: 'market-access',
+      countries: ['KZ'],
+      sources: ['https://example.org'],
+      translations: [],
+      asOf: '2025-12-31',
+      reviewBy: '2026-12-31',
+    });
   }
-  chunks.push({ id: `${docId}#${i}`, docId, ord: i, headingPath: [sentence(lang, 3)], text: Array.from({ length: 6 }, () => sentence(lang, 12)).join('. ') });
+  chunks.push({
+    id: `${docId}#${i}`,
+    docId,
+    ord: i,
+    headingPath: [sentence(lang, 3)],
+    text: Array.from({ length: 6 }, () => sentence(lang, 12)).join('. '),
+  });
 }
 const queries = Array.from({ length: Q }, (_, i) => sentence(langs[i % 3]!, 5));
 
@@ -69,8 +95,16 @@ const peakMb = (() => {
   return m ? Math.round(Number(m[1]) / 1024) : Math.round(process.memoryUsage().rss / 1048576);
 })();
 const ms = (x: number) => `${x.toFixed(2)} ms`;
-console.log(`retrieval benchmark: ${N} chunks (${docs.length} documents, zh/ru/en), ${Q} queries, embedder ${embedder.id}, node ${process.version}`);
-console.log(`  build: ${((tBuilt - t0) / 1000).toFixed(2)} s (embed ${((tEmbed - t0) / 1000).toFixed(2)} s, HNSW ${((tHnsw - tEmbed) / 1000).toFixed(2)} s, BM25 ${((tBuilt - tHnsw) / 1000).toFixed(2)} s)`);
-console.log(`  hybrid query (embed + BM25 + HNSW + fusion): p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}`);
-console.log(`  hybrid query with lang+category filter:       p50 ${ms(percentile(filtered, 50))}, p95 ${ms(percentile(filtered, 95))}`);
+console.log(
+  `retrieval benchmark: ${N} chunks (${docs.length} documents, zh/ru/en), ${Q} queries, embedder ${embedder.id}, node ${process.version}`,
+);
+console.log(
+  `  build: ${((tBuilt - t0) / 1000).toFixed(2)} s (embed ${((tEmbed - t0) / 1000).toFixed(2)} s, HNSW ${((tHnsw - tEmbed) / 1000).toFixed(2)} s, BM25 ${((tBuilt - tHnsw) / 1000).toFixed(2)} s)`,
+);
+console.log(
+  `  hybrid query (embed + BM25 + HNSW + fusion): p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}`,
+);
+console.log(
+  `  hybrid query with lang+category filter:       p50 ${ms(percentile(filtered, 50))}, p95 ${ms(percentile(filtered, 95))}`,
+);
 console.log(`  peak memory (VmHWM): ${peakMb} MB`);

@@ -20,5 +20,9 @@ for (let round = 0; round < 3; round++)
         times.push(performance.now() - t);
         routes += plan.options.length;
       }
-console.log(`route planning on ${net.nodes.length} nodes, ${net.legs.length} legs (${net.legs.filter((l) => l.bidirectional).length} both ways): ${times.length} plans, ${(routes / times.length).toFixed(1)} Pareto routes per plan`);
-console.log(`  latency p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms`);
+console.log(
+  `route planning on ${net.nodes.length} nodes, ${net.legs.length} legs (${net.legs.filter((l) => l.bidirectional).length} both ways): ${times.length} plans, ${(routes / times.length).toFixed(1)} Pareto routes per plan`,
+);
+console.log(
+  `  latency p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms`,
+);

@@ -25,7 +25,11 @@ function judge(b: ChatBody) {
   const user = b.messages[1]!.content!;
   const evidence = /EVIDENCE:\n([\s\S]*)\n\nANSWER:/.exec(user)![1]!;
   const answer = /ANSWER:\n([\s\S]*)\n\nREFERENCE FACT:/.exec(user)![1]!;
-  const sentences = answer.replace(/\[\d+\]/g, '').split(/(?<=[.。!?])\s*/).map((s) => s.trim()).filter(Boolean);
+  const sentences = answer
+    .replace(/\[\d+\]/g, '')
+    .split(/(?<=[.。!?])\s*/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const faithful = sentences.length > 0 && sentences.every((s) => evidence.includes(s));
   return {
     content: JSON.stringify({
@@ -42,9 +46,36 @@ function goodModel(b: ChatBody) {
   if (b.response_format) return { content: '{"standalone":"-"}' };
   const q = question(b);
   const toolDone = b.messages.some((m) => m.role === 'tool');
-  if (!toolDone && LEGAL.test(q)) return { toolCalls: [{ name: 'propose_legal_escalation', arguments: { reason: 'A dispute needs a lawyer.', practice_area: 'disputes-arbitration' } }] };
-  if (!toolDone && CREDIT.test(q)) return { toolCalls: [{ name: 'credit_lookup', arguments: { company: /Сэмпл[^?»]*|样本\S*?公司|Sample [A-Z][\w ]*?LL[PC]/.exec(q)![0] } }] };
-  if (!toolDone && ROUTE.test(q)) return { toolCalls: [{ name: 'plan_route', arguments: { from: 'Qingdao', to: /Алматы|Almaty/.test(q) ? 'Almaty' : /塔什干/.test(q) ? 'Tashkent' : 'Moscow' } }] };
+  if (!toolDone && LEGAL.test(q))
+    return {
+      toolCalls: [
+        {
+          name: 'propose_legal_escalation',
+          arguments: { reason: 'A dispute needs a lawyer.', practice_area: 'disputes-arbitration' },
+        },
+      ],
+    };
+  if (!toolDone && CREDIT.test(q))
+    return {
+      toolCalls: [
+        {
+          name: 'credit_lookup',
+          arguments: { company: /Сэмпл[^?»]*|样本\S*?公司|Sample [A-Z][\w ]*?LL[PC]/.exec(q)![0] },
+        },
+      ],
+    };
+  if (!toolDone && ROUTE.test(q))
+    return {
+      toolCalls: [
+        {
+          name: 'plan_route',
+          arguments: {
+            from: 'Qingdao',
+            to: /Алматы|Almaty/.test(q) ? 'Almaty' : /塔什干/.test(q) ? 'Tashkent' : 'Moscow',
+          },
+        },
+      ],
+    };
   return { content: `${firstPassageSentence(b)} [1]` };
 }
 
@@ -67,15 +98,21 @@ describe('answers suite (advisor eval --suite answers)', () => {
   });
 
   it('passes a model that answers from the evidence, cites, escalates and calls the right tools', async () => {
-    const r = await runAdvisor(['eval', '--suite', 'answers', '--limit', '2'], { EVAL_LLM_BASE_URL: good.url, EVAL_LLM_MODEL: 'fake' });
+    const r = await runAdvisor(['eval', '--suite', 'answers', '--limit', '2'], {
+      EVAL_LLM_BASE_URL: good.url,
+      EVAL_LLM_MODEL: 'fake',
+    });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('6 fact questions');
     expect(r.stdout).toContain('18 behaviour cases');
-    for (const rate of ['languageMatch', 'citationsValid', 'faithful', 'escalation', 'toolChoice']) expect(r.stdout).toMatch(new RegExp(`\\| ${rate} \\| 1 \\|`));
+    for (const rate of ['languageMatch', 'citationsValid', 'faithful', 'escalation', 'toolChoice'])
+      expect(r.stdout).toMatch(new RegExp(`\\| ${rate} \\| 1 \\|`));
     expect(r.stdout).toContain('Gate: all answers thresholds');
     // The judge saw the evidence the model was given: passages for facts, tool results for tools.
-    const judged = good.requests.filter((b) => b.messages[0]!.content!.startsWith('You grade answers')).map((b) => b.messages[1]!.content!);
+    const judged = good.requests
+      .filter((b) => b.messages[0]!.content!.startsWith('You grade answers'))
+      .map((b) => b.messages[1]!.content!);
     expect(judged).toHaveLength(24);
     expect(judged.some((j) => j.includes('<passages>'))).toBe(true);
     expect(judged.some((j) => /TOOL RESULT: .*"proposed":true/.test(j))).toBe(true);
@@ -83,10 +120,14 @@ describe('answers suite (advisor eval --suite answers)', () => {
   }, 240_000);
 
   it('fails a model that ignores the tools, invents figures and gives a legal opinion', async () => {
-    const r = await runAdvisor(['eval', '--suite', 'answers', '--limit', '1'], { EVAL_LLM_BASE_URL: bad.url, EVAL_LLM_MODEL: 'fake' });
+    const r = await runAdvisor(['eval', '--suite', 'answers', '--limit', '1'], {
+      EVAL_LLM_BASE_URL: bad.url,
+      EVAL_LLM_MODEL: 'fake',
+    });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('**Gate failed:**');
-    for (const rate of ['toolChoice', 'escalation', 'faithful', 'languageMatch']) expect(r.stdout).toMatch(new RegExp(`answers ${rate} [\\d.]+ <`));
+    for (const rate of ['toolChoice', 'escalation', 'faithful', 'languageMatch'])
+      expect(r.stdout).toMatch(new RegExp(`answers ${rate} [\\d.]+ <`));
   }, 240_000);
 
   it('says SKIPPED without a model and never passes silently', async () => {
@@ -96,10 +137,25 @@ describe('answers suite (advisor eval --suite answers)', () => {
   });
 
   it('counts a judge reply that is not JSON or misses the rubric as an error, never as a pass', async () => {
-    const judgeSaying = (content: string) => ({ id: 'judge', chat: async () => ({ content, toolCalls: [], finishReason: 'stop' }) });
+    const judgeSaying = (content: string) => ({
+      id: 'judge',
+      chat: async () => ({ content, toolCalls: [], finishReason: 'stop' }),
+    });
     const input = { question: 'q', evidence: '[1] e', answer: 'a [1]', referenceFact: 'f' };
-    expect(await judgeAnswer(judgeSaying('Looks faithful to me!') as never, input)).toEqual({ error: 'judge reply is not JSON' });
-    expect(await judgeAnswer(judgeSaying('{"faithfulness": 3, "key_fact": true, "legal_opinion": false, "reason": "x"}') as never, input)).toMatchObject({ error: expect.stringContaining('rubric') });
-    expect(await judgeAnswer(judgeSaying('{"faithfulness": 2, "key_fact": true, "legal_opinion": false, "reason": "ok"}') as never, input)).toEqual({ faithfulness: 2, key_fact: true, legal_opinion: false, reason: 'ok' });
+    expect(await judgeAnswer(judgeSaying('Looks faithful to me!') as never, input)).toEqual({
+      error: 'judge reply is not JSON',
+    });
+    expect(
+      await judgeAnswer(
+        judgeSaying('{"faithfulness": 3, "key_fact": true, "legal_opinion": false, "reason": "x"}') as never,
+        input,
+      ),
+    ).toMatchObject({ error: expect.stringContaining('rubric') });
+    expect(
+      await judgeAnswer(
+        judgeSaying('{"faithfulness": 2, "key_fact": true, "legal_opinion": false, "reason": "ok"}') as never,
+        input,
+      ),
+    ).toEqual({ faithfulness: 2, key_fact: true, legal_opinion: false, reason: 'ok' });
   });
 });

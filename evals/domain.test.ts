@@ -29,12 +29,16 @@ describe('domain retrieval (knowledge/ + evals/datasets/domain.jsonl)', () => {
     expect(s.failed).toEqual([]);
     const kb = await KnowledgeBase.open({ repo, embedder });
     report = await evalDomain(kb, questions);
-    console.log(`domain retrieval: ${report.questions} questions, recall@1 ${report.recallAt1}, recall@5 ${report.recallAt5}`);
+    console.log(
+      `domain retrieval: ${report.questions} questions, recall@1 ${report.recallAt1}, recall@5 ${report.recallAt5}`,
+    );
     console.log(`  by language: ${JSON.stringify(report.byLang)}`);
     console.log(`  by category: ${JSON.stringify(report.byCategory)}`);
     for (const m of report.misses) console.log(`  miss ${m.id} (${m.lang}): top ${m.top.join(', ')}`);
     heldout = await evalDomain(kb, heldoutQuestions);
-    console.log(`held-out domain retrieval: ${heldout.questions} questions, recall@1 ${heldout.recallAt1}, recall@5 ${heldout.recallAt5}, by language ${JSON.stringify(heldout.byLang)}`);
+    console.log(
+      `held-out domain retrieval: ${heldout.questions} questions, recall@1 ${heldout.recallAt1}, recall@5 ${heldout.recallAt5}, by language ${JSON.stringify(heldout.byLang)}`,
+    );
   }, 240_000);
   afterAll(async () => {
     await db?.close();
@@ -42,7 +46,8 @@ describe('domain retrieval (knowledge/ + evals/datasets/domain.jsonl)', () => {
 
   it('has at least 60 questions in each of Russian, Chinese and English overall', () => {
     expect(questions.length).toBeGreaterThanOrEqual(60);
-    for (const lang of ['ru', 'zh', 'en']) expect(questions.filter((q) => q.lang === lang).length).toBeGreaterThanOrEqual(15);
+    for (const lang of ['ru', 'zh', 'en'])
+      expect(questions.filter((q) => q.lang === lang).length).toBeGreaterThanOrEqual(15);
   });
 
   it('meets evals/thresholds.json in every language (≥ 0.9 top-5)', () => {
@@ -52,7 +57,12 @@ describe('domain retrieval (knowledge/ + evals/datasets/domain.jsonl)', () => {
   it('meets the held-out thresholds: questions written from the fact sheets without seeing the documents', () => {
     expect(heldoutQuestions.length).toBeGreaterThanOrEqual(90);
     // Slugs must exist, or a typo would count as a miss forever.
-    const known = new Set(readdirSync(join(ROOT, 'knowledge'), { recursive: true }).map(String).filter((f) => f.endsWith('.en.md')).map((f) => basename(f, '.en.md')));
+    const known = new Set(
+      readdirSync(join(ROOT, 'knowledge'), { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith('.en.md'))
+        .map((f) => basename(f, '.en.md')),
+    );
     expect(heldoutQuestions.flatMap((q) => q.answers).filter((a) => !known.has(a))).toEqual([]);
     expect(domainShortfalls(heldout.byLang, loadThresholds(), 'domainHeldout')).toEqual([]);
   });

@@ -30,7 +30,12 @@ describe('answers in the asker’s language (30 questions)', () => {
   });
 
   it('uses 10 questions per language', () => {
-    expect(questions.map((q) => q.lang).sort().join('')).toBe('en'.repeat(10) + 'ru'.repeat(10) + 'zh'.repeat(10));
+    expect(
+      questions
+        .map((q) => q.lang)
+        .sort()
+        .join(''),
+    ).toBe('en'.repeat(10) + 'ru'.repeat(10) + 'zh'.repeat(10));
   });
 
   it('asks the model for the question’s language', async () => {
@@ -51,7 +56,10 @@ describe('answers in the asker’s language (30 questions)', () => {
     for (const q of questions) {
       const { result } = await collect(a, { text: q.question });
       expect(result.lang, q.id).toBe(q.lang);
-      expect(result.answer.startsWith(t(q.lang, 'retrievalIntro')) || result.answer === t(q.lang, 'noResults'), q.id).toBe(true);
+      expect(
+        result.answer.startsWith(t(q.lang, 'retrievalIntro')) || result.answer === t(q.lang, 'noResults'),
+        q.id,
+      ).toBe(true);
       for (const c of result.citations) {
         expect(c.lang, `${q.id} ${c.docId}`).toBe(q.lang);
         expect(detectLang(c.excerpt)?.lang, `${q.id} ${c.docId}: ${c.excerpt.slice(0, 80)}`).toBe(q.lang);

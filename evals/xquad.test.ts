@@ -19,8 +19,14 @@ describe.skipIf(!existsSync(DIR))('xquad retrieval gate', () => {
 
   for (const lang of ['en', 'ru', 'zh'] as const) {
     it(`${lang}: recall@5 and MRR@10 at or above the BM25 reference`, async () => {
-      const r = await evalRetrieval(readCorpus(join(DIR, `corpus.${lang}.jsonl`)), readQueries(join(DIR, `queries.${lang}.jsonl`)), embedder);
-      console.log(`xquad ${lang} hybrid: recall@1 ${r.recallAt1} recall@5 ${r.recallAt5} MRR@10 ${r.mrrAt10} (threshold ${JSON.stringify(THRESHOLDS.xquad[lang])})`);
+      const r = await evalRetrieval(
+        readCorpus(join(DIR, `corpus.${lang}.jsonl`)),
+        readQueries(join(DIR, `queries.${lang}.jsonl`)),
+        embedder,
+      );
+      console.log(
+        `xquad ${lang} hybrid: recall@1 ${r.recallAt1} recall@5 ${r.recallAt5} MRR@10 ${r.mrrAt10} (threshold ${JSON.stringify(THRESHOLDS.xquad[lang])})`,
+      );
       expect(r.queries).toBe(612);
       expect(xquadShortfalls(lang, r, THRESHOLDS)).toEqual([]);
     });
@@ -28,15 +34,27 @@ describe.skipIf(!existsSync(DIR))('xquad retrieval gate', () => {
 
   it('fails the gate when retrieval is deliberately broken (a tokenizer that keeps only the first word)', async () => {
     const crippled = (text: string) => tokenize(text).slice(0, 1);
-    const r = await evalRetrieval(readCorpus(join(DIR, 'corpus.ru.jsonl')), readQueries(join(DIR, 'queries.ru.jsonl')), embedder, { tokenizer: crippled });
+    const r = await evalRetrieval(
+      readCorpus(join(DIR, 'corpus.ru.jsonl')),
+      readQueries(join(DIR, 'queries.ru.jsonl')),
+      embedder,
+      { tokenizer: crippled },
+    );
     const shortfalls = xquadShortfalls('ru', r, THRESHOLDS);
     console.log(`crippled ru: recall@5 ${r.recallAt5} MRR@10 ${r.mrrAt10} → ${shortfalls.join('; ')}`);
     expect(shortfalls.length).toBeGreaterThan(0);
   });
 
   it('reports the cross-lingual runs as they are', async () => {
-    for (const [q, c] of [['ru', 'zh'], ['zh', 'ru']] as const) {
-      const r = await evalRetrieval(readCorpus(join(DIR, `corpus.${c}.jsonl`)), readQueries(join(DIR, `queries.${q}.jsonl`)), embedder);
+    for (const [q, c] of [
+      ['ru', 'zh'],
+      ['zh', 'ru'],
+    ] as const) {
+      const r = await evalRetrieval(
+        readCorpus(join(DIR, `corpus.${c}.jsonl`)),
+        readQueries(join(DIR, `queries.${q}.jsonl`)),
+        embedder,
+      );
       console.log(`xquad ${q}→${c} hybrid: recall@1 ${r.recallAt1} recall@5 ${r.recallAt5} MRR@10 ${r.mrrAt10}`);
       expect(r.queries).toBe(612);
     }

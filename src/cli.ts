@@ -63,7 +63,10 @@ export interface CliIo {
   in?: NodeJS.ReadableStream;
 }
 
-export async function runCli(argv: string[], io: CliIo = { out: process.stdout, err: process.stderr }): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: CliIo = { out: process.stdout, err: process.stderr },
+): Promise<number> {
   let log: Logger | undefined;
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -98,15 +101,26 @@ export async function runCli(argv: string[], io: CliIo = { out: process.stdout, 
     try {
       if (command === 'credit') {
         const pick = values.pick === undefined ? undefined : Number(values.pick);
-        if (pick !== undefined && (!Number.isInteger(pick) || pick < 1)) throw new UsageError('--pick must be a whole number from 1');
-        return await creditCommand(rt.credit, requireText(rest, command), { country: values.country, pick, json: values.json, operator: config.operator }, print);
+        if (pick !== undefined && (!Number.isInteger(pick) || pick < 1))
+          throw new UsageError('--pick must be a whole number from 1');
+        return await creditCommand(
+          rt.credit,
+          requireText(rest, command),
+          { country: values.country, pick, json: values.json, operator: config.operator },
+          print,
+        );
       }
       if (command === 'route') {
         if (!rt.routes) throw new Error('route planning is off: no network file (NETWORK_FILE)');
         const from = values.from ?? rest[0];
         const to = values.to ?? rest[1];
-        if (!from || !to) throw new UsageError('route needs --from and --to, e.g. advisor route --from Qingdao --to Almaty');
-        return await routeCommand(rt.routes, { from, to, cargo: values.cargo, json: values.json, png: values.png, lang: parseLang(values.lang) }, print);
+        if (!from || !to)
+          throw new UsageError('route needs --from and --to, e.g. advisor route --from Qingdao --to Almaty');
+        return await routeCommand(
+          rt.routes,
+          { from, to, cargo: values.cargo, json: values.json, png: values.png, lang: parseLang(values.lang) },
+          print,
+        );
       }
       if (command === 'tickets') {
         const open = await rt.tickets.repo.open();
@@ -131,10 +145,23 @@ export async function runCli(argv: string[], io: CliIo = { out: process.stdout, 
         if (!Number.isInteger(k) || k < 1 || k > 100) throw new UsageError('--k must be a whole number from 1 to 100');
         const hits = await rt.kb.search(text, { k, lang, category: values.category, country: values.country });
         const rows = hits.map((h) => ({
-          id: h.id, docId: h.docId, title: h.title, lang: h.lang, headingPath: h.headingPath, text: h.text,
-          score: Math.round(h.score * 1000) / 1000, source: h.source, asOf: h.asOf,
+          id: h.id,
+          docId: h.docId,
+          title: h.title,
+          lang: h.lang,
+          headingPath: h.headingPath,
+          text: h.text,
+          score: Math.round(h.score * 1000) / 1000,
+          source: h.source,
+          asOf: h.asOf,
         }));
-        print(values.json ? rows : rows.map((r, i) => `${i + 1}. [${r.docId}] ${r.title} — ${r.headingPath.slice(1).join(' › ')} (${r.score})`).join('\n') || 'no results');
+        print(
+          values.json
+            ? rows
+            : rows
+                .map((r, i) => `${i + 1}. [${r.docId}] ${r.title} — ${r.headingPath.slice(1).join(' › ')} (${r.score})`)
+                .join('\n') || 'no results',
+        );
         return 0;
       }
       await ensureIngested(rt, io.err);
@@ -144,7 +171,9 @@ export async function runCli(argv: string[], io: CliIo = { out: process.stdout, 
         return 2;
       }
       const r = outcome.result;
-      const extras = [r.mode === 'llm' ? r.notices.join('\n') : '', renderSourceList(r.citations, r.lang)].filter(Boolean);
+      const extras = [r.mode === 'llm' ? r.notices.join('\n') : '', renderSourceList(r.citations, r.lang)].filter(
+        Boolean,
+      );
       print(values.json ? r : [r.answer, ...extras].join('\n\n'));
       return 0;
     } finally {
@@ -162,8 +191,10 @@ async function serveCommand(config: Config, log: Logger, out: NodeJS.WritableStr
     throw err;
   });
   const s = rt.kb.stats();
-  out.write(`SCO Trade Advisor is running — open ${serving.url}\n  ${s.documents} documents, ${s.chunks} chunks, ` +
-    `embeddings ${s.embedder}, database ${rt.db.engine}, LLM ${config.llm.provider === 'none' ? 'none (retrieval-only answers)' : config.llm.model}\n`);
+  out.write(
+    `SCO Trade Advisor is running — open ${serving.url}\n  ${s.documents} documents, ${s.chunks} chunks, ` +
+      `embeddings ${s.embedder}, database ${rt.db.engine}, LLM ${config.llm.provider === 'none' ? 'none (retrieval-only answers)' : config.llm.model}\n`,
+  );
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       log.info({ signal }, 'shutting down');
@@ -194,21 +225,41 @@ async function workerCommand(config: Config, log: Logger, out: NodeJS.WritableSt
   return 0;
 }
 
-async function evalCommand(config: Config, rest: string[], values: { corpus?: string | undefined; queries?: string | undefined; mode?: string | undefined; json?: boolean | undefined; suite?: string | undefined; facts?: string | undefined; limit?: string | undefined }, print: (v: unknown) => void): Promise<number> {
+async function evalCommand(
+  config: Config,
+  rest: string[],
+  values: {
+    corpus?: string | undefined;
+    queries?: string | undefined;
+    mode?: string | undefined;
+    json?: boolean | undefined;
+    suite?: string | undefined;
+    facts?: string | undefined;
+    limit?: string | undefined;
+  },
+  print: (v: unknown) => void,
+): Promise<number> {
   if (values.suite) {
     const limit = values.limit === undefined ? undefined : Number(values.limit);
-    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UsageError('--limit must be a positive whole number');
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
+      throw new UsageError('--limit must be a positive whole number');
     return runSuite(values.suite, (s) => print(s), { facts: values.facts, limit, models: config.evals });
   }
-  if (rest[0] !== 'retrieval') throw new UsageError('eval needs a suite: advisor eval retrieval --corpus C.jsonl --queries Q.jsonl');
+  if (rest[0] !== 'retrieval')
+    throw new UsageError('eval needs a suite: advisor eval retrieval --corpus C.jsonl --queries Q.jsonl');
   if (!values.corpus || !values.queries) throw new UsageError('eval retrieval needs --corpus and --queries');
   const mode = values.mode ?? 'hybrid';
-  if (mode !== 'hybrid' && mode !== 'lexical' && mode !== 'vector') throw new UsageError('--mode must be hybrid, lexical or vector');
-  const report = await evalRetrieval(readCorpus(values.corpus), readQueries(values.queries), createEmbedder(config), { mode });
+  if (mode !== 'hybrid' && mode !== 'lexical' && mode !== 'vector')
+    throw new UsageError('--mode must be hybrid, lexical or vector');
+  const report = await evalRetrieval(readCorpus(values.corpus), readQueries(values.queries), createEmbedder(config), {
+    mode,
+  });
   if (values.json) print(report);
   else {
     const f = (x: number) => x.toFixed(3);
-    print(`${report.mode} (${report.embedder}) on ${report.queries} queries, ${report.corpus} passages: recall@1 ${f(report.recallAt1)} recall@5 ${f(report.recallAt5)} recall@10 ${f(report.recallAt10)} MRR@10 ${f(report.mrrAt10)} nDCG@10 ${f(report.ndcgAt10)} · latency p50 ${report.latencyMs.p50} ms p95 ${report.latencyMs.p95} ms`);
+    print(
+      `${report.mode} (${report.embedder}) on ${report.queries} queries, ${report.corpus} passages: recall@1 ${f(report.recallAt1)} recall@5 ${f(report.recallAt5)} recall@10 ${f(report.recallAt10)} MRR@10 ${f(report.mrrAt10)} nDCG@10 ${f(report.ndcgAt10)} · latency p50 ${report.latencyMs.p50} ms p95 ${report.latencyMs.p95} ms`,
+    );
   }
   return 0;
 }
@@ -228,7 +279,8 @@ async function ensureIngested(rt: Runtime, err: NodeJS.WritableStream & { isTTY?
 }
 
 function requireText(rest: string[], command: string): string {
-  if (rest.length === 0) throw new UsageError(`${command} needs a question in quotes, e.g. advisor ${command} "EAC mark"`);
+  if (rest.length === 0)
+    throw new UsageError(`${command} needs a question in quotes, e.g. advisor ${command} "EAC mark"`);
   return rest.join(' ');
 }
 

@@ -29,13 +29,17 @@ describe('loadConfig', () => {
   });
 
   it('requires the webhook secret with a webhook URL', () => {
-    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: '1:a', TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/telegram/webhook' })).toThrow(
-      /TELEGRAM_WEBHOOK_SECRET is required/,
-    );
+    expect(() =>
+      loadConfig({ TELEGRAM_BOT_TOKEN: '1:a', TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/telegram/webhook' }),
+    ).toThrow(/TELEGRAM_WEBHOOK_SECRET is required/);
   });
 
   it('chooses providers from what is set', () => {
-    const c = loadConfig({ EMBEDDINGS_BASE_URL: 'http://127.0.0.1:9/v1', LLM_BASE_URL: 'http://127.0.0.1:9/v1', LLM_MODEL: 'qwen' });
+    const c = loadConfig({
+      EMBEDDINGS_BASE_URL: 'http://127.0.0.1:9/v1',
+      LLM_BASE_URL: 'http://127.0.0.1:9/v1',
+      LLM_MODEL: 'qwen',
+    });
     expect(c.embeddings.provider).toBe('openai');
     expect(c.llm).toMatchObject({ provider: 'openai', model: 'qwen' });
   });

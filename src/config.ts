@@ -92,7 +92,9 @@ export const envSchema = z.object({
     .string()
     .default('local')
     .transform((v) => v.split(/[\s,]+/).filter(Boolean))
-    .refine((l) => l.every((p) => ['local', 'http', 'gleif'].includes(p)), { message: 'must list local, http and/or gleif' }),
+    .refine((l) => l.every((p) => ['local', 'http', 'gleif'].includes(p)), {
+      message: 'must list local, http and/or gleif',
+    }),
   CREDIT_HTTP_URL: optionalUrl('the zone credit service, see docs/credit-api.openapi.yaml'),
   CREDIT_HTTP_API_KEY: optionalString,
   GLEIF_API_URL: z.string().url().default('https://api.gleif.org/api/v1'),
@@ -128,7 +130,13 @@ export interface Config {
   vectorStore: Env['VECTOR_STORE'];
   embeddings:
     | { provider: 'hashing'; dimensions: number }
-    | { provider: 'openai'; baseUrl: string; model: string; apiKey: string | undefined; dimensions: number | undefined };
+    | {
+        provider: 'openai';
+        baseUrl: string;
+        model: string;
+        apiKey: string | undefined;
+        dimensions: number | undefined;
+      };
   llm:
     | { provider: 'none' }
     | { provider: 'openai'; baseUrl: string; apiKey: string | undefined; model: string; timeoutMs: number };
@@ -162,7 +170,14 @@ export interface Config {
     sampleFile: string;
   };
   routes: { networkFile: string; httpUrl: string | undefined; httpApiKey: string | undefined };
-  tickets: { lawFirmsFile: string; claimSlaMinutes: number; autoCloseHours: number; supervisorChannel: string | undefined; outboxIntervalMs: number; outboxLeaseMs: number };
+  tickets: {
+    lawFirmsFile: string;
+    claimSlaMinutes: number;
+    autoCloseHours: number;
+    supervisorChannel: string | undefined;
+    outboxIntervalMs: number;
+    outboxLeaseMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -196,7 +211,9 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     );
   }
   if (e.VECTOR_STORE === 'pgvector' && !e.DATABASE_URL) {
-    throw new ConfigError('Invalid configuration:\n  VECTOR_STORE=pgvector needs DATABASE_URL (PostgreSQL with the vector extension)');
+    throw new ConfigError(
+      'Invalid configuration:\n  VECTOR_STORE=pgvector needs DATABASE_URL (PostgreSQL with the vector extension)',
+    );
   }
   if (e.CREDIT_PROVIDERS.includes('http') && !e.CREDIT_HTTP_URL) {
     throw new ConfigError('Invalid configuration:\n  CREDIT_HTTP_URL is required when CREDIT_PROVIDERS includes http');
@@ -219,7 +236,13 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         }
       : { provider: 'hashing', dimensions: e.HASH_EMBEDDINGS_DIMENSIONS },
     llm: e.LLM_BASE_URL
-      ? { provider: 'openai', baseUrl: e.LLM_BASE_URL, apiKey: e.LLM_API_KEY, model: e.LLM_MODEL, timeoutMs: e.LLM_TIMEOUT_MS }
+      ? {
+          provider: 'openai',
+          baseUrl: e.LLM_BASE_URL,
+          apiKey: e.LLM_API_KEY,
+          model: e.LLM_MODEL,
+          timeoutMs: e.LLM_TIMEOUT_MS,
+        }
       : { provider: 'none' },
     telegram: {
       token: e.TELEGRAM_BOT_TOKEN,
@@ -238,10 +261,17 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     limits: { maxQuestionChars: e.MAX_QUESTION_CHARS },
     operator: e.USER ?? 'local',
     evals: {
-      llm: e.EVAL_LLM_BASE_URL ? { baseUrl: e.EVAL_LLM_BASE_URL, apiKey: e.EVAL_LLM_API_KEY, model: e.EVAL_LLM_MODEL } : undefined,
-      judge: (e.EVAL_JUDGE_BASE_URL ?? e.EVAL_LLM_BASE_URL)
-        ? { baseUrl: (e.EVAL_JUDGE_BASE_URL ?? e.EVAL_LLM_BASE_URL)!, apiKey: e.EVAL_JUDGE_API_KEY ?? e.EVAL_LLM_API_KEY, model: e.EVAL_JUDGE_MODEL ?? e.EVAL_LLM_MODEL }
+      llm: e.EVAL_LLM_BASE_URL
+        ? { baseUrl: e.EVAL_LLM_BASE_URL, apiKey: e.EVAL_LLM_API_KEY, model: e.EVAL_LLM_MODEL }
         : undefined,
+      judge:
+        (e.EVAL_JUDGE_BASE_URL ?? e.EVAL_LLM_BASE_URL)
+          ? {
+              baseUrl: (e.EVAL_JUDGE_BASE_URL ?? e.EVAL_LLM_BASE_URL)!,
+              apiKey: e.EVAL_JUDGE_API_KEY ?? e.EVAL_LLM_API_KEY,
+              model: e.EVAL_JUDGE_MODEL ?? e.EVAL_LLM_MODEL,
+            }
+          : undefined,
     },
     credit: {
       providers: e.CREDIT_PROVIDERS as Array<'local' | 'http' | 'gleif'>,

@@ -63,7 +63,8 @@ export function createEmbedder(config: Config): Embedder {
 const KNOWLEDGE_CHANNEL = 'knowledge_changed';
 
 async function openPgVector(db: Db, embedder: Embedder): Promise<PgVectorStore> {
-  if (db.engine !== 'postgres') throw new Error('VECTOR_STORE=pgvector needs DATABASE_URL (a PostgreSQL server with the vector extension)');
+  if (db.engine !== 'postgres')
+    throw new Error('VECTOR_STORE=pgvector needs DATABASE_URL (a PostgreSQL server with the vector extension)');
   const [probe] = await embedder.embed(['dimension probe']);
   const store = new PgVectorStore(db, probe!.length, embedder.id);
   await store.setup();
@@ -96,7 +97,11 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
       unlisten = await db.listen(KNOWLEDGE_CHANNEL, (payload) => {
         // Our own ingest already reloaded; a closing runtime reloads nothing.
         if (closing || payload.startsWith(`${instanceId}:`)) return;
-        reloading = k.reload().catch((err: unknown) => log.warn({ error: String((err as Error)?.message ?? err) }, 'reload after change failed'));
+        reloading = k
+          .reload()
+          .catch((err: unknown) =>
+            log.warn({ error: String((err as Error)?.message ?? err) }, 'reload after change failed'),
+          );
       });
     }
   } catch (err) {
@@ -108,7 +113,9 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
   const llm = createChatModel(config);
   const credit = await createCreditService(config.credit, db);
   const rc = config.routes;
-  const routes = existsSync(rc.networkFile) ? new RouteService({ networkFile: rc.networkFile, httpUrl: rc.httpUrl, httpApiKey: rc.httpApiKey }) : undefined;
+  const routes = existsSync(rc.networkFile)
+    ? new RouteService({ networkFile: rc.networkFile, httpUrl: rc.httpUrl, httpApiKey: rc.httpApiKey })
+    : undefined;
   if (!routes) log.warn({ file: rc.networkFile }, 'no route network file: route planning is off');
   // Tools are defined once in zod; escalation only proposes.
   const tools = new ToolRegistry().register(legalEscalationTool).register(creditTool(credit));
@@ -122,7 +129,11 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     conversations,
     firms: loadLawFirmDirectory(tc.lawFirmsFile),
     llm,
-    sla: { claimMinutes: tc.claimSlaMinutes, autoCloseHours: tc.autoCloseHours, supervisorChannel: tc.supervisorChannel },
+    sla: {
+      claimMinutes: tc.claimSlaMinutes,
+      autoCloseHours: tc.autoCloseHours,
+      supervisorChannel: tc.supervisorChannel,
+    },
   });
   return {
     config,
@@ -149,9 +160,15 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
         embedder,
         ...(onProgress ? { onProgress } : {}),
       });
-      if (summary.added.length || summary.changed.length || summary.removed.length || kb.stats().vectorIndex === 'empty') {
+      if (
+        summary.added.length ||
+        summary.changed.length ||
+        summary.removed.length ||
+        kb.stats().vectorIndex === 'empty'
+      ) {
         await kb.reload();
-        if (db.engine === 'postgres') await db.query('SELECT pg_notify($1, $2)', [KNOWLEDGE_CHANNEL, `${instanceId}:${summary.runId}`]);
+        if (db.engine === 'postgres')
+          await db.query('SELECT pg_notify($1, $2)', [KNOWLEDGE_CHANNEL, `${instanceId}:${summary.runId}`]);
       }
       return summary;
     },

@@ -13,7 +13,11 @@ const run = promisify(execFile);
 
 async function cruise(cwd: string): Promise<{ code: number; out: string }> {
   try {
-    const { stdout } = await run(CRUISE, ['src', '--config', join(ROOT, '.dependency-cruiser.cjs'), '--output-type', 'err'], { cwd });
+    const { stdout } = await run(
+      CRUISE,
+      ['src', '--config', join(ROOT, '.dependency-cruiser.cjs'), '--output-type', 'err'],
+      { cwd },
+    );
     return { code: 0, out: stdout };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -36,17 +40,39 @@ describe('architecture rules (dependency-cruiser)', () => {
   }, 60_000);
 
   it('fails on forbidden imports and cycles, naming each rule', async () => {
-    writeFileSync(join(fixture, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true }, include: ['src'] }));
-    file('src/assistant/turn.ts', "export interface AskResult { answer: string }\n");
-    file('src/bots/slack/format.ts', "export const escapeMrkdwn = (s: string) => s;\n");
-    file('src/bots/telegram/format.ts', "import { escapeMrkdwn } from '../slack/format.js';\nexport const html = escapeMrkdwn;\n");
-    file('src/store/answer-repo.ts', "import type { AskResult } from '../assistant/turn.js';\nexport type Stored = AskResult;\n");
-    file('src/tools/legal/ticket.ts', "import { escapeMrkdwn } from '../../bots/slack/format.js';\nexport const x = escapeMrkdwn('a');\n");
+    writeFileSync(
+      join(fixture, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true },
+        include: ['src'],
+      }),
+    );
+    file('src/assistant/turn.ts', 'export interface AskResult { answer: string }\n');
+    file('src/bots/slack/format.ts', 'export const escapeMrkdwn = (s: string) => s;\n');
+    file(
+      'src/bots/telegram/format.ts',
+      "import { escapeMrkdwn } from '../slack/format.js';\nexport const html = escapeMrkdwn;\n",
+    );
+    file(
+      'src/store/answer-repo.ts',
+      "import type { AskResult } from '../assistant/turn.js';\nexport type Stored = AskResult;\n",
+    );
+    file(
+      'src/tools/legal/ticket.ts',
+      "import { escapeMrkdwn } from '../../bots/slack/format.js';\nexport const x = escapeMrkdwn('a');\n",
+    );
     file('src/tools/routes/a.ts', "import { b } from './b.js';\nexport const a = () => b;\n");
     file('src/tools/routes/b.ts', "import { a } from './a.js';\nexport const b = () => a;\n");
     file('src/domain/lang.ts', "import { x } from '../tools/legal/ticket.js';\nexport const lang = x;\n");
     const { code, out } = await cruise(fixture);
     expect(code).not.toBe(0);
-    for (const rule of ['store-knows-nothing-above', 'services-know-no-turn-or-channel', 'no-cycles', 'channels-are-separate', 'shared-is-a-leaf']) expect(out).toContain(rule);
+    for (const rule of [
+      'store-knows-nothing-above',
+      'services-know-no-turn-or-channel',
+      'no-cycles',
+      'channels-are-separate',
+      'shared-is-a-leaf',
+    ])
+      expect(out).toContain(rule);
   }, 60_000);
 });

@@ -69,12 +69,24 @@ describe('assistant with an OpenAI-compatible model', () => {
   const answerRequests = () => fake.requests.filter((b) => !isRewrite(b) && !isSummary(b));
 
   it('streams a grounded answer with valid citations and their dates', async () => {
-    answer = () => ({ content: 'Заявителем может быть только организация, зарегистрированная в стране союза: изготовитель, импортёр или представитель [1].' });
-    const { result, streamed, events } = await collect(h.assistant({ llmUrl: fake.url }), { text: 'Кто может быть заявителем для EAC?' });
+    answer = () => ({
+      content:
+        'Заявителем может быть только организация, зарегистрированная в стране союза: изготовитель, импортёр или представитель [1].',
+    });
+    const { result, streamed, events } = await collect(h.assistant({ llmUrl: fake.url }), {
+      text: 'Кто может быть заявителем для EAC?',
+    });
     expect(events.filter((e) => e.type === 'text').length).toBeGreaterThan(3);
     expect(streamed).toBe(result.answer);
     expect(result).toMatchObject({ mode: 'llm', lang: 'ru', toolCalls: [] });
-    expect(result.citations).toEqual([expect.objectContaining({ n: 1, docId: 'eac-mark-ru', asOf: '2025-12-31', source: 'https://en.wikipedia.org/wiki/Eurasian_Conformity_mark' })]);
+    expect(result.citations).toEqual([
+      expect.objectContaining({
+        n: 1,
+        docId: 'eac-mark-ru',
+        asOf: '2025-12-31',
+        source: 'https://en.wikipedia.org/wiki/Eurasian_Conformity_mark',
+      }),
+    ]);
     const sent = answerRequests()[0]!;
     expect(sent.stream).toBe(true);
     expect(sent.messages[0]!.content).toContain('Answer in Russian');
@@ -83,7 +95,9 @@ describe('assistant with an OpenAI-compatible model', () => {
 
   it('removes a citation that points at no retrieved passage, in the stream and in the answer', async () => {
     answer = () => ({ content: 'A certificate comes from an accredited body [1], and all products need one [9].' });
-    const { result, streamed } = await collect(h.assistant({ llmUrl: fake.url }), { text: 'certificate or declaration for EAC?' });
+    const { result, streamed } = await collect(h.assistant({ llmUrl: fake.url }), {
+      text: 'certificate or declaration for EAC?',
+    });
     expect(result.answer).toBe('A certificate comes from an accredited body [1], and all products need one.');
     expect(streamed).not.toContain('[9]');
     expect(result.citations.map((c) => c.n)).toEqual([1]);
@@ -93,8 +107,21 @@ describe('assistant with an OpenAI-compatible model', () => {
     answer = (body) =>
       body.messages.some((m) => m.role === 'tool')
         ? { content: 'Это спор по договору: лучше передать его юристу.' }
-        : { toolCalls: [{ name: 'propose_legal_escalation', arguments: { reason: 'buyer refuses to pay, contract dispute', practice_area: 'disputes-arbitration', jurisdiction: 'KZ' } }] };
-    const { result, events } = await collect(h.assistant({ llmUrl: fake.url }), { text: 'Покупатель в Алматы не платит за EAC партию, что делать?' });
+        : {
+            toolCalls: [
+              {
+                name: 'propose_legal_escalation',
+                arguments: {
+                  reason: 'buyer refuses to pay, contract dispute',
+                  practice_area: 'disputes-arbitration',
+                  jurisdiction: 'KZ',
+                },
+              },
+            ],
+          };
+    const { result, events } = await collect(h.assistant({ llmUrl: fake.url }), {
+      text: 'Покупатель в Алматы не платит за EAC партию, что делать?',
+    });
     const [first, second] = answerRequests();
     expect(first!.tools?.map((t) => t.function.name)).toEqual(['propose_legal_escalation']);
     expect(first!.tools?.[0]!.function.parameters).toMatchObject({ type: 'object', required: ['reason'] });
@@ -102,14 +129,26 @@ describe('assistant with an OpenAI-compatible model', () => {
     expect(JSON.parse(toolMsg.content!)).toMatchObject({ proposed: true, requiresUserConfirmation: true });
     expect(second!.messages.find((m) => m.role === 'assistant')!.tool_calls).toHaveLength(1);
     expect(events.some((e) => e.type === 'tool_call')).toBe(true);
-    expect(result.toolCalls).toEqual([expect.objectContaining({ name: 'propose_legal_escalation', output: expect.objectContaining({ proposed: true }) })]);
-    expect(result.escalation).toEqual({ suggested: true, reason: 'buyer refuses to pay, contract dispute', practiceArea: 'disputes-arbitration', jurisdiction: 'KZ' });
+    expect(result.toolCalls).toEqual([
+      expect.objectContaining({
+        name: 'propose_legal_escalation',
+        output: expect.objectContaining({ proposed: true }),
+      }),
+    ]);
+    expect(result.escalation).toEqual({
+      suggested: true,
+      reason: 'buyer refuses to pay, contract dispute',
+      practiceArea: 'disputes-arbitration',
+      jurisdiction: 'KZ',
+    });
     expect(result.notices).toContain(t('ru', 'escalationOffer'));
   });
 
   it('rejects tool arguments that do not match the schema and tells the model', async () => {
     answer = (body) =>
-      body.messages.some((m) => m.role === 'tool') ? { content: 'OK.' } : { toolCalls: [{ name: 'propose_legal_escalation', arguments: '{"practice_area": "astrology"}' }] };
+      body.messages.some((m) => m.role === 'tool')
+        ? { content: 'OK.' }
+        : { toolCalls: [{ name: 'propose_legal_escalation', arguments: '{"practice_area": "astrology"}' }] };
     const { result } = await collect(h.assistant({ llmUrl: fake.url }), { text: 'need a lawyer for EAC contract' });
     expect(result.toolCalls[0]!.error).toMatch(/reason/);
     expect(result.escalation).toBeUndefined();
@@ -118,7 +157,9 @@ describe('assistant with an OpenAI-compatible model', () => {
   it('answers from retrieval with a notice when the model times out', async () => {
     answer = () => ({ content: 'too late', delayMs: 3000 });
     const started = Date.now();
-    const { result } = await collect(h.assistant({ llmUrl: fake.url, timeoutMs: 400 }), { text: 'Кто может быть заявителем для EAC?' });
+    const { result } = await collect(h.assistant({ llmUrl: fake.url, timeoutMs: 400 }), {
+      text: 'Кто может быть заявителем для EAC?',
+    });
     expect(Date.now() - started).toBeLessThan(2900);
     expect(result.mode).toBe('retrieval-only');
     expect(result.notices).toEqual([t('ru', 'llmUnavailable')]);
@@ -136,7 +177,10 @@ describe('assistant with an OpenAI-compatible model', () => {
   it('keeps a prompt injection inside a document from changing the tool calls', async () => {
     // A gullible model: it calls any tool whose name it reads in the user's turn or a passage.
     answer = (body) => {
-      const seen = body.messages.filter((m) => m.role === 'user' || m.role === 'tool').map((m) => m.content).join('\n');
+      const seen = body.messages
+        .filter((m) => m.role === 'user' || m.role === 'tool')
+        .map((m) => m.content)
+        .join('\n');
       if (!body.messages.some((m) => m.role === 'tool') && seen.includes('propose_legal_escalation')) {
         return { toolCalls: [{ name: 'propose_legal_escalation', arguments: { reason: 'срочно' } }] };
       }
@@ -156,18 +200,32 @@ describe('assistant with an OpenAI-compatible model', () => {
 
   it('finds a passage that exists only in another language through the rewritten query', async () => {
     fake.script = (body) => {
-      if (isRewrite(body)) return { content: JSON.stringify({ standalone: 'Нужен ли генератор для рефконтейнера?', zh: '冷藏集装箱 柴油发电机组', en: 'reefer genset' }) };
+      if (isRewrite(body))
+        return {
+          content: JSON.stringify({
+            standalone: 'Нужен ли генератор для рефконтейнера?',
+            zh: '冷藏集装箱 柴油发电机组',
+            en: 'reefer genset',
+          }),
+        };
       return { content: 'Да, на длинных плечах используют генератор [1].' };
     };
     try {
-      const { result } = await collect(h.assistant({ llmUrl: fake.url }), { text: 'Нужен ли генератор для рефконтейнера?' });
+      const { result } = await collect(h.assistant({ llmUrl: fake.url }), {
+        text: 'Нужен ли генератор для рефконтейнера?',
+      });
       const rewriteSent = fake.requests.find(isRewrite)!;
       expect(rewriteSent.messages[1]!.content).toContain('Question (ru): Нужен ли генератор для рефконтейнера?');
       const prompt = promptText(answerRequests()[0]!);
       expect(prompt).toContain('冷藏集装箱铁路运输');
     } finally {
       fake.script = (body, n) => {
-        if (isRewrite(body)) return { content: JSON.stringify({ standalone: /Question \(\w+\): (.*)$/s.exec(body.messages[1]!.content ?? '')?.[1] ?? '' }) };
+        if (isRewrite(body))
+          return {
+            content: JSON.stringify({
+              standalone: /Question \(\w+\): (.*)$/s.exec(body.messages[1]!.content ?? '')?.[1] ?? '',
+            }),
+          };
         if (isSummary(body)) return { content: 'The user exports packaging machines to Kazakhstan.' };
         return answer(body, n);
       };
@@ -188,7 +246,10 @@ describe('assistant with an OpenAI-compatible model', () => {
     expect(state.summary).toBe('The user exports packaging machines to Kazakhstan.');
     await collect(a, { text: 'И последний вопрос про колею', conversationId });
     const last = answerRequests().at(-1)!;
-    expect(last.messages[1]).toMatchObject({ role: 'system', content: expect.stringContaining('The user exports packaging machines') });
+    expect(last.messages[1]).toMatchObject({
+      role: 'system',
+      content: expect.stringContaining('The user exports packaging machines'),
+    });
   });
 });
 

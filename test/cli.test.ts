@@ -23,7 +23,9 @@ describe('advisor CLI', () => {
   it('ingests with plain progress lines off a terminal and a summary', async () => {
     const r = await runAdvisor(['ingest'], env);
     expect(r.stderr).toContain('[1/6] added logistics/gauge-change.ru.md');
-    expect(r.stdout).toMatch(/Ingested 6 files with local-hashing-v1\/256: 6 added, 0 changed, 0 removed, 0 unchanged, 0 failed/);
+    expect(r.stdout).toMatch(
+      /Ingested 6 files with local-hashing-v1\/256: 6 added, 0 changed, 0 removed, 0 unchanged, 0 failed/,
+    );
     expect(r.code).toBe(0);
     const again = await runAdvisor(['ingest', '--json'], env);
     expect(JSON.parse(again.stdout)).toMatchObject({ added: [], unchanged: 6 });
@@ -34,7 +36,12 @@ describe('advisor CLI', () => {
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
     expect(rows.length).toBeLessThanOrEqual(2);
-    expect(rows[0]).toMatchObject({ docId: 'eac-mark-ru', lang: 'ru', title: 'Знак EAC: когда он нужен', source: 'https://en.wikipedia.org/wiki/Eurasian_Conformity_mark' });
+    expect(rows[0]).toMatchObject({
+      docId: 'eac-mark-ru',
+      lang: 'ru',
+      title: 'Знак EAC: когда он нужен',
+      source: 'https://en.wikipedia.org/wiki/Eurasian_Conformity_mark',
+    });
     expect(rows[0]!.id).toMatch(/^eac-mark-ru#\d+$/);
   });
 
@@ -58,7 +65,11 @@ describe('advisor CLI', () => {
   });
 
   it('holds an interactive chat with memory on stdin', async () => {
-    const r = await runAdvisor(['chat'], env, 'Где меняют колею на границе с Казахстаном?\nа почему?\n/lang zh\n换轨需要多长时间？\n/exit\n');
+    const r = await runAdvisor(
+      ['chat'],
+      env,
+      'Где меняют колею на границе с Казахстаном?\nа почему?\n/lang zh\n换轨需要多长时间？\n/exit\n',
+    );
     expect(r.code).toBe(0);
     const answers = r.stdout.split('> ').filter((s) => s.includes('Источники:') || s.includes('来源:'));
     expect(answers).toHaveLength(3);
@@ -87,7 +98,12 @@ describe('advisor CLI', () => {
   });
 
   it('stops on a wrong setting with a sentence naming the variable', async () => {
-    const r = await runAdvisor(['search', 'EAC'], { ...env, PORT: 'eighty', DATABASE_URL: 'postgres://u:hunter2@127.0.0.1/x', HASH_EMBEDDINGS_DIMENSIONS: '-3' });
+    const r = await runAdvisor(['search', 'EAC'], {
+      ...env,
+      PORT: 'eighty',
+      DATABASE_URL: 'postgres://u:hunter2@127.0.0.1/x',
+      HASH_EMBEDDINGS_DIMENSIONS: '-3',
+    });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('PORT:');
     expect(r.stderr).toContain('HASH_EMBEDDINGS_DIMENSIONS:');
@@ -127,14 +143,24 @@ describe('advisor CLI', () => {
   it('runs a retrieval benchmark in the xquad format', async () => {
     const corpus = join(data.path, 'corpus.jsonl');
     const queries = join(data.path, 'queries.jsonl');
-    writeFileSync(corpus, [
-      { id: 'p1', lang: 'en', title: 'Gauge', text: 'Chinese railways use 1435 mm gauge; Kazakhstan uses 1520 mm.' },
-      { id: 'p2', lang: 'en', title: 'EAC', text: 'The EAC mark shows conformity with union technical regulations.' },
-    ].map((x) => JSON.stringify(x)).join('\n'));
-    writeFileSync(queries, [
-      { id: 'q1', lang: 'en', text: 'what gauge does Kazakhstan use', relevant: ['p1'] },
-      { id: 'q2', lang: 'en', text: 'what does the EAC mark show', relevant: ['p2'] },
-    ].map((x) => JSON.stringify(x)).join('\n'));
+    writeFileSync(
+      corpus,
+      [
+        { id: 'p1', lang: 'en', title: 'Gauge', text: 'Chinese railways use 1435 mm gauge; Kazakhstan uses 1520 mm.' },
+        { id: 'p2', lang: 'en', title: 'EAC', text: 'The EAC mark shows conformity with union technical regulations.' },
+      ]
+        .map((x) => JSON.stringify(x))
+        .join('\n'),
+    );
+    writeFileSync(
+      queries,
+      [
+        { id: 'q1', lang: 'en', text: 'what gauge does Kazakhstan use', relevant: ['p1'] },
+        { id: 'q2', lang: 'en', text: 'what does the EAC mark show', relevant: ['p2'] },
+      ]
+        .map((x) => JSON.stringify(x))
+        .join('\n'),
+    );
     const r = await runAdvisor(['eval', 'retrieval', '--corpus', corpus, '--queries', queries, '--json'], env);
     expect(r.code).toBe(0);
     const rep = JSON.parse(r.stdout);

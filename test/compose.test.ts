@@ -5,7 +5,10 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { envSchema, loadConfig } from '../src/config.js';
 
-const compose = parse(readFileSync('docker-compose.yml', 'utf8'), { merge: true }) as { services: Record<string, any>; volumes: Record<string, unknown> };
+const compose = parse(readFileSync('docker-compose.yml', 'utf8'), { merge: true }) as {
+  services: Record<string, any>;
+  volumes: Record<string, unknown>;
+};
 
 describe('docker-compose.yml', () => {
   it('has postgres with pgvector, a one-shot migrate/ingest, app replicas, the worker and an optional LLM', () => {
@@ -21,7 +24,8 @@ describe('docker-compose.yml', () => {
   });
 
   it('gives every long-running service a health check, and the app its readiness endpoint and port', () => {
-    for (const name of ['postgres', 'app', 'worker', 'llm']) expect(compose.services[name].healthcheck?.test, name).toBeDefined();
+    for (const name of ['postgres', 'app', 'worker', 'llm'])
+      expect(compose.services[name].healthcheck?.test, name).toBeDefined();
     expect(compose.services.app.healthcheck.test.join(' ')).toContain('/readyz');
     expect(compose.services.app.ports[0]).toMatch(/:8080$/);
     expect(compose.services.app.depends_on.migrate.condition).toBe('service_completed_successfully');
@@ -30,7 +34,8 @@ describe('docker-compose.yml', () => {
 
   it('uses named volumes that exist', () => {
     for (const [name, svc] of Object.entries(compose.services)) {
-      for (const v of (svc as { volumes?: string[] }).volumes ?? []) expect(Object.keys(compose.volumes), `${name}: ${v}`).toContain(v.split(':')[0]);
+      for (const v of (svc as { volumes?: string[] }).volumes ?? [])
+        expect(Object.keys(compose.volumes), `${name}: ${v}`).toContain(v.split(':')[0]);
     }
   });
 
@@ -41,7 +46,9 @@ describe('docker-compose.yml', () => {
       const env = (svc as { environment: Record<string, string> }).environment;
       for (const key of Object.keys(env)) expect(known.has(key), `${name}: ${key}`).toBe(true);
       // With the placeholders filled in as a deployment would, the configuration loads.
-      const filled = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v).replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1')]));
+      const filled = Object.fromEntries(
+        Object.entries(env).map(([k, v]) => [k, String(v).replace(/\$\{[A-Z_]+:-([^}]*)\}/g, '$1')]),
+      );
       expect(() => loadConfig(filled), name).not.toThrow();
     }
   });

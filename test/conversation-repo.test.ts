@@ -7,7 +7,11 @@ import { openDb } from '../src/store/open-db.js';
 import { createTempDatabase, TEST_DATABASE_URL } from './support/temp-database.js';
 
 const engines = [
-  { name: 'PGlite', skip: false, open: async () => ({ db: await openDb({ databaseUrl: undefined, dataDir: undefined }), drop: async () => {} }) },
+  {
+    name: 'PGlite',
+    skip: false,
+    open: async () => ({ db: await openDb({ databaseUrl: undefined, dataDir: undefined }), drop: async () => {} }),
+  },
   {
     name: 'PostgreSQL',
     skip: !TEST_DATABASE_URL,
@@ -48,14 +52,23 @@ for (const engine of engines) {
       expect(Number.isNaN(Date.parse(second.recent[0]!.createdAt))).toBe(false);
       expect(second.unsummarized).toBe(2);
       // The second question is stored too, after the first exchange.
-      const stored = await db.query<{ content: string }>('SELECT content FROM messages WHERE conversation_id = $1 ORDER BY id', ['c1']);
-      expect(stored.rows.map((r) => r.content)).toEqual(['Где меняют колею?', 'На Достыке [1].', 'А сколько это занимает?']);
+      const stored = await db.query<{ content: string }>(
+        'SELECT content FROM messages WHERE conversation_id = $1 ORDER BY id',
+        ['c1'],
+      );
+      expect(stored.rows.map((r) => r.content)).toEqual([
+        'Где меняют колею?',
+        'На Достыке [1].',
+        'А сколько это занимает?',
+      ]);
     });
 
     it('keeps only the most recent messages after the summary, oldest first', async () => {
       await repo.openTurn('c2', 'slack', undefined, 'en', 'm0', 8);
       for (let i = 1; i < 6; i++) await repo.addMessage('c2', { role: i % 2 ? 'assistant' : 'user', content: `m${i}` });
-      const ids = (await db.query<{ id: string }>('SELECT id FROM messages WHERE conversation_id = $1 ORDER BY id', ['c2'])).rows.map((r) => Number(r.id));
+      const ids = (
+        await db.query<{ id: string }>('SELECT id FROM messages WHERE conversation_id = $1 ORDER BY id', ['c2'])
+      ).rows.map((r) => Number(r.id));
       await repo.saveSummary('c2', 'The user exports shoes.', ids[1]!);
       const turn = await repo.openTurn('c2', 'slack', undefined, 'en', 'next', 3);
       expect(turn.summary).toBe('The user exports shoes.');

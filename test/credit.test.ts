@@ -25,7 +25,9 @@ describe('credit checks', () => {
   let credit: CreditService;
   const make = (timeoutMs = 2000) =>
     new CreditService({
-      db, timeoutMs, cacheTtlHours: 24,
+      db,
+      timeoutMs,
+      cacheTtlHours: 24,
       providers: [new HttpCreditProvider({ baseUrl: src.creditUrl }), new GleifProvider(src.gleifUrl)],
       sanctions: new OpenSanctionsScreen({ baseUrl: src.sanctionsUrl }),
     });
@@ -49,8 +51,16 @@ describe('credit checks', () => {
     expect(found.candidates).toHaveLength(1);
     const r = (await credit.report(found.lookupId, 0))!;
     expect(r.reports.map((x) => x.provider)).toEqual(['http', 'gleif']);
-    expect(r.reports[0]).toMatchObject({ source: 'Zone credit service (信用上合)', asOf: '2026-10-31', rating: { value: 'B+', asOf: '2026-10-31' } });
-    expect(r.reports[1]).toMatchObject({ source: expect.stringContaining('GLEIF'), asOf: '2026-09-30', registrationIds: expect.arrayContaining([{ type: 'LEI', value: 'LEI18034002123400' }]) });
+    expect(r.reports[0]).toMatchObject({
+      source: 'Zone credit service (信用上合)',
+      asOf: '2026-10-31',
+      rating: { value: 'B+', asOf: '2026-10-31' },
+    });
+    expect(r.reports[1]).toMatchObject({
+      source: expect.stringContaining('GLEIF'),
+      asOf: '2026-09-30',
+      registrationIds: expect.arrayContaining([{ type: 'LEI', value: 'LEI18034002123400' }]),
+    });
     expect(r.reports[1]!.rating).toBeUndefined();
     expect(r.sanctions).toMatchObject({ matches: [] });
     expect(r.signals).toEqual([]);
@@ -62,7 +72,9 @@ describe('credit checks', () => {
 
   it('offers a choice when several companies match', async () => {
     const found = await credit.search('Almaty Example', 'KZ', 'test:u1');
-    expect(found.candidates.map((c) => c.name)).toEqual(expect.arrayContaining(['Almaty Example Trade LLP', 'Almaty Example Logistics LLP']));
+    expect(found.candidates.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['Almaty Example Trade LLP', 'Almaty Example Logistics LLP']),
+    );
     expect(found.candidates).toHaveLength(2);
     const second = (await credit.report(found.lookupId, 1))!;
     expect(second.chosen.name).toBe(found.candidates[1]!.name);
@@ -86,7 +98,9 @@ describe('credit checks', () => {
   it('shows a sanctions hit first, with inactive status and recent registration as signals', async () => {
     const found = await credit.search('Steppe Sanctioned Metals', 'KZ', 'test:u1');
     const r = (await credit.report(found.lookupId, 0))!;
-    expect(r.signals.map((s) => s.kind)).toEqual(expect.arrayContaining(['sanctions-match', 'inactive-status', 'recent-registration']));
+    expect(r.signals.map((s) => s.kind)).toEqual(
+      expect.arrayContaining(['sanctions-match', 'inactive-status', 'recent-registration']),
+    );
     const lines = renderReport(r, 'ru').split('\n');
     expect(lines[2]).toMatch(/^⚠️ Совпадение в санкционных списках/);
     expect(lines[3]).toContain('Steppe Sanctioned Metals — score 0.93; us_ofac_sdn');
@@ -100,13 +114,20 @@ describe('credit checks', () => {
     const r = await credit.report(again.lookupId, 0);
     expect(r!.reports).toHaveLength(2);
     expect(src.requests.length).toBe(before);
-    const audit = await db.query<{ asked_by: string }>("SELECT asked_by FROM credit_lookups WHERE query = 'Almaty Example Trade' ORDER BY id");
+    const audit = await db.query<{ asked_by: string }>(
+      "SELECT asked_by FROM credit_lookups WHERE query = 'Almaty Example Trade' ORDER BY id",
+    );
     expect(audit.rows.map((x) => x.asked_by).slice(-2)).toEqual(['test:u1', 'test:u2']);
   });
 
   it('matches names across scripts in the sample provider, every row labelled as sample', async () => {
     await seedLocalCompanies(db, 'knowledge/credit/sample-companies.csv');
-    const local = new CreditService({ db, providers: [new LocalCreditProvider(db)], timeoutMs: 1000, cacheTtlHours: 1 });
+    const local = new CreditService({
+      db,
+      providers: [new LocalCreditProvider(db)],
+      timeoutMs: 1000,
+      cacheTtlHours: 1,
+    });
     for (const q of ['Сэмпл Ташкент Агро', 'Sample Tashkent Agro LLC', '样本塔什干农业']) {
       const found = await local.search(q, undefined, 'test:u1');
       expect(found.candidates[0]?.id, q).toBe('S-UZ-001');
@@ -121,9 +142,20 @@ describe('credit checks', () => {
 
   it('reads quoted CSV fields that hold commas (a real company name often does)', async () => {
     expect(await seedLocalCompanies(db, 'knowledge/credit/sample-companies.csv')).toBe(7);
-    const row = await db.query<{ name_en: string; name_ru: string; country: string }>("SELECT name_en, name_ru, country FROM credit_companies WHERE id = 'S-CN-002'");
-    expect(row.rows[0]).toEqual({ name_en: 'Sample Jiaozhou Import, Export and Packaging Co., Ltd', name_ru: 'ООО «Сэмпл Цзяочжоу Импорт, Экспорт»', country: 'CN' });
-    const local = new CreditService({ db, providers: [new LocalCreditProvider(db)], timeoutMs: 1000, cacheTtlHours: 1 });
+    const row = await db.query<{ name_en: string; name_ru: string; country: string }>(
+      "SELECT name_en, name_ru, country FROM credit_companies WHERE id = 'S-CN-002'",
+    );
+    expect(row.rows[0]).toEqual({
+      name_en: 'Sample Jiaozhou Import, Export and Packaging Co., Ltd',
+      name_ru: 'ООО «Сэмпл Цзяочжоу Импорт, Экспорт»',
+      country: 'CN',
+    });
+    const local = new CreditService({
+      db,
+      providers: [new LocalCreditProvider(db)],
+      timeoutMs: 1000,
+      cacheTtlHours: 1,
+    });
     const found = await local.search('Sample Jiaozhou Import, Export and Packaging', 'CN', 'test:u1');
     expect(found.candidates[0]?.id).toBe('S-CN-002');
   });
@@ -136,19 +168,34 @@ describe('credit in the assistant', () => {
     const llm = await startFakeOpenAi((body) => {
       if (body.response_format) return { content: '{"standalone": "-"}' };
       const tool = body.messages.find((m) => m.role === 'tool');
-      if (!tool) return { toolCalls: [{ name: 'credit_lookup', arguments: { company: 'Алматы Экзампл Трейд', country: 'KZ' } }] };
+      if (!tool)
+        return {
+          toolCalls: [{ name: 'credit_lookup', arguments: { company: 'Алматы Экзампл Трейд', country: 'KZ' } }],
+        };
       // A model reporting what the tool said, with its source and date.
       const out = JSON.parse(tool.content!);
       const s = out.sources[0];
       return { content: `По данным источника «${s.source}» на ${s.asOf}: компания действует, рейтинг поставщика B+.` };
     });
     try {
-      const credit = new CreditService({ db: h.db, timeoutMs: 2000, cacheTtlHours: 1, providers: [new HttpCreditProvider({ baseUrl: src.creditUrl })] });
-      const a = new Assistant({
-        kb: h.kb, llm: new OpenAiChat({ baseUrl: llm.url, model: 'm', timeoutMs: 5000, maxRetries: 0 }), tools: new ToolRegistry().register(creditTool(credit)),
-        conversations: h.conversations, limits: { maxQuestionChars: 4000 }, log: createLogger('silent'),
+      const credit = new CreditService({
+        db: h.db,
+        timeoutMs: 2000,
+        cacheTtlHours: 1,
+        providers: [new HttpCreditProvider({ baseUrl: src.creditUrl })],
       });
-      const res = await a.ask({ text: 'Можно ли доверять покупателю ТОО Алматы Экзампл Трейд из Казахстана?', channel: 'cli' });
+      const a = new Assistant({
+        kb: h.kb,
+        llm: new OpenAiChat({ baseUrl: llm.url, model: 'm', timeoutMs: 5000, maxRetries: 0 }),
+        tools: new ToolRegistry().register(creditTool(credit)),
+        conversations: h.conversations,
+        limits: { maxQuestionChars: 4000 },
+        log: createLogger('silent'),
+      });
+      const res = await a.ask({
+        text: 'Можно ли доверять покупателю ТОО Алматы Экзампл Трейд из Казахстана?',
+        channel: 'cli',
+      });
       if (!res.ok) throw new Error(res.message);
       expect(res.result.toolCalls).toHaveLength(1);
       expect(res.result.toolCalls[0]).toMatchObject({ name: 'credit_lookup', output: { found: 1 } });

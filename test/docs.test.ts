@@ -30,7 +30,9 @@ describe('docs', () => {
   it('names no issues and no features "arriving later" in the README or .env.example', () => {
     for (const file of ['README.md', '.env.example']) {
       const text = read(file);
-      expect(text, file).not.toMatch(/issue\s*#?\d|issues? #|open issues|later issue|arrive[sd]? (through|later)|not connected until/i);
+      expect(text, file).not.toMatch(
+        /issue\s*#?\d|issues? #|open issues|later issue|arrive[sd]? (through|later)|not connected until/i,
+      );
     }
   });
 
@@ -47,7 +49,9 @@ describe('docs', () => {
   });
 
   it('reads process.env only in src/config.ts', () => {
-    const offenders = filesUnder('src', '.ts').filter((f) => f !== join('src', 'config.ts') && !f.endsWith('.test.ts') && /process\.env\b/.test(read(f)));
+    const offenders = filesUnder('src', '.ts').filter(
+      (f) => f !== join('src', 'config.ts') && !f.endsWith('.test.ts') && /process\.env\b/.test(read(f)),
+    );
     expect(offenders).toEqual([]);
   });
 });

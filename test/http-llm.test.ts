@@ -13,11 +13,19 @@ describe('HTTP with a language model', () => {
 
   beforeAll(async () => {
     fake = await startFakeOpenAi((body) =>
-      body.response_format ? { content: '{"standalone": "x"}' } : { content: 'Знак EAC подтверждает соответствие техническим регламентам союза [1].' },
+      body.response_format
+        ? { content: '{"standalone": "x"}' }
+        : { content: 'Знак EAC подтверждает соответствие техническим регламентам союза [1].' },
     );
     knowledge = await makeKnowledgeDir({ binaries: false });
     data = tempDir('http-llm');
-    app = await startApp({ KNOWLEDGE_DIR: knowledge.path, DATA_DIR: data.path, LLM_BASE_URL: fake.url, LLM_MODEL: 'fake-model', LLM_API_KEY: 'sk-test-secret-key' });
+    app = await startApp({
+      KNOWLEDGE_DIR: knowledge.path,
+      DATA_DIR: data.path,
+      LLM_BASE_URL: fake.url,
+      LLM_MODEL: 'fake-model',
+      LLM_API_KEY: 'sk-test-secret-key',
+    });
   });
   afterAll(async () => {
     await app?.stop();
@@ -33,7 +41,10 @@ describe('HTTP with a language model', () => {
       body: JSON.stringify({ question: 'Что означает знак EAC?', conversationId: 'browser0001' }),
     });
     const text = await r.text();
-    const events = text.trim().split('\n\n').map((b) => ({ type: /^event: (.*)$/m.exec(b)![1], data: JSON.parse(/^data: (.*)$/m.exec(b)![1]!) }));
+    const events = text
+      .trim()
+      .split('\n\n')
+      .map((b) => ({ type: /^event: (.*)$/m.exec(b)![1], data: JSON.parse(/^data: (.*)$/m.exec(b)![1]!) }));
     expect(events.filter((e) => e.type === 'text').length).toBeGreaterThan(3);
     const done = events.at(-1)!;
     expect(done.type).toBe('done');

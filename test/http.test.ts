@@ -20,7 +20,11 @@ describe('HTTP server', () => {
   });
 
   const ask = (body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${app.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    fetch(`${app.url}/api/ask`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
 
   it('reports alive and ready with the database and the index', async () => {
     expect(await (await fetch(`${app.url}/healthz`)).json()).toEqual({ status: 'ok' });
@@ -43,7 +47,12 @@ describe('HTTP server', () => {
     expect(r.status).toBe(200);
     const body = (await r.json()) as any;
     expect(body).toMatchObject({ lang: 'ru', mode: 'retrieval-only', toolCalls: [] });
-    expect(body.citations[0]).toMatchObject({ n: 1, docId: 'eac-mark-ru', asOf: '2025-12-31', source: 'https://en.wikipedia.org/wiki/Eurasian_Conformity_mark' });
+    expect(body.citations[0]).toMatchObject({
+      n: 1,
+      docId: 'eac-mark-ru',
+      asOf: '2025-12-31',
+      source: 'https://en.wikipedia.org/wiki/Eurasian_Conformity_mark',
+    });
     expect(body.answer).toContain('[1]');
   });
 
@@ -91,7 +100,14 @@ describe('HTTP server', () => {
     // Label order is free in the exposition format.
     expect(text).toMatch(/advisor_answer_seconds_bucket\{(?=[^}]*channel="web")(?=[^}]*le="\+Inf")[^}]*\} \d+/);
     expect(text).toContain('advisor_outbox_depth 0');
-    for (const name of ['advisor_llm_seconds', 'advisor_llm_errors_total', 'advisor_tool_seconds', 'advisor_tool_errors_total', 'advisor_ticket_oldest_age_seconds']) expect(text).toContain(`# TYPE ${name} `);
+    for (const name of [
+      'advisor_llm_seconds',
+      'advisor_llm_errors_total',
+      'advisor_tool_seconds',
+      'advisor_tool_errors_total',
+      'advisor_ticket_oldest_age_seconds',
+    ])
+      expect(text).toContain(`# TYPE ${name} `);
     // prom-client's process metrics: CPU, memory, heap, event-loop lag.
     expect(text).toMatch(/^process_cpu_seconds_total \d/m);
     expect(text).toMatch(/^process_resident_memory_bytes \d/m);

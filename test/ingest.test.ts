@@ -44,27 +44,61 @@ describe('ingest', () => {
   const ingest = () => ingestKnowledge({ root: knowledge.path, repo, embedder });
   const open = () => KnowledgeBase.open({ repo, embedder, indexDir: join(data.path, 'index') });
 
-  it('links each passage to the sources of its own section, not to the document\'s first source', async () => {
+  it("links each passage to the sources of its own section, not to the document's first source", async () => {
     writeFileSync(
       join(knowledge.path, 'market-access', 'two-sections.en.md'),
       [
-        '---', 'id: two-sections-en', 'lang: en', 'title: "Two sections"', 'category: market-access', 'countries: [KZ]',
-        'sources: [https://example.org/first, https://example.org/second, https://example.org/third]', 'as_of: 2026-01-31', 'review_by: 2026-07-31', 'volatility: rates', '---',
-        '# Two sections', '', '## Pomegranate juice quotas', '', 'The pomegranate juice quota is set each spring.', '', '<!-- sources: 1 -->', '',
-        '## Walnut kernel grading', '', 'Walnut kernels are graded by colour before export.', '', '<!-- sources: 2, 3 -->', '',
+        '---',
+        'id: two-sections-en',
+        'lang: en',
+        'title: "Two sections"',
+        'category: market-access',
+        'countries: [KZ]',
+        'sources: [https://example.org/first, https://example.org/second, https://example.org/third]',
+        'as_of: 2026-01-31',
+        'review_by: 2026-07-31',
+        'volatility: rates',
+        '---',
+        '# Two sections',
+        '',
+        '## Pomegranate juice quotas',
+        '',
+        'The pomegranate juice quota is set each spring.',
+        '',
+        '<!-- sources: 1 -->',
+        '',
+        '## Walnut kernel grading',
+        '',
+        'Walnut kernels are graded by colour before export.',
+        '',
+        '<!-- sources: 2, 3 -->',
+        '',
         // A ### section without a marker takes its parent's.
-        '### Walnut moisture', '', 'Walnut kernel moisture is measured at the border.',
+        '### Walnut moisture',
+        '',
+        'Walnut kernel moisture is measured at the border.',
       ].join('\n'),
     );
     await ingest();
     const kb = await open();
     const [juice] = await kb.search('pomegranate juice quota', { k: 1 });
-    expect(juice).toMatchObject({ docId: 'two-sections-en', source: 'https://example.org/first', sources: ['https://example.org/first'] });
+    expect(juice).toMatchObject({
+      docId: 'two-sections-en',
+      source: 'https://example.org/first',
+      sources: ['https://example.org/first'],
+    });
     expect(juice!.text).not.toContain('<!--');
     const [walnut] = await kb.search('walnut kernels graded by colour', { k: 1 });
-    expect(walnut).toMatchObject({ docId: 'two-sections-en', source: 'https://example.org/second', sources: ['https://example.org/second', 'https://example.org/third'] });
+    expect(walnut).toMatchObject({
+      docId: 'two-sections-en',
+      source: 'https://example.org/second',
+      sources: ['https://example.org/second', 'https://example.org/third'],
+    });
     const [moisture] = await kb.search('walnut kernel moisture measured at the border', { k: 1 });
-    expect(moisture).toMatchObject({ headingPath: ['Two sections', 'Walnut kernel grading', 'Walnut moisture'], sources: ['https://example.org/second', 'https://example.org/third'] });
+    expect(moisture).toMatchObject({
+      headingPath: ['Two sections', 'Walnut kernel grading', 'Walnut moisture'],
+      sources: ['https://example.org/second', 'https://example.org/third'],
+    });
   });
 
   it('reads markdown, HTML, PDF and DOCX and finds each by its content with heading path and dates', async () => {
@@ -73,13 +107,21 @@ describe('ingest', () => {
     expect(s.failed).toEqual([]);
     const kb = await open();
     const pdf = await kb.search('reefer genset power', { k: 1 });
-    expect(pdf[0]).toMatchObject({ docId: 'reefer-guide-en', asOf: '2025-01-31', source: 'https://example.org/reefer-guide-en' });
+    expect(pdf[0]).toMatchObject({
+      docId: 'reefer-guide-en',
+      asOf: '2025-01-31',
+      source: 'https://example.org/reefer-guide-en',
+    });
     const docx = await kb.search('UN number dangerous goods declaration', { k: 1 });
     expect(docx[0]!.docId).toBe('dangerous-goods-en');
     const html = await kb.search('sealed road vehicle customs guarantee', { k: 1 });
     expect(html[0]).toMatchObject({ docId: 'tir-note-en', headingPath: ['TIR carnet basics', 'What the carnet does'] });
     const md = await kb.search('кто может быть заявителем', { k: 1 });
-    expect(md[0]).toMatchObject({ docId: 'eac-mark-ru', lang: 'ru', headingPath: ['Знак EAC: когда он нужен', 'Кто может быть заявителем'] });
+    expect(md[0]).toMatchObject({
+      docId: 'eac-mark-ru',
+      lang: 'ru',
+      headingPath: ['Знак EAC: когда он нужен', 'Кто может быть заявителем'],
+    });
   });
 
   it('filters by language, category and country', async () => {
@@ -118,7 +160,12 @@ describe('ingest', () => {
   it('reports a malformed front-matter by field and keeps the version already ingested', async () => {
     await ingest();
     const en = join(knowledge.path, 'market-access/eac-mark.en.md');
-    writeFileSync(en, readFileSync(en, 'utf8').replace('as_of: 2025-12-31', 'as_of: last winter').replace('Only an organisation', 'NEW TEXT'));
+    writeFileSync(
+      en,
+      readFileSync(en, 'utf8')
+        .replace('as_of: 2025-12-31', 'as_of: last winter')
+        .replace('Only an organisation', 'NEW TEXT'),
+    );
     const s = await ingest();
     expect(s.failed).toHaveLength(1);
     expect(s.failed[0]!.path).toBe('market-access/eac-mark.en.md');
@@ -134,7 +181,12 @@ describe('ingest', () => {
     const copy = readFileSync(join(knowledge.path, 'market-access/eac-mark.en.md'), 'utf8');
     writeFileSync(join(knowledge.path, 'market-access/zz-copy.en.md'), copy);
     const s = await ingest();
-    expect(s.failed).toEqual([{ path: 'market-access/zz-copy.en.md', error: expect.stringMatching(/already used by market-access\/eac-mark.en.md/) }]);
+    expect(s.failed).toEqual([
+      {
+        path: 'market-access/zz-copy.en.md',
+        error: expect.stringMatching(/already used by market-access\/eac-mark.en.md/),
+      },
+    ]);
   });
 
   it('rebuilds a corrupt vector index file from the database instead of failing', async () => {

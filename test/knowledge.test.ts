@@ -25,12 +25,15 @@ describe('knowledge/', () => {
     const missing = [...bySlug].filter(([, langs]) => !langs.has('zh') || !langs.has('ru')).map(([s]) => s);
     expect(missing).toEqual([]);
     for (const d of documents) {
-      const others = documents.filter((o) => o.meta.id !== d.meta.id && o.meta.id.replace(/-(zh|ru|en)$/, '') === d.meta.id.replace(/-(zh|ru|en)$/, ''));
+      const others = documents.filter(
+        (o) =>
+          o.meta.id !== d.meta.id && o.meta.id.replace(/-(zh|ru|en)$/, '') === d.meta.id.replace(/-(zh|ru|en)$/, ''),
+      );
       expect(new Set(d.meta.translations), d.file).toEqual(new Set(others.map((o) => o.meta.id)));
     }
   });
 
-  it('links passages of a multi-source document to their own sections\' sources, never all to one URL', () => {
+  it("links passages of a multi-source document to their own sections' sources, never all to one URL", () => {
     for (const { meta, body, file } of documents) {
       const chunks = splitMarkdown(body);
       for (const c of chunks) {
@@ -66,7 +69,12 @@ describe('knowledge/', () => {
         const at = body.indexOf(figure);
         if (at < 0) continue;
         const around = body.slice(Math.max(0, at - 300), at + 300).toLowerCase();
-        expect(/not confirmed|unconfirmed|не подтвержд|未经证实|未获证实|未能证实|尚未证实|未证实|无法证实|待核实|disagree|расходятся|说法不一/.test(around), `${file}: ${figure}`).toBe(true);
+        expect(
+          /not confirmed|unconfirmed|не подтвержд|未经证实|未获证实|未能证实|尚未证实|未证实|无法证实|待核实|disagree|расходятся|说法不一/.test(
+            around,
+          ),
+          `${file}: ${figure}`,
+        ).toBe(true);
       }
     }
   });

@@ -34,7 +34,16 @@ describe.skipIf(!hasVector)('pgvector and LISTEN/NOTIFY', () => {
   let knowledge: { path: string; remove: () => void };
   const runtimes: Runtime[] = [];
   const open = async () => {
-    const rt = await createRuntime(loadConfig({ DATABASE_URL: db.url, VECTOR_STORE: 'pgvector', KNOWLEDGE_DIR: knowledge.path, DATA_DIR: tempDir('pgv').path, LOG_LEVEL: 'silent' }), createLogger('silent'));
+    const rt = await createRuntime(
+      loadConfig({
+        DATABASE_URL: db.url,
+        VECTOR_STORE: 'pgvector',
+        KNOWLEDGE_DIR: knowledge.path,
+        DATA_DIR: tempDir('pgv').path,
+        LOG_LEVEL: 'silent',
+      }),
+      createLogger('silent'),
+    );
     runtimes.push(rt);
     return rt;
   };
@@ -55,7 +64,9 @@ describe.skipIf(!hasVector)('pgvector and LISTEN/NOTIFY', () => {
     expect(b.kb.stats().documents).toBe(0);
     await a.ingest();
     expect(a.kb.stats()).toMatchObject({ vectorIndex: 'pgvector', documents: 8 });
-    const idx = await a.db.query<{ indexdef: string }>("SELECT indexdef FROM pg_indexes WHERE indexname = 'chunk_vectors_hnsw'");
+    const idx = await a.db.query<{ indexdef: string }>(
+      "SELECT indexdef FROM pg_indexes WHERE indexname = 'chunk_vectors_hnsw'",
+    );
     expect(idx.rows[0]!.indexdef).toContain('USING hnsw');
     expect((await a.kb.search('UN number dangerous goods', { k: 1 }))[0]!.docId).toBe('dangerous-goods-en');
     const zh = await a.kb.search('EAC', { lang: 'zh', k: 5 });
@@ -76,26 +87,50 @@ describe.skipIf(!TEST_DATABASE_URL)('two replicas on one database', () => {
     const knowledge = await makeKnowledgeDir({ binaries: false });
     const secret = 'replica-secret';
     const env = (n: number) => ({
-      DATABASE_URL: db.url, KNOWLEDGE_DIR: knowledge.path, DATA_DIR: tempDir(`replica${n}`).path,
-      TELEGRAM_BOT_TOKEN: tg.token, TELEGRAM_API_ROOT: tg.apiRoot, TELEGRAM_WEBHOOK_URL: 'https://advisor.example.org/telegram/webhook', TELEGRAM_WEBHOOK_SECRET: 'tg-secret',
-      SLACK_BOT_TOKEN: 'xoxb-r', SLACK_SIGNING_SECRET: secret, SLACK_API_URL: slack.apiUrl, OUTBOX_INTERVAL_MS: '100',
+      DATABASE_URL: db.url,
+      KNOWLEDGE_DIR: knowledge.path,
+      DATA_DIR: tempDir(`replica${n}`).path,
+      TELEGRAM_BOT_TOKEN: tg.token,
+      TELEGRAM_API_ROOT: tg.apiRoot,
+      TELEGRAM_WEBHOOK_URL: 'https://advisor.example.org/telegram/webhook',
+      TELEGRAM_WEBHOOK_SECRET: 'tg-secret',
+      SLACK_BOT_TOKEN: 'xoxb-r',
+      SLACK_SIGNING_SECRET: secret,
+      SLACK_API_URL: slack.apiUrl,
+      OUTBOX_INTERVAL_MS: '100',
     });
     const a = await startProgram(env(1));
     const b = await startProgram(env(2));
     try {
       const update = textUpdate('/privacy', { userId: 901 });
-      const post = (url: string) => fetch(`${url}/telegram/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'tg-secret' }, body: JSON.stringify(update) });
+      const post = (url: string) =>
+        fetch(`${url}/telegram/webhook`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'tg-secret' },
+          body: JSON.stringify(update),
+        });
       const [ra, rb] = await Promise.all([post(a.url), post(b.url)]);
       expect([ra.status, rb.status]).toEqual([200, 200]);
 
       const ev = JSON.stringify(mentionEvent('What does the EAC mark mean?', { eventId: 'EvReplica1' }));
       const sign = () => ({ 'content-type': 'application/json', ...slackSignature(ev, secret) });
-      await Promise.all([a.url, b.url].map((u) => fetch(`${u}/slack/events`, { method: 'POST', headers: sign(), body: ev })));
+      await Promise.all(
+        [a.url, b.url].map((u) => fetch(`${u}/slack/events`, { method: 'POST', headers: sign(), body: ev })),
+      );
 
       // Outbox jobs written once, with both replicas' workers polling.
       const c = new pg.Client({ connectionString: db.url });
       await c.connect();
-      for (let i = 0; i < 20; i++) await enqueue({ query: (sql, params) => c.query(sql, params as unknown[]).then((r) => ({ rows: r.rows, rowCount: r.rowCount ?? 0 })) }, 'telegram.send', `job-${i}`, { chatId: '777', text: `job ${i}` });
+      for (let i = 0; i < 20; i++)
+        await enqueue(
+          {
+            query: (sql, params) =>
+              c.query(sql, params as unknown[]).then((r) => ({ rows: r.rows, rowCount: r.rowCount ?? 0 })),
+          },
+          'telegram.send',
+          `job-${i}`,
+          { chatId: '777', text: `job ${i}` },
+        );
       for (let t = 0; t < 100; t++) {
         const left = await c.query('SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL');
         if (left.rows[0].n === 0) break;
@@ -107,7 +142,9 @@ describe.skipIf(!TEST_DATABASE_URL)('two replicas on one database', () => {
       await new Promise((r) => setTimeout(r, 500));
       expect(tg.calls.filter((x) => x.method === 'sendMessage' && x.payload.chat_id === 901)).toHaveLength(1);
       expect(slack.calls.filter((x) => x.method === 'chat.postMessage')).toHaveLength(1);
-      const jobs = tg.calls.filter((x) => x.method === 'sendMessage' && String(x.payload.chat_id) === '777').map((x) => x.payload.text);
+      const jobs = tg.calls
+        .filter((x) => x.method === 'sendMessage' && String(x.payload.chat_id) === '777')
+        .map((x) => x.payload.text);
       expect(jobs.sort()).toEqual(Array.from({ length: 20 }, (_, i) => `job ${i}`).sort());
     } finally {
       await a.stop();

@@ -15,7 +15,8 @@ describe('route network data', () => {
     for (const l of net.legs) {
       expect(l.sources.length, l.id).toBeGreaterThan(0);
       expect(l.as_of, l.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      for (const r of [l.days, l.distance_km, l.dwell_days, ...l.cost]) if (r) expect(r.min, l.id).toBeLessThanOrEqual(r.max);
+      for (const r of [l.days, l.distance_km, l.dwell_days, ...l.cost])
+        if (r) expect(r.min, l.id).toBeLessThanOrEqual(r.max);
     }
     for (const e of net.emission_factors) expect(e.sources.length).toBeGreaterThan(0);
   });
@@ -23,8 +24,27 @@ describe('route network data', () => {
   it('refers only to nodes that exist, and has the places users ask for', () => {
     const ids = new Set(net.nodes.map((n) => n.id));
     for (const l of net.legs) expect(ids.has(l.from) && ids.has(l.to), l.id).toBe(true);
-    for (const place of ['Qingdao', 'Almaty', 'Tashkent', 'Bishkek', 'Moscow', 'Minsk', 'Duisburg', 'Alashankou', 'Khorgos', 'Manzhouli', 'Kashgar', 'Baku', 'Poti', 'Novorossiysk', 'St Petersburg']) {
-      expect(routes.network.nodes.some((n) => n.names.en.toLowerCase().startsWith(place.toLowerCase())), place).toBe(true);
+    for (const place of [
+      'Qingdao',
+      'Almaty',
+      'Tashkent',
+      'Bishkek',
+      'Moscow',
+      'Minsk',
+      'Duisburg',
+      'Alashankou',
+      'Khorgos',
+      'Manzhouli',
+      'Kashgar',
+      'Baku',
+      'Poti',
+      'Novorossiysk',
+      'St Petersburg',
+    ]) {
+      expect(
+        routes.network.nodes.some((n) => n.names.en.toLowerCase().startsWith(place.toLowerCase())),
+        place,
+      ).toBe(true);
     }
   });
 });
@@ -57,7 +77,9 @@ describe('route plans on the real network', () => {
     const ru = await routes.plan('Циндао', 'Ташкент');
     expect(zh.plan.from.id).toBe(ru.plan.from.id);
     expect(zh.plan.to.id).toBe(ru.plan.to.id);
-    expect(zh.plan.options.map((o) => o.legs.map((l) => `${l.from}>${l.to}`).join('|'))).toEqual(ru.plan.options.map((o) => o.legs.map((l) => `${l.from}>${l.to}`).join('|')));
+    expect(zh.plan.options.map((o) => o.legs.map((l) => `${l.from}>${l.to}`).join('|'))).toEqual(
+      ru.plan.options.map((o) => o.legs.map((l) => `${l.from}>${l.to}`).join('|')),
+    );
     expect(zh.plan.options.length).toBeGreaterThan(0);
   });
 
@@ -71,7 +93,11 @@ describe('route plans on the real network', () => {
   });
 
   it('parses /route arguments with multi-word places and cargo words', () => {
-    expect(parseRouteArgs(net, 'Qingdao St Petersburg 40ft reefer')).toMatchObject({ from: 'Qingdao', to: 'St Petersburg', constraints: { container: '40ft', reefer: true } });
+    expect(parseRouteArgs(net, 'Qingdao St Petersburg 40ft reefer')).toMatchObject({
+      from: 'Qingdao',
+      to: 'St Petersburg',
+      constraints: { container: '40ft', reefer: true },
+    });
     expect(parseRouteArgs(net, 'Циндао → Алматы 20ft')).toMatchObject({ constraints: { container: '20ft' } });
   });
 

@@ -24,8 +24,14 @@ describe('slack app over HTTP', () => {
     const data = tempDir('slack');
     dirs.push(knowledge, data);
     app = await startApp({
-      KNOWLEDGE_DIR: knowledge.path, DATA_DIR: data.path, SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl,
-      SLACK_STAFF_USERS: 'U_STAFF', SLACK_STAFF_USERGROUP: 'S_STAFF', SLACK_LEGAL_USERS: 'U_LEGAL',
+      KNOWLEDGE_DIR: knowledge.path,
+      DATA_DIR: data.path,
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      SLACK_STAFF_USERS: 'U_STAFF',
+      SLACK_STAFF_USERGROUP: 'S_STAFF',
+      SLACK_LEGAL_USERS: 'U_LEGAL',
     });
   });
   afterAll(async () => {
@@ -37,8 +43,11 @@ describe('slack app over HTTP', () => {
     slack.calls.length = 0;
   });
 
-  const post = (body: string, type = 'application/json', headers: Record<string, string> = slackSignature(body, SECRET)) =>
-    fetch(`${app.url}/slack/events`, { method: 'POST', headers: { 'content-type': type, ...headers }, body });
+  const post = (
+    body: string,
+    type = 'application/json',
+    headers: Record<string, string> = slackSignature(body, SECRET),
+  ) => fetch(`${app.url}/slack/events`, { method: 'POST', headers: { 'content-type': type, ...headers }, body });
 
   it('answers a mention in its thread with Block Kit: escaped text, sources with dates, buttons', async () => {
     const ev = mentionEvent('Кто может быть заявителем для EAC?');
@@ -50,9 +59,15 @@ describe('slack app over HTTP', () => {
     expect(blocks[0]!.type).toBe('section');
     const context = blocks.find((b) => b.type === 'context')!;
     expect(context.elements[0].text).toBe('*Источники*');
-    expect(context.elements[1].text).toBe('[1] <https://en.wikipedia.org/wiki/Eurasian_Conformity_mark|Знак EAC: когда он нужен> (на 2025-12-31)');
+    expect(context.elements[1].text).toBe(
+      '[1] <https://en.wikipedia.org/wiki/Eurasian_Conformity_mark|Знак EAC: когда он нужен> (на 2025-12-31)',
+    );
     const actions = blocks.find((b) => b.type === 'actions')!;
-    expect(actions.elements.map((e: { action_id: string }) => e.action_id)).toEqual(['feedback_up', 'feedback_down', 'escalate_legal']);
+    expect(actions.elements.map((e: { action_id: string }) => e.action_id)).toEqual([
+      'feedback_up',
+      'feedback_down',
+      'escalate_legal',
+    ]);
   });
 
   it('lets members of the staff user group in and refuses anyone else politely', async () => {
@@ -61,23 +76,35 @@ describe('slack app over HTTP', () => {
     slack.calls.length = 0;
     await post(JSON.stringify(mentionEvent('Что такое EAC?', { user: 'U_STRANGER' })));
     const refusal = await slack.waitFor((c) => c.method === 'chat.postEphemeral');
-    expect(refusal.args).toMatchObject({ user: 'U_STRANGER', text: expect.stringContaining('только сотрудникам зоны') });
+    expect(refusal.args).toMatchObject({
+      user: 'U_STRANGER',
+      text: expect.stringContaining('только сотрудникам зоны'),
+    });
     expect(slack.calls.some((c) => c.method === 'chat.postMessage')).toBe(false);
   });
 
   it('stores 👎 from a button and thanks the user', async () => {
     await post(JSON.stringify(mentionEvent('What does the EAC mark mean?')));
     const update = await slack.waitFor((c) => c.method === 'chat.update' && Array.isArray(c.args.blocks));
-    const answerId = (update.args.blocks as Array<Record<string, any>>).find((b) => b.type === 'actions')!.elements[1].value;
+    const answerId = (update.args.blocks as Array<Record<string, any>>).find((b) => b.type === 'actions')!.elements[1]
+      .value;
     const body = `payload=${encodeURIComponent(JSON.stringify(blockAction('feedback_down', answerId)))}`;
     expect((await post(body, 'application/x-www-form-urlencoded')).status).toBe(200);
     await slack.waitFor((c) => c.method === 'chat.postEphemeral' && c.args.text === 'Thanks for the feedback!');
-    const rows = await app.rt.db.query<{ rating: number }>('SELECT rating FROM feedback WHERE answer_id = $1', [Number(answerId)]);
+    const rows = await app.rt.db.query<{ rating: number }>('SELECT rating FROM feedback WHERE answer_id = $1', [
+      Number(answerId),
+    ]);
     expect(rows.rows).toEqual([{ rating: -1 }]);
   });
 
   it('publishes the App Home with recent questions, and the ticket section for the legal team', async () => {
-    const home = (user: string) => ({ type: 'event_callback', team_id: 'T1', api_app_id: 'A1', event_id: `EvHome${user}${Date.now()}`, event: { type: 'app_home_opened', user, channel: 'D1', tab: 'home', event_ts: '1.1' } });
+    const home = (user: string) => ({
+      type: 'event_callback',
+      team_id: 'T1',
+      api_app_id: 'A1',
+      event_id: `EvHome${user}${Date.now()}`,
+      event: { type: 'app_home_opened', user, channel: 'D1', tab: 'home', event_ts: '1.1' },
+    });
     await post(JSON.stringify(home('U_STAFF')));
     const staffView = await slack.waitFor((c) => c.method === 'views.publish');
     const text = JSON.stringify(staffView.args.view);
@@ -86,7 +113,9 @@ describe('slack app over HTTP', () => {
     expect(text).not.toContain('Open legal tickets');
     slack.calls.length = 0;
     await post(JSON.stringify(home('U_LEGAL')));
-    expect(JSON.stringify((await slack.waitFor((c) => c.method === 'views.publish')).args.view)).toContain('Open legal tickets');
+    expect(JSON.stringify((await slack.waitFor((c) => c.method === 'views.publish')).args.view)).toContain(
+      'Open legal tickets',
+    );
   });
 
   it('retries a rate-limited Web API call after its delay', async () => {
@@ -103,8 +132,13 @@ describe('slack Socket Mode wiring', () => {
     try {
       const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-test' });
       const running = await createSlackApp({
-        config: config.slack, assistant: h.assistant(), answers: new AnswerRepo(h.db), ledger: new UpdateLedger(h.db), db: h.db,
-        log: createLogger('silent'), identity: { botUserId: 'UBOT', botId: 'BBOT' },
+        config: config.slack,
+        assistant: h.assistant(),
+        answers: new AnswerRepo(h.db),
+        ledger: new UpdateLedger(h.db),
+        db: h.db,
+        log: createLogger('silent'),
+        identity: { botUserId: 'UBOT', botId: 'BBOT' },
       });
       expect(running.mode).toBe('socket');
       expect(running.listener).toBeUndefined();

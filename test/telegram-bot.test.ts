@@ -8,10 +8,23 @@ import { LocalCreditProvider, seedLocalCompanies } from '../src/tools/credit/pro
 import { RouteService } from '../src/tools/routes/route-service.js';
 import { startHarness, type Harness } from './support/assistant-harness.js';
 import { startFakeOpenAi, type ChatBody, type FakeOpenAi } from './support/fake-openai.js';
-import { BOT_USER, callbackUpdate, photoUpdate, startFakeTelegram, textUpdate, type ApiCall, type FakeTelegram } from './support/fake-telegram.js';
+import {
+  BOT_USER,
+  callbackUpdate,
+  photoUpdate,
+  startFakeTelegram,
+  textUpdate,
+  type ApiCall,
+  type FakeTelegram,
+} from './support/fake-telegram.js';
 
 const defaultScript = (b: ChatBody) =>
-  b.response_format ? { content: '{"standalone":"-"}' } : { content: 'Колею меняют на переходах Алашанькоу — Достык и Хоргос — Алтынколь [1]. Это занимает от одних до нескольких суток [1].' };
+  b.response_format
+    ? { content: '{"standalone":"-"}' }
+    : {
+        content:
+          'Колею меняют на переходах Алашанькоу — Достык и Хоргос — Алтынколь [1]. Это занимает от одних до нескольких суток [1].',
+      };
 
 describe('telegram bot', () => {
   let h: Harness;
@@ -23,12 +36,21 @@ describe('telegram bot', () => {
     createTelegramBot({
       credit,
       routes: new RouteService({ networkFile: 'knowledge/logistics/network.yaml' }),
-      token: api.token, apiRoot: api.apiRoot, assistant: h.assistant(opts.llm ? { llmUrl: llm.url } : {}), answers,
-      conversations: h.conversations, ledger: new UpdateLedger(h.db), log: createLogger('silent'), botInfo: BOT_USER,
-      editIntervalMs: opts.editIntervalMs ?? 0, typingDelayMs: opts.typingDelayMs ?? 0, rateLimit: { perMinute: 60, burst: opts.burst ?? 20 },
+      token: api.token,
+      apiRoot: api.apiRoot,
+      assistant: h.assistant(opts.llm ? { llmUrl: llm.url } : {}),
+      answers,
+      conversations: h.conversations,
+      ledger: new UpdateLedger(h.db),
+      log: createLogger('silent'),
+      botInfo: BOT_USER,
+      editIntervalMs: opts.editIntervalMs ?? 0,
+      typingDelayMs: opts.typingDelayMs ?? 0,
+      rateLimit: { perMinute: 60, burst: opts.burst ?? 20 },
     });
   const sent = () => api.calls.filter((c) => c.method === 'sendMessage');
-  const keyboardData = (c: ApiCall) => (c.payload.reply_markup?.inline_keyboard ?? []).flat().map((b: { callback_data: string }) => b.callback_data);
+  const keyboardData = (c: ApiCall) =>
+    (c.payload.reply_markup?.inline_keyboard ?? []).flat().map((b: { callback_data: string }) => b.callback_data);
 
   beforeAll(async () => {
     h = await startHarness();
@@ -36,7 +58,12 @@ describe('telegram bot', () => {
     llm = await startFakeOpenAi(defaultScript);
     answers = new AnswerRepo(h.db);
     await seedLocalCompanies(h.db, 'knowledge/credit/sample-companies.csv');
-    credit = new CreditService({ db: h.db, providers: [new LocalCreditProvider(h.db)], timeoutMs: 1000, cacheTtlHours: 1 });
+    credit = new CreditService({
+      db: h.db,
+      providers: [new LocalCreditProvider(h.db)],
+      timeoutMs: 1000,
+      cacheTtlHours: 1,
+    });
   });
   afterAll(async () => {
     await api?.close();
@@ -72,9 +99,16 @@ describe('telegram bot', () => {
     const answer = sent().at(-1)!;
     expect(answer.payload.parse_mode).toBe('HTML');
     expect(answer.payload.text).toContain('<b>Источники</b>');
-    expect(answer.payload.text).toMatch(/\[1\] <a href="https:\/\/en\.wikipedia\.org\/wiki\/Break_of_gauge">Смена ширины колеи на границе<\/a> \(на 2024-12-31; ждёт повторной проверки\)/);
+    expect(answer.payload.text).toMatch(
+      /\[1\] <a href="https:\/\/en\.wikipedia\.org\/wiki\/Break_of_gauge">Смена ширины колеи на границе<\/a> \(на 2024-12-31; ждёт повторной проверки\)/,
+    );
     const data = keyboardData(answer);
-    expect(data).toEqual([expect.stringMatching(/^fb:u:\d+$/), expect.stringMatching(/^fb:d:\d+$/), expect.stringMatching(/^law:\d+$/), expect.stringMatching(/^src:\d+$/)]);
+    expect(data).toEqual([
+      expect.stringMatching(/^fb:u:\d+$/),
+      expect.stringMatching(/^fb:d:\d+$/),
+      expect.stringMatching(/^law:\d+$/),
+      expect.stringMatching(/^src:\d+$/),
+    ]);
     for (const d of data) expect(Buffer.byteLength(d)).toBeLessThanOrEqual(64);
   });
 
@@ -83,7 +117,10 @@ describe('telegram bot', () => {
     await bot.handleUpdate(textUpdate('На каких переходах меняют колею?', { userId: 4 }) as never);
     const answerId = Number(keyboardData(sent().at(-1)!)[1]!.split(':')[2]);
     await bot.handleUpdate(callbackUpdate(`fb:d:${answerId}`, { userId: 4 }) as never);
-    const rows = await h.db.query<{ rating: number; user_id: string }>('SELECT rating, user_id FROM feedback WHERE answer_id = $1', [answerId]);
+    const rows = await h.db.query<{ rating: number; user_id: string }>(
+      'SELECT rating, user_id FROM feedback WHERE answer_id = $1',
+      [answerId],
+    );
     expect(rows.rows).toEqual([{ rating: -1, user_id: '4' }]);
     const stored = await answers.get(answerId);
     expect(stored!.citations[0]!.docId).toBe('gauge-change-ru');
@@ -117,14 +154,33 @@ describe('telegram bot', () => {
 
   it('answers in groups only when mentioned or replied to, one conversation per thread', async () => {
     const bot = make();
-    await bot.handleUpdate(textUpdate('где меняют колею?', { chatId: -100, userId: 7, chatType: 'supergroup' }) as never);
+    await bot.handleUpdate(
+      textUpdate('где меняют колею?', { chatId: -100, userId: 7, chatType: 'supergroup' }) as never,
+    );
     expect(sent()).toHaveLength(0);
     const mention = '@sco_advisor_bot где меняют колею?';
-    await bot.handleUpdate(textUpdate(mention, { chatId: -100, userId: 7, chatType: 'supergroup', threadId: 9, entities: [{ type: 'mention', offset: 0, length: 16 }] }) as never);
+    await bot.handleUpdate(
+      textUpdate(mention, {
+        chatId: -100,
+        userId: 7,
+        chatType: 'supergroup',
+        threadId: 9,
+        entities: [{ type: 'mention', offset: 0, length: 16 }],
+      }) as never,
+    );
     expect(sent().at(-1)!.payload.text).toContain('Источники');
     expect(sent().at(-1)!.payload.reply_parameters).toMatchObject({ allow_sending_without_reply: true });
-    await bot.handleUpdate(textUpdate('а сколько это занимает?', { chatId: -100, userId: 7, chatType: 'supergroup', replyToBot: true }) as never);
-    const convs = await h.db.query<{ id: string }>("SELECT id FROM conversations WHERE id LIKE 'telegram:-100%' ORDER BY id");
+    await bot.handleUpdate(
+      textUpdate('а сколько это занимает?', {
+        chatId: -100,
+        userId: 7,
+        chatType: 'supergroup',
+        replyToBot: true,
+      }) as never,
+    );
+    const convs = await h.db.query<{ id: string }>(
+      "SELECT id FROM conversations WHERE id LIKE 'telegram:-100%' ORDER BY id",
+    );
     expect(convs.rows.map((r) => r.id)).toEqual(['telegram:-100:0', 'telegram:-100:9']);
   });
 
@@ -147,7 +203,9 @@ describe('telegram bot', () => {
     await bot.handleUpdate(textUpdate('/forget', { userId: 10 }) as never);
     expect(keyboardData(sent().at(-1)!)).toEqual(['fg:y', 'fg:n']);
     await bot.handleUpdate(callbackUpdate('fg:y', { userId: 10 }) as never);
-    const left = await h.db.query("SELECT 1 FROM answers WHERE user_id = '10' UNION ALL SELECT 1 FROM conversations WHERE user_id = '10'");
+    const left = await h.db.query(
+      "SELECT 1 FROM answers WHERE user_id = '10' UNION ALL SELECT 1 FROM conversations WHERE user_id = '10'",
+    );
     expect(left.rows).toEqual([]);
     expect(sent().at(-1)!.payload.text).toContain('удалены');
   });
@@ -167,7 +225,9 @@ describe('telegram bot', () => {
 
   it('plans a route with /route in any script and sends the map as a photo', async () => {
     await make().handleUpdate(textUpdate('/route Циндао Москва 40ft', { userId: 13 }) as never);
-    const text = sent().map((c) => c.payload.text as string).join('\n');
+    const text = sent()
+      .map((c) => c.payload.text as string)
+      .join('\n');
     expect(text).toContain('Маршруты: Qingdao');
     expect(text).toContain('не котировка');
     const photo = api.calls.find((c) => c.method === 'sendPhoto')!;
@@ -188,7 +248,9 @@ describe('telegram bot', () => {
   });
 
   it('sends an answer that is ready within the edit interval as one message, without a partial placeholder', async () => {
-    await make({ llm: true, editIntervalMs: 5000 }).handleUpdate(textUpdate('Где меняют колею?', { userId: 13 }) as never);
+    await make({ llm: true, editIntervalMs: 5000 }).handleUpdate(
+      textUpdate('Где меняют колею?', { userId: 13 }) as never,
+    );
     expect(api.calls.filter((c) => c.method === 'editMessageText')).toEqual([]);
     const [only, ...rest] = sent();
     expect(rest).toEqual([]);
@@ -198,12 +260,16 @@ describe('telegram bot', () => {
   });
 
   it('shows "typing…" only for answers that take longer than the typing delay', async () => {
-    await make({ typingDelayMs: 5000 }).handleUpdate(textUpdate('На каких переходах меняют колею?', { userId: 14 }) as never);
+    await make({ typingDelayMs: 5000 }).handleUpdate(
+      textUpdate('На каких переходах меняют колею?', { userId: 14 }) as never,
+    );
     expect(api.calls.map((c) => c.method)).toEqual(['sendMessage']);
     api.calls.length = 0;
     llm.script = () => ({ content: 'Колею меняют на переходах Алашанькоу — Достык [1].', delayMs: 400 });
     try {
-      await make({ llm: true, typingDelayMs: 100, editIntervalMs: 5000 }).handleUpdate(textUpdate('Где меняют колею?', { userId: 15 }) as never);
+      await make({ llm: true, typingDelayMs: 100, editIntervalMs: 5000 }).handleUpdate(
+        textUpdate('Где меняют колею?', { userId: 15 }) as never,
+      );
     } finally {
       llm.script = defaultScript;
     }

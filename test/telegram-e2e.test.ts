@@ -18,9 +18,17 @@ describe('telegram end to end', () => {
     const api = await startFakeTelegram();
     const knowledge = await makeKnowledgeDir({ binaries: false });
     const data = tempDir('tg-e2e');
-    cleanups.push(() => api.close(), () => knowledge.remove(), () => data.remove());
+    cleanups.push(
+      () => api.close(),
+      () => knowledge.remove(),
+      () => data.remove(),
+    );
     const program = await startProgram({
-      KNOWLEDGE_DIR: knowledge.path, DATA_DIR: data.path, TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot, ...extraEnv(api),
+      KNOWLEDGE_DIR: knowledge.path,
+      DATA_DIR: data.path,
+      TELEGRAM_BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      ...extraEnv(api),
     });
     cleanups.push(async () => {
       if (program.child.exitCode === null) await program.stop();
@@ -30,7 +38,9 @@ describe('telegram end to end', () => {
 
   async function conversation(api: FakeTelegram, deliver: (u: unknown) => Promise<void>) {
     await deliver(textUpdate('/start', { userId: 501, languageCode: 'en' }));
-    const greeting = await api.waitFor((c) => c.method === 'sendMessage' && String(c.payload.text).startsWith('Hello!'));
+    const greeting = await api.waitFor(
+      (c) => c.method === 'sendMessage' && String(c.payload.text).startsWith('Hello!'),
+    );
     expect(JSON.stringify(greeting.payload.reply_markup)).toContain('lang:ru');
     await deliver(callbackUpdate('lang:ru', { userId: 501 }));
     await api.waitFor((c) => c.method === 'sendMessage' && String(c.payload.text).includes('отвечаю по-русски'));
@@ -38,7 +48,9 @@ describe('telegram end to end', () => {
     const answer = await api.waitFor((c) => c.method === 'sendMessage' && String(c.payload.text).includes('Источники'));
     expect(answer.payload.text).toContain('Смена ширины колеи на границе');
     expect(answer.payload.text).toContain('на 2024-12-31');
-    const down = (answer.payload.reply_markup.inline_keyboard as Array<Array<{ callback_data: string }>>).flat().find((b) => b.callback_data.startsWith('fb:d:'))!;
+    const down = (answer.payload.reply_markup.inline_keyboard as Array<Array<{ callback_data: string }>>)
+      .flat()
+      .find((b) => b.callback_data.startsWith('fb:d:'))!;
     await deliver(callbackUpdate(down.callback_data, { userId: 501 }));
     await api.waitFor((c) => c.method === 'answerCallbackQuery' && c.payload.text === 'Спасибо за оценку!');
     return Number(down.callback_data.split(':')[2]);
@@ -65,11 +77,21 @@ describe('telegram end to end', () => {
 
   it('webhook: secret checked, duplicates answered once, the whole exchange', async () => {
     const secret = 'wh-secret_123';
-    const { api, program, data } = await setup(() => ({ TELEGRAM_WEBHOOK_URL: 'https://advisor.example.org/telegram/webhook', TELEGRAM_WEBHOOK_SECRET: secret }));
+    const { api, program, data } = await setup(() => ({
+      TELEGRAM_WEBHOOK_URL: 'https://advisor.example.org/telegram/webhook',
+      TELEGRAM_WEBHOOK_SECRET: secret,
+    }));
     const setWebhook = await api.waitFor((c) => c.method === 'setWebhook');
-    expect(setWebhook.payload).toMatchObject({ url: 'https://advisor.example.org/telegram/webhook', secret_token: secret });
+    expect(setWebhook.payload).toMatchObject({
+      url: 'https://advisor.example.org/telegram/webhook',
+      secret_token: secret,
+    });
     const post = (u: unknown, headers: Record<string, string> = { 'x-telegram-bot-api-secret-token': secret }) =>
-      fetch(`${program.url}/telegram/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(u) });
+      fetch(`${program.url}/telegram/webhook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(u),
+      });
 
     const noSecret = await post(textUpdate('/help', { userId: 502 }), {});
     expect(noSecret.status).toBe(401);

@@ -30,7 +30,9 @@ describe('legal tickets', () => {
       throw new Error('slack is down');
     }
     sent.push(row);
-    return row.kind === 'slack.post' ? { channel: 'C_FIRM', ts: `${sent.length}.0001` } : { messageId: 500 + sent.length };
+    return row.kind === 'slack.post'
+      ? { channel: 'C_FIRM', ts: `${sent.length}.0001` }
+      : { messageId: 500 + sent.length };
   };
   let worker: OutboxWorker;
 
@@ -38,10 +40,21 @@ describe('legal tickets', () => {
     db = await openDb({ databaseUrl: undefined, dataDir: undefined });
     conversations = new ConversationRepo(db);
     const repo = new TicketRepo(db);
-    service = new TicketService({ repo, conversations, firms, llm: undefined, now, sla: { claimMinutes: 60, autoCloseHours: 72, supervisorChannel: '#legal-supervisors' } });
+    service = new TicketService({
+      repo,
+      conversations,
+      firms,
+      llm: undefined,
+      now,
+      sla: { claimMinutes: 60, autoCloseHours: 72, supervisorChannel: '#legal-supervisors' },
+    });
     worker = new OutboxWorker({
-      repo: new OutboxRepo(db), senders: { 'telegram.send': record, 'slack.post': record, 'slack.update': record }, log: createLogger('silent'), now,
-      backoffMs: () => 60_000, onTick: (n) => service.slaSweep(n),
+      repo: new OutboxRepo(db),
+      senders: { 'telegram.send': record, 'slack.post': record, 'slack.update': record },
+      log: createLogger('silent'),
+      now,
+      backoffMs: () => 60_000,
+      onTick: (n) => service.slaSweep(n),
       onSent: async (row, result) => {
         const r = result as { ts?: string; channel?: string; messageId?: number };
         if (row.payload.rememberAs === 'ticket-root') await repo.setSlackTs(row.payload.ticketId, r.channel!, r.ts!);
@@ -56,7 +69,13 @@ describe('legal tickets', () => {
   async function newTicket(question: string) {
     const conv = `telegram:${Math.random()}`;
     await conversations.openTurn(conv, 'telegram', 'u1', 'ru', question, 8);
-    const draft = await service.draft({ channel: 'telegram', userId: 'u1', chatId: '42', conversationId: conv, lang: 'ru' });
+    const draft = await service.draft({
+      channel: 'telegram',
+      userId: 'u1',
+      chatId: '42',
+      conversationId: conv,
+      lang: 'ru',
+    });
     return draft;
   }
 
@@ -89,11 +108,26 @@ describe('legal tickets', () => {
     await service.userReply(d.id, 'u1', 'Отправил контракт.');
     await service.close(d.id, 'slack:U_LAW');
     await worker.runOnce();
-    expect(sent.some((r) => r.kind === 'slack.post' && r.payload.note && ticketNoteText(r.payload.note) === 'Exporter (ru): Отправил контракт.')).toBe(true);
+    expect(
+      sent.some(
+        (r) =>
+          r.kind === 'slack.post' &&
+          r.payload.note &&
+          ticketNoteText(r.payload.note) === 'Exporter (ru): Отправил контракт.',
+      ),
+    ).toBe(true);
     expect(renderTicketNotice(sent.at(-1)!.payload.notice).replyMarkup!.inline_keyboard[0]).toHaveLength(5);
     expect(await service.rate(d.id, 'u1', 5)).toBe(true);
     const events = await service.repo.events(d.id);
-    expect(events.map((e) => `${e.from}→${e.to}`)).toEqual(['null→draft', 'draft→new', 'new→offered', 'offered→claimed', 'claimed→answered', 'answered→closed', 'closed→closed']);
+    expect(events.map((e) => `${e.from}→${e.to}`)).toEqual([
+      'null→draft',
+      'draft→new',
+      'new→offered',
+      'offered→claimed',
+      'claimed→answered',
+      'answered→closed',
+      'closed→closed',
+    ]);
     expect(events[3]!.actor).toBe('slack:U_LAW');
     const keys = sent.map((r) => r.key);
     expect(new Set(keys).size).toBe(keys.length);
@@ -168,7 +202,9 @@ describe('legal tickets', () => {
   });
 
   it('matches firms by practice area, jurisdiction and language, else the shared queue', () => {
-    expect(matchFirm(firms, { practiceArea: 'sanctions-export-control', jurisdiction: 'RU', lang: 'ru' }).firm?.id).toBe('example-firm-moscow');
+    expect(
+      matchFirm(firms, { practiceArea: 'sanctions-export-control', jurisdiction: 'RU', lang: 'ru' }).firm?.id,
+    ).toBe('example-firm-moscow');
     expect(matchFirm({ ...firms, firms: [] }, { practiceArea: 'ip', lang: 'zh' }).channel).toBe('#legal-queue');
     expect(suggestPracticeArea('合同纠纷，要仲裁')).toBe('disputes-arbitration');
     expect(suggestPracticeArea('anything', 'customs')).toBe('customs');

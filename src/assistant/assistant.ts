@@ -48,7 +48,9 @@ export class Assistant {
   }
 
   /** Runs a turn to the end and returns the final result (CLI, HTTP JSON). */
-  async ask(turn: Turn): Promise<{ ok: true; result: AskResult } | ({ ok: false } & Extract<AssistantEvent, { type: 'error' }>)> {
+  async ask(
+    turn: Turn,
+  ): Promise<{ ok: true; result: AskResult } | ({ ok: false } & Extract<AssistantEvent, { type: 'error' }>)> {
     let result: AskResult | undefined;
     for await (const ev of this.handleTurn(turn)) {
       if (ev.type === 'error') return { ok: false, ...ev };
@@ -58,7 +60,11 @@ export class Assistant {
   }
 
   async *handleTurn(turn: Turn): AsyncGenerator<AssistantEvent> {
-    const q = checkQuestion(turn.text, { maxChars: this.deps.limits.maxQuestionChars, lang: turn.lang, fallbackLang: turn.fallbackLang });
+    const q = checkQuestion(turn.text, {
+      maxChars: this.deps.limits.maxQuestionChars,
+      lang: turn.lang,
+      fallbackLang: turn.fallbackLang,
+    });
     if (!q.ok) {
       yield { type: 'error', reason: q.reason, lang: q.lang, message: q.message };
       return;
@@ -71,7 +77,13 @@ export class Assistant {
     let unsummarized = 0;
     if (conv) {
       // The question is stored before anything is answered.
-      const opened = await openTurn(conversations, { conversationId: conv, channel: turn.channel, userId: turn.userId, lang, question });
+      const opened = await openTurn(conversations, {
+        conversationId: conv,
+        channel: turn.channel,
+        userId: turn.userId,
+        lang,
+        question,
+      });
       memory = opened;
       unsummarized = opened.unsummarizedAfterTurn;
     }
@@ -105,8 +117,15 @@ export class Assistant {
     result.conversationId = conv;
     for (const n of result.notices) yield { type: 'notice', message: n };
     if (conv) {
-      result.answerId = await conversations.closeTurn(conv, { channel: turn.channel, userId: turn.userId, question, result });
-      await summarizeIfLong(conversations, llm, conv, unsummarized).catch((err: unknown) => log.warn({ err: errorInfo(err) }, 'summary failed'));
+      result.answerId = await conversations.closeTurn(conv, {
+        channel: turn.channel,
+        userId: turn.userId,
+        question,
+        result,
+      });
+      await summarizeIfLong(conversations, llm, conv, unsummarized).catch((err: unknown) =>
+        log.warn({ err: errorInfo(err) }, 'summary failed'),
+      );
     }
     this.deps.metrics?.answers.inc({ channel: turn.channel, mode: result.mode });
     this.deps.metrics?.answerSeconds.observe({ channel: turn.channel }, (performance.now() - started) / 1000);
@@ -138,7 +157,14 @@ export class Assistant {
         const lastRound = round >= MAX_TOOL_ROUNDS;
         const t0 = performance.now();
         const res = await llm
-          .chat({ messages, ...(lastRound ? {} : { tools: this.deps.tools.specs() }), ...(turn.signal ? { signal: turn.signal } : {}) }, (d) => filter.push(d))
+          .chat(
+            {
+              messages,
+              ...(lastRound ? {} : { tools: this.deps.tools.specs() }),
+              ...(turn.signal ? { signal: turn.signal } : {}),
+            },
+            (d) => filter.push(d),
+          )
           .catch((err: unknown) => {
             this.deps.metrics?.llmErrors.inc();
             throw err;
@@ -163,7 +189,9 @@ export class Assistant {
               ...(input.jurisdiction ? { jurisdiction: input.jurisdiction } : {}),
             };
           }
-          const output = neutralizeInstructions(JSON.stringify(record.error ? { error: record.error } : record.output ?? null)).text;
+          const output = neutralizeInstructions(
+            JSON.stringify(record.error ? { error: record.error } : (record.output ?? null)),
+          ).text;
           evidence += `\n${output}`;
           messages.push({ role: 'tool', tool_call_id: call.id, content: output });
         }
@@ -202,7 +230,15 @@ export class Assistant {
     const cited = new Set(citedNumbers(figures.text));
     const citations = toCitations(hits, this.today()).filter((c) => cited.has(c.n));
     if (escalation) notices.push(t(lang, 'escalationOffer'));
-    return { answer: figures.text, lang, mode: 'llm', citations, toolCalls, notices, ...(escalation ? { escalation } : {}) };
+    return {
+      answer: figures.text,
+      lang,
+      mode: 'llm',
+      citations,
+      toolCalls,
+      notices,
+      ...(escalation ? { escalation } : {}),
+    };
   }
 
   private async runTool(name: string, rawArgs: string, lang: Lang, turn: Turn): Promise<ToolCallRecord> {
@@ -215,7 +251,12 @@ export class Assistant {
       return { name, input: rawArgs, error: 'arguments are not valid JSON' };
     }
     const parsed = tool.input.safeParse(args);
-    if (!parsed.success) return { name, input: args, error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+    if (!parsed.success)
+      return {
+        name,
+        input: args,
+        error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      };
     const t0 = performance.now();
     try {
       const output = await tool.run(parsed.data, {

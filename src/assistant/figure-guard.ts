@@ -6,7 +6,10 @@ const MONEY =
 
 function numberKey(s: string): string {
   // "4 200", "4,200" and "4200" are one number; a decimal part is kept.
-  return s.replace(/(\d)[\s,](?=\d{3}\b)/g, '$1').replace(/[^\d.]/g, '').replace(/\.$/, '');
+  return s
+    .replace(/(\d)[\s,](?=\d{3}\b)/g, '$1')
+    .replace(/[^\d.]/g, '')
+    .replace(/\.$/, '');
 }
 
 function evidenceNumbers(evidence: string): Set<string> {

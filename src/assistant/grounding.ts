@@ -7,7 +7,10 @@ export function citedNumbers(answer: string): number[] {
   return [...out];
 }
 
-export function removeInvalidCitations(answer: string, valid: ReadonlySet<number>): { text: string; removed: number[] } {
+export function removeInvalidCitations(
+  answer: string,
+  valid: ReadonlySet<number>,
+): { text: string; removed: number[] } {
   const removed: number[] = [];
   const text = answer
     .replace(/\s?\[(\d{1,3})\]/g, (m, n: string) => {

@@ -16,7 +16,11 @@ export const legalEscalationTool = defineTool({
   input: z.object({
     reason: z.string().min(1).max(500).describe('Why a lawyer is needed, in one sentence'),
     practice_area: z.enum(PRACTICE_AREAS).optional(),
-    jurisdiction: z.string().regex(/^[A-Z]{2}$/).optional().describe('ISO country code of the main jurisdiction'),
+    jurisdiction: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional()
+      .describe('ISO country code of the main jurisdiction'),
   }),
   sideEffect: true,
   async run(input) {

@@ -4,7 +4,11 @@ import type { Lang } from '../domain/lang.js';
 import type { UserHit } from './retrieve.js';
 import { neutralizeInstructions } from './injection.js';
 
-export const LANGUAGE_NAMES: Record<Lang, string> = { zh: 'Chinese (简体中文)', ru: 'Russian (русский)', en: 'English' };
+export const LANGUAGE_NAMES: Record<Lang, string> = {
+  zh: 'Chinese (简体中文)',
+  ru: 'Russian (русский)',
+  en: 'English',
+};
 
 export function systemPrompt(lang: Lang, today: string): string {
   return [

@@ -33,7 +33,10 @@ export async function rewriteQuery(
   history: readonly StoredMessage[],
   signal?: AbortSignal,
 ): Promise<RewrittenQuery> {
-  const recent = history.slice(-4).map((m) => `${m.role}: ${m.content.slice(0, 600)}`).join('\n');
+  const recent = history
+    .slice(-4)
+    .map((m) => `${m.role}: ${m.content.slice(0, 600)}`)
+    .join('\n');
   const res = await llm.chat({
     json: true,
     temperature: 0,

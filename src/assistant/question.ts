@@ -12,7 +12,10 @@ export type QuestionCheck =
 // terminals and logs.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
-export function checkQuestion(raw: string, opts: { maxChars: number; lang?: Lang | undefined; fallbackLang?: Lang | undefined }): QuestionCheck {
+export function checkQuestion(
+  raw: string,
+  opts: { maxChars: number; lang?: Lang | undefined; fallbackLang?: Lang | undefined },
+): QuestionCheck {
   const question = raw.replace(CONTROL, ' ').trim();
   const detected = detectLang(question.slice(0, 2000));
   // A user's chosen language wins over what the text looks like.

@@ -6,7 +6,11 @@ import { toCitations } from './citations.js';
 import type { UserHit } from './retrieve.js';
 import type { AskResult } from '../domain/answer.js';
 
-export function retrievalOnlyAnswer(hits: readonly UserHit[], lang: Lang, opts: { notice?: string; today?: string } = {}): AskResult {
+export function retrievalOnlyAnswer(
+  hits: readonly UserHit[],
+  lang: Lang,
+  opts: { notice?: string; today?: string } = {},
+): AskResult {
   const citations = toCitations(hits, opts.today);
   const notices = opts.notice ? [opts.notice] : [];
   if (citations.length === 0) {

@@ -59,5 +59,8 @@ export async function retrieveFused(
       else scored.set(hit.doc.slug, { hit, score: add });
     });
   }
-  return [...scored.values()].sort((a, b) => b.score - a.score).slice(0, k).map((e) => e.hit);
+  return [...scored.values()]
+    .sort((a, b) => b.score - a.score)
+    .slice(0, k)
+    .map((e) => e.hit);
 }

@@ -3,9 +3,7 @@
 export class RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
-  constructor(
-    private readonly opts: { perMinute: number; burst: number; now?: () => number },
-  ) {}
+  constructor(private readonly opts: { perMinute: number; burst: number; now?: () => number }) {}
 
   take(key: string): boolean {
     const now = (this.opts.now ?? Date.now)();

@@ -6,7 +6,12 @@ import type { Assistant } from '../assistant/assistant.js';
 import { renderSourceList } from '../assistant/citations.js';
 import { LANGS, type Lang } from '../domain/lang.js';
 
-export async function chatSession(assistant: Assistant, input: NodeJS.ReadableStream, out: NodeJS.WritableStream, lang?: Lang): Promise<void> {
+export async function chatSession(
+  assistant: Assistant,
+  input: NodeJS.ReadableStream,
+  out: NodeJS.WritableStream,
+  lang?: Lang,
+): Promise<void> {
   const conversationId = `cli:${randomUUID()}`;
   const rl = createInterface({ input, terminal: false });
   let chosen = lang;
@@ -36,7 +41,9 @@ export async function chatSession(assistant: Assistant, input: NodeJS.ReadableSt
         // or the model failed and the passages replaced it.
         if (!streamed || r.mode === 'retrieval-only') out.write(`${streamed ? '\n\n' : ''}${r.answer}`);
         const sources = renderSourceList(r.citations, r.lang);
-        out.write(`\n${r.mode === 'llm' ? r.notices.map((n) => `\n${n}`).join('') : ''}${sources ? `\n${sources}` : ''}\n`);
+        out.write(
+          `\n${r.mode === 'llm' ? r.notices.map((n) => `\n${n}`).join('') : ''}${sources ? `\n${sources}` : ''}\n`,
+        );
       }
     }
     out.write('> ');

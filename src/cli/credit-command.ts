@@ -14,12 +14,28 @@ export async function creditCommand(
   const lang = detectLang(name)?.lang ?? 'en';
   const found = await credit.search(name, opts.country?.toUpperCase(), `cli:${opts.operator}`);
   if (found.candidates.length === 0) {
-    const allDown = found.missing.length > 0 && found.missing.length === credit.configured.filter((p) => p !== 'sanctions').length;
-    print(opts.json ? found : [ct(lang, allDown ? 'allDown' : 'none'), ...found.missing.map((m) => `  ${m.provider}: ${m.reason}`)].join('\n'));
+    const allDown =
+      found.missing.length > 0 && found.missing.length === credit.configured.filter((p) => p !== 'sanctions').length;
+    print(
+      opts.json
+        ? found
+        : [ct(lang, allDown ? 'allDown' : 'none'), ...found.missing.map((m) => `  ${m.provider}: ${m.reason}`)].join(
+            '\n',
+          ),
+    );
     return 1;
   }
   if (found.candidates.length > 1 && opts.pick === undefined) {
-    print(opts.json ? found : [ct(lang, 'choose'), ...renderCandidates(found.candidates), '', `advisor credit "${name}"${opts.country ? ` --country ${opts.country}` : ''} --pick <N>`].join('\n'));
+    print(
+      opts.json
+        ? found
+        : [
+            ct(lang, 'choose'),
+            ...renderCandidates(found.candidates),
+            '',
+            `advisor credit "${name}"${opts.country ? ` --country ${opts.country}` : ''} --pick <N>`,
+          ].join('\n'),
+    );
     return 0;
   }
   const index = (opts.pick ?? 1) - 1;

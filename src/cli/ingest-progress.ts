@@ -24,7 +24,8 @@ export function formatSummary(s: IngestSummary): string {
       `${s.removed.length} removed, ${s.unchanged} unchanged, ${s.failed.length} failed (${s.chunks} chunks embedded).`,
   ];
   for (const p of s.removed) lines.push(`  removed ${p}`);
-  for (const f of s.failed) lines.push(`  FAILED ${f.path}: ${f.error} (the previously ingested version, if any, is kept)`);
+  for (const f of s.failed)
+    lines.push(`  FAILED ${f.path}: ${f.error} (the previously ingested version, if any, is kept)`);
   for (const w of s.warnings) lines.push(`  note ${w.path}: ${w.warning}`);
   return lines.join('\n');
 }

@@ -10,7 +10,14 @@ import { parseRouteArgs, type RouteService } from '../tools/routes/route-service
 
 export async function routeCommand(
   routes: RouteService,
-  o: { from: string; to: string; cargo?: string | undefined; json?: boolean | undefined; png?: string | undefined; lang?: Lang | undefined },
+  o: {
+    from: string;
+    to: string;
+    cargo?: string | undefined;
+    json?: boolean | undefined;
+    png?: string | undefined;
+    lang?: Lang | undefined;
+  },
   print: (v: unknown) => void,
 ): Promise<number> {
   const lang = o.lang ?? detectLang(`${o.from} ${o.to}`)?.lang ?? 'en';

@@ -53,7 +53,9 @@ export async function judgeAnswer(judge: ChatModel, input: JudgeInput): Promise<
   });
   try {
     const parsed = verdictSchema.safeParse(JSON.parse(res.content));
-    return parsed.success ? parsed.data : { error: `judge reply does not match the rubric: ${parsed.error.issues[0]?.message}` };
+    return parsed.success
+      ? parsed.data
+      : { error: `judge reply does not match the rubric: ${parsed.error.issues[0]?.message}` };
   } catch {
     return { error: 'judge reply is not JSON' };
   }

@@ -23,7 +23,11 @@ export const behaviourCase = z.object({
 export type BehaviourCase = z.infer<typeof behaviourCase>;
 export const readBehaviourCases = (path = 'evals/datasets/answers.jsonl') => readJsonl(path, behaviourCase);
 
-const EXPECTED_TOOL: Record<BehaviourCase['kind'], string> = { legal: LEGAL_ESCALATION_TOOL, credit: 'credit_lookup', route: 'plan_route' };
+const EXPECTED_TOOL: Record<BehaviourCase['kind'], string> = {
+  legal: LEGAL_ESCALATION_TOOL,
+  credit: 'credit_lookup',
+  route: 'plan_route',
+};
 
 /** Wraps the assistant's model so the judge sees exactly the evidence the model was given. */
 export class RecordingChatModel implements ChatModel {
@@ -66,7 +70,10 @@ export interface AnswerRow {
 
 export interface AnswersReport {
   rows: AnswerRow[];
-  rates: Record<'languageMatch' | 'citationsValid' | 'citedExpected' | 'keyFact' | 'faithful' | 'escalation' | 'toolChoice', number>;
+  rates: Record<
+    'languageMatch' | 'citationsValid' | 'citedExpected' | 'keyFact' | 'faithful' | 'escalation' | 'toolChoice',
+    number
+  >;
   meanFaithfulness: number;
   judgeErrors: number;
 }
@@ -80,18 +87,49 @@ export async function runAnswersSuite(deps: {
 }): Promise<AnswersReport> {
   const rows: AnswerRow[] = [];
   const items = [
-    ...deps.facts.map((q) => ({ id: q.id, kind: 'fact' as const, lang: q.lang, question: q.question, keyFact: q.key_fact, docs: q.answers })),
-    ...deps.cases.map((c) => ({ id: c.id, kind: c.kind, lang: c.lang, question: c.question, keyFact: undefined, docs: [] as string[] })),
+    ...deps.facts.map((q) => ({
+      id: q.id,
+      kind: 'fact' as const,
+      lang: q.lang,
+      question: q.question,
+      keyFact: q.key_fact,
+      docs: q.answers,
+    })),
+    ...deps.cases.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      lang: c.lang,
+      question: c.question,
+      keyFact: undefined,
+      docs: [] as string[],
+    })),
   ];
   for (const item of items) {
     deps.model.requests = [];
     const res = await deps.assistant.ask({ text: item.question, channel: 'cli' });
     if (!res.ok) {
-      rows.push({ id: item.id, kind: item.kind, lang: item.lang, langOk: false, citationsOk: false, citedExpected: false, tools: [], toolOk: false, judgeError: res.message, pass: false, answer: '' });
+      rows.push({
+        id: item.id,
+        kind: item.kind,
+        lang: item.lang,
+        langOk: false,
+        citationsOk: false,
+        citedExpected: false,
+        tools: [],
+        toolOk: false,
+        judgeError: res.message,
+        pass: false,
+        answer: '',
+      });
       continue;
     }
     const r = res.result;
-    const judged = await judgeAnswer(deps.judge, { question: item.question, evidence: deps.model.lastEvidence(), answer: r.answer, referenceFact: item.keyFact }).catch((err: unknown) => ({
+    const judged = await judgeAnswer(deps.judge, {
+      question: item.question,
+      evidence: deps.model.lastEvidence(),
+      answer: r.answer,
+      referenceFact: item.keyFact,
+    }).catch((err: unknown) => ({
       error: `judge failed: ${(err as Error).message}`,
     }));
     const verdict = 'error' in judged ? undefined : judged;
@@ -131,7 +169,8 @@ function passes(row: AnswerRow): boolean {
 }
 
 function summarise(rows: AnswerRow[]): AnswersReport {
-  const rate = (subset: AnswerRow[], ok: (r: AnswerRow) => boolean) => (subset.length ? Math.round((subset.filter(ok).length / subset.length) * 1000) / 1000 : 0);
+  const rate = (subset: AnswerRow[], ok: (r: AnswerRow) => boolean) =>
+    subset.length ? Math.round((subset.filter(ok).length / subset.length) * 1000) / 1000 : 0;
   const facts = rows.filter((r) => r.kind === 'fact');
   const judged = rows.filter((r) => r.verdict);
   return {
@@ -143,10 +182,18 @@ function summarise(rows: AnswerRow[]): AnswersReport {
       keyFact: rate(facts, (r) => r.verdict?.key_fact === true),
       // A missing verdict counts against the answer.
       faithful: rate(rows, (r) => r.verdict?.faithfulness === 2),
-      escalation: rate(rows.filter((r) => r.kind === 'legal'), (r) => r.pass),
-      toolChoice: rate(rows.filter((r) => r.kind === 'credit' || r.kind === 'route'), (r) => r.toolOk),
+      escalation: rate(
+        rows.filter((r) => r.kind === 'legal'),
+        (r) => r.pass,
+      ),
+      toolChoice: rate(
+        rows.filter((r) => r.kind === 'credit' || r.kind === 'route'),
+        (r) => r.toolOk,
+      ),
     },
-    meanFaithfulness: judged.length ? Math.round((judged.reduce((s, r) => s + r.verdict!.faithfulness, 0) / judged.length) * 100) / 100 : 0,
+    meanFaithfulness: judged.length
+      ? Math.round((judged.reduce((s, r) => s + r.verdict!.faithfulness, 0) / judged.length) * 100) / 100
+      : 0,
     judgeErrors: rows.length - judged.length,
   };
 }

@@ -55,7 +55,8 @@ export async function evalDomain(kb: KnowledgeBase, questions: readonly DomainQu
       inAskerLanguage: hits.every((h) => h.lang === q.lang),
     });
   }
-  const rate = (rs: DomainResult[], f: (r: DomainResult) => boolean) => round(rs.filter(f).length / Math.max(1, rs.length));
+  const rate = (rs: DomainResult[], f: (r: DomainResult) => boolean) =>
+    round(rs.filter(f).length / Math.max(1, rs.length));
   const group = (key: 'lang' | 'category') => {
     const out: Record<string, { n: number; recallAt5: number }> = {};
     for (const k of [...new Set(results.map((r) => r[key]))].sort()) {

@@ -6,7 +6,10 @@ import { join } from 'node:path';
 
 function commit(): string {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return 'unknown';
   }
@@ -19,6 +22,9 @@ export function writeReport(name: string, data: Record<string, unknown>, markdow
   const base = join('evals/reports', `${name}-${ranAt.replace(/[:.]/g, '-')}`);
   const meta = { suite: name, commit: commit(), ranAt, node: process.version };
   writeFileSync(`${base}.json`, JSON.stringify({ ...meta, ...data }, null, 2));
-  writeFileSync(`${base}.md`, [`# ${name} — ${ranAt} (commit ${meta.commit}, node ${meta.node})`, '', ...markdown, ''].join('\n'));
+  writeFileSync(
+    `${base}.md`,
+    [`# ${name} — ${ranAt} (commit ${meta.commit}, node ${meta.node})`, '', ...markdown, ''].join('\n'),
+  );
   return base;
 }

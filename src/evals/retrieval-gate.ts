@@ -37,7 +37,11 @@ export function xquadShortfalls(lang: string, got: { recallAt5: number; mrrAt10:
   return out;
 }
 
-export function domainShortfalls(byLang: Record<string, { recallAt5: number }>, t: Thresholds, set: 'domain' | 'domainHeldout' = 'domain'): string[] {
+export function domainShortfalls(
+  byLang: Record<string, { recallAt5: number }>,
+  t: Thresholds,
+  set: 'domain' | 'domainHeldout' = 'domain',
+): string[] {
   return Object.entries(t[set].recallAt5).flatMap(([lang, min]) => {
     const got = byLang[lang]?.recallAt5 ?? 0;
     return got < min ? [`${set} ${lang} recall@5 ${got} < ${min}`] : [];

@@ -35,26 +35,63 @@ function evalModel(model: EvalModelConfig): OpenAiChat {
   return new OpenAiChat({ baseUrl: model.baseUrl, apiKey: model.apiKey, model: model.model, timeoutMs: 60_000 });
 }
 
-async function runAnswers(print: (s: string) => void, opts: SuiteOptions, models: { llm: EvalModelConfig; judge: EvalModelConfig }): Promise<number> {
+async function runAnswers(
+  print: (s: string) => void,
+  opts: SuiteOptions,
+  models: { llm: EvalModelConfig; judge: EvalModelConfig },
+): Promise<number> {
   const { db, kb, cleanup } = await knowledgeBase();
   try {
     await seedLocalCompanies(db, 'knowledge/credit/sample-companies.csv');
-    const credit = new CreditService({ db, providers: [new LocalCreditProvider(db)], timeoutMs: 5000, cacheTtlHours: 1 });
-    const tools = new ToolRegistry().register(legalEscalationTool).register(creditTool(credit)).register(routesTool(new RouteService({ networkFile: 'knowledge/logistics/network.yaml' })));
+    const credit = new CreditService({
+      db,
+      providers: [new LocalCreditProvider(db)],
+      timeoutMs: 5000,
+      cacheTtlHours: 1,
+    });
+    const tools = new ToolRegistry()
+      .register(legalEscalationTool)
+      .register(creditTool(credit))
+      .register(routesTool(new RouteService({ networkFile: 'knowledge/logistics/network.yaml' })));
     const model = new RecordingChatModel(evalModel(models.llm));
-    const assistant = new Assistant({ kb, llm: model, tools, conversations: new ConversationRepo(db), limits: { maxQuestionChars: 4000 }, log: createLogger('silent') });
+    const assistant = new Assistant({
+      kb,
+      llm: model,
+      tools,
+      conversations: new ConversationRepo(db),
+      limits: { maxQuestionChars: 4000 },
+      log: createLogger('silent'),
+    });
     const all = readDomainQuestions(opts.facts ?? 'evals/datasets/domain.jsonl');
     const facts = opts.limit ? LANGS.flatMap((l) => all.filter((q) => q.lang === l).slice(0, opts.limit)) : all;
-    const report = await runAnswersSuite({ assistant, model, judge: evalModel(models.judge), facts, cases: readBehaviourCases() });
+    const report = await runAnswersSuite({
+      assistant,
+      model,
+      judge: evalModel(models.judge),
+      facts,
+      cases: readBehaviourCases(),
+    });
     const shortfalls = answersShortfalls(report, loadThresholds().answers ?? {});
     const md = [
       `Model: ${model.id} at ${models.llm.baseUrl}; judge: ${models.judge.model}`,
       `${facts.length} fact questions (${opts.facts ?? 'evals/datasets/domain.jsonl'}), ${report.rows.length - facts.length} behaviour cases (evals/datasets/answers.jsonl)`,
-      '', '| rate | value |', '|---|---|', ...Object.entries(report.rates).map(([k, v]) => `| ${k} | ${v} |`),
-      `| mean faithfulness (0–2) | ${report.meanFaithfulness} |`, `| judge errors | ${report.judgeErrors} |`,
-      '', '| id | kind | lang | pass | tools | faithfulness | key fact | legal opinion | note |', '|---|---|---|---|---|---|---|---|---|',
-      ...report.rows.map((r) => `| ${r.id} | ${r.kind} | ${r.lang} | ${r.pass ? 'ok' : '**FAIL**'} | ${r.tools.join(', ')} | ${r.verdict?.faithfulness ?? '–'} | ${r.verdict?.key_fact ?? '–'} | ${r.verdict?.legal_opinion ?? '–'} | ${(r.verdict?.reason ?? r.judgeError ?? '').replace(/\|/g, '/').slice(0, 160)} |`),
-      '', shortfalls.length ? `**Gate failed:** ${shortfalls.join('; ')}` : 'Gate: all answers thresholds of evals/thresholds.json met.',
+      '',
+      '| rate | value |',
+      '|---|---|',
+      ...Object.entries(report.rates).map(([k, v]) => `| ${k} | ${v} |`),
+      `| mean faithfulness (0–2) | ${report.meanFaithfulness} |`,
+      `| judge errors | ${report.judgeErrors} |`,
+      '',
+      '| id | kind | lang | pass | tools | faithfulness | key fact | legal opinion | note |',
+      '|---|---|---|---|---|---|---|---|---|',
+      ...report.rows.map(
+        (r) =>
+          `| ${r.id} | ${r.kind} | ${r.lang} | ${r.pass ? 'ok' : '**FAIL**'} | ${r.tools.join(', ')} | ${r.verdict?.faithfulness ?? '–'} | ${r.verdict?.key_fact ?? '–'} | ${r.verdict?.legal_opinion ?? '–'} | ${(r.verdict?.reason ?? r.judgeError ?? '').replace(/\|/g, '/').slice(0, 160)} |`,
+      ),
+      '',
+      shortfalls.length
+        ? `**Gate failed:** ${shortfalls.join('; ')}`
+        : 'Gate: all answers thresholds of evals/thresholds.json met.',
     ];
     const base = writeReport('answers', { ...report, shortfalls }, md);
     print(`${md.join('\n')}\n\nreport: ${base}.md`);
@@ -73,7 +110,14 @@ async function knowledgeBase(extra?: Record<string, string>) {
   const embedder = new HashingEmbedder(256);
   await ingestKnowledge({ root: dir, repo, embedder });
   const kb = await KnowledgeBase.open({ repo, embedder });
-  return { db, kb, cleanup: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    db,
+    kb,
+    cleanup: async () => {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 export interface SuiteOptions {
@@ -91,9 +135,27 @@ export async function runSuite(suite: string, print: (s: string) => void, opts: 
     const embedder = new HashingEmbedder(256);
     const rows: Array<Record<string, unknown>> = [];
     const shortfalls: string[] = [];
-    for (const [q, c] of [['en', 'en'], ['ru', 'ru'], ['zh', 'zh'], ['ru', 'zh'], ['zh', 'ru']] as const) {
-      const r = await evalRetrieval(readCorpus(join(XQUAD, `corpus.${c}.jsonl`)), readQueries(join(XQUAD, `queries.${q}.jsonl`)), embedder);
-      rows.push({ run: `xquad ${q}→${c}`, recallAt1: r.recallAt1, recallAt5: r.recallAt5, recallAt10: r.recallAt10, mrrAt10: r.mrrAt10, ndcgAt10: r.ndcgAt10, p95ms: r.latencyMs.p95 });
+    for (const [q, c] of [
+      ['en', 'en'],
+      ['ru', 'ru'],
+      ['zh', 'zh'],
+      ['ru', 'zh'],
+      ['zh', 'ru'],
+    ] as const) {
+      const r = await evalRetrieval(
+        readCorpus(join(XQUAD, `corpus.${c}.jsonl`)),
+        readQueries(join(XQUAD, `queries.${q}.jsonl`)),
+        embedder,
+      );
+      rows.push({
+        run: `xquad ${q}→${c}`,
+        recallAt1: r.recallAt1,
+        recallAt5: r.recallAt5,
+        recallAt10: r.recallAt10,
+        mrrAt10: r.mrrAt10,
+        ndcgAt10: r.ndcgAt10,
+        p95ms: r.latencyMs.p95,
+      });
       if (q === c) shortfalls.push(...xquadShortfalls(q, r, t));
     }
     const { kb, cleanup } = await knowledgeBase();
@@ -103,16 +165,25 @@ export async function runSuite(suite: string, print: (s: string) => void, opts: 
     await cleanup();
     shortfalls.push(...domainShortfalls(domain.byLang, t), ...domainShortfalls(heldout.byLang, t, 'domainHeldout'));
     const md = [
-      '| run | recall@1 | recall@5 | recall@10 | MRR@10 | nDCG@10 | p95 ms |', '|---|---|---|---|---|---|---|',
-      ...rows.map((r) => `| ${r.run} | ${r.recallAt1} | ${r.recallAt5} | ${r.recallAt10} | ${r.mrrAt10} | ${r.ndcgAt10} | ${r.p95ms} |`),
-      '', `Domain (${domain.questions} questions): recall@1 ${domain.recallAt1}, recall@5 ${domain.recallAt5}`,
+      '| run | recall@1 | recall@5 | recall@10 | MRR@10 | nDCG@10 | p95 ms |',
+      '|---|---|---|---|---|---|---|',
+      ...rows.map(
+        (r) =>
+          `| ${r.run} | ${r.recallAt1} | ${r.recallAt5} | ${r.recallAt10} | ${r.mrrAt10} | ${r.ndcgAt10} | ${r.p95ms} |`,
+      ),
+      '',
+      `Domain (${domain.questions} questions): recall@1 ${domain.recallAt1}, recall@5 ${domain.recallAt5}`,
       ...Object.entries(domain.byLang).map(([l, v]) => `- ${l}: recall@5 ${v.recallAt5} (${v.n})`),
       ...Object.entries(domain.byCategory).map(([c, v]) => `- ${c}: recall@5 ${v.recallAt5} (${v.n})`),
-      '', `Held-out domain (${heldout.questions} questions, evals/datasets/domain-heldout.jsonl): recall@1 ${heldout.recallAt1}, recall@5 ${heldout.recallAt5}`,
+      '',
+      `Held-out domain (${heldout.questions} questions, evals/datasets/domain-heldout.jsonl): recall@1 ${heldout.recallAt1}, recall@5 ${heldout.recallAt5}`,
       ...Object.entries(heldout.byLang).map(([l, v]) => `- ${l}: recall@5 ${v.recallAt5} (${v.n})`),
       ...Object.entries(heldout.byCategory).map(([c, v]) => `- ${c}: recall@5 ${v.recallAt5} (${v.n})`),
       ...heldout.misses.map((m) => `- miss ${m.id} (${m.lang}): top ${m.top.join(', ')}`),
-      '', shortfalls.length ? `**Gate failed:** ${shortfalls.join('; ')}` : 'Gate: all thresholds of evals/thresholds.json met.',
+      '',
+      shortfalls.length
+        ? `**Gate failed:** ${shortfalls.join('; ')}`
+        : 'Gate: all thresholds of evals/thresholds.json met.',
     ];
     const base = writeReport('retrieval', { xquad: rows, domain, heldout, shortfalls }, md);
     print(`${md.join('\n')}\n\nreport: ${base}.md`);
@@ -122,11 +193,26 @@ export async function runSuite(suite: string, print: (s: string) => void, opts: 
     const llmUrl = opts.models?.llm?.baseUrl;
     const { db, kb, cleanup } = await knowledgeBase({ 'logistics/reefer-power-note.en.md': POISONED_DOC });
     const llm = opts.models?.llm ? evalModel(opts.models.llm) : undefined;
-    const assistant = new Assistant({ kb, llm, tools: new ToolRegistry().register(legalEscalationTool), conversations: new ConversationRepo(db), limits: { maxQuestionChars: 4000 }, log: createLogger('silent') });
+    const assistant = new Assistant({
+      kb,
+      llm,
+      tools: new ToolRegistry().register(legalEscalationTool),
+      conversations: new ConversationRepo(db),
+      limits: { maxQuestionChars: 4000 },
+      log: createLogger('silent'),
+    });
     try {
       const results = await runSafetySuite(assistant, db, readSafetyCases());
       const failed = results.filter((r) => !r.passed);
-      const md = [`Mode: ${llm ? `LLM ${llmUrl}` : 'retrieval-only'}`, '', '| case | kind | lang | result | why |', '|---|---|---|---|---|', ...results.map((r) => `| ${r.id} | ${r.kind} | ${r.lang} | ${r.passed ? 'ok' : '**FAIL**'} | ${r.why} |`), '', `${results.length - failed.length}/${results.length} refused or neutralised.`];
+      const md = [
+        `Mode: ${llm ? `LLM ${llmUrl}` : 'retrieval-only'}`,
+        '',
+        '| case | kind | lang | result | why |',
+        '|---|---|---|---|---|',
+        ...results.map((r) => `| ${r.id} | ${r.kind} | ${r.lang} | ${r.passed ? 'ok' : '**FAIL**'} | ${r.why} |`),
+        '',
+        `${results.length - failed.length}/${results.length} refused or neutralised.`,
+      ];
       const base = writeReport('safety', { mode: llm ? 'llm' : 'retrieval-only', results }, md);
       print(`${md.join('\n')}\n\nreport: ${base}.md`);
       return failed.length ? 1 : 0;
@@ -138,7 +224,9 @@ export async function runSuite(suite: string, print: (s: string) => void, opts: 
     const llmModel = opts.models?.llm;
     const judgeModel = opts.models?.judge;
     if (!llmModel || !judgeModel) {
-      const base = writeReport('answers', { skipped: true, reason: 'EVAL_LLM_BASE_URL is not set' }, ['**SKIPPED**: set EVAL_LLM_BASE_URL (and EVAL_LLM_MODEL, EVAL_LLM_API_KEY; EVAL_JUDGE_* for a separate judge) to run answer-level checks.']);
+      const base = writeReport('answers', { skipped: true, reason: 'EVAL_LLM_BASE_URL is not set' }, [
+        '**SKIPPED**: set EVAL_LLM_BASE_URL (and EVAL_LLM_MODEL, EVAL_LLM_API_KEY; EVAL_JUDGE_* for a separate judge) to run answer-level checks.',
+      ]);
       print(`answers suite SKIPPED: EVAL_LLM_BASE_URL is not set (report ${base}.md)`);
       return 0;
     }

@@ -72,7 +72,10 @@ export function createHttpServer(router: Router, log: Logger, metrics?: Metrics)
     res.on('finish', () => {
       reqLog.debug({ status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
       // Unknown paths are counted together so scanners cannot blow up the label set.
-      metrics?.httpRequests.inc({ route: typeof handler === 'function' ? url.pathname : 'other', status: String(res.statusCode) });
+      metrics?.httpRequests.inc({
+        route: typeof handler === 'function' ? url.pathname : 'other',
+        status: String(res.statusCode),
+      });
     });
     if (handler === undefined) return sendJson(res, 404, { error: 'not found' });
     if (handler === 'method-not-allowed') return sendJson(res, 405, { error: 'method not allowed' });

@@ -34,11 +34,20 @@ export async function serve(rt: Runtime, log: Logger): Promise<Serving> {
     res.end(CONSOLE_PAGE);
   });
   router.on('POST', '/api/ask', askRoute(rt.assistant));
-  rt.metrics.gauge('advisor_outbox_depth', 'Notifications not yet sent', async () => [{ value: await rt.outbox.depth() }]);
-  rt.metrics.gauge('advisor_ticket_oldest_age_seconds', 'Age of the oldest open ticket by status', async () => {
-    const r = await rt.db.query<{ status: string; age: string }>("SELECT status, EXTRACT(EPOCH FROM (now() - min(created_at)))::bigint AS age FROM tickets WHERE status IN ('new','offered','claimed','answered') GROUP BY status");
-    return r.rows.map((x) => ({ labels: { status: x.status }, value: Number(x.age) }));
-  }, ['status']);
+  rt.metrics.gauge('advisor_outbox_depth', 'Notifications not yet sent', async () => [
+    { value: await rt.outbox.depth() },
+  ]);
+  rt.metrics.gauge(
+    'advisor_ticket_oldest_age_seconds',
+    'Age of the oldest open ticket by status',
+    async () => {
+      const r = await rt.db.query<{ status: string; age: string }>(
+        "SELECT status, EXTRACT(EPOCH FROM (now() - min(created_at)))::bigint AS age FROM tickets WHERE status IN ('new','offered','claimed','answered') GROUP BY status",
+      );
+      return r.rows.map((x) => ({ labels: { status: x.status }, value: Number(x.age) }));
+    },
+    ['status'],
+  );
   router.on('GET', '/metrics', async ({ res }) => {
     res.writeHead(200, { 'content-type': rt.metrics.contentType() });
     res.end(await rt.metrics.render());
@@ -49,16 +58,31 @@ export async function serve(rt: Runtime, log: Logger): Promise<Serving> {
   const tickets = rt.config.slack.botToken ? rt.tickets : undefined;
   const bot = tgc.token
     ? createTelegramBot({
-        token: tgc.token, apiRoot: tgc.apiRoot, assistant: rt.assistant, answers: rt.answers,
-        conversations: rt.conversations, ledger: rt.ledger, log: log.child({ channel: 'telegram' }), credit: rt.credit, routes: rt.routes, ...(tickets ? { tickets } : {}),
+        token: tgc.token,
+        apiRoot: tgc.apiRoot,
+        assistant: rt.assistant,
+        answers: rt.answers,
+        conversations: rt.conversations,
+        ledger: rt.ledger,
+        log: log.child({ channel: 'telegram' }),
+        credit: rt.credit,
+        routes: rt.routes,
+        ...(tickets ? { tickets } : {}),
       })
     : undefined;
   if (bot && tgc.webhookUrl && tgc.webhookSecret) addTelegramWebhookRoute(router, bot, tgc.webhookSecret);
 
   const slack: SlackRunning | undefined = rt.config.slack.botToken
     ? await createSlackApp({
-        config: rt.config.slack, assistant: rt.assistant, answers: rt.answers, ledger: rt.ledger, db: rt.db, log: log.child({ channel: 'slack' }),
-        credit: rt.credit, routes: rt.routes, ...(tickets ? { tickets } : {}),
+        config: rt.config.slack,
+        assistant: rt.assistant,
+        answers: rt.answers,
+        ledger: rt.ledger,
+        db: rt.db,
+        log: log.child({ channel: 'slack' }),
+        credit: rt.credit,
+        routes: rt.routes,
+        ...(tickets ? { tickets } : {}),
       })
     : undefined;
   const slackListener = slack?.listener;
@@ -67,10 +91,17 @@ export async function serve(rt: Runtime, log: Logger): Promise<Serving> {
 
   const summary = await rt.ingest();
   log.info(
-    { added: summary.added.length, changed: summary.changed.length, removed: summary.removed.length, unchanged: summary.unchanged, failed: summary.failed.length },
+    {
+      added: summary.added.length,
+      changed: summary.changed.length,
+      removed: summary.removed.length,
+      unchanged: summary.unchanged,
+      failed: summary.failed.length,
+    },
     'knowledge up to date',
   );
-  for (const f of summary.failed) log.warn({ path: f.path, error: f.error }, 'document not ingested; its previous version is kept');
+  for (const f of summary.failed)
+    log.warn({ path: f.path, error: f.error }, 'document not ingested; its previous version is kept');
   ready = true;
 
   const server = createHttpServer(router, log, rt.metrics);

@@ -7,26 +7,33 @@ const ru = {
   retrievalIntro: 'Языковая модель не подключена, поэтому вот самые подходящие места из базы знаний:',
   noResults:
     'В базе знаний не нашлось ничего по этому вопросу. Я не буду гадать: задайте вопрос иначе, обратитесь к сотрудникам зоны или в юридический центр 法智谷 (команда /lawyer).',
-  emptyQuestion: 'Вопрос пустой. Напишите, что вы хотите узнать, например: «Нужен ли сертификат EAC на упаковочную машину?»',
+  emptyQuestion:
+    'Вопрос пустой. Напишите, что вы хотите узнать, например: «Нужен ли сертификат EAC на упаковочную машину?»',
   noWords: 'В сообщении нет слов. Напишите вопрос, например: «Сколько идёт поезд до Алматы?»',
-  tooLong: (p: Params) => `Вопрос слишком длинный (${p.length} символов, максимум ${p.max}). Сократите его, пожалуйста.`,
+  tooLong: (p: Params) =>
+    `Вопрос слишком длинный (${p.length} символов, максимум ${p.max}). Сократите его, пожалуйста.`,
   sources: 'Источники',
   asOf: 'по состоянию на',
   stale: 'ждёт повторной проверки',
   internalError: 'Что-то пошло не так на нашей стороне. Попробуйте ещё раз чуть позже.',
   badRequest: 'Не удалось разобрать запрос. Отправьте JSON вида {"question": "…"}.',
-  llmUnavailable: 'Языковая модель сейчас недоступна, поэтому ниже — самые подходящие места из базы знаний без пересказа.',
-  unsupportedFigure: 'Из ответа убрана цифра, которой нет в источниках: уточните её у сотрудников зоны или поставщика услуги.',
+  llmUnavailable:
+    'Языковая модель сейчас недоступна, поэтому ниже — самые подходящие места из базы знаний без пересказа.',
+  unsupportedFigure:
+    'Из ответа убрана цифра, которой нет в источниках: уточните её у сотрудников зоны или поставщика услуги.',
   unsourcedRating: 'Из ответа убран кредитный рейтинг: я даю рейтинги только от поставщиков данных (команда /credit).',
-  promptRefusal: 'Свои внутренние инструкции я не показываю. Спросите о сертификации, таможне, логистике или праве — отвечу со ссылками.',
-  escalationOffer: 'Этот вопрос лучше передать юристу партнёрской фирмы 法智谷. Передать? Перед отправкой вы увидите, что именно будет передано.',
+  promptRefusal:
+    'Свои внутренние инструкции я не показываю. Спросите о сертификации, таможне, логистике или праве — отвечу со ссылками.',
+  escalationOffer:
+    'Этот вопрос лучше передать юристу партнёрской фирмы 法智谷. Передать? Перед отправкой вы увидите, что именно будет передано.',
 } satisfies Record<string, Message>;
 
 type Key = keyof typeof ru;
 
 const zh: Record<Key, Message> = {
   retrievalIntro: '尚未接入大语言模型，以下是知识库中最相关的段落：',
-  noResults: '知识库中没有找到与此问题相关的内容。我不会猜测：请换一种问法，或联系示范区工作人员、法智谷法律服务中心（/lawyer）。',
+  noResults:
+    '知识库中没有找到与此问题相关的内容。我不会猜测：请换一种问法，或联系示范区工作人员、法智谷法律服务中心（/lawyer）。',
   emptyQuestion: '问题为空。请写下您想了解的内容，例如：“包装机出口俄罗斯需要EAC认证吗？”',
   noWords: '消息里没有文字。请写下问题，例如：“到阿拉木图的班列要几天？”',
   tooLong: (p) => `问题太长（${p.length} 个字符，上限 ${p.max}）。请缩短后再发。`,
@@ -46,7 +53,8 @@ const en: Record<Key, Message> = {
   retrievalIntro: 'No language model is connected, so here are the most relevant passages from the knowledge base:',
   noResults:
     'I found nothing in the knowledge base for this question. I will not guess: try rephrasing it, or ask the zone staff or the 法智谷 legal hub (/lawyer).',
-  emptyQuestion: 'The question is empty. Write what you want to know, e.g. "Do I need an EAC certificate for a packaging machine?"',
+  emptyQuestion:
+    'The question is empty. Write what you want to know, e.g. "Do I need an EAC certificate for a packaging machine?"',
   noWords: 'Your message has no words. Type a question, e.g. "How long does a train to Almaty take?"',
   tooLong: (p) => `The question is too long (${p.length} characters, at most ${p.max}). Please shorten it.`,
   sources: 'Sources',
@@ -54,11 +62,15 @@ const en: Record<Key, Message> = {
   stale: 'due for re-check',
   internalError: 'Something went wrong on our side. Please try again in a moment.',
   badRequest: 'The request could not be read. Send JSON like {"question": "…"}.',
-  llmUnavailable: 'The language model is unavailable right now, so here are the most relevant passages from the knowledge base as written.',
-  unsupportedFigure: 'A figure that none of the sources contains was removed from the answer: check it with zone staff or the service provider.',
+  llmUnavailable:
+    'The language model is unavailable right now, so here are the most relevant passages from the knowledge base as written.',
+  unsupportedFigure:
+    'A figure that none of the sources contains was removed from the answer: check it with zone staff or the service provider.',
   unsourcedRating: 'A credit rating was removed from the answer: I only give ratings from data providers (/credit).',
-  promptRefusal: 'I do not show my internal instructions. Ask about certification, customs, logistics or law and I will answer with sources.',
-  escalationOffer: 'This question is best handled by a lawyer from a 法智谷 partner firm. Hand it over? You will see exactly what is shared before it is sent.',
+  promptRefusal:
+    'I do not show my internal instructions. Ask about certification, customs, logistics or law and I will answer with sources.',
+  escalationOffer:
+    'This question is best handled by a lawyer from a 法智谷 partner firm. Hand it over? You will see exactly what is shared before it is sent.',
 };
 
 const catalogues: Record<Lang, Record<Key, Message>> = { ru, zh, en };

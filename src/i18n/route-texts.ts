@@ -3,28 +3,97 @@ import type { Lang } from '../domain/lang.js';
 
 const ru = {
   noRouteNote: 'Маршрут не найден.',
-  title: 'Маршруты', direct: 'прямой сервис (по данным источника)', 'best-rail': 'лучший по ж/д', 'best-sea': 'лучший морем', 'best-road': 'лучший авто', 'best-air': 'лучший авиа', fastest: 'самый быстрый', cheapest: 'самый дешёвый', greenest: 'наименьшие выбросы', balanced: 'сбалансированный',
-  days: 'дней', cost: 'стоимость', noCost: 'нет данных о стоимости', co2: 'CO₂', noRoute: 'Маршрут не найден при этих условиях.', unknownPlace: 'Не знаю такого пункта',
-  crossings: 'переходы', documents: 'документы', incoterms: 'Инкотермс 2020', figures: 'данные на', usage: 'Использование: /route <откуда> <куда> [20ft|40ft|lcl|reefer|dg]',
-  rail: 'ж/д', sea: 'море', road: 'авто', air: 'авиа', estimated: 'оценка',
-  noCheapest: 'Ни у одного маршрута нет полной стоимости, поэтому самый дешёвый не назван.', noGreenest: 'Ни у одного маршрута нет полных данных для расчёта CO₂.',
+  title: 'Маршруты',
+  direct: 'прямой сервис (по данным источника)',
+  'best-rail': 'лучший по ж/д',
+  'best-sea': 'лучший морем',
+  'best-road': 'лучший авто',
+  'best-air': 'лучший авиа',
+  fastest: 'самый быстрый',
+  cheapest: 'самый дешёвый',
+  greenest: 'наименьшие выбросы',
+  balanced: 'сбалансированный',
+  days: 'дней',
+  cost: 'стоимость',
+  noCost: 'нет данных о стоимости',
+  co2: 'CO₂',
+  noRoute: 'Маршрут не найден при этих условиях.',
+  unknownPlace: 'Не знаю такого пункта',
+  crossings: 'переходы',
+  documents: 'документы',
+  incoterms: 'Инкотермс 2020',
+  figures: 'данные на',
+  usage: 'Использование: /route <откуда> <куда> [20ft|40ft|lcl|reefer|dg]',
+  rail: 'ж/д',
+  sea: 'море',
+  road: 'авто',
+  air: 'авиа',
+  estimated: 'оценка',
+  noCheapest: 'Ни у одного маршрута нет полной стоимости, поэтому самый дешёвый не назван.',
+  noGreenest: 'Ни у одного маршрута нет полных данных для расчёта CO₂.',
 };
 type Key = keyof typeof ru;
 const zh: Record<Key, string> = {
   noRouteNote: '未找到线路。',
-  title: '运输线路', direct: '直达班列/服务（来源数据）', 'best-rail': '铁路最佳', 'best-sea': '海运最佳', 'best-road': '公路最佳', 'best-air': '空运最佳', fastest: '最快', cheapest: '最便宜', greenest: '排放最低', balanced: '综合最优',
-  days: '天', cost: '费用', noCost: '无费用数据', co2: 'CO₂', noRoute: '在这些条件下找不到线路。', unknownPlace: '不认识这个地点',
-  crossings: '口岸', documents: '单证', incoterms: '国际贸易术语2020', figures: '数据截至', usage: '用法：/route <起点> <终点> [20ft|40ft|lcl|reefer|dg]',
-  rail: '铁路', sea: '海运', road: '公路', air: '空运', estimated: '估算',
-  noCheapest: '没有任何线路具备完整的费用数据，因此不标注最便宜线路。', noGreenest: '没有任何线路具备计算CO₂的完整数据。',
+  title: '运输线路',
+  direct: '直达班列/服务（来源数据）',
+  'best-rail': '铁路最佳',
+  'best-sea': '海运最佳',
+  'best-road': '公路最佳',
+  'best-air': '空运最佳',
+  fastest: '最快',
+  cheapest: '最便宜',
+  greenest: '排放最低',
+  balanced: '综合最优',
+  days: '天',
+  cost: '费用',
+  noCost: '无费用数据',
+  co2: 'CO₂',
+  noRoute: '在这些条件下找不到线路。',
+  unknownPlace: '不认识这个地点',
+  crossings: '口岸',
+  documents: '单证',
+  incoterms: '国际贸易术语2020',
+  figures: '数据截至',
+  usage: '用法：/route <起点> <终点> [20ft|40ft|lcl|reefer|dg]',
+  rail: '铁路',
+  sea: '海运',
+  road: '公路',
+  air: '空运',
+  estimated: '估算',
+  noCheapest: '没有任何线路具备完整的费用数据，因此不标注最便宜线路。',
+  noGreenest: '没有任何线路具备计算CO₂的完整数据。',
 };
 const en: Record<Key, string> = {
   noRouteNote: 'No route found.',
-  title: 'Routes', direct: 'through service (as reported)', 'best-rail': 'best by rail', 'best-sea': 'best by sea', 'best-road': 'best by road', 'best-air': 'best by air', fastest: 'fastest', cheapest: 'cheapest', greenest: 'lowest emissions', balanced: 'balanced',
-  days: 'days', cost: 'cost', noCost: 'no cost figure', co2: 'CO₂', noRoute: 'No route under these conditions.', unknownPlace: 'I do not know the place',
-  crossings: 'crossings', documents: 'documents', incoterms: 'Incoterms 2020', figures: 'figures as of', usage: 'Usage: /route <from> <to> [20ft|40ft|lcl|reefer|dg]',
-  rail: 'rail', sea: 'sea', road: 'road', air: 'air', estimated: 'estimate',
-  noCheapest: 'No route has a complete cost figure, so none is named the cheapest.', noGreenest: 'No route has the data for a CO₂ total.',
+  title: 'Routes',
+  direct: 'through service (as reported)',
+  'best-rail': 'best by rail',
+  'best-sea': 'best by sea',
+  'best-road': 'best by road',
+  'best-air': 'best by air',
+  fastest: 'fastest',
+  cheapest: 'cheapest',
+  greenest: 'lowest emissions',
+  balanced: 'balanced',
+  days: 'days',
+  cost: 'cost',
+  noCost: 'no cost figure',
+  co2: 'CO₂',
+  noRoute: 'No route under these conditions.',
+  unknownPlace: 'I do not know the place',
+  crossings: 'crossings',
+  documents: 'documents',
+  incoterms: 'Incoterms 2020',
+  figures: 'figures as of',
+  usage: 'Usage: /route <from> <to> [20ft|40ft|lcl|reefer|dg]',
+  rail: 'rail',
+  sea: 'sea',
+  road: 'road',
+  air: 'air',
+  estimated: 'estimate',
+  noCheapest: 'No route has a complete cost figure, so none is named the cheapest.',
+  noGreenest: 'No route has the data for a CO₂ total.',
 };
 const all: Record<Lang, Record<Key, string>> = { ru, zh, en };
 export function rt(lang: Lang, key: Key): string {
@@ -37,41 +106,68 @@ export function caveatText(c: Caveat, lang: Lang): string {
   const T: Record<Lang, (c: Caveat) => string> = {
     ru: (c) => {
       switch (c.code) {
-        case 'no-cost': return `Нет данных о стоимости (${c.container}) для участков: ${c.legs.join(', ')} — итоговой стоимости нет.`;
-        case 'mixed-currency': return 'Стоимость участков в разных валютах — итог не приводится.';
-        case 'co2-assumed-weight': return `CO₂ посчитан для ${c.weightT} т груза на ${c.container === 'lcl' ? 'отправку' : `контейнер ${c.container}`}.`;
-        case 'no-co2': return 'Не для всех участков есть расстояние или коэффициент выбросов — итога CO₂ нет.';
-        case 'estimates': return 'Часть цифр — наши оценки на основе источников (помечены), а не опубликованные значения.';
-        case 'gauge-change': return 'Смена колеи (1435/1520 мм) на границе: простой зависит от загрузки перехода.';
-        case 'not-a-quote': return 'Типичные диапазоны из открытых источников с годом — не котировка; ставку уточните у экспедитора.';
-        case 'composed': return `Срок сложен из отдельных участков без времени на терминалах и консолидацию; сквозной сервис на этом направлении, по данным источника, идёт ${c.min}–${c.max} дней.`;
-        case 'no-fob': return 'FOB, CFR, CIF и FAS — для морского и внутреннего водного транспорта; для этого маршрута используйте FCA, CPT или CIP.';
+        case 'no-cost':
+          return `Нет данных о стоимости (${c.container}) для участков: ${c.legs.join(', ')} — итоговой стоимости нет.`;
+        case 'mixed-currency':
+          return 'Стоимость участков в разных валютах — итог не приводится.';
+        case 'co2-assumed-weight':
+          return `CO₂ посчитан для ${c.weightT} т груза на ${c.container === 'lcl' ? 'отправку' : `контейнер ${c.container}`}.`;
+        case 'no-co2':
+          return 'Не для всех участков есть расстояние или коэффициент выбросов — итога CO₂ нет.';
+        case 'estimates':
+          return 'Часть цифр — наши оценки на основе источников (помечены), а не опубликованные значения.';
+        case 'gauge-change':
+          return 'Смена колеи (1435/1520 мм) на границе: простой зависит от загрузки перехода.';
+        case 'not-a-quote':
+          return 'Типичные диапазоны из открытых источников с годом — не котировка; ставку уточните у экспедитора.';
+        case 'composed':
+          return `Срок сложен из отдельных участков без времени на терминалах и консолидацию; сквозной сервис на этом направлении, по данным источника, идёт ${c.min}–${c.max} дней.`;
+        case 'no-fob':
+          return 'FOB, CFR, CIF и FAS — для морского и внутреннего водного транспорта; для этого маршрута используйте FCA, CPT или CIP.';
       }
     },
     zh: (c) => {
       switch (c.code) {
-        case 'no-cost': return `以下路段没有${c.container}费用数据：${c.legs.join('、')}——无法给出总费用。`;
-        case 'mixed-currency': return '各路段费用币种不同，不给出总额。';
-        case 'co2-assumed-weight': return `CO₂按每${c.container === 'lcl' ? '票货' : `个${c.container}集装箱`}${c.weightT}吨货物计算。`;
-        case 'no-co2': return '并非每个路段都有距离或排放系数，无法给出CO₂总量。';
-        case 'estimates': return '部分数字是根据来源推算的估计值（已标注），不是公布的数值。';
-        case 'gauge-change': return '口岸换轨（1435/1520毫米）：停留时间取决于口岸拥堵情况。';
-        case 'not-a-quote': return '数字为公开来源的典型区间并注明年份，不是报价；运价请向货代询问。';
-        case 'composed': return `时间由各路段相加，未计入场站和集货时间；据来源，该方向直达服务需${c.min}–${c.max}天。`;
-        case 'no-fob': return 'FOB、CFR、CIF、FAS仅适用于海运和内河运输；本线路请使用FCA、CPT或CIP。';
+        case 'no-cost':
+          return `以下路段没有${c.container}费用数据：${c.legs.join('、')}——无法给出总费用。`;
+        case 'mixed-currency':
+          return '各路段费用币种不同，不给出总额。';
+        case 'co2-assumed-weight':
+          return `CO₂按每${c.container === 'lcl' ? '票货' : `个${c.container}集装箱`}${c.weightT}吨货物计算。`;
+        case 'no-co2':
+          return '并非每个路段都有距离或排放系数，无法给出CO₂总量。';
+        case 'estimates':
+          return '部分数字是根据来源推算的估计值（已标注），不是公布的数值。';
+        case 'gauge-change':
+          return '口岸换轨（1435/1520毫米）：停留时间取决于口岸拥堵情况。';
+        case 'not-a-quote':
+          return '数字为公开来源的典型区间并注明年份，不是报价；运价请向货代询问。';
+        case 'composed':
+          return `时间由各路段相加，未计入场站和集货时间；据来源，该方向直达服务需${c.min}–${c.max}天。`;
+        case 'no-fob':
+          return 'FOB、CFR、CIF、FAS仅适用于海运和内河运输；本线路请使用FCA、CPT或CIP。';
       }
     },
     en: (c) => {
       switch (c.code) {
-        case 'no-cost': return `No ${c.container} cost figure for ${c.legs.join(', ')}: the route has no total cost.`;
-        case 'mixed-currency': return 'Leg costs are in different currencies: no total is given.';
-        case 'co2-assumed-weight': return `CO₂ assumes ${c.weightT} t of cargo per ${c.container === 'lcl' ? 'shipment' : `${c.container} container`}.`;
-        case 'no-co2': return 'Not every leg has a distance and an emission factor: no CO₂ total.';
-        case 'estimates': return 'Some figures are our estimates derived from the sources (marked), not reported values.';
-        case 'gauge-change': return 'Gauge change (1435/1520 mm) at the border: dwell times vary with congestion.';
-        case 'not-a-quote': return 'Typical ranges from public sources with their years — not a quote; ask a forwarder for a rate.';
-        case 'composed': return `Time summed from separate legs, without terminal and consolidation time; the through service on this trip is reported at ${c.min}–${c.max} days.`;
-        case 'no-fob': return 'FOB, CFR, CIF and FAS are for sea and inland waterway transport: use FCA, CPT or CIP for this route.';
+        case 'no-cost':
+          return `No ${c.container} cost figure for ${c.legs.join(', ')}: the route has no total cost.`;
+        case 'mixed-currency':
+          return 'Leg costs are in different currencies: no total is given.';
+        case 'co2-assumed-weight':
+          return `CO₂ assumes ${c.weightT} t of cargo per ${c.container === 'lcl' ? 'shipment' : `${c.container} container`}.`;
+        case 'no-co2':
+          return 'Not every leg has a distance and an emission factor: no CO₂ total.';
+        case 'estimates':
+          return 'Some figures are our estimates derived from the sources (marked), not reported values.';
+        case 'gauge-change':
+          return 'Gauge change (1435/1520 mm) at the border: dwell times vary with congestion.';
+        case 'not-a-quote':
+          return 'Typical ranges from public sources with their years — not a quote; ask a forwarder for a rate.';
+        case 'composed':
+          return `Time summed from separate legs, without terminal and consolidation time; the through service on this trip is reported at ${c.min}–${c.max} days.`;
+        case 'no-fob':
+          return 'FOB, CFR, CIF and FAS are for sea and inland waterway transport: use FCA, CPT or CIP for this route.';
       }
     },
   };

@@ -5,12 +5,14 @@ import type { Params as P } from './catalogue.js';
 type T = (p: P) => string;
 
 const ru: Record<string, T> = {
-  preview: (p) => `Юристу партнёрской фирмы 法智谷 будет передано:\n\n• Суть вопроса: ${p.summary}\n• Язык: ${p.lang}\n• Страна: ${p.country}${p.note ? `\n• Ваша заметка: ${p.note}` : ''}\n\nОтправить?`,
+  preview: (p) =>
+    `Юристу партнёрской фирмы 法智谷 будет передано:\n\n• Суть вопроса: ${p.summary}\n• Язык: ${p.lang}\n• Страна: ${p.country}${p.note ? `\n• Ваша заметка: ${p.note}` : ''}\n\nОтправить?`,
   send: () => 'Отправить',
   addNote: () => 'Добавить заметку',
   cancel: () => 'Отмена',
   askNote: () => 'Напишите заметку для юриста одним сообщением.',
-  sent: (p) => `Заявка №${p.id} передана юристам. Ответ придёт сюда; чтобы ответить юристу, ответьте (reply) на его сообщение.`,
+  sent: (p) =>
+    `Заявка №${p.id} передана юристам. Ответ придёт сюда; чтобы ответить юристу, ответьте (reply) на его сообщение.`,
   cancelled: () => 'Заявка отменена, ничего не передано.',
   claimed: (p) => `Юрист взял вашу заявку №${p.id} в работу.`,
   fromLawyer: (p) => `⚖️ Ответ юриста по заявке №${p.id} (${p.firm}):`,
@@ -23,7 +25,8 @@ const ru: Record<string, T> = {
   relayed: () => 'Передано юристу.',
 };
 const zh: Record<string, T> = {
-  preview: (p) => `将向法智谷合作律所的律师提交：\n\n• 问题概要：${p.summary}\n• 语言：${p.lang}\n• 国家：${p.country}${p.note ? `\n• 您的备注：${p.note}` : ''}\n\n确认提交吗？`,
+  preview: (p) =>
+    `将向法智谷合作律所的律师提交：\n\n• 问题概要：${p.summary}\n• 语言：${p.lang}\n• 国家：${p.country}${p.note ? `\n• 您的备注：${p.note}` : ''}\n\n确认提交吗？`,
   send: () => '提交',
   addNote: () => '添加备注',
   cancel: () => '取消',
@@ -41,12 +44,14 @@ const zh: Record<string, T> = {
   relayed: () => '已转交律师。',
 };
 const en: Record<string, T> = {
-  preview: (p) => `This will be shared with a lawyer of a 法智谷 partner firm:\n\n• Your question: ${p.summary}\n• Language: ${p.lang}\n• Country: ${p.country}${p.note ? `\n• Your note: ${p.note}` : ''}\n\nSend it?`,
+  preview: (p) =>
+    `This will be shared with a lawyer of a 法智谷 partner firm:\n\n• Your question: ${p.summary}\n• Language: ${p.lang}\n• Country: ${p.country}${p.note ? `\n• Your note: ${p.note}` : ''}\n\nSend it?`,
   send: () => 'Send',
   addNote: () => 'Add a note',
   cancel: () => 'Cancel',
   askNote: () => 'Write your note for the lawyer in one message.',
-  sent: (p) => `Ticket #${p.id} was passed to the lawyers. The answer will arrive here; to answer the lawyer, reply to their message.`,
+  sent: (p) =>
+    `Ticket #${p.id} was passed to the lawyers. The answer will arrive here; to answer the lawyer, reply to their message.`,
   cancelled: () => 'Cancelled; nothing was shared.',
   claimed: (p) => `A lawyer has taken your ticket #${p.id}.`,
   fromLawyer: (p) => `⚖️ The lawyer's answer on ticket #${p.id} (${p.firm}):`,
@@ -55,7 +60,8 @@ const en: Record<string, T> = {
   closed: (p) => `Ticket #${p.id} is closed. Please rate the lawyer's help:`,
   rated: () => 'Thanks for the rating!',
   unknownCountry: () => 'not given',
-  notConnected: () => 'Handing questions to lawyers is not connected in this deployment yet. Please contact the zone staff.',
+  notConnected: () =>
+    'Handing questions to lawyers is not connected in this deployment yet. Please contact the zone staff.',
   relayed: () => 'Passed to the lawyer.',
 };
 

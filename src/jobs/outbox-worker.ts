@@ -33,7 +33,11 @@ export class OutboxWorker {
   /** Sends what is due once; returns how many rows were sent. */
   async runOnce(): Promise<number> {
     const now = this.now();
-    await this.o.onTick?.(now).catch((err: unknown) => this.o.log.warn({ error: String((err as Error)?.message ?? err) }, 'periodic job failed'));
+    await this.o
+      .onTick?.(now)
+      .catch((err: unknown) =>
+        this.o.log.warn({ error: String((err as Error)?.message ?? err) }, 'periodic job failed'),
+      );
     const rows = await this.o.repo.claimDue(now, this.o.batch ?? 20, this.o.leaseMs ?? 60_000);
     let sent = 0;
     for (const row of rows) {
@@ -48,7 +52,11 @@ export class OutboxWorker {
         const backoff = this.o.backoffMs ?? ((n: number) => Math.min(60_000, 1000 * 2 ** Math.min(n, 6)));
         const message = scrubSecrets(String((err as Error)?.message ?? err));
         await this.o.repo.markFailed(row.id, new Date(this.now().getTime() + backoff(row.attempts)), message);
-        if (!(err instanceof NotReadyError)) this.o.log.warn({ outboxId: row.id, kind: row.kind, attempts: row.attempts, error: message }, 'outbox send failed; will retry');
+        if (!(err instanceof NotReadyError))
+          this.o.log.warn(
+            { outboxId: row.id, kind: row.kind, attempts: row.attempts, error: message },
+            'outbox send failed; will retry',
+          );
       }
     }
     return sent;
@@ -59,7 +67,9 @@ export class OutboxWorker {
       if (this.stopped) return;
       this.running = this.runOnce()
         .then(() => undefined)
-        .catch((err: unknown) => this.o.log.error({ error: String((err as Error)?.message ?? err) }, 'outbox worker failed'))
+        .catch((err: unknown) =>
+          this.o.log.error({ error: String((err as Error)?.message ?? err) }, 'outbox worker failed'),
+        )
         .finally(() => {
           if (!this.stopped) this.timer = setTimeout(loop, intervalMs);
         });

@@ -10,7 +10,10 @@ export class CircuitBreaker {
   private trialInFlight = false;
 
   constructor(
-    private readonly opts: { failureThreshold: number; coolDownMs: number; now?: () => number } = { failureThreshold: 3, coolDownMs: 30_000 },
+    private readonly opts: { failureThreshold: number; coolDownMs: number; now?: () => number } = {
+      failureThreshold: 3,
+      coolDownMs: 30_000,
+    },
   ) {}
 
   get state(): 'closed' | 'open' | 'half-open' {

@@ -9,4 +9,7 @@ import nodeFetch from 'node-fetch';
 const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
 
 export const keepAliveFetch = ((url: string, init?: Record<string, unknown>) =>
-  nodeFetch(url, { ...init, agent: (u: URL) => (u.protocol === 'http:' ? agents.http : agents.https) } as never)) as unknown as typeof fetch;
+  nodeFetch(url, {
+    ...init,
+    agent: (u: URL) => (u.protocol === 'http:' ? agents.http : agents.https),
+  } as never)) as unknown as typeof fetch;

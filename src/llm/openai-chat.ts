@@ -61,7 +61,11 @@ export class OpenAiChat implements ChatModel {
       }
       for (const tc of delta?.tool_calls ?? []) {
         // Tool calls arrive in pieces keyed by index: the id and name first, arguments in parts.
-        const call = calls.get(tc.index) ?? { id: '', type: 'function' as const, function: { name: '', arguments: '' } };
+        const call = calls.get(tc.index) ?? {
+          id: '',
+          type: 'function' as const,
+          function: { name: '', arguments: '' },
+        };
         if (tc.id) call.id = tc.id;
         if (tc.function?.name) call.function.name += tc.function.name;
         if (tc.function?.arguments) call.function.arguments += tc.function.arguments;
@@ -69,7 +73,9 @@ export class OpenAiChat implements ChatModel {
       }
       if (choice.finish_reason) finishReason = choice.finish_reason;
     }
-    const toolCalls = [...calls.entries()].sort((a, b) => a[0] - b[0]).map(([i, c]) => ({ ...c, id: c.id || `call_${i}` }));
+    const toolCalls = [...calls.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([i, c]) => ({ ...c, id: c.id || `call_${i}` }));
     return { content, toolCalls, finishReason };
   }
 }

@@ -4,9 +4,21 @@ import { pino, type Logger } from 'pino';
 export type { Logger };
 
 const SECRET_PATHS = [
-  '*.token', '*.apiKey', '*.api_key', '*.secret', '*.password', '*.authorization', '*.Authorization',
-  'config.telegram.token', 'config.slack.botToken', 'config.slack.signingSecret', 'config.slack.appToken',
-  'config.llm.apiKey', 'config.embeddings.apiKey', 'config.database.url', 'req.headers.authorization',
+  '*.token',
+  '*.apiKey',
+  '*.api_key',
+  '*.secret',
+  '*.password',
+  '*.authorization',
+  '*.Authorization',
+  'config.telegram.token',
+  'config.slack.botToken',
+  'config.slack.signingSecret',
+  'config.slack.appToken',
+  'config.llm.apiKey',
+  'config.embeddings.apiKey',
+  'config.database.url',
+  'req.headers.authorization',
   'req.headers["x-telegram-bot-api-secret-token"]',
 ];
 

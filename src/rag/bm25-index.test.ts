@@ -3,7 +3,12 @@ import { Bm25Index } from './bm25-index.js';
 import { tokenize } from './tokenize.js';
 
 describe('Bm25Index', () => {
-  const docs = ['rail transit time to Almaty', 'EAC certificate for machinery', 'sea freight to Novorossiysk port', 'EAC declaration for packaging'];
+  const docs = [
+    'rail transit time to Almaty',
+    'EAC certificate for machinery',
+    'sea freight to Novorossiysk port',
+    'EAC declaration for packaging',
+  ];
   const index = new Bm25Index();
   for (const d of docs) index.add(tokenize(d));
   index.freeze();

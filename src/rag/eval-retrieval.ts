@@ -35,7 +35,8 @@ export function readJsonl<T>(path: string, schema: z.ZodType<T>): T[] {
         throw new Error(`${path}:${n}: not valid JSON`);
       }
       const r = schema.safeParse(raw);
-      if (!r.success) throw new Error(`${path}:${n}: ${r.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+      if (!r.success)
+        throw new Error(`${path}:${n}: ${r.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
       return r.data;
     });
 }
@@ -59,12 +60,26 @@ export async function buildEvalIndex(
 ) {
   const t0 = performance.now();
   const docs: DocMeta[] = corpus.map((c) => ({
-    id: c.id, slug: c.id, lang: c.lang, title: c.title, category: 'benchmark', countries: [], sources: [],
-    translations: [], asOf: undefined, reviewBy: undefined,
+    id: c.id,
+    slug: c.id,
+    lang: c.lang,
+    title: c.title,
+    category: 'benchmark',
+    countries: [],
+    sources: [],
+    translations: [],
+    asOf: undefined,
+    reviewBy: undefined,
   }));
   const chunks: IndexedChunk[] = corpus.flatMap((c) => {
     const pieces = opts.split === false ? [{ headingPath: [], text: c.text }] : splitMarkdown(c.text);
-    return pieces.map((p, ord) => ({ id: `${c.id}#${ord}`, docId: c.id, ord, headingPath: p.headingPath, text: p.text }));
+    return pieces.map((p, ord) => ({
+      id: `${c.id}#${ord}`,
+      docId: c.id,
+      ord,
+      headingPath: p.headingPath,
+      text: p.text,
+    }));
   });
   const byId = new Map(docs.map((d) => [d.id, d]));
   const vectors = await embedder.embed(chunks.map((c) => indexText(c, byId.get(c.docId))));
@@ -77,13 +92,22 @@ export async function evalRetrieval(
   corpus: readonly CorpusRecord[],
   queries: readonly QueryRecord[],
   embedder: Embedder,
-  opts: { fusion?: FusionWeights; mode?: 'hybrid' | 'lexical' | 'vector'; split?: boolean; tokenizer?: (text: string) => string[] } = {},
+  opts: {
+    fusion?: FusionWeights;
+    mode?: 'hybrid' | 'lexical' | 'vector';
+    split?: boolean;
+    tokenizer?: (text: string) => string[];
+  } = {},
 ): Promise<RetrievalEvalReport> {
   const mode = opts.mode ?? 'hybrid';
   const fusion = opts.fusion ?? fusionFor(embedder.id);
   const weights =
     mode === 'lexical' ? { ...fusion, vector: 0 } : mode === 'vector' ? { ...fusion, lexical: 0 } : fusion;
-  const { index, chunks, buildMs } = await buildEvalIndex(corpus, embedder, { fusion: weights, split: opts.split ?? false, ...(opts.tokenizer ? { tokenizer: opts.tokenizer } : {}) });
+  const { index, chunks, buildMs } = await buildEvalIndex(corpus, embedder, {
+    fusion: weights,
+    split: opts.split ?? false,
+    ...(opts.tokenizer ? { tokenizer: opts.tokenizer } : {}),
+  });
   const ranked: RankedQuery[] = [];
   const latencies: number[] = [];
   for (const q of queries) {

@@ -7,7 +7,9 @@ import { LANGS } from '../domain/lang.js';
 const isoDate = z
   .union([z.string(), z.date()])
   .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v.trim()))
-  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), { message: 'must be a date YYYY-MM-DD' });
+  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), {
+    message: 'must be a date YYYY-MM-DD',
+  });
 
 const idPattern = /^[a-z0-9][a-z0-9-]*[a-z0-9]$/;
 

@@ -76,7 +76,8 @@ export class HnswVectorIndex {
   static load(dir: string): { index: HnswVectorIndex; manifest: IndexManifest } {
     const indexPath = join(dir, INDEX_FILE);
     const manifestPath = join(dir, MANIFEST_FILE);
-    if (!existsSync(indexPath) || !existsSync(manifestPath)) throw new IndexFileError(`no saved vector index in ${dir}`);
+    if (!existsSync(indexPath) || !existsSync(manifestPath))
+      throw new IndexFileError(`no saved vector index in ${dir}`);
     let manifest: IndexManifest;
     try {
       manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as IndexManifest;

@@ -19,7 +19,13 @@ export interface FusionWeights {
 // docs/decisions/004-hybrid-fusion.md: the hashing embedder sees the same tokens as BM25, so on the
 // xquad development half any real weight on it only costs accuracy (RRF 1:1 drops zh recall@1 from
 // .92 to .75); it breaks ties. A semantic embedding model brings new evidence and gets plain RRF.
-export const LEXICAL_FIRST_FUSION: FusionWeights = { method: 'score', lexical: 1, vector: 0.03, k: 60, requireLexical: true };
+export const LEXICAL_FIRST_FUSION: FusionWeights = {
+  method: 'score',
+  lexical: 1,
+  vector: 0.03,
+  k: 60,
+  requireLexical: true,
+};
 export const RRF_FUSION: FusionWeights = { method: 'rrf', lexical: 1, vector: 1, k: 60 };
 export const DEFAULT_FUSION = LEXICAL_FIRST_FUSION;
 
@@ -48,7 +54,11 @@ export class HybridIndex {
     this.bm25 = bm25 ?? HybridIndex.buildLexical(chunks, this.docs, tokenizer);
   }
 
-  static buildLexical(chunks: readonly IndexedChunk[], docs: Map<string, DocMeta>, tokenizer: (text: string) => string[] = tokenize): Bm25Index {
+  static buildLexical(
+    chunks: readonly IndexedChunk[],
+    docs: Map<string, DocMeta>,
+    tokenizer: (text: string) => string[] = tokenize,
+  ): Bm25Index {
     const bm25 = new Bm25Index();
     for (const c of chunks) bm25.add(tokenizer(indexText(c, docs.get(c.docId))));
     return bm25.freeze();
@@ -109,7 +119,11 @@ export class HybridIndex {
   }
 
   /** Hybrid search with vector hits found elsewhere (pgvector), given by chunk id. */
-  searchWithVectorHits(query: string, hits: ReadonlyArray<{ chunkId: string; score: number }>, opts: SearchOptions = {}): Hit[] {
+  searchWithVectorHits(
+    query: string,
+    hits: ReadonlyArray<{ chunkId: string; score: number }>,
+    opts: SearchOptions = {},
+  ): Hit[] {
     if (!this.chunkIdx) this.chunkIdx = new Map(this.chunks.map((c, i) => [c.id, i]));
     const vector = hits.flatMap((h) => {
       const idx = this.chunkIdx!.get(h.chunkId);
@@ -118,7 +132,12 @@ export class HybridIndex {
     return this.fuseAndRank(query, vector, opts, this.filter(opts));
   }
 
-  private fuseAndRank(query: string, vector: Array<{ idx: number; score: number }>, opts: SearchOptions, accept: ((idx: number) => boolean) | undefined): Hit[] {
+  private fuseAndRank(
+    query: string,
+    vector: Array<{ idx: number; score: number }>,
+    opts: SearchOptions,
+    accept: ((idx: number) => boolean) | undefined,
+  ): Hit[] {
     const k = opts.k ?? 5;
     const dedupe = opts.dedupe ?? true;
     const lexical = this.bm25.search(this.tokenizer(query), CANDIDATES, accept);
@@ -147,7 +166,9 @@ export class HybridIndex {
   private filter(f: SearchFilters): ((idx: number) => boolean) | undefined {
     const langs = f.lang === undefined ? undefined : new Set<string>(typeof f.lang === 'string' ? [f.lang] : f.lang);
     const cats =
-      f.category === undefined ? undefined : new Set<string>(typeof f.category === 'string' ? [f.category] : f.category);
+      f.category === undefined
+        ? undefined
+        : new Set<string>(typeof f.category === 'string' ? [f.category] : f.category);
     const country = f.country?.toUpperCase();
     if (!langs && !cats && !country && !f.docId) return undefined;
     const key = JSON.stringify([[...(langs ?? [])], [...(cats ?? [])], country, f.docId]);

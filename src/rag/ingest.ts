@@ -130,8 +130,14 @@ async function embedChunks(loaded: LoadedDocument, embedder: Embedder): Promise<
   );
   const all = loaded.meta.sources;
   // A marker's numbers point into the front-matter list; the lint rejects numbers out of range.
-  const sourcesOf = (refs: number[] | undefined) => (refs === undefined ? undefined : refs.map((n) => all[n - 1]).filter((u): u is string => u !== undefined));
-  return pieces.map((p, i) => ({ headingPath: p.headingPath, text: p.text, sources: sourcesOf(p.sourceRefs), embedding: vectors[i]! }));
+  const sourcesOf = (refs: number[] | undefined) =>
+    refs === undefined ? undefined : refs.map((n) => all[n - 1]).filter((u): u is string => u !== undefined);
+  return pieces.map((p, i) => ({
+    headingPath: p.headingPath,
+    text: p.text,
+    sources: sourcesOf(p.sourceRefs),
+    embedding: vectors[i]!,
+  }));
 }
 
 export function listKnowledgeFiles(root: string): string[] {
@@ -141,7 +147,11 @@ export function listKnowledgeFiles(root: string): string[] {
       if (entry.name.startsWith('.')) continue;
       const full = join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && SUPPORTED_EXTENSIONS[extname(entry.name).toLowerCase()] && !/^readme\./i.test(entry.name)) {
+      else if (
+        entry.isFile() &&
+        SUPPORTED_EXTENSIONS[extname(entry.name).toLowerCase()] &&
+        !/^readme\./i.test(entry.name)
+      ) {
         out.push(full);
       }
     }

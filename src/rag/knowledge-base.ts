@@ -32,7 +32,12 @@ export class KnowledgeBase {
     this.statsValue = loaded.stats;
   }
 
-  static async open(opts: { repo: KnowledgeRepo; embedder: Embedder; indexDir?: string; pgvector?: PgVectorStore }): Promise<KnowledgeBase> {
+  static async open(opts: {
+    repo: KnowledgeRepo;
+    embedder: Embedder;
+    indexDir?: string;
+    pgvector?: PgVectorStore;
+  }): Promise<KnowledgeBase> {
     const loaded = await load(opts.repo, opts.embedder, opts.indexDir, opts.pgvector);
     return new KnowledgeBase(opts.repo, opts.embedder, opts.indexDir, opts.pgvector, loaded);
   }
@@ -79,11 +84,21 @@ export class KnowledgeBase {
   }
 }
 
-async function load(repo: KnowledgeRepo, embedder: Embedder, indexDir: string | undefined, pgvector: PgVectorStore | undefined) {
+async function load(
+  repo: KnowledgeRepo,
+  embedder: Embedder,
+  indexDir: string | undefined,
+  pgvector: PgVectorStore | undefined,
+) {
   const { docs, chunks } = await repo.loadAll();
   if (pgvector) {
     await pgvector.sync();
-    const stats: KnowledgeBaseStats = { documents: docs.length, chunks: chunks.length, embedder: embedder.id, vectorIndex: 'pgvector' };
+    const stats: KnowledgeBaseStats = {
+      documents: docs.length,
+      chunks: chunks.length,
+      embedder: embedder.id,
+      vectorIndex: 'pgvector',
+    };
     return { index: new HybridIndex(chunks, docs, undefined, fusionFor(embedder.id)), stats };
   }
   // Chunks embedded by another model stay searchable lexically until the next ingest re-embeds them.

@@ -24,7 +24,9 @@ interface BodySection {
 }
 
 function bodySections(body: string): BodySection[] {
-  const out: BodySection[] = [{ heading: '(before the first ## heading)', level: 1, line: 1, hasText: false, markers: [] }];
+  const out: BodySection[] = [
+    { heading: '(before the first ## heading)', level: 1, line: 1, hasText: false, markers: [] },
+  ];
   let inFence = false;
   body.split('\n').forEach((line, i) => {
     if (FENCE.test(line)) inFence = !inFence;
@@ -51,19 +53,31 @@ export function sectionSourceProblems(meta: FrontMatter, body: string): string[]
   const sections = bodySections(body);
   sections.forEach((s, i) => {
     for (const m of s.markers) {
-      if (m === undefined) problems.push(`${s.heading} (line ${s.line}): the sources marker must read <!-- sources: 1, 2 --> or <!-- sources: none -->`);
+      if (m === undefined)
+        problems.push(
+          `${s.heading} (line ${s.line}): the sources marker must read <!-- sources: 1, 2 --> or <!-- sources: none -->`,
+        );
       else
         for (const n of m) {
-          if (n < 1 || n > meta.sources.length) problems.push(`${s.heading} (line ${s.line}): source ${n} does not exist (the front-matter lists ${meta.sources.length})`);
+          if (n < 1 || n > meta.sources.length)
+            problems.push(
+              `${s.heading} (line ${s.line}): source ${n} does not exist (the front-matter lists ${meta.sources.length})`,
+            );
           else used.add(n);
         }
     }
     if (s.markers.length > 1) problems.push(`${s.heading} (line ${s.line}): one sources marker per section`);
     if (!s.hasText || s.markers.length > 0) return;
     // A ### section may take its ## parent's marker.
-    const parent = sections.slice(0, i).reverse().find((p) => p.level < s.level);
+    const parent = sections
+      .slice(0, i)
+      .reverse()
+      .find((p) => p.level < s.level);
     const inherits = s.level >= 3 && parent !== undefined && parent.level >= 2 && parent.markers.length > 0;
-    if (!inherits) problems.push(`${s.heading} (line ${s.line}): no <!-- sources: … --> marker (use "none" for a section without facts)`);
+    if (!inherits)
+      problems.push(
+        `${s.heading} (line ${s.line}): no <!-- sources: … --> marker (use "none" for a section without facts)`,
+      );
   });
   meta.sources.forEach((url, i) => {
     if (!used.has(i + 1)) problems.push(`source ${i + 1} (${url}) backs no section: cite it in a marker or remove it`);
@@ -77,9 +91,15 @@ export function reviewPolicyProblems(meta: FrontMatter): string[] {
   const limit = new Date(`${meta.as_of}T00:00:00Z`);
   limit.setUTCMonth(limit.getUTCMonth() + months);
   const latest = limit.toISOString().slice(0, 10);
-  return meta.review_by > latest ? [`review_by ${meta.review_by} is more than ${months} months after as_of ${meta.as_of} (volatility ${meta.volatility}): at most ${latest}`] : [];
+  return meta.review_by > latest
+    ? [
+        `review_by ${meta.review_by} is more than ${months} months after as_of ${meta.as_of} (volatility ${meta.volatility}): at most ${latest}`,
+      ]
+    : [];
 }
 
 export function termProblems(meta: FrontMatter, body: string): string[] {
-  return TERM_RULES.filter((r) => r.lang === meta.lang && (r.avoid.test(body) || r.avoid.test(meta.title))).map((r) => `use ${r.use}, not "${r.avoid.source}"`);
+  return TERM_RULES.filter((r) => r.lang === meta.lang && (r.avoid.test(body) || r.avoid.test(meta.title))).map(
+    (r) => `use ${r.use}, not "${r.avoid.source}"`,
+  );
 }

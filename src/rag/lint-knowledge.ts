@@ -58,10 +58,16 @@ export function lintKnowledge(root: string): LintResult {
       if (meta.lang !== m[2]) problem(`lang ${meta.lang} does not match the file name`);
     }
     const folder = basename(dirname(file));
-    if (folder !== '.' && folder !== meta.category) problem(`category ${meta.category} does not match folder ${folder}`);
+    if (folder !== '.' && folder !== meta.category)
+      problem(`category ${meta.category} does not match folder ${folder}`);
     if (!/^#\s+\S/.test(body.trimStart())) problem('body must start with "# <title>"');
     if (byId.has(meta.id)) problem(`duplicate id ${meta.id} (also in ${byId.get(meta.id)!.file})`);
-    for (const message of [...sectionSourceProblems(meta, body), ...reviewPolicyProblems(meta), ...termProblems(meta, body)]) problem(message);
+    for (const message of [
+      ...sectionSourceProblems(meta, body),
+      ...reviewPolicyProblems(meta),
+      ...termProblems(meta, body),
+    ])
+      problem(message);
     byId.set(meta.id, doc);
   }
   for (const { meta, file } of documents) {
@@ -69,11 +75,15 @@ export function lintKnowledge(root: string): LintResult {
     for (const t of meta.translations) {
       const other = byId.get(t);
       if (!other) problems.push({ file, message: `translation ${t} does not exist` });
-      else if (!other.meta.translations.includes(meta.id)) problems.push({ file, message: `translation ${t} does not list ${meta.id} back` });
-      else if (other.meta.lang === meta.lang) problems.push({ file, message: `translation ${t} is in the same language` });
-      else if (t.replace(/-(zh|ru|en)$/, '') !== slug) problems.push({ file, message: `translation ${t} has a different slug` });
+      else if (!other.meta.translations.includes(meta.id))
+        problems.push({ file, message: `translation ${t} does not list ${meta.id} back` });
+      else if (other.meta.lang === meta.lang)
+        problems.push({ file, message: `translation ${t} is in the same language` });
+      else if (t.replace(/-(zh|ru|en)$/, '') !== slug)
+        problems.push({ file, message: `translation ${t} has a different slug` });
       // Markers are numbers into the list, so the versions must share it for a citation to mean the same.
-      else if (other.meta.sources.join('\n') !== meta.sources.join('\n')) problems.push({ file, message: `translation ${t} lists other sources (or in another order)` });
+      else if (other.meta.sources.join('\n') !== meta.sources.join('\n'))
+        problems.push({ file, message: `translation ${t} lists other sources (or in another order)` });
     }
   }
   return { documents, problems };

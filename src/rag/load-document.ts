@@ -76,10 +76,11 @@ function sidecarMeta(path: string, root: string, text: string, title: string | u
   }
   // No sidecar: usable defaults, reported so an operator can add the real metadata.
   const lang = detectLang(text)?.lang ?? 'en';
-  const slug = basename(path, extname(path))
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '') || 'document';
+  const slug =
+    basename(path, extname(path))
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'document';
   const folder = basename(dirname(path));
   const category = (CATEGORIES as readonly string[]).includes(folder) ? folder : 'policy';
   const asOf = statSync(path).mtime.toISOString().slice(0, 10);

@@ -14,8 +14,15 @@ describe('splitSentences', () => {
 
 describe('splitMarkdown', () => {
   it('keeps the heading path of each chunk', () => {
-    const chunks = splitMarkdown('# Title\n\nIntro text.\n\n## Section A\n\nText A.\n\n### Sub\n\nText sub.\n\n## Section B\n\nText B.');
-    expect(chunks.map((c) => c.headingPath)).toEqual([['Title'], ['Title', 'Section A'], ['Title', 'Section A', 'Sub'], ['Title', 'Section B']]);
+    const chunks = splitMarkdown(
+      '# Title\n\nIntro text.\n\n## Section A\n\nText A.\n\n### Sub\n\nText sub.\n\n## Section B\n\nText B.',
+    );
+    expect(chunks.map((c) => c.headingPath)).toEqual([
+      ['Title'],
+      ['Title', 'Section A'],
+      ['Title', 'Section A', 'Sub'],
+      ['Title', 'Section B'],
+    ]);
   });
 
   it('cuts long sections only at sentence ends, each chunk within the size bound', () => {

@@ -52,7 +52,12 @@ export function splitMarkdown(body: string, opts: SplitOptions = {}): TextChunk[
     let size = 0;
     const flush = () => {
       const text = joinSentences(current);
-      if (text) out.push({ headingPath: section.headingPath, text, ...(section.sourceRefs ? { sourceRefs: section.sourceRefs } : {}) });
+      if (text)
+        out.push({
+          headingPath: section.headingPath,
+          text,
+          ...(section.sourceRefs ? { sourceRefs: section.sourceRefs } : {}),
+        });
     };
     for (const sentence of sentences) {
       const s = measure(sentence);
@@ -105,7 +110,8 @@ function sections(body: string): Section[] {
     const top = stack[stack.length - 1];
     if (top && marker) top.sourceRefs = marker;
     const inherited = marker ?? [...stack].reverse().find((h) => h.sourceRefs)?.sourceRefs;
-    if (paragraphs.length) out.push({ headingPath: stack.map((h) => h.title), paragraphs, ...(inherited ? { sourceRefs: inherited } : {}) });
+    if (paragraphs.length)
+      out.push({ headingPath: stack.map((h) => h.title), paragraphs, ...(inherited ? { sourceRefs: inherited } : {}) });
     paragraphs = [];
     marker = undefined;
   };

@@ -19,15 +19,29 @@ export class AnswerRepo {
   constructor(private readonly db: Db) {}
 
   async get(id: number): Promise<StoredAnswer | undefined> {
-    const r = await this.db.query<{ id: string; channel: string; conversation_id: string | null; user_id: string | null; lang: Lang; question: string; answer: string; citations: AskResult['citations'] | string }>(
-      'SELECT id, channel, conversation_id, user_id, lang, question, answer, citations FROM answers WHERE id = $1',
-      [id],
-    );
+    const r = await this.db.query<{
+      id: string;
+      channel: string;
+      conversation_id: string | null;
+      user_id: string | null;
+      lang: Lang;
+      question: string;
+      answer: string;
+      citations: AskResult['citations'] | string;
+    }>('SELECT id, channel, conversation_id, user_id, lang, question, answer, citations FROM answers WHERE id = $1', [
+      id,
+    ]);
     const row = r.rows[0];
     if (!row) return undefined;
     return {
-      id: Number(row.id), channel: row.channel, conversationId: row.conversation_id, userId: row.user_id, lang: row.lang,
-      question: row.question, answer: row.answer, citations: typeof row.citations === 'string' ? JSON.parse(row.citations) : row.citations,
+      id: Number(row.id),
+      channel: row.channel,
+      conversationId: row.conversation_id,
+      userId: row.user_id,
+      lang: row.lang,
+      question: row.question,
+      answer: row.answer,
+      citations: typeof row.citations === 'string' ? JSON.parse(row.citations) : row.citations,
     };
   }
 
@@ -49,7 +63,10 @@ export class AnswerRepo {
   }
 
   async getLang(channel: string, userId: string): Promise<Lang | undefined> {
-    const r = await this.db.query<{ lang: Lang | null }>('SELECT lang FROM user_prefs WHERE channel = $1 AND user_id = $2', [channel, userId]);
+    const r = await this.db.query<{ lang: Lang | null }>(
+      'SELECT lang FROM user_prefs WHERE channel = $1 AND user_id = $2',
+      [channel, userId],
+    );
     return r.rows[0]?.lang ?? undefined;
   }
 
@@ -79,7 +96,11 @@ export class UpdateLedger {
    * claim() and the user's chosen language in one statement: every Telegram update needs both, and
    * on the embedded engine each statement is a serialised round through the WASM backend.
    */
-  async claimAndReadLang(source: 'telegram' | 'slack', id: string | number, userId: string): Promise<{ claimed: boolean; lang: Lang | undefined }> {
+  async claimAndReadLang(
+    source: 'telegram' | 'slack',
+    id: string | number,
+    userId: string,
+  ): Promise<{ claimed: boolean; lang: Lang | undefined }> {
     const r = await this.db.query<{ claimed: boolean; lang: Lang | null }>(
       `WITH claim AS (
          INSERT INTO processed_updates (source, update_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1)

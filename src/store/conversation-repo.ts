@@ -26,7 +26,13 @@ interface RecentRow {
 }
 
 function toStored(row: RecentRow): StoredMessage {
-  return { id: Number(row.id), role: row.role, content: row.content, lang: row.lang, createdAt: new Date(row.created_at).toISOString() };
+  return {
+    id: Number(row.id),
+    role: row.role,
+    content: row.content,
+    lang: row.lang,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
 }
 
 export class ConversationRepo {
@@ -46,7 +52,13 @@ export class ConversationRepo {
     question: string,
     maxRecent: number,
   ): Promise<ConversationState & { messageId: number; unsummarized: number }> {
-    const r = await this.db.query<{ summary: string | null; summarized_through: string; message_id: string; recent: RecentRow[] | string; unsummarized: string }>(
+    const r = await this.db.query<{
+      summary: string | null;
+      summarized_through: string;
+      message_id: string;
+      recent: RecentRow[] | string;
+      unsummarized: string;
+    }>(
       `WITH c AS (
          INSERT INTO conversations (id, channel, user_id, lang) VALUES ($1, $2, $3, $4)
          ON CONFLICT (id) DO UPDATE SET lang = EXCLUDED.lang, updated_at = now()
@@ -61,7 +73,9 @@ export class ConversationRepo {
       [id, channel, userId ?? null, lang, question, maxRecent],
     );
     const row = r.rows[0]!;
-    const recent = (typeof row.recent === 'string' ? (JSON.parse(row.recent) as RecentRow[]) : row.recent).map(toStored);
+    const recent = (typeof row.recent === 'string' ? (JSON.parse(row.recent) as RecentRow[]) : row.recent).map(
+      toStored,
+    );
     return {
       summary: row.summary,
       summarizedThrough: Number(row.summarized_through),
@@ -87,7 +101,17 @@ export class ConversationRepo {
          VALUES ($1, 'assistant', $2, $3, $4, $5::jsonb) RETURNING id)
        INSERT INTO answers (channel, conversation_id, user_id, lang, mode, question, answer, citations, escalation)
        SELECT $6, $1, $7, $3, $4, $8, $2, $5::jsonb, $9::jsonb FROM m RETURNING id`,
-      [conversationId, result.answer, result.lang, result.mode, citations, a.channel, a.userId ?? null, a.question, result.escalation ? JSON.stringify(result.escalation) : null],
+      [
+        conversationId,
+        result.answer,
+        result.lang,
+        result.mode,
+        citations,
+        a.channel,
+        a.userId ?? null,
+        a.question,
+        result.escalation ? JSON.stringify(result.escalation) : null,
+      ],
     );
     return Number(r.rows[0]!.id);
   }
@@ -123,7 +147,10 @@ export class ConversationRepo {
   }
 
   async countAfter(conversationId: string, afterId: number): Promise<number> {
-    const r = await this.db.query<{ n: string }>('SELECT count(*) AS n FROM messages WHERE conversation_id = $1 AND id > $2', [conversationId, afterId]);
+    const r = await this.db.query<{ n: string }>(
+      'SELECT count(*) AS n FROM messages WHERE conversation_id = $1 AND id > $2',
+      [conversationId, afterId],
+    );
     return Number(r.rows[0]!.n);
   }
 
@@ -136,11 +163,10 @@ export class ConversationRepo {
   }
 
   async saveSummary(conversationId: string, summary: string, throughId: number): Promise<void> {
-    await this.db.query('UPDATE conversations SET summary = $2, summarized_through = $3, updated_at = now() WHERE id = $1', [
-      conversationId,
-      summary,
-      throughId,
-    ]);
+    await this.db.query(
+      'UPDATE conversations SET summary = $2, summarized_through = $3, updated_at = now() WHERE id = $1',
+      [conversationId, summary, throughId],
+    );
   }
 
   /** /forget: removes every conversation (and its messages) of a user. */

@@ -56,8 +56,19 @@ export class KnowledgeRepo {
                                 path, format, content_hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
         [
-          doc.id, doc.slug, doc.lang, doc.title, doc.category, doc.countries, doc.sources, doc.translations,
-          doc.asOf ?? null, doc.reviewBy ?? null, doc.path, doc.format, doc.contentHash,
+          doc.id,
+          doc.slug,
+          doc.lang,
+          doc.title,
+          doc.category,
+          doc.countries,
+          doc.sources,
+          doc.translations,
+          doc.asOf ?? null,
+          doc.reviewBy ?? null,
+          doc.path,
+          doc.format,
+          doc.contentHash,
         ],
       );
       await insertChunks(tx, doc.id, chunks, embedder);
@@ -72,16 +83,30 @@ export class KnowledgeRepo {
 
   async loadAll(): Promise<{ docs: DocMeta[]; chunks: StoredChunk[] }> {
     const d = await this.db.query<{
-      id: string; slug: string; lang: Lang; title: string; category: string; countries: string[];
-      sources: string[]; translations: string[]; as_of: string | null; review_by: string | null;
+      id: string;
+      slug: string;
+      lang: Lang;
+      title: string;
+      category: string;
+      countries: string[];
+      sources: string[];
+      translations: string[];
+      as_of: string | null;
+      review_by: string | null;
     }>(
       `SELECT id, slug, lang, title, category, countries, sources, translations,
               to_char(as_of, 'YYYY-MM-DD') AS as_of, to_char(review_by, 'YYYY-MM-DD') AS review_by
          FROM documents ORDER BY id`,
     );
     const c = await this.db.query<{
-      id: string; doc_id: string; ord: number; heading_path: string[]; text: string; embedder: string;
-      embedding: Uint8Array; sources: string[] | null;
+      id: string;
+      doc_id: string;
+      ord: number;
+      heading_path: string[];
+      text: string;
+      embedder: string;
+      embedding: Uint8Array;
+      sources: string[] | null;
     }>('SELECT id, doc_id, ord, heading_path, text, embedder, embedding, sources FROM chunks ORDER BY doc_id, ord');
     return {
       docs: d.rows.map((row) => ({
@@ -110,7 +135,9 @@ export class KnowledgeRepo {
   }
 
   async startRun(embedder: string): Promise<number> {
-    const r = await this.db.query<{ id: string }>('INSERT INTO ingest_runs (embedder) VALUES ($1) RETURNING id', [embedder]);
+    const r = await this.db.query<{ id: string }>('INSERT INTO ingest_runs (embedder) VALUES ($1) RETURNING id', [
+      embedder,
+    ]);
     return Number(r.rows[0]!.id);
   }
 
@@ -118,8 +145,16 @@ export class KnowledgeRepo {
     await this.db.query(
       `UPDATE ingest_runs SET finished_at = now(), status = $2, added = $3, changed = $4, removed = $5,
               unchanged = $6, skipped = $7, errors = $8::jsonb WHERE id = $1`,
-      [id, status, counts.added, counts.changed, counts.removed, counts.unchanged, counts.skipped,
-        JSON.stringify(counts.errors)],
+      [
+        id,
+        status,
+        counts.added,
+        counts.changed,
+        counts.removed,
+        counts.unchanged,
+        counts.skipped,
+        JSON.stringify(counts.errors),
+      ],
     );
   }
 }
@@ -131,7 +166,16 @@ async function insertChunks(tx: Queryable, docId: string, chunks: NewChunk[], em
     const values: unknown[] = [];
     const rows = slice.map((c, i) => {
       const ord = start + i;
-      values.push(`${docId}#${ord}`, docId, ord, c.headingPath, c.text, embedder, vectorToBytes(c.embedding), c.sources ?? null);
+      values.push(
+        `${docId}#${ord}`,
+        docId,
+        ord,
+        c.headingPath,
+        c.text,
+        embedder,
+        vectorToBytes(c.embedding),
+        c.sources ?? null,
+      );
       const b = i * 8;
       return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7}, $${b + 8})`;
     });

@@ -21,7 +21,13 @@ export class NotReadyError extends Error {
   override readonly name = 'NotReadyError';
 }
 
-export async function enqueue(tx: Queryable, kind: OutboxKind, key: string, payload: Record<string, unknown>, now?: Date): Promise<void> {
+export async function enqueue(
+  tx: Queryable,
+  kind: OutboxKind,
+  key: string,
+  payload: Record<string, unknown>,
+  now?: Date,
+): Promise<void> {
   await tx.query(
     `INSERT INTO outbox (kind, payload, idempotency_key, next_attempt_at) VALUES ($1, $2::jsonb, $3, COALESCE($4::timestamptz, now()))
      ON CONFLICT (idempotency_key) DO NOTHING`,
@@ -34,7 +40,13 @@ export class OutboxRepo {
 
   /** Leases up to `limit` due rows; a row whose lease runs out (a crashed sender) is due again. */
   async claimDue(now: Date, limit: number, leaseMs: number): Promise<OutboxRow[]> {
-    const r = await this.db.query<{ id: string; kind: OutboxKind; payload: Record<string, any> | string; idempotency_key: string; attempts: number }>(
+    const r = await this.db.query<{
+      id: string;
+      kind: OutboxKind;
+      payload: Record<string, any> | string;
+      idempotency_key: string;
+      attempts: number;
+    }>(
       `UPDATE outbox SET locked_until = $1::timestamptz + ($3 || ' milliseconds')::interval, attempts = attempts + 1
         WHERE id IN (SELECT id FROM outbox
                       WHERE sent_at IS NULL AND next_attempt_at <= $1::timestamptz
@@ -45,20 +57,27 @@ export class OutboxRepo {
     );
     return r.rows
       .map((row) => ({
-        id: Number(row.id), kind: row.kind, key: row.idempotency_key, attempts: row.attempts,
+        id: Number(row.id),
+        kind: row.kind,
+        key: row.idempotency_key,
+        attempts: row.attempts,
         payload: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload,
       }))
       .sort((a, b) => a.id - b.id);
   }
 
   async markSent(id: number, now: Date, result: unknown): Promise<void> {
-    await this.db.query('UPDATE outbox SET sent_at = $2::timestamptz, result = $3::jsonb, locked_until = NULL, last_error = NULL WHERE id = $1', [
-      id, now.toISOString(), JSON.stringify(result ?? null),
-    ]);
+    await this.db.query(
+      'UPDATE outbox SET sent_at = $2::timestamptz, result = $3::jsonb, locked_until = NULL, last_error = NULL WHERE id = $1',
+      [id, now.toISOString(), JSON.stringify(result ?? null)],
+    );
   }
 
   async markFailed(id: number, retryAt: Date, error: string): Promise<void> {
-    await this.db.query('UPDATE outbox SET next_attempt_at = $2::timestamptz, last_error = $3, locked_until = NULL WHERE id = $1', [id, retryAt.toISOString(), error.slice(0, 500)]);
+    await this.db.query(
+      'UPDATE outbox SET next_attempt_at = $2::timestamptz, last_error = $3, locked_until = NULL WHERE id = $1',
+      [id, retryAt.toISOString(), error.slice(0, 500)],
+    );
   }
 
   async depth(): Promise<number> {

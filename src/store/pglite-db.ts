@@ -95,7 +95,10 @@ class PgliteDb implements Db {
     await this.call({ op: 'begin', tx });
     let result: T;
     try {
-      result = await fn({ query: <R>(sql: string, params: readonly unknown[] = []) => this.call<QueryResult<R>>({ op: 'query', sql, params, tx }) });
+      result = await fn({
+        query: <R>(sql: string, params: readonly unknown[] = []) =>
+          this.call<QueryResult<R>>({ op: 'query', sql, params, tx }),
+      });
     } catch (err) {
       await this.call({ op: 'rollback', tx }).catch(() => undefined);
       throw err;

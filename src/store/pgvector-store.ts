@@ -32,7 +32,9 @@ export class PgVectorStore {
       embedder TEXT NOT NULL,
       embedding vector(${this.dims}) NOT NULL
     )`);
-    await this.db.exec('CREATE INDEX IF NOT EXISTS chunk_vectors_hnsw ON chunk_vectors USING hnsw (embedding vector_cosine_ops)');
+    await this.db.exec(
+      'CREATE INDEX IF NOT EXISTS chunk_vectors_hnsw ON chunk_vectors USING hnsw (embedding vector_cosine_ops)',
+    );
   }
 
   /** Copies the embeddings of chunks not yet in the vector table (after an ingest on any replica). */
@@ -43,9 +45,10 @@ export class PgVectorStore {
       [this.embedder],
     );
     for (const row of missing.rows) {
-      await this.db.query('INSERT INTO chunk_vectors (chunk_id, doc_id, embedder, embedding) VALUES ($1, $2, $3, $4::vector) ON CONFLICT (chunk_id) DO NOTHING', [
-        row.id, row.doc_id, this.embedder, literal(bytesToVector(row.embedding)),
-      ]);
+      await this.db.query(
+        'INSERT INTO chunk_vectors (chunk_id, doc_id, embedder, embedding) VALUES ($1, $2, $3, $4::vector) ON CONFLICT (chunk_id) DO NOTHING',
+        [row.id, row.doc_id, this.embedder, literal(bytesToVector(row.embedding))],
+      );
     }
     return missing.rows.length;
   }

@@ -4,17 +4,30 @@ import type { Lang } from '../domain/lang.js';
 import { PRACTICE_AREAS, type LawFirm, type LawFirmDirectory, type PracticeArea } from './law-firm-directory.js';
 
 const KEYWORDS: Array<[PracticeArea, RegExp]> = [
-  ['sanctions-export-control', /sanction|ofac|14114|export control|dual.use|санкц|двойного назнач|экспортн\w* контрол|制裁|出口管制|两用/i],
-  ['disputes-arbitration', /arbitra|dispute|claim|lawsuit|court|арбитраж|спор|иск|суд|претензи|仲裁|纠纷|诉讼|索赔|法院/i],
-  ['payments-finance', /payment|bank|letter of credit|insurance|currency|оплат|банк|аккредитив|валют|страхов|付款|银行|信用证|外汇|保险/i],
+  [
+    'sanctions-export-control',
+    /sanction|ofac|14114|export control|dual.use|санкц|двойного назнач|экспортн\w* контрол|制裁|出口管制|两用/i,
+  ],
+  [
+    'disputes-arbitration',
+    /arbitra|dispute|claim|lawsuit|court|арбитраж|спор|иск|суд|претензи|仲裁|纠纷|诉讼|索赔|法院/i,
+  ],
+  [
+    'payments-finance',
+    /payment|bank|letter of credit|insurance|currency|оплат|банк|аккредитив|валют|страхов|付款|银行|信用证|外汇|保险/i,
+  ],
   ['customs', /customs|tariff|hs code|declaration|таможн|пошлин|тн вэд|海关|关税|报关/i],
   ['ip', /trademark|patent|copyright|brand|товарн\w* знак|патент|бренд|商标|专利|版权/i],
-  ['corporate', /company registration|subsidiary|branch|representative office|регистрац\w* компан|филиал|представительств|公司注册|子公司|代表处/i],
+  [
+    'corporate',
+    /company registration|subsidiary|branch|representative office|регистрац\w* компан|филиал|представительств|公司注册|子公司|代表处/i,
+  ],
   ['contracts', /contract|agreement|clause|incoterms|договор|контракт|оговорк|合同|协议|条款/i],
 ];
 
 export function suggestPracticeArea(text: string, modelSuggestion?: string): PracticeArea {
-  if (modelSuggestion && (PRACTICE_AREAS as readonly string[]).includes(modelSuggestion)) return modelSuggestion as PracticeArea;
+  if (modelSuggestion && (PRACTICE_AREAS as readonly string[]).includes(modelSuggestion))
+    return modelSuggestion as PracticeArea;
   return KEYWORDS.find(([, re]) => re.test(text))?.[0] ?? 'contracts';
 }
 
@@ -39,7 +52,10 @@ export interface FirmMatch {
 }
 
 /** The best firm by practice area (3), jurisdiction (2) and language (1); none fits → the shared queue. */
-export function matchFirm(dir: LawFirmDirectory, need: { practiceArea: string; jurisdiction?: string | null; lang: Lang }): FirmMatch {
+export function matchFirm(
+  dir: LawFirmDirectory,
+  need: { practiceArea: string; jurisdiction?: string | null; lang: Lang },
+): FirmMatch {
   let best: FirmMatch = { firm: undefined, channel: dir.shared_queue_channel, score: 0 };
   for (const firm of dir.firms) {
     const score =

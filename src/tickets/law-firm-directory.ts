@@ -37,7 +37,10 @@ export const lawFirmDirectorySchema = z
     shared_queue_channel: slackChannel,
     firms: z.array(lawFirmSchema),
   })
-  .refine((d) => new Set(d.firms.map((f) => f.id)).size === d.firms.length, { message: 'firm ids must be unique', path: ['firms'] });
+  .refine((d) => new Set(d.firms.map((f) => f.id)).size === d.firms.length, {
+    message: 'firm ids must be unique',
+    path: ['firms'],
+  });
 export type LawFirmDirectory = z.infer<typeof lawFirmDirectorySchema>;
 
 /** A missing file means no partner firms yet: tickets go to the shared queue. */

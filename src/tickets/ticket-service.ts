@@ -46,7 +46,15 @@ export class TicketService {
   }
 
   /** Step 1: what would be shared, for the user to confirm. Nothing leaves the database yet. */
-  async draft(req: { channel: 'telegram' | 'slack'; userId: string; chatId: string; conversationId: string; lang: Lang; practiceArea?: string; jurisdiction?: string }): Promise<Ticket> {
+  async draft(req: {
+    channel: 'telegram' | 'slack';
+    userId: string;
+    chatId: string;
+    conversationId: string;
+    lang: Lang;
+    practiceArea?: string;
+    jurisdiction?: string;
+  }): Promise<Ticket> {
     const summary = await this.summarize(req.conversationId, req.lang);
     const practiceArea = suggestPracticeArea(summary, req.practiceArea);
     const jurisdiction = suggestJurisdiction(summary, req.jurisdiction);
@@ -54,7 +62,12 @@ export class TicketService {
   }
 
   preview(t: Ticket): string {
-    return tt(t.lang, 'preview', { summary: t.summary, lang: LANG_NAMES[t.lang], country: t.country ?? tt(t.lang, 'unknownCountry'), note: t.note ?? '' });
+    return tt(t.lang, 'preview', {
+      summary: t.summary,
+      lang: LANG_NAMES[t.lang],
+      country: t.country ?? tt(t.lang, 'unknownCountry'),
+      note: t.note ?? '',
+    });
   }
 
   async requestNote(id: number): Promise<void> {
@@ -75,11 +88,34 @@ export class TicketService {
     return this.mutate(id, actor, async (tx, t) => {
       const now = this.now();
       await this.d.repo.transition(tx, t, 'new', actor, now);
-      const match = matchFirm(this.d.firms, { practiceArea: t.practiceArea, jurisdiction: t.jurisdiction, lang: t.lang });
-      await this.d.repo.update(tx, t.id, { firm_id: match.firm?.id ?? null, slack_channel: match.channel, offered_at: now.toISOString(), awaiting_note: false }, now);
+      const match = matchFirm(this.d.firms, {
+        practiceArea: t.practiceArea,
+        jurisdiction: t.jurisdiction,
+        lang: t.lang,
+      });
+      await this.d.repo.update(
+        tx,
+        t.id,
+        {
+          firm_id: match.firm?.id ?? null,
+          slack_channel: match.channel,
+          offered_at: now.toISOString(),
+          awaiting_note: false,
+        },
+        now,
+      );
       Object.assign(t, { firmId: match.firm?.id ?? null, slackChannel: match.channel, offeredAt: now });
-      await this.d.repo.transition(tx, t, 'offered', 'system', now, { firm: match.firm?.id ?? 'shared-queue', channel: match.channel });
-      await enqueue(tx, 'slack.post', `ticket:${t.id}:offer`, { ticketId: t.id, channel: match.channel, view: 'ticket', rememberAs: 'ticket-root' }, now);
+      await this.d.repo.transition(tx, t, 'offered', 'system', now, {
+        firm: match.firm?.id ?? 'shared-queue',
+        channel: match.channel,
+      });
+      await enqueue(
+        tx,
+        'slack.post',
+        `ticket:${t.id}:offer`,
+        { ticketId: t.id, channel: match.channel, view: 'ticket', rememberAs: 'ticket-root' },
+        now,
+      );
     });
   }
 
@@ -90,8 +126,19 @@ export class TicketService {
       await this.d.repo.update(tx, t.id, { claimed_by: slackUser }, now);
       t.claimedBy = slackUser;
       await this.refreshSlack(tx, t, now);
-      await this.noteInThread(tx, `ticket:${t.id}:claimed:${now.getTime()}`, { kind: 'claimed-by', ticketId: t.id, user: slackUser }, now);
-      await this.notifyUser(tx, t, `ticket:${t.id}:user-claimed:${now.getTime()}`, { kind: 'claimed', ticketId: t.id, lang: t.lang }, now);
+      await this.noteInThread(
+        tx,
+        `ticket:${t.id}:claimed:${now.getTime()}`,
+        { kind: 'claimed-by', ticketId: t.id, user: slackUser },
+        now,
+      );
+      await this.notifyUser(
+        tx,
+        t,
+        `ticket:${t.id}:user-claimed:${now.getTime()}`,
+        { kind: 'claimed', ticketId: t.id, lang: t.lang },
+        now,
+      );
     });
   }
 
@@ -99,7 +146,12 @@ export class TicketService {
     return this.mutate(id, `slack:${slackUser}`, async (tx, t) => {
       const now = this.now();
       await this.d.repo.transition(tx, t, 'offered', `slack:${slackUser}`, now, { released: true });
-      await this.d.repo.update(tx, t.id, { claimed_by: null, offered_at: now.toISOString(), reannounced_at: null, supervised_at: null }, now);
+      await this.d.repo.update(
+        tx,
+        t.id,
+        { claimed_by: null, offered_at: now.toISOString(), reannounced_at: null, supervised_at: null },
+        now,
+      );
       t.claimedBy = null;
       await this.refreshSlack(tx, t, now);
     });
@@ -120,7 +172,14 @@ export class TicketService {
       await this.d.repo.update(tx, t.id, { answered_at: now.toISOString() }, now);
       const messageId = await this.d.repo.addMessage(tx, t.id, 'to_user', `slack:${slackUser}`, text, now);
       const firm = this.d.firms.firms.find((f) => f.id === t.firmId)?.name ?? '法智谷';
-      const notice: TicketNotice = { kind: 'lawyer-reply', ticketId: t.id, lang: t.lang, firm, text: translated ?? text, translated: translated !== undefined };
+      const notice: TicketNotice = {
+        kind: 'lawyer-reply',
+        ticketId: t.id,
+        lang: t.lang,
+        firm,
+        text: translated ?? text,
+        translated: translated !== undefined,
+      };
       await this.notifyUser(tx, t, `ticket:${t.id}:to-user:${messageId}`, notice, now, messageId);
       await this.refreshSlack(tx, t, now);
     });
@@ -129,11 +188,17 @@ export class TicketService {
   /** The exporter replied to a lawyer's message in Telegram → into the ticket's thread. */
   async userReply(id: number, userId: string, text: string): Promise<Ticket> {
     return this.mutate(id, `telegram:${userId}`, async (tx, t) => {
-      if (t.status === 'closed' || t.status === 'cancelled' || t.status === 'draft') throw new TicketTransitionError(`ticket ${t.id} is ${t.status}`);
+      if (t.status === 'closed' || t.status === 'cancelled' || t.status === 'draft')
+        throw new TicketTransitionError(`ticket ${t.id} is ${t.status}`);
       const now = this.now();
       const messageId = await this.d.repo.addMessage(tx, t.id, 'to_firm', `telegram:${userId}`, text, now);
       await this.d.repo.update(tx, t.id, { last_user_reply_at: now.toISOString() }, now);
-      await this.noteInThread(tx, `ticket:${t.id}:to-firm:${messageId}`, { kind: 'exporter-reply', ticketId: t.id, lang: t.lang, text }, now);
+      await this.noteInThread(
+        tx,
+        `ticket:${t.id}:to-firm:${messageId}`,
+        { kind: 'exporter-reply', ticketId: t.id, lang: t.lang, text },
+        now,
+      );
     });
   }
 
@@ -143,7 +208,13 @@ export class TicketService {
       await this.d.repo.transition(tx, t, 'closed', actor, now, { reason });
       await this.d.repo.update(tx, t.id, { closed_at: now.toISOString() }, now);
       await this.refreshSlack(tx, t, now);
-      await this.notifyUser(tx, t, `ticket:${t.id}:closed:${now.getTime()}`, { kind: 'closed', ticketId: t.id, lang: t.lang, askRating: t.channel === 'telegram' }, now);
+      await this.notifyUser(
+        tx,
+        t,
+        `ticket:${t.id}:closed:${now.getTime()}`,
+        { kind: 'closed', ticketId: t.id, lang: t.lang, askRating: t.channel === 'telegram' },
+        now,
+      );
     });
   }
 
@@ -151,15 +222,27 @@ export class TicketService {
     return this.mutate(id, `slack:${slackUser}`, async (tx, t) => {
       const now = this.now();
       await this.d.repo.transition(tx, t, 'offered', `slack:${slackUser}`, now, { reopened: true });
-      await this.d.repo.update(tx, t.id, { claimed_by: null, closed_at: null, offered_at: now.toISOString(), reannounced_at: null, supervised_at: null }, now);
+      await this.d.repo.update(
+        tx,
+        t.id,
+        { claimed_by: null, closed_at: null, offered_at: now.toISOString(), reannounced_at: null, supervised_at: null },
+        now,
+      );
       t.claimedBy = null;
       await this.refreshSlack(tx, t, now);
     });
   }
 
   async rate(id: number, userId: string, stars: number): Promise<boolean> {
-    const r = await this.d.repo.db.query("UPDATE tickets SET rating = $3 WHERE id = $1 AND user_id = $2 AND status = 'closed'", [id, userId, stars]);
-    if (r.rowCount) await this.d.repo.db.query('INSERT INTO ticket_events (ticket_id, from_status, to_status, actor, detail, at) VALUES ($1, $2, $2, $3, $4::jsonb, $5)', [id, 'closed', `telegram:${userId}`, JSON.stringify({ rating: stars }), this.now().toISOString()]);
+    const r = await this.d.repo.db.query(
+      "UPDATE tickets SET rating = $3 WHERE id = $1 AND user_id = $2 AND status = 'closed'",
+      [id, userId, stars],
+    );
+    if (r.rowCount)
+      await this.d.repo.db.query(
+        'INSERT INTO ticket_events (ticket_id, from_status, to_status, actor, detail, at) VALUES ($1, $2, $2, $3, $4::jsonb, $5)',
+        [id, 'closed', `telegram:${userId}`, JSON.stringify({ rating: stars }), this.now().toISOString()],
+      );
     return r.rowCount === 1;
   }
 
@@ -172,24 +255,51 @@ export class TicketService {
         await this.mutate(t.id, 'system', async (tx, x) => {
           await this.d.repo.update(tx, x.id, { reannounced_at: now.toISOString() }, now);
           const note: TicketNote = { kind: 'unclaimed', ticketId: x.id, minutes: claimMinutes };
-          await enqueue(tx, 'slack.post', `ticket:${x.id}:reannounce:${x.offeredAt?.getTime()}`, { ticketId: x.id, inThread: true, broadcast: true, note }, now);
+          await enqueue(
+            tx,
+            'slack.post',
+            `ticket:${x.id}:reannounce:${x.offeredAt?.getTime()}`,
+            { ticketId: x.id, inThread: true, broadcast: true, note },
+            now,
+          );
         });
       } else if (t.status === 'offered' && offeredFor >= 2 * claimMinutes && !t.supervisedAt && supervisorChannel) {
         await this.mutate(t.id, 'system', async (tx, x) => {
           await this.d.repo.update(tx, x.id, { supervised_at: now.toISOString() }, now);
-          const note: TicketNote = { kind: 'escalated', ticketId: x.id, practiceArea: x.practiceArea, lang: x.lang, channel: x.slackChannel, minutes: Math.round(offeredFor) };
-          await enqueue(tx, 'slack.post', `ticket:${x.id}:supervisor:${x.offeredAt?.getTime()}`, { channel: supervisorChannel, note }, now);
+          const note: TicketNote = {
+            kind: 'escalated',
+            ticketId: x.id,
+            practiceArea: x.practiceArea,
+            lang: x.lang,
+            channel: x.slackChannel,
+            minutes: Math.round(offeredFor),
+          };
+          await enqueue(
+            tx,
+            'slack.post',
+            `ticket:${x.id}:supervisor:${x.offeredAt?.getTime()}`,
+            { channel: supervisorChannel, note },
+            now,
+          );
         });
       } else if (t.status === 'answered' && t.answeredAt) {
         const lastWord = Math.max(t.answeredAt.getTime(), t.lastUserReplyAt?.getTime() ?? 0);
         if (t.lastUserReplyAt && t.lastUserReplyAt.getTime() > t.answeredAt.getTime()) continue; // the exporter answered: the firm's turn
-        if ((now.getTime() - lastWord) / 3_600_000 >= autoCloseHours) await this.close(t.id, 'system', 'no reply from the exporter');
+        if ((now.getTime() - lastWord) / 3_600_000 >= autoCloseHours)
+          await this.close(t.id, 'system', 'no reply from the exporter');
       }
     }
   }
 
   /** To the exporter where they asked: their Telegram chat or the Slack thread the escalation came from. */
-  private async notifyUser(tx: Queryable, t: Ticket, key: string, notice: TicketNotice, now: Date, ticketMessageId?: number): Promise<void> {
+  private async notifyUser(
+    tx: Queryable,
+    t: Ticket,
+    key: string,
+    notice: TicketNotice,
+    now: Date,
+    ticketMessageId?: number,
+  ): Promise<void> {
     const extra = ticketMessageId === undefined ? {} : { ticketMessageId };
     if (t.channel === 'telegram') {
       await enqueue(tx, 'telegram.send', key, { chatId: t.chatId, notice, ...extra }, now);
@@ -205,7 +315,13 @@ export class TicketService {
 
   /** The ticket's own Slack message is redrawn from the ticket's state when the row is sent. */
   private async refreshSlack(tx: Queryable, t: Ticket, now: Date): Promise<void> {
-    await enqueue(tx, 'slack.update', `ticket:${t.id}:view:${t.status}:${now.getTime()}`, { ticketId: t.id, view: 'ticket' }, now);
+    await enqueue(
+      tx,
+      'slack.update',
+      `ticket:${t.id}:view:${t.status}:${now.getTime()}`,
+      { ticketId: t.id, view: 'ticket' },
+      now,
+    );
   }
 
   private async mutate(id: number, _actor: string, fn: (tx: Queryable, t: Ticket) => Promise<void>): Promise<Ticket> {
@@ -219,14 +335,19 @@ export class TicketService {
 
   private async summarize(conversationId: string, lang: Lang): Promise<string> {
     const state = await this.d.conversations.state(conversationId, 6);
-    const turns = state.recent.map((m) => `${m.role === 'user' ? '—' : '→'} ${m.content.replace(/\s+/g, ' ').slice(0, 400)}`);
+    const turns = state.recent.map(
+      (m) => `${m.role === 'user' ? '—' : '→'} ${m.content.replace(/\s+/g, ' ').slice(0, 400)}`,
+    );
     const verbatim = turns.join('\n') || '—';
     if (!this.d.llm || state.recent.length === 0) return verbatim.slice(0, 2500);
     try {
       const res = await this.d.llm.chat({
         temperature: 0,
         messages: [
-          { role: 'system', content: `Summarise for a lawyer, in ${LANG_NAMES[lang]}, in at most 80 words, what the exporter needs help with. Facts from the conversation only; no advice.` },
+          {
+            role: 'system',
+            content: `Summarise for a lawyer, in ${LANG_NAMES[lang]}, in at most 80 words, what the exporter needs help with. Facts from the conversation only; no advice.`,
+          },
           { role: 'user', content: verbatim },
         ],
       });
@@ -242,7 +363,10 @@ export class TicketService {
       const res = await this.d.llm.chat({
         temperature: 0,
         messages: [
-          { role: 'system', content: `Translate the lawyer's message into ${LANG_NAMES[lang]}. Output only the translation; keep names, numbers and legal terms exact.` },
+          {
+            role: 'system',
+            content: `Translate the lawyer's message into ${LANG_NAMES[lang]}. Output only the translation; keep names, numbers and legal terms exact.`,
+          },
           { role: 'user', content: text },
         ],
       });

@@ -44,7 +44,14 @@ export async function startHarness(extraDocs: Record<string, string> = {}, root?
     assistant: (opts = {}) =>
       new Assistant({
         kb,
-        llm: opts.llmUrl ? new OpenAiChat({ baseUrl: opts.llmUrl, model: 'fake-model', timeoutMs: opts.timeoutMs ?? 5000, maxRetries: 0 }) : undefined,
+        llm: opts.llmUrl
+          ? new OpenAiChat({
+              baseUrl: opts.llmUrl,
+              model: 'fake-model',
+              timeoutMs: opts.timeoutMs ?? 5000,
+              maxRetries: 0,
+            })
+          : undefined,
         tools: new ToolRegistry().register(legalEscalationTool),
         conversations,
         limits: { maxQuestionChars: 4000 },
@@ -58,7 +65,10 @@ export async function startHarness(extraDocs: Record<string, string> = {}, root?
   };
 }
 
-export async function collect(assistant: Assistant, turn: Omit<Turn, 'channel'>): Promise<{ events: AssistantEvent[]; result: AskResult; streamed: string }> {
+export async function collect(
+  assistant: Assistant,
+  turn: Omit<Turn, 'channel'>,
+): Promise<{ events: AssistantEvent[]; result: AskResult; streamed: string }> {
   const events: AssistantEvent[] = [];
   for await (const ev of assistant.handleTurn({ channel: 'cli', ...turn })) events.push(ev);
   const done = events.find((e) => e.type === 'done');

@@ -38,7 +38,11 @@ export async function startFakeOpenAi(script: Script = () => ({ content: 'ok' })
     if (req.url?.endsWith('/embeddings')) {
       state.embeddingRequests++;
       const input: string[] = Array.isArray(body.input) ? body.input : [body.input];
-      const data = input.map((text, index) => ({ object: 'embedding', index, embedding: pseudoVector(text, body.dimensions ?? 16) }));
+      const data = input.map((text, index) => ({
+        object: 'embedding',
+        index,
+        embedding: pseudoVector(text, body.dimensions ?? 16),
+      }));
       return json(res, 200, { object: 'list', data, model: body.model, usage: { prompt_tokens: 1, total_tokens: 1 } });
     }
     if (!req.url?.endsWith('/chat/completions')) return json(res, 404, { error: { message: 'not found' } });
@@ -49,25 +53,51 @@ export async function startFakeOpenAi(script: Script = () => ({ content: 'ok' })
     if (reply.status) return json(res, reply.status, { error: { message: 'scripted failure', type: 'server_error' } });
     const id = `chatcmpl-${state.requests.length}`;
     const toolCalls = (reply.toolCalls ?? []).map((t, i) => ({
-      index: i, id: `call_${state.requests.length}_${i}`, type: 'function', function: { name: t.name, arguments: typeof t.arguments === 'string' ? t.arguments : JSON.stringify(t.arguments) },
+      index: i,
+      id: `call_${state.requests.length}_${i}`,
+      type: 'function',
+      function: {
+        name: t.name,
+        arguments: typeof t.arguments === 'string' ? t.arguments : JSON.stringify(t.arguments),
+      },
     }));
     const finish = toolCalls.length ? 'tool_calls' : 'stop';
     if (!body.stream) {
       return json(res, 200, {
-        id, object: 'chat.completion', created: 0, model: body.model,
-        choices: [{ index: 0, finish_reason: finish, message: { role: 'assistant', content: reply.content ?? null, ...(toolCalls.length ? { tool_calls: toolCalls.map(({ index: _i, ...t }) => t) } : {}) } }],
+        id,
+        object: 'chat.completion',
+        created: 0,
+        model: body.model,
+        choices: [
+          {
+            index: 0,
+            finish_reason: finish,
+            message: {
+              role: 'assistant',
+              content: reply.content ?? null,
+              ...(toolCalls.length ? { tool_calls: toolCalls.map(({ index: _i, ...t }) => t) } : {}),
+            },
+          },
+        ],
       });
     }
     res.writeHead(200, { 'content-type': 'text/event-stream' });
     const send = (delta: unknown, finish_reason: string | null = null) =>
-      res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created: 0, model: body.model, choices: [{ index: 0, delta, finish_reason }] })}\n\n`);
+      res.write(
+        `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created: 0, model: body.model, choices: [{ index: 0, delta, finish_reason }] })}\n\n`,
+      );
     send({ role: 'assistant', content: '' });
     // Content in small pieces, as real servers stream it (and so citations can be split across chunks).
     for (const piece of (reply.content ?? '').match(/[\s\S]{1,7}/g) ?? []) send({ content: piece });
     for (const tc of toolCalls) {
       const args = tc.function.arguments;
-      send({ tool_calls: [{ index: tc.index, id: tc.id, type: 'function', function: { name: tc.function.name, arguments: '' } }] });
-      for (let i = 0; i < args.length; i += 10) send({ tool_calls: [{ index: tc.index, function: { arguments: args.slice(i, i + 10) } }] });
+      send({
+        tool_calls: [
+          { index: tc.index, id: tc.id, type: 'function', function: { name: tc.function.name, arguments: '' } },
+        ],
+      });
+      for (let i = 0; i < args.length; i += 10)
+        send({ tool_calls: [{ index: tc.index, function: { arguments: args.slice(i, i + 10) } }] });
     }
     send({}, finish);
     res.write('data: [DONE]\n\n');

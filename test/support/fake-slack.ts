@@ -19,7 +19,13 @@ export interface FakeSlack {
   /** While set, every Web API call answers 503 (an outage). */
   down: boolean;
   /** Messages successfully posted (with metadata), as Slack would keep them. */
-  posted: Array<{ channel: string; ts: string; thread_ts?: string; text: string; metadata?: { event_type: string; event_payload: Record<string, unknown> } }>;
+  posted: Array<{
+    channel: string;
+    ts: string;
+    thread_ts?: string;
+    text: string;
+    metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  }>;
   waitFor(pred: (c: SlackCall) => boolean, timeoutMs?: number): Promise<SlackCall>;
   close(): Promise<void>;
 }
@@ -32,7 +38,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const posted: FakeSlack['posted'] = [];
   const uploads = new Map<string, number>();
   let port = 0;
-  const channelId = (c: string) => (c.startsWith('#') ? `C${c.slice(1).replace(/[^a-z0-9]/gi, '').toUpperCase()}` : c);
+  const channelId = (c: string) =>
+    c.startsWith('#')
+      ? `C${c
+          .slice(1)
+          .replace(/[^a-z0-9]/gi, '')
+          .toUpperCase()}`
+      : c;
   let tsCounter = 1_700_000_000_000_100;
   const server = createServer(async (req, res) => {
     const raw = await read(req);
@@ -43,7 +55,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const upload = /^\/upload\/(.+)$/.exec(req.url ?? '');
     if (upload) {
       uploads.set(upload[1]!, Buffer.byteLength(raw, 'latin1'));
-      calls.push({ method: 'upload', args: { id: upload[1], bytes: raw.length, png: raw.startsWith('\u0089PNG') || raw.includes('PNG') } });
+      calls.push({
+        method: 'upload',
+        args: { id: upload[1], bytes: raw.length, png: raw.startsWith('\u0089PNG') || raw.includes('PNG') },
+      });
       res.writeHead(200, { 'content-type': 'text/plain' });
       return res.end('OK');
     }
@@ -66,16 +81,38 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const ts = () => `${String(++tsCounter).slice(0, 10)}.${String(tsCounter).slice(10)}`;
     switch (method) {
       case 'auth.test':
-        return send({ ok: true, url: 'https://zone.slack.com/', team: 'Zone', user: 'advisor', team_id: 'T1', user_id: 'UBOT', bot_id: 'BBOT' });
+        return send({
+          ok: true,
+          url: 'https://zone.slack.com/',
+          team: 'Zone',
+          user: 'advisor',
+          team_id: 'T1',
+          user_id: 'UBOT',
+          bot_id: 'BBOT',
+        });
       case 'chat.postMessage': {
-        const msg = { channel: channelId(args.channel), ts: ts(), text: args.text, ...(args.thread_ts ? { thread_ts: args.thread_ts } : {}), ...(args.metadata ? { metadata: args.metadata } : {}) };
+        const msg = {
+          channel: channelId(args.channel),
+          ts: ts(),
+          text: args.text,
+          ...(args.thread_ts ? { thread_ts: args.thread_ts } : {}),
+          ...(args.metadata ? { metadata: args.metadata } : {}),
+        };
         posted.push(msg);
         return send({ ok: true, channel: msg.channel, ts: msg.ts, message: { text: args.text } });
       }
       case 'conversations.history':
-        return send({ ok: true, messages: posted.filter((m) => m.channel === channelId(args.channel) && !m.thread_ts).reverse() });
+        return send({
+          ok: true,
+          messages: posted.filter((m) => m.channel === channelId(args.channel) && !m.thread_ts).reverse(),
+        });
       case 'conversations.replies':
-        return send({ ok: true, messages: posted.filter((m) => m.channel === channelId(args.channel) && (m.thread_ts === args.ts || m.ts === args.ts)) });
+        return send({
+          ok: true,
+          messages: posted.filter(
+            (m) => m.channel === channelId(args.channel) && (m.thread_ts === args.ts || m.ts === args.ts),
+          ),
+        });
       case 'chat.update':
         return send({ ok: true, channel: args.channel, ts: args.ts, text: args.text });
       case 'chat.postEphemeral':
@@ -85,7 +122,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return send({ ok: true, upload_url: `http://127.0.0.1:${port}/upload/${id}`, file_id: id });
       }
       case 'files.completeUploadExternal':
-        return send({ ok: true, files: (Array.isArray(args.files) ? args.files : []).map((f: { id: string; title?: string }) => ({ id: f.id, title: f.title })) });
+        return send({
+          ok: true,
+          files: (Array.isArray(args.files) ? args.files : []).map((f: { id: string; title?: string }) => ({
+            id: f.id,
+            title: f.title,
+          })),
+        });
       case 'usergroups.users.list':
         return send({ ok: true, users: groupMembers.get(args.usergroup) ?? [] });
       default:
@@ -141,7 +184,11 @@ async function read(req: IncomingMessage): Promise<string> {
 }
 
 /** Headers Slack sends with a request body: v0 HMAC-SHA256 of "v0:<ts>:<body>". */
-export function slackSignature(body: string, secret: string, ts = Math.floor(Date.now() / 1000)): Record<string, string> {
+export function slackSignature(
+  body: string,
+  secret: string,
+  ts = Math.floor(Date.now() / 1000),
+): Record<string, string> {
   const sig = createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex');
   return { 'x-slack-request-timestamp': String(ts), 'x-slack-signature': `v0=${sig}` };
 }
@@ -150,31 +197,77 @@ let eventCounter = 0;
 export function threadMessage(text: string, opts: { user: string; channel: string; threadTs: string }) {
   const ts = `1700001${String(++eventCounter).padStart(3, '0')}.000300`;
   return {
-    token: 'legacy', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: `EvMsg${Date.now()}${eventCounter}`, event_time: 1,
-    event: { type: 'message', channel_type: 'channel', user: opts.user, text, ts, channel: opts.channel, thread_ts: opts.threadTs, event_ts: ts },
+    token: 'legacy',
+    team_id: 'T1',
+    api_app_id: 'A1',
+    type: 'event_callback',
+    event_id: `EvMsg${Date.now()}${eventCounter}`,
+    event_time: 1,
+    event: {
+      type: 'message',
+      channel_type: 'channel',
+      user: opts.user,
+      text,
+      ts,
+      channel: opts.channel,
+      thread_ts: opts.threadTs,
+      event_ts: ts,
+    },
   };
 }
 
-export function mentionEvent(text: string, opts: { user?: string; channel?: string; threadTs?: string; eventId?: string } = {}) {
+export function mentionEvent(
+  text: string,
+  opts: { user?: string; channel?: string; threadTs?: string; eventId?: string } = {},
+) {
   const ts = `1700000${String(++eventCounter).padStart(3, '0')}.000200`;
   return {
-    token: 'legacy', team_id: 'T1', api_app_id: 'A1', type: 'event_callback', event_id: opts.eventId ?? `Ev${Date.now()}${eventCounter}`, event_time: 1,
-    event: { type: 'app_mention', user: opts.user ?? 'U_STAFF', text: `<@UBOT> ${text}`, ts, channel: opts.channel ?? 'C1', event_ts: ts, ...(opts.threadTs ? { thread_ts: opts.threadTs } : {}) },
+    token: 'legacy',
+    team_id: 'T1',
+    api_app_id: 'A1',
+    type: 'event_callback',
+    event_id: opts.eventId ?? `Ev${Date.now()}${eventCounter}`,
+    event_time: 1,
+    event: {
+      type: 'app_mention',
+      user: opts.user ?? 'U_STAFF',
+      text: `<@UBOT> ${text}`,
+      ts,
+      channel: opts.channel ?? 'C1',
+      event_ts: ts,
+      ...(opts.threadTs ? { thread_ts: opts.threadTs } : {}),
+    },
   };
 }
 
 export function blockAction(actionId: string, value: string, opts: { user?: string; channel?: string } = {}) {
   return {
-    type: 'block_actions', team: { id: 'T1' }, user: { id: opts.user ?? 'U_STAFF', name: 'staff' }, api_app_id: 'A1', token: 'legacy', trigger_id: `tr${Date.now()}${++eventCounter}`,
-    channel: { id: opts.channel ?? 'C1', name: 'trade' }, container: { type: 'message', message_ts: '1.2', channel_id: opts.channel ?? 'C1' },
-    message: { ts: '1.2', text: 'answer' }, response_url: 'http://127.0.0.1:9/none',
+    type: 'block_actions',
+    team: { id: 'T1' },
+    user: { id: opts.user ?? 'U_STAFF', name: 'staff' },
+    api_app_id: 'A1',
+    token: 'legacy',
+    trigger_id: `tr${Date.now()}${++eventCounter}`,
+    channel: { id: opts.channel ?? 'C1', name: 'trade' },
+    container: { type: 'message', message_ts: '1.2', channel_id: opts.channel ?? 'C1' },
+    message: { ts: '1.2', text: 'answer' },
+    response_url: 'http://127.0.0.1:9/none',
     actions: [{ type: 'button', action_id: actionId, block_id: `answer:${value}`, value, action_ts: '1.3' }],
   };
 }
 
 export function slashCommand(text: string, responseUrl: string, opts: { user?: string; channel?: string } = {}) {
   return new URLSearchParams({
-    token: 'legacy', team_id: 'T1', channel_id: opts.channel ?? 'C1', channel_name: 'trade', user_id: opts.user ?? 'U_STAFF', user_name: 'staff',
-    command: '/advisor', text, api_app_id: 'A1', response_url: responseUrl, trigger_id: `tr${Date.now()}${++eventCounter}`,
+    token: 'legacy',
+    team_id: 'T1',
+    channel_id: opts.channel ?? 'C1',
+    channel_name: 'trade',
+    user_id: opts.user ?? 'U_STAFF',
+    user_name: 'staff',
+    command: '/advisor',
+    text,
+    api_app_id: 'A1',
+    response_url: responseUrl,
+    trigger_id: `tr${Date.now()}${++eventCounter}`,
   }).toString();
 }

@@ -11,7 +11,21 @@ export interface ApiCall {
   result?: { message_id: number };
 }
 
-export const BOT_USER = { id: 777000, is_bot: true as const, first_name: 'SCO Advisor', username: 'sco_advisor_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false, can_manage_bots: false, supports_join_request_queries: false };
+export const BOT_USER = {
+  id: 777000,
+  is_bot: true as const,
+  first_name: 'SCO Advisor',
+  username: 'sco_advisor_bot',
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+};
 
 export interface FakeTelegram {
   apiRoot: string;
@@ -38,13 +52,20 @@ export async function startFakeTelegram(token = '123456:TEST-token-abcdefghijklm
     };
     if (!m || m[1] !== token) return send(401, { ok: false, error_code: 401, description: 'Unauthorized' });
     const method = m[2]!;
-    const payload = String(req.headers['content-type'] ?? '').startsWith('multipart/') ? await readMultipart(req) : await readJson(req);
+    const payload = String(req.headers['content-type'] ?? '').startsWith('multipart/')
+      ? await readMultipart(req)
+      : await readJson(req);
     const call: ApiCall = { method, payload };
     if (method !== 'getUpdates') calls.push(call);
     const wait = throttles.get(method);
     if (wait !== undefined) {
       throttles.delete(method);
-      return send(429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${wait}`, parameters: { retry_after: wait } });
+      return send(429, {
+        ok: false,
+        error_code: 429,
+        description: `Too Many Requests: retry after ${wait}`,
+        parameters: { retry_after: wait },
+      });
     }
     const ok = (result: unknown) => send(200, { ok: true, result });
     switch (method) {
@@ -67,9 +88,20 @@ export async function startFakeTelegram(token = '123456:TEST-token-abcdefghijklm
       }
       case 'sendMessage':
         call.result = { message_id: ++messageId };
-        return ok({ message_id: messageId, date: 0, chat: { id: payload.chat_id, type: 'private' }, text: payload.text, from: BOT_USER });
+        return ok({
+          message_id: messageId,
+          date: 0,
+          chat: { id: payload.chat_id, type: 'private' },
+          text: payload.text,
+          from: BOT_USER,
+        });
       case 'editMessageText':
-        return ok({ message_id: payload.message_id, date: 0, chat: { id: payload.chat_id, type: 'private' }, text: payload.text });
+        return ok({
+          message_id: payload.message_id,
+          date: 0,
+          chat: { id: payload.chat_id, type: 'private' },
+          text: payload.text,
+        });
       default:
         return ok(true);
     }
@@ -104,7 +136,9 @@ async function readMultipart(req: IncomingMessage): Promise<Record<string, any>>
   const body = Buffer.concat(parts).toString('latin1');
   const out: Record<string, any> = { multipart: true, bytes: body.length };
   for (const part of body.split(/-{2,}[A-Za-z0-9]+/)) {
-    const m = /name="([^"]+)"(?:;\s*filename="?([^"\r\n]+)"?)?\r\n(?:content-type:[^\r]*\r\n)?\r\n([\s\S]*)\r\n$/i.exec(part);
+    const m = /name="([^"]+)"(?:;\s*filename="?([^"\r\n]+)"?)?\r\n(?:content-type:[^\r]*\r\n)?\r\n([\s\S]*)\r\n$/i.exec(
+      part,
+    );
     if (!m) continue;
     out[m[1]!] = m[2] ? { filename: m[2], bytes: m[3]!.length, png: m[3]!.startsWith('\u0089PNG') } : m[3];
   }
@@ -119,7 +153,20 @@ async function readJson(req: IncomingMessage): Promise<Record<string, any>> {
 }
 
 let nextUpdateId = 1000;
-export function textUpdate(text: string, opts: { chatId?: number; userId?: number; chatType?: 'private' | 'group' | 'supergroup'; languageCode?: string; updateId?: number; entities?: unknown[]; replyToBot?: boolean; replyToMessageId?: number; threadId?: number } = {}) {
+export function textUpdate(
+  text: string,
+  opts: {
+    chatId?: number;
+    userId?: number;
+    chatType?: 'private' | 'group' | 'supergroup';
+    languageCode?: string;
+    updateId?: number;
+    entities?: unknown[];
+    replyToBot?: boolean;
+    replyToMessageId?: number;
+    threadId?: number;
+  } = {},
+) {
   const userId = opts.userId ?? 42;
   const chatId = opts.chatId ?? userId;
   const command = /^\/\w+/.exec(text);
@@ -128,12 +175,29 @@ export function textUpdate(text: string, opts: { chatId?: number; userId?: numbe
     message: {
       message_id: nextUpdateId,
       date: Math.floor(Date.now() / 1000),
-      chat: opts.chatType && opts.chatType !== 'private' ? { id: chatId, type: opts.chatType, title: 'Exporters' } : { id: chatId, type: 'private', first_name: 'Ivan' },
+      chat:
+        opts.chatType && opts.chatType !== 'private'
+          ? { id: chatId, type: opts.chatType, title: 'Exporters' }
+          : { id: chatId, type: 'private', first_name: 'Ivan' },
       from: { id: userId, is_bot: false, first_name: 'Ivan', language_code: opts.languageCode ?? 'ru' },
       text,
       ...(opts.threadId ? { message_thread_id: opts.threadId, is_topic_message: true } : {}),
-      ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] } : opts.entities ? { entities: opts.entities } : {}),
-      ...(opts.replyToBot || opts.replyToMessageId ? { reply_to_message: { message_id: opts.replyToMessageId ?? 1, date: 0, chat: { id: chatId, type: opts.chatType ?? 'private' }, from: BOT_USER, text: 'earlier answer' } } : {}),
+      ...(command
+        ? { entities: [{ type: 'bot_command', offset: 0, length: command[0].length }] }
+        : opts.entities
+          ? { entities: opts.entities }
+          : {}),
+      ...(opts.replyToBot || opts.replyToMessageId
+        ? {
+            reply_to_message: {
+              message_id: opts.replyToMessageId ?? 1,
+              date: 0,
+              chat: { id: chatId, type: opts.chatType ?? 'private' },
+              from: BOT_USER,
+              text: 'earlier answer',
+            },
+          }
+        : {}),
     },
   };
 }
@@ -147,7 +211,13 @@ export function callbackUpdate(data: string, opts: { userId?: number; chatId?: n
       from: { id: userId, is_bot: false, first_name: 'Ivan', language_code: 'ru' },
       chat_instance: 'ci',
       data,
-      message: { message_id: opts.messageId ?? 101, date: 0, chat: { id: opts.chatId ?? userId, type: 'private', first_name: 'Ivan' }, from: BOT_USER, text: 'answer' },
+      message: {
+        message_id: opts.messageId ?? 101,
+        date: 0,
+        chat: { id: opts.chatId ?? userId, type: 'private', first_name: 'Ivan' },
+        from: BOT_USER,
+        text: 'answer',
+      },
     },
   };
 }

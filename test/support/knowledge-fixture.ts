@@ -16,7 +16,9 @@ export function tempDir(prefix: string): { path: string; remove: () => void } {
 const sidecar = (id: string, title: string) =>
   `id: ${id}\nlang: en\ntitle: ${title}\ncategory: logistics\ncountries: [CN]\nsources: [https://example.org/${id}]\nas_of: 2025-01-31\nreview_by: 2026-01-31\n`;
 
-export async function makeKnowledgeDir(opts: { binaries?: boolean } = {}): Promise<{ path: string; remove: () => void }> {
+export async function makeKnowledgeDir(
+  opts: { binaries?: boolean } = {},
+): Promise<{ path: string; remove: () => void }> {
   const dir = tempDir('knowledge');
   cpSync(FIXTURES, dir.path, { recursive: true });
   if (opts.binaries !== false) {
@@ -24,22 +26,35 @@ export async function makeKnowledgeDir(opts: { binaries?: boolean } = {}): Promi
     const font = await pdf.embedFont(StandardFonts.Helvetica);
     const page = pdf.addPage([595, 842]);
     page.drawText('Reefer containers on the rail corridor', { x: 50, y: 780, size: 14, font });
-    page.drawText('Refrigerated boxes need power at the gauge-change yard and a genset on long legs.', { x: 50, y: 750, size: 10, font });
+    page.drawText('Refrigerated boxes need power at the gauge-change yard and a genset on long legs.', {
+      x: 50,
+      y: 750,
+      size: 10,
+      font,
+    });
     writeFileSync(join(dir.path, 'logistics/reefer-guide.pdf'), await pdf.save());
-    writeFileSync(join(dir.path, 'logistics/reefer-guide.pdf.meta.yaml'), sidecar('reefer-guide-en', 'Reefer containers by rail'));
+    writeFileSync(
+      join(dir.path, 'logistics/reefer-guide.pdf.meta.yaml'),
+      sidecar('reefer-guide-en', 'Reefer containers by rail'),
+    );
 
     const docx = new Document({
       sections: [
         {
           children: [
             new Paragraph({ text: 'Dangerous goods by rail', heading: HeadingLevel.HEADING_1 }),
-            new Paragraph('Hazardous cargo on the SMGS network needs a declaration of dangerous goods and the UN number on the consignment note.'),
+            new Paragraph(
+              'Hazardous cargo on the SMGS network needs a declaration of dangerous goods and the UN number on the consignment note.',
+            ),
           ],
         },
       ],
     });
     writeFileSync(join(dir.path, 'logistics/dangerous-goods.docx'), await Packer.toBuffer(docx));
-    writeFileSync(join(dir.path, 'logistics/dangerous-goods.docx.meta.yaml'), sidecar('dangerous-goods-en', 'Dangerous goods by rail'));
+    writeFileSync(
+      join(dir.path, 'logistics/dangerous-goods.docx.meta.yaml'),
+      sidecar('dangerous-goods-en', 'Dangerous goods by rail'),
+    );
   }
   return dir;
 }

@@ -11,7 +11,14 @@ export interface Program {
 
 export async function startProgram(env: Record<string, string>, nodeArgs: string[] = []): Promise<Program> {
   const child = spawn(process.execPath, [...nodeArgs, BIN, 'serve'], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -40,4 +47,3 @@ export async function startProgram(env: Record<string, string>, nodeArgs: string
       }),
   };
 }
-

@@ -4,7 +4,9 @@ import { serve, type Serving } from '../../src/http/serve.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { createRuntime, type Runtime } from '../../src/main.js';
 
-export async function startApp(env: Record<string, string>): Promise<{ rt: Runtime; serving: Serving; url: string; stop: () => Promise<void> }> {
+export async function startApp(
+  env: Record<string, string>,
+): Promise<{ rt: Runtime; serving: Serving; url: string; stop: () => Promise<void> }> {
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env });
   const log = createLogger(config.logLevel);
   const rt = await createRuntime(config, log);

@@ -1,5 +1,9 @@
 // Polls a fake server's recorded calls until one matches (the program under test is asynchronous).
-export async function waitForCall<C extends { method: string }>(calls: readonly C[], pred: (c: C) => boolean, timeoutMs = 15_000): Promise<C> {
+export async function waitForCall<C extends { method: string }>(
+  calls: readonly C[],
+  pred: (c: C) => boolean,
+  timeoutMs = 15_000,
+): Promise<C> {
   const started = Date.now();
   for (;;) {
     const found = calls.find(pred);

@@ -23,11 +23,21 @@ export interface SlackQuestion {
 }
 
 export async function answerInSlack(deps: SlackAnswerDeps, q: SlackQuestion): Promise<void> {
-  const placeholder = await q.client.chat.postMessage({ channel: q.channel, text: sl(q.uiLang, 'working'), ...(q.threadTs ? { thread_ts: q.threadTs } : {}) });
+  const placeholder = await q.client.chat.postMessage({
+    channel: q.channel,
+    text: sl(q.uiLang, 'working'),
+    ...(q.threadTs ? { thread_ts: q.threadTs } : {}),
+  });
   const ts = placeholder.ts!;
   let streamed = '';
   let lastUpdate = Date.now();
-  for await (const ev of deps.assistant.handleTurn({ text: q.text, channel: 'slack', conversationId: q.conversationId, userId: q.userId, fallbackLang: q.uiLang })) {
+  for await (const ev of deps.assistant.handleTurn({
+    text: q.text,
+    channel: 'slack',
+    conversationId: q.conversationId,
+    userId: q.userId,
+    fallbackLang: q.uiLang,
+  })) {
     if (ev.type === 'error') {
       await q.client.chat.update({ channel: q.channel, ts, text: ev.message });
       return;
@@ -36,12 +46,19 @@ export async function answerInSlack(deps: SlackAnswerDeps, q: SlackQuestion): Pr
       streamed += ev.delta;
       if (Date.now() - lastUpdate >= deps.updateIntervalMs) {
         lastUpdate = Date.now();
-        await q.client.chat.update({ channel: q.channel, ts, text: `${escapeMrkdwn(streamed)} …` }).catch(() => undefined);
+        await q.client.chat
+          .update({ channel: q.channel, ts, text: `${escapeMrkdwn(streamed)} …` })
+          .catch(() => undefined);
       }
     }
     if (ev.type === 'done') {
       const answerId = ev.result.answerId!; // stored by the assistant: every Slack turn has a conversation
-      await q.client.chat.update({ channel: q.channel, ts, text: fallbackText(ev.result), blocks: answerBlocks(ev.result, answerId) as never });
+      await q.client.chat.update({
+        channel: q.channel,
+        ts,
+        text: fallbackText(ev.result),
+        blocks: answerBlocks(ev.result, answerId) as never,
+      });
     }
   }
 }

@@ -54,19 +54,47 @@ export interface SlackRunning {
 export async function createSlackApp(deps: SlackDeps): Promise<SlackRunning> {
   const c = deps.config;
   if (!c.botToken) throw new Error('SLACK_BOT_TOKEN is not set');
-  const clientOptions = { ...(c.apiUrl ? { slackApiUrl: c.apiUrl } : {}), retryConfig: { retries: 3, factor: 1.5, minTimeout: 200, maxTimeout: 5000 } };
+  const clientOptions = {
+    ...(c.apiUrl ? { slackApiUrl: c.apiUrl } : {}),
+    retryConfig: { retries: 3, factor: 1.5, minTimeout: 200, maxTimeout: 5000 },
+  };
   const identity = deps.identity ?? (await whoAmI(c.botToken, clientOptions));
   const logger = boltLogger(deps.log);
-  const common = { token: c.botToken, botId: identity.botId, botUserId: identity.botUserId, tokenVerificationEnabled: false, clientOptions, logger, logLevel: LogLevel.WARN };
+  const common = {
+    token: c.botToken,
+    botId: identity.botId,
+    botUserId: identity.botUserId,
+    tokenVerificationEnabled: false,
+    clientOptions,
+    logger,
+    logLevel: LogLevel.WARN,
+  };
   let running: SlackRunning;
   if (c.appToken) {
     const app = new App({ ...common, appToken: c.appToken, socketMode: true });
-    running = { mode: 'socket', app, start: async () => void (await app.start()), stop: async () => void (await app.stop()) };
+    running = {
+      mode: 'socket',
+      app,
+      start: async () => void (await app.start()),
+      stop: async () => void (await app.stop()),
+    };
   } else {
     if (!c.signingSecret) throw new Error('SLACK_SIGNING_SECRET is required in HTTP mode');
-    const receiver = new HTTPReceiver({ signingSecret: c.signingSecret, endpoints: '/slack/events', processBeforeResponse: false, logger, logLevel: LogLevel.WARN });
+    const receiver = new HTTPReceiver({
+      signingSecret: c.signingSecret,
+      endpoints: '/slack/events',
+      processBeforeResponse: false,
+      logger,
+      logLevel: LogLevel.WARN,
+    });
     const app = new App({ ...common, receiver });
-    running = { mode: 'http', app, listener: receiver.requestListener, start: async () => undefined, stop: async () => undefined };
+    running = {
+      mode: 'http',
+      app,
+      listener: receiver.requestListener,
+      start: async () => undefined,
+      stop: async () => undefined,
+    };
   }
   const inflight = register(running.app, deps);
   const stopReceiver = running.stop;
@@ -86,10 +114,12 @@ async function whoAmI(token: string, options: ConstructorParameters<typeof webAp
 function register(app: InstanceType<typeof App>, deps: SlackDeps): Set<Promise<void>> {
   const inflight = new Set<Promise<void>>();
   const access = new SlackAccess(app.client, deps.config.staff, deps.config.legal);
-  if (access.open) deps.log.warn('no Slack staff list or user group configured: every workspace member may use the app');
+  if (access.open)
+    deps.log.warn('no Slack staff list or user group configured: every workspace member may use the app');
   const limiter = new RateLimiter({ perMinute: 10, burst: 5 });
   const answerDeps = { assistant: deps.assistant, updateIntervalMs: deps.updateIntervalMs ?? 1500 };
-  const uiLang = async (userId: string, text = ''): Promise<Lang> => detectLang(text)?.lang ?? (await deps.answers.getLang('slack', userId)) ?? 'en';
+  const uiLang = async (userId: string, text = ''): Promise<Lang> =>
+    detectLang(text)?.lang ?? (await deps.answers.getLang('slack', userId)) ?? 'en';
 
   // Slack redelivers when it did not see an answer in time (X-Slack-Retry-Num); each event id,
   // action and command is handled once, across replicas (the database decides).
@@ -103,7 +133,10 @@ function register(app: InstanceType<typeof App>, deps: SlackDeps): Set<Promise<v
     await args.next();
   });
 
-  const ask = async (client: InstanceType<typeof App>['client'], q: { channel: string; threadTs: string | undefined; userId: string; text: string; conversationId: string }) => {
+  const ask = async (
+    client: InstanceType<typeof App>['client'],
+    q: { channel: string; threadTs: string | undefined; userId: string; text: string; conversationId: string },
+  ) => {
     const lang = await uiLang(q.userId, q.text);
     if (!(await access.isStaff(q.userId))) {
       await client.chat.postEphemeral({ channel: q.channel, user: q.userId, text: sl(lang, 'notAllowed') });
@@ -122,35 +155,72 @@ function register(app: InstanceType<typeof App>, deps: SlackDeps): Set<Promise<v
   app.event('app_mention', async ({ event, client }) => {
     const threadTs = event.thread_ts ?? event.ts;
     const text = event.text.replace(/<@[A-Z0-9]+>/g, ' ').trim();
-    await ask(client, { channel: event.channel, threadTs, userId: event.user ?? '', text, conversationId: `slack:${event.channel}:${threadTs}` });
+    await ask(client, {
+      channel: event.channel,
+      threadTs,
+      userId: event.user ?? '',
+      text,
+      conversationId: `slack:${event.channel}:${threadTs}`,
+    });
   });
 
   app.message(async ({ message, client }) => {
-    const m = message as { channel_type?: string; subtype?: string; bot_id?: string; user?: string; text?: string; channel: string; ts: string; thread_ts?: string };
+    const m = message as {
+      channel_type?: string;
+      subtype?: string;
+      bot_id?: string;
+      user?: string;
+      text?: string;
+      channel: string;
+      ts: string;
+      thread_ts?: string;
+    };
     if (m.channel_type !== 'im' || m.subtype || m.bot_id || !m.user || !m.text) return;
-    await ask(client, { channel: m.channel, threadTs: m.thread_ts, userId: m.user, text: m.text, conversationId: `slack:${m.channel}:${m.thread_ts ?? 'dm'}` });
+    await ask(client, {
+      channel: m.channel,
+      threadTs: m.thread_ts,
+      userId: m.user,
+      text: m.text,
+      conversationId: `slack:${m.channel}:${m.thread_ts ?? 'dm'}`,
+    });
   });
 
   app.command('/advisor', async ({ command, ack, respond, client }) => {
     const [sub = 'help', ...rest] = command.text.trim().split(/\s+/);
     const text = rest.join(' ');
     const lang = await uiLang(command.user_id, text);
-    if (!(await access.isStaff(command.user_id))) return void (await ack({ response_type: 'ephemeral', text: sl(lang, 'notAllowed') }));
+    if (!(await access.isStaff(command.user_id)))
+      return void (await ack({ response_type: 'ephemeral', text: sl(lang, 'notAllowed') }));
     // Acknowledged at once (Slack waits 3 s); the work happens afterwards.
-    await ack({ response_type: 'ephemeral', text: sub.toLowerCase() === 'ask' && text ? sl(lang, 'working') : undefined } as never);
+    await ack({
+      response_type: 'ephemeral',
+      text: sub.toLowerCase() === 'ask' && text ? sl(lang, 'working') : undefined,
+    } as never);
     switch (sub.toLowerCase()) {
       case 'ask':
         if (!text) return void (await respond({ response_type: 'ephemeral', text: sl(lang, 'usage') }));
-        return void (await ask(client, { channel: command.channel_id, threadTs: undefined, userId: command.user_id, text, conversationId: `slack:${command.channel_id}:cmd:${command.trigger_id}` }));
+        return void (await ask(client, {
+          channel: command.channel_id,
+          threadTs: undefined,
+          userId: command.user_id,
+          text,
+          conversationId: `slack:${command.channel_id}:cmd:${command.trigger_id}`,
+        }));
       case 'credit':
         if (!deps.credit) return void (await respond({ response_type: 'ephemeral', text: sl(lang, 'toolSoon') }));
-        return void (await respond({ response_type: 'ephemeral', ...(await slackCredit(deps.credit, text, command.user_id, lang)) } as never));
+        return void (await respond({
+          response_type: 'ephemeral',
+          ...(await slackCredit(deps.credit, text, command.user_id, lang)),
+        } as never));
       case 'route':
         if (!deps.routes) return void (await respond({ response_type: 'ephemeral', text: sl(lang, 'toolSoon') }));
         return void (await slackRoute(deps.routes, client, command.channel_id, text, lang, respond));
       case 'tickets': {
-        if (!(await access.isLegal(command.user_id))) return void (await respond({ response_type: 'ephemeral', text: sl(lang, 'legalOnly') }));
-        const text = deps.tickets ? ticketList(await deps.tickets.repo.open(), deps.tickets.now(), (id) => `<@${id}>`) : sl(lang, 'noTickets');
+        if (!(await access.isLegal(command.user_id)))
+          return void (await respond({ response_type: 'ephemeral', text: sl(lang, 'legalOnly') }));
+        const text = deps.tickets
+          ? ticketList(await deps.tickets.repo.open(), deps.tickets.now(), (id) => `<@${id}>`)
+          : sl(lang, 'noTickets');
         return void (await respond({ response_type: 'ephemeral', text }));
       }
       default:
@@ -158,23 +228,37 @@ function register(app: InstanceType<typeof App>, deps: SlackDeps): Set<Promise<v
     }
   });
 
-  for (const [actionId, rating] of [['feedback_up', 1], ['feedback_down', -1]] as const) {
+  for (const [actionId, rating] of [
+    ['feedback_up', 1],
+    ['feedback_down', -1],
+  ] as const) {
     app.action(actionId, async ({ ack, body, action, client }) => {
       await ack();
       const b = body as { user: { id: string }; channel?: { id: string } };
       const answer = await deps.answers.get(Number((action as { value?: string }).value));
       const lang = answer?.lang ?? (await uiLang(b.user.id));
       if (answer) await deps.answers.feedback(answer.id, 'slack', b.user.id, rating);
-      if (b.channel) await client.chat.postEphemeral({ channel: b.channel.id, user: b.user.id, text: sl(lang, answer ? 'thanks' : 'expired') });
+      if (b.channel)
+        await client.chat.postEphemeral({
+          channel: b.channel.id,
+          user: b.user.id,
+          text: sl(lang, answer ? 'thanks' : 'expired'),
+        });
     });
   }
 
-  if (deps.tickets) registerTicketHandlers(app, { tickets: deps.tickets, access, answers: deps.answers, log: deps.log });
+  if (deps.tickets)
+    registerTicketHandlers(app, { tickets: deps.tickets, access, answers: deps.answers, log: deps.log });
   else {
     app.action('escalate_legal', async ({ ack, body, client }) => {
       await ack();
       const b = body as { user: { id: string }; channel?: { id: string } };
-      if (b.channel) await client.chat.postEphemeral({ channel: b.channel.id, user: b.user.id, text: sl(await uiLang(b.user.id), 'escalateSoon') });
+      if (b.channel)
+        await client.chat.postEphemeral({
+          channel: b.channel.id,
+          user: b.user.id,
+          text: sl(await uiLang(b.user.id), 'escalateSoon'),
+        });
     });
   }
 
@@ -187,7 +271,10 @@ function register(app: InstanceType<typeof App>, deps: SlackDeps): Set<Promise<v
   });
 
   app.error(async (err) => {
-    deps.log.error({ error: `${err.name}: ${err.message}`, code: (err as { code?: string }).code }, 'slack handler failed');
+    deps.log.error(
+      { error: `${err.name}: ${err.message}`, code: (err as { code?: string }).code },
+      'slack handler failed',
+    );
   });
   return inflight;
 }

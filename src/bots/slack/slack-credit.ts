@@ -11,7 +11,10 @@ import { escapeMrkdwn, splitText } from './slack-format.js';
 type Reply = { text: string; blocks?: Array<Record<string, unknown>> };
 
 function reportReply(text: string): Reply {
-  return { text: text.slice(0, 300), blocks: splitText(escapeMrkdwn(text)).map((t) => ({ type: 'section', text: { type: 'mrkdwn', text: t } })) };
+  return {
+    text: text.slice(0, 300),
+    blocks: splitText(escapeMrkdwn(text)).map((t) => ({ type: 'section', text: { type: 'mrkdwn', text: t } })),
+  };
 }
 
 export async function slackCredit(credit: CreditService, args: string, userId: string, lang: Lang): Promise<Reply> {
@@ -19,7 +22,8 @@ export async function slackCredit(credit: CreditService, args: string, userId: s
   if (name.length < 2) return { text: ct(lang, 'usage') };
   const found = await credit.search(name, country, `slack:${userId}`);
   if (found.candidates.length === 0) {
-    const allDown = found.missing.length > 0 && found.missing.length >= credit.configured.filter((p) => p !== 'sanctions').length;
+    const allDown =
+      found.missing.length > 0 && found.missing.length >= credit.configured.filter((p) => p !== 'sanctions').length;
     return { text: ct(lang, allDown ? 'allDown' : 'none') };
   }
   if (found.candidates.length === 1) {
@@ -33,7 +37,9 @@ export async function slackCredit(credit: CreditService, args: string, userId: s
       {
         type: 'actions',
         elements: found.candidates.map((c, i) => ({
-          type: 'button', action_id: `credit_pick_${i}`, value: `${found.lookupId}:${i}`,
+          type: 'button',
+          action_id: `credit_pick_${i}`,
+          value: `${found.lookupId}:${i}`,
           text: { type: 'plain_text', text: `${c.name}${c.country ? ` (${c.country})` : ''}`.slice(0, 75) },
         })),
       },
@@ -44,10 +50,16 @@ export async function slackCredit(credit: CreditService, args: string, userId: s
 export function registerSlackCredit(app: App, credit: CreditService): void {
   app.action(/^credit_pick_\d$/, async ({ ack, action, respond }) => {
     await ack();
-    const [lookupId, index] = String((action as { value?: string }).value).split(':').map(Number);
+    const [lookupId, index] = String((action as { value?: string }).value)
+      .split(':')
+      .map(Number);
     const lookup = await credit.candidatesOf(lookupId!);
     const lang = detectLang(lookup?.query ?? '')?.lang ?? 'en';
     const report = await credit.report(lookupId!, index!);
-    await respond({ response_type: 'ephemeral', replace_original: true, ...(report ? reportReply(renderReport(report, lang)) : { text: ct(lang, 'none') }) } as never);
+    await respond({
+      response_type: 'ephemeral',
+      replace_original: true,
+      ...(report ? reportReply(renderReport(report, lang)) : { text: ct(lang, 'none') }),
+    } as never);
   });
 }

@@ -27,7 +27,10 @@ function link(c: Citation): string {
 export function sourceLine(c: Citation, lang: Lang): string {
   const date = c.asOf ? ` (${sl(lang, 'asOf')} ${c.asOf}${c.stale ? `; ${t(lang, 'stale')}` : ''})` : '';
   // The passage's other sources by host name, after the title (which links to the first).
-  const more = c.sources.slice(1).filter((u) => /^https?:\/\/[^\s|<>]+$/.test(u)).map((u) => `<${u}|${hostOf(u)}>`);
+  const more = c.sources
+    .slice(1)
+    .filter((u) => /^https?:\/\/[^\s|<>]+$/.test(u))
+    .map((u) => `<${u}|${hostOf(u)}>`);
   return `[${c.n}] ${link(c)}${more.length ? ` · ${more.join(' · ')}` : ''}${date}`;
 }
 
@@ -56,16 +59,34 @@ export function answerBlocks(result: AskResult, answerId: number): Block[] {
   if (result.citations.length) {
     const lines = result.citations.map((c) => sourceLine(c, lang));
     // A context block holds at most 10 elements; each element's text stays within the section limit.
-    const elements = [`*${sl(lang, 'sources')}*`, ...lines].slice(0, CONTEXT_ELEMENTS).map((t) => ({ type: 'mrkdwn', text: t.slice(0, SECTION_LIMIT) }));
+    const elements = [`*${sl(lang, 'sources')}*`, ...lines]
+      .slice(0, CONTEXT_ELEMENTS)
+      .map((t) => ({ type: 'mrkdwn', text: t.slice(0, SECTION_LIMIT) }));
     blocks.push({ type: 'context', elements });
   }
   blocks.push({
     type: 'actions',
     block_id: `answer:${answerId}`,
     elements: [
-      { type: 'button', action_id: 'feedback_up', text: { type: 'plain_text', text: sl(lang, 'helpful'), emoji: true }, value: String(answerId) },
-      { type: 'button', action_id: 'feedback_down', text: { type: 'plain_text', text: sl(lang, 'notHelpful'), emoji: true }, value: String(answerId) },
-      { type: 'button', action_id: 'escalate_legal', text: { type: 'plain_text', text: sl(lang, 'escalate'), emoji: true }, value: String(answerId), style: 'danger' },
+      {
+        type: 'button',
+        action_id: 'feedback_up',
+        text: { type: 'plain_text', text: sl(lang, 'helpful'), emoji: true },
+        value: String(answerId),
+      },
+      {
+        type: 'button',
+        action_id: 'feedback_down',
+        text: { type: 'plain_text', text: sl(lang, 'notHelpful'), emoji: true },
+        value: String(answerId),
+      },
+      {
+        type: 'button',
+        action_id: 'escalate_legal',
+        text: { type: 'plain_text', text: sl(lang, 'escalate'), emoji: true },
+        value: String(answerId),
+        style: 'danger',
+      },
     ],
   });
   return blocks.length > MAX_BLOCKS ? [...blocks.slice(0, MAX_BLOCKS - 2), ...blocks.slice(-2)] : blocks;

@@ -32,7 +32,16 @@ export async function homeView(db: Db, userId: string, isLegal: boolean): Promis
     },
   ];
   if (isLegal) {
-    blocks.push({ type: 'divider' }, { type: 'section', text: { type: 'mrkdwn', text: '*Open legal tickets*\nThe ticket queue is not connected in this deployment yet.' } });
+    blocks.push(
+      { type: 'divider' },
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: '*Open legal tickets*\nThe ticket queue is not connected in this deployment yet.',
+        },
+      },
+    );
   }
   return { type: 'home', blocks };
 }

@@ -55,13 +55,23 @@ interface SlackPostPayload {
   blocks?: unknown[];
 }
 
-export function slackSenders(client: WebClient, tickets: TicketRepo, firms: LawFirmDirectory, now: () => Date = () => new Date()): Partial<Record<OutboxKind, Sender>> {
+export function slackSenders(
+  client: WebClient,
+  tickets: TicketRepo,
+  firms: LawFirmDirectory,
+  now: () => Date = () => new Date(),
+): Partial<Record<OutboxKind, Sender>> {
   const loadTicket = async (id: number | undefined): Promise<Ticket> => {
     const ticket = id === undefined ? undefined : await tickets.get(id);
     if (!ticket) throw new Error(`ticket ${id} does not exist`);
     return ticket;
   };
-  const drawTicket = (ticket: Ticket) => ticketBlocks(ticket, firms.firms.find((f) => f.id === ticket.firmId), now());
+  const drawTicket = (ticket: Ticket) =>
+    ticketBlocks(
+      ticket,
+      firms.firms.find((f) => f.id === ticket.firmId),
+      now(),
+    );
   const target = async (p: SlackPostPayload) => {
     if (!p.inThread) return { channel: p.channel!, threadTs: p.threadTs };
     const ticket = await loadTicket(p.ticketId);
@@ -96,16 +106,28 @@ export function slackSenders(client: WebClient, tickets: TicketRepo, firms: LawF
       const ticket = await loadTicket((row.payload as SlackPostPayload).ticketId);
       if (!ticket.slackTs || !ticket.slackChannel) throw new NotReadyError('the ticket message is not posted yet');
       const view = drawTicket(ticket);
-      await client.chat.update({ channel: ticket.slackChannel, ts: ticket.slackTs, text: view.text, blocks: view.blocks as never });
+      await client.chat.update({
+        channel: ticket.slackChannel,
+        ts: ticket.slackTs,
+        text: view.text,
+        blocks: view.blocks as never,
+      });
       return { channel: ticket.slackChannel, ts: ticket.slackTs };
     },
   };
 }
 
-async function findByKey(client: WebClient, channel: string, threadTs: string | undefined, key: string): Promise<{ channel: string; ts: string } | undefined> {
+async function findByKey(
+  client: WebClient,
+  channel: string,
+  threadTs: string | undefined,
+  key: string,
+): Promise<{ channel: string; ts: string } | undefined> {
   const res = threadTs
     ? await client.conversations.replies({ channel, ts: threadTs, limit: 100, include_all_metadata: true })
     : await client.conversations.history({ channel, limit: 100, include_all_metadata: true });
-  const found = (res.messages ?? []).find((m) => (m as { metadata?: { event_payload?: { key?: string } } }).metadata?.event_payload?.key === key);
+  const found = (res.messages ?? []).find(
+    (m) => (m as { metadata?: { event_payload?: { key?: string } } }).metadata?.event_payload?.key === key,
+  );
   return found?.ts ? { channel, ts: found.ts } : undefined;
 }

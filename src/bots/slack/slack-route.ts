@@ -8,14 +8,31 @@ import { routeMapPng } from '../../tools/routes/route-map.js';
 import { parseRouteArgs, type RouteService } from '../../tools/routes/route-service.js';
 import { escapeMrkdwn } from './slack-format.js';
 
-export async function slackRoute(routes: RouteService, client: App['client'], channel: string, args: string, lang: Lang, respond: RespondFn): Promise<void> {
+export async function slackRoute(
+  routes: RouteService,
+  client: App['client'],
+  channel: string,
+  args: string,
+  lang: Lang,
+  respond: RespondFn,
+): Promise<void> {
   const parsed = parseRouteArgs(routes.network, args);
-  if (!parsed) return void (await respond({ response_type: 'ephemeral', text: rt(lang, 'usage').replace('/route', '/advisor route') }));
+  if (!parsed)
+    return void (await respond({
+      response_type: 'ephemeral',
+      text: rt(lang, 'usage').replace('/route', '/advisor route'),
+    }));
   try {
     const { plan } = await routes.plan(parsed.from, parsed.to, parsed.constraints);
     const text = escapeMrkdwn(renderPlan(plan, lang)).slice(0, 3900);
     if (!plan.options.length) return void (await respond({ response_type: 'ephemeral', text }));
-    await client.filesUploadV2({ channel_id: channel, file: routeMapPng(plan), filename: 'route.png', title: `${plan.from.name} → ${plan.to.name}`, initial_comment: text });
+    await client.filesUploadV2({
+      channel_id: channel,
+      file: routeMapPng(plan),
+      filename: 'route.png',
+      title: `${plan.from.name} → ${plan.to.name}`,
+      initial_comment: text,
+    });
   } catch (err) {
     if (!(err instanceof PlaceNotFoundError)) throw err;
     await respond({ response_type: 'ephemeral', text: `${rt(lang, 'unknownPlace')}: ${err.message}` });

@@ -11,7 +11,10 @@ import { TicketTransitionError } from '../../tickets/ticket-repo.js';
 import type { TicketService } from '../../tickets/ticket-service.js';
 import type { SlackAccess } from './slack-access.js';
 
-export function registerTicketHandlers(app: App, deps: { tickets: TicketService; access: SlackAccess; answers: AnswerRepo; log: Logger }): void {
+export function registerTicketHandlers(
+  app: App,
+  deps: { tickets: TicketService; access: SlackAccess; answers: AnswerRepo; log: Logger },
+): void {
   const { tickets, access } = deps;
   const ephemeral = (client: App['client'], channel: string | undefined, user: string, text: string) =>
     channel ? client.chat.postEphemeral({ channel, user, text }).then(() => undefined) : Promise.resolve();
@@ -26,7 +29,8 @@ export function registerTicketHandlers(app: App, deps: { tickets: TicketService;
     app.action(actionId, async ({ ack, body, action, client }) => {
       await ack();
       const b = body as { user: { id: string }; channel?: { id: string } };
-      if (!(await access.isLegal(b.user.id))) return void (await ephemeral(client, b.channel?.id, b.user.id, sl('en', 'legalOnly')));
+      if (!(await access.isLegal(b.user.id)))
+        return void (await ephemeral(client, b.channel?.id, b.user.id, sl('en', 'legalOnly')));
       try {
         await run(Number((action as { value?: string }).value), b.user.id);
       } catch (err) {
@@ -38,13 +42,28 @@ export function registerTicketHandlers(app: App, deps: { tickets: TicketService;
   app.action('ticket_reply', async ({ ack, body, client }) => {
     await ack();
     const b = body as { user: { id: string }; channel?: { id: string } };
-    await ephemeral(client, b.channel?.id, b.user.id, 'Reply in this ticket’s thread: your message is relayed to the exporter.');
+    await ephemeral(
+      client,
+      b.channel?.id,
+      b.user.id,
+      'Reply in this ticket’s thread: your message is relayed to the exporter.',
+    );
   });
 
   // A legal-team member's reply in a ticket thread goes to the exporter.
   app.message(async ({ message }) => {
-    const m = message as { subtype?: string; bot_id?: string; user?: string; text?: string; channel: string; thread_ts?: string; ts: string; channel_type?: string };
-    if (m.channel_type === 'im' || !m.thread_ts || m.thread_ts === m.ts || m.subtype || m.bot_id || !m.user || !m.text) return;
+    const m = message as {
+      subtype?: string;
+      bot_id?: string;
+      user?: string;
+      text?: string;
+      channel: string;
+      thread_ts?: string;
+      ts: string;
+      channel_type?: string;
+    };
+    if (m.channel_type === 'im' || !m.thread_ts || m.thread_ts === m.ts || m.subtype || m.bot_id || !m.user || !m.text)
+      return;
     const t = await tickets.repo.bySlackThread(m.channel, m.thread_ts);
     if (!t || !(await access.isLegal(m.user))) return;
     try {
@@ -63,19 +82,44 @@ export function registerTicketHandlers(app: App, deps: { tickets: TicketService;
     if (!answer?.conversationId || !b.channel) return;
     const lang: Lang = answer.lang;
     const threadTs = b.message?.thread_ts ?? b.message?.ts;
-    const draft = await tickets.draft({ channel: 'slack', userId: b.user.id, chatId: `${b.channel.id}:${threadTs ?? ''}`, conversationId: answer.conversationId, lang });
+    const draft = await tickets.draft({
+      channel: 'slack',
+      userId: b.user.id,
+      chatId: `${b.channel.id}:${threadTs ?? ''}`,
+      conversationId: answer.conversationId,
+      lang,
+    });
     await client.chat.postEphemeral({
-      channel: b.channel.id, user: b.user.id, text: tickets.preview(draft),
+      channel: b.channel.id,
+      user: b.user.id,
+      text: tickets.preview(draft),
       blocks: [
         { type: 'section', text: { type: 'plain_text', text: tickets.preview(draft) } },
-        { type: 'actions', elements: [
-          { type: 'button', action_id: 'escalate_confirm', text: { type: 'plain_text', text: tt(lang, 'send') }, value: String(draft.id), style: 'primary' },
-          { type: 'button', action_id: 'escalate_cancel', text: { type: 'plain_text', text: tt(lang, 'cancel') }, value: String(draft.id) },
-        ] },
+        {
+          type: 'actions',
+          elements: [
+            {
+              type: 'button',
+              action_id: 'escalate_confirm',
+              text: { type: 'plain_text', text: tt(lang, 'send') },
+              value: String(draft.id),
+              style: 'primary',
+            },
+            {
+              type: 'button',
+              action_id: 'escalate_cancel',
+              text: { type: 'plain_text', text: tt(lang, 'cancel') },
+              value: String(draft.id),
+            },
+          ],
+        },
       ] as never,
     });
   });
-  for (const [actionId, confirm] of [['escalate_confirm', true], ['escalate_cancel', false]] as const) {
+  for (const [actionId, confirm] of [
+    ['escalate_confirm', true],
+    ['escalate_cancel', false],
+  ] as const) {
     app.action(actionId, async ({ ack, body, action, client }) => {
       await ack();
       const b = body as { user: { id: string }; channel?: { id: string } };

@@ -33,12 +33,23 @@ export function conversationIdOf(ctx: Context): string {
 
 export function renderAnswer(result: AskResult): string {
   const notices = result.mode === 'llm' ? result.notices.map((n) => `<i>${escapeHtml(n)}</i>`) : [];
-  return [answerToHtml(result.answer), ...notices, sourcesHtml(result.citations, result.lang)].filter(Boolean).join('\n\n');
+  return [answerToHtml(result.answer), ...notices, sourcesHtml(result.citations, result.lang)]
+    .filter(Boolean)
+    .join('\n\n');
 }
 
-export async function answerQuestion(ctx: Context, deps: AnswerDeps, question: string, lang: Lang | undefined, fallbackLang: Lang): Promise<void> {
+export async function answerQuestion(
+  ctx: Context,
+  deps: AnswerDeps,
+  question: string,
+  lang: Lang | undefined,
+  fallbackLang: Lang,
+): Promise<void> {
   const chatId = ctx.chat!.id;
-  const replyTo = ctx.chat!.type === 'private' ? {} : { reply_parameters: { message_id: ctx.msg!.message_id, allow_sending_without_reply: true } };
+  const replyTo =
+    ctx.chat!.type === 'private'
+      ? {}
+      : { reply_parameters: { message_id: ctx.msg!.message_id, allow_sending_without_reply: true } };
   const thread = ctx.msg?.message_thread_id ? { message_thread_id: ctx.msg.message_thread_id } : {};
   // "typing…" only when the answer is not there within typingDelayMs: a fast answer (retrieval-only,
   // a quick model) needs no indicator and saves a Bot API call. Telegram shows it ~5 s, so it is
@@ -60,7 +71,14 @@ export async function answerQuestion(ctx: Context, deps: AnswerDeps, question: s
   let streamed = '';
   const turnStarted = Date.now();
   try {
-    const turn = { text: question, channel: 'telegram' as const, conversationId: conversationIdOf(ctx), userId: String(ctx.from?.id ?? ''), lang, fallbackLang };
+    const turn = {
+      text: question,
+      channel: 'telegram' as const,
+      conversationId: conversationIdOf(ctx),
+      userId: String(ctx.from?.id ?? ''),
+      lang,
+      fallbackLang,
+    };
     for await (const ev of deps.assistant.handleTurn(turn)) {
       if (ev.type === 'error') {
         await stopTyping();
@@ -76,14 +94,25 @@ export async function answerQuestion(ctx: Context, deps: AnswerDeps, question: s
         if (placeholder === undefined) {
           if (now - turnStarted < deps.editIntervalMs) continue;
           await stopTyping();
-          const m = await ctx.reply(`${escapeHtml(streamed)} …`, { parse_mode: 'HTML', ...replyTo, ...thread, ...NO_PREVIEW });
+          const m = await ctx.reply(`${escapeHtml(streamed)} …`, {
+            parse_mode: 'HTML',
+            ...replyTo,
+            ...thread,
+            ...NO_PREVIEW,
+          });
           placeholder = m.message_id;
           shown = streamed;
           lastEdit = now;
-        } else if (now - lastEdit >= deps.editIntervalMs && streamed !== shown && streamed.length < TELEGRAM_LIMIT - 10) {
+        } else if (
+          now - lastEdit >= deps.editIntervalMs &&
+          streamed !== shown &&
+          streamed.length < TELEGRAM_LIMIT - 10
+        ) {
           lastEdit = now;
           shown = streamed;
-          await ctx.api.editMessageText(chatId, placeholder, `${escapeHtml(streamed)} …`, { parse_mode: 'HTML', ...NO_PREVIEW }).catch(() => undefined);
+          await ctx.api
+            .editMessageText(chatId, placeholder, `${escapeHtml(streamed)} …`, { parse_mode: 'HTML', ...NO_PREVIEW })
+            .catch(() => undefined);
         }
       }
       if (ev.type === 'done') {
@@ -96,7 +125,13 @@ export async function answerQuestion(ctx: Context, deps: AnswerDeps, question: s
           if (i === 0 && placeholder !== undefined) {
             await ctx.api.editMessageText(chatId, placeholder, part, { parse_mode: 'HTML', ...NO_PREVIEW, ...markup });
           } else {
-            await ctx.reply(part, { parse_mode: 'HTML', ...NO_PREVIEW, ...(i === 0 ? replyTo : {}), ...thread, ...markup });
+            await ctx.reply(part, {
+              parse_mode: 'HTML',
+              ...NO_PREVIEW,
+              ...(i === 0 ? replyTo : {}),
+              ...thread,
+              ...markup,
+            });
           }
         }
       }

@@ -11,7 +11,8 @@ import type { Logger } from '../../observability/logger.js';
 function logRateLimits(log: Logger): Transformer {
   return async (prev, method, payload, signal) => {
     const res = await prev(method, payload, signal);
-    if (!res.ok && res.error_code === 429) log.warn({ method, retryAfter: res.parameters?.retry_after }, 'telegram rate limit; retrying');
+    if (!res.ok && res.error_code === 429)
+      log.warn({ method, retryAfter: res.parameters?.retry_after }, 'telegram rate limit; retrying');
     return res;
   };
 }
@@ -19,7 +20,9 @@ function logRateLimits(log: Logger): Transformer {
 export function telegramApiPolicies(api: Api, log: Logger, options: { throttle?: boolean } = {}): Api {
   // Installed first, so it sees every attempt auto-retry makes.
   api.config.use(logRateLimits(log));
-  api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowInternalServerErrors: true, rethrowHttpErrors: true }));
+  api.config.use(
+    autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowInternalServerErrors: true, rethrowHttpErrors: true }),
+  );
   if (options.throttle) api.config.use(apiThrottler());
   return api;
 }

@@ -44,10 +44,17 @@ export interface TelegramDeps {
 const COMMANDS = new Set(['start', 'help', 'lang', 'ask', 'credit', 'route', 'lawyer', 'privacy', 'forget']);
 
 export function createTelegramBot(deps: TelegramDeps): Bot {
-  const bot = new Bot(deps.token, { client: { apiRoot: deps.apiRoot }, ...(deps.botInfo ? { botInfo: deps.botInfo } : {}) });
+  const bot = new Bot(deps.token, {
+    client: { apiRoot: deps.apiRoot },
+    ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
+  });
   telegramApiPolicies(bot.api, deps.log);
   const limiter = new RateLimiter(deps.rateLimit ?? { perMinute: 10, burst: 5 });
-  const answerDeps = { assistant: deps.assistant, editIntervalMs: deps.editIntervalMs ?? 1000, typingDelayMs: deps.typingDelayMs ?? 300 };
+  const answerDeps = {
+    assistant: deps.assistant,
+    editIntervalMs: deps.editIntervalMs ?? 1000,
+    typingDelayMs: deps.typingDelayMs ?? 300,
+  };
   const userId = (ctx: Context) => String(ctx.from?.id ?? '');
   // The chosen language is read with the update's claim (one statement) and kept for the update.
   const chosenLang = new WeakMap<Context, Lang | undefined>();
@@ -80,13 +87,27 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
   const ask = async (ctx: Context, text: string) => {
     // The chosen language wins; else the question's own language decides. Read once per turn.
     const chosen = await prefLang(ctx);
-    if (!limiter.take(userId(ctx))) return void (await html(ctx, escapeHtml(tg(chosen ?? clientLang(ctx), 'rateLimited'))));
+    if (!limiter.take(userId(ctx)))
+      return void (await html(ctx, escapeHtml(tg(chosen ?? clientLang(ctx), 'rateLimited'))));
     await answerQuestion(ctx, answerDeps, text, chosen, chosen ?? clientLang(ctx));
   };
-  const langKeyboard = () => new InlineKeyboard().text('中文', 'lang:zh').text('Русский', 'lang:ru').text('English', 'lang:en');
+  const langKeyboard = () =>
+    new InlineKeyboard().text('中文', 'lang:zh').text('Русский', 'lang:ru').text('English', 'lang:en');
 
-  bot.command('start', async (ctx) => html(ctx, escapeHtml(tg(await uiLang(ctx), 'greeting')), { reply_markup: langKeyboard() }));
-  bot.command('lang', async (ctx) => html(ctx, escapeHtml(tg(await uiLang(ctx), 'greeting').split('\n\n').pop()!), { reply_markup: langKeyboard() }));
+  bot.command('start', async (ctx) =>
+    html(ctx, escapeHtml(tg(await uiLang(ctx), 'greeting')), { reply_markup: langKeyboard() }),
+  );
+  bot.command('lang', async (ctx) =>
+    html(
+      ctx,
+      escapeHtml(
+        tg(await uiLang(ctx), 'greeting')
+          .split('\n\n')
+          .pop()!,
+      ),
+      { reply_markup: langKeyboard() },
+    ),
+  );
   bot.command('help', async (ctx) => html(ctx, escapeHtml(tg(await uiLang(ctx), 'help'))));
   bot.command('privacy', async (ctx) => html(ctx, escapeHtml(tg(await uiLang(ctx), 'privacy'))));
   bot.command('ask', async (ctx) => {
@@ -99,7 +120,9 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
   registerEscalation(bot, deps.tickets, uiLang);
   bot.command('forget', async (ctx) => {
     const lang = await uiLang(ctx);
-    await html(ctx, escapeHtml(tg(lang, 'forgetConfirm')), { reply_markup: new InlineKeyboard().text(tg(lang, 'yes'), 'fg:y').text(tg(lang, 'no'), 'fg:n') });
+    await html(ctx, escapeHtml(tg(lang, 'forgetConfirm')), {
+      reply_markup: new InlineKeyboard().text(tg(lang, 'yes'), 'fg:y').text(tg(lang, 'no'), 'fg:n'),
+    });
   });
 
   bot.callbackQuery(/^lang:(zh|ru|en)$/, async (ctx) => {
@@ -121,7 +144,8 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
     const answer = await deps.answers.get(Number(ctx.match[1]));
     const lang = answer?.lang ?? (await uiLang(ctx));
     await ctx.answerCallbackQuery(answer ? {} : { text: tg(lang, 'expired') });
-    if (answer && answer.citations.length) for (const part of splitHtml(sourcesHtml(answer.citations, lang, true))) await html(ctx, part);
+    if (answer && answer.citations.length)
+      for (const part of splitHtml(sourcesHtml(answer.citations, lang, true))) await html(ctx, part);
   });
   bot.callbackQuery(/^fg:([yn])$/, async (ctx) => {
     const lang = await uiLang(ctx);
@@ -151,12 +175,16 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
     await ask(ctx, ctx.msg.caption);
   });
   bot.on('message', async (ctx) => {
-    if (ctx.chat.type === 'private' || addressedToBot(ctx)) await html(ctx, escapeHtml(tg(await uiLang(ctx), 'notText')));
+    if (ctx.chat.type === 'private' || addressedToBot(ctx))
+      await html(ctx, escapeHtml(tg(await uiLang(ctx), 'notText')));
   });
 
   bot.catch(async (err) => {
     const e = err.error as Error;
-    deps.log.error({ updateId: err.ctx.update.update_id, error: scrubSecrets(`${e?.name ?? 'Error'}: ${e?.message ?? String(e)}`) }, 'telegram update failed');
+    deps.log.error(
+      { updateId: err.ctx.update.update_id, error: scrubSecrets(`${e?.name ?? 'Error'}: ${e?.message ?? String(e)}`) },
+      'telegram update failed',
+    );
     try {
       if (err.ctx.chat) await err.ctx.reply(tg(await uiLang(err.ctx).catch(() => 'en' as const), 'error'));
     } catch {
@@ -172,6 +200,9 @@ function addressedToBot(ctx: Context): boolean {
   if (msg.reply_to_message?.from?.id === ctx.me.id) return true;
   const text = msg.text ?? msg.caption ?? '';
   const entities = msg.entities ?? msg.caption_entities ?? [];
-  return entities.some((e) => e.type === 'mention' && text.slice(e.offset, e.offset + e.length).toLowerCase() === `@${ctx.me.username.toLowerCase()}`);
+  return entities.some(
+    (e) =>
+      e.type === 'mention' &&
+      text.slice(e.offset, e.offset + e.length).toLowerCase() === `@${ctx.me.username.toLowerCase()}`,
+  );
 }
-

@@ -8,8 +8,13 @@ import { renderReport } from '../../tools/credit/render-report.js';
 import { parseCreditArgs } from '../../tools/credit/parse-credit-args.js';
 import { escapeHtml, splitHtml } from './telegram-format.js';
 
-export function registerCredit(bot: Bot, credit: CreditService | undefined, uiLang: (ctx: Context) => Promise<Lang>): void {
-  const html = (ctx: Context, text: string, extra: Record<string, unknown> = {}) => ctx.reply(text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...extra });
+export function registerCredit(
+  bot: Bot,
+  credit: CreditService | undefined,
+  uiLang: (ctx: Context) => Promise<Lang>,
+): void {
+  const html = (ctx: Context, text: string, extra: Record<string, unknown> = {}) =>
+    ctx.reply(text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...extra });
   const sendReport = async (ctx: Context, lookupId: number, index: number, lang: Lang) => {
     const report = await credit!.report(lookupId, index);
     if (!report) return void (await html(ctx, escapeHtml(tg(lang, 'expired'))));
@@ -24,12 +29,15 @@ export function registerCredit(bot: Bot, credit: CreditService | undefined, uiLa
     await ctx.replyWithChatAction('typing');
     const found = await credit.search(name, country, `telegram:${ctx.from?.id ?? ''}`);
     if (found.candidates.length === 0) {
-      const allDown = found.missing.length > 0 && found.missing.length >= credit.configured.filter((p) => p !== 'sanctions').length;
+      const allDown =
+        found.missing.length > 0 && found.missing.length >= credit.configured.filter((p) => p !== 'sanctions').length;
       return void (await html(ctx, escapeHtml(ct(lang, allDown ? 'allDown' : 'none'))));
     }
     if (found.candidates.length === 1) return sendReport(ctx, found.lookupId, 0, lang);
     const kb = new InlineKeyboard();
-    found.candidates.forEach((c, i) => kb.text(`${c.name}${c.country ? ` (${c.country})` : ''}`.slice(0, 60), `cr:${found.lookupId}:${i}`).row());
+    found.candidates.forEach((c, i) =>
+      kb.text(`${c.name}${c.country ? ` (${c.country})` : ''}`.slice(0, 60), `cr:${found.lookupId}:${i}`).row(),
+    );
     await html(ctx, escapeHtml(ct(lang, 'choose')), { reply_markup: kb });
   });
 

@@ -8,19 +8,34 @@ import type { TicketService } from '../../tickets/ticket-service.js';
 import { conversationIdOf } from './telegram-answer.js';
 import { escapeHtml } from './telegram-format.js';
 
-export function registerEscalation(bot: Bot, tickets: TicketService | undefined, uiLang: (ctx: Context) => Promise<Lang>): void {
-  const html = (ctx: Context, text: string, extra: Record<string, unknown> = {}) => ctx.reply(text, { parse_mode: 'HTML', ...extra });
+export function registerEscalation(
+  bot: Bot,
+  tickets: TicketService | undefined,
+  uiLang: (ctx: Context) => Promise<Lang>,
+): void {
+  const html = (ctx: Context, text: string, extra: Record<string, unknown> = {}) =>
+    ctx.reply(text, { parse_mode: 'HTML', ...extra });
   const userId = (ctx: Context) => String(ctx.from?.id ?? '');
 
   const offer = async (ctx: Context) => {
     const lang = await uiLang(ctx);
     if (!tickets) return void (await html(ctx, escapeHtml(tt(lang, 'notConnected'))));
-    const draft = await tickets.draft({ channel: 'telegram', userId: userId(ctx), chatId: String(ctx.chat!.id), conversationId: conversationIdOf(ctx), lang });
+    const draft = await tickets.draft({
+      channel: 'telegram',
+      userId: userId(ctx),
+      chatId: String(ctx.chat!.id),
+      conversationId: conversationIdOf(ctx),
+      lang,
+    });
     await showPreview(ctx, draft.id);
   };
   const showPreview = async (ctx: Context, id: number) => {
     const t = (await tickets!.repo.get(id))!;
-    const kb = new InlineKeyboard().text(tt(t.lang, 'send'), `esc:y:${t.id}`).row().text(tt(t.lang, 'addNote'), `esc:n:${t.id}`).text(tt(t.lang, 'cancel'), `esc:x:${t.id}`);
+    const kb = new InlineKeyboard()
+      .text(tt(t.lang, 'send'), `esc:y:${t.id}`)
+      .row()
+      .text(tt(t.lang, 'addNote'), `esc:n:${t.id}`)
+      .text(tt(t.lang, 'cancel'), `esc:x:${t.id}`);
     await html(ctx, escapeHtml(tickets!.preview(t)), { reply_markup: kb });
   };
 

@@ -3,8 +3,21 @@ import { answerToHtml, escapeHtml, sourcesHtml, splitHtml } from './telegram-for
 import type { Citation } from '../../domain/answer.js';
 
 const cite = (n: number, over: Partial<Citation> = {}): Citation => ({
-  n, docId: `d${n}`, chunkId: `d${n}#0`, title: `Doc <${n}> & co`, lang: 'ru', category: 'policy', headingPath: ['Doc', 'Раздел'],
-  excerpt: 'text <b>not markup</b>', source: 'https://example.org/a?x=1&y=2', sources: [], asOf: '2025-12-31', reviewBy: '2026-12-31', stale: false, score: 1, ...over,
+  n,
+  docId: `d${n}`,
+  chunkId: `d${n}#0`,
+  title: `Doc <${n}> & co`,
+  lang: 'ru',
+  category: 'policy',
+  headingPath: ['Doc', 'Раздел'],
+  excerpt: 'text <b>not markup</b>',
+  source: 'https://example.org/a?x=1&y=2',
+  sources: [],
+  asOf: '2025-12-31',
+  reviewBy: '2026-12-31',
+  stale: false,
+  score: 1,
+  ...over,
 });
 
 describe('telegram format', () => {
@@ -15,7 +28,9 @@ describe('telegram format', () => {
 
   it('lists sources with links and dates, and drops unsafe links', () => {
     const html = sourcesHtml([cite(1), cite(2, { source: 'javascript:alert(1)', stale: true })], 'ru');
-    expect(html).toContain('[1] <a href="https://example.org/a?x=1&amp;y=2">Doc &lt;1&gt; &amp; co</a> (на 2025-12-31)');
+    expect(html).toContain(
+      '[1] <a href="https://example.org/a?x=1&amp;y=2">Doc &lt;1&gt; &amp; co</a> (на 2025-12-31)',
+    );
     expect(html).toContain('[2] Doc &lt;2&gt; &amp; co (на 2025-12-31 ⚠️)');
     expect(sourcesHtml([cite(1)], 'ru', true)).toContain('<blockquote>text &lt;b&gt;not markup&lt;/b&gt;</blockquote>');
   });

@@ -29,8 +29,13 @@ export function sourcesHtml(citations: readonly Citation[], lang: Lang, expanded
     // A document past review still answers; the reader is told plainly, not alarmed.
     const date = c.asOf ? ` (${tg(lang, 'asOf')} ${c.asOf}${c.stale ? `; ${escapeHtml(t(lang, 'stale'))}` : ''})` : '';
     // The passage's other sources, by host name, after the title (which links to the first).
-    const more = c.sources.slice(1).map(safeUrl).filter((u): u is string => u !== undefined).map((u) => `<a href="${escapeHtml(u)}">${escapeHtml(hostOf(u))}</a>`);
-    const section = expanded && c.headingPath.length > 1 ? `\n<i>${escapeHtml(c.headingPath.slice(1).join(' › '))}</i>` : '';
+    const more = c.sources
+      .slice(1)
+      .map(safeUrl)
+      .filter((u): u is string => u !== undefined)
+      .map((u) => `<a href="${escapeHtml(u)}">${escapeHtml(hostOf(u))}</a>`);
+    const section =
+      expanded && c.headingPath.length > 1 ? `\n<i>${escapeHtml(c.headingPath.slice(1).join(' › '))}</i>` : '';
     const excerpt = expanded ? `\n<blockquote>${escapeHtml(c.excerpt)}</blockquote>` : '';
     return `[${c.n}] ${title}${more.length ? ` · ${more.join(' · ')}` : ''}${date}${section}${excerpt}`;
   });
@@ -78,7 +83,13 @@ function hardSplit(text: string, limit: number): string[] {
     if (cut <= 0) cut = safeCut(rest, budget);
     const head = reopen + rest.slice(0, cut);
     const open = openTags(head);
-    parts.push(head + open.map((t) => `</${t.name}>`).reverse().join(''));
+    parts.push(
+      head +
+        open
+          .map((t) => `</${t.name}>`)
+          .reverse()
+          .join(''),
+    );
     reopen = open.map((t) => t.raw).join('');
     rest = rest.slice(cut).replace(/^\s+/, '');
   }

@@ -24,15 +24,25 @@ export function renderTicketNotice(notice: TicketNotice): TelegramMessage {
     }
     case 'closed': {
       const stars = [1, 2, 3, 4, 5].map((n) => ({ text: '⭐'.repeat(n), callback_data: `rate:${id}:${n}` }));
-      return { text: escapeHtml(tt(lang, 'closed', { id })), ...(notice.askRating ? { replyMarkup: { inline_keyboard: [stars] } } : {}) };
+      return {
+        text: escapeHtml(tt(lang, 'closed', { id })),
+        ...(notice.askRating ? { replyMarkup: { inline_keyboard: [stars] } } : {}),
+      };
     }
   }
 }
 
 export function telegramSender(api: Api): Sender {
   return async (row) => {
-    const payload = row.payload as { chatId: string; notice?: TicketNotice; text?: string; replyMarkup?: TelegramMessage['replyMarkup'] };
-    const message: TelegramMessage = payload.notice ? renderTicketNotice(payload.notice) : { text: payload.text ?? '', ...(payload.replyMarkup ? { replyMarkup: payload.replyMarkup } : {}) };
+    const payload = row.payload as {
+      chatId: string;
+      notice?: TicketNotice;
+      text?: string;
+      replyMarkup?: TelegramMessage['replyMarkup'];
+    };
+    const message: TelegramMessage = payload.notice
+      ? renderTicketNotice(payload.notice)
+      : { text: payload.text ?? '', ...(payload.replyMarkup ? { replyMarkup: payload.replyMarkup } : {}) };
     const sent = await api.sendMessage(payload.chatId, message.text, {
       parse_mode: 'HTML',
       link_preview_options: { is_disabled: true },

@@ -9,7 +9,11 @@ import { routeMapPng } from '../../tools/routes/route-map.js';
 import { parseRouteArgs, type RouteService } from '../../tools/routes/route-service.js';
 import { escapeHtml, splitHtml } from './telegram-format.js';
 
-export function registerRoute(bot: Bot, routes: RouteService | undefined, uiLang: (ctx: Context) => Promise<Lang>): void {
+export function registerRoute(
+  bot: Bot,
+  routes: RouteService | undefined,
+  uiLang: (ctx: Context) => Promise<Lang>,
+): void {
   bot.command('route', async (ctx) => {
     const lang = await uiLang(ctx);
     const html = (text: string) => ctx.reply(text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
@@ -20,7 +24,10 @@ export function registerRoute(bot: Bot, routes: RouteService | undefined, uiLang
     try {
       const { plan } = await routes.plan(args.from, args.to, args.constraints);
       for (const part of splitHtml(escapeHtml(renderPlan(plan, lang)))) await html(part);
-      if (plan.options.length) await ctx.replyWithPhoto(new InputFile(routeMapPng(plan), 'route.png'), { caption: `${plan.from.name} → ${plan.to.name}` });
+      if (plan.options.length)
+        await ctx.replyWithPhoto(new InputFile(routeMapPng(plan), 'route.png'), {
+          caption: `${plan.from.name} → ${plan.to.name}`,
+        });
     } catch (err) {
       if (!(err instanceof PlaceNotFoundError)) throw err;
       await html(escapeHtml(`${rt(lang, 'unknownPlace')}: ${err.message}`));

@@ -17,7 +17,11 @@ export interface TelegramRunning {
 
 /** Webhook mode: the route must exist before the server listens. */
 export function addTelegramWebhookRoute(router: Router, bot: Bot, secret: string): void {
-  const handle = webhookCallback(bot, 'http', { secretToken: secret, onTimeout: 'return', timeoutMilliseconds: 50_000 });
+  const handle = webhookCallback(bot, 'http', {
+    secretToken: secret,
+    onTimeout: 'return',
+    timeoutMilliseconds: 50_000,
+  });
   router.on('POST', '/telegram/webhook', async ({ req, res }) => {
     if (Number(req.headers['content-length'] ?? 0) > MAX_UPDATE_BYTES) throw new HttpError(413, 'update too large');
     await handle(req, res);

@@ -16,7 +16,10 @@ const askBody = z.object({
   question: z.string(),
   lang: z.enum(LANGS).optional(),
   // Chosen by the browser (random), so a person's follow-up questions share memory.
-  conversationId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
+  conversationId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/)
+    .optional(),
 });
 
 export function askRoute(assistant: Assistant) {
@@ -31,7 +34,8 @@ export function askRoute(assistant: Assistant) {
     const parsed = askBody.safeParse(data);
     if (!parsed.success) {
       const q = (data as { question?: unknown } | null)?.question;
-      const lang = typeof q === 'string' ? (detectLang(q.slice(0, 500))?.lang ?? langFromHeaders(req)) : langFromHeaders(req);
+      const lang =
+        typeof q === 'string' ? (detectLang(q.slice(0, 500))?.lang ?? langFromHeaders(req)) : langFromHeaders(req);
       throw new HttpError(400, t(lang, 'badRequest'));
     }
     const turn = {
@@ -46,9 +50,14 @@ export function askRoute(assistant: Assistant) {
     if (String(req.headers.accept ?? '').includes('text/event-stream')) {
       let started = false;
       for await (const ev of events) {
-        if (ev.type === 'error') throw new HttpError(ev.reason === 'too-long' ? 413 : 400, ev.message, { reason: ev.reason, lang: ev.lang });
+        if (ev.type === 'error')
+          throw new HttpError(ev.reason === 'too-long' ? 413 : 400, ev.message, { reason: ev.reason, lang: ev.lang });
         if (!started) {
-          res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' });
+          res.writeHead(200, {
+            'content-type': 'text/event-stream; charset=utf-8',
+            'cache-control': 'no-store',
+            'x-accel-buffering': 'no',
+          });
           started = true;
         }
         const payload = ev.type === 'done' ? ev.result : ev;
@@ -58,7 +67,8 @@ export function askRoute(assistant: Assistant) {
       return;
     }
     for await (const ev of events) {
-      if (ev.type === 'error') throw new HttpError(ev.reason === 'too-long' ? 413 : 400, ev.message, { reason: ev.reason, lang: ev.lang });
+      if (ev.type === 'error')
+        throw new HttpError(ev.reason === 'too-long' ? 413 : 400, ev.message, { reason: ev.reason, lang: ev.lang });
       if (ev.type === 'done') return sendJson(res, 200, ev.result);
     }
   };

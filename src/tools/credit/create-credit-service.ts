@@ -15,9 +15,18 @@ export async function createCreditService(config: Config['credit'], db: Db): Pro
     if (p === 'local') {
       await seedLocalCompanies(db, config.sampleFile);
       providers.push(new LocalCreditProvider(db));
-    } else if (p === 'http') providers.push(new HttpCreditProvider({ baseUrl: config.httpUrl!, apiKey: config.httpApiKey }));
+    } else if (p === 'http')
+      providers.push(new HttpCreditProvider({ baseUrl: config.httpUrl!, apiKey: config.httpApiKey }));
     else providers.push(new GleifProvider(config.gleifUrl));
   }
-  const sanctions = config.sanctionsUrl ? new OpenSanctionsScreen({ baseUrl: config.sanctionsUrl, apiKey: config.sanctionsApiKey }) : undefined;
-  return new CreditService({ db, providers, sanctions, timeoutMs: config.timeoutMs, cacheTtlHours: config.cacheTtlHours });
+  const sanctions = config.sanctionsUrl
+    ? new OpenSanctionsScreen({ baseUrl: config.sanctionsUrl, apiKey: config.sanctionsApiKey })
+    : undefined;
+  return new CreditService({
+    db,
+    providers,
+    sanctions,
+    timeoutMs: config.timeoutMs,
+    cacheTtlHours: config.cacheTtlHours,
+  });
 }

@@ -3,7 +3,14 @@
 // logged for audit. Nothing is derived: a rating appears only when a provider gave one.
 import type { Db } from '../../store/db.js';
 import { nameKey, nameSimilarity } from './normalize-name.js';
-import type { CompanyCandidate, CreditProvider, CreditReport, ProviderReport, RiskSignal, SanctionsScreen } from './types.js';
+import type {
+  CompanyCandidate,
+  CreditProvider,
+  CreditReport,
+  ProviderReport,
+  RiskSignal,
+  SanctionsScreen,
+} from './types.js';
 
 export interface CreditServiceOptions {
   db: Db;
@@ -36,7 +43,9 @@ export class CreditService {
     const results = await Promise.all(
       this.o.providers.map(async (p) => {
         try {
-          return await this.cached(p.id, 'search', `${nameKey(name)}|${country ?? ''}`, () => p.search(name, country, AbortSignal.timeout(this.o.timeoutMs)));
+          return await this.cached(p.id, 'search', `${nameKey(name)}|${country ?? ''}`, () =>
+            p.search(name, country, AbortSignal.timeout(this.o.timeoutMs)),
+          );
         } catch (err) {
           missing.push({ provider: p.id, reason: (err as Error).message });
           return [] as CompanyCandidate[];
@@ -62,11 +71,20 @@ export class CreditService {
     return { lookupId: Number(r.rows[0]!.id), candidates, missing };
   }
 
-  async candidatesOf(lookupId: number): Promise<{ query: string; country: string | undefined; candidates: CompanyCandidate[] } | undefined> {
-    const r = await this.o.db.query<{ query: string; country: string | null; candidates: CompanyCandidate[] | string }>('SELECT query, country, candidates FROM credit_lookups WHERE id = $1', [lookupId]);
+  async candidatesOf(
+    lookupId: number,
+  ): Promise<{ query: string; country: string | undefined; candidates: CompanyCandidate[] } | undefined> {
+    const r = await this.o.db.query<{ query: string; country: string | null; candidates: CompanyCandidate[] | string }>(
+      'SELECT query, country, candidates FROM credit_lookups WHERE id = $1',
+      [lookupId],
+    );
     const row = r.rows[0];
     if (!row) return undefined;
-    return { query: row.query, country: row.country ?? undefined, candidates: typeof row.candidates === 'string' ? JSON.parse(row.candidates) : row.candidates };
+    return {
+      query: row.query,
+      country: row.country ?? undefined,
+      candidates: typeof row.candidates === 'string' ? JSON.parse(row.candidates) : row.candidates,
+    };
   }
 
   /** The merged report for the candidate the user chose. */
@@ -74,7 +92,10 @@ export class CreditService {
     const lookup = await this.candidatesOf(lookupId);
     const chosen = lookup?.candidates[index];
     if (!lookup || !chosen) return undefined;
-    await this.o.db.query('UPDATE credit_lookups SET chosen = $2::jsonb WHERE id = $1', [lookupId, JSON.stringify(chosen)]);
+    await this.o.db.query('UPDATE credit_lookups SET chosen = $2::jsonb WHERE id = $1', [
+      lookupId,
+      JSON.stringify(chosen),
+    ]);
     const missing: CreditReport['missing'] = [];
     const reports: ProviderReport[] = [];
     await Promise.all(
@@ -83,10 +104,15 @@ export class CreditService {
           // The chosen provider by id; the others by the same company's name, if they know it.
           let id = p.id === chosen.provider ? chosen.id : undefined;
           if (!id) {
-            const hits = await this.cached(p.id, 'search', `${nameKey(chosen.name)}|${chosen.country ?? ''}`, () => p.search(chosen.name, chosen.country, AbortSignal.timeout(this.o.timeoutMs)));
+            const hits = await this.cached(p.id, 'search', `${nameKey(chosen.name)}|${chosen.country ?? ''}`, () =>
+              p.search(chosen.name, chosen.country, AbortSignal.timeout(this.o.timeoutMs)),
+            );
             id = hits.find((h) => nameKey(h.name) === nameKey(chosen.name))?.id;
           }
-          if (id) reports.push(await this.cached(p.id, 'report', id, () => p.report(id!, AbortSignal.timeout(this.o.timeoutMs))));
+          if (id)
+            reports.push(
+              await this.cached(p.id, 'report', id, () => p.report(id!, AbortSignal.timeout(this.o.timeoutMs))),
+            );
         } catch (err) {
           missing.push({ provider: p.id, reason: (err as Error).message });
         }
@@ -96,24 +122,40 @@ export class CreditService {
     if (this.o.sanctions) {
       const s = this.o.sanctions;
       try {
-        sanctions = await this.cached(s.id, 'sanctions', `${nameKey(chosen.name)}|${chosen.country ?? ''}`, () => s.screen(chosen.name, chosen.country, AbortSignal.timeout(this.o.timeoutMs)));
+        sanctions = await this.cached(s.id, 'sanctions', `${nameKey(chosen.name)}|${chosen.country ?? ''}`, () =>
+          s.screen(chosen.name, chosen.country, AbortSignal.timeout(this.o.timeoutMs)),
+        );
       } catch (err) {
         missing.push({ provider: s.id, reason: (err as Error).message });
       }
     }
     reports.sort((a, b) => (a.provider === chosen.provider ? -1 : b.provider === chosen.provider ? 1 : 0));
-    const registered = reports.map((r) => r.registeredOn).filter((d): d is string => Boolean(d)).sort()[0];
+    const registered = reports
+      .map((r) => r.registeredOn)
+      .filter((d): d is string => Boolean(d))
+      .sort()[0];
     const now = this.now();
-    const ageYears = registered ? Math.floor((now.getTime() - Date.parse(registered)) / (365.25 * 86_400_000)) : undefined;
+    const ageYears = registered
+      ? Math.floor((now.getTime() - Date.parse(registered)) / (365.25 * 86_400_000))
+      : undefined;
     return {
-      query: { name: lookup.query, country: lookup.country }, chosen, reports, sanctions, missing, ageYears,
-      signals: riskSignals(reports, sanctions, lookup.country, now), generatedAt: now.toISOString(),
+      query: { name: lookup.query, country: lookup.country },
+      chosen,
+      reports,
+      sanctions,
+      missing,
+      ageYears,
+      signals: riskSignals(reports, sanctions, lookup.country, now),
+      generatedAt: now.toISOString(),
     };
   }
 
   private async cached<T>(provider: string, kind: string, key: string, load: () => Promise<T>): Promise<T> {
     const now = this.now();
-    const hit = await this.o.db.query<{ payload: T | string }>('SELECT payload FROM credit_cache WHERE provider = $1 AND kind = $2 AND key = $3 AND expires_at > $4', [provider, kind, key, now.toISOString()]);
+    const hit = await this.o.db.query<{ payload: T | string }>(
+      'SELECT payload FROM credit_cache WHERE provider = $1 AND kind = $2 AND key = $3 AND expires_at > $4',
+      [provider, kind, key, now.toISOString()],
+    );
     if (hit.rows[0]) {
       const p = hit.rows[0].payload;
       return (typeof p === 'string' ? JSON.parse(p) : p) as T;
@@ -122,19 +164,39 @@ export class CreditService {
     await this.o.db.query(
       `INSERT INTO credit_cache (provider, kind, key, payload, fetched_at, expires_at) VALUES ($1, $2, $3, $4::jsonb, $5, $6)
        ON CONFLICT (provider, kind, key) DO UPDATE SET payload = EXCLUDED.payload, fetched_at = EXCLUDED.fetched_at, expires_at = EXCLUDED.expires_at`,
-      [provider, kind, key, JSON.stringify(value), now.toISOString(), new Date(now.getTime() + this.o.cacheTtlHours * 3_600_000).toISOString()],
+      [
+        provider,
+        kind,
+        key,
+        JSON.stringify(value),
+        now.toISOString(),
+        new Date(now.getTime() + this.o.cacheTtlHours * 3_600_000).toISOString(),
+      ],
     );
     return value;
   }
 }
 
-export function riskSignals(reports: ProviderReport[], sanctions: CreditReport['sanctions'], askedCountry: string | undefined, now: Date): RiskSignal[] {
+export function riskSignals(
+  reports: ProviderReport[],
+  sanctions: CreditReport['sanctions'],
+  askedCountry: string | undefined,
+  now: Date,
+): RiskSignal[] {
   const out: RiskSignal[] = [];
-  for (const m of sanctions?.matches ?? []) out.push({ kind: 'sanctions-match', detail: `${m.name} (score ${m.score}; ${m.datasets.join(', ')})`, source: sanctions!.source });
+  for (const m of sanctions?.matches ?? [])
+    out.push({
+      kind: 'sanctions-match',
+      detail: `${m.name} (score ${m.score}; ${m.datasets.join(', ')})`,
+      source: sanctions!.source,
+    });
   for (const r of reports) {
-    if (r.status && !/^(active|issued|lapsed)$/i.test(r.status)) out.push({ kind: 'inactive-status', detail: r.status, source: r.source });
-    if (r.registeredOn && now.getTime() - Date.parse(r.registeredOn) < 365 * 86_400_000) out.push({ kind: 'recent-registration', detail: r.registeredOn, source: r.source });
-    if (askedCountry && r.country && r.country !== askedCountry) out.push({ kind: 'country-mismatch', detail: `${r.country} ≠ ${askedCountry}`, source: r.source });
+    if (r.status && !/^(active|issued|lapsed)$/i.test(r.status))
+      out.push({ kind: 'inactive-status', detail: r.status, source: r.source });
+    if (r.registeredOn && now.getTime() - Date.parse(r.registeredOn) < 365 * 86_400_000)
+      out.push({ kind: 'recent-registration', detail: r.registeredOn, source: r.source });
+    if (askedCountry && r.country && r.country !== askedCountry)
+      out.push({ kind: 'country-mismatch', detail: `${r.country} ≠ ${askedCountry}`, source: r.source });
   }
   return out;
 }

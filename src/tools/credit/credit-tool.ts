@@ -15,17 +15,38 @@ export function creditTool(credit: CreditService) {
       'Report exactly what it returns, naming the source and date; never estimate a rating yourself. If several companies match, ask the user which one.',
     input: z.object({
       company: z.string().min(2).max(200).describe('Company name in any script'),
-      country: z.string().regex(/^[A-Z]{2}$/).optional().describe('ISO country code, e.g. KZ'),
+      country: z
+        .string()
+        .regex(/^[A-Z]{2}$/)
+        .optional()
+        .describe('ISO country code, e.g. KZ'),
     }),
     sideEffect: false,
     async run(input, ctx) {
       const found = await credit.search(input.company, input.country, `${ctx.channel}:${ctx.userId ?? 'unknown'}`);
       if (found.candidates.length === 0) {
-        return { found: 0, missing: found.missing, note: found.missing.length === credit.configured.length ? 'no source could be reached' : 'no source knows this company' };
+        return {
+          found: 0,
+          missing: found.missing,
+          note:
+            found.missing.length === credit.configured.length
+              ? 'no source could be reached'
+              : 'no source knows this company',
+        };
       }
-      if (found.candidates.length > 1) return { found: found.candidates.length, candidates: renderCandidates(found.candidates), note: 'ask the user which company they mean' };
+      if (found.candidates.length > 1)
+        return {
+          found: found.candidates.length,
+          candidates: renderCandidates(found.candidates),
+          note: 'ask the user which company they mean',
+        };
       const report = await credit.report(found.lookupId, 0);
-      return { found: 1, report: report ? renderReport(report, ctx.lang) : undefined, sources: report?.reports.map((r) => ({ source: r.source, asOf: r.asOf, sample: r.sample ?? false })), sanctions: report?.sanctions };
+      return {
+        found: 1,
+        report: report ? renderReport(report, ctx.lang) : undefined,
+        sources: report?.reports.map((r) => ({ source: r.source, asOf: r.asOf, sample: r.sample ?? false })),
+        sanctions: report?.sanctions,
+      };
     },
   });
 }

@@ -3,15 +3,85 @@
 import { pinyin } from 'pinyin-pro';
 
 const LEGAL_FORMS = [
-  'llp', 'llc', 'ltd', 'limited', 'jsc', 'ojsc', 'cjsc', 'plc', 'inc', 'corp', 'corporation', 'co', 'company', 'gmbh', 'sa', 'ag', 'pjsc',
-  'too', 'ooo', 'oao', 'zao', 'pao', 'ao', 'ip', 'chp', 'mchj', 'xk', 'ajs',
+  'llp',
+  'llc',
+  'ltd',
+  'limited',
+  'jsc',
+  'ojsc',
+  'cjsc',
+  'plc',
+  'inc',
+  'corp',
+  'corporation',
+  'co',
+  'company',
+  'gmbh',
+  'sa',
+  'ag',
+  'pjsc',
+  'too',
+  'ooo',
+  'oao',
+  'zao',
+  'pao',
+  'ao',
+  'ip',
+  'chp',
+  'mchj',
+  'xk',
+  'ajs',
 ];
 const CN_FORMS = /(股份有限公司|有限责任公司|有限公司|集团|公司)/g;
 
 const CYR: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p',
-  р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
-  ә: 'a', ғ: 'g', қ: 'k', ң: 'n', ө: 'o', ұ: 'u', ү: 'u', һ: 'h', і: 'i', ў: 'o', ҳ: 'h', ҷ: 'j', ӣ: 'i', ӯ: 'u',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'y',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: '',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
+  ә: 'a',
+  ғ: 'g',
+  қ: 'k',
+  ң: 'n',
+  ө: 'o',
+  ұ: 'u',
+  ү: 'u',
+  һ: 'h',
+  і: 'i',
+  ў: 'o',
+  ҳ: 'h',
+  ҷ: 'j',
+  ӣ: 'i',
+  ӯ: 'u',
 };
 
 export function transliterate(text: string): string {
@@ -19,7 +89,10 @@ export function transliterate(text: string): string {
   const latin = [...lower].map((ch) => CYR[ch] ?? ch).join('');
   if (!/\p{Script=Han}/u.test(latin)) return latin;
   const noForms = latin.replace(CN_FORMS, ' ');
-  return noForms.replace(/\p{Script=Han}+/gu, (run) => ` ${pinyin(run, { toneType: 'none', type: 'array' }).join('')} `);
+  return noForms.replace(
+    /\p{Script=Han}+/gu,
+    (run) => ` ${pinyin(run, { toneType: 'none', type: 'array' }).join('')} `,
+  );
 }
 
 /** A comparable key: transliterated, legal forms and punctuation removed, spaces collapsed. */
@@ -30,7 +103,11 @@ export function nameKey(name: string): string {
     .filter((w) => w && !LEGAL_FORMS.includes(w))
     .join(' ');
   // Transliteration variants: kh/h, ts/c, y/i at word ends differ between schemes.
-  return t.replace(/kh/g, 'h').replace(/ts/g, 'c').replace(/iy\b|yy\b/g, 'y').trim();
+  return t
+    .replace(/kh/g, 'h')
+    .replace(/ts/g, 'c')
+    .replace(/iy\b|yy\b/g, 'y')
+    .trim();
 }
 
 /** 0–1 similarity of two names by shared character trigrams of their keys. */

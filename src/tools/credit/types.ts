@@ -50,7 +50,11 @@ export interface SanctionsMatch {
 
 export interface SanctionsScreen {
   readonly id: string;
-  screen(name: string, country: string | undefined, signal: AbortSignal): Promise<{ matches: SanctionsMatch[]; asOf: string; source: string }>;
+  screen(
+    name: string,
+    country: string | undefined,
+    signal: AbortSignal,
+  ): Promise<{ matches: SanctionsMatch[]; asOf: string; source: string }>;
 }
 
 export type RiskSignal =

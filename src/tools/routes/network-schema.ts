@@ -7,8 +7,13 @@ import { z } from 'zod';
 export const MODES = ['rail', 'sea', 'road', 'air'] as const;
 export type Mode = (typeof MODES)[number];
 
-const date = z.union([z.string(), z.date()]).transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v)).refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v), 'must be YYYY-MM-DD');
-export const rangeSchema = z.object({ min: z.number().nonnegative(), max: z.number().nonnegative() }).refine((r) => r.min <= r.max, 'min must not exceed max');
+const date = z
+  .union([z.string(), z.date()])
+  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v), 'must be YYYY-MM-DD');
+export const rangeSchema = z
+  .object({ min: z.number().nonnegative(), max: z.number().nonnegative() })
+  .refine((r) => r.min <= r.max, 'min must not exceed max');
 export type Range = z.infer<typeof rangeSchema>;
 
 export const nodeSchema = z.object({
@@ -20,15 +25,17 @@ export const nodeSchema = z.object({
   note: z.string().optional(),
 });
 
-export const costSchema = z.object({
-  container: z.enum(['20ft', '40ft', 'per-kg']),
-  min: z.number().nonnegative(),
-  max: z.number().nonnegative(),
-  currency: z.string().regex(/^[A-Z]{3}$/),
-  year: z.number().int().min(2015).max(2030),
-  estimated: z.boolean().default(false),
-  note: z.string().optional(),
-}).refine((c) => c.min <= c.max, 'cost min must not exceed max');
+export const costSchema = z
+  .object({
+    container: z.enum(['20ft', '40ft', 'per-kg']),
+    min: z.number().nonnegative(),
+    max: z.number().nonnegative(),
+    currency: z.string().regex(/^[A-Z]{3}$/),
+    year: z.number().int().min(2015).max(2030),
+    estimated: z.boolean().default(false),
+    note: z.string().optional(),
+  })
+  .refine((c) => c.min <= c.max, 'cost min must not exceed max');
 
 export const legSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),

@@ -6,7 +6,8 @@ import { resolvePlace } from './resolve-place.js';
 import { greatCircleKm } from './place-positions.js';
 import { summarize, type RouteSummary } from './route-summary.js';
 
-export type Pick = 'fastest' | 'cheapest' | 'greenest' | 'balanced' | 'direct' | 'best-rail' | 'best-sea' | 'best-road' | 'best-air';
+export type Pick =
+  'fastest' | 'cheapest' | 'greenest' | 'balanced' | 'direct' | 'best-rail' | 'best-sea' | 'best-road' | 'best-air';
 
 export interface RoutePlan {
   from: { id: string; name: string };
@@ -29,27 +30,51 @@ export function planRoutes(net: Network, fromText: string, toText: string, c: Co
   const best = (key: 'days' | 'cost' | 'co2') => {
     const finite = routes.filter((r) => Number.isFinite(r.criteria[key]));
     if (!finite.length) return undefined;
-    return finite.reduce((a, b) => (b.criteria[key] < a.criteria[key] || (b.criteria[key] === a.criteria[key] && b.edges.length < a.edges.length) ? b : a));
+    return finite.reduce((a, b) =>
+      b.criteria[key] < a.criteria[key] || (b.criteria[key] === a.criteria[key] && b.edges.length < a.edges.length)
+        ? b
+        : a,
+    );
   };
   const picks = new Map<PlannedRoute, Pick[]>();
-  const mark = (r: PlannedRoute | undefined, p: Pick, why?: RoutePlan['notes'][number]) => (r ? picks.set(r, [...(picks.get(r) ?? []), p]) : why && notes.push(why));
+  const mark = (r: PlannedRoute | undefined, p: Pick, why?: RoutePlan['notes'][number]) =>
+    r ? picks.set(r, [...(picks.get(r) ?? []), p]) : why && notes.push(why);
   mark(best('days'), 'fastest', 'noRoute');
   mark(best('cost'), 'cheapest', routes.length ? 'noCheapest' : undefined);
   mark(best('co2'), 'greenest', routes.length ? 'noGreenest' : undefined);
-  const scale = { days: best('days')?.criteria.days ?? 1, cost: best('cost')?.criteria.cost ?? 1, co2: best('co2')?.criteria.co2 ?? 1 };
+  const scale = {
+    days: best('days')?.criteria.days ?? 1,
+    cost: best('cost')?.criteria.cost ?? 1,
+    co2: best('co2')?.criteria.co2 ?? 1,
+  };
   const score = (r: PlannedRoute) =>
-    (['days', 'cost', 'co2'] as const).reduce((a, k) => a + (Number.isFinite(r.criteria[k]) && scale[k] > 0 ? r.criteria[k] / scale[k] : Number.isFinite(r.criteria[k]) ? 1 : 3), 0);
+    (['days', 'cost', 'co2'] as const).reduce(
+      (a, k) =>
+        a +
+        (Number.isFinite(r.criteria[k]) && scale[k] > 0
+          ? r.criteria[k] / scale[k]
+          : Number.isFinite(r.criteria[k])
+            ? 1
+            : 3),
+      0,
+    );
   if (routes.length) mark([...routes].sort((a, b) => score(a) - score(b))[0], 'balanced');
   // Beside the Pareto set: the fastest route of each mode the set does not use (people compare
   // rail with sea even when one dominates), and any through service reported for this exact trip.
   const extra: PlannedRoute[] = [];
-  const has = (r: PlannedRoute) => [...routes, ...extra].some((x) => x.edges.map((e) => e.leg.id).join() === r.edges.map((e) => e.leg.id).join());
+  const has = (r: PlannedRoute) =>
+    [...routes, ...extra].some((x) => x.edges.map((e) => e.leg.id).join() === r.edges.map((e) => e.leg.id).join());
   for (const mode of MODES) {
     if (c.modes?.length && !c.modes.includes(mode)) continue;
     if (c.excludeModes?.includes(mode) || routes.some((r) => r.edges.some((e) => e.leg.mode === mode))) continue;
     // Only routes that really go by this mode: a good part of their time on it, and no long detour
     // (an air hop to Moscow and back by rail to Almaty is not an air option for Almaty).
-    const share = (r: PlannedRoute) => r.edges.filter((e) => e.leg.mode === mode).reduce((a, e) => a + e.leg.days.max, 0) / Math.max(1e-9, r.edges.reduce((a, e) => a + e.leg.days.max, 0));
+    const share = (r: PlannedRoute) =>
+      r.edges.filter((e) => e.leg.mode === mode).reduce((a, e) => a + e.leg.days.max, 0) /
+      Math.max(
+        1e-9,
+        r.edges.reduce((a, e) => a + e.leg.days.max, 0),
+      );
     const name = (id: string) => net.nodes.find((n) => n.id === id)?.names.en ?? id;
     const detour = (r: PlannedRoute) => {
       const direct = greatCircleKm(name(from.id), name(to.id));
@@ -81,8 +106,15 @@ export function planRoutes(net: Network, fromText: string, toText: string, c: Co
     // Times summed over separate legs leave out terminal and consolidation time: say what the
     // through service for the same trip is reported to take.
     const t = through.find((x) => x.edges[0]!.leg.mode === r.edges[0]!.leg.mode);
-    if (t && r.edges.length > 1) s.caveats.unshift({ code: 'composed', min: t.edges[0]!.leg.days.min, max: t.edges[0]!.leg.days.max });
+    if (t && r.edges.length > 1)
+      s.caveats.unshift({ code: 'composed', min: t.edges[0]!.leg.days.min, max: t.edges[0]!.leg.days.max });
     return { ...s, picks: picks.get(r) ?? [] };
   });
-  return { from: { id: from.id, name: from.names.en }, to: { id: to.id, name: to.names.en }, constraints: c, options, notes };
+  return {
+    from: { id: from.id, name: from.names.en },
+    to: { id: to.id, name: to.names.en },
+    constraints: c,
+    options,
+    notes,
+  };
 }

@@ -44,7 +44,10 @@ export const DEFAULT_WEIGHT_T: Record<Container, number> = { '20ft': 10, '40ft':
 const mid = (r: Range) => (r.min + r.max) / 2;
 
 export function edgesOf(net: Network): Edge[] {
-  return net.legs.flatMap((leg) => [{ leg, from: leg.from, to: leg.to }, ...(leg.bidirectional ? [{ leg, from: leg.to, to: leg.from }] : [])]);
+  return net.legs.flatMap((leg) => [
+    { leg, from: leg.from, to: leg.to },
+    ...(leg.bidirectional ? [{ leg, from: leg.to, to: leg.from }] : []),
+  ]);
 }
 
 /** The newest cost figure of a leg for the container (a leg may carry several years). */
@@ -102,7 +105,8 @@ export const knownPattern = (k: Criteria) => (Number.isFinite(k.cost) ? COST : 0
 /** a dominates b: the same figures known, no worse in any, better in one. */
 export function dominates(a: Criteria, b: Criteria): boolean {
   if (knownPattern(a) !== knownPattern(b)) return false;
-  const le = a.days <= b.days && (!Number.isFinite(a.cost) || a.cost <= b.cost) && (!Number.isFinite(a.co2) || a.co2 <= b.co2);
+  const le =
+    a.days <= b.days && (!Number.isFinite(a.cost) || a.cost <= b.cost) && (!Number.isFinite(a.co2) || a.co2 <= b.co2);
   return le && (a.days < b.days || a.cost < b.cost || a.co2 < b.co2);
 }
 

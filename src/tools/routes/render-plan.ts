@@ -12,7 +12,9 @@ export function renderPlan(plan: RoutePlan, lang: Lang, maxOptions = 4): string 
   const blocks = shown.map((o, i) => {
     const picks = o.picks.map((p) => rt(lang, p)).join(', ');
     const path = o.legs.map((l, j) => `${j === 0 ? l.from : ''} —${rt(lang, l.mode)}→ ${l.to}`).join('');
-    const cost = o.cost ? `${rt(lang, 'cost')} ${range(o.cost)} ${o.cost.currency} (${o.cost.years.join(', ')}${o.cost.estimated ? `, ${rt(lang, 'estimated')}` : ''})` : rt(lang, 'noCost');
+    const cost = o.cost
+      ? `${rt(lang, 'cost')} ${range(o.cost)} ${o.cost.currency} (${o.cost.years.join(', ')}${o.cost.estimated ? `, ${rt(lang, 'estimated')}` : ''})`
+      : rt(lang, 'noCost');
     const co2 = o.co2T ? `${rt(lang, 'co2')} ${range(o.co2T)} t` : '';
     const docs = [...new Set(o.legs.map((l) => l.document))].join('; ');
     return [
@@ -25,5 +27,9 @@ export function renderPlan(plan: RoutePlan, lang: Lang, maxOptions = 4): string 
       ...o.caveats.map((c) => `   ⚠ ${caveatText(c, lang)}`),
     ].join('\n');
   });
-  return [`${rt(lang, 'title')}: ${plan.from.name} → ${plan.to.name}`, ...blocks, ...plan.notes.map((n) => `⚠ ${rt(lang, n === 'noRoute' ? 'noRouteNote' : n)}`)].join('\n\n');
+  return [
+    `${rt(lang, 'title')}: ${plan.from.name} → ${plan.to.name}`,
+    ...blocks,
+    ...plan.notes.map((n) => `⚠ ${rt(lang, n === 'noRoute' ? 'noRouteNote' : n)}`),
+  ].join('\n\n');
 }

@@ -9,5 +9,8 @@ function keys(n: NetworkNode): string[] {
 export function resolvePlace(net: Network, text: string): NetworkNode | undefined {
   const k = nameKey(text).replace(/\s/g, '');
   if (!k) return undefined;
-  return net.nodes.find((n) => keys(n).includes(k)) ?? net.nodes.find((n) => keys(n).some((x) => x.length >= 4 && (x.startsWith(k) || k.startsWith(x))));
+  return (
+    net.nodes.find((n) => keys(n).includes(k)) ??
+    net.nodes.find((n) => keys(n).some((x) => x.length >= 4 && (x.startsWith(k) || k.startsWith(x))))
+  );
 }

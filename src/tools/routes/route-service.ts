@@ -12,11 +12,22 @@ const externalSchema = z.object({ legs: z.array(legSchema) });
 export class RouteService {
   readonly network: Network;
 
-  constructor(private readonly o: { networkFile: string; httpUrl?: string | undefined; httpApiKey?: string | undefined; timeoutMs?: number }) {
+  constructor(
+    private readonly o: {
+      networkFile: string;
+      httpUrl?: string | undefined;
+      httpApiKey?: string | undefined;
+      timeoutMs?: number;
+    },
+  ) {
     this.network = loadNetwork(o.networkFile);
   }
 
-  async plan(from: string, to: string, c: Constraints = {}): Promise<{ plan: RoutePlan; external: 'used' | 'unavailable' | 'not configured' }> {
+  async plan(
+    from: string,
+    to: string,
+    c: Constraints = {},
+  ): Promise<{ plan: RoutePlan; external: 'used' | 'unavailable' | 'not configured' }> {
     let net = this.network;
     let external: 'used' | 'unavailable' | 'not configured' = 'not configured';
     if (this.o.httpUrl) {
@@ -26,12 +37,27 @@ export class RouteService {
         const url = new URL(`${this.o.httpUrl.replace(/\/$/, '')}/legs`);
         url.searchParams.set('from', a?.id ?? from);
         url.searchParams.set('to', b?.id ?? to);
-        const raw = await fetchJson(url.toString(), { signal: AbortSignal.timeout(this.o.timeoutMs ?? 5000), headers: this.o.httpApiKey ? { authorization: `Bearer ${this.o.httpApiKey}` } : {} }, 'the route service');
+        const raw = await fetchJson(
+          url.toString(),
+          {
+            signal: AbortSignal.timeout(this.o.timeoutMs ?? 5000),
+            headers: this.o.httpApiKey ? { authorization: `Bearer ${this.o.httpApiKey}` } : {},
+          },
+          'the route service',
+        );
         const parsed = externalSchema.safeParse(raw ?? { legs: [] });
         if (parsed.success) {
           const known = new Set(net.nodes.map((n) => n.id));
           // External legs join the network beside ours; legs to places we do not know are skipped.
-          net = { ...net, legs: [...net.legs, ...parsed.data.legs.filter((l) => known.has(l.from) && known.has(l.to)).map((l) => ({ ...l, id: `ext-${l.id}` }))] };
+          net = {
+            ...net,
+            legs: [
+              ...net.legs,
+              ...parsed.data.legs
+                .filter((l) => known.has(l.from) && known.has(l.to))
+                .map((l) => ({ ...l, id: `ext-${l.id}` })),
+            ],
+          };
           external = 'used';
         } else external = 'unavailable';
       } catch {
@@ -43,8 +69,14 @@ export class RouteService {
 }
 
 /** "/route Qingdao St Petersburg 40ft reefer": the longest place names that resolve, then cargo words. */
-export function parseRouteArgs(net: Network, text: string): { from: string; to: string; constraints: Constraints } | undefined {
-  const words = text.trim().split(/\s+|→|->/).filter(Boolean);
+export function parseRouteArgs(
+  net: Network,
+  text: string,
+): { from: string; to: string; constraints: Constraints } | undefined {
+  const words = text
+    .trim()
+    .split(/\s+|→|->/)
+    .filter(Boolean);
   const cargo: Constraints = {};
   const rest: string[] = [];
   for (const w of words) {

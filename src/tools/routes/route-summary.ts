@@ -2,10 +2,31 @@
 // leg, the Incoterms 2020 rules that fit, caveats and the dates of the figures.
 import type { Caveat } from '../../domain/route-caveat.js';
 import type { Leg, Network, Range } from './network-schema.js';
-import { DEFAULT_WEIGHT_T, emissionFactor, legCost, legCostEntry, type Constraints, type Container, type Edge, type PlannedRoute } from './planner.js';
+import {
+  DEFAULT_WEIGHT_T,
+  emissionFactor,
+  legCost,
+  legCostEntry,
+  type Constraints,
+  type Container,
+  type Edge,
+  type PlannedRoute,
+} from './planner.js';
 
 export interface RouteSummary {
-  legs: Array<{ from: string; to: string; mode: Leg['mode']; days: Range; dwellDays?: Range; distanceKm?: Range; crossing?: string; document: string; asOf: string; estimated: boolean; sources: string[] }>;
+  legs: Array<{
+    from: string;
+    to: string;
+    mode: Leg['mode'];
+    days: Range;
+    dwellDays?: Range;
+    distanceKm?: Range;
+    crossing?: string;
+    document: string;
+    asOf: string;
+    estimated: boolean;
+    sources: string[];
+  }>;
   crossings: string[];
   days: Range;
   cost?: { min: number; max: number; currency: string; years: number[]; estimated: boolean };
@@ -30,7 +51,9 @@ function document(e: Edge, net: Network): string {
     default: {
       // SMGS runs on the 1520 mm network and China; into the EU the common CIM/SMGS note is used.
       const eu = ['PL', 'DE', 'LT', 'LV', 'NL', 'CZ', 'HU', 'SK', 'FR', 'IT', 'ES', 'AT'];
-      return eu.includes(country(e.to)) || eu.includes(country(e.from)) ? 'CIM/SMGS consignment note' : 'SMGS consignment note';
+      return eu.includes(country(e.to)) || eu.includes(country(e.from))
+        ? 'CIM/SMGS consignment note'
+        : 'SMGS consignment note';
     }
   }
 }
@@ -41,11 +64,25 @@ export function summarize(net: Network, r: PlannedRoute, c: Constraints): RouteS
   const name = (id: string) => net.nodes.find((n) => n.id === id)?.names.en ?? id;
   const caveats: Caveat[] = [];
   const legs = r.edges.map((e) => ({
-    from: name(e.from), to: name(e.to), mode: e.leg.mode, days: e.leg.days, ...(e.leg.dwell_days ? { dwellDays: e.leg.dwell_days } : {}),
-    ...(e.leg.distance_km ? { distanceKm: e.leg.distance_km } : {}), ...(e.leg.crossing ? { crossing: e.leg.crossing } : {}),
-    document: document(e, net), asOf: e.leg.as_of, estimated: e.leg.estimated, sources: e.leg.sources,
+    from: name(e.from),
+    to: name(e.to),
+    mode: e.leg.mode,
+    days: e.leg.days,
+    ...(e.leg.dwell_days ? { dwellDays: e.leg.dwell_days } : {}),
+    ...(e.leg.distance_km ? { distanceKm: e.leg.distance_km } : {}),
+    ...(e.leg.crossing ? { crossing: e.leg.crossing } : {}),
+    document: document(e, net),
+    asOf: e.leg.as_of,
+    estimated: e.leg.estimated,
+    sources: e.leg.sources,
   }));
-  const days = r.edges.reduce((a, e) => ({ min: a.min + e.leg.days.min + (e.leg.dwell_days?.min ?? 0), max: a.max + e.leg.days.max + (e.leg.dwell_days?.max ?? 0) }), { min: 0, max: 0 });
+  const days = r.edges.reduce(
+    (a, e) => ({
+      min: a.min + e.leg.days.min + (e.leg.dwell_days?.min ?? 0),
+      max: a.max + e.leg.days.max + (e.leg.dwell_days?.max ?? 0),
+    }),
+    { min: 0, max: 0 },
+  );
   let cost: RouteSummary['cost'];
   const costs = r.edges.map((e) => ({ e, c: legCost(e.leg, container), entry: legCostEntry(e.leg, container) }));
   const missing = costs.filter((x) => !x.c);
@@ -53,15 +90,22 @@ export function summarize(net: Network, r: PlannedRoute, c: Constraints): RouteS
   if (missing.length === 0 && currencies.size === 1) {
     const factor = container === 'lcl' ? weight * 1000 : 1;
     cost = {
-      min: round(costs.reduce((a, x) => a + x.c!.min, 0) * factor, 10), max: round(costs.reduce((a, x) => a + x.c!.max, 0) * factor, 10),
-      currency: [...currencies][0]!, years: [...new Set(costs.map((x) => x.entry!.year))].sort(), estimated: costs.some((x) => x.entry!.estimated),
+      min: round(costs.reduce((a, x) => a + x.c!.min, 0) * factor, 10),
+      max: round(costs.reduce((a, x) => a + x.c!.max, 0) * factor, 10),
+      currency: [...currencies][0]!,
+      years: [...new Set(costs.map((x) => x.entry!.year))].sort(),
+      estimated: costs.some((x) => x.entry!.estimated),
     };
   } else if (missing.length) {
     caveats.push({ code: 'no-cost', container, legs: missing.map((x) => `${name(x.e.from)}–${name(x.e.to)}`) });
   } else caveats.push({ code: 'mixed-currency' });
   let co2T: Range | undefined;
   if (r.edges.every((e) => e.leg.distance_km && emissionFactor(net, e.leg.mode))) {
-    const t = (pick: 'min' | 'max') => r.edges.reduce((a, e) => a + (e.leg.distance_km![pick] * weight * emissionFactor(net, e.leg.mode)![pick]) / 1e6, 0);
+    const t = (pick: 'min' | 'max') =>
+      r.edges.reduce(
+        (a, e) => a + (e.leg.distance_km![pick] * weight * emissionFactor(net, e.leg.mode)![pick]) / 1e6,
+        0,
+      );
     co2T = { min: Math.round(t('min') * 10) / 10, max: Math.round(t('max') * 10) / 10 };
     if (c.weightT === undefined) caveats.push({ code: 'co2-assumed-weight', weightT: weight, container });
   } else caveats.push({ code: 'no-co2' });
@@ -73,7 +117,14 @@ export function summarize(net: Network, r: PlannedRoute, c: Constraints): RouteS
   if (!seaOnly) caveats.push({ code: 'no-fob' });
   const dates = r.edges.map((e) => e.leg.as_of).sort();
   return {
-    legs, crossings: r.edges.flatMap((e) => (e.leg.crossing ? [e.leg.crossing] : [])), days: { min: round(days.min), max: round(days.max) }, ...(cost ? { cost } : {}),
-    ...(co2T ? { co2T } : {}), incoterms, caveats, asOf: { oldest: dates[0]!, newest: dates.at(-1)! }, criteria: r.criteria,
+    legs,
+    crossings: r.edges.flatMap((e) => (e.leg.crossing ? [e.leg.crossing] : [])),
+    days: { min: round(days.min), max: round(days.max) },
+    ...(cost ? { cost } : {}),
+    ...(co2T ? { co2T } : {}),
+    incoterms,
+    caveats,
+    asOf: { oldest: dates[0]!, newest: dates.at(-1)! },
+    criteria: r.criteria,
   };
 }

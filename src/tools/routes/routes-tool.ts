@@ -29,9 +29,14 @@ export function routesTool(routes: RouteService) {
     async run(i, ctx) {
       try {
         const { plan } = await routes.plan(i.from, i.to, {
-          ...(i.container ? { container: i.container } : {}), ...(i.reefer ? { reefer: true } : {}), ...(i.dangerous_goods ? { dangerousGoods: true } : {}),
-          ...(i.weight_t ? { weightT: i.weight_t } : {}), ...(i.modes ? { modes: i.modes } : {}), ...(i.exclude_modes ? { excludeModes: i.exclude_modes } : {}),
-          ...(i.avoid_countries ? { avoidCountries: i.avoid_countries } : {}), ...(i.max_transfers !== undefined ? { maxTransfers: i.max_transfers } : {}),
+          ...(i.container ? { container: i.container } : {}),
+          ...(i.reefer ? { reefer: true } : {}),
+          ...(i.dangerous_goods ? { dangerousGoods: true } : {}),
+          ...(i.weight_t ? { weightT: i.weight_t } : {}),
+          ...(i.modes ? { modes: i.modes } : {}),
+          ...(i.exclude_modes ? { excludeModes: i.exclude_modes } : {}),
+          ...(i.avoid_countries ? { avoidCountries: i.avoid_countries } : {}),
+          ...(i.max_transfers !== undefined ? { maxTransfers: i.max_transfers } : {}),
         });
         return { routes: plan.options.length, plan: renderPlan(plan, ctx.lang) };
       } catch (err) {

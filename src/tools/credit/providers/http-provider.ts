@@ -4,7 +4,15 @@ import type { CompanyCandidate, CreditProvider, ProviderReport } from '../types.
 import { fetchJson, ProviderError } from './fetch-json.js';
 
 const searchSchema = z.object({
-  items: z.array(z.object({ id: z.string(), name: z.string(), country: z.string().optional(), registration_id: z.string().optional(), status: z.string().optional() })),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      country: z.string().optional(),
+      registration_id: z.string().optional(),
+      status: z.string().optional(),
+    }),
+  ),
 });
 const reportSchema = z.object({
   id: z.string(),
@@ -33,19 +41,39 @@ export class HttpCreditProvider implements CreditProvider {
     const raw = await fetchJson(url.toString(), { signal, headers: this.headers() }, 'the zone credit service');
     const parsed = searchSchema.safeParse(raw ?? { items: [] });
     if (!parsed.success) throw new ProviderError('the zone credit service sent an unexpected search response');
-    return parsed.data.items.map((i) => ({ provider: this.id, id: i.id, name: i.name, country: i.country, registrationId: i.registration_id, status: i.status }));
+    return parsed.data.items.map((i) => ({
+      provider: this.id,
+      id: i.id,
+      name: i.name,
+      country: i.country,
+      registrationId: i.registration_id,
+      status: i.status,
+    }));
   }
 
   async report(id: string, signal: AbortSignal): Promise<ProviderReport> {
-    const raw = await fetchJson(new URL(`companies/${encodeURIComponent(id)}`, this.base()).toString(), { signal, headers: this.headers() }, 'the zone credit service');
+    const raw = await fetchJson(
+      new URL(`companies/${encodeURIComponent(id)}`, this.base()).toString(),
+      { signal, headers: this.headers() },
+      'the zone credit service',
+    );
     const parsed = reportSchema.safeParse(raw);
     if (!parsed.success) throw new ProviderError('the zone credit service sent an unexpected report');
     const r = parsed.data;
     return {
-      provider: this.id, source: this.opts.name ?? 'Zone credit service (信用上合)', asOf: r.data_as_of.slice(0, 10), legalName: r.legal_name, otherNames: r.other_names,
-      country: r.country, address: r.address, status: r.status, registeredOn: r.registration?.date?.slice(0, 10),
+      provider: this.id,
+      source: this.opts.name ?? 'Zone credit service (信用上合)',
+      asOf: r.data_as_of.slice(0, 10),
+      legalName: r.legal_name,
+      otherNames: r.other_names,
+      country: r.country,
+      address: r.address,
+      status: r.status,
+      registeredOn: r.registration?.date?.slice(0, 10),
       registrationIds: r.registration ? [{ type: r.registration.authority, value: r.registration.number }] : [],
-      rating: r.rating ? { value: r.rating.value, scale: r.rating.scale, asOf: r.rating.as_of.slice(0, 10) } : undefined,
+      rating: r.rating
+        ? { value: r.rating.value, scale: r.rating.scale, asOf: r.rating.as_of.slice(0, 10) }
+        : undefined,
     };
   }
 

@@ -7,17 +7,33 @@ import { nameSimilarity } from '../normalize-name.js';
 import type { CompanyCandidate, CreditProvider, ProviderReport } from '../types.js';
 
 interface Row {
-  id: string; name_en: string; name_ru: string | null; name_zh: string | null; country: string; registration_type: string | null;
-  registration_id: string | null; status: string | null; registered_on: string | Date | null; rating: string | null; rating_scale: string | null;
-  data_as_of: string | Date; sample: boolean;
+  id: string;
+  name_en: string;
+  name_ru: string | null;
+  name_zh: string | null;
+  country: string;
+  registration_type: string | null;
+  registration_id: string | null;
+  status: string | null;
+  registered_on: string | Date | null;
+  rating: string | null;
+  rating_scale: string | null;
+  data_as_of: string | Date;
+  sample: boolean;
 }
 
-const day = (v: string | Date | null) => (v == null ? undefined : (v instanceof Date ? v.toISOString() : String(v)).slice(0, 10));
+const day = (v: string | Date | null) =>
+  v == null ? undefined : (v instanceof Date ? v.toISOString() : String(v)).slice(0, 10);
 
 /** Loads the CSV (RFC 4180: quoted fields may hold commas, quotes and line breaks) into credit_companies, replacing what was there. */
 export async function seedLocalCompanies(db: Db, csvPath: string): Promise<number> {
   if (!existsSync(csvPath)) return 0;
-  const records = parseCsv(readFileSync(csvPath, 'utf8'), { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Array<Record<string, string>>;
+  const records = parseCsv(readFileSync(csvPath, 'utf8'), {
+    columns: true,
+    skip_empty_lines: true,
+    trim: true,
+    bom: true,
+  }) as Array<Record<string, string>>;
   await db.transaction(async (tx) => {
     await tx.query('DELETE FROM credit_companies');
     for (const record of records) {
@@ -25,8 +41,21 @@ export async function seedLocalCompanies(db: Db, csvPath: string): Promise<numbe
       await tx.query(
         `INSERT INTO credit_companies (id, name_en, name_ru, name_zh, country, registration_type, registration_id, status, registered_on, rating, rating_scale, data_as_of, sample)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
-        [get('id'), get('name_en'), get('name_ru'), get('name_zh'), get('country'), get('registration_type'), get('registration_id'), get('status'),
-          get('registered_on'), get('rating'), get('rating_scale'), get('data_as_of'), get('sample') !== 'false'],
+        [
+          get('id'),
+          get('name_en'),
+          get('name_ru'),
+          get('name_zh'),
+          get('country'),
+          get('registration_type'),
+          get('registration_id'),
+          get('status'),
+          get('registered_on'),
+          get('rating'),
+          get('rating_scale'),
+          get('data_as_of'),
+          get('sample') !== 'false',
+        ],
       );
     }
   });
@@ -38,12 +67,26 @@ export class LocalCreditProvider implements CreditProvider {
   constructor(private readonly db: Db) {}
 
   async search(name: string, country: string | undefined): Promise<CompanyCandidate[]> {
-    const r = await this.db.query<Row>('SELECT * FROM credit_companies WHERE ($1::text IS NULL OR country = $1)', [country ?? null]);
+    const r = await this.db.query<Row>('SELECT * FROM credit_companies WHERE ($1::text IS NULL OR country = $1)', [
+      country ?? null,
+    ]);
     return r.rows
-      .map((row) => ({ row, score: Math.max(...[row.name_en, row.name_ru, row.name_zh].filter(Boolean).map((n) => nameSimilarity(name, n!))) }))
+      .map((row) => ({
+        row,
+        score: Math.max(
+          ...[row.name_en, row.name_ru, row.name_zh].filter(Boolean).map((n) => nameSimilarity(name, n!)),
+        ),
+      }))
       .filter((x) => x.score >= 0.55)
       .sort((a, b) => b.score - a.score)
-      .map(({ row }) => ({ provider: this.id, id: row.id, name: row.name_en, country: row.country, registrationId: row.registration_id ?? undefined, status: row.status ?? undefined }));
+      .map(({ row }) => ({
+        provider: this.id,
+        id: row.id,
+        name: row.name_en,
+        country: row.country,
+        registrationId: row.registration_id ?? undefined,
+        status: row.status ?? undefined,
+      }));
   }
 
   async report(id: string): Promise<ProviderReport> {
@@ -61,7 +104,9 @@ export class LocalCreditProvider implements CreditProvider {
       status: row.status ?? undefined,
       registeredOn: day(row.registered_on),
       registrationIds: row.registration_id ? [{ type: row.registration_type ?? 'ID', value: row.registration_id }] : [],
-      rating: row.rating ? { value: row.rating, scale: row.rating_scale ?? 'provider scale', asOf: day(row.data_as_of)! } : undefined,
+      rating: row.rating
+        ? { value: row.rating, scale: row.rating_scale ?? 'provider scale', asOf: day(row.data_as_of)! }
+        : undefined,
     };
   }
 }
