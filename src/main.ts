@@ -112,27 +112,31 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
   if (stats.vectorIndexNote) log.warn({ note: stats.vectorIndexNote }, 'vector index rebuilt from the database');
   const llm = createChatModel(config);
   const credit = await createCreditService(config.credit, db);
-  const rc = config.routes;
-  const routes = existsSync(rc.networkFile)
-    ? new RouteService({ networkFile: rc.networkFile, httpUrl: rc.httpUrl, httpApiKey: rc.httpApiKey })
+  const routeConfig = config.routes;
+  const routes = existsSync(routeConfig.networkFile)
+    ? new RouteService({
+        networkFile: routeConfig.networkFile,
+        httpUrl: routeConfig.httpUrl,
+        httpApiKey: routeConfig.httpApiKey,
+      })
     : undefined;
-  if (!routes) log.warn({ file: rc.networkFile }, 'no route network file: route planning is off');
+  if (!routes) log.warn({ file: routeConfig.networkFile }, 'no route network file: route planning is off');
   // Tools are defined once in zod; escalation only proposes.
   const tools = new ToolRegistry().register(legalEscalationTool).register(creditTool(credit));
   if (routes) tools.register(routesTool(routes));
   const conversations = new ConversationRepo(db);
   const metrics = new Metrics();
   const assistant = new Assistant({ kb, llm, tools, conversations, limits: config.limits, log, metrics });
-  const tc = config.tickets;
+  const ticketConfig = config.tickets;
   const tickets = new TicketService({
     repo: new TicketRepo(db),
     conversations,
-    firms: loadLawFirmDirectory(tc.lawFirmsFile),
+    firms: loadLawFirmDirectory(ticketConfig.lawFirmsFile),
     llm,
     sla: {
-      claimMinutes: tc.claimSlaMinutes,
-      autoCloseHours: tc.autoCloseHours,
-      supervisorChannel: tc.supervisorChannel,
+      claimMinutes: ticketConfig.claimSlaMinutes,
+      autoCloseHours: ticketConfig.autoCloseHours,
+      supervisorChannel: ticketConfig.supervisorChannel,
     },
   });
   return {

@@ -1,7 +1,7 @@
 // `advisor route --from Qingdao --to Almaty [--cargo 40ft|20ft|lcl|reefer|dg] [--json] [--png FILE]`
 import { writeFileSync } from 'node:fs';
 import { detectLang } from '../i18n/detect-lang.js';
-import { rt } from '../i18n/route-texts.js';
+import { routeText } from '../i18n/route-texts.js';
 import type { Lang } from '../domain/lang.js';
 import { PlaceNotFoundError } from '../tools/routes/plan-routes.js';
 import { renderPlan } from '../tools/routes/render-plan.js';
@@ -29,7 +29,7 @@ export async function routeCommand(
     return plan.options.length ? 0 : 1;
   } catch (err) {
     if (!(err instanceof PlaceNotFoundError)) throw err;
-    print(`${rt(lang, 'unknownPlace')}: ${err.message}`);
+    print(`${routeText(lang, 'unknownPlace')}: ${err.message}`);
     return 2;
   }
 }

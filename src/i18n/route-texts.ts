@@ -96,7 +96,7 @@ const en: Record<Key, string> = {
   noGreenest: 'No route has the data for a CO₂ total.',
 };
 const all: Record<Lang, Record<Key, string>> = { ru, zh, en };
-export function rt(lang: Lang, key: Key): string {
+export function routeText(lang: Lang, key: Key): string {
   return all[lang][key];
 }
 

@@ -63,6 +63,6 @@ const en: Record<Key, string> = {
 
 const all: Record<Lang, Record<Key, string>> = { ru, zh, en };
 
-export function sl(lang: Lang, key: Key): string {
+export function slackText(lang: Lang, key: Key): string {
   return all[lang][key];
 }

@@ -89,7 +89,7 @@ const all: Record<Lang, Record<Key, Text>> = { ru, zh, en };
 
 export type TelegramTextKey = Key;
 
-export function tg(lang: Lang, key: Key, p: P = {}): string {
+export function telegramText(lang: Lang, key: Key, p: P = {}): string {
   return render(all[lang][key], p);
 }
 

@@ -68,6 +68,6 @@ const en: Record<string, T> = {
 const all: Record<Lang, Record<string, T>> = { ru, zh, en };
 export const LANG_NAMES: Record<Lang, string> = { ru: 'русский', zh: '中文', en: 'English' };
 
-export function tt(lang: Lang, key: keyof typeof en, p: P = {}): string {
+export function ticketText(lang: Lang, key: keyof typeof en, p: P = {}): string {
   return all[lang][key]!(p);
 }

@@ -59,17 +59,17 @@ export class OpenAiChat implements ChatModel {
         content += delta.content;
         onDelta?.(delta.content);
       }
-      for (const tc of delta?.tool_calls ?? []) {
+      for (const toolCallDelta of delta?.tool_calls ?? []) {
         // Tool calls arrive in pieces keyed by index: the id and name first, arguments in parts.
-        const call = calls.get(tc.index) ?? {
+        const call = calls.get(toolCallDelta.index) ?? {
           id: '',
           type: 'function' as const,
           function: { name: '', arguments: '' },
         };
-        if (tc.id) call.id = tc.id;
-        if (tc.function?.name) call.function.name += tc.function.name;
-        if (tc.function?.arguments) call.function.arguments += tc.function.arguments;
-        calls.set(tc.index, call);
+        if (toolCallDelta.id) call.id = toolCallDelta.id;
+        if (toolCallDelta.function?.name) call.function.name += toolCallDelta.function.name;
+        if (toolCallDelta.function?.arguments) call.function.arguments += toolCallDelta.function.arguments;
+        calls.set(toolCallDelta.index, call);
       }
       if (choice.finish_reason) finishReason = choice.finish_reason;
     }

@@ -47,7 +47,9 @@ export function parseFrontMatter(source: string): { meta: FrontMatter; body: str
   try {
     data = parseYaml(m[1]!);
   } catch (err) {
-    throw new FrontMatterError(`front-matter is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+    throw new FrontMatterError(`front-matter is not valid YAML: ${(err as Error).message.split('\n')[0]}`, {
+      cause: err,
+    });
   }
   const parsed = frontMatterSchema.safeParse(data ?? {});
   if (!parsed.success) {

@@ -94,7 +94,7 @@ export class HnswVectorIndex {
     try {
       index.readIndexSync(indexPath);
     } catch (err) {
-      throw new IndexFileError(`vector index ${indexPath} cannot be read (${(err as Error).message})`);
+      throw new IndexFileError(`vector index ${indexPath} cannot be read (${(err as Error).message})`, { cause: err });
     }
     if (index.getCurrentCount() !== manifest.chunkIds.length) {
       throw new IndexFileError(

@@ -65,7 +65,9 @@ function sidecarMeta(path: string, root: string, text: string, title: string | u
     try {
       data = parseYaml(readFileSync(side, 'utf8'));
     } catch (err) {
-      throw new FrontMatterError(`${basename(side)} is not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+      throw new FrontMatterError(`${basename(side)} is not valid YAML: ${(err as Error).message.split('\n')[0]}`, {
+        cause: err,
+      });
     }
     const parsed = frontMatterSchema.safeParse(data ?? {});
     if (!parsed.success) {

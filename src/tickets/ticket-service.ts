@@ -3,7 +3,7 @@
 // notifications (outbox) in one transaction; the worker delivers them. Notifications are data
 // (ticket-notices.ts): the channels render them, so nothing here knows Telegram HTML or Block Kit.
 import type { ChatModel } from '../llm/chat-model.js';
-import { LANG_NAMES, tt } from '../i18n/ticket-texts.js';
+import { LANG_NAMES, ticketText } from '../i18n/ticket-texts.js';
 import type { Lang } from '../domain/lang.js';
 import type { ConversationRepo } from '../store/conversation-repo.js';
 import { enqueue } from '../store/outbox.js';
@@ -31,18 +31,18 @@ export interface TicketServiceDeps {
 }
 
 export class TicketService {
-  constructor(private readonly d: TicketServiceDeps) {}
+  constructor(private readonly deps: TicketServiceDeps) {}
 
   now(): Date {
-    return this.d.now?.() ?? new Date();
+    return this.deps.now?.() ?? new Date();
   }
 
   get repo(): TicketRepo {
-    return this.d.repo;
+    return this.deps.repo;
   }
 
   get firms(): LawFirmDirectory {
-    return this.d.firms;
+    return this.deps.firms;
   }
 
   /** Step 1: what would be shared, for the user to confirm. Nothing leaves the database yet. */
@@ -58,42 +58,50 @@ export class TicketService {
     const summary = await this.summarize(req.conversationId, req.lang);
     const practiceArea = suggestPracticeArea(summary, req.practiceArea);
     const jurisdiction = suggestJurisdiction(summary, req.jurisdiction);
-    return this.d.repo.createDraft({ ...req, summary, practiceArea, jurisdiction, country: jurisdiction }, this.now());
+    return this.deps.repo.createDraft(
+      { ...req, summary, practiceArea, jurisdiction, country: jurisdiction },
+      this.now(),
+    );
   }
 
   preview(t: Ticket): string {
-    return tt(t.lang, 'preview', {
+    return ticketText(t.lang, 'preview', {
       summary: t.summary,
       lang: LANG_NAMES[t.lang],
-      country: t.country ?? tt(t.lang, 'unknownCountry'),
+      country: t.country ?? ticketText(t.lang, 'unknownCountry'),
       note: t.note ?? '',
     });
   }
 
   async requestNote(id: number): Promise<void> {
-    await this.d.repo.update(this.d.repo.db, id, { awaiting_note: true }, this.now());
+    await this.deps.repo.update(this.deps.repo.db, id, { awaiting_note: true }, this.now());
   }
 
   async saveNote(t: Ticket, note: string): Promise<Ticket> {
-    await this.d.repo.update(this.d.repo.db, t.id, { note: note.slice(0, 1000), awaiting_note: false }, this.now());
-    return (await this.d.repo.get(t.id))!;
+    await this.deps.repo.update(
+      this.deps.repo.db,
+      t.id,
+      { note: note.slice(0, 1000), awaiting_note: false },
+      this.now(),
+    );
+    return (await this.deps.repo.get(t.id))!;
   }
 
   async cancel(id: number, actor: string): Promise<void> {
-    await this.mutate(id, actor, async (tx, t) => this.d.repo.transition(tx, t, 'cancelled', actor, this.now()));
+    await this.mutate(id, actor, async (tx, t) => this.deps.repo.transition(tx, t, 'cancelled', actor, this.now()));
   }
 
   /** Step 2: the user confirmed → new → offered to the best-matching firm's channel. */
   async confirm(id: number, actor: string): Promise<Ticket> {
     return this.mutate(id, actor, async (tx, t) => {
       const now = this.now();
-      await this.d.repo.transition(tx, t, 'new', actor, now);
-      const match = matchFirm(this.d.firms, {
+      await this.deps.repo.transition(tx, t, 'new', actor, now);
+      const match = matchFirm(this.deps.firms, {
         practiceArea: t.practiceArea,
         jurisdiction: t.jurisdiction,
         lang: t.lang,
       });
-      await this.d.repo.update(
+      await this.deps.repo.update(
         tx,
         t.id,
         {
@@ -105,7 +113,7 @@ export class TicketService {
         now,
       );
       Object.assign(t, { firmId: match.firm?.id ?? null, slackChannel: match.channel, offeredAt: now });
-      await this.d.repo.transition(tx, t, 'offered', 'system', now, {
+      await this.deps.repo.transition(tx, t, 'offered', 'system', now, {
         firm: match.firm?.id ?? 'shared-queue',
         channel: match.channel,
       });
@@ -122,8 +130,8 @@ export class TicketService {
   async claim(id: number, slackUser: string): Promise<Ticket> {
     return this.mutate(id, `slack:${slackUser}`, async (tx, t) => {
       const now = this.now();
-      await this.d.repo.transition(tx, t, 'claimed', `slack:${slackUser}`, now);
-      await this.d.repo.update(tx, t.id, { claimed_by: slackUser }, now);
+      await this.deps.repo.transition(tx, t, 'claimed', `slack:${slackUser}`, now);
+      await this.deps.repo.update(tx, t.id, { claimed_by: slackUser }, now);
       t.claimedBy = slackUser;
       await this.refreshSlack(tx, t, now);
       await this.noteInThread(
@@ -145,8 +153,8 @@ export class TicketService {
   async release(id: number, slackUser: string): Promise<Ticket> {
     return this.mutate(id, `slack:${slackUser}`, async (tx, t) => {
       const now = this.now();
-      await this.d.repo.transition(tx, t, 'offered', `slack:${slackUser}`, now, { released: true });
-      await this.d.repo.update(
+      await this.deps.repo.transition(tx, t, 'offered', `slack:${slackUser}`, now, { released: true });
+      await this.deps.repo.update(
         tx,
         t.id,
         { claimed_by: null, offered_at: now.toISOString(), reannounced_at: null, supervised_at: null },
@@ -159,19 +167,19 @@ export class TicketService {
 
   /** A legal-team member wrote in the ticket's thread → relayed to the exporter. */
   async firmReply(id: number, slackUser: string, text: string): Promise<Ticket> {
-    const before = await this.d.repo.get(id);
+    const before = await this.deps.repo.get(id);
     const translated = before ? await this.translate(text, before.lang) : undefined;
     return this.mutate(id, `slack:${slackUser}`, async (tx, t) => {
       const now = this.now();
       if (t.status === 'offered') {
-        await this.d.repo.transition(tx, t, 'claimed', `slack:${slackUser}`, now, { byReply: true });
-        await this.d.repo.update(tx, t.id, { claimed_by: slackUser }, now);
+        await this.deps.repo.transition(tx, t, 'claimed', `slack:${slackUser}`, now, { byReply: true });
+        await this.deps.repo.update(tx, t.id, { claimed_by: slackUser }, now);
         t.claimedBy = slackUser;
       }
-      await this.d.repo.transition(tx, t, 'answered', `slack:${slackUser}`, now);
-      await this.d.repo.update(tx, t.id, { answered_at: now.toISOString() }, now);
-      const messageId = await this.d.repo.addMessage(tx, t.id, 'to_user', `slack:${slackUser}`, text, now);
-      const firm = this.d.firms.firms.find((f) => f.id === t.firmId)?.name ?? '法智谷';
+      await this.deps.repo.transition(tx, t, 'answered', `slack:${slackUser}`, now);
+      await this.deps.repo.update(tx, t.id, { answered_at: now.toISOString() }, now);
+      const messageId = await this.deps.repo.addMessage(tx, t.id, 'to_user', `slack:${slackUser}`, text, now);
+      const firm = this.deps.firms.firms.find((f) => f.id === t.firmId)?.name ?? '法智谷';
       const notice: TicketNotice = {
         kind: 'lawyer-reply',
         ticketId: t.id,
@@ -191,8 +199,8 @@ export class TicketService {
       if (t.status === 'closed' || t.status === 'cancelled' || t.status === 'draft')
         throw new TicketTransitionError(`ticket ${t.id} is ${t.status}`);
       const now = this.now();
-      const messageId = await this.d.repo.addMessage(tx, t.id, 'to_firm', `telegram:${userId}`, text, now);
-      await this.d.repo.update(tx, t.id, { last_user_reply_at: now.toISOString() }, now);
+      const messageId = await this.deps.repo.addMessage(tx, t.id, 'to_firm', `telegram:${userId}`, text, now);
+      await this.deps.repo.update(tx, t.id, { last_user_reply_at: now.toISOString() }, now);
       await this.noteInThread(
         tx,
         `ticket:${t.id}:to-firm:${messageId}`,
@@ -205,8 +213,8 @@ export class TicketService {
   async close(id: number, actor: string, reason = 'closed'): Promise<Ticket> {
     return this.mutate(id, actor, async (tx, t) => {
       const now = this.now();
-      await this.d.repo.transition(tx, t, 'closed', actor, now, { reason });
-      await this.d.repo.update(tx, t.id, { closed_at: now.toISOString() }, now);
+      await this.deps.repo.transition(tx, t, 'closed', actor, now, { reason });
+      await this.deps.repo.update(tx, t.id, { closed_at: now.toISOString() }, now);
       await this.refreshSlack(tx, t, now);
       await this.notifyUser(
         tx,
@@ -221,8 +229,8 @@ export class TicketService {
   async reopen(id: number, slackUser: string): Promise<Ticket> {
     return this.mutate(id, `slack:${slackUser}`, async (tx, t) => {
       const now = this.now();
-      await this.d.repo.transition(tx, t, 'offered', `slack:${slackUser}`, now, { reopened: true });
-      await this.d.repo.update(
+      await this.deps.repo.transition(tx, t, 'offered', `slack:${slackUser}`, now, { reopened: true });
+      await this.deps.repo.update(
         tx,
         t.id,
         { claimed_by: null, closed_at: null, offered_at: now.toISOString(), reannounced_at: null, supervised_at: null },
@@ -234,12 +242,12 @@ export class TicketService {
   }
 
   async rate(id: number, userId: string, stars: number): Promise<boolean> {
-    const r = await this.d.repo.db.query(
+    const r = await this.deps.repo.db.query(
       "UPDATE tickets SET rating = $3 WHERE id = $1 AND user_id = $2 AND status = 'closed'",
       [id, userId, stars],
     );
     if (r.rowCount)
-      await this.d.repo.db.query(
+      await this.deps.repo.db.query(
         'INSERT INTO ticket_events (ticket_id, from_status, to_status, actor, detail, at) VALUES ($1, $2, $2, $3, $4::jsonb, $5)',
         [id, 'closed', `telegram:${userId}`, JSON.stringify({ rating: stars }), this.now().toISOString()],
       );
@@ -248,12 +256,12 @@ export class TicketService {
 
   /** SLA timers, run on the worker's loop with its clock. */
   async slaSweep(now: Date): Promise<void> {
-    const { claimMinutes, autoCloseHours, supervisorChannel } = this.d.sla;
-    for (const t of await this.d.repo.open()) {
+    const { claimMinutes, autoCloseHours, supervisorChannel } = this.deps.sla;
+    for (const t of await this.deps.repo.open()) {
       const offeredFor = t.offeredAt ? (now.getTime() - t.offeredAt.getTime()) / 60_000 : 0;
       if (t.status === 'offered' && offeredFor >= claimMinutes && !t.reannouncedAt) {
         await this.mutate(t.id, 'system', async (tx, x) => {
-          await this.d.repo.update(tx, x.id, { reannounced_at: now.toISOString() }, now);
+          await this.deps.repo.update(tx, x.id, { reannounced_at: now.toISOString() }, now);
           const note: TicketNote = { kind: 'unclaimed', ticketId: x.id, minutes: claimMinutes };
           await enqueue(
             tx,
@@ -265,7 +273,7 @@ export class TicketService {
         });
       } else if (t.status === 'offered' && offeredFor >= 2 * claimMinutes && !t.supervisedAt && supervisorChannel) {
         await this.mutate(t.id, 'system', async (tx, x) => {
-          await this.d.repo.update(tx, x.id, { supervised_at: now.toISOString() }, now);
+          await this.deps.repo.update(tx, x.id, { supervised_at: now.toISOString() }, now);
           const note: TicketNote = {
             kind: 'escalated',
             ticketId: x.id,
@@ -325,23 +333,23 @@ export class TicketService {
   }
 
   private async mutate(id: number, _actor: string, fn: (tx: Queryable, t: Ticket) => Promise<void>): Promise<Ticket> {
-    await this.d.repo.db.transaction(async (tx) => {
-      const t = await this.d.repo.lock(tx, id);
+    await this.deps.repo.db.transaction(async (tx) => {
+      const t = await this.deps.repo.lock(tx, id);
       if (!t) throw new TicketTransitionError(`ticket ${id} does not exist`);
       await fn(tx, t);
     });
-    return (await this.d.repo.get(id))!;
+    return (await this.deps.repo.get(id))!;
   }
 
   private async summarize(conversationId: string, lang: Lang): Promise<string> {
-    const state = await this.d.conversations.state(conversationId, 6);
+    const state = await this.deps.conversations.state(conversationId, 6);
     const turns = state.recent.map(
       (m) => `${m.role === 'user' ? '—' : '→'} ${m.content.replace(/\s+/g, ' ').slice(0, 400)}`,
     );
     const verbatim = turns.join('\n') || '—';
-    if (!this.d.llm || state.recent.length === 0) return verbatim.slice(0, 2500);
+    if (!this.deps.llm || state.recent.length === 0) return verbatim.slice(0, 2500);
     try {
-      const res = await this.d.llm.chat({
+      const res = await this.deps.llm.chat({
         temperature: 0,
         messages: [
           {
@@ -358,9 +366,9 @@ export class TicketService {
   }
 
   private async translate(text: string, lang: Lang): Promise<string | undefined> {
-    if (!this.d.llm) return undefined;
+    if (!this.deps.llm) return undefined;
     try {
-      const res = await this.d.llm.chat({
+      const res = await this.deps.llm.chat({
         temperature: 0,
         messages: [
           {

@@ -2,7 +2,7 @@
 // a throttled rate (chat.update is rate-limited), then the final Block Kit message.
 import type { WebClient } from '@slack/web-api';
 import type { Assistant } from '../../assistant/assistant.js';
-import { sl } from '../../i18n/slack-texts.js';
+import { slackText } from '../../i18n/slack-texts.js';
 import type { Lang } from '../../domain/lang.js';
 import { answerBlocks, escapeMrkdwn, fallbackText } from './slack-format.js';
 
@@ -25,7 +25,7 @@ export interface SlackQuestion {
 export async function answerInSlack(deps: SlackAnswerDeps, q: SlackQuestion): Promise<void> {
   const placeholder = await q.client.chat.postMessage({
     channel: q.channel,
-    text: sl(q.uiLang, 'working'),
+    text: slackText(q.uiLang, 'working'),
     ...(q.threadTs ? { thread_ts: q.threadTs } : {}),
   });
   const ts = placeholder.ts!;

@@ -6,7 +6,7 @@ import { App, HTTPReceiver, LogLevel, webApi } from '@slack/bolt';
 import type { Assistant } from '../../assistant/assistant.js';
 import type { Config } from '../../config.js';
 import { detectLang } from '../../i18n/detect-lang.js';
-import { sl } from '../../i18n/slack-texts.js';
+import { slackText } from '../../i18n/slack-texts.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Lang } from '../../domain/lang.js';
 import type { AnswerRepo, UpdateLedger } from '../../store/answer-repo.js';
@@ -139,7 +139,7 @@ function register(app: InstanceType<typeof App>, deps: SlackDeps): Set<Promise<v
   ) => {
     const lang = await uiLang(q.userId, q.text);
     if (!(await access.isStaff(q.userId))) {
-      await client.chat.postEphemeral({ channel: q.channel, user: q.userId, text: sl(lang, 'notAllowed') });
+      await client.chat.postEphemeral({ channel: q.channel, user: q.userId, text: slackText(lang, 'notAllowed') });
       return;
     }
     if (!limiter.take(q.userId)) return;
@@ -190,15 +190,15 @@ function register(app: InstanceType<typeof App>, deps: SlackDeps): Set<Promise<v
     const text = rest.join(' ');
     const lang = await uiLang(command.user_id, text);
     if (!(await access.isStaff(command.user_id)))
-      return void (await ack({ response_type: 'ephemeral', text: sl(lang, 'notAllowed') }));
+      return void (await ack({ response_type: 'ephemeral', text: slackText(lang, 'notAllowed') }));
     // Acknowledged at once (Slack waits 3 s); the work happens afterwards.
     await ack({
       response_type: 'ephemeral',
-      text: sub.toLowerCase() === 'ask' && text ? sl(lang, 'working') : undefined,
+      text: sub.toLowerCase() === 'ask' && text ? slackText(lang, 'working') : undefined,
     } as never);
     switch (sub.toLowerCase()) {
       case 'ask':
-        if (!text) return void (await respond({ response_type: 'ephemeral', text: sl(lang, 'usage') }));
+        if (!text) return void (await respond({ response_type: 'ephemeral', text: slackText(lang, 'usage') }));
         return void (await ask(client, {
           channel: command.channel_id,
           threadTs: undefined,
@@ -207,24 +207,26 @@ function register(app: InstanceType<typeof App>, deps: SlackDeps): Set<Promise<v
           conversationId: `slack:${command.channel_id}:cmd:${command.trigger_id}`,
         }));
       case 'credit':
-        if (!deps.credit) return void (await respond({ response_type: 'ephemeral', text: sl(lang, 'toolSoon') }));
+        if (!deps.credit)
+          return void (await respond({ response_type: 'ephemeral', text: slackText(lang, 'toolSoon') }));
         return void (await respond({
           response_type: 'ephemeral',
           ...(await slackCredit(deps.credit, text, command.user_id, lang)),
         } as never));
       case 'route':
-        if (!deps.routes) return void (await respond({ response_type: 'ephemeral', text: sl(lang, 'toolSoon') }));
+        if (!deps.routes)
+          return void (await respond({ response_type: 'ephemeral', text: slackText(lang, 'toolSoon') }));
         return void (await slackRoute(deps.routes, client, command.channel_id, text, lang, respond));
       case 'tickets': {
         if (!(await access.isLegal(command.user_id)))
-          return void (await respond({ response_type: 'ephemeral', text: sl(lang, 'legalOnly') }));
+          return void (await respond({ response_type: 'ephemeral', text: slackText(lang, 'legalOnly') }));
         const text = deps.tickets
           ? ticketList(await deps.tickets.repo.open(), deps.tickets.now(), (id) => `<@${id}>`)
-          : sl(lang, 'noTickets');
+          : slackText(lang, 'noTickets');
         return void (await respond({ response_type: 'ephemeral', text }));
       }
       default:
-        return void (await respond({ response_type: 'ephemeral', text: sl(lang, 'usage') }));
+        return void (await respond({ response_type: 'ephemeral', text: slackText(lang, 'usage') }));
     }
   });
 
@@ -242,7 +244,7 @@ function register(app: InstanceType<typeof App>, deps: SlackDeps): Set<Promise<v
         await client.chat.postEphemeral({
           channel: b.channel.id,
           user: b.user.id,
-          text: sl(lang, answer ? 'thanks' : 'expired'),
+          text: slackText(lang, answer ? 'thanks' : 'expired'),
         });
     });
   }
@@ -257,7 +259,7 @@ function register(app: InstanceType<typeof App>, deps: SlackDeps): Set<Promise<v
         await client.chat.postEphemeral({
           channel: b.channel.id,
           user: b.user.id,
-          text: sl(await uiLang(b.user.id), 'escalateSoon'),
+          text: slackText(await uiLang(b.user.id), 'escalateSoon'),
         });
     });
   }

@@ -2,7 +2,7 @@
 // links and dates, and the feedback / escalation buttons; long text split across section blocks.
 import type { AskResult, Citation } from '../../domain/answer.js';
 import { t } from '../../i18n/messages.js';
-import { sl } from '../../i18n/slack-texts.js';
+import { slackText } from '../../i18n/slack-texts.js';
 import type { Lang } from '../../domain/lang.js';
 import { hostOf } from '../../domain/source-url.js';
 
@@ -25,7 +25,7 @@ function link(c: Citation): string {
 }
 
 export function sourceLine(c: Citation, lang: Lang): string {
-  const date = c.asOf ? ` (${sl(lang, 'asOf')} ${c.asOf}${c.stale ? `; ${t(lang, 'stale')}` : ''})` : '';
+  const date = c.asOf ? ` (${slackText(lang, 'asOf')} ${c.asOf}${c.stale ? `; ${t(lang, 'stale')}` : ''})` : '';
   // The passage's other sources by host name, after the title (which links to the first).
   const more = c.sources
     .slice(1)
@@ -59,7 +59,7 @@ export function answerBlocks(result: AskResult, answerId: number): Block[] {
   if (result.citations.length) {
     const lines = result.citations.map((c) => sourceLine(c, lang));
     // A context block holds at most 10 elements; each element's text stays within the section limit.
-    const elements = [`*${sl(lang, 'sources')}*`, ...lines]
+    const elements = [`*${slackText(lang, 'sources')}*`, ...lines]
       .slice(0, CONTEXT_ELEMENTS)
       .map((t) => ({ type: 'mrkdwn', text: t.slice(0, SECTION_LIMIT) }));
     blocks.push({ type: 'context', elements });
@@ -71,19 +71,19 @@ export function answerBlocks(result: AskResult, answerId: number): Block[] {
       {
         type: 'button',
         action_id: 'feedback_up',
-        text: { type: 'plain_text', text: sl(lang, 'helpful'), emoji: true },
+        text: { type: 'plain_text', text: slackText(lang, 'helpful'), emoji: true },
         value: String(answerId),
       },
       {
         type: 'button',
         action_id: 'feedback_down',
-        text: { type: 'plain_text', text: sl(lang, 'notHelpful'), emoji: true },
+        text: { type: 'plain_text', text: slackText(lang, 'notHelpful'), emoji: true },
         value: String(answerId),
       },
       {
         type: 'button',
         action_id: 'escalate_legal',
-        text: { type: 'plain_text', text: sl(lang, 'escalate'), emoji: true },
+        text: { type: 'plain_text', text: slackText(lang, 'escalate'), emoji: true },
         value: String(answerId),
         style: 'danger',
       },

@@ -3,7 +3,7 @@
 // from Slack are rendered here. A post carries its idempotency key as message metadata: a retry
 // whose earlier attempt may have gone through looks for it first, so a crash never doubles a message.
 import type { webApi } from '@slack/bolt';
-import { tt } from '../../i18n/ticket-texts.js';
+import { ticketText } from '../../i18n/ticket-texts.js';
 import { NotReadyError, type OutboxKind, type OutboxRow, type Sender } from '../../store/outbox.js';
 import type { LawFirmDirectory } from '../../tickets/law-firm-directory.js';
 import type { TicketNote, TicketNotice } from '../../tickets/ticket-notices.js';
@@ -20,11 +20,11 @@ export function ticketNoticeText(notice: TicketNotice): string {
   const { lang, ticketId: id } = notice;
   switch (notice.kind) {
     case 'claimed':
-      return tt(lang, 'claimed', { id });
+      return ticketText(lang, 'claimed', { id });
     case 'lawyer-reply':
-      return `*${tt(lang, 'fromLawyer', { id, firm: notice.firm })}*\n\n${escapeMrkdwn(notice.text)}\n\n_${tt(lang, notice.translated ? 'translated' : 'asWritten')}_`;
+      return `*${ticketText(lang, 'fromLawyer', { id, firm: notice.firm })}*\n\n${escapeMrkdwn(notice.text)}\n\n_${ticketText(lang, notice.translated ? 'translated' : 'asWritten')}_`;
     case 'closed':
-      return tt(lang, 'closed', { id }).replace(/[:：]$/, '.');
+      return ticketText(lang, 'closed', { id }).replace(/[:：]$/, '.');
   }
 }
 

@@ -1,6 +1,6 @@
 // `/advisor route <from> <to> [cargo]` in Slack: the options posted in the channel with the map attached.
 import type { App, RespondFn } from '@slack/bolt';
-import { rt } from '../../i18n/route-texts.js';
+import { routeText } from '../../i18n/route-texts.js';
 import type { Lang } from '../../domain/lang.js';
 import { PlaceNotFoundError } from '../../tools/routes/plan-routes.js';
 import { renderPlan } from '../../tools/routes/render-plan.js';
@@ -20,7 +20,7 @@ export async function slackRoute(
   if (!parsed)
     return void (await respond({
       response_type: 'ephemeral',
-      text: rt(lang, 'usage').replace('/route', '/advisor route'),
+      text: routeText(lang, 'usage').replace('/route', '/advisor route'),
     }));
   try {
     const { plan } = await routes.plan(parsed.from, parsed.to, parsed.constraints);
@@ -35,6 +35,6 @@ export async function slackRoute(
     });
   } catch (err) {
     if (!(err instanceof PlaceNotFoundError)) throw err;
-    await respond({ response_type: 'ephemeral', text: `${rt(lang, 'unknownPlace')}: ${err.message}` });
+    await respond({ response_type: 'ephemeral', text: `${routeText(lang, 'unknownPlace')}: ${err.message}` });
   }
 }

@@ -2,8 +2,8 @@
 // (legal team only), thread replies relayed to the exporter, the "Escalate to legal" consent step
 // for staff.
 import type { App } from '@slack/bolt';
-import { sl } from '../../i18n/slack-texts.js';
-import { tt } from '../../i18n/ticket-texts.js';
+import { slackText } from '../../i18n/slack-texts.js';
+import { ticketText } from '../../i18n/ticket-texts.js';
 import type { Logger } from '../../observability/logger.js';
 import type { Lang } from '../../domain/lang.js';
 import type { AnswerRepo } from '../../store/answer-repo.js';
@@ -30,7 +30,7 @@ export function registerTicketHandlers(
       await ack();
       const b = body as { user: { id: string }; channel?: { id: string } };
       if (!(await access.isLegal(b.user.id)))
-        return void (await ephemeral(client, b.channel?.id, b.user.id, sl('en', 'legalOnly')));
+        return void (await ephemeral(client, b.channel?.id, b.user.id, slackText('en', 'legalOnly')));
       try {
         await run(Number((action as { value?: string }).value), b.user.id);
       } catch (err) {
@@ -101,14 +101,14 @@ export function registerTicketHandlers(
             {
               type: 'button',
               action_id: 'escalate_confirm',
-              text: { type: 'plain_text', text: tt(lang, 'send') },
+              text: { type: 'plain_text', text: ticketText(lang, 'send') },
               value: String(draft.id),
               style: 'primary',
             },
             {
               type: 'button',
               action_id: 'escalate_cancel',
-              text: { type: 'plain_text', text: tt(lang, 'cancel') },
+              text: { type: 'plain_text', text: ticketText(lang, 'cancel') },
               value: String(draft.id),
             },
           ],
@@ -127,7 +127,12 @@ export function registerTicketHandlers(
       if (!t || t.userId !== b.user.id || t.status !== 'draft') return;
       if (confirm) await tickets.confirm(t.id, `slack:${b.user.id}`);
       else await tickets.cancel(t.id, `slack:${b.user.id}`);
-      await ephemeral(client, b.channel?.id, b.user.id, tt(t.lang, confirm ? 'sent' : 'cancelled', { id: t.id }));
+      await ephemeral(
+        client,
+        b.channel?.id,
+        b.user.id,
+        ticketText(t.lang, confirm ? 'sent' : 'cancelled', { id: t.id }),
+      );
     });
   }
 }

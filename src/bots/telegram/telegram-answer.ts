@@ -3,7 +3,7 @@
 import { InlineKeyboard, type Context } from 'grammy';
 import type { Assistant } from '../../assistant/assistant.js';
 import type { AskResult } from '../../domain/answer.js';
-import { tg } from '../../i18n/telegram-texts.js';
+import { telegramText } from '../../i18n/telegram-texts.js';
 import type { Lang } from '../../domain/lang.js';
 import { answerToHtml, escapeHtml, sourcesHtml, splitHtml, TELEGRAM_LIMIT } from './telegram-format.js';
 
@@ -21,8 +21,8 @@ export function answerKeyboard(answerId: number, lang: Lang): InlineKeyboard {
     .text('👍', `fb:u:${answerId}`)
     .text('👎', `fb:d:${answerId}`)
     .row()
-    .text(tg(lang, 'askLawyer'), `law:${answerId}`)
-    .text(tg(lang, 'sources'), `src:${answerId}`);
+    .text(telegramText(lang, 'askLawyer'), `law:${answerId}`)
+    .text(telegramText(lang, 'sources'), `src:${answerId}`);
 }
 
 export function conversationIdOf(ctx: Context): string {

@@ -4,7 +4,7 @@ import { Bot, InlineKeyboard, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { sequentialize } from '@grammyjs/runner';
 import type { Assistant } from '../../assistant/assistant.js';
-import { tg } from '../../i18n/telegram-texts.js';
+import { telegramText } from '../../i18n/telegram-texts.js';
 import type { Logger } from '../../observability/logger.js';
 import { scrubSecrets } from '../../observability/logger.js';
 import { LANGS, type Lang } from '../../domain/lang.js';
@@ -88,31 +88,31 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
     // The chosen language wins; else the question's own language decides. Read once per turn.
     const chosen = await prefLang(ctx);
     if (!limiter.take(userId(ctx)))
-      return void (await html(ctx, escapeHtml(tg(chosen ?? clientLang(ctx), 'rateLimited'))));
+      return void (await html(ctx, escapeHtml(telegramText(chosen ?? clientLang(ctx), 'rateLimited'))));
     await answerQuestion(ctx, answerDeps, text, chosen, chosen ?? clientLang(ctx));
   };
   const langKeyboard = () =>
     new InlineKeyboard().text('中文', 'lang:zh').text('Русский', 'lang:ru').text('English', 'lang:en');
 
   bot.command('start', async (ctx) =>
-    html(ctx, escapeHtml(tg(await uiLang(ctx), 'greeting')), { reply_markup: langKeyboard() }),
+    html(ctx, escapeHtml(telegramText(await uiLang(ctx), 'greeting')), { reply_markup: langKeyboard() }),
   );
   bot.command('lang', async (ctx) =>
     html(
       ctx,
       escapeHtml(
-        tg(await uiLang(ctx), 'greeting')
+        telegramText(await uiLang(ctx), 'greeting')
           .split('\n\n')
           .pop()!,
       ),
       { reply_markup: langKeyboard() },
     ),
   );
-  bot.command('help', async (ctx) => html(ctx, escapeHtml(tg(await uiLang(ctx), 'help'))));
-  bot.command('privacy', async (ctx) => html(ctx, escapeHtml(tg(await uiLang(ctx), 'privacy'))));
+  bot.command('help', async (ctx) => html(ctx, escapeHtml(telegramText(await uiLang(ctx), 'help'))));
+  bot.command('privacy', async (ctx) => html(ctx, escapeHtml(telegramText(await uiLang(ctx), 'privacy'))));
   bot.command('ask', async (ctx) => {
     const q = ctx.match.trim();
-    if (!q) return void (await html(ctx, escapeHtml(tg(await uiLang(ctx), 'askUsage'))));
+    if (!q) return void (await html(ctx, escapeHtml(telegramText(await uiLang(ctx), 'askUsage'))));
     await ask(ctx, q);
   });
   registerCredit(bot, deps.credit, uiLang);
@@ -120,8 +120,8 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
   registerEscalation(bot, deps.tickets, uiLang);
   bot.command('forget', async (ctx) => {
     const lang = await uiLang(ctx);
-    await html(ctx, escapeHtml(tg(lang, 'forgetConfirm')), {
-      reply_markup: new InlineKeyboard().text(tg(lang, 'yes'), 'fg:y').text(tg(lang, 'no'), 'fg:n'),
+    await html(ctx, escapeHtml(telegramText(lang, 'forgetConfirm')), {
+      reply_markup: new InlineKeyboard().text(telegramText(lang, 'yes'), 'fg:y').text(telegramText(lang, 'no'), 'fg:n'),
     });
   });
 
@@ -130,30 +130,30 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
     await deps.answers.setLang('telegram', userId(ctx), lang);
     chosenLang.set(ctx, lang);
     await ctx.answerCallbackQuery();
-    await html(ctx, escapeHtml(tg(lang, 'langSet')));
+    await html(ctx, escapeHtml(telegramText(lang, 'langSet')));
   });
   bot.callbackQuery(/^fb:([ud]):(\d{1,15})$/, async (ctx) => {
     const lang = await uiLang(ctx);
     const answer = await deps.answers.get(Number(ctx.match[2]));
-    if (!answer) return void (await ctx.answerCallbackQuery({ text: tg(lang, 'expired') }));
+    if (!answer) return void (await ctx.answerCallbackQuery({ text: telegramText(lang, 'expired') }));
     // Written before Telegram is told it was received.
     await deps.answers.feedback(answer.id, 'telegram', userId(ctx), ctx.match[1] === 'u' ? 1 : -1);
-    await ctx.answerCallbackQuery({ text: tg(lang, 'thanks') });
+    await ctx.answerCallbackQuery({ text: telegramText(lang, 'thanks') });
   });
   bot.callbackQuery(/^src:(\d{1,15})$/, async (ctx) => {
     const answer = await deps.answers.get(Number(ctx.match[1]));
     const lang = answer?.lang ?? (await uiLang(ctx));
-    await ctx.answerCallbackQuery(answer ? {} : { text: tg(lang, 'expired') });
+    await ctx.answerCallbackQuery(answer ? {} : { text: telegramText(lang, 'expired') });
     if (answer && answer.citations.length)
       for (const part of splitHtml(sourcesHtml(answer.citations, lang, true))) await html(ctx, part);
   });
   bot.callbackQuery(/^fg:([yn])$/, async (ctx) => {
     const lang = await uiLang(ctx);
     await ctx.answerCallbackQuery();
-    if (ctx.match[1] === 'n') return void (await html(ctx, escapeHtml(tg(lang, 'forgetCancelled'))));
+    if (ctx.match[1] === 'n') return void (await html(ctx, escapeHtml(telegramText(lang, 'forgetCancelled'))));
     await deps.conversations.forgetUser(userId(ctx));
     await deps.answers.forgetUser('telegram', userId(ctx));
-    await html(ctx, escapeHtml(tg(lang, 'forgetDone')));
+    await html(ctx, escapeHtml(telegramText(lang, 'forgetDone')));
   });
   bot.on('callback_query:data', (ctx) => ctx.answerCallbackQuery());
 
@@ -162,7 +162,8 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
     if (text.startsWith('/')) {
       const name = /^\/([A-Za-z0-9_]+)/.exec(text)?.[1]?.toLowerCase();
       if (ctx.chat.type === 'private' || text.includes(`@${ctx.me.username}`)) {
-        if (!name || !COMMANDS.has(name)) await html(ctx, escapeHtml(tg(await uiLang(ctx), 'unknownCommand')));
+        if (!name || !COMMANDS.has(name))
+          await html(ctx, escapeHtml(telegramText(await uiLang(ctx), 'unknownCommand')));
       }
       return;
     }
@@ -176,7 +177,7 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
   });
   bot.on('message', async (ctx) => {
     if (ctx.chat.type === 'private' || addressedToBot(ctx))
-      await html(ctx, escapeHtml(tg(await uiLang(ctx), 'notText')));
+      await html(ctx, escapeHtml(telegramText(await uiLang(ctx), 'notText')));
   });
 
   bot.catch(async (err) => {
@@ -186,7 +187,7 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
       'telegram update failed',
     );
     try {
-      if (err.ctx.chat) await err.ctx.reply(tg(await uiLang(err.ctx).catch(() => 'en' as const), 'error'));
+      if (err.ctx.chat) await err.ctx.reply(telegramText(await uiLang(err.ctx).catch(() => 'en' as const), 'error'));
     } catch {
       // The chat may be unreachable; the log has the details.
     }

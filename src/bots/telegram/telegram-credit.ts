@@ -1,7 +1,7 @@
 // /credit <company> [country] in Telegram: one match → the report; several → inline buttons to choose.
 import { InlineKeyboard, type Bot, type Context } from 'grammy';
 import { ct } from '../../i18n/credit-texts.js';
-import { tg } from '../../i18n/telegram-texts.js';
+import { telegramText } from '../../i18n/telegram-texts.js';
 import type { Lang } from '../../domain/lang.js';
 import type { CreditService } from '../../tools/credit/credit-service.js';
 import { renderReport } from '../../tools/credit/render-report.js';
@@ -17,13 +17,13 @@ export function registerCredit(
     ctx.reply(text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...extra });
   const sendReport = async (ctx: Context, lookupId: number, index: number, lang: Lang) => {
     const report = await credit!.report(lookupId, index);
-    if (!report) return void (await html(ctx, escapeHtml(tg(lang, 'expired'))));
+    if (!report) return void (await html(ctx, escapeHtml(telegramText(lang, 'expired'))));
     for (const part of splitHtml(escapeHtml(renderReport(report, lang)))) await html(ctx, part);
   };
 
   bot.command('credit', async (ctx) => {
     const lang = await uiLang(ctx);
-    if (!credit) return void (await html(ctx, escapeHtml(tg(lang, 'toolSoon'))));
+    if (!credit) return void (await html(ctx, escapeHtml(telegramText(lang, 'toolSoon'))));
     const { name, country } = parseCreditArgs(ctx.match);
     if (name.length < 2) return void (await html(ctx, escapeHtml(ct(lang, 'usage'))));
     await ctx.replyWithChatAction('typing');

@@ -2,7 +2,7 @@
 // shared and confirms (or adds a note, or cancels); replies to a lawyer's message go back to the
 // ticket's Slack thread; a closed ticket asks for a rating.
 import { InlineKeyboard, type Bot, type Context } from 'grammy';
-import { tt } from '../../i18n/ticket-texts.js';
+import { ticketText } from '../../i18n/ticket-texts.js';
 import type { Lang } from '../../domain/lang.js';
 import type { TicketService } from '../../tickets/ticket-service.js';
 import { conversationIdOf } from './telegram-answer.js';
@@ -19,7 +19,7 @@ export function registerEscalation(
 
   const offer = async (ctx: Context) => {
     const lang = await uiLang(ctx);
-    if (!tickets) return void (await html(ctx, escapeHtml(tt(lang, 'notConnected'))));
+    if (!tickets) return void (await html(ctx, escapeHtml(ticketText(lang, 'notConnected'))));
     const draft = await tickets.draft({
       channel: 'telegram',
       userId: userId(ctx),
@@ -32,10 +32,10 @@ export function registerEscalation(
   const showPreview = async (ctx: Context, id: number) => {
     const t = (await tickets!.repo.get(id))!;
     const kb = new InlineKeyboard()
-      .text(tt(t.lang, 'send'), `esc:y:${t.id}`)
+      .text(ticketText(t.lang, 'send'), `esc:y:${t.id}`)
       .row()
-      .text(tt(t.lang, 'addNote'), `esc:n:${t.id}`)
-      .text(tt(t.lang, 'cancel'), `esc:x:${t.id}`);
+      .text(ticketText(t.lang, 'addNote'), `esc:n:${t.id}`)
+      .text(ticketText(t.lang, 'cancel'), `esc:x:${t.id}`);
     await html(ctx, escapeHtml(tickets!.preview(t)), { reply_markup: kb });
   };
 
@@ -55,13 +55,13 @@ export function registerEscalation(
     const actor = `telegram:${userId(ctx)}`;
     if (ctx.match[1] === 'y') {
       await tickets.confirm(id, actor);
-      await html(ctx, escapeHtml(tt(t.lang, 'sent', { id })));
+      await html(ctx, escapeHtml(ticketText(t.lang, 'sent', { id })));
     } else if (ctx.match[1] === 'n') {
       await tickets.requestNote(id);
-      await html(ctx, escapeHtml(tt(t.lang, 'askNote')));
+      await html(ctx, escapeHtml(ticketText(t.lang, 'askNote')));
     } else {
       await tickets.cancel(id, actor);
-      await html(ctx, escapeHtml(tt(t.lang, 'cancelled')));
+      await html(ctx, escapeHtml(ticketText(t.lang, 'cancelled')));
     }
   });
 
@@ -69,7 +69,7 @@ export function registerEscalation(
     await ctx.answerCallbackQuery();
     if (!tickets) return;
     const ok = await tickets.rate(Number(ctx.match[1]), userId(ctx), Number(ctx.match[2]));
-    if (ok) await html(ctx, escapeHtml(tt(await uiLang(ctx), 'rated')));
+    if (ok) await html(ctx, escapeHtml(ticketText(await uiLang(ctx), 'rated')));
   });
 
   // Before ordinary questions: a note the user was asked for, or a reply to a lawyer's message.
@@ -84,6 +84,6 @@ export function registerEscalation(
     const t = replyTo ? await tickets.repo.byTelegramMessage(replyTo, String(ctx.chat.id)) : undefined;
     if (!t) return next();
     await tickets.userReply(t.id, userId(ctx), ctx.msg.text);
-    await html(ctx, escapeHtml(tt(t.lang, 'relayed')));
+    await html(ctx, escapeHtml(ticketText(t.lang, 'relayed')));
   });
 }

@@ -2,7 +2,7 @@
 // dates, split into messages of at most 4,096 characters on paragraph boundaries.
 import type { Citation } from '../../domain/answer.js';
 import { t } from '../../i18n/messages.js';
-import { tg } from '../../i18n/telegram-texts.js';
+import { telegramText } from '../../i18n/telegram-texts.js';
 import type { Lang } from '../../domain/lang.js';
 import { hostOf } from '../../domain/source-url.js';
 
@@ -27,7 +27,9 @@ export function sourcesHtml(citations: readonly Citation[], lang: Lang, expanded
     const url = safeUrl(c.source);
     const title = url ? `<a href="${escapeHtml(url)}">${escapeHtml(c.title)}</a>` : escapeHtml(c.title);
     // A document past review still answers; the reader is told plainly, not alarmed.
-    const date = c.asOf ? ` (${tg(lang, 'asOf')} ${c.asOf}${c.stale ? `; ${escapeHtml(t(lang, 'stale'))}` : ''})` : '';
+    const date = c.asOf
+      ? ` (${telegramText(lang, 'asOf')} ${c.asOf}${c.stale ? `; ${escapeHtml(t(lang, 'stale'))}` : ''})`
+      : '';
     // The passage's other sources, by host name, after the title (which links to the first).
     const more = c.sources
       .slice(1)
@@ -39,7 +41,7 @@ export function sourcesHtml(citations: readonly Citation[], lang: Lang, expanded
     const excerpt = expanded ? `\n<blockquote>${escapeHtml(c.excerpt)}</blockquote>` : '';
     return `[${c.n}] ${title}${more.length ? ` · ${more.join(' · ')}` : ''}${date}${section}${excerpt}`;
   });
-  return `<b>${escapeHtml(tg(lang, 'sourcesTitle'))}</b>\n${lines.join(expanded ? '\n\n' : '\n')}`;
+  return `<b>${escapeHtml(telegramText(lang, 'sourcesTitle'))}</b>\n${lines.join(expanded ? '\n\n' : '\n')}`;
 }
 
 /** Splits HTML into messages within the limit: at paragraph breaks, else line breaks, else spaces; tags stay balanced. */

@@ -2,7 +2,7 @@
 // Telegram HTML (with the rating keyboard after a close); a row that already carries text is sent
 // as it is.
 import type { Api } from 'grammy';
-import { tt } from '../../i18n/ticket-texts.js';
+import { ticketText } from '../../i18n/ticket-texts.js';
 import type { Sender } from '../../store/outbox.js';
 import type { TicketNotice } from '../../tickets/ticket-notices.js';
 import { escapeHtml } from './telegram-format.js';
@@ -16,16 +16,16 @@ export function renderTicketNotice(notice: TicketNotice): TelegramMessage {
   const { lang, ticketId: id } = notice;
   switch (notice.kind) {
     case 'claimed':
-      return { text: escapeHtml(tt(lang, 'claimed', { id })) };
+      return { text: escapeHtml(ticketText(lang, 'claimed', { id })) };
     case 'lawyer-reply': {
-      const label = tt(lang, notice.translated ? 'translated' : 'asWritten');
-      const head = `<b>${escapeHtml(tt(lang, 'fromLawyer', { id, firm: notice.firm }))}</b>`;
+      const label = ticketText(lang, notice.translated ? 'translated' : 'asWritten');
+      const head = `<b>${escapeHtml(ticketText(lang, 'fromLawyer', { id, firm: notice.firm }))}</b>`;
       return { text: `${head}\n\n${escapeHtml(notice.text)}\n\n<i>${escapeHtml(label)}</i>` };
     }
     case 'closed': {
       const stars = [1, 2, 3, 4, 5].map((n) => ({ text: '⭐'.repeat(n), callback_data: `rate:${id}:${n}` }));
       return {
-        text: escapeHtml(tt(lang, 'closed', { id })),
+        text: escapeHtml(ticketText(lang, 'closed', { id })),
         ...(notice.askRating ? { replyMarkup: { inline_keyboard: [stars] } } : {}),
       };
     }

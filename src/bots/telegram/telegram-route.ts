@@ -1,7 +1,7 @@
 // /route <from> <to> [cargo] in Telegram: the options as text and the map as a photo.
 import { InputFile, type Bot, type Context } from 'grammy';
-import { rt } from '../../i18n/route-texts.js';
-import { tg } from '../../i18n/telegram-texts.js';
+import { routeText } from '../../i18n/route-texts.js';
+import { telegramText } from '../../i18n/telegram-texts.js';
 import type { Lang } from '../../domain/lang.js';
 import { PlaceNotFoundError } from '../../tools/routes/plan-routes.js';
 import { renderPlan } from '../../tools/routes/render-plan.js';
@@ -17,9 +17,9 @@ export function registerRoute(
   bot.command('route', async (ctx) => {
     const lang = await uiLang(ctx);
     const html = (text: string) => ctx.reply(text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
-    if (!routes) return void (await html(escapeHtml(tg(lang, 'toolSoon'))));
+    if (!routes) return void (await html(escapeHtml(telegramText(lang, 'toolSoon'))));
     const args = parseRouteArgs(routes.network, ctx.match);
-    if (!args) return void (await html(escapeHtml(rt(lang, 'usage'))));
+    if (!args) return void (await html(escapeHtml(routeText(lang, 'usage'))));
     await ctx.replyWithChatAction('typing');
     try {
       const { plan } = await routes.plan(args.from, args.to, args.constraints);
@@ -30,7 +30,7 @@ export function registerRoute(
         });
     } catch (err) {
       if (!(err instanceof PlaceNotFoundError)) throw err;
-      await html(escapeHtml(`${rt(lang, 'unknownPlace')}: ${err.message}`));
+      await html(escapeHtml(`${routeText(lang, 'unknownPlace')}: ${err.message}`));
     }
   });
 }

@@ -1,6 +1,7 @@
 // Company lookups across providers: search everywhere (cached), let the user choose among several,
 // then merge the providers' reports with sanctions screening into risk signals. Each lookup is
 // logged for audit. Nothing is derived: a rating appears only when a provider gave one.
+import { ProviderError, type ProviderErrorKind } from './providers/fetch-json.js';
 import type { Db } from '../../store/db.js';
 import { nameKey, nameSimilarity } from './normalize-name.js';
 import type {
@@ -24,7 +25,7 @@ export interface CreditServiceOptions {
 export interface SearchOutcome {
   lookupId: number;
   candidates: CompanyCandidate[];
-  missing: Array<{ provider: string; reason: string }>;
+  missing: MissingProvider[];
 }
 
 export class CreditService {
@@ -47,7 +48,7 @@ export class CreditService {
             p.search(name, country, AbortSignal.timeout(this.o.timeoutMs)),
           );
         } catch (err) {
-          missing.push({ provider: p.id, reason: (err as Error).message });
+          missing.push(missingProvider(p.id, err));
           return [] as CompanyCandidate[];
         }
       }),
@@ -114,7 +115,7 @@ export class CreditService {
               await this.cached(p.id, 'report', id, () => p.report(id!, AbortSignal.timeout(this.o.timeoutMs))),
             );
         } catch (err) {
-          missing.push({ provider: p.id, reason: (err as Error).message });
+          missing.push(missingProvider(p.id, err));
         }
       }),
     );
@@ -126,7 +127,7 @@ export class CreditService {
           s.screen(chosen.name, chosen.country, AbortSignal.timeout(this.o.timeoutMs)),
         );
       } catch (err) {
-        missing.push({ provider: s.id, reason: (err as Error).message });
+        missing.push(missingProvider(s.id, err));
       }
     }
     reports.sort((a, b) => (a.provider === chosen.provider ? -1 : b.provider === chosen.provider ? 1 : 0));
@@ -199,4 +200,15 @@ export function riskSignals(
       out.push({ kind: 'country-mismatch', detail: `${r.country} ≠ ${askedCountry}`, source: r.source });
   }
   return out;
+}
+
+/** A provider that did not answer: the reason in words for people, its kind for code (retry, alert). */
+export interface MissingProvider {
+  provider: string;
+  reason: string;
+  kind: ProviderErrorKind | 'error';
+}
+
+function missingProvider(provider: string, err: unknown): MissingProvider {
+  return { provider, reason: (err as Error).message, kind: err instanceof ProviderError ? err.kind : 'error' };
 }

@@ -49,7 +49,12 @@ export class GleifProvider implements CreditProvider {
     if (country) url.searchParams.set('filter[entity.legalAddress.country]', country);
     url.searchParams.set('page[size]', '10');
     const parsed = listSchema.safeParse((await fetchJson(url.toString(), { signal }, 'GLEIF')) ?? { data: [] });
-    if (!parsed.success) throw new ProviderError('GLEIF sent an unexpected response');
+    if (!parsed.success)
+      throw new ProviderError('GLEIF sent an unexpected response', {
+        provider: 'GLEIF',
+        kind: 'unexpected-response',
+        cause: parsed.error,
+      });
     return parsed.data.data.map((r) => ({
       provider: this.id,
       id: r.attributes.lei,
@@ -67,7 +72,8 @@ export class GleifProvider implements CreditProvider {
       'GLEIF',
     );
     const parsed = oneSchema.safeParse(raw);
-    if (!parsed.success) throw new ProviderError(`GLEIF has no record ${lei}`);
+    if (!parsed.success)
+      throw new ProviderError(`GLEIF has no record ${lei}`, { provider: 'GLEIF', kind: 'not-found' });
     const a = parsed.data.data.attributes;
     const e = a.entity;
     const addr = [...(e.legalAddress.addressLines ?? []), e.legalAddress.city].filter(Boolean).join(', ');

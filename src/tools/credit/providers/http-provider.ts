@@ -40,7 +40,12 @@ export class HttpCreditProvider implements CreditProvider {
     if (country) url.searchParams.set('country', country);
     const raw = await fetchJson(url.toString(), { signal, headers: this.headers() }, 'the zone credit service');
     const parsed = searchSchema.safeParse(raw ?? { items: [] });
-    if (!parsed.success) throw new ProviderError('the zone credit service sent an unexpected search response');
+    if (!parsed.success)
+      throw new ProviderError('the zone credit service sent an unexpected search response', {
+        provider: 'zone credit service',
+        kind: 'unexpected-response',
+        cause: parsed.error,
+      });
     return parsed.data.items.map((i) => ({
       provider: this.id,
       id: i.id,
@@ -58,7 +63,12 @@ export class HttpCreditProvider implements CreditProvider {
       'the zone credit service',
     );
     const parsed = reportSchema.safeParse(raw);
-    if (!parsed.success) throw new ProviderError('the zone credit service sent an unexpected report');
+    if (!parsed.success)
+      throw new ProviderError('the zone credit service sent an unexpected report', {
+        provider: 'zone credit service',
+        kind: 'unexpected-response',
+        cause: parsed.error,
+      });
     const r = parsed.data;
     return {
       provider: this.id,

@@ -53,7 +53,12 @@ export class OpenSanctionsScreen implements SanctionsScreen {
       'the sanctions screening service',
     );
     const parsed = responseSchema.safeParse(raw);
-    if (!parsed.success) throw new ProviderError('the sanctions screening service sent an unexpected response');
+    if (!parsed.success)
+      throw new ProviderError('the sanctions screening service sent an unexpected response', {
+        provider: 'sanctions screening',
+        kind: 'unexpected-response',
+        cause: parsed.error,
+      });
     const threshold = this.opts.threshold ?? 0.7;
     const matches: SanctionsMatch[] = (parsed.data.responses.q?.results ?? [])
       .filter((r) => r.score >= threshold)
