@@ -29,8 +29,18 @@ export interface ToolCallRecord {
   error?: string;
 }
 
+/** The direct answer shown first when the turn is answered without a model: one to three sentences
+ * taken verbatim from the passages (or a tool's summary), with the citation numbers behind them. */
+export interface Lead {
+  text: string;
+  /** Numbers of `citations` the lead's sentences come from ([1] → 1). */
+  citations: number[];
+}
+
 export interface AskResult {
   answer: string;
+  /** Present whenever the turn is answered without a model; channels show it first. */
+  lead?: Lead;
   lang: Lang;
   mode: 'retrieval-only' | 'llm';
   citations: Citation[];
