@@ -88,9 +88,7 @@ export function sectionSourceProblems(meta: FrontMatter, body: string): string[]
 export function reviewPolicyProblems(meta: FrontMatter): string[] {
   if (!meta.volatility) return ['volatility: missing (rates | law | background, docs/knowledge-format.md)'];
   const months = REVIEW_MONTHS[meta.volatility];
-  const limit = new Date(`${meta.as_of}T00:00:00Z`);
-  limit.setUTCMonth(limit.getUTCMonth() + months);
-  const latest = limit.toISOString().slice(0, 10);
+  const latest = addMonths(meta.as_of, months);
   return meta.review_by > latest
     ? [
         `review_by ${meta.review_by} is more than ${months} months after as_of ${meta.as_of} (volatility ${meta.volatility}): at most ${latest}`,
@@ -102,4 +100,15 @@ export function termProblems(meta: FrontMatter, body: string): string[] {
   return TERM_RULES.filter((r) => r.lang === meta.lang && (r.avoid.test(body) || r.avoid.test(meta.title))).map(
     (r) => `use ${r.use}, not "${r.avoid.source}"`,
   );
+}
+
+/** The same day n months later; the end of a month maps to the end of a month (30 Sep + 6 → 31 Mar). */
+export function addMonths(isoDate: string, months: number): string {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const targetLast = lastDay(target.getUTCFullYear(), target.getUTCMonth() + 1);
+  const endOfMonth = day === lastDay(year, month);
+  target.setUTCDate(endOfMonth ? targetLast : Math.min(day, targetLast));
+  return target.toISOString().slice(0, 10);
 }
