@@ -8,14 +8,21 @@ export interface UserHit extends Hit {
   translatedFrom?: string;
 }
 
+export interface RetrieveOptions {
+  k?: number;
+  filters?: Omit<SearchFilters, 'lang'>;
+  /** Markets the question names (ISO codes): documents about them come first. */
+  markets?: readonly string[];
+}
+
 export async function retrieveForUser(
   kb: KnowledgeBase,
   query: string,
   lang: Lang,
-  opts: { k?: number; filters?: Omit<SearchFilters, 'lang'> } = {},
+  opts: RetrieveOptions = {},
 ): Promise<UserHit[]> {
   const k = opts.k ?? 5;
-  const hits = await kb.search(query, { ...opts.filters, k: k * 3 });
+  const hits = await marketAware(kb, query, opts.markets ?? [], { ...opts.filters, k: k * 3 });
   const out: UserHit[] = [];
   const seenSlugs = new Set<string>();
   for (const hit of hits) {
@@ -25,6 +32,35 @@ export async function retrieveForUser(
     if (out.length >= k) break;
   }
   return out;
+}
+
+/**
+ * A question that names a market prefers documents about it. The general ranking stays; documents
+ * only about other markets move below the rest, and the best document written for the named market
+ * is brought into the first results when the general search missed it (a name spelled differently,
+ * "Туркмения" for Туркменистан, still finds its country note).
+ */
+async function marketAware(
+  kb: KnowledgeBase,
+  query: string,
+  markets: readonly string[],
+  opts: SearchFilters & { k: number },
+): Promise<Hit[]> {
+  const general = await kb.search(query, opts);
+  if (markets.length === 0 || opts.country) return general;
+  const asked = new Set(markets);
+  // China's side (export rules, currency, rebates) concerns every shipment, whatever the market.
+  const elsewhere = (h: Hit) => h.doc.countries.length > 0 && !h.doc.countries.some((c) => asked.has(c) || c === 'CN');
+  const ranked = [...general.filter((h) => !elsewhere(h)), ...general.filter(elsewhere)];
+  for (const country of markets) {
+    const [local] = await kb.search(query, { ...opts, country, k: 1 });
+    const specific = local && local.doc.countries.length <= 2;
+    if (!specific || ranked.slice(0, 3).some((h) => h.doc.slug === local.doc.slug)) continue;
+    const at = ranked.findIndex((h) => h.doc.slug === local.doc.slug);
+    if (at >= 0) ranked.splice(at, 1);
+    ranked.splice(Math.min(2, ranked.length), 0, local);
+  }
+  return ranked;
 }
 
 async function inUserLanguage(kb: KnowledgeBase, query: string, hit: Hit, lang: Lang): Promise<UserHit> {
@@ -44,7 +80,7 @@ export async function retrieveFused(
   kb: KnowledgeBase,
   queries: readonly string[],
   lang: Lang,
-  opts: { k?: number; filters?: Omit<SearchFilters, 'lang'> } = {},
+  opts: RetrieveOptions = {},
 ): Promise<UserHit[]> {
   const unique = [...new Set(queries.map((q) => q.trim()).filter(Boolean))];
   if (unique.length <= 1) return retrieveForUser(kb, unique[0] ?? '', lang, opts);

@@ -1,7 +1,8 @@
 // The domain retrieval evaluation: evals/datasets/domain.jsonl questions against the real knowledge
 // base through the assistant's own retrieval (all languages, shown in the asker's language).
 import { z } from 'zod';
-import { retrieveForUser } from '../assistant/retrieve.js';
+import { retrieveFused } from '../assistant/retrieve.js';
+import { planRetrieval } from '../assistant/retrieval-plan.js';
 import { readJsonl } from '../rag/eval-retrieval.js';
 import type { KnowledgeBase } from '../rag/knowledge-base.js';
 import { LANGS } from '../domain/lang.js';
@@ -43,7 +44,8 @@ export interface DomainReport {
 export async function evalDomain(kb: KnowledgeBase, questions: readonly DomainQuestion[]): Promise<DomainReport> {
   const results: DomainResult[] = [];
   for (const q of questions) {
-    const hits = await retrieveForUser(kb, q.question, q.lang, { k: 5 });
+    const plan = planRetrieval(q.question);
+    const hits = await retrieveFused(kb, plan.queries, q.lang, { k: 5, markets: plan.markets });
     const top = hits.map((h) => h.doc.slug);
     results.push({
       id: q.id,

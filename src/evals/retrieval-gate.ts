@@ -8,6 +8,10 @@ export const thresholdsSchema = z.object({
   domain: z.object({ recallAt5: z.record(z.string(), z.number()) }),
   /** evals/datasets/domain-heldout.jsonl: questions written without seeing the documents. */
   domainHeldout: z.object({ recallAt5: z.record(z.string(), z.number()) }),
+  /** evals/datasets/domain-2.jsonl: the second wave's topics (products, e-commerce, currency, sanctions, liability). */
+  domain2: z.object({ recallAt5: z.record(z.string(), z.number()) }),
+  /** evals/datasets/domain-heldout-2.jsonl: second-wave questions written from the fact sheets only. */
+  domainHeldout2: z.object({ recallAt5: z.record(z.string(), z.number()) }),
   /** Answer-level rates of the answers suite (run only with an LLM). */
   answers: z
     .object({
@@ -37,10 +41,12 @@ export function xquadShortfalls(lang: string, got: { recallAt5: number; mrrAt10:
   return out;
 }
 
+export type DomainSet = 'domain' | 'domainHeldout' | 'domain2' | 'domainHeldout2';
+
 export function domainShortfalls(
   byLang: Record<string, { recallAt5: number }>,
   t: Thresholds,
-  set: 'domain' | 'domainHeldout' = 'domain',
+  set: DomainSet = 'domain',
 ): string[] {
   return Object.entries(t[set].recallAt5).flatMap(([lang, min]) => {
     const got = byLang[lang]?.recallAt5 ?? 0;

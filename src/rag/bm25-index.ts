@@ -48,6 +48,22 @@ export class Bm25Index {
     return this;
   }
 
+  /** How rare a term is across the indexed texts (BM25's idf); 0 for a term never seen. */
+  idf(term: string): number {
+    if (!this.frozen) this.freeze();
+    const list = this.postings.get(term);
+    if (!list) return 0;
+    const n = this.docLen.length;
+    const df = list.length / 2;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** The idf a term would have if it occurred once: the weight of a word the corpus lacks. */
+  maxIdf(): number {
+    const n = this.docLen.length;
+    return Math.log(1 + (n - 0.5) / 1.5);
+  }
+
   search(queryTokens: readonly string[], k: number, accept?: (idx: number) => boolean): ScoredIndex[] {
     if (!this.frozen) this.freeze();
     const n = this.docLen.length;

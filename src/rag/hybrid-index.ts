@@ -76,6 +76,15 @@ export class HybridIndex {
     return this.docs.values();
   }
 
+  /** The lexical weight of a token (its idf), for scoring sentences the way BM25 scores passages. */
+  termIdf(token: string): number {
+    return this.bm25.idf(token);
+  }
+
+  maxIdf(): number {
+    return this.bm25.maxIdf();
+  }
+
   /** The chunks of one document in reading order. */
   chunksOf(docId: string): IndexedChunk[] {
     if (!this.byDoc) {

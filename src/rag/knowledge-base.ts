@@ -79,6 +79,22 @@ export class KnowledgeBase {
     return this.index.toHit(chunks[at]!, 0);
   }
 
+  /** Every passage of a document in reading order, shaped as hits (score 0). */
+  passagesOf(docId: string): Hit[] {
+    return this.index.chunksOf(docId).flatMap((chunk) => {
+      const hit = this.index.toHit(chunk, 0);
+      return hit ? [hit] : [];
+    });
+  }
+
+  termIdf(token: string): number {
+    return this.index.termIdf(token);
+  }
+
+  maxIdf(): number {
+    return this.index.maxIdf();
+  }
+
   chunkCount(docId: string): number {
     return this.index.chunksOf(docId).length;
   }

@@ -24,7 +24,9 @@ describe('knowledge rules', () => {
   });
 
   it('wants one marker per section, numbers that exist and every source used', () => {
-    const ok = doc('# X\n\n## A\n\nText.\n\n<!-- sources: 1 -->\n\n## B\n\nMore.\n\n<!-- sources: 2 -->\n\n### B1\n\nInherits.\n');
+    const ok = doc(
+      '# X\n\n## A\n\nText.\n\n<!-- sources: 1 -->\n\n## B\n\nMore.\n\n<!-- sources: 2 -->\n\n### B1\n\nInherits.\n',
+    );
     expect(sectionSourceProblems(ok.meta, ok.body)).toEqual([]);
     const bad = doc('# X\n\n## A\n\nText.\n\n## B\n\nMore.\n\n<!-- sources: 3 -->\n');
     const problems = sectionSourceProblems(bad.meta, bad.body);

@@ -1,0 +1,340 @@
+// The direct answer without a model: from every section of the retrieved documents, the one to three
+// sentences that answer the question, verbatim, each with its citation number. Sentences are scored
+// the way BM25 scores passages (idf-weighted overlap with the question, the section heading counting
+// half), plus how close together the matched words sit, whether the sentence holds the kind of
+// figure the question asks for (a duration, an amount, a date), the document's retrieval rank and
+// the market the question names. Nothing is paraphrased, so nothing can be invented; a hedge that
+// introduces a list ("Not confirmed:") travels with the item it hedges.
+import { detectMarkets } from '../domain/markets.js';
+import type { Lang } from '../domain/lang.js';
+import { tokenize } from '../rag/tokenize.js';
+import { splitSentences } from '../rag/split-text.js';
+import { hasFigure, questionTypes, sentenceHas, type QuestionType } from './question-type.js';
+
+export interface LeadPassage {
+  /** Stable id of the passage (the chunk id), used to cache its sentences. */
+  key: string;
+  text: string;
+  headingPath: string[];
+}
+
+export interface LeadDoc {
+  /** The citation number the document will carry. */
+  n: number;
+  passages: readonly LeadPassage[];
+  /** The document's markets (front-matter `countries`). */
+  countries: readonly string[];
+  /** 0 for the best retrieved document. */
+  rank: number;
+}
+
+export interface LeadOptions {
+  lang: Lang;
+  /** Lexical weight of a token in the corpus; 0 when the corpus lacks it. */
+  idf: (token: string) => number;
+  /** The weight of a question word the corpus lacks (it still counts against coverage). */
+  missingIdf: number;
+  askedMarkets?: readonly string[];
+  /** Defaults: 300 characters, 120 for Chinese. */
+  maxChars?: number;
+  maxSentences?: number;
+}
+
+export interface LeadSentence {
+  n: number;
+  passageKey: string;
+  text: string;
+  score: number;
+}
+
+export interface LeadResult {
+  /** Absent when no sentence shares a word with the question. */
+  lead?: { text: string; citations: number[]; sentences: LeadSentence[] };
+  /** For each document, its best sentence and the passage it sits in (shown as that document's passage). */
+  bestByDoc: Map<number, LeadSentence>;
+  /** Share of the question's weight the best sentence (with its heading) covers, 0–1: how well the
+   * knowledge base answers at all. */
+  confidence: number;
+}
+
+interface Unit {
+  text: string;
+  tokens: Set<string>;
+  order: string[];
+  /** The line introducing a list this item belongs to ("Sources disagree:"), if any. */
+  leadIn?: string;
+  markets: string[];
+  figure: boolean;
+  /** Matching keys of each name-like word (capitalised inside a sentence, or a Chinese "名·姓"). */
+  names: string[][];
+  numbers: string[];
+}
+
+interface PassageUnits {
+  units: Unit[];
+  headingTokens: Set<string>;
+}
+
+const PREFIX = 5;
+/** Words are compared by their first letters where stemming leaves case forms apart (блокировок /
+ * блокировкам); Chinese tokens are bigrams already. */
+function matchKey(token: string): string {
+  return /^\p{Script=Cyrillic}/u.test(token) ? token.slice(0, PREFIX) : token;
+}
+
+const HEDGE =
+  /not confirmed|unconfirmed|disagree|draft|proposal|plan|reported|не подтвержд|расходятся|проект|планир|сообщает|未经证实|未证实|说法不一|草案|计划|据报道|尚未/i;
+const MAX_CACHE = 50_000;
+/** A further sentence joins the lead when it scores at least this share of the best one. */
+const FILL_RATIO = 0;
+/** When two sentences do not fit whole, both are shown cut if the second scores this share of the best. */
+const SPLIT_RATIO = 0.8;
+const TOP_SHARE = 0.5;
+/** Weights of the score's parts beside coverage: word proximity, answer type, retrieval rank. */
+const W_PROX = 0.15;
+const W_RANK = 0.3;
+const W_TYPE = 0.2;
+const cache = new Map<string, PassageUnits>();
+
+function unitsOf(passage: LeadPassage): PassageUnits {
+  const cacheKey = `${passage.key}\u0000${passage.text.length}\u0000${passage.text.slice(0, 24)}`;
+  const hit = cache.get(cacheKey);
+  if (hit) return hit;
+  const units: Unit[] = [];
+  let leadIn: string | undefined;
+  for (const rawLine of passage.text.split('\n')) {
+    const line = rawLine.trim();
+    if (!line) {
+      leadIn = undefined;
+      continue;
+    }
+    const item = /^(?:[-*+•]|\d+[.)])\s+(.*)$/.exec(line);
+    if (item) {
+      units.push(makeUnit(clean(item[1]!), leadIn));
+      continue;
+    }
+    const sentences = splitSentences(line).map(clean).filter(Boolean);
+    for (const s of sentences) units.push(makeUnit(s, undefined));
+    const last = sentences.at(-1);
+    leadIn = last && /[:：]$/.test(last) ? last : undefined;
+  }
+  const entry = { units, headingTokens: new Set(tokenize(passage.headingPath.slice(1).join(' ')).map(matchKey)) };
+  if (cache.size >= MAX_CACHE) cache.delete(cache.keys().next().value!);
+  cache.set(cacheKey, entry);
+  return entry;
+}
+
+function makeUnit(text: string, leadIn: string | undefined): Unit {
+  const order = tokenize(text).map(matchKey);
+  return {
+    text,
+    tokens: new Set(order),
+    order,
+    ...(leadIn ? { leadIn } : {}),
+    markets: detectMarkets(text),
+    figure: hasFigure(text),
+    names: [...text.matchAll(/(?<=\S\s+)[A-ZА-ЯЁ][a-zа-яё]{2,}|\p{Script=Han}{1,4}·\p{Script=Han}{1,4}/gu)].map((m) =>
+      tokenize(m[0]).map(matchKey),
+    ),
+    numbers: [...text.matchAll(/\d+(?:[.,]\d+)?/g)].map((m) => m[0]),
+  };
+}
+
+// Markdown emphasis and table pipes are layout, not words.
+function clean(s: string): string {
+  return s
+    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    .replace(/^\|\s*|\s*\|$/g, '')
+    .replace(/\s*\|\s*/g, ' · ')
+    .trim();
+}
+
+/** Whether a sentence holds what the question asks for, beyond the question's own words: a name
+ * the question does not contain (who), a number it does not contain (how many), or the figure kinds
+ * of question-type.ts. */
+function answersType(type: QuestionType, unit: Unit, qTokens: ReadonlySet<string>): boolean {
+  if (type === 'who') return unit.names.some((keys) => !keys.every((k) => qTokens.has(k)));
+  if (type === 'number')
+    return unit.numbers.some((n) => !qTokens.has(n)) || (unit.numbers.length === 0 && sentenceHas(type, unit.text));
+  return sentenceHas(type, unit.text);
+}
+
+/** Proximity: matched question words per token of the span they occupy (1 when adjacent). */
+function proximity(order: readonly string[], wanted: ReadonlySet<string>): number {
+  let first = -1;
+  let last = -1;
+  let count = 0;
+  order.forEach((t, i) => {
+    if (!wanted.has(t)) return;
+    if (first < 0) first = i;
+    last = i;
+    count++;
+  });
+  return count < 2 ? (count === 1 ? 0.5 : 0) : Math.min(1, count / (last - first + 1));
+}
+
+export function selectLead(question: string, docs: readonly LeadDoc[], opts: LeadOptions): LeadResult {
+  const maxChars = opts.maxChars ?? (opts.lang === 'zh' ? 120 : 300);
+  const maxSentences = opts.maxSentences ?? 3;
+  const asked = new Set(opts.askedMarkets ?? []);
+  const qTokens = new Set(tokenize(question).map(matchKey));
+  const qRaw = tokenize(question);
+  const weight = new Map<string, number>();
+  for (const t of qRaw) weight.set(matchKey(t), Math.max(weight.get(matchKey(t)) ?? 0, opts.idf(t) || opts.missingIdf));
+  let total = [...weight.values()].reduce((a, w) => a + w, 0);
+  const types: QuestionType[] = questionTypes(question);
+  const bestByDoc = new Map<number, LeadSentence>();
+  const eligible: Array<LeadSentence & { coverage: number; unitIndex: number }> = [];
+  let confidence = 0;
+  if (total === 0) return { bestByDoc, confidence };
+
+  // Words every candidate sentence shares (the topic: "Panthers", "EAC") tell sentences apart less
+  // than words only a few hold: weight by rarity among the candidates too.
+  {
+    let units = 0;
+    const df = new Map<string, number>();
+    for (const doc of docs)
+      for (const passage of doc.passages)
+        for (const unit of unitsOf(passage).units) {
+          units++;
+          for (const t of weight.keys()) if (unit.tokens.has(t)) df.set(t, (df.get(t) ?? 0) + 1);
+        }
+    for (const [t, w] of weight) {
+      const d = df.get(t) ?? 0;
+      if (d > 0) weight.set(t, (w * Math.log(1 + units / d)) / Math.log(1 + units));
+    }
+    total = [...weight.values()].reduce((a, w) => a + w, 0);
+  }
+  for (const doc of docs) {
+    const offMarket = asked.size > 0 && doc.countries.length > 0 && !doc.countries.some((c) => asked.has(c));
+    for (const passage of doc.passages) {
+      const { units, headingTokens } = unitsOf(passage);
+      for (const [unitIndex, unit] of units.entries()) {
+        let matched = 0;
+        for (const [t, w] of weight) {
+          if (unit.tokens.has(t)) matched += w;
+          else if (headingTokens.has(t)) matched += w / 2;
+        }
+        if (matched === 0) continue;
+        const coverage = matched / total;
+        const typeBonus = types.some((t) => answersType(t, unit, qTokens)) ? W_TYPE : 0;
+        const mentionsAsked = unit.markets.some((m) => asked.has(m));
+        const mentionsOther = unit.markets.length > 0 && !mentionsAsked;
+        let score = coverage + W_PROX * proximity(unit.order, qTokens) + typeBonus + W_RANK / (1 + doc.rank);
+        if (mentionsAsked) score += 0.1;
+        if (offMarket) score *= 0.5;
+        const text = unit.leadIn && HEDGE.test(unit.leadIn) ? `${unit.leadIn} ${unit.text}` : unit.text;
+        const candidate = { n: doc.n, passageKey: passage.key, text, score, unitIndex };
+        const best = bestByDoc.get(doc.n);
+        if (!best || score > best.score) bestByDoc.set(doc.n, candidate);
+        // A figure about another market is never the direct answer to a question about this one.
+        const wrongMarket = asked.size > 0 && (offMarket || mentionsOther) && unit.figure;
+        if (!wrongMarket) eligible.push({ ...candidate, coverage });
+      }
+    }
+  }
+  if (eligible.length === 0) return { bestByDoc, confidence };
+  eligible.sort((a, b) => b.score - a.score);
+  const top = eligible[0]!;
+  confidence = Math.min(1, top.coverage);
+  // The best sentence, and the next best when it scores close: two sentences that both fit are shown
+  // whole; when they do not fit together, each is cut to its share of the cap around the question's
+  // words (the answer to a question usually sits near the words it shares with it).
+  const chosen: Array<LeadSentence & { budget: number }> = [{ ...top, budget: maxChars }];
+  const second = eligible.slice(1).find((c) => c.text !== top.text && c.score >= top.score * FILL_RATIO);
+  if (second) {
+    if (top.text.length + second.text.length + 5 <= maxChars) {
+      chosen.push({ ...second, budget: maxChars });
+      let used = top.text.length + second.text.length + 10;
+      for (const c of eligible) {
+        if (chosen.length >= maxSentences || c.score < top.score * FILL_RATIO) break;
+        if (chosen.some((s) => s.text === c.text) || used + c.text.length + 5 > maxChars) continue;
+        chosen.push({ ...c, budget: maxChars });
+        used += c.text.length + 5;
+      }
+    } else if (second.score >= top.score * SPLIT_RATIO && maxSentences > 1) {
+      const half = Math.floor(maxChars * TOP_SHARE) - 3;
+      const topBudget = second.text.length < half ? maxChars - second.text.length - 6 : half;
+      chosen[0]!.budget = topBudget;
+      chosen.push({ ...second, budget: maxChars - Math.min(topBudget, top.text.length) - 6 });
+    } else {
+      // The runner-up is too long to share the cap: a shorter sentence that fits may follow the best.
+      let used = top.text.length + 5;
+      for (const c of eligible.slice(1)) {
+        if (chosen.length >= maxSentences || c.score < top.score * FILL_RATIO) break;
+        if (chosen.some((x) => x.text === c.text) || used + c.text.length + 5 > maxChars) continue;
+        chosen.push({ ...c, budget: maxChars });
+        used += c.text.length + 5;
+      }
+    }
+  }
+  const parts = chosen.map((s) => `${fit(s.text, s.budget, qTokens)} [${s.n}]`);
+  const citations = [...new Set(chosen.map((s) => s.n))];
+  return {
+    lead: {
+      text: parts.join(' '),
+      citations,
+      sentences: chosen.map(({ n, passageKey, text, score }) => ({ n, passageKey, text, score })),
+    },
+    bestByDoc,
+    confidence,
+  };
+}
+
+/** A sentence longer than its budget is cut to the stretch centred on the question's words (the
+ * answer usually sits next to them), marked with "…". */
+function fit(text: string, maxChars: number, qTokens: ReadonlySet<string>): string {
+  if (text.length <= maxChars) return text;
+  const lower = text.toLowerCase().replace(/ё/g, 'е');
+  // Where the question's words occur: each word's position, found by its matching key.
+  const positions: number[] = [];
+  for (const word of lower.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const keys = tokenize(word[0]).map(matchKey);
+    if (keys.some((k) => qTokens.has(k))) positions.push(word.index + word[0].length / 2);
+  }
+  const centre = positions.length ? (Math.min(...positions) + Math.max(...positions)) / 2 : maxChars / 2;
+  let start = Math.max(0, Math.min(text.length - maxChars + 2, Math.round(centre - maxChars / 2)));
+  let end = Math.min(text.length, start + maxChars - 2);
+  // Whole words where the script has spaces.
+  if (start > 0) {
+    const space = text.indexOf(' ', start);
+    if (space > 0 && space - start < 20) start = space + 1;
+  }
+  if (end < text.length) {
+    const space = text.lastIndexOf(' ', end);
+    if (space > start + maxChars / 2) end = space;
+  }
+  return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
+}
+
+/** A passage cut to about `maxChars` around the sentence that answers, rather than at its start. */
+export function excerptAround(passage: string, sentence: string | undefined, maxChars = 480): string {
+  const flat = passage.replace(/\s+/g, ' ').trim();
+  if (flat.length <= maxChars) return flat;
+  const probe = sentence?.replace(/\s+/g, ' ').slice(0, 40);
+  const at = probe ? flat.indexOf(probe) : -1;
+  if (at < 0) return cutAt(flat, 0, maxChars);
+  // Start at the sentence, or earlier when the passage's opening still fits: context helps.
+  const start = at + Math.min(sentence!.length, maxChars) <= maxChars ? 0 : sentenceStart(flat, at);
+  return cutAt(flat, start, maxChars);
+}
+
+function sentenceStart(text: string, at: number): number {
+  const before = text.slice(0, at);
+  const stop = Math.max(before.lastIndexOf('. '), before.lastIndexOf('。'), before.lastIndexOf('; '));
+  return stop >= 0 && at - stop < 160 ? stop + 1 : at;
+}
+
+function cutAt(text: string, start: number, maxChars: number): string {
+  let slice = text.slice(start, start + maxChars).trim();
+  const ends = start + maxChars < text.length;
+  if (ends) {
+    const stop = Math.max(slice.lastIndexOf('. '), slice.lastIndexOf('。'), slice.lastIndexOf('; '));
+    if (stop > maxChars * 0.5) slice = slice.slice(0, stop + 1);
+    else {
+      const space = slice.lastIndexOf(' ');
+      slice = `${space > maxChars * 0.5 ? slice.slice(0, space) : slice}…`;
+    }
+  }
+  return `${start > 0 ? '…' : ''}${slice}`;
+}

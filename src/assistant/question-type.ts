@@ -1,0 +1,45 @@
+// What kind of answer a question wants, from its wording in Russian, Chinese or English: a
+// duration, an amount, a date or year, a list of countries. A sentence that holds that kind of
+// figure is preferred for the direct answer.
+
+export type QuestionType = 'duration' | 'amount' | 'date' | 'countries' | 'number' | 'who';
+
+const ASKS: Record<QuestionType, RegExp> = {
+  duration:
+    /сколько\s+(?:дней|суток|недель|месяцев|времени|ид[её]т|едет|ехать|займ[её]т|длится|ждать|действует)|как\s+долго|за\s+сколько|какой\s+срок|срок\s+(?:действия|доставки|возврата|перевозки|рассмотрения)|сроки|多久|多长时间|几天|多少天|几个月|时效|有效期|how\s+long|how\s+many\s+(?:days|weeks|months|years)|transit\s+time|lead\s+time|valid\s+for|validity/i,
+  amount:
+    /сколько\s+(?:стоит|стоят|будет\s+стоить|платить|процентов|денег)|стоимост|цен[аыу]\b|ставк|тариф|пошлин|ндс|утильсбор|сбор[а-я]*\s|размер\s|штраф|порог|лимит|多少钱|费用|价格|运费|税率|关税|增值税|多少|门槛|罚款|how\s+much|what\s+(?:is\s+the\s+)?(?:cost|price|rate|fee|duty|vat|threshold|limit)|\bcost\b|\bprice\b|\brate\b|\bfee\b|\bduty\b|\bvat\b|threshold|percentage/i,
+  date: /когда|с\s+какого\s+(?:числа|дня|года|месяца)|с\s+какой\s+даты|в\s+каком\s+году|какого\s+года|до\s+какого|какая\s+дата|дедлайн|什么时候|何时|哪一年|哪年|几月|哪天|截止|日期|\bwhen\b|which\s+year|what\s+year|what\s+date|since\s+when|deadline|from\s+what\s+date/i,
+  who: /\bwho\b|\bwhom\b|(?:^|[^а-яё])(?:кто|кого|кому|кем)(?:[^а-яё]|$)|谁|哪位|which\s+(?:body|authority|agency|organisation|organization)|какой\s+орган|哪个机构|哪个部门/i,
+  number: /how\s+many|how\s+much|what\s+number|сколько|какое\s+количество|多少|几/i,
+  countries:
+    /какие\s+страны|в\s+каких\s+странах|каким\s+странам|с\s+какими\s+странами|哪些国家|哪几个国家|哪个国家|which\s+countries|what\s+countries|which\s+states|which\s+members/i,
+};
+
+const HAS: Record<QuestionType, RegExp> = {
+  duration:
+    /\d+(?:[.,]\d+)?\s*(?:[–—-]\s*\d+(?:[.,]\d+)?\s*)?(?:дн|сут|недел|месяц|мес\.|лет|год|час|рабочих|календарных|days?|weeks?|months?|years?|hours?|working|calendar|天|日|周|个月|月|年|小时|个工作日)/i,
+  amount:
+    /\d[\d\s.,]*\s*(?:%|％|руб|₽|usd|us\$|\$|eur|€|юан|yuan|rmb|cny|元|万|亿|тенге|kzt|сум|uzs|sdr|сдр|特别提款权|долл|dollar|евро|тыс|млн|млрд|million|billion)|(?:\$|€|¥|usd|eur|rmb|cny|руб\.?)\s*\d/i,
+  date: /\b(?:19|20)\d{2}\b|\d{1,2}\s+(?:янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)|\d{1,2}月|\d{4}年|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i,
+  who: /\S\s+[A-ZА-ЯЁ][a-zа-яё]+|\p{Script=Han}·\p{Script=Han}|(?:орган|ministry|министерств|служб|commission|комисси|部|局|委员会|机构)/u,
+  number:
+    /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand|dozen)\b|(?:^|[^а-яё])(?:один|одна|два|две|три|четыр|пят|шест|сем|восем|девят|десят|двадцат|сто|тысяч)[а-яё]*|[一二三四五六七八九十百千万两]/i,
+  countries:
+    /беларус|казахстан|армени|киргиз|кыргыз|росси|узбекистан|белорус|白俄罗斯|哈萨克斯坦|亚美尼亚|吉尔吉斯|俄罗斯|乌兹别克|belarus|kazakhstan|armenia|kyrgyz|russia|uzbekistan/i,
+};
+
+/** The kinds of answer a question asks for (often none, sometimes two: "how much and how long"). */
+export function questionTypes(question: string): QuestionType[] {
+  return (Object.keys(ASKS) as QuestionType[]).filter((t) => ASKS[t].test(question));
+}
+
+/** Whether a sentence holds the kind of figure a question type wants. */
+export function sentenceHas(type: QuestionType, sentence: string): boolean {
+  return HAS[type].test(sentence);
+}
+
+/** A figure of any kind (a number with a unit, a date): such a sentence about another market is never the lead. */
+export function hasFigure(sentence: string): boolean {
+  return HAS.amount.test(sentence) || HAS.duration.test(sentence) || /\d+(?:[.,]\d+)?\s*%/.test(sentence);
+}

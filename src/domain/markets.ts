@@ -1,0 +1,245 @@
+// The markets a message names, in Russian, Chinese or English: country names in their case forms,
+// adjectives, demonyms and the main cities. Used to prefer documents about the market asked about,
+// to label passages by country, and to route a legal ticket to the right jurisdiction from the
+// exporter's own words.
+import type { Lang } from './lang.js';
+
+interface Market {
+  /** Word beginnings in Latin or Cyrillic script (matched at a word start, any ending). */
+  stems: string[];
+  /** Chinese names (matched anywhere but after the characters in `notAfter`). */
+  han: string[];
+  /** 白俄罗斯 is Belarus, not Russia; 内蒙古 is a Chinese region, not Mongolia. */
+  notAfter?: string;
+  names: Record<Lang, string>;
+}
+
+export const MARKETS: Record<string, Market> = {
+  RU: {
+    stems: [
+      'росси',
+      'рф',
+      'русск',
+      'российск',
+      'москв',
+      'московск',
+      'санкт-петербург',
+      'петербург',
+      'питер',
+      'новосибирск',
+      'екатеринбург',
+      'владивосток',
+      'новороссийск',
+      'russia',
+      'russian',
+      'moscow',
+      'st petersburg',
+      'saint petersburg',
+      'novosibirsk',
+      'yekaterinburg',
+      'vladivostok',
+      'novorossiysk',
+    ],
+    han: [
+      '俄罗斯',
+      '俄国',
+      '俄方',
+      '俄联邦',
+      '莫斯科',
+      '圣彼得堡',
+      '新西伯利亚',
+      '叶卡捷琳堡',
+      '符拉迪沃斯托克',
+      '海参崴',
+      '新罗西斯克',
+    ],
+    names: { ru: 'Россия', zh: '俄罗斯', en: 'Russia' },
+    notAfter: '白',
+  },
+  KZ: {
+    stems: [
+      'казахстан',
+      'казахск',
+      'алматы',
+      'алма-ат',
+      'астан',
+      'нур-султан',
+      'шымкент',
+      'караганд',
+      'актау',
+      'хоргос',
+      'достык',
+      'алтынкол',
+      'kazakh',
+      'kazakstan',
+      'almaty',
+      'alma-ata',
+      'astana',
+      'nur-sultan',
+      'shymkent',
+      'karaganda',
+      'aktau',
+      'dostyk',
+      'altynkol',
+    ],
+    han: [
+      '哈萨克斯坦',
+      '哈萨克',
+      '哈国',
+      '阿拉木图',
+      '阿斯塔纳',
+      '努尔苏丹',
+      '奇姆肯特',
+      '卡拉干达',
+      '阿克套',
+      '多斯特克',
+      '阿尔腾科利',
+    ],
+    names: { ru: 'Казахстан', zh: '哈萨克斯坦', en: 'Kazakhstan' },
+  },
+  UZ: {
+    stems: [
+      'узбекистан',
+      'узбекск',
+      'ташкент',
+      'самарканд',
+      'бухар',
+      'андижан',
+      'ферган',
+      'uzbek',
+      'tashkent',
+      'samarkand',
+      'bukhara',
+      'andijan',
+      'fergana',
+    ],
+    han: ['乌兹别克斯坦', '乌兹别克', '乌国', '塔什干', '撒马尔罕', '布哈拉', '安集延', '费尔干纳'],
+    names: { ru: 'Узбекистан', zh: '乌兹别克斯坦', en: 'Uzbekistan' },
+  },
+  KG: {
+    stems: ['киргиз', 'кыргыз', 'бишкек', 'ош ', 'kyrgyz', 'kirgiz', 'bishkek'],
+    han: ['吉尔吉斯斯坦', '吉尔吉斯', '吉国', '比什凯克', '奥什'],
+    names: { ru: 'Кыргызстан', zh: '吉尔吉斯斯坦', en: 'Kyrgyzstan' },
+  },
+  TJ: {
+    stems: ['таджик', 'душанбе', 'tajik', 'dushanbe'],
+    han: ['塔吉克斯坦', '塔吉克', '杜尚别'],
+    names: { ru: 'Таджикистан', zh: '塔吉克斯坦', en: 'Tajikistan' },
+  },
+  TM: {
+    stems: ['туркмен', 'ашхабад', 'turkmen', 'ashgabat'],
+    han: ['土库曼斯坦', '土库曼', '阿什哈巴德'],
+    names: { ru: 'Туркменистан', zh: '土库曼斯坦', en: 'Turkmenistan' },
+  },
+  BY: {
+    stems: ['беларус', 'белорус', 'минск', 'брест', 'belarus', 'byelorus', 'minsk', 'brest'],
+    han: ['白俄罗斯', '白俄', '明斯克', '布列斯特'],
+    names: { ru: 'Беларусь', zh: '白俄罗斯', en: 'Belarus' },
+  },
+  AM: {
+    stems: ['армени', 'армянск', 'ереван', 'armenia', 'yerevan'],
+    han: ['亚美尼亚', '埃里温'],
+    names: { ru: 'Армения', zh: '亚美尼亚', en: 'Armenia' },
+  },
+  MN: {
+    stems: ['монгол', 'улан-батор', 'улан батор', 'замын-ууд', 'mongol', 'ulaanbaatar', 'ulan bator', 'zamyn-uud'],
+    han: ['蒙古', '乌兰巴托', '扎门乌德'],
+    names: { ru: 'Монголия', zh: '蒙古国', en: 'Mongolia' },
+    notAfter: '内',
+  },
+  CN: {
+    stems: [
+      'китай',
+      'китая',
+      'кнр',
+      'китайск',
+      'циндао',
+      'пекин',
+      'шанха',
+      'china',
+      'chinese',
+      'prc',
+      'qingdao',
+      'beijing',
+      'shanghai',
+    ],
+    han: ['中国', '我国', '国内', '青岛', '北京', '上海'],
+    names: { ru: 'Китай', zh: '中国', en: 'China' },
+  },
+  IN: {
+    stems: ['индия', 'индии', 'индию', 'индией', 'индийск', 'мумба', 'нью-дели', 'india', 'indian', 'mumbai', 'delhi'],
+    han: ['印度', '孟买', '新德里'],
+    names: { ru: 'Индия', zh: '印度', en: 'India' },
+  },
+  PK: {
+    stems: ['пакистан', 'карачи', 'pakistan', 'karachi'],
+    han: ['巴基斯坦', '卡拉奇'],
+    names: { ru: 'Пакистан', zh: '巴基斯坦', en: 'Pakistan' },
+  },
+  IR: {
+    stems: ['иран', 'тегеран', 'iran', 'tehran'],
+    han: ['伊朗', '德黑兰'],
+    names: { ru: 'Иран', zh: '伊朗', en: 'Iran' },
+  },
+  AZ: {
+    stems: ['азербайджан', 'баку', 'azerbaijan', 'baku'],
+    han: ['阿塞拜疆', '巴库'],
+    names: { ru: 'Азербайджан', zh: '阿塞拜疆', en: 'Azerbaijan' },
+  },
+  GE: {
+    stems: ['грузия', 'грузии', 'грузию', 'грузинск', 'тбилиси', 'georgia', 'tbilisi'],
+    han: ['格鲁吉亚', '第比利斯', '波季'],
+    names: { ru: 'Грузия', zh: '格鲁吉亚', en: 'Georgia' },
+  },
+};
+
+/** Documents about the whole union list its members; a question about "the EAEU" names none of them. */
+export const EAEU_MEMBERS = ['RU', 'BY', 'KZ', 'AM', 'KG'] as const;
+
+const LETTER = /[\p{L}\p{N}]/u;
+
+function stemAt(text: string, stem: string): number {
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf(stem, from);
+    if (at < 0) return -1;
+    // A word start: nothing or a non-letter before it. Short stems ("рф", "ош ") must also end a word.
+    if (at === 0 || !LETTER.test(text[at - 1]!)) {
+      const after = text[at + stem.length];
+      if (stem.length > 3 || after === undefined || !LETTER.test(after)) return at;
+    }
+    from = at + 1;
+  }
+}
+
+/** ISO codes of the markets a text names, in the order they first appear. */
+export function detectMarkets(text: string): string[] {
+  const lower = ` ${text.toLowerCase().replace(/ё/g, 'е')} `;
+  const found: Array<{ code: string; at: number }> = [];
+  for (const [code, market] of Object.entries(MARKETS)) {
+    let first = -1;
+    for (const stem of market.stems) {
+      const at = stemAt(lower, stem);
+      if (at >= 0 && (first < 0 || at < first)) first = at;
+    }
+    for (const name of market.han) {
+      for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + 1)) {
+        if (market.notAfter && market.notAfter.includes(lower[at - 1] ?? '')) continue;
+        if (first < 0 || at < first) first = at;
+        break;
+      }
+    }
+    if (first >= 0) found.push({ code, at: first });
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.code);
+}
+
+/** The markets a question asks about. China is where the exporter ships from: naming it ("из Китая",
+ * "从中国") says nothing about the destination, so it never counts. */
+export function askedMarkets(text: string): string[] {
+  return detectMarkets(text).filter((c) => c !== 'CN');
+}
+
+export function marketName(code: string, lang: Lang): string {
+  return MARKETS[code]?.names[lang] ?? code;
+}
