@@ -7,6 +7,10 @@ import { HashingEmbedder } from '../src/rag/hashing-embedder.js';
 import { ingestKnowledge } from '../src/rag/ingest.js';
 import { KnowledgeBase } from '../src/rag/knowledge-base.js';
 import { evalDomain, readDomainQuestions, type DomainReport } from '../src/evals/eval-domain.js';
+import { evalDomainLead, readAnnotations, type LeadReport } from '../src/evals/eval-domain-lead.js';
+import { composeRetrievalAnswer } from '../src/assistant/retrieval-answer.js';
+import { retrieveFused } from '../src/assistant/retrieve.js';
+import { planRetrieval } from '../src/assistant/retrieval-plan.js';
 import { domainShortfalls, loadThresholds } from '../src/evals/retrieval-gate.js';
 import type { Db } from '../src/store/db.js';
 import { KnowledgeRepo } from '../src/store/knowledge-repo.js';
@@ -19,6 +23,7 @@ describe('domain retrieval (knowledge/ + evals/datasets/domain.jsonl)', () => {
   let report: DomainReport;
   let heldout: DomainReport;
   let second: DomainReport;
+  let kb: KnowledgeBase;
   let heldout2: DomainReport;
   const questions = readDomainQuestions(join(ROOT, 'evals/datasets/domain.jsonl'));
   const heldoutQuestions = readDomainQuestions(join(ROOT, 'evals/datasets/domain-heldout.jsonl'));
@@ -31,7 +36,7 @@ describe('domain retrieval (knowledge/ + evals/datasets/domain.jsonl)', () => {
     const embedder = new HashingEmbedder(256);
     const s = await ingestKnowledge({ root: join(ROOT, 'knowledge'), repo, embedder });
     expect(s.failed).toEqual([]);
-    const kb = await KnowledgeBase.open({ repo, embedder });
+    kb = await KnowledgeBase.open({ repo, embedder });
     report = await evalDomain(kb, questions);
     console.log(
       `domain retrieval: ${report.questions} questions, recall@1 ${report.recallAt1}, recall@5 ${report.recallAt5}`,
@@ -100,4 +105,61 @@ describe('domain retrieval (knowledge/ + evals/datasets/domain.jsonl)', () => {
     expect(domainShortfalls(second.byLang, loadThresholds(), 'domain2')).toEqual([]);
     expect(domainShortfalls(heldout2.byLang, loadThresholds(), 'domainHeldout2')).toEqual([]);
   });
+
+  it('gives direct answers without a model: key terms in the lead and the right section among the first three', async () => {
+    const sets = ['domain', 'domain-heldout', 'domain-2', 'domain-heldout-2'] as const;
+    const reports: LeadReport[] = [];
+    for (const set of sets) {
+      const r = await evalDomainLead(
+        kb,
+        readDomainQuestions(join(ROOT, `evals/datasets/${set}.jsonl`)),
+        readAnnotations(join(ROOT, `evals/annotations/${set}.jsonl`)),
+      );
+      reports.push(r);
+      console.log(
+        `lead ${set}: key terms in lead ${r.keyInLead} (all of them ${r.allKeyTermsInLead}), right section in top 3 ${r.sectionTop3}, mean lead ${r.meanLeadChars} chars`,
+      );
+      console.log(`  by language: ${JSON.stringify(r.byLang)}`);
+      console.log(`  by category: ${JSON.stringify(r.byCategory)}`);
+    }
+    const n = reports.reduce((a, r) => a + r.questions, 0);
+    const mean = (f: (r: LeadReport) => number) => reports.reduce((a, r) => a + f(r) * r.questions, 0) / n;
+    const gates = loadThresholds().leads;
+    expect(n).toBeGreaterThanOrEqual(300);
+    expect(mean((r) => r.keyInLead)).toBeGreaterThanOrEqual(gates.keyInLead);
+    expect(mean((r) => r.sectionTop3)).toBeGreaterThanOrEqual(gates.sectionTop3);
+  }, 240_000);
+
+  it('says plainly when the knowledge base does not cover a question, and rarely otherwise', async () => {
+    const flagged = async (file: string) => {
+      const qs = readDomainQuestions(join(ROOT, file));
+      let weak = 0;
+      for (const q of qs) {
+        const plan = planRetrieval(q.question);
+        const hits = await retrieveFused(kb, plan.queries, q.lang, { k: 5, markets: plan.markets });
+        const answer = await composeRetrievalAnswer({
+          question: q.question,
+          lang: q.lang,
+          hits,
+          kb,
+          markets: plan.markets,
+          products: plan.products,
+        });
+        if (answer.evidence.weak) weak++;
+      }
+      return { weak, n: qs.length };
+    };
+    const uncovered = await flagged('evals/datasets/uncovered.jsonl');
+    let answerable = { weak: 0, n: 0 };
+    for (const set of ['domain', 'domain-heldout', 'domain-2', 'domain-heldout-2']) {
+      const r = await flagged(`evals/datasets/${set}.jsonl`);
+      answerable = { weak: answerable.weak + r.weak, n: answerable.n + r.n };
+    }
+    console.log(
+      `coverage: ${uncovered.weak}/${uncovered.n} uncovered questions told so; ${answerable.weak}/${answerable.n} answerable ones wrongly`,
+    );
+    const gates = loadThresholds().leads;
+    expect(uncovered.weak / uncovered.n).toBeGreaterThanOrEqual(gates.uncoveredFlagged);
+    expect(answerable.weak / answerable.n).toBeLessThanOrEqual(gates.answerableFlaggedWeak);
+  }, 240_000);
 });

@@ -16,6 +16,7 @@ import { LANGS, type Lang } from './domain/lang.js';
 import { serve } from './http/serve.js';
 import { startOutboxWorker } from './jobs/start-worker.js';
 import { runSuite } from './evals/run-suite.js';
+import { evalExtractive, readExtractiveQueries } from './evals/eval-extractive.js';
 
 const USAGE = `Usage: advisor <command> [options]
 
@@ -26,6 +27,7 @@ const USAGE = `Usage: advisor <command> [options]
   ask "<question>" [--lang zh|ru|en] [--json]
   chat [--lang zh|ru|en]             an interactive session with memory (/lang, /exit)
   eval retrieval --corpus C.jsonl --queries Q.jsonl [--mode hybrid|lexical|vector] [--json]
+  eval --suite extractive --corpus C.jsonl --queries Q.jsonl [--json]   is the answer in the direct answer (lead)?
   eval --suite retrieval|safety|answers   run a suite, write evals/reports/<suite>-<time>.md/.json
        [--facts FILE.jsonl] [--limit N]  answers: the fact questions, at most N per language
   credit "<company>" [--country KZ] [--pick N] [--json]   counterparty check across the configured sources
@@ -239,6 +241,22 @@ async function evalCommand(
   },
   print: (v: unknown) => void,
 ): Promise<number> {
+  if (values.suite === 'extractive') {
+    if (!values.corpus || !values.queries) throw new UsageError('eval --suite extractive needs --corpus and --queries');
+    const report = await evalExtractive(
+      readCorpus(values.corpus),
+      readExtractiveQueries(values.queries),
+      createEmbedder(config),
+    );
+    if (values.json) print(report);
+    else {
+      const { misses: _misses, ...figures } = report;
+      print(
+        `extractive (${report.lang}, ${report.queries} queries): answer in lead ${report.answerInLead} (the first 480 characters of passage [1]: ${report.baselineAnswerInFirst480}) · mean lead ${report.meanLeadChars} characters · recall@1 ${report.recallAt1} · lead selection p50 ${figures.leadMs.p50} ms p95 ${figures.leadMs.p95} ms`,
+      );
+    }
+    return 0;
+  }
   if (values.suite) {
     const limit = values.limit === undefined ? undefined : Number(values.limit);
     if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))

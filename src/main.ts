@@ -30,6 +30,7 @@ import type { CreditService } from './tools/credit/credit-service.js';
 import { existsSync } from 'node:fs';
 import { RouteService } from './tools/routes/route-service.js';
 import { routesTool } from './tools/routes/routes-tool.js';
+import { findPlaces } from './tools/routes/find-places.js';
 
 export interface Runtime {
   config: Config;
@@ -126,7 +127,19 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
   if (routes) tools.register(routesTool(routes));
   const conversations = new ConversationRepo(db);
   const metrics = new Metrics();
-  const assistant = new Assistant({ kb, llm, tools, conversations, limits: config.limits, log, metrics });
+  const places = routes
+    ? (text: string) => findPlaces(routes.network, text).map((m) => ({ id: m.node.id, at: m.at, text: m.text }))
+    : undefined;
+  const assistant = new Assistant({
+    kb,
+    llm,
+    tools,
+    conversations,
+    limits: config.limits,
+    log,
+    metrics,
+    ...(places ? { places } : {}),
+  });
   const ticketConfig = config.tickets;
   const tickets = new TicketService({
     repo: new TicketRepo(db),

@@ -164,6 +164,7 @@ describe('assistant with an OpenAI-compatible model', () => {
     expect(result.mode).toBe('retrieval-only');
     expect(result.notices).toEqual([t('ru', 'llmUnavailable')]);
     expect(result.answer.startsWith(t('ru', 'llmUnavailable'))).toBe(true);
+    expect(result.lead?.text).toBeTruthy();
     expect(result.citations[0]).toMatchObject({ docId: 'eac-mark-ru' });
   });
 

@@ -53,7 +53,7 @@ describe('advisor CLI', () => {
     expect(ans.citations[0]).toMatchObject({ n: 1, docId: 'gauge-change-zh', asOf: '2024-12-31', stale: true });
     expect(ans.answer).toContain('[1]');
     const plain = await runAdvisor(['ask', '换轨需要多长时间？'], env);
-    expect(plain.stdout).toContain('来源:\n[1] 边境换轨 — 需要多长时间 (截至 2024-12-31; 已超过复核日期');
+    expect(plain.stdout).toContain('来源:\n[1] 边境换轨 — 需要多长时间 (截至 2024-12-31; 待复核');
   });
 
   it('uses the translation link when the best passage is in another language', async () => {

@@ -89,7 +89,7 @@ describe('credit checks', () => {
     src.delays.gleif = 1500;
     credit = make(500);
     const found = await credit.search('Almaty Example Trade', 'KZ', 'test:u1');
-    expect(found.missing).toEqual([{ provider: 'gleif', reason: 'GLEIF did not answer in time' }]);
+    expect(found.missing).toEqual([{ provider: 'gleif', reason: 'GLEIF did not answer in time', kind: 'timeout' }]);
     const r = (await credit.report(found.lookupId, 0))!;
     expect(r.reports.map((x) => x.provider)).toEqual(['http']);
     expect(renderReport(r, 'ru')).toContain('Не ответили: gleif (GLEIF did not answer in time)');

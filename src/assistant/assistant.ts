@@ -17,9 +17,11 @@ import { LEGAL_ESCALATION_TOOL } from './legal-escalation-tool.js';
 import { historyMessages, openTurn, summarizeIfLong, type Memory } from './memory.js';
 import { systemPrompt, userMessage } from './prompt.js';
 import { checkQuestion } from './question.js';
-import { followUpQuery, rewriteQuery } from './query-rewrite.js';
-import { retrievalOnlyAnswer } from './retrieval-answer.js';
+import { rewriteQuery } from './query-rewrite.js';
+import { composeRetrievalAnswer } from './retrieval-answer.js';
+import { planRetrieval, type RetrievalPlan } from './retrieval-plan.js';
 import { retrieveFused, type UserHit } from './retrieve.js';
+import { companyIn, detectIntent, type Intent, type PlaceRef } from './intents.js';
 import type { ToolRegistry } from './tools.js';
 import type { AskResult, ToolCallRecord } from '../domain/answer.js';
 import type { AssistantEvent, Turn } from './types.js';
@@ -38,6 +40,9 @@ export interface AssistantDeps {
   log: Logger;
   today?: () => string;
   metrics?: Metrics;
+  /** Places of the route network a message names (the route planner's finder), for recognising
+   * route questions without a model; absent when route planning is off. */
+  places?: (text: string) => PlaceRef[];
 }
 
 export class Assistant {
@@ -90,7 +95,8 @@ export class Assistant {
 
     yield { type: 'status', stage: 'retrieving' };
     let llmFailed = false;
-    const queries = [question, followUpQuery(question, memory.recent)];
+    const plan = planRetrieval(question, memory.recent);
+    const queries = [...plan.queries];
     if (llm) {
       try {
         const rw = await rewriteQuery(llm, question, lang, memory.recent, turn.signal);
@@ -100,17 +106,23 @@ export class Assistant {
         log.warn({ err: errorInfo(err) }, 'query rewrite failed; answering from retrieval only');
       }
     }
-    const hits = await retrieveFused(this.deps.kb, queries, lang, { k: PASSAGES });
+    const hits = await retrieveFused(this.deps.kb, queries, lang, { k: PASSAGES, markets: plan.markets });
 
     let result: AskResult;
-    if (!llm || llmFailed || hits.length === 0) {
-      result = retrievalOnlyAnswer(hits, lang, {
-        ...(llm && hits.length > 0 ? { notice: t(lang, 'llmUnavailable') } : {}),
-        today: this.today(),
-      });
+    const intent = !llm || llmFailed ? this.intentOf(question, plan) : ({ kind: 'none' } as const);
+    if (intent.kind !== 'none') {
+      result = await this.withTool(intent, lang, turn, llm ? t(lang, 'llmUnavailable') : undefined);
+    } else if (!llm || llmFailed || hits.length === 0) {
+      result = await this.withoutModel(
+        question,
+        lang,
+        hits,
+        plan,
+        llm && hits.length > 0 ? t(lang, 'llmUnavailable') : undefined,
+      );
     } else {
       const queue = new EventQueue<AssistantEvent>();
-      const run = this.generate(llm, question, lang, hits, memory, turn, queue).finally(() => queue.close());
+      const run = this.generate(llm, question, lang, hits, memory, turn, queue, plan).finally(() => queue.close());
       yield* queue.drain();
       result = await run;
     }
@@ -140,6 +152,7 @@ export class Assistant {
     memory: Memory,
     turn: Turn,
     queue: EventQueue<AssistantEvent>,
+    plan: RetrievalPlan,
   ): Promise<AskResult> {
     const valid = new Set(hits.map((_, i) => i + 1));
     const messages: ChatMessage[] = [
@@ -198,7 +211,7 @@ export class Assistant {
       }
     } catch (err) {
       this.deps.log.warn({ err: errorInfo(err) }, 'language model failed; answering from retrieval only');
-      const fallback = retrievalOnlyAnswer(hits, lang, { notice: t(lang, 'llmUnavailable'), today: this.today() });
+      const fallback = await this.withoutModel(question, lang, hits, plan, t(lang, 'llmUnavailable'));
       return { ...fallback, toolCalls };
     }
   }
@@ -273,6 +286,104 @@ export class Assistant {
       this.deps.log.warn({ tool: name, err: errorInfo(err) }, 'tool failed');
       return { name, input: parsed.data, error: 'the tool failed; its service may be unavailable' };
     }
+  }
+
+  /**
+   * What the message asks to have done, without a model. A short follow-up ("а сколько стоит?",
+   * "can you check them?") is read together with the previous question for a route or a company.
+   */
+  private intentOf(question: string, plan: RetrievalPlan): Intent {
+    const places = (text: string) => this.deps.places?.(text) ?? [];
+    const own = detectIntent(question, places(question));
+    if (own.kind !== 'none' || !plan.previous) return own;
+    const before = detectIntent(plan.previous, places(plan.previous));
+    if (before.kind === 'route') {
+      // "а до Бишкека?" keeps the origin and changes the destination; "а сколько стоит?" keeps both.
+      const next = places(question).find((p) => p.id !== before.from && p.id !== before.to);
+      return next ? { kind: 'route', from: before.from, to: next.id } : before;
+    }
+    // "can you check them?" after a message that named the company.
+    if (before.kind === 'credit' || (/провер|пробей|查|check|verify|vet/i.test(question) && companyIn(plan.previous))) {
+      const company = before.kind === 'credit' ? before.company : companyIn(plan.previous)!;
+      return { kind: 'credit', company };
+    }
+    return own;
+  }
+
+  /** A route, company or lawyer request answered by its tool; the tool's summary is the direct answer. */
+  private async withTool(
+    intent: Exclude<Intent, { kind: 'none' }>,
+    lang: Lang,
+    turn: Turn,
+    notice?: string,
+  ): Promise<AskResult> {
+    const notices = notice ? [notice] : [];
+    const base = { lang, mode: 'retrieval-only' as const, citations: [], notices };
+    if (intent.kind === 'lawyer') {
+      const offer = t(lang, 'escalationOffer');
+      // The offer travels as a notice too, as in a model's answer: channels put it to the user to confirm.
+      return {
+        ...base,
+        notices: [...notices, offer],
+        answer: offer,
+        lead: { text: offer, citations: [] },
+        toolCalls: [],
+        escalation: { suggested: true, reason: 'the user asked for a lawyer' },
+      };
+    }
+    const name = intent.kind === 'route' ? 'plan_route' : 'credit_lookup';
+    if (!this.deps.tools.get(name)) return { ...base, answer: t(lang, 'toolOff'), toolCalls: [] };
+    const args = intent.kind === 'route' ? { from: intent.from, to: intent.to } : { company: intent.company };
+    const record = await this.runTool(name, JSON.stringify(args), lang, turn);
+    const output = (record.output ?? {}) as {
+      summary?: string;
+      plan?: string;
+      report?: string;
+      candidates?: string[];
+      found?: number;
+      error?: string;
+    };
+    if (record.error || output.error) return { ...base, answer: t(lang, 'toolFailed'), toolCalls: [record] };
+    if (intent.kind === 'route') {
+      const summary = output.summary ?? '';
+      return {
+        ...base,
+        answer: [summary, output.plan ?? ''].filter(Boolean).join('\n\n'),
+        lead: { text: summary, citations: [] },
+        toolCalls: [record],
+      };
+    }
+    const text =
+      output.report ??
+      (output.candidates?.length
+        ? `${t(lang, 'whichCompany')}\n${output.candidates.join('\n')}`
+        : t(lang, 'noCompany'));
+    // The report leads with the company, its sanctions screening and risk signals: those lines are the direct answer.
+    const head = text.split('\n\n')[0]!;
+    return { ...base, answer: text, lead: { text: head, citations: [] }, toolCalls: [record] };
+  }
+
+  /** The answer from retrieval alone: the direct answer first, then the passages (retrieval-answer.ts). */
+  private async withoutModel(
+    question: string,
+    lang: Lang,
+    hits: UserHit[],
+    plan: RetrievalPlan,
+    notice?: string,
+  ): Promise<AskResult> {
+    const { evidence, ...result } = await composeRetrievalAnswer({
+      // A follow-up is answered as the question it continues ("а в Казахстане?" → the VAT question, for Kazakhstan).
+      question: plan.understood,
+      lang,
+      hits,
+      kb: this.deps.kb,
+      markets: plan.markets,
+      products: plan.products,
+      today: this.today(),
+      ...(notice ? { notice } : {}),
+    });
+    if (evidence.weak) this.deps.log.info({ confidence: evidence.confidence, gaps: evidence.gaps }, 'weak evidence');
+    return result;
   }
 
   private today(): string {

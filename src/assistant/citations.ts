@@ -5,10 +5,19 @@ import type { Lang } from '../domain/lang.js';
 import type { UserHit } from './retrieve.js';
 import { neutralizeInstructions } from './injection.js';
 import type { Citation } from '../domain/answer.js';
+import { excerptAround } from './lead.js';
 
 const EXCERPT_CHARS = 480;
 
-export function toCitations(hits: readonly UserHit[], today: string = isoToday()): Citation[] {
+/**
+ * @param answering the sentence of each hit that answers the question, when known: the excerpt is
+ *   cut around it instead of at the passage's start.
+ */
+export function toCitations(
+  hits: readonly UserHit[],
+  today: string = isoToday(),
+  answering?: (hit: UserHit, index: number) => string | undefined,
+): Citation[] {
   return hits.map((h, i) => ({
     n: i + 1,
     docId: h.docId,
@@ -18,10 +27,12 @@ export function toCitations(hits: readonly UserHit[], today: string = isoToday()
     category: h.category,
     headingPath: h.headingPath,
     // Text that addresses a model is noise for a person too, and must not travel further.
-    excerpt: excerpt(neutralizeInstructions(h.text).text),
+    excerpt: excerptAround(neutralizeInstructions(h.text).text, answering?.(h, i), EXCERPT_CHARS),
     source: h.source,
     sources: h.sources,
     asOf: h.asOf,
+    // A document about one or a few markets says which; a union-wide one (all EAEU members) needs no label.
+    ...(h.doc.countries.length > 0 && h.doc.countries.length <= 3 ? { markets: h.doc.countries } : {}),
     reviewBy: h.doc.reviewBy,
     stale: h.doc.reviewBy !== undefined && h.doc.reviewBy < today,
     ...(h.translatedFrom ? { translatedFrom: h.translatedFrom } : {}),
@@ -42,15 +53,4 @@ export function renderSourceList(citations: readonly Citation[], lang: Lang): st
 
 export function isoToday(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
-}
-
-// Cut at a sentence or word end so an excerpt never stops mid-word.
-function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= EXCERPT_CHARS) return flat;
-  const cut = flat.slice(0, EXCERPT_CHARS);
-  const end = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('。'), cut.lastIndexOf('; '));
-  if (end > EXCERPT_CHARS * 0.5) return cut.slice(0, end + 1);
-  const space = cut.lastIndexOf(' ');
-  return `${space > EXCERPT_CHARS * 0.5 ? cut.slice(0, space) : cut}…`;
 }

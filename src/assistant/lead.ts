@@ -16,6 +16,8 @@ export interface LeadPassage {
   key: string;
   text: string;
   headingPath: string[];
+  /** How the passage ranked within its document for this question: 0 for the best. */
+  rank?: number;
 }
 
 export interface LeadDoc {
@@ -26,6 +28,8 @@ export interface LeadDoc {
   countries: readonly string[];
   /** 0 for the best retrieved document. */
   rank: number;
+  /** The document's retrieval score, when known: near-equal scores give near-equal priors. */
+  score?: number;
 }
 
 export interface LeadOptions {
@@ -55,6 +59,8 @@ export interface LeadResult {
   /** Share of the question's weight the best sentence (with its heading) covers, 0–1: how well the
    * knowledge base answers at all. */
   confidence: number;
+  /** The best sentence's matched question weight (idf units), not divided by the question's length. */
+  matchedWeight?: number;
 }
 
 interface Unit {
@@ -93,6 +99,24 @@ const TOP_SHARE = 0.5;
 /** Weights of the score's parts beside coverage: word proximity, answer type, retrieval rank. */
 const W_PROX = 0.15;
 const W_RANK = 0.3;
+/** A question word in the section's heading counts this much of one in the sentence: the heading is
+ * the question the section answers. */
+const HEADING_WEIGHT = 0.8;
+/** A question word found elsewhere in the document only. */
+const DOC_WEIGHT = 0.25;
+/** The bonus of a section whose heading asks what the question asks ("Сколько это занимает?"). */
+const W_FRAME = 0.3;
+const W_FIRST = 0.05;
+/** Each rank a section stands below the document's best section for the question costs this much. */
+const W_SECTION_RANK = 0.15;
+const CROSS_REFERENCE = /(?:^|\s|\()(?:см\.|смотрите|see|参见|详见|见《)/i;
+
+/** How questions are framed in each language: removed before matching words (question-type.ts reads them). */
+const FRAME: Record<Lang, RegExp> = {
+  ru: /сколько\s+(?:времени|дней|стоит|стоят|будет\s+стоить|идет|идёт)|как\s+долго|за\s+сколько|(?:нужен|нужна|нужно|нужны|надо|есть|можно|обязателен|обязательна|обязательно)\s+ли|какой|какая|какое|какие|каким|какого|что\s+такое|как\s+(?:мне|нам)?|(?:распространяется|относится|подпадает|действует)\s+ли|подскажите|скажите|пожалуйста|\bли\b/giu,
+  zh: /(?:需要|要)?多长时间|多久|适用于|适用|是否|需不需要|要不要|需要吗|吗|呢|怎么办|怎么样|请问|一下/gu,
+  en: /how\s+long|how\s+much|how\s+many|do\s+(?:i|we)\s+need|is\s+there|are\s+there|what\s+(?:is|are)|which|can\s+(?:i|we)|does\s+\S+\s+apply\s+to|apply\s+to|should\s+(?:i|we)|please|tell\s+me/giu,
+};
 const W_TYPE = 0.2;
 const cache = new Map<string, PassageUnits>();
 
@@ -170,22 +194,34 @@ function proximity(order: readonly string[], wanted: ReadonlySet<string>): numbe
     last = i;
     count++;
   });
-  return count < 2 ? (count === 1 ? 0.5 : 0) : Math.min(1, count / (last - first + 1));
+  return count < 2 ? 0 : Math.min(1, count / (last - first + 1));
 }
 
 export function selectLead(question: string, docs: readonly LeadDoc[], opts: LeadOptions): LeadResult {
   const maxChars = opts.maxChars ?? (opts.lang === 'zh' ? 120 : 300);
   const maxSentences = opts.maxSentences ?? 3;
   const asked = new Set(opts.askedMarkets ?? []);
-  const qTokens = new Set(tokenize(question).map(matchKey));
-  const qRaw = tokenize(question);
+  // The question's topic words carry the match; its framing ("нужен ли", "需要多长时间", "how long")
+  // only says what kind of answer is wanted: it counts through the section heading and the answer
+  // type, never by itself (or "仲裁一般需要多长时间" answers "换轨需要多长时间").
+  const topic = question.replace(FRAME[opts.lang], ' ');
+  const qTokens = new Set(tokenize(topic).map(matchKey));
+  const frameTokens = new Set(
+    tokenize(question)
+      .map(matchKey)
+      .filter((t) => !qTokens.has(t)),
+  );
   const weight = new Map<string, number>();
-  for (const t of qRaw) weight.set(matchKey(t), Math.max(weight.get(matchKey(t)) ?? 0, opts.idf(t) || opts.missingIdf));
+  for (const t of tokenize(topic))
+    weight.set(matchKey(t), Math.max(weight.get(matchKey(t)) ?? 0, opts.idf(t) || opts.missingIdf));
   let total = [...weight.values()].reduce((a, w) => a + w, 0);
+  // The corpus-wide weights, kept for judging how well the knowledge base covers the question at all.
+  const globalWeight = new Map(weight);
   const types: QuestionType[] = questionTypes(question);
   const bestByDoc = new Map<number, LeadSentence>();
-  const eligible: Array<LeadSentence & { coverage: number; unitIndex: number }> = [];
+  const eligible: Array<LeadSentence & { coverage: number; matched: number; unitIndex: number }> = [];
   let confidence = 0;
+  let matchedWeight = 0;
   if (total === 0) return { bestByDoc, confidence };
 
   // Words every candidate sentence shares (the topic: "Panthers", "EAC") tell sentences apart less
@@ -205,22 +241,63 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
     }
     total = [...weight.values()].reduce((a, w) => a + w, 0);
   }
+  const topScore = Math.max(0, ...docs.map((d) => d.score ?? 0));
+  const prior = (doc: LeadDoc) =>
+    doc.score !== undefined && topScore > 0
+      ? (W_RANK * doc.score) / topScore / (1 + doc.rank / 4)
+      : W_RANK / (1 + doc.rank);
   for (const doc of docs) {
-    const offMarket = asked.size > 0 && doc.countries.length > 0 && !doc.countries.some((c) => asked.has(c));
+    const offMarket =
+      asked.size > 0 &&
+      doc.countries.length > 0 &&
+      doc.countries.length <= 2 &&
+      !doc.countries.some((c) => asked.has(c) || c === 'CN');
+    // Words the document holds anywhere: a sentence of a document about the topic shares its context
+    // ("сколько это занимает" under a gauge-change document that names 换轨 once).
+    const docTokens = new Set<string>();
     for (const passage of doc.passages) {
       const { units, headingTokens } = unitsOf(passage);
+      for (const t of headingTokens) docTokens.add(t);
+      for (const u of units) for (const t of u.tokens) docTokens.add(t);
+    }
+    for (const passage of doc.passages) {
+      const { units, headingTokens } = unitsOf(passage);
+      let frameInHeading = 0;
+      for (const t of frameTokens) if (headingTokens.has(t)) frameInHeading++;
+      const frameBonus = frameTokens.size ? (W_FRAME * frameInHeading) / frameTokens.size : 0;
       for (const [unitIndex, unit] of units.entries()) {
         let matched = 0;
+        let matchedGlobal = 0;
         for (const [t, w] of weight) {
-          if (unit.tokens.has(t)) matched += w;
-          else if (headingTokens.has(t)) matched += w / 2;
+          const share = unit.tokens.has(t)
+            ? 1
+            : headingTokens.has(t)
+              ? HEADING_WEIGHT
+              : docTokens.has(t)
+                ? DOC_WEIGHT
+                : 0;
+          matched += w * share;
+          matchedGlobal += globalWeight.get(t)! * share;
         }
-        if (matched === 0) continue;
+        // A fragment ("priority inspection;") says nothing on its own; a short sentence ("Только сертификат.") can.
+        if (matched === 0 || unit.order.length < 2 || (unit.order.length < 3 && !/[.!?。！？]$/.test(unit.text)))
+          continue;
         const coverage = matched / total;
         const typeBonus = types.some((t) => answersType(t, unit, qTokens)) ? W_TYPE : 0;
         const mentionsAsked = unit.markets.some((m) => asked.has(m));
         const mentionsOther = unit.markets.length > 0 && !mentionsAsked;
-        let score = coverage + W_PROX * proximity(unit.order, qTokens) + typeBonus + W_RANK / (1 + doc.rank);
+        let score =
+          coverage +
+          W_PROX * proximity(unit.order, qTokens) +
+          typeBonus +
+          frameBonus +
+          prior(doc) -
+          W_SECTION_RANK * (passage.rank ?? 0);
+        // A section's first sentence is usually its answer; a pointer to another document is not one.
+        if (unitIndex === 0) score += W_FIRST;
+        if (CROSS_REFERENCE.test(unit.text)) score *= 0.6;
+        // A question that asks for a duration, an amount or a date is not answered by a sentence without one.
+        if (types.length > 0 && typeBonus === 0) score *= 0.8;
         if (mentionsAsked) score += 0.1;
         if (offMarket) score *= 0.5;
         const text = unit.leadIn && HEDGE.test(unit.leadIn) ? `${unit.leadIn} ${unit.text}` : unit.text;
@@ -229,7 +306,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         if (!best || score > best.score) bestByDoc.set(doc.n, candidate);
         // A figure about another market is never the direct answer to a question about this one.
         const wrongMarket = asked.size > 0 && (offMarket || mentionsOther) && unit.figure;
-        if (!wrongMarket) eligible.push({ ...candidate, coverage });
+        if (!wrongMarket) eligible.push({ ...candidate, coverage, matched: matchedGlobal });
       }
     }
   }
@@ -237,6 +314,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   eligible.sort((a, b) => b.score - a.score);
   const top = eligible[0]!;
   confidence = Math.min(1, top.coverage);
+  matchedWeight = top.matched;
   // The best sentence, and the next best when it scores close: two sentences that both fit are shown
   // whole; when they do not fit together, each is cut to its share of the cap around the question's
   // words (the answer to a question usually sits near the words it shares with it).
@@ -278,6 +356,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
     },
     bestByDoc,
     confidence,
+    matchedWeight,
   };
 }
 
@@ -292,8 +371,13 @@ function fit(text: string, maxChars: number, qTokens: ReadonlySet<string>): stri
     const keys = tokenize(word[0]).map(matchKey);
     if (keys.some((k) => qTokens.has(k))) positions.push(word.index + word[0].length / 2);
   }
-  const centre = positions.length ? (Math.min(...positions) + Math.max(...positions)) / 2 : maxChars / 2;
-  let start = Math.max(0, Math.min(text.length - maxChars + 2, Math.round(centre - maxChars / 2)));
+  const first = positions.length ? Math.min(...positions) : 0;
+  const last = positions.length ? Math.max(...positions) : 0;
+  // A sentence read from its start is clearer: keep the start when the question's words fit there.
+  let start =
+    last < maxChars * 0.8
+      ? 0
+      : Math.max(0, Math.min(text.length - maxChars + 2, Math.round((first + last) / 2 - maxChars / 2)));
   let end = Math.min(text.length, start + maxChars - 2);
   // Whole words where the script has spaces.
   if (start > 0) {

@@ -19,11 +19,33 @@ const rewriteSchema = z.object({
   en: z.string().max(2000).optional(),
 });
 
-/** Without an LLM: a short follow-up ("а для Казахстана?") is searched together with the previous question. */
+// Words that open a follow-up: "а в Казахстане?", "и для детской?", "那玩具呢？", "and for Kazakhstan?".
+const FOLLOW_UP_OPENING =
+  /^\s*(?:а|и|ну\s+а|а\s+если|а\s+что|а\s+как|тогда|那|那么|还有|and|what\s+about|how\s+about|so)(?:\s|[，,]|$)|呢\s*[？?]?\s*$/i;
+
+// Pronouns that point at the previous message: "проверь их", "how long is it valid?", "他们靠谱吗".
+const REFERS_BACK =
+  /(?:^|[^\p{L}])(?:их|его|её|ее|они|он|она|оно|это|them|they|it|its|this|that|他们|它|这家|那家|这个)(?:[^\p{L}]|$)/iu;
+
+/** Whether a message only makes sense with the one before it: short, or opening like a follow-up. */
+export function isFollowUp(question: string): boolean {
+  const words = tokenize(question, { keepStopwords: true }).length;
+  const han = (question.match(/\p{Script=Han}/gu) ?? []).length;
+  // Chinese is counted in characters: bigrams inflate its token count.
+  const short = han > 0 ? han <= 10 : words <= 4;
+  return short || ((FOLLOW_UP_OPENING.test(question) || REFERS_BACK.test(question)) && words <= 8);
+}
+
+/** The previous question of the conversation, if any. */
+export function previousQuestion(history: readonly StoredMessage[]): string | undefined {
+  return [...history].reverse().find((m) => m.role === 'user')?.content;
+}
+
+/** Without an LLM: a follow-up ("а для Казахстана?") is searched together with the previous question. */
 export function followUpQuery(question: string, history: readonly StoredMessage[]): string {
-  const previous = [...history].reverse().find((m) => m.role === 'user');
+  const previous = previousQuestion(history);
   if (!previous) return question;
-  return tokenize(question).length <= 4 ? `${previous.content} ${question}` : question;
+  return isFollowUp(question) ? `${previous} ${question}` : question;
 }
 
 export async function rewriteQuery(

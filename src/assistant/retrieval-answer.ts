@@ -1,25 +1,130 @@
-// The answer when no LLM is configured or it fails: the best passages in the asker's language,
-// numbered, with their sources and dates. Nothing is paraphrased, so nothing can be invented.
-import { t } from '../i18n/messages.js';
+// The answer without a model (none configured, or it failed): the direct answer first — one to three
+// sentences taken verbatim from any section of the retrieved documents (lead.ts) — then each
+// document's passage cut around the sentence that answers, numbered, with its market, sources and
+// date. When the knowledge base does not cover the question, it says so before the nearest passages.
+// Nothing is paraphrased, so nothing can be invented.
+import type { AskResult, Citation } from '../domain/answer.js';
 import type { Lang } from '../domain/lang.js';
+import { marketName } from '../domain/markets.js';
+import type { ProductGroup } from '../domain/products.js';
+import { t } from '../i18n/messages.js';
+import type { KnowledgeBase } from '../rag/knowledge-base.js';
 import { toCitations } from './citations.js';
+import { neutralizeInstructions } from './injection.js';
+import { coverageGaps, type CoverageGap } from './coverage.js';
+import { selectLead, type LeadResult } from './lead.js';
 import type { UserHit } from './retrieve.js';
-import type { AskResult } from '../domain/answer.js';
 
-export function retrievalOnlyAnswer(
-  hits: readonly UserHit[],
-  lang: Lang,
-  opts: { notice?: string; today?: string } = {},
-): AskResult {
-  const citations = toCitations(hits, opts.today);
-  const notices = opts.notice ? [opts.notice] : [];
-  if (citations.length === 0) {
-    return { answer: t(lang, 'noResults'), lang, mode: 'retrieval-only', citations, toolCalls: [], notices };
+/** Below this matched question weight — as a share of the weight of a word seen once in the corpus —
+ * the best sentence does not answer the question. Calibrated on the four domain question sets against
+ * evals/datasets/uncovered.jsonl (evals/README.md). */
+export const WEAK_EVIDENCE = 0.6;
+const SECTIONS_PER_DOCUMENT = 2;
+
+export interface RetrievalAnswerInput {
+  question: string;
+  lang: Lang;
+  hits: readonly UserHit[];
+  kb: KnowledgeBase;
+  markets?: readonly string[];
+  products?: readonly ProductGroup[];
+  notice?: string;
+  today?: string;
+}
+
+export interface RetrievalAnswer extends AskResult {
+  /** What the assistant knows about how well the knowledge base answered (for evals and logs). */
+  evidence: { confidence: number; gaps: CoverageGap[]; weak: boolean };
+}
+
+export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promise<RetrievalAnswer> {
+  const { question, lang, kb } = input;
+  const notices = input.notice ? [input.notice] : [];
+  if (input.hits.length === 0) {
+    return {
+      answer: t(lang, 'noResults'),
+      lang,
+      mode: 'retrieval-only',
+      citations: [],
+      toolCalls: [],
+      notices,
+      evidence: { confidence: 0, gaps: [], weak: true },
+    };
   }
-  const passages = citations.map((c) => {
-    const section = c.headingPath.slice(1).join(' › ');
-    return `[${c.n}] ${section || c.title}\n${c.excerpt}`;
+  // Each document's sections as the search ranks them for this question: the passage that matched,
+  // then the next best sections (the answer is often a neighbouring section of the one that ranked).
+  const passages = new Map<string, Array<UserHit & { rank: number }>>();
+  for (const hit of input.hits) {
+    const ranked = await kb.search(question, { docId: hit.docId, k: SECTIONS_PER_DOCUMENT, dedupe: false });
+    const list = [hit, ...ranked.filter((p) => p.id !== hit.id)].slice(0, SECTIONS_PER_DOCUMENT);
+    passages.set(
+      hit.docId,
+      list.map((p, rank) => ({ ...p, rank })),
+    );
+  }
+  const selection: LeadResult = selectLead(
+    question,
+    input.hits.map((h, rank) => ({
+      n: rank + 1,
+      // Text that addresses a model is removed before any sentence can be shown (injection.ts).
+      passages: (passages.get(h.docId) ?? []).map((p) => ({
+        key: p.id,
+        text: neutralizeInstructions(p.text).text,
+        headingPath: p.headingPath,
+        rank: p.rank,
+      })),
+      countries: h.doc.countries,
+      rank,
+      score: h.score,
+    })),
+    { lang, idf: (token) => kb.termIdf(token), missingIdf: kb.maxIdf(), askedMarkets: input.markets ?? [] },
+  );
+  // Each document is shown by the section that holds its best sentence, not the chunk that ranked.
+  const shown: UserHit[] = input.hits.map((hit, i) => {
+    const best = selection.bestByDoc.get(i + 1);
+    if (!best || best.passageKey === hit.id) return hit;
+    const passage = passages.get(hit.docId)?.find((p) => p.id === best.passageKey);
+    return passage
+      ? {
+          ...passage,
+          score: hit.score,
+          ranks: hit.ranks,
+          ...(hit.translatedFrom ? { translatedFrom: hit.translatedFrom } : {}),
+        }
+      : hit;
   });
-  const answer = [opts.notice ?? t(lang, 'retrievalIntro'), ...passages].join('\n\n');
-  return { answer, lang, mode: 'retrieval-only', citations, toolCalls: [], notices };
+  const citations = toCitations(shown, input.today, (hit, i) => selection.bestByDoc.get(i + 1)?.text);
+  const gaps = coverageGaps(question, input.products ?? [], kb.topicLines(), lang, {
+    asked: input.markets ?? [],
+    covered: kb.markets(),
+  });
+  // The threshold is in units of the corpus's rarest-word weight, so it holds for any corpus size.
+  const weak = gaps.length > 0 || (selection.matchedWeight ?? 0) < WEAK_EVIDENCE * kb.maxIdf() || !selection.lead;
+
+  const parts: string[] = input.notice ? [input.notice] : [];
+  if (weak) {
+    const missing = gaps.map((g) => t(lang, 'notCovered', { topic: g.label }));
+    parts.push([...(missing.length ? missing : [t(lang, 'weakEvidence')]), t(lang, 'humanHelp')].join(' '));
+  } else if (selection.lead) {
+    parts.push(selection.lead.text);
+  }
+  parts.push(`${t(lang, weak ? 'nearestPassages' : 'sources')}:`);
+  parts.push(citations.map((c) => passageBlock(c, lang)).join('\n\n'));
+  return {
+    answer: parts.join('\n\n'),
+    // A weak match is not offered as a direct answer: the passages are shown as the nearest there is.
+    ...(selection.lead && !weak ? { lead: { text: selection.lead.text, citations: selection.lead.citations } } : {}),
+    lang,
+    mode: 'retrieval-only',
+    citations,
+    toolCalls: [],
+    notices,
+    evidence: { confidence: Math.round(selection.confidence * 1000) / 1000, gaps, weak },
+  };
+}
+
+function passageBlock(c: Citation, lang: Lang): string {
+  const section = c.headingPath.slice(1).join(' › ');
+  const markets = c.markets?.length ? ` (${c.markets.map((m) => marketName(m, lang)).join(', ')})` : '';
+  return `[${c.n}] ${section || c.title}${markets}\n${c.excerpt}`;
 }

@@ -2,24 +2,44 @@
 // the previous question; the question with the regulation words of the products it names; and the
 // markets it names. The assistant and the retrieval evaluations use the same plan, so the gates
 // measure what users get.
-import { askedMarkets } from '../domain/markets.js';
+import { askedMarkets, withoutMarkets } from '../domain/markets.js';
 import { detectProducts, type ProductGroup } from '../domain/products.js';
 import type { StoredMessage } from '../store/conversation-repo.js';
-import { followUpQuery } from './query-rewrite.js';
+import { followUpQuery, previousQuestion } from './query-rewrite.js';
 
 export interface RetrievalPlan {
   queries: string[];
   markets: string[];
   products: ProductGroup[];
+  /** The question as it is understood: a follow-up joined with the question before it. */
+  understood: string;
+  /** The previous question, when this one is a follow-up of it. */
+  previous?: string;
 }
 
 export function planRetrieval(question: string, history: readonly StoredMessage[] = []): RetrievalPlan {
-  const followUp = followUpQuery(question, history);
+  const own = askedMarkets(question);
+  const joined = followUpQuery(question, history);
+  // "а в Казахстане?" after a question about Russia: Kazakhstan replaces Russia in the question.
+  const before = joined !== question ? previousQuestion(history) : undefined;
+  const followUp =
+    before && own.length
+      ? `${withoutMarkets(
+          before,
+          askedMarkets(before).filter((c) => !own.includes(c)),
+        )} ${question}`
+      : joined;
   const products = detectProducts(followUp);
   const expansion = products.flatMap((p) => p.expand).join(' ');
   const queries = [question, followUp, ...(expansion ? [`${followUp} ${expansion}`] : [])];
   // A follow-up that names a market ("а для Казахстана?") replaces the previous one; otherwise the
   // conversation's market carries over.
-  const own = askedMarkets(question);
-  return { queries: [...new Set(queries)], markets: own.length ? own : askedMarkets(followUp), products };
+  const previous = before;
+  return {
+    queries: [...new Set(queries)],
+    markets: own.length ? own : askedMarkets(followUp),
+    products,
+    understood: followUp,
+    ...(previous ? { previous } : {}),
+  };
 }

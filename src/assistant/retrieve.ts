@@ -50,7 +50,12 @@ async function marketAware(
   if (markets.length === 0 || opts.country) return general;
   const asked = new Set(markets);
   // China's side (export rules, currency, rebates) concerns every shipment, whatever the market.
-  const elsewhere = (h: Hit) => h.doc.countries.length > 0 && !h.doc.countries.some((c) => asked.has(c) || c === 'CN');
+  // A document about a region (three markets or more) may answer for a market it does not list
+  // ("is Uzbekistan a party?" — "the parties are …"); only a note on one or two other markets moves down.
+  const elsewhere = (h: Hit) =>
+    h.doc.countries.length > 0 &&
+    h.doc.countries.length <= 2 &&
+    !h.doc.countries.some((c) => asked.has(c) || c === 'CN');
   const ranked = [...general.filter((h) => !elsewhere(h)), ...general.filter(elsewhere)];
   for (const country of markets) {
     const [local] = await kb.search(query, { ...opts, country, k: 1 });

@@ -15,6 +15,8 @@ export interface Citation {
   sources: string[];
   asOf: string | undefined;
   reviewBy: string | undefined;
+  /** The markets (ISO codes) of a document about one or a few countries; absent for general ones. */
+  markets?: string[];
   /** True when today is past the document's review_by date. */
   stale: boolean;
   /** Set when the passage was found in another language version and shown in the asker's. */

@@ -81,6 +81,8 @@ export const MARKETS: Record<string, Market> = {
       'aktau',
       'dostyk',
       'altynkol',
+      'khorgos',
+      'horgos',
     ],
     han: [
       '哈萨克斯坦',
@@ -191,6 +193,53 @@ export const MARKETS: Record<string, Market> = {
     han: ['格鲁吉亚', '第比利斯', '波季'],
     names: { ru: 'Грузия', zh: '格鲁吉亚', en: 'Georgia' },
   },
+  // Markets outside the SCO and EAEU the knowledge base is not about: named so the assistant can say
+  // it has nothing on them rather than answer with a neighbour's rules.
+  ID: {
+    stems: ['индонези', 'джакарт', 'indonesia', 'jakarta'],
+    han: ['印尼', '印度尼西亚', '雅加达'],
+    names: { ru: 'Индонезия', zh: '印度尼西亚', en: 'Indonesia' },
+  },
+  BR: {
+    stems: ['бразили', 'сантос', 'brazil', 'santos', 'sao paulo'],
+    han: ['巴西', '桑托斯', '圣保罗'],
+    names: { ru: 'Бразилия', zh: '巴西', en: 'Brazil' },
+  },
+  NO: {
+    stems: ['норвеги', 'осло', 'norway', 'norwegian', 'oslo'],
+    han: ['挪威', '奥斯陆'],
+    names: { ru: 'Норвегия', zh: '挪威', en: 'Norway' },
+  },
+  VN: {
+    stems: ['вьетнам', 'ханой', 'хошимин', 'vietnam', 'hanoi', 'ho chi minh'],
+    han: ['越南', '河内', '胡志明'],
+    names: { ru: 'Вьетнам', zh: '越南', en: 'Vietnam' },
+  },
+  TH: {
+    stems: ['таиланд', 'бангкок', 'thailand', 'bangkok'],
+    han: ['泰国', '曼谷'],
+    names: { ru: 'Таиланд', zh: '泰国', en: 'Thailand' },
+  },
+  TR: {
+    stems: ['турци', 'турецк', 'стамбул', 'turkey', 'türkiye', 'turkish', 'istanbul'],
+    han: ['土耳其', '伊斯坦布尔'],
+    names: { ru: 'Турция', zh: '土耳其', en: 'Türkiye' },
+  },
+  AE: {
+    stems: ['оаэ', 'дубай', 'эмират', 'uae', 'dubai', 'emirates'],
+    han: ['阿联酋', '迪拜'],
+    names: { ru: 'ОАЭ', zh: '阿联酋', en: 'the UAE' },
+  },
+  SA: {
+    stems: ['саудовск', 'эр-рияд', 'saudi', 'riyadh'],
+    han: ['沙特', '利雅得'],
+    names: { ru: 'Саудовская Аравия', zh: '沙特阿拉伯', en: 'Saudi Arabia' },
+  },
+  AF: {
+    stems: ['афганистан', 'кабул', 'afghanistan', 'kabul'],
+    han: ['阿富汗', '喀布尔'],
+    names: { ru: 'Афганистан', zh: '阿富汗', en: 'Afghanistan' },
+  },
 };
 
 /** Documents about the whole union list its members; a question about "the EAEU" names none of them. */
@@ -232,6 +281,22 @@ export function detectMarkets(text: string): string[] {
     if (first >= 0) found.push({ code, at: first });
   }
   return found.sort((a, b) => a.at - b.at).map((f) => f.code);
+}
+
+/** The text without the names of the given markets ("НДС в России" → "НДС в "): a follow-up that
+ * names another market replaces the previous one rather than adding to it. */
+export function withoutMarkets(text: string, codes: readonly string[]): string {
+  let out = text;
+  for (const code of codes) {
+    const market = MARKETS[code];
+    if (!market) continue;
+    for (const stem of market.stems) {
+      const escaped = stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      out = out.replace(new RegExp(`(^|[^\\p{L}])${escaped}[\\p{L}-]*`, 'giu'), '$1');
+    }
+    for (const name of market.han) out = out.split(name).join('');
+  }
+  return out.replace(/\s{2,}/g, ' ').trim();
 }
 
 /** The markets a question asks about. China is where the exporter ships from: naming it ("из Китая",

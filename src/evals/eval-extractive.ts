@@ -66,6 +66,7 @@ export async function evalExtractive(
         passages: [{ key: h.id, text: h.text, headingPath: h.headingPath }],
         countries: [],
         rank,
+        score: h.score,
       })),
       { lang, idf: (t) => index.termIdf(t), missingIdf: index.maxIdf() },
     );

@@ -12,6 +12,18 @@ export const thresholdsSchema = z.object({
   domain2: z.object({ recallAt5: z.record(z.string(), z.number()) }),
   /** evals/datasets/domain-heldout-2.jsonl: second-wave questions written from the fact sheets only. */
   domainHeldout2: z.object({ recallAt5: z.record(z.string(), z.number()) }),
+  /** Answer in the lead on the xquad format (the extractive suite). */
+  extractive: z.object({ answerInLead: z.record(z.string(), z.number()) }).passthrough(),
+  /** Direct answers without a model on the domain sets, follow-ups and coverage honesty. */
+  leads: z
+    .object({
+      keyInLead: z.number(),
+      sectionTop3: z.number(),
+      followUps: z.number(),
+      uncoveredFlagged: z.number(),
+      answerableFlaggedWeak: z.number(),
+    })
+    .passthrough(),
   /** Answer-level rates of the answers suite (run only with an LLM). */
   answers: z
     .object({

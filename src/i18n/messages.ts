@@ -4,7 +4,15 @@ import type { Lang } from '../domain/lang.js';
 import { render, type Message, type Params } from './catalogue.js';
 
 const ru = {
-  retrievalIntro: 'Языковая модель не подключена, поэтому вот самые подходящие места из базы знаний:',
+  toolOff: 'Этот инструмент не подключён в этой установке. Обратитесь к сотрудникам зоны.',
+  toolFailed: 'Сервис сейчас не ответил; я ничего не буду выдумывать. Попробуйте чуть позже.',
+  whichCompany: 'Нашлось несколько компаний — уточните, какая нужна:',
+  noCompany: 'Ни один источник не знает такой компании. Проверьте написание или укажите страну.',
+  notCovered: (p: Params) => `В базе знаний нет документа о теме: ${p.topic}.`,
+  weakEvidence: 'Прямого ответа на этот вопрос в базе знаний нет.',
+  humanHelp:
+    'Сотрудники зоны или юрист партнёрской фирмы 法智谷 помогут с этим вопросом (в Telegram — команда /lawyer).',
+  nearestPassages: 'Ближайшее, что есть в базе знаний',
   noResults:
     'В базе знаний не нашлось ничего по этому вопросу. Я не буду гадать: задайте вопрос иначе, обратитесь к сотрудникам зоны или в юридический центр 法智谷 (команда /lawyer).',
   emptyQuestion:
@@ -31,7 +39,14 @@ const ru = {
 type Key = keyof typeof ru;
 
 const zh: Record<Key, Message> = {
-  retrievalIntro: '尚未接入大语言模型，以下是知识库中最相关的段落：',
+  toolOff: '本部署未接入此工具，请联系示范区工作人员。',
+  toolFailed: '服务暂时没有响应；我不会编造结果。请稍后再试。',
+  whichCompany: '找到多家公司，请说明是哪一家：',
+  noCompany: '所有数据源都没有这家公司。请检查名称或注明国家。',
+  notCovered: (p: Params) => `知识库中没有关于以下主题的文件：${p.topic}。`,
+  weakEvidence: '知识库中没有直接回答这个问题的内容。',
+  humanHelp: '示范区工作人员或法智谷合作律所的律师可以帮助您（在 Telegram 中使用 /lawyer 命令）。',
+  nearestPassages: '知识库中最接近的内容',
   noResults:
     '知识库中没有找到与此问题相关的内容。我不会猜测：请换一种问法，或联系示范区工作人员、法智谷法律服务中心（/lawyer）。',
   emptyQuestion: '问题为空。请写下您想了解的内容，例如：“包装机出口俄罗斯需要EAC认证吗？”',
@@ -50,7 +65,14 @@ const zh: Record<Key, Message> = {
 };
 
 const en: Record<Key, Message> = {
-  retrievalIntro: 'No language model is connected, so here are the most relevant passages from the knowledge base:',
+  toolOff: 'This tool is not connected in this deployment. Please contact the zone staff.',
+  toolFailed: 'The service did not answer just now; I will not make anything up. Please try again shortly.',
+  whichCompany: 'Several companies match; which one do you mean?',
+  noCompany: 'No source knows this company. Check the spelling or name the country.',
+  notCovered: (p: Params) => `The knowledge base has no document on ${p.topic}.`,
+  weakEvidence: 'The knowledge base has nothing that answers this directly.',
+  humanHelp: 'Zone staff or a lawyer of a 法智谷 partner firm can help with this (in Telegram: /lawyer).',
+  nearestPassages: 'The nearest the knowledge base has',
   noResults:
     'I found nothing in the knowledge base for this question. I will not guess: try rephrasing it, or ask the zone staff or the 法智谷 legal hub (/lawyer).',
   emptyQuestion:

@@ -42,8 +42,30 @@ export class KnowledgeBase {
     return new KnowledgeBase(opts.repo, opts.embedder, opts.indexDir, opts.pgvector, loaded);
   }
 
+  private topics: string[] | undefined;
+
+  /** Every document's title and section headings, lower-cased: what the corpus is *about*. */
+  topicLines(): readonly string[] {
+    if (!this.topics) {
+      const lines = new Set<string>();
+      for (const doc of this.index.allDocs()) {
+        lines.add(doc.title.toLowerCase());
+        for (const chunk of this.index.chunksOf(doc.id))
+          lines.add(chunk.headingPath.slice(1).join(' / ').toLowerCase());
+      }
+      this.topics = [...lines].filter(Boolean);
+    }
+    return this.topics;
+  }
+
+  /** The markets (ISO codes) some document is about. */
+  markets(): ReadonlySet<string> {
+    return new Set([...this.index.allDocs()].flatMap((d) => d.countries));
+  }
+
   /** Re-reads the store after an ingest changed it. */
   async reload(): Promise<void> {
+    this.topics = undefined;
     const loaded = await load(this.repo, this.embedder, this.indexDir, this.pgvector);
     this.index = loaded.index;
     this.statsValue = loaded.stats;

@@ -31,7 +31,7 @@ describe('telegram format', () => {
     expect(html).toContain(
       '[1] <a href="https://example.org/a?x=1&amp;y=2">Doc &lt;1&gt; &amp; co</a> (на 2025-12-31)',
     );
-    expect(html).toContain('[2] Doc &lt;2&gt; &amp; co (на 2025-12-31 ⚠️)');
+    expect(html).toContain('[2] Doc &lt;2&gt; &amp; co (на 2025-12-31; ждёт повторной проверки)');
     expect(sourcesHtml([cite(1)], 'ru', true)).toContain('<blockquote>text &lt;b&gt;not markup&lt;/b&gt;</blockquote>');
   });
 

@@ -10,8 +10,8 @@ export type Pick =
   'fastest' | 'cheapest' | 'greenest' | 'balanced' | 'direct' | 'best-rail' | 'best-sea' | 'best-road' | 'best-air';
 
 export interface RoutePlan {
-  from: { id: string; name: string };
-  to: { id: string; name: string };
+  from: { id: string; name: string; names: Record<'en' | 'ru' | 'zh', string> };
+  to: { id: string; name: string; names: Record<'en' | 'ru' | 'zh', string> };
   constraints: Constraints;
   options: Array<RouteSummary & { picks: Pick[] }>;
   /** Why a pick is absent (e.g. no route has a complete cost figure). */
@@ -111,8 +111,8 @@ export function planRoutes(net: Network, fromText: string, toText: string, c: Co
     return { ...s, picks: picks.get(r) ?? [] };
   });
   return {
-    from: { id: from.id, name: from.names.en },
-    to: { id: to.id, name: to.names.en },
+    from: { id: from.id, name: from.names.en, names: from.names },
+    to: { id: to.id, name: to.names.en, names: to.names },
     constraints: c,
     options,
     notes,

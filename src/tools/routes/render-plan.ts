@@ -33,3 +33,37 @@ export function renderPlan(plan: RoutePlan, lang: Lang, maxOptions = 4): string 
     ...plan.notes.map((n) => `⚠ ${routeText(lang, n === 'noRoute' ? 'noRouteNote' : n)}`),
   ].join('\n\n');
 }
+
+const MODE_ICON: Record<string, string> = { rail: '🚆', sea: '🚢', road: '🚚', air: '✈️' };
+
+/** A place's name without its explanation in brackets ("Циндао (Цзяочжоу, …)" → "Циндао"). */
+export function shortName(name: string): string {
+  return name.replace(/\s*[（(].*$/, '').trim();
+}
+
+/** The mode a route mostly travels by (the one with the most days on it). */
+export function mainMode(option: RoutePlan['options'][number]): string {
+  const days = new Map<string, number>();
+  for (const leg of option.legs) days.set(leg.mode, (days.get(leg.mode) ?? 0) + leg.days.max);
+  return [...days].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'rail';
+}
+
+/**
+ * The plan in a few lines: places in the user's language, then one line per option — mode, days,
+ * cost with its year, CO₂ — in the order of the picks. Used as the direct answer of a route question.
+ */
+export function renderPlanSummary(plan: RoutePlan, lang: Lang, maxOptions = 4): string {
+  const head = `${shortName(plan.from.names[lang])} → ${shortName(plan.to.names[lang])}`;
+  if (plan.options.length === 0) return `${head}: ${routeText(lang, 'noRoute')}`;
+  const shown = [...plan.options].sort((a, b) => b.picks.length - a.picks.length).slice(0, maxOptions);
+  const lines = shown.map((o) => {
+    const mode = mainMode(o);
+    const picks = o.picks.map((p) => routeText(lang, p)).join(', ');
+    const cost = o.cost
+      ? `${range(o.cost)} ${o.cost.currency} (${o.cost.years.join(', ')}${o.cost.estimated ? `, ${routeText(lang, 'estimated')}` : ''})`
+      : routeText(lang, 'noCost');
+    const co2 = o.co2T ? ` · ${routeText(lang, 'co2')} ${range(o.co2T)} t` : '';
+    return `${MODE_ICON[mode] ?? '•'} ${routeText(lang, mode as 'rail')}${picks ? ` (${picks})` : ''}: ${range(o.days)} ${routeText(lang, 'days')} · ${cost}${co2}`;
+  });
+  return [`${head}:`, ...lines].join('\n');
+}

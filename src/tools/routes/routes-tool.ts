@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineTool } from '../define-tool.js';
 import { MODES } from './network-schema.js';
 import { PlaceNotFoundError } from './plan-routes.js';
-import { renderPlan } from './render-plan.js';
+import { renderPlan, renderPlanSummary } from './render-plan.js';
 import type { RouteService } from './route-service.js';
 
 export function routesTool(routes: RouteService) {
@@ -38,7 +38,11 @@ export function routesTool(routes: RouteService) {
           ...(i.avoid_countries ? { avoidCountries: i.avoid_countries } : {}),
           ...(i.max_transfers !== undefined ? { maxTransfers: i.max_transfers } : {}),
         });
-        return { routes: plan.options.length, plan: renderPlan(plan, ctx.lang) };
+        return {
+          routes: plan.options.length,
+          summary: renderPlanSummary(plan, ctx.lang),
+          plan: renderPlan(plan, ctx.lang),
+        };
       } catch (err) {
         if (err instanceof PlaceNotFoundError) return { error: `unknown place: ${err.message}` };
         throw err;
