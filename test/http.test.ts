@@ -57,7 +57,11 @@ describe('HTTP server', () => {
     expect(css.headers.get('x-content-type-options')).toBe('nosniff');
     const icon = await fetch(`${app.url}/favicon.ico`);
     expect(icon.headers.get('content-type')).toBe('image/png');
-    expect(Buffer.from(await icon.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      Buffer.from(await icon.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
     expect((await fetch(`${app.url}/assets/favicon.svg`)).headers.get('content-type')).toBe('image/svg+xml');
     const head = await fetch(app.url, { method: 'HEAD' });
     expect(head.status).toBe(200);
