@@ -182,6 +182,21 @@ describe('HTTP server', () => {
     expect(text).toMatch(/^nodejs_eventloop_lag_p99_seconds \d/m);
   });
 
+  it('draws the map of a plan_route call from its recorded input', async () => {
+    const input = encodeURIComponent(JSON.stringify({ from: '青岛', to: 'Алматы', container: '40ft' }));
+    const map = await fetch(`${app.url}/api/route-map.png?input=${input}`);
+    expect(map.status).toBe(200);
+    expect(map.headers.get('content-type')).toBe('image/png');
+    expect(
+      Buffer.from(await map.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
+    expect((await fetch(`${app.url}/api/route-map.png?input=%7Bnope`)).status).toBe(400);
+    const nowhere = encodeURIComponent(JSON.stringify({ from: 'Atlantis', to: 'Almaty' }));
+    expect((await fetch(`${app.url}/api/route-map.png?input=${nowhere}`)).status).toBe(404);
+  });
+
   it('answers unknown paths and methods without a stack trace', async () => {
     expect((await fetch(`${app.url}/nope`)).status).toBe(404);
     const r = await fetch(`${app.url}/api/ask`);
