@@ -72,7 +72,10 @@ describe.skipIf(!hasChromium)('web console in a browser (retrieval only)', () =>
     const page = await context.newPage();
     const errors = watchErrors(page);
     await page.goto(app.url);
-    await page.waitForSelector('body[data-ready="true"]');
+    // A script that does not parse or throws never gets ready: say why at once rather than time out.
+    await page.waitForSelector('body[data-ready="true"]', { timeout: 10_000 }).catch((err: Error) => {
+      throw new Error(`the page did not start: ${errors.join('; ') || err.message}`);
+    });
     return { page, errors, close: () => context.close() };
   }
 
