@@ -91,7 +91,7 @@ function sourceList(citations, lang, idFor, words) {
           'li',
           { id: idFor(c.n), value: c.n, tabindex: '-1' },
           el('span', { class: 'source-title' }, String(c.title)),
-          section ? el('span', { class: 'source-section' }, `${words.section}: ${section}`) : undefined,
+          section ? el('span', { class: 'source-section' }, format(words.section, { section })) : undefined,
           links.length
             ? el(
                 'span',
