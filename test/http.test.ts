@@ -1,7 +1,10 @@
-// `npm start`'s server through HTTP: health, the web page, POST /api/ask (JSON and SSE), bad input.
+// `npm start`'s server through HTTP: health, the web console's files, POST /api/ask (JSON and SSE),
+// POST /api/feedback, bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeKnowledgeDir, tempDir } from './support/knowledge-fixture.js';
 import { startApp } from './support/start-app.js';
+import { servedScripts } from './support/served-scripts.js';
+import { loadAssets } from '../src/bots/web/static-assets.js';
 
 describe('HTTP server', () => {
   let app: Awaited<ReturnType<typeof startApp>>;
@@ -33,13 +36,77 @@ describe('HTTP server', () => {
     expect(await ready.json()).toMatchObject({ status: 'ready', database: true, engine: 'pglite', documents: 6 });
   });
 
-  it('serves the web console page', async () => {
-    const r = await fetch(app.url);
-    expect(r.headers.get('content-type')).toContain('text/html');
-    const html = await r.text();
-    expect(html).toContain('<form id="f">');
-    expect(html).toContain("fetch('/api/ask'");
-    expect(html).toContain("accept: 'text/event-stream'");
+  it('serves the console as files with their types, revalidation and a policy without inline scripts', async () => {
+    const page = await fetch(app.url, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const csp = page.headers.get('content-security-policy')!;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const html = await page.text();
+    // Not one inline script or handler: the page's code is files the policy allows.
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    expect(html).not.toMatch(/\son[a-z]+=/i);
+    const etag = page.headers.get('etag')!;
+    expect((await fetch(app.url, { headers: { 'if-none-match': etag } })).status).toBe(304);
+
+    const css = await fetch(`${app.url}/assets/console.css`);
+    expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    expect(css.headers.get('x-content-type-options')).toBe('nosniff');
+    const icon = await fetch(`${app.url}/favicon.ico`);
+    expect(icon.headers.get('content-type')).toBe('image/png');
+    expect(
+      Buffer.from(await icon.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
+    expect((await fetch(`${app.url}/assets/favicon.svg`)).headers.get('content-type')).toBe('image/svg+xml');
+    const head = await fetch(app.url, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+  });
+
+  it('serves only scripts that parse, as JavaScript, from the page down through every import', async () => {
+    const scripts = await servedScripts(app.url, ['/', '/no-such-page']);
+    const files = [...loadAssets().keys()].filter((p) => p.endsWith('.js'));
+    // Every script file is reachable from a page: none is served without being checked here.
+    expect([...scripts.keys()].map((u) => new URL(u).pathname).sort()).toEqual(files.sort());
+    expect(files).toEqual(expect.arrayContaining(['/assets/console.js', '/assets/vendor/marked.js']));
+  });
+
+  it('shows people a 404 page and programs a JSON 404', async () => {
+    const page = await fetch(`${app.url}/no-such-page`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(404);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await page.text()).toContain('not-found.js');
+    const api = await fetch(`${app.url}/api/nothing`, { headers: { accept: 'text/html' } });
+    expect(api.status).toBe(404);
+    expect(await api.json()).toEqual({ error: 'not found' });
+  });
+
+  it('stores 👍/👎 for an answer of the same browser conversation only', async () => {
+    const asked = (await (await ask({ question: 'EAC mark', conversationId: 'feedback-tab-1' })).json()) as any;
+    const vote = (body: unknown, lang = 'en') =>
+      fetch(`${app.url}/api/feedback`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-language': lang },
+        body: JSON.stringify(body),
+      });
+    expect((await vote({ answerId: asked.answerId, conversationId: 'feedback-tab-1', rating: -1 })).status).toBe(200);
+    expect((await vote({ answerId: asked.answerId, conversationId: 'feedback-tab-1', rating: 1 })).status).toBe(200);
+    const rows = await app.rt.db.query<{ rating: number; channel: string; user_id: string }>(
+      'SELECT rating, channel, user_id FROM feedback WHERE answer_id = $1',
+      [asked.answerId],
+    );
+    expect(rows.rows).toEqual([{ rating: 1, channel: 'web', user_id: 'web:feedback-tab-1' }]);
+
+    const stranger = await vote({ answerId: asked.answerId, conversationId: 'another-tab-2', rating: -1 }, 'ru');
+    expect(stranger.status).toBe(404);
+    expect(((await stranger.json()) as any).error).toContain('не хранится');
+    expect((await vote({ answerId: asked.answerId, conversationId: 'feedback-tab-1', rating: 5 })).status).toBe(400);
+    expect((await vote({ answerId: 'x', conversationId: 'feedback-tab-1', rating: 1 })).status).toBe(400);
   });
 
   it('answers a question with citations in the asker’s language', async () => {
@@ -113,6 +180,21 @@ describe('HTTP server', () => {
     expect(text).toMatch(/^process_resident_memory_bytes \d/m);
     expect(text).toMatch(/^nodejs_heap_size_used_bytes \d/m);
     expect(text).toMatch(/^nodejs_eventloop_lag_p99_seconds \d/m);
+  });
+
+  it('draws the map of a plan_route call from its recorded input', async () => {
+    const input = encodeURIComponent(JSON.stringify({ from: '青岛', to: 'Алматы', container: '40ft' }));
+    const map = await fetch(`${app.url}/api/route-map.png?input=${input}`);
+    expect(map.status).toBe(200);
+    expect(map.headers.get('content-type')).toBe('image/png');
+    expect(
+      Buffer.from(await map.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
+    expect((await fetch(`${app.url}/api/route-map.png?input=%7Bnope`)).status).toBe(400);
+    const nowhere = encodeURIComponent(JSON.stringify({ from: 'Atlantis', to: 'Almaty' }));
+    expect((await fetch(`${app.url}/api/route-map.png?input=${nowhere}`)).status).toBe(404);
   });
 
   it('answers unknown paths and methods without a stack trace', async () => {

@@ -31,6 +31,8 @@ export class HttpError extends Error {
 
 export class Router {
   private readonly routes = new Map<string, Handler>();
+  /** Answers a path no route has (a channel's own 404 page); a JSON 404 otherwise. */
+  notFound: Handler | undefined;
 
   on(method: string, path: string, handler: Handler): this {
     this.routes.set(`${method.toUpperCase()} ${path}`, handler);
@@ -38,7 +40,8 @@ export class Router {
   }
 
   match(method: string, path: string): Handler | 'method-not-allowed' | undefined {
-    const h = this.routes.get(`${method} ${path}`);
+    // HEAD is GET without the body (Node's response drops it).
+    const h = this.routes.get(`${method} ${path}`) ?? (method === 'HEAD' ? this.routes.get(`GET ${path}`) : undefined);
     if (h) return h;
     for (const key of this.routes.keys()) if (key.endsWith(` ${path}`)) return 'method-not-allowed';
     return undefined;
@@ -77,10 +80,11 @@ export function createHttpServer(router: Router, log: Logger, metrics?: Metrics)
         status: String(res.statusCode),
       });
     });
-    if (handler === undefined) return sendJson(res, 404, { error: 'not found' });
     if (handler === 'method-not-allowed') return sendJson(res, 405, { error: 'method not allowed' });
+    const run = handler ?? router.notFound;
+    if (run === undefined) return sendJson(res, 404, { error: 'not found' });
     Promise.resolve()
-      .then(() => handler({ req, res, url, requestId, log: reqLog }))
+      .then(() => run({ req, res, url, requestId, log: reqLog }))
       .catch((err: unknown) => {
         if (err instanceof HttpError) {
           if (!res.headersSent) sendJson(res, err.status, { error: err.message, ...err.body });

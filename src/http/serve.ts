@@ -3,8 +3,7 @@ import type { Server } from 'node:http';
 import { createTelegramBot } from '../bots/telegram/telegram-bot.js';
 import { addTelegramWebhookRoute, startTelegram, type TelegramRunning } from '../bots/telegram/telegram-runtime.js';
 import { createSlackApp, type SlackRunning } from '../bots/slack/slack-app.js';
-import { askRoute } from '../bots/web/ask-route.js';
-import { CONSOLE_PAGE } from '../bots/web/console-page.js';
+import { addWebConsole } from '../bots/web/web-console.js';
 import type { Logger } from '../observability/logger.js';
 import type { Runtime } from '../main.js';
 import { addHealthRoutes } from './health-routes.js';
@@ -26,14 +25,12 @@ export async function serve(rt: Runtime, log: Logger): Promise<Serving> {
   let ready = false;
   const router = new Router();
   addHealthRoutes(router, { db: rt.db, kb: rt.kb, ready: () => ready });
-  router.on('GET', '/', ({ res }) => {
-    res.writeHead(200, {
-      'content-type': 'text/html; charset=utf-8',
-      'content-security-policy': "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'",
-    });
-    res.end(CONSOLE_PAGE);
+  addWebConsole(router, {
+    assistant: rt.assistant,
+    answers: rt.answers,
+    routes: rt.routes,
+    maxQuestionChars: rt.config.limits.maxQuestionChars,
   });
-  router.on('POST', '/api/ask', askRoute(rt.assistant));
   rt.metrics.gauge('advisor_outbox_depth', 'Notifications not yet sent', async () => [
     { value: await rt.outbox.depth() },
   ]);

@@ -25,6 +25,7 @@ const ru = {
   stale: 'ждёт повторной проверки',
   internalError: 'Что-то пошло не так на нашей стороне. Попробуйте ещё раз чуть позже.',
   badRequest: 'Не удалось разобрать запрос. Отправьте JSON вида {"question": "…"}.',
+  answerExpired: 'Этот ответ больше не хранится, оценить его нельзя.',
   llmUnavailable:
     'Языковая модель сейчас недоступна, поэтому ниже — самые подходящие места из базы знаний без пересказа.',
   unsupportedFigure:
@@ -57,6 +58,7 @@ const zh: Record<Key, Message> = {
   stale: '待复核',
   internalError: '我们这边出了点问题，请稍后再试。',
   badRequest: '无法解析请求。请发送 {"question": "…"} 格式的 JSON。',
+  answerExpired: '该回答已不再保存，无法评价。',
   llmUnavailable: '语言模型暂时不可用，以下是知识库中最相关的原文段落。',
   unsupportedFigure: '回答中有一个来源里没有的数字，已删除：请向示范区工作人员或服务提供方核实。',
   unsourcedRating: '回答中的信用评级已删除：我只提供数据提供方给出的评级（/credit）。',
@@ -84,6 +86,7 @@ const en: Record<Key, Message> = {
   stale: 'due for re-check',
   internalError: 'Something went wrong on our side. Please try again in a moment.',
   badRequest: 'The request could not be read. Send JSON like {"question": "…"}.',
+  answerExpired: 'This answer is no longer stored, so it cannot be rated.',
   llmUnavailable:
     'The language model is unavailable right now, so here are the most relevant passages from the knowledge base as written.',
   unsupportedFigure:

@@ -1,6 +1,7 @@
 // POST /api/ask: {"question": "...", "lang"?: "ru", "conversationId"?: "..."} → the JSON of
 // `advisor ask --json`, or the turn's events as server-sent events when the caller accepts
-// text/event-stream (status, text deltas, tool calls, notices, done).
+// text/event-stream (status, text deltas, tool calls, notices, done; `error` with a readable message
+// when the turn fails after the stream has begun).
 import { z } from 'zod';
 import type { Assistant } from '../../assistant/assistant.js';
 import { detectLang } from '../../i18n/detect-lang.js';
@@ -8,6 +9,7 @@ import { t } from '../../i18n/messages.js';
 import { HttpError, langFromHeaders, sendJson, type RequestContext } from '../../http-kit/http-server.js';
 import { readBody } from '../../http-kit/read-body.js';
 import { LANGS } from '../../domain/lang.js';
+import { conversationIdSchema, storedConversationId } from './conversation-id.js';
 
 // Generous: a question may be refused as too long with a readable message instead of a 413.
 const BODY_LIMIT = 512 * 1024;
@@ -15,15 +17,11 @@ const BODY_LIMIT = 512 * 1024;
 const askBody = z.object({
   question: z.string(),
   lang: z.enum(LANGS).optional(),
-  // Chosen by the browser (random), so a person's follow-up questions share memory.
-  conversationId: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{8,64}$/)
-    .optional(),
+  conversationId: conversationIdSchema.optional(),
 });
 
 export function askRoute(assistant: Assistant) {
-  return async ({ req, res }: RequestContext): Promise<void> => {
+  return async ({ req, res, log }: RequestContext): Promise<void> => {
     const raw = await readBody(req, BODY_LIMIT);
     let data: unknown;
     try {
@@ -42,26 +40,35 @@ export function askRoute(assistant: Assistant) {
       text: parsed.data.question,
       channel: 'web' as const,
       lang: parsed.data.lang,
-      conversationId: parsed.data.conversationId ? `web:${parsed.data.conversationId}` : undefined,
+      // A question with no words to detect (emoji, "???") is answered in the page's language.
+      fallbackLang: langFromHeaders(req),
+      conversationId: parsed.data.conversationId ? storedConversationId(parsed.data.conversationId) : undefined,
     };
     const abort = new AbortController();
     res.on('close', () => abort.abort());
     const events = assistant.handleTurn({ ...turn, signal: abort.signal });
     if (String(req.headers.accept ?? '').includes('text/event-stream')) {
       let started = false;
-      for await (const ev of events) {
-        if (ev.type === 'error')
-          throw new HttpError(ev.reason === 'too-long' ? 413 : 400, ev.message, { reason: ev.reason, lang: ev.lang });
-        if (!started) {
-          res.writeHead(200, {
-            'content-type': 'text/event-stream; charset=utf-8',
-            'cache-control': 'no-store',
-            'x-accel-buffering': 'no',
-          });
-          started = true;
+      try {
+        for await (const ev of events) {
+          if (ev.type === 'error')
+            throw new HttpError(ev.reason === 'too-long' ? 413 : 400, ev.message, { reason: ev.reason, lang: ev.lang });
+          if (!started) {
+            res.writeHead(200, {
+              'content-type': 'text/event-stream; charset=utf-8',
+              'cache-control': 'no-store',
+              'x-accel-buffering': 'no',
+            });
+            started = true;
+          }
+          const payload = ev.type === 'done' ? ev.result : ev;
+          res.write(`event: ${ev.type}\ndata: ${JSON.stringify(payload)}\n\n`);
         }
-        const payload = ev.type === 'done' ? ev.result : ev;
-        res.write(`event: ${ev.type}\ndata: ${JSON.stringify(payload)}\n\n`);
+      } catch (err) {
+        if (!started || abort.signal.aborted) throw err;
+        // Headers are gone: the failure travels as the stream's last event, in the reader's language.
+        log.error({ err }, 'answer stream failed');
+        res.write(`event: error\ndata: ${JSON.stringify({ message: t(langFromHeaders(req), 'internalError') })}\n\n`);
       }
       res.end();
       return;

@@ -3,8 +3,38 @@ import { z } from 'zod';
 import { defineTool } from '../define-tool.js';
 import { MODES } from './network-schema.js';
 import { PlaceNotFoundError } from './plan-routes.js';
+import type { Constraints } from './planner.js';
 import { renderPlan, renderPlanSummary } from './render-plan.js';
 import type { RouteService } from './route-service.js';
+
+/** The tool's input; channels that draw the map of a tool call parse the recorded input with it too. */
+export const routeToolInput = z.object({
+  from: z.string().min(2).max(100),
+  to: z.string().min(2).max(100),
+  container: z.enum(['20ft', '40ft', 'lcl']).optional(),
+  reefer: z.boolean().optional(),
+  dangerous_goods: z.boolean().optional(),
+  weight_t: z.number().positive().max(100).optional(),
+  modes: z.array(z.enum(MODES)).optional(),
+  exclude_modes: z.array(z.enum(MODES)).optional(),
+  avoid_countries: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),
+  max_transfers: z.number().int().min(0).max(6).optional(),
+});
+
+export type RouteToolInput = z.infer<typeof routeToolInput>;
+
+export function routeConstraints(i: RouteToolInput): Constraints {
+  return {
+    ...(i.container ? { container: i.container } : {}),
+    ...(i.reefer ? { reefer: true } : {}),
+    ...(i.dangerous_goods ? { dangerousGoods: true } : {}),
+    ...(i.weight_t ? { weightT: i.weight_t } : {}),
+    ...(i.modes ? { modes: i.modes } : {}),
+    ...(i.exclude_modes ? { excludeModes: i.exclude_modes } : {}),
+    ...(i.avoid_countries ? { avoidCountries: i.avoid_countries } : {}),
+    ...(i.max_transfers !== undefined ? { maxTransfers: i.max_transfers } : {}),
+  };
+}
 
 export function routesTool(routes: RouteService) {
   return defineTool({
@@ -13,31 +43,11 @@ export function routesTool(routes: RouteService) {
       'Plan freight routes between two places (Chinese, Russian or English names) over sea, rail, road and air: the fastest, cheapest, ' +
       'lowest-emission and balanced options with transit days, cost and CO2 as ranges with their years, border crossings, documents and Incoterms. ' +
       'Report the figures exactly as returned, with their years; they are typical ranges, not quotes.',
-    input: z.object({
-      from: z.string().min(2).max(100),
-      to: z.string().min(2).max(100),
-      container: z.enum(['20ft', '40ft', 'lcl']).optional(),
-      reefer: z.boolean().optional(),
-      dangerous_goods: z.boolean().optional(),
-      weight_t: z.number().positive().max(100).optional(),
-      modes: z.array(z.enum(MODES)).optional(),
-      exclude_modes: z.array(z.enum(MODES)).optional(),
-      avoid_countries: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),
-      max_transfers: z.number().int().min(0).max(6).optional(),
-    }),
+    input: routeToolInput,
     sideEffect: false,
     async run(i, ctx) {
       try {
-        const { plan } = await routes.plan(i.from, i.to, {
-          ...(i.container ? { container: i.container } : {}),
-          ...(i.reefer ? { reefer: true } : {}),
-          ...(i.dangerous_goods ? { dangerousGoods: true } : {}),
-          ...(i.weight_t ? { weightT: i.weight_t } : {}),
-          ...(i.modes ? { modes: i.modes } : {}),
-          ...(i.exclude_modes ? { excludeModes: i.exclude_modes } : {}),
-          ...(i.avoid_countries ? { avoidCountries: i.avoid_countries } : {}),
-          ...(i.max_transfers !== undefined ? { maxTransfers: i.max_transfers } : {}),
-        });
+        const { plan } = await routes.plan(i.from, i.to, routeConstraints(i));
         return {
           routes: plan.options.length,
           summary: renderPlanSummary(plan, ctx.lang),
