@@ -5,6 +5,7 @@ import { renderPlan } from '../src/tools/routes/render-plan.js';
 import { routeMapPng, routeMapSvg } from '../src/tools/routes/route-map.js';
 import { RouteService, parseRouteArgs } from '../src/tools/routes/route-service.js';
 import { loadNetwork } from '../src/tools/routes/network-schema.js';
+import { addMonths } from '../src/rag/knowledge-rules.js';
 
 const FILE = 'knowledge/logistics/network.yaml';
 const net = loadNetwork(FILE);
@@ -19,6 +20,28 @@ describe('route network data', () => {
         if (r) expect(r.min, l.id).toBeLessThanOrEqual(r.max);
     }
     for (const e of net.emission_factors) expect(e.sources.length).toBeGreaterThan(0);
+  });
+
+  it('is re-checked within 6 months of its date, and dates no later than the figures it cites', () => {
+    expect(addMonths(net.as_of, 6) >= net.review_by, `${net.as_of} → ${net.review_by}`).toBe(true);
+    const newest = net.legs
+      .map((l) => l.as_of)
+      .sort()
+      .at(-1)!;
+    expect(net.as_of >= newest, `network as_of ${net.as_of} is older than leg as_of ${newest}`).toBe(true);
+  });
+
+  it('flags proxies as estimates: figures from another origin or a region-wide rate', () => {
+    const leg = (id: string) => net.legs.find((l) => l.id === id)!;
+    // Review 2026-12: the air costs are China-wide (and a 2017 route from another airport), the St
+    // Petersburg sea rates are China-wide on a line that does not call at Qingdao, the 2021 and 2023
+    // Moscow rail costs and the Altynkol–Tashkent days are region-wide figures.
+    expect(leg('qingdao-moscow-air').cost.every((c) => c.estimated)).toBe(true);
+    expect(leg('qingdao-st-petersburg-sea').cost.every((c) => c.estimated)).toBe(true);
+    const rail = leg('qingdao-moscow-rail').cost.filter((c) => c.year === 2021 || c.year === 2023);
+    expect(rail.length).toBeGreaterThan(0);
+    expect(rail.every((c) => c.estimated)).toBe(true);
+    expect(leg('altynkol-tashkent-rail').estimated).toBe(true);
   });
 
   it('refers only to nodes that exist, and has the places users ask for', () => {

@@ -70,6 +70,7 @@ function randomNetwork(seed: number): Network {
   return {
     version: 1,
     as_of: '2025-12-31',
+    review_by: '2026-06-30',
     nodes,
     legs,
     emission_factors: modes.map((mode, i) => ({

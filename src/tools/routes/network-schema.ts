@@ -71,6 +71,8 @@ export const emissionSchema = z.object({
 export const networkSchema = z.object({
   version: z.literal(1),
   as_of: date,
+  /** When a person must re-check the figures (rates move: at most 6 months after as_of). */
+  review_by: date,
   nodes: z.array(nodeSchema).min(2),
   legs: z.array(legSchema).min(1),
   emission_factors: z.array(emissionSchema).min(1),
