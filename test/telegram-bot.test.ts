@@ -228,8 +228,23 @@ describe('telegram bot', () => {
     const text = sent()
       .map((c) => c.payload.text as string)
       .join('\n');
-    expect(text).toContain('Маршруты: Qingdao');
+    // The first message: places in Russian, one line per option, each caveat once, at most 900 characters.
+    const first = sent()[0]!;
+    const brief = first.payload.text as string;
+    expect(brief.length).toBeLessThanOrEqual(900);
+    expect(brief.startsWith('Циндао → Москва:')).toBe(true);
+    const optionLines = brief.split('\n').filter((l) => /^(🚆|🚢|🚚|✈️)/u.test(l));
+    expect(optionLines.length).toBeGreaterThanOrEqual(2);
+    // Two air through services are one option.
+    expect(optionLines.filter((l) => l.startsWith('✈️')).length).toBeLessThanOrEqual(1);
+    const caveats = brief.split('\n').filter((l) => l.startsWith('⚠'));
+    expect(new Set(caveats).size).toBe(caveats.length);
     expect(text).toContain('не котировка');
+    // Per-leg details behind a button.
+    const details = keyboardData(first).find((d: string) => d.startsWith('rd:'))!;
+    expect(details).toBe('rd:qingdao:moscow:40ft');
+    await make().handleUpdate(callbackUpdate(details, { userId: 13 }) as never);
+    expect(sent().at(-1)!.payload.text).toContain('Маршруты: Циндао → Москва');
     const photo = api.calls.find((c) => c.method === 'sendPhoto')!;
     const ref = String(photo.payload.photo).replace('attach://', '');
     expect(photo.payload[ref]).toMatchObject({ filename: 'route.png', png: true });

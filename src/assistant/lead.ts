@@ -391,16 +391,24 @@ function fit(text: string, maxChars: number, qTokens: ReadonlySet<string>): stri
   return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
 }
 
-/** A passage cut to about `maxChars` around the sentence that answers, rather than at its start. */
+/** A passage cut to about `maxChars` around the sentence that answers, rather than at its start. List
+ * items and paragraphs keep their line breaks, so a list reads as a list in every channel. */
 export function excerptAround(passage: string, sentence: string | undefined, maxChars = 480): string {
-  const flat = passage.replace(/\s+/g, ' ').trim();
-  if (flat.length <= maxChars) return flat;
-  const probe = sentence?.replace(/\s+/g, ' ').slice(0, 40);
+  const text = passage
+    .replace(/\*\*/g, '')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  if (text.length <= maxChars) return text;
+  // The same text with line breaks as spaces, character for character, to find the sentence in.
+  const flat = text.replace(/\n/g, ' ');
+  const probe = sentence?.replace(/\*\*/g, '').replace(/\s+/g, ' ').slice(0, 40);
   const at = probe ? flat.indexOf(probe) : -1;
-  if (at < 0) return cutAt(flat, 0, maxChars);
+  if (at < 0) return cutAt(text, 0, maxChars);
   // Start at the sentence, or earlier when the passage's opening still fits: context helps.
   const start = at + Math.min(sentence!.length, maxChars) <= maxChars ? 0 : sentenceStart(flat, at);
-  return cutAt(flat, start, maxChars);
+  return cutAt(text, start, maxChars);
 }
 
 function sentenceStart(text: string, at: number): number {
@@ -413,8 +421,14 @@ function cutAt(text: string, start: number, maxChars: number): string {
   let slice = text.slice(start, start + maxChars).trim();
   const ends = start + maxChars < text.length;
   if (ends) {
-    const stop = Math.max(slice.lastIndexOf('. '), slice.lastIndexOf('。'), slice.lastIndexOf('; '));
-    if (stop > maxChars * 0.5) slice = slice.slice(0, stop + 1);
+    const stop = Math.max(
+      slice.lastIndexOf('. '),
+      slice.lastIndexOf('.\n'),
+      slice.lastIndexOf('。'),
+      slice.lastIndexOf('; '),
+      slice.lastIndexOf('\n'),
+    );
+    if (stop > maxChars * 0.5) slice = slice.slice(0, stop + 1).trim();
     else {
       const space = slice.lastIndexOf(' ');
       slice = `${space > maxChars * 0.5 ? slice.slice(0, space) : slice}…`;

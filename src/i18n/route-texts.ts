@@ -3,6 +3,7 @@ import type { Lang } from '../domain/lang.js';
 
 const ru = {
   noRouteNote: 'Маршрут не найден.',
+  details: 'Подробнее: участки, документы',
   title: 'Маршруты',
   direct: 'прямой сервис (по данным источника)',
   'best-rail': 'лучший по ж/д',
@@ -35,6 +36,7 @@ const ru = {
 type Key = keyof typeof ru;
 const zh: Record<Key, string> = {
   noRouteNote: '未找到线路。',
+  details: '详情：分段、单证',
   title: '运输线路',
   direct: '直达班列/服务（来源数据）',
   'best-rail': '铁路最佳',
@@ -66,6 +68,7 @@ const zh: Record<Key, string> = {
 };
 const en: Record<Key, string> = {
   noRouteNote: 'No route found.',
+  details: 'Details: legs, documents',
   title: 'Routes',
   direct: 'through service (as reported)',
   'best-rail': 'best by rail',
@@ -121,7 +124,7 @@ export function caveatText(c: Caveat, lang: Lang): string {
         case 'not-a-quote':
           return 'Типичные диапазоны из открытых источников с годом — не котировка; ставку уточните у экспедитора.';
         case 'composed':
-          return `Срок сложен из отдельных участков без времени на терминалах и консолидацию; сквозной сервис на этом направлении, по данным источника, идёт ${c.min}–${c.max} дней.`;
+          return `Срок сложен из отдельных участков без времени на терминалах и консолидацию; сквозной сервис на этом направлении, по данным источника, идёт ${c.min === c.max ? c.min : `${c.min}–${c.max}`} дней.`;
         case 'no-fob':
           return 'FOB, CFR, CIF и FAS — для морского и внутреннего водного транспорта; для этого маршрута используйте FCA, CPT или CIP.';
       }
@@ -143,7 +146,7 @@ export function caveatText(c: Caveat, lang: Lang): string {
         case 'not-a-quote':
           return '数字为公开来源的典型区间并注明年份，不是报价；运价请向货代询问。';
         case 'composed':
-          return `时间由各路段相加，未计入场站和集货时间；据来源，该方向直达服务需${c.min}–${c.max}天。`;
+          return `时间由各路段相加，未计入场站和集货时间；据来源，该方向直达服务需${c.min === c.max ? c.min : `${c.min}–${c.max}`}天。`;
         case 'no-fob':
           return 'FOB、CFR、CIF、FAS仅适用于海运和内河运输；本线路请使用FCA、CPT或CIP。';
       }
@@ -165,7 +168,7 @@ export function caveatText(c: Caveat, lang: Lang): string {
         case 'not-a-quote':
           return 'Typical ranges from public sources with their years — not a quote; ask a forwarder for a rate.';
         case 'composed':
-          return `Time summed from separate legs, without terminal and consolidation time; the through service on this trip is reported at ${c.min}–${c.max} days.`;
+          return `Time summed from separate legs, without terminal and consolidation time; the through service on this trip is reported at ${c.min === c.max ? c.min : `${c.min}–${c.max}`} days.`;
         case 'no-fob':
           return 'FOB, CFR, CIF and FAS are for sea and inland waterway transport: use FCA, CPT or CIP for this route.';
       }

@@ -13,6 +13,8 @@ export interface StoredAnswer {
   question: string;
   answer: string;
   citations: AskResult['citations'];
+  lead: AskResult['lead'] | undefined;
+  toolCalls: AskResult['toolCalls'];
 }
 
 export class AnswerRepo {
@@ -28,9 +30,12 @@ export class AnswerRepo {
       question: string;
       answer: string;
       citations: AskResult['citations'] | string;
-    }>('SELECT id, channel, conversation_id, user_id, lang, question, answer, citations FROM answers WHERE id = $1', [
-      id,
-    ]);
+      lead: AskResult['lead'] | string | null;
+      tool_calls: AskResult['toolCalls'] | string | null;
+    }>(
+      'SELECT id, channel, conversation_id, user_id, lang, question, answer, citations, lead, tool_calls FROM answers WHERE id = $1',
+      [id],
+    );
     const row = r.rows[0];
     if (!row) return undefined;
     return {
@@ -42,6 +47,8 @@ export class AnswerRepo {
       question: row.question,
       answer: row.answer,
       citations: typeof row.citations === 'string' ? JSON.parse(row.citations) : row.citations,
+      lead: (typeof row.lead === 'string' ? JSON.parse(row.lead) : row.lead) ?? undefined,
+      toolCalls: (typeof row.tool_calls === 'string' ? JSON.parse(row.tool_calls) : row.tool_calls) ?? [],
     };
   }
 

@@ -54,8 +54,27 @@ export type Block = Record<string, unknown>;
 export function answerBlocks(result: AskResult, answerId: number): Block[] {
   const lang = result.lang;
   const notices = result.mode === 'llm' ? result.notices.map((n) => `_${escapeMrkdwn(n)}_`) : [];
-  const text = [toMrkdwn(result.answer), ...notices].join('\n\n');
-  const blocks: Block[] = splitText(text).map((t) => ({ type: 'section', text: { type: 'mrkdwn', text: t } }));
+  // Without a model the direct answer comes first, on its own; the passages follow it, then the sources.
+  const lead =
+    result.mode === 'retrieval-only' && result.lead && result.citations.length
+      ? [
+          {
+            type: 'section',
+            text: { type: 'mrkdwn', text: `*${toMrkdwn(result.lead.text).slice(0, SECTION_LIMIT - 2)}*` },
+          },
+        ]
+      : [];
+  const at = lead.length ? result.answer.indexOf(result.lead!.text) : -1;
+  const body =
+    at >= 0
+      ? `${result.answer.slice(0, at)}${result.answer.slice(at + result.lead!.text.length)}`.trim()
+      : result.answer;
+  const text = [toMrkdwn(body), ...notices].filter(Boolean).join('\n\n');
+  const blocks: Block[] = [
+    ...lead,
+    ...(lead.length ? [{ type: 'divider' }] : []),
+    ...splitText(text).map((t) => ({ type: 'section', text: { type: 'mrkdwn', text: t } })),
+  ];
   if (result.citations.length) {
     const lines = result.citations.map((c) => sourceLine(c, lang));
     // A context block holds at most 10 elements; each element's text stays within the section limit.

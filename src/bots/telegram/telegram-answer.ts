@@ -5,10 +5,15 @@ import type { Assistant } from '../../assistant/assistant.js';
 import type { AskResult } from '../../domain/answer.js';
 import { telegramText } from '../../i18n/telegram-texts.js';
 import type { Lang } from '../../domain/lang.js';
+import { routeConstraints, routeToolInput } from '../../tools/routes/routes-tool.js';
+import type { RouteService } from '../../tools/routes/route-service.js';
 import { answerToHtml, escapeHtml, sourcesHtml, splitHtml, TELEGRAM_LIMIT } from './telegram-format.js';
+import { sendRoutePlan } from './telegram-route.js';
 
 export interface AnswerDeps {
   assistant: Assistant;
+  /** To show a route answer as /route does (brief, details button, map). */
+  routes?: RouteService | undefined;
   editIntervalMs: number;
   typingDelayMs: number;
 }
@@ -31,7 +36,18 @@ export function conversationIdOf(ctx: Context): string {
   return `telegram:${chat.id}:${ctx.msg?.message_thread_id ?? 0}`;
 }
 
+/**
+ * The reply: a model's answer as it wrote it; without a model, the direct answer first with the
+ * numbered sources under it (the passages themselves are one tap away, behind "Sources"), or — when
+ * the knowledge base does not cover the question — the note and the nearest passages.
+ */
 export function renderAnswer(result: AskResult): string {
+  if (result.mode === 'retrieval-only' && result.lead && result.citations.length) {
+    const notices = result.notices.map((n) => `<i>${escapeHtml(n)}</i>`);
+    return [...notices, answerToHtml(result.lead.text), sourcesHtml(result.citations, result.lang)]
+      .filter(Boolean)
+      .join('\n\n');
+  }
   const notices = result.mode === 'llm' ? result.notices.map((n) => `<i>${escapeHtml(n)}</i>`) : [];
   return [answerToHtml(result.answer), ...notices, sourcesHtml(result.citations, result.lang)]
     .filter(Boolean)
@@ -118,6 +134,23 @@ export async function answerQuestion(
       if (ev.type === 'done') {
         await stopTyping();
         const answerId = ev.result.answerId!; // stored by the assistant: every Telegram turn has a conversation
+        const route =
+          ev.result.mode === 'retrieval-only'
+            ? ev.result.toolCalls.find((c) => c.name === 'plan_route' && !c.error)
+            : undefined;
+        if (route && deps.routes && placeholder === undefined) {
+          const input = routeToolInput.safeParse(route.input);
+          if (input.success) {
+            const constraints = routeConstraints(input.data);
+            const { plan } = await deps.routes
+              .plan(input.data.from, input.data.to, constraints)
+              .catch(() => ({ plan: undefined }));
+            if (plan) {
+              await sendRoutePlan(ctx, plan, constraints, ev.result.lang, answerKeyboard(answerId, ev.result.lang));
+              return;
+            }
+          }
+        }
         const parts = splitHtml(renderAnswer(ev.result));
         const keyboard = answerKeyboard(answerId, ev.result.lang);
         for (const [i, part] of parts.entries()) {

@@ -52,6 +52,7 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
   const limiter = new RateLimiter(deps.rateLimit ?? { perMinute: 10, burst: 5 });
   const answerDeps = {
     assistant: deps.assistant,
+    routes: deps.routes,
     editIntervalMs: deps.editIntervalMs ?? 1000,
     typingDelayMs: deps.typingDelayMs ?? 300,
   };

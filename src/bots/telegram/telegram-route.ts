@@ -1,36 +1,88 @@
-// /route <from> <to> [cargo] in Telegram: the options as text and the map as a photo.
-import { InputFile, type Bot, type Context } from 'grammy';
+// Routes in Telegram, from /route <from> <to> [cargo] or a route question in chat: a first message of
+// at most 900 characters — one line per option, place names in the user's language, each caveat once
+// — with a "Details" button for the legs, documents and Incoterms, then the map as a photo.
+import { InlineKeyboard, InputFile, type Bot, type Context } from 'grammy';
+import type { Lang } from '../../domain/lang.js';
 import { routeText } from '../../i18n/route-texts.js';
 import { telegramText } from '../../i18n/telegram-texts.js';
-import type { Lang } from '../../domain/lang.js';
-import { PlaceNotFoundError } from '../../tools/routes/plan-routes.js';
-import { renderPlan } from '../../tools/routes/render-plan.js';
+import type { Constraints } from '../../tools/routes/planner.js';
+import { PlaceNotFoundError, type RoutePlan } from '../../tools/routes/plan-routes.js';
+import { renderPlan, renderPlanBrief, shortName } from '../../tools/routes/render-plan.js';
 import { routeMapPng } from '../../tools/routes/route-map.js';
 import { parseRouteArgs, type RouteService } from '../../tools/routes/route-service.js';
 import { escapeHtml, splitHtml } from './telegram-format.js';
+
+export const ROUTE_BRIEF_LIMIT = 900;
+
+const CARGO = ['20ft', '40ft', 'lcl', 'reefer', 'dg'] as const;
+
+/** Callback data for the details of one plan: "rd:<from>:<to>:<cargo>" (node ids stay well under 64 bytes). */
+export function detailsData(plan: RoutePlan, c: Constraints): string {
+  const cargo = c.reefer ? 'reefer' : c.dangerousGoods ? 'dg' : (c.container ?? '40ft');
+  return `rd:${plan.from.id}:${plan.to.id}:${cargo}`.slice(0, 64);
+}
+
+function constraintsOf(cargo: string): Constraints {
+  if (cargo === 'reefer') return { reefer: true };
+  if (cargo === 'dg') return { dangerousGoods: true };
+  return CARGO.includes(cargo as never) ? { container: cargo as '20ft' | '40ft' | 'lcl' } : {};
+}
+
+/** Sends a plan: the brief with its Details button, then the map. */
+export async function sendRoutePlan(
+  ctx: Context,
+  plan: RoutePlan,
+  c: Constraints,
+  lang: Lang,
+  more?: InlineKeyboard,
+): Promise<void> {
+  let keyboard = plan.options.length
+    ? new InlineKeyboard().text(routeText(lang, 'details'), detailsData(plan, c))
+    : undefined;
+  // A chat answer keeps its own buttons (feedback, lawyer, sources) under the details button.
+  if (more) keyboard = keyboard ? keyboard.row().append(more) : more;
+  await ctx.reply(escapeHtml(renderPlanBrief(plan, lang, ROUTE_BRIEF_LIMIT)), {
+    parse_mode: 'HTML',
+    link_preview_options: { is_disabled: true },
+    ...(keyboard ? { reply_markup: keyboard } : {}),
+  });
+  if (plan.options.length)
+    await ctx.replyWithPhoto(new InputFile(routeMapPng(plan), 'route.png'), {
+      caption: `${shortName(plan.from.names[lang])} → ${shortName(plan.to.names[lang])}`,
+    });
+}
 
 export function registerRoute(
   bot: Bot,
   routes: RouteService | undefined,
   uiLang: (ctx: Context) => Promise<Lang>,
 ): void {
+  const html = (ctx: Context, text: string) =>
+    ctx.reply(text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
   bot.command('route', async (ctx) => {
     const lang = await uiLang(ctx);
-    const html = (text: string) => ctx.reply(text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
-    if (!routes) return void (await html(escapeHtml(telegramText(lang, 'toolSoon'))));
+    if (!routes) return void (await html(ctx, escapeHtml(telegramText(lang, 'toolSoon'))));
     const args = parseRouteArgs(routes.network, ctx.match);
-    if (!args) return void (await html(escapeHtml(routeText(lang, 'usage'))));
+    if (!args) return void (await html(ctx, escapeHtml(routeText(lang, 'usage'))));
     await ctx.replyWithChatAction('typing');
     try {
       const { plan } = await routes.plan(args.from, args.to, args.constraints);
-      for (const part of splitHtml(escapeHtml(renderPlan(plan, lang)))) await html(part);
-      if (plan.options.length)
-        await ctx.replyWithPhoto(new InputFile(routeMapPng(plan), 'route.png'), {
-          caption: `${plan.from.name} → ${plan.to.name}`,
-        });
+      await sendRoutePlan(ctx, plan, args.constraints, lang);
     } catch (err) {
       if (!(err instanceof PlaceNotFoundError)) throw err;
-      await html(escapeHtml(`${routeText(lang, 'unknownPlace')}: ${err.message}`));
+      await html(ctx, escapeHtml(`${routeText(lang, 'unknownPlace')}: ${err.message}`));
+    }
+  });
+  bot.callbackQuery(/^rd:([a-z0-9-]{1,40}):([a-z0-9-]{1,40}):([a-z0-9]{1,8})$/, async (ctx) => {
+    const lang = await uiLang(ctx);
+    await ctx.answerCallbackQuery();
+    if (!routes) return;
+    try {
+      const { plan } = await routes.plan(ctx.match[1]!, ctx.match[2]!, constraintsOf(ctx.match[3]!));
+      for (const part of splitHtml(escapeHtml(renderPlan(plan, lang)))) await html(ctx, part);
+    } catch (err) {
+      if (!(err instanceof PlaceNotFoundError)) throw err;
+      await html(ctx, escapeHtml(`${routeText(lang, 'unknownPlace')}: ${err.message}`));
     }
   });
 }

@@ -24,6 +24,9 @@ export function renderReport(r: CreditReport, lang: Lang): string {
     } else
       lines.push(`${ct(lang, 'noSanctions')} (${r.sanctions.source}, ${ct(lang, 'screened')} ${r.sanctions.asOf})`);
   } else if (!r.missing.some((m) => m.provider === 'sanctions')) lines.push(ct(lang, 'notScreened'));
+  // Identity, a sanctions hit, status and risk signals lead; each provider's details follow.
+  const status = r.reports.find((x) => x.status)?.status;
+  if (status) lines.push(`${ct(lang, 'status')}: ${status}`);
   const signals = r.signals.filter((s) => s.kind !== 'sanctions-match');
   if (signals.length) {
     const word = {

@@ -14,6 +14,8 @@ export interface RoutePlan {
   to: { id: string; name: string; names: Record<'en' | 'ru' | 'zh', string> };
   constraints: Constraints;
   options: Array<RouteSummary & { picks: Pick[] }>;
+  /** The names of every place the options pass, in the three languages, for rendering. */
+  places: Record<string, Record<'en' | 'ru' | 'zh', string>>;
   /** Why a pick is absent (e.g. no route has a complete cost figure). */
   notes: Array<'noRoute' | 'noCheapest' | 'noGreenest'>;
 }
@@ -115,6 +117,12 @@ export function planRoutes(net: Network, fromText: string, toText: string, c: Co
     to: { id: to.id, name: to.names.en, names: to.names },
     constraints: c,
     options,
+    places: Object.fromEntries(
+      [...new Set([from.id, to.id, ...options.flatMap((o) => o.legs.flatMap((l) => [l.fromId, l.toId]))])].map((id) => [
+        id,
+        net.nodes.find((n) => n.id === id)?.names ?? { en: id, ru: id, zh: id },
+      ]),
+    ),
     notes,
   };
 }

@@ -1,40 +1,27 @@
-// A route plan as text in the user's language: the named picks first, each with its legs, totals
-// as ranges with their years, crossings, documents, Incoterms and caveats.
+// A route plan as text in the user's language. The summary is what a person reads first: one line
+// per option (mode, days, cost with its year, CO₂) with place names in their language, then each
+// caveat once. The details give each option's legs, crossings, documents and Incoterms. Two
+// through services of one mode between the same places (two air services reported at 3–5 and
+// 7–10 days) are one option with the range of both.
 import { caveatText, routeText } from '../../i18n/route-texts.js';
 import type { Lang } from '../../domain/lang.js';
 import type { RoutePlan } from './plan-routes.js';
 
+type Option = RoutePlan['options'][number];
+
 const range = (r: { min: number; max: number }) => (r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`);
-
-export function renderPlan(plan: RoutePlan, lang: Lang, maxOptions = 4): string {
-  if (plan.options.length === 0) return `${plan.from.name} → ${plan.to.name}: ${routeText(lang, 'noRoute')}`;
-  const shown = [...plan.options].sort((a, b) => b.picks.length - a.picks.length).slice(0, maxOptions);
-  const blocks = shown.map((o, i) => {
-    const picks = o.picks.map((p) => routeText(lang, p)).join(', ');
-    const path = o.legs.map((l, j) => `${j === 0 ? l.from : ''} —${routeText(lang, l.mode)}→ ${l.to}`).join('');
-    const cost = o.cost
-      ? `${routeText(lang, 'cost')} ${range(o.cost)} ${o.cost.currency} (${o.cost.years.join(', ')}${o.cost.estimated ? `, ${routeText(lang, 'estimated')}` : ''})`
-      : routeText(lang, 'noCost');
-    const co2 = o.co2T ? `${routeText(lang, 'co2')} ${range(o.co2T)} t` : '';
-    const docs = [...new Set(o.legs.map((l) => l.document))].join('; ');
-    return [
-      `${i + 1}. ${picks ? `[${picks}] ` : ''}${path}`,
-      `   ${range(o.days)} ${routeText(lang, 'days')} · ${cost}${co2 ? ` · ${co2}` : ''}`,
-      ...(o.crossings.length ? [`   ${routeText(lang, 'crossings')}: ${o.crossings.join(', ')}`] : []),
-      `   ${routeText(lang, 'documents')}: ${docs}`,
-      `   ${routeText(lang, 'incoterms')}: ${o.incoterms.join(', ')}`,
-      `   ${routeText(lang, 'figures')} ${o.asOf.oldest === o.asOf.newest ? o.asOf.newest : `${o.asOf.oldest} … ${o.asOf.newest}`}`,
-      ...o.caveats.map((c) => `   ⚠ ${caveatText(c, lang)}`),
-    ].join('\n');
-  });
-  return [
-    `${routeText(lang, 'title')}: ${plan.from.name} → ${plan.to.name}`,
-    ...blocks,
-    ...plan.notes.map((n) => `⚠ ${routeText(lang, n === 'noRoute' ? 'noRouteNote' : n)}`),
-  ].join('\n\n');
-}
-
 const MODE_ICON: Record<string, string> = { rail: '🚆', sea: '🚢', road: '🚚', air: '✈️' };
+const PICK_ORDER = [
+  'fastest',
+  'cheapest',
+  'greenest',
+  'balanced',
+  'direct',
+  'best-rail',
+  'best-sea',
+  'best-road',
+  'best-air',
+];
 
 /** A place's name without its explanation in brackets ("Циндао (Цзяочжоу, …)" → "Циндао"). */
 export function shortName(name: string): string {
@@ -42,28 +29,132 @@ export function shortName(name: string): string {
 }
 
 /** The mode a route mostly travels by (the one with the most days on it). */
-export function mainMode(option: RoutePlan['options'][number]): string {
+export function mainMode(option: Option): string {
   const days = new Map<string, number>();
   for (const leg of option.legs) days.set(leg.mode, (days.get(leg.mode) ?? 0) + leg.days.max);
   return [...days].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'rail';
 }
 
+const union = (a: { min: number; max: number }, b: { min: number; max: number }) => ({
+  min: Math.min(a.min, b.min),
+  max: Math.max(a.max, b.max),
+});
+
+/** Options in the order a person compares them (most picks first), through services of one mode merged. */
+export function displayOptions(plan: RoutePlan, maxOptions = 4): Option[] {
+  const merged: Option[] = [];
+  for (const o of [...plan.options].sort((a, b) => b.picks.length - a.picks.length)) {
+    const single = o.legs.length === 1 ? o.legs[0]! : undefined;
+    const twin = single
+      ? merged.find(
+          (m) =>
+            m.legs.length === 1 &&
+            m.legs[0]!.mode === single.mode &&
+            m.legs[0]!.fromId === single.fromId &&
+            m.legs[0]!.toId === single.toId,
+        )
+      : undefined;
+    if (!twin) {
+      merged.push({ ...o, picks: [...o.picks], caveats: [...o.caveats] });
+      continue;
+    }
+    twin.days = union(twin.days, o.days);
+    twin.legs = [{ ...twin.legs[0]!, days: union(twin.legs[0]!.days, o.legs[0]!.days) }];
+    twin.picks = [...new Set([...twin.picks, ...o.picks])];
+    if (twin.cost && o.cost && twin.cost.currency === o.cost.currency)
+      twin.cost = {
+        ...union(twin.cost, o.cost),
+        currency: twin.cost.currency,
+        years: [...new Set([...twin.cost.years, ...o.cost.years])].sort(),
+        estimated: twin.cost.estimated || o.cost.estimated,
+      };
+    if (twin.co2T && o.co2T) twin.co2T = union(twin.co2T, o.co2T);
+    twin.caveats.push(...o.caveats);
+  }
+  for (const m of merged) m.picks.sort((a, b) => PICK_ORDER.indexOf(a) - PICK_ORDER.indexOf(b));
+  return merged.slice(0, maxOptions);
+}
+
+function placeName(plan: RoutePlan, id: string, fallback: string, lang: Lang): string {
+  return shortName(plan.places[id]?.[lang] ?? fallback);
+}
+
+function costText(o: Option, lang: Lang): string {
+  return o.cost
+    ? `${range(o.cost)} ${o.cost.currency} (${o.cost.years.join(', ')}${o.cost.estimated ? `, ${routeText(lang, 'estimated')}` : ''})`
+    : routeText(lang, 'noCost');
+}
+
+/** Every caveat of the shown options, each once, in the user's language (place names too). */
+export function planCaveats(plan: RoutePlan, lang: Lang, maxOptions = 4): string[] {
+  // Caveats name legs by their English place names; the reader gets their own language.
+  const names = Object.values(plan.places).sort((a, b) => b.en.length - a.en.length);
+  const localise = (text: string) => names.reduce((t, n) => t.split(n.en).join(shortName(n[lang])), text);
+  const texts = displayOptions(plan, maxOptions).flatMap((o) => o.caveats.map((c) => localise(caveatText(c, lang))));
+  const notes = plan.notes.map((n) => routeText(lang, n === 'noRoute' ? 'noRouteNote' : n));
+  return [...new Set([...texts, ...notes])];
+}
+
 /**
  * The plan in a few lines: places in the user's language, then one line per option — mode, days,
- * cost with its year, CO₂ — in the order of the picks. Used as the direct answer of a route question.
+ * cost with its year, CO₂. Used as the direct answer of a route question and as the first message.
  */
 export function renderPlanSummary(plan: RoutePlan, lang: Lang, maxOptions = 4): string {
   const head = `${shortName(plan.from.names[lang])} → ${shortName(plan.to.names[lang])}`;
   if (plan.options.length === 0) return `${head}: ${routeText(lang, 'noRoute')}`;
-  const shown = [...plan.options].sort((a, b) => b.picks.length - a.picks.length).slice(0, maxOptions);
-  const lines = shown.map((o) => {
-    const mode = mainMode(o);
+  const lines = displayOptions(plan, maxOptions).map((o) => {
+    // "Best by sea" is a sea option even when most of its days are by rail after the port.
+    const bestOf = o.picks.find((p) => p.startsWith('best-'))?.slice(5);
+    const mode = bestOf ?? mainMode(o);
     const picks = o.picks.map((p) => routeText(lang, p)).join(', ');
-    const cost = o.cost
-      ? `${range(o.cost)} ${o.cost.currency} (${o.cost.years.join(', ')}${o.cost.estimated ? `, ${routeText(lang, 'estimated')}` : ''})`
-      : routeText(lang, 'noCost');
     const co2 = o.co2T ? ` · ${routeText(lang, 'co2')} ${range(o.co2T)} t` : '';
-    return `${MODE_ICON[mode] ?? '•'} ${routeText(lang, mode as 'rail')}${picks ? ` (${picks})` : ''}: ${range(o.days)} ${routeText(lang, 'days')} · ${cost}${co2}`;
+    return `${MODE_ICON[mode] ?? '•'} ${routeText(lang, mode as 'rail')}${picks ? ` (${picks})` : ''}: ${range(o.days)} ${routeText(lang, 'days')} · ${costText(o, lang)}${co2}`;
   });
   return [`${head}:`, ...lines].join('\n');
+}
+
+/** The summary and each caveat once, cut to `maxChars` (a chat's first message). */
+export function renderPlanBrief(plan: RoutePlan, lang: Lang, maxChars = 900): string {
+  const summary = renderPlanSummary(plan, lang);
+  const out = [summary];
+  let used = summary.length;
+  for (const c of planCaveats(plan, lang)) {
+    const line = `⚠ ${c}`;
+    if (used + line.length + 1 > maxChars - 2) {
+      out.push('…');
+      break;
+    }
+    out.push(line);
+    used += line.length + 1;
+  }
+  return out.join('\n');
+}
+
+/** Each option's legs, crossings, documents, Incoterms and the date of its figures; caveats once at the end. */
+export function renderPlan(plan: RoutePlan, lang: Lang, maxOptions = 4): string {
+  const head = `${placeName(plan, plan.from.id, plan.from.name, lang)} → ${placeName(plan, plan.to.id, plan.to.name, lang)}`;
+  if (plan.options.length === 0) return `${head}: ${routeText(lang, 'noRoute')}`;
+  const blocks = displayOptions(plan, maxOptions).map((o, i) => {
+    const picks = o.picks.map((p) => routeText(lang, p)).join(', ');
+    const path = o.legs
+      .map(
+        (l, j) =>
+          `${j === 0 ? placeName(plan, l.fromId, l.from, lang) : ''} —${routeText(lang, l.mode)}→ ${placeName(plan, l.toId, l.to, lang)}`,
+      )
+      .join('');
+    const co2 = o.co2T ? ` · ${routeText(lang, 'co2')} ${range(o.co2T)} t` : '';
+    const docs = [...new Set(o.legs.map((l) => l.document))].join('; ');
+    return [
+      `${i + 1}. ${picks ? `[${picks}] ` : ''}${path}`,
+      `   ${range(o.days)} ${routeText(lang, 'days')} · ${routeText(lang, 'cost')} ${costText(o, lang)}${co2}`,
+      ...(o.crossings.length ? [`   ${routeText(lang, 'crossings')}: ${o.crossings.join(', ')}`] : []),
+      `   ${routeText(lang, 'documents')}: ${docs}`,
+      `   ${routeText(lang, 'incoterms')}: ${o.incoterms.join(', ')}`,
+      `   ${routeText(lang, 'figures')} ${o.asOf.oldest === o.asOf.newest ? o.asOf.newest : `${o.asOf.oldest} … ${o.asOf.newest}`}`,
+    ].join('\n');
+  });
+  const caveats = planCaveats(plan, lang, maxOptions).map((c) => `⚠ ${c}`);
+  return [`${routeText(lang, 'title')}: ${head}`, ...blocks, ...(caveats.length ? [caveats.join('\n')] : [])].join(
+    '\n\n',
+  );
 }

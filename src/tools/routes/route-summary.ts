@@ -15,6 +15,8 @@ import {
 
 export interface RouteSummary {
   legs: Array<{
+    fromId: string;
+    toId: string;
     from: string;
     to: string;
     mode: Leg['mode'];
@@ -66,6 +68,8 @@ export function summarize(net: Network, r: PlannedRoute, c: Constraints): RouteS
   const legs = r.edges.map((e) => ({
     from: name(e.from),
     to: name(e.to),
+    fromId: e.from,
+    toId: e.to,
     mode: e.leg.mode,
     days: e.leg.days,
     ...(e.leg.dwell_days ? { dwellDays: e.leg.dwell_days } : {}),
