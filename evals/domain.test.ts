@@ -136,7 +136,11 @@ describe('domain retrieval (knowledge/ + evals/datasets/domain.jsonl)', () => {
       let weak = 0;
       for (const q of qs) {
         const plan = planRetrieval(q.question);
-        const hits = await retrieveFused(kb, plan.queries, q.lang, { k: 5, markets: plan.markets });
+        const hits = await retrieveFused(kb, plan.queries, q.lang, {
+          k: 5,
+          markets: plan.markets,
+          weights: plan.weights,
+        });
         const answer = await composeRetrievalAnswer({
           question: q.question,
           lang: q.lang,

@@ -106,7 +106,11 @@ export class Assistant {
         log.warn({ err: errorInfo(err) }, 'query rewrite failed; answering from retrieval only');
       }
     }
-    const hits = await retrieveFused(this.deps.kb, queries, lang, { k: PASSAGES, markets: plan.markets });
+    const hits = await retrieveFused(this.deps.kb, queries, lang, {
+      k: PASSAGES,
+      markets: plan.markets,
+      weights: plan.weights,
+    });
 
     let result: AskResult;
     const intent = !llm || llmFailed ? this.intentOf(question, plan) : ({ kind: 'none' } as const);

@@ -9,6 +9,8 @@ import { followUpQuery, previousQuestion } from './query-rewrite.js';
 
 export interface RetrievalPlan {
   queries: string[];
+  /** How much each query counts in the fusion: the product-words phrasing helps, it does not lead. */
+  weights: number[];
   markets: string[];
   products: ProductGroup[];
   /** The question as it is understood: a follow-up joined with the question before it. */
@@ -16,6 +18,8 @@ export interface RetrievalPlan {
   /** The previous question, when this one is a follow-up of it. */
   previous?: string;
 }
+
+const EXPANSION_WEIGHT = 1;
 
 export function planRetrieval(question: string, history: readonly StoredMessage[] = []): RetrievalPlan {
   const own = askedMarkets(question);
@@ -32,11 +36,13 @@ export function planRetrieval(question: string, history: readonly StoredMessage[
   const products = detectProducts(followUp);
   const expansion = products.flatMap((p) => p.expand).join(' ');
   const queries = [question, followUp, ...(expansion ? [`${followUp} ${expansion}`] : [])];
+  const weights = [1, 1, ...(expansion ? [EXPANSION_WEIGHT] : [])];
   // A follow-up that names a market ("а для Казахстана?") replaces the previous one; otherwise the
   // conversation's market carries over.
   const previous = before;
   return {
-    queries: [...new Set(queries)],
+    queries,
+    weights,
     markets: own.length ? own : askedMarkets(followUp),
     products,
     understood: followUp,

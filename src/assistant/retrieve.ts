@@ -13,6 +13,8 @@ export interface RetrieveOptions {
   filters?: Omit<SearchFilters, 'lang'>;
   /** Markets the question names (ISO codes): documents about them come first. */
   markets?: readonly string[];
+  /** retrieveFused: how much each phrasing counts (default 1 each), aligned with the queries. */
+  weights?: readonly number[];
 }
 
 export async function retrieveForUser(
@@ -87,15 +89,21 @@ export async function retrieveFused(
   lang: Lang,
   opts: RetrieveOptions = {},
 ): Promise<UserHit[]> {
-  const unique = [...new Set(queries.map((q) => q.trim()).filter(Boolean))];
+  const weightOf = new Map<string, number>();
+  queries.forEach((q, i) => {
+    const text = q.trim();
+    if (text) weightOf.set(text, Math.max(weightOf.get(text) ?? 0, opts.weights?.[i] ?? 1));
+  });
+  const unique = [...weightOf.keys()];
   if (unique.length <= 1) return retrieveForUser(kb, unique[0] ?? '', lang, opts);
   const k = opts.k ?? 5;
   const scored = new Map<string, { hit: UserHit; score: number }>();
   for (const q of unique) {
     const hits = await retrieveForUser(kb, q, lang, { ...opts, k: k * 2 });
+    const weight = weightOf.get(q)!;
     hits.forEach((hit, rank) => {
       const e = scored.get(hit.doc.slug);
-      const add = 1 / (60 + rank + 1);
+      const add = weight / (60 + rank + 1);
       if (e) e.score += add;
       else scored.set(hit.doc.slug, { hit, score: add });
     });

@@ -45,7 +45,7 @@ export async function evalDomain(kb: KnowledgeBase, questions: readonly DomainQu
   const results: DomainResult[] = [];
   for (const q of questions) {
     const plan = planRetrieval(q.question);
-    const hits = await retrieveFused(kb, plan.queries, q.lang, { k: 5, markets: plan.markets });
+    const hits = await retrieveFused(kb, plan.queries, q.lang, { k: 5, markets: plan.markets, weights: plan.weights });
     const top = hits.map((h) => h.doc.slug);
     results.push({
       id: q.id,

@@ -1,6 +1,7 @@
 // Which practice area a question belongs to (a keyword reading, overridden by the model's
 // suggestion when there is one) and which partner firm should be offered the ticket.
 import type { Lang } from '../domain/lang.js';
+import { detectMarkets } from '../domain/markets.js';
 import { PRACTICE_AREAS, type LawFirm, type LawFirmDirectory, type PracticeArea } from './law-firm-directory.js';
 
 const KEYWORDS: Array<[PracticeArea, RegExp]> = [
@@ -31,18 +32,14 @@ export function suggestPracticeArea(text: string, modelSuggestion?: string): Pra
   return KEYWORDS.find(([, re]) => re.test(text))?.[0] ?? 'contracts';
 }
 
-const COUNTRY_WORDS: Array<[string, RegExp]> = [
-  ['RU', /russia|росси|рф\b|москв|俄罗斯|莫斯科/i],
-  ['KZ', /kazakh|казах|алмат|哈萨克|阿拉木图/i],
-  ['UZ', /uzbek|узбек|ташкент|乌兹别克|塔什干/i],
-  ['KG', /kyrgyz|кыргыз|киргиз|бишкек|吉尔吉斯|比什凯克/i],
-  ['TJ', /tajik|таджик|душанбе|塔吉克/i],
-  ['CN', /china|chinese|китай|кнр|中国|青岛/i],
-];
-
-export function suggestJurisdiction(text: string, modelSuggestion?: string): string | undefined {
+/**
+ * The jurisdiction of a legal question, from the exporter's own words: the market they name ("Покупатель
+ * из Казахстана" → KZ); China only when no other market is named (the exporter ships from there).
+ */
+export function suggestJurisdiction(exporterWords: string, modelSuggestion?: string): string | undefined {
   if (modelSuggestion && /^[A-Z]{2}$/.test(modelSuggestion)) return modelSuggestion;
-  return COUNTRY_WORDS.find(([, re]) => re.test(text))?.[0];
+  const named = detectMarkets(exporterWords);
+  return named.find((c) => c !== 'CN') ?? named[0];
 }
 
 export interface FirmMatch {

@@ -55,9 +55,11 @@ export class TicketService {
     practiceArea?: string;
     jurisdiction?: string;
   }): Promise<Ticket> {
-    const summary = await this.summarize(req.conversationId, req.lang);
-    const practiceArea = suggestPracticeArea(summary, req.practiceArea);
-    const jurisdiction = suggestJurisdiction(summary, req.jurisdiction);
+    const { summary, exporterWords } = await this.summarize(req.conversationId, req.lang);
+    // Country and practice area come from what the exporter wrote, not from the bot's answers (an
+    // answer about Russia's rules must not send a Kazakh buyer's dispute to a Moscow firm).
+    const practiceArea = suggestPracticeArea(exporterWords || summary, req.practiceArea);
+    const jurisdiction = suggestJurisdiction(exporterWords, req.jurisdiction);
     return this.deps.repo.createDraft(
       { ...req, summary, practiceArea, jurisdiction, country: jurisdiction },
       this.now(),
@@ -341,13 +343,17 @@ export class TicketService {
     return (await this.deps.repo.get(id))!;
   }
 
-  private async summarize(conversationId: string, lang: Lang): Promise<string> {
+  private async summarize(conversationId: string, lang: Lang): Promise<{ summary: string; exporterWords: string }> {
     const state = await this.deps.conversations.state(conversationId, 6);
+    const exporterWords = state.recent
+      .filter((m) => m.role === 'user')
+      .map((m) => m.content)
+      .join('\n');
     const turns = state.recent.map(
-      (m) => `${m.role === 'user' ? '—' : '→'} ${m.content.replace(/\s+/g, ' ').slice(0, 400)}`,
+      (m) => `${m.role === 'user' ? '—' : '→'} ${clip(m.content.replace(/\s+/g, ' '), 400)}`,
     );
     const verbatim = turns.join('\n') || '—';
-    if (!this.deps.llm || state.recent.length === 0) return verbatim.slice(0, 2500);
+    if (!this.deps.llm || state.recent.length === 0) return { summary: clip(verbatim, 2500), exporterWords };
     try {
       const res = await this.deps.llm.chat({
         temperature: 0,
@@ -359,9 +365,9 @@ export class TicketService {
           { role: 'user', content: verbatim },
         ],
       });
-      return res.content.trim().slice(0, 1500) || verbatim.slice(0, 2500);
+      return { summary: clip(res.content.trim(), 1500) || clip(verbatim, 2500), exporterWords };
     } catch {
-      return verbatim.slice(0, 2500);
+      return { summary: clip(verbatim, 2500), exporterWords };
     }
   }
 
@@ -383,4 +389,12 @@ export class TicketService {
       return undefined;
     }
   }
+}
+
+/** Cut at a word end, marked with "…", never mid-word. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.search(/\s\S*$/);
+  return `${space > max * 0.6 ? cut.slice(0, space) : cut}…`;
 }

@@ -1,0 +1,101 @@
+// The failures of the answer without a model that a new user met, each checked the way they saw it:
+// POST /api/ask on the server with the real knowledge base, and `advisor ask --json`.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from './support/knowledge-fixture.js';
+import { runAdvisor } from './support/run-cli.js';
+import { startApp } from './support/start-app.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const KNOWLEDGE = join(ROOT, 'knowledge');
+
+interface Answer {
+  answer: string;
+  lead?: { text: string; citations: number[] };
+  citations: Array<{ n: number; docId: string; markets?: string[] }>;
+  toolCalls: Array<{ name: string; input: Record<string, unknown> }>;
+  conversationId?: string;
+}
+
+describe('direct answers without a model (HTTP and CLI, real knowledge base)', () => {
+  let app: Awaited<ReturnType<typeof startApp>>;
+  const data = tempDir('direct-answers');
+
+  beforeAll(async () => {
+    app = await startApp({
+      KNOWLEDGE_DIR: KNOWLEDGE,
+      DATA_DIR: data.path,
+      NETWORK_FILE: join(KNOWLEDGE, 'logistics/network.yaml'),
+    });
+  }, 240_000);
+  afterAll(async () => {
+    await app?.stop();
+    data.remove();
+  });
+
+  const ask = async (question: string, conversationId?: string): Promise<Answer> => {
+    const res = await fetch(`${app.url}/api/ask`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question, ...(conversationId ? { conversationId } : {}) }),
+    });
+    expect(res.status).toBe(200);
+    return (await res.json()) as Answer;
+  };
+  const leadDocs = (a: Answer) => (a.lead?.citations ?? []).map((n) => a.citations[n - 1]!.docId);
+
+  it('answers which EAEU state has AEO mutual recognition with China from the section that names it', async () => {
+    const a = await ask('Which EAEU states have AEO mutual recognition with China?');
+    expect(a.lead?.text).toContain('Belarus');
+  });
+
+  it('gives Russia’s import VAT for a question about Russia, never another country’s figure', async () => {
+    const a = await ask('какой НДС при ввозе в Россию в 2026 году?');
+    expect(a.lead?.text).toContain('22%');
+    expect(leadDocs(a).every((d) => !/kyrgyzstan|kazakhstan|uzbekistan|belarus/.test(d))).toBe(true);
+    // Passages from documents about one market say which.
+    expect(a.citations.find((c) => c.docId === 'country-russia-vat-2026-ru')?.markets).toEqual(['RU']);
+  });
+
+  it('answers a freight cost question with the route planner and its dated rate', async () => {
+    const a = await ask('сколько стоит 40-футовый контейнер Циндао–Москва');
+    expect(a.toolCalls.map((c) => c.name)).toEqual(['plan_route']);
+    expect(a.lead?.text).toMatch(/Циндао → Москва/);
+    expect(a.lead?.text).toMatch(/USD \(2025/);
+  });
+
+  it('checks a company named in chat with the credit tool', async () => {
+    const a = await ask('проверь ООО «Сэмпл Москва Упаковка»');
+    expect(a.toolCalls.map((c) => c.name)).toEqual(['credit_lookup']);
+    expect(a.lead?.text).toContain('Sample Moscow Packaging LLC');
+  });
+
+  it('carries the route into "а сколько стоит?" and the topic into "那铝制品呢？"', async () => {
+    const tab = `tab-${Date.now()}`;
+    const first = await ask('сколько идёт поезд из Циндао в Ташкент?', `${tab}-1`);
+    expect(first.toolCalls[0]?.input).toMatchObject({ from: 'qingdao', to: 'tashkent' });
+    const cost = await ask('а сколько стоит?', `${tab}-1`);
+    expect(cost.toolCalls[0]?.input).toMatchObject({ from: 'qingdao', to: 'tashkent' });
+    await ask('光伏组件出口退税率现在是多少？', `${tab}-2`);
+    const how = await ask('那铝制品呢？', `${tab}-2`);
+    expect(how.citations[0]?.docId).toBe('export-vat-rebate-zh');
+  });
+
+  it('says plainly when the knowledge base has no document on a regulation, and offers people', async () => {
+    const a = await ask('какие требования ТР ТС 018/2011 к электросамокатам?');
+    expect(a.lead).toBeUndefined();
+    expect(a.answer).toContain('В базе знаний нет документа о теме: ТР ТС 018/2011');
+    expect(a.answer).toContain('/lawyer');
+  });
+
+  it('gives the same direct answer through `advisor ask --json`', async () => {
+    await app.stop();
+    const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {
+      KNOWLEDGE_DIR: KNOWLEDGE,
+      DATA_DIR: data.path,
+    });
+    expect(r.code).toBe(0);
+    const a = JSON.parse(r.stdout) as Answer;
+    expect(a.lead?.text).toContain('22%');
+  }, 120_000);
+});
