@@ -9,6 +9,9 @@ import { fusionFor, HybridIndex } from '../src/rag/hybrid-index.js';
 import { percentile } from '../src/rag/retrieval-metrics.js';
 import type { DocMeta, IndexedChunk } from '../src/domain/knowledge.js';
 import type { Lang } from '../src/domain/lang.js';
+import { selectLead } from '../src/assistant/lead.js';
+
+const h0Lang = (q: string): Lang => (/\p{Script=Han}/u.test(q) ? 'zh' : /\p{Script=Cyrillic}/u.test(q) ? 'ru' : 'en');
 
 const { values } = parseArgs({
   options: { chunks: { type: 'string', default: '10000' }, queries: { type: 'string', default: '500' } },
@@ -90,6 +93,36 @@ for (const q of queries) {
   filtered.push(performance.now() - t);
 }
 
+// What the direct answer adds to a retrieval-only turn: sentence selection over every section of the
+// five retrieved documents (the retrieval-answer path: the hit, then the document's next best section).
+const leadRun = () => {
+  const added: number[] = [];
+  for (const q of queries) {
+    const qv = embedder.embedOne(q);
+    const hits = index.search(q, qv, { k: 5 });
+    const t = performance.now();
+    // As composeRetrievalAnswer does: each document's hit and its next best section for the question.
+    const ranked = index.rankSections(
+      q,
+      hits.map((h) => h.docId),
+      2,
+    );
+    const docs = hits.map((h, rank) => {
+      const next = (ranked.get(h.docId) ?? []).filter((p) => p.id !== h.id);
+      const passages = [h, ...next]
+        .slice(0, 2)
+        .map((p, i) => ({ key: p.id, text: p.text, headingPath: p.headingPath, rank: i }));
+      return { n: rank + 1, passages, countries: h.doc.countries, rank, score: h.score };
+    });
+    selectLead(q, docs, { lang: h0Lang(q), idf: (token) => index.termIdf(token), missingIdf: index.maxIdf() });
+    added.push(performance.now() - t);
+  }
+  return added;
+};
+// The first pass splits and tokenizes each passage's sentences; later questions on the same passages reuse them.
+const leadCold = leadRun();
+const leadWarm = leadRun();
+
 const peakMb = (() => {
   const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
   return m ? Math.round(Number(m[1]) / 1024) : Math.round(process.memoryUsage().rss / 1048576);
@@ -106,5 +139,8 @@ console.log(
 );
 console.log(
   `  hybrid query with lang+category filter:       p50 ${ms(percentile(filtered, 50))}, p95 ${ms(percentile(filtered, 95))}`,
+);
+console.log(
+  `  direct answer (sections + lead) added to a turn: first sight of the passages p50 ${ms(percentile(leadCold, 50))}, p95 ${ms(percentile(leadCold, 95))}; passages seen before p50 ${ms(percentile(leadWarm, 50))}, p95 ${ms(percentile(leadWarm, 95))} (target: p95 ≤ 2 ms)`,
 );
 console.log(`  peak memory (VmHWM): ${peakMb} MB`);

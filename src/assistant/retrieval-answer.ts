@@ -54,9 +54,13 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
   // Each document's sections as the search ranks them for this question: the passage that matched,
   // then the next best sections (the answer is often a neighbouring section of the one that ranked).
   const passages = new Map<string, Array<UserHit & { rank: number }>>();
+  const ranked = kb.rankSections(
+    question,
+    input.hits.map((h) => h.docId),
+    SECTIONS_PER_DOCUMENT,
+  );
   for (const hit of input.hits) {
-    const ranked = await kb.search(question, { docId: hit.docId, k: SECTIONS_PER_DOCUMENT, dedupe: false });
-    const list = [hit, ...ranked.filter((p) => p.id !== hit.id)].slice(0, SECTIONS_PER_DOCUMENT);
+    const list = [hit, ...(ranked.get(hit.docId) ?? []).filter((p) => p.id !== hit.id)].slice(0, SECTIONS_PER_DOCUMENT);
     passages.set(
       hit.docId,
       list.map((p, rank) => ({ ...p, rank })),

@@ -99,6 +99,26 @@ export class HybridIndex {
     return this.byDoc.get(docId) ?? [];
   }
 
+  /**
+   * The sections of a few documents ranked for a question by BM25 alone, in one pass over the
+   * question's postings (no vector search, no filter mask): each document's best `perDoc` chunks.
+   */
+  rankSections(query: string, docIds: readonly string[], perDoc: number): Map<string, Hit[]> {
+    if (!this.chunkIdx) this.chunkIdx = new Map(this.chunks.map((c, i) => [c.id, i]));
+    const wanted = new Set<number>();
+    for (const id of docIds) for (const c of this.chunksOf(id)) wanted.add(this.chunkIdx.get(c.id)!);
+    const scored = this.bm25.search(this.tokenizer(query), wanted.size, (idx) => wanted.has(idx));
+    const out = new Map<string, Hit[]>(docIds.map((id) => [id, []]));
+    for (const { idx, score } of scored) {
+      const chunk = this.chunks[idx]!;
+      const list = out.get(chunk.docId)!;
+      if (list.length >= perDoc) continue;
+      const hit = this.toHit(chunk, score);
+      if (hit) list.push(hit);
+    }
+    return out;
+  }
+
   /** A chunk shaped as a hit, for callers that pick a passage themselves (translations). */
   toHit(chunk: IndexedChunk, score: number): Hit | undefined {
     const doc = this.docs.get(chunk.docId);

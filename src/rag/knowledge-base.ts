@@ -109,6 +109,11 @@ export class KnowledgeBase {
     });
   }
 
+  /** Each document's best sections for a question, by BM25 (cheap: no vector search, no filter mask). */
+  rankSections(query: string, docIds: readonly string[], perDoc: number): Map<string, Hit[]> {
+    return this.index.rankSections(query, docIds, perDoc);
+  }
+
   termIdf(token: string): number {
     return this.index.termIdf(token);
   }
