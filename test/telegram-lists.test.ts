@@ -1,0 +1,85 @@
+// A retrieval-only Telegram reply as a person reads it (the fake Bot API's recorded payloads): the
+// direct answer first with numbered sources, and the passage behind "Sources" with each list item on
+// its own line rather than run together.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTelegramBot } from '../src/bots/telegram/telegram-bot.js';
+import { createLogger } from '../src/observability/logger.js';
+import { AnswerRepo, UpdateLedger } from '../src/store/answer-repo.js';
+import { startHarness, type Harness } from './support/assistant-harness.js';
+import { BOT_USER, callbackUpdate, startFakeTelegram, textUpdate, type FakeTelegram } from './support/fake-telegram.js';
+
+const LIST_DOC = `---
+id: reefer-documents-en
+lang: en
+title: "Reefer shipments: the documents"
+category: logistics
+countries: [KZ]
+sources: [https://example.org/reefer]
+as_of: 2026-01-31
+review_by: 2026-07-31
+volatility: rates
+---
+# Reefer shipments: the documents
+
+## Which documents travel with a reefer container?
+
+A reefer consignment to Almaty travels with four documents:
+
+- the SMGS consignment note for the rail leg;
+- the phytosanitary certificate for plant products;
+- the temperature log printed by the genset controller;
+- the packing list with the set temperature per pallet.
+
+<!-- sources: 1 -->
+`;
+
+describe('telegram retrieval-only reply', () => {
+  let h: Harness;
+  let api: FakeTelegram;
+
+  beforeAll(async () => {
+    h = await startHarness({ 'logistics/reefer-documents.en.md': LIST_DOC });
+    api = await startFakeTelegram();
+  });
+  afterAll(async () => {
+    await api?.close();
+    await h?.close();
+  });
+
+  it('leads with the direct answer and keeps the list items of a passage on their own lines', async () => {
+    const bot = createTelegramBot({
+      token: api.token,
+      apiRoot: api.apiRoot,
+      assistant: h.assistant(),
+      answers: new AnswerRepo(h.db),
+      conversations: h.conversations,
+      ledger: new UpdateLedger(h.db),
+      log: createLogger('silent'),
+      botInfo: BOT_USER,
+      editIntervalMs: 0,
+      typingDelayMs: 0,
+      rateLimit: { perMinute: 60, burst: 20 },
+    });
+    await bot.handleUpdate(
+      textUpdate('which documents travel with a reefer container to Almaty?', {
+        userId: 5,
+        languageCode: 'en',
+      }) as never,
+    );
+    const reply = api.calls.filter((c) => c.method === 'sendMessage').at(-1)!;
+    const text = reply.payload.text as string;
+    // The direct answer first, then the numbered sources with their dates.
+    expect(text.indexOf('reefer consignment to Almaty')).toBeLessThan(text.indexOf('<b>Sources</b>'));
+    expect(text).toMatch(
+      /\[1\] <a href="https:\/\/example\.org\/reefer">Reefer shipments: the documents<\/a> \(as of 2026-01-31/,
+    );
+    expect(text.length).toBeLessThan(1500);
+    const sources = (reply.payload.reply_markup.inline_keyboard as Array<Array<{ callback_data: string }>>)
+      .flat()
+      .find((b) => b.callback_data.startsWith('src:'))!;
+    await bot.handleUpdate(callbackUpdate(sources.callback_data, { userId: 5 }) as never);
+    const passage = api.calls.filter((c) => c.method === 'sendMessage').at(-1)!.payload.text as string;
+    expect(passage).toContain("<blockquote>");
+    expect(passage).toMatch(/rail leg;\n- the phytosanitary certificate for plant products;\n- the temperature log/);
+  });
+});
