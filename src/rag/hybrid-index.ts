@@ -238,7 +238,8 @@ interface Fused {
   vector?: number;
 }
 
-function fuse(
+/** Exported for its unit test. */
+export function fuse(
   lexical: readonly { idx: number; score: number }[],
   vector: readonly { idx: number; score: number }[],
   w: FusionWeights,
