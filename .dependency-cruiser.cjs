@@ -6,14 +6,15 @@
 //   services  src/tools/, src/tickets/, src/rag/, src/llm/
 //   store     src/store/
 // and the shared modules any layer may import: src/domain/ (Lang, Citation, answer shapes),
-// src/observability/ (logger, metrics), src/i18n/ (message catalogues), src/config.ts.
+// src/observability/ (logger, metrics), src/i18n/ (message catalogues), src/http-kit/ (router, body
+// reader), src/config.ts.
 /** @type {import('dependency-cruiser').IConfiguration} */
 const ENTRY = '^src/(cli\\.ts|cli/|main\\.ts|http/|jobs/|evals/)';
 const CHANNELS = '^src/bots/';
 const ASSISTANT = '^src/assistant/';
 const SERVICES = '^src/(tools|tickets|rag|llm)/';
 const STORE = '^src/store/';
-const SHARED = '^src/(domain|observability|i18n)/';
+const SHARED = '^src/(domain|observability|i18n|http-kit)/';
 
 module.exports = {
   forbidden: [
