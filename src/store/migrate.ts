@@ -1,4 +1,5 @@
-// Applies src/store/migrations/*.sql in order, once each, on either engine.
+// Applies src/store/migrations/*.sql in order, once each, on either engine. An up-to-date database
+// costs one query: the applied names are read at once and compared with the files.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './db.js';
@@ -11,6 +12,7 @@ export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
   const files = readdirSync(dir)
     .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
     .sort();
+  if (await upToDate(db, files)) return [];
   await db.exec(
     'CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
   );
@@ -29,6 +31,20 @@ export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
     if (done) applied.push(name);
   }
   return applied;
+}
+
+async function upToDate(db: Db, files: readonly string[]): Promise<boolean> {
+  try {
+    const r = await db.query<{ names: string[] | null }>(
+      'SELECT array_agg(name ORDER BY name) AS names FROM schema_migrations',
+    );
+    const applied = new Set(r.rows[0]?.names ?? []);
+    return files.every((f) => applied.has(f));
+  } catch (err) {
+    // A new database has no schema_migrations yet (undefined_table); anything else is a real fault.
+    if ((err as { code?: string }).code === '42P01') return false;
+    throw err;
+  }
 }
 
 // Migrations are plain DDL: split on semicolons at line ends, outside dollar-quoted bodies.
