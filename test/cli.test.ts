@@ -53,7 +53,7 @@ describe('advisor CLI', () => {
     expect(ans.citations[0]).toMatchObject({ n: 1, docId: 'gauge-change-zh', asOf: '2024-12-31', stale: true });
     expect(ans.answer).toContain('[1]');
     const plain = await runAdvisor(['ask', '换轨需要多长时间？'], env);
-    expect(plain.stdout).toContain('来源:\n[1] 边境换轨 — 需要多长时间 (截至 2024-12-31; 已超过复核日期');
+    expect(plain.stdout).toContain('来源:\n[1] 边境换轨 — 需要多长时间 (截至 2024-12-31; 待复核)');
   });
 
   it('uses the translation link when the best passage is in another language', async () => {
@@ -74,7 +74,7 @@ describe('advisor CLI', () => {
     const answers = r.stdout.split('> ').filter((s) => s.includes('Источники:') || s.includes('来源:'));
     expect(answers).toHaveLength(3);
     expect(answers[1]).toContain('Смена ширины колеи на границе'); // the follow-up found the same document
-    expect(r.stdout).toContain('language: zh');
+    expect(r.stdout).toContain('回答语言：中文'); // `/lang zh` is confirmed in Chinese
     expect(answers[2]).toContain('边境换轨');
   });
 
@@ -121,7 +121,7 @@ describe('advisor CLI', () => {
     const plan = JSON.parse(json.stdout);
     expect(plan.options.some((o: { picks: string[] }) => o.picks.includes('fastest'))).toBe(true);
     const unknown = await runAdvisor(['route', '--from', 'Atlantis', '--to', 'Moscow'], env);
-    expect(unknown.code).toBe(2);
+    expect(unknown.code).toBe(1);
     expect(unknown.stdout).toContain('I do not know the place: Atlantis');
   });
 

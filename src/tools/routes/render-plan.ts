@@ -1,6 +1,6 @@
 // A route plan as text in the user's language: the named picks first, each with its legs, totals
 // as ranges with their years, crossings, documents, Incoterms and caveats.
-import { caveatText, routeText } from '../../i18n/route-texts.js';
+import { caveatText, daysText, routeText } from '../../i18n/route-texts.js';
 import type { Lang } from '../../domain/lang.js';
 import type { RoutePlan } from './plan-routes.js';
 
@@ -19,7 +19,7 @@ export function renderPlan(plan: RoutePlan, lang: Lang, maxOptions = 4): string 
     const docs = [...new Set(o.legs.map((l) => l.document))].join('; ');
     return [
       `${i + 1}. ${picks ? `[${picks}] ` : ''}${path}`,
-      `   ${range(o.days)} ${routeText(lang, 'days')} · ${cost}${co2 ? ` · ${co2}` : ''}`,
+      `   ${daysText(lang, o.days)} · ${cost}${co2 ? ` · ${co2}` : ''}`,
       ...(o.crossings.length ? [`   ${routeText(lang, 'crossings')}: ${o.crossings.join(', ')}`] : []),
       `   ${routeText(lang, 'documents')}: ${docs}`,
       `   ${routeText(lang, 'incoterms')}: ${o.incoterms.join(', ')}`,

@@ -1,0 +1,16 @@
+// A mistake in how a command was typed: printed as one line and a hint, exit code 2.
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+  constructor(
+    message: string,
+    /** The command whose `--help` the hint points to; none → the list of commands. */
+    readonly command?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Something asked for was not there (a place, a company, an answer): exit code 1, no hint. */
+export class NotFoundError extends Error {
+  override readonly name = 'NotFoundError';
+}
