@@ -61,8 +61,20 @@ export async function runCli(
       args,
       io,
       print: (v) => io.out.write(`${typeof v === 'string' ? v : JSON.stringify(v, null, 2)}\n`),
-      runtime: (opts) =>
-        (runtime ??= import('./main.js').then(({ createRuntime }) => createRuntime(config, logger, opts))),
+      runtime: (opts = {}) =>
+        (runtime ??= (async () => {
+          // The embedded database takes about a second to start in its worker thread: a command
+          // that wants it at once starts it before loading the rest of the program.
+          const { openDbLazily } = await import('./store/open-db.js');
+          const db = openDbLazily({ databaseUrl: config.database.url, dataDir: config.dataDir });
+          if (opts.openDbNow)
+            db.query('SELECT 1').then(
+              () => logger.debug({ ms: Math.round(performance.now()) }, 'database open'),
+              () => undefined,
+            );
+          const { createRuntime } = await import('./main.js');
+          return createRuntime(config, logger, { ...opts, openDbNow: false, db });
+        })()),
     };
     const run = await COMMANDS[command]();
     return await run(ctx);

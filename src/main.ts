@@ -84,10 +84,12 @@ export async function createChatModel(config: Config): Promise<ChatModel | undef
 export interface RuntimeOptions {
   /** Start opening the database at once, beside loading the knowledge (serve, worker). */
   openDbNow?: boolean;
+  /** A database handle made earlier (the CLI starts opening it before loading this module). */
+  db?: LazyDb;
 }
 
 export async function createRuntime(config: Config, log: Logger, opts: RuntimeOptions = {}): Promise<Runtime> {
-  const db = openDbLazily({ databaseUrl: config.database.url, dataDir: config.dataDir });
+  const db = opts.db ?? openDbLazily({ databaseUrl: config.database.url, dataDir: config.dataDir });
   // Opened in the background; its failure surfaces at the first statement that needs it.
   if (opts.openDbNow) db.query('SELECT 1').catch(() => undefined);
   const repo = new KnowledgeRepo(db);
@@ -127,6 +129,7 @@ export async function createRuntime(config: Config, log: Logger, opts: RuntimeOp
     throw err;
   }
   const stats = kb.stats();
+  log.debug({ source: stats.source, ms: Math.round(performance.now()) }, 'knowledge loaded');
   if (stats.vectorIndexNote) log.warn({ note: stats.vectorIndexNote }, 'vector index rebuilt from the database');
   const llm = await createChatModel(config);
   const credit = createCreditService(config.credit, db);

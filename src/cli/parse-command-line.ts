@@ -85,10 +85,8 @@ export function parseCommandLine(argv: readonly string[], lang: Lang): CommandLi
     const option = allowed.find((o) => o === name);
     if (!option) {
       const near = closest(name, [...allowed, 'help']).map((o) => `--${o}`);
-      throw new UsageError(
-        `${words.unknownOption(eq > 0 ? token.slice(0, eq) : token, command)}${near.length ? `; ${words.didYouMean(near)}` : ''}`,
-        command,
-      );
+      const message = words.unknownOption(eq > 0 ? token.slice(0, eq) : token, command);
+      throw new UsageError(near.length ? words.didYouMean(message, near) : message, command);
     }
     if (BOOLEAN.has(option)) {
       if (eq > 0) throw new UsageError(words.unexpected(token, command), command);
@@ -111,5 +109,6 @@ function knownCommand(name: string, lang: Lang): CliCommand {
   if (found) return found;
   const words = cliText(lang);
   const near = closest(name, CLI_COMMANDS);
-  throw new UsageError(`${words.unknownCommand(name)}${near.length ? `; ${words.didYouMean(near)}` : ''}`);
+  const message = words.unknownCommand(name);
+  throw new UsageError(near.length ? words.didYouMean(message, near) : message);
 }

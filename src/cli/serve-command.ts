@@ -5,8 +5,10 @@ import { noArguments, type Command } from './command-context.js';
 
 export const serveCommand: Command = async (ctx) => {
   noArguments(ctx);
+  const rtStarting = ctx.runtime({ openDbNow: true });
+  rtStarting.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
   const { serve } = await import('../http/serve.js');
-  const rt = await ctx.runtime({ openDbNow: true });
+  const rt = await rtStarting;
   // Data files other commands read on first use: a long-running server checks them at start.
   void rt.routes?.network;
   void rt.tickets.firms;

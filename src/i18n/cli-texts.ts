@@ -46,7 +46,8 @@ interface Catalogue {
   optionsTitle: string;
   footer: string[];
   hint: (command: string | undefined) => string;
-  didYouMean: (names: string[]) => string;
+  /** Appends "did you mean …" to a message. */
+  didYouMean: (message: string, names: string[]) => string;
   unknownCommand: (name: string) => string;
   unknownOption: (name: string, command: string) => string;
   missingValue: (option: string, example: string) => string;
@@ -83,7 +84,6 @@ interface Catalogue {
   languageNames: Record<Lang | 'auto', string>;
   placeUnknown: (place: string) => string;
   placeSuggestions: (names: string[]) => string;
-  creditSimilar: string;
   creditPickHint: (command: string) => string;
   pickRange: (n: number) => string;
 }
@@ -157,7 +157,7 @@ const en: Catalogue = {
     'Configuration comes from the environment; see README.md and .env.example.',
   ],
   hint: (c) => `See: advisor ${c ? `${c} ` : ''}--help`,
-  didYouMean: (names) => `did you mean ${names.map((n) => `"${n}"`).join(' or ')}?`,
+  didYouMean: (m, names) => `${m}; did you mean ${names.map((n) => `"${n}"`).join(' or ')}?`,
   unknownCommand: (name) => `unknown command "${name}"`,
   unknownOption: (name, command) => `unknown option ${name} for ${command}`,
   missingValue: (option, example) => `${option} needs a value, e.g. ${example}`,
@@ -200,7 +200,6 @@ const en: Catalogue = {
   languageNames: { zh: 'Chinese', ru: 'Russian', en: 'English', auto: 'the language of each question' },
   placeUnknown: (place) => `I do not know the place: ${place}`,
   placeSuggestions: (names) => `Did you mean: ${names.join(', ')}?`,
-  creditSimilar: 'Similar names:',
   creditPickHint: (command) => `Another of them: ${command} --pick <N>`,
   pickRange: (n) => `--pick must be a whole number from 1 to ${n}`,
 };
@@ -250,7 +249,7 @@ const ru: Catalogue = {
     'Настройки берутся из переменных окружения; см. README.md и .env.example.',
   ],
   hint: (c) => `Подробнее: advisor ${c ? `${c} ` : ''}--help`,
-  didYouMean: (names) => `может быть, ${names.map((n) => `«${n}»`).join(' или ')}?`,
+  didYouMean: (m, names) => `${m}; может быть, ${names.map((n) => `«${n}»`).join(' или ')}?`,
   unknownCommand: (name) => `нет такой команды «${name}»`,
   unknownOption: (name, command) => `у команды ${command} нет параметра ${name}`,
   missingValue: (option, example) => `после ${option} нужно значение, например ${example}`,
@@ -292,7 +291,6 @@ const ru: Catalogue = {
   languageNames: { zh: 'китайский', ru: 'русский', en: 'английский', auto: 'язык каждого вопроса' },
   placeUnknown: (place) => `Не знаю такого пункта: ${place}`,
   placeSuggestions: (names) => `Возможно, вы имели в виду: ${names.join(', ')}?`,
-  creditSimilar: 'Похожие названия:',
   creditPickHint: (command) => `Другая из них: ${command} --pick <N>`,
   pickRange: (n) => `--pick: нужно целое число от 1 до ${n}`,
 };
@@ -342,7 +340,7 @@ const zh: Catalogue = {
     '配置来自环境变量；见 README.md 和 .env.example。',
   ],
   hint: (c) => `详见：advisor ${c ? `${c} ` : ''}--help`,
-  didYouMean: (names) => `您是不是想输入 ${names.map((n) => `“${n}”`).join('或')}？`,
+  didYouMean: (m, names) => `${m}；您是不是想输入${names.map((n) => `“${n}”`).join('或')}？`,
   unknownCommand: (name) => `没有“${name}”这个命令`,
   unknownOption: (name, command) => `${command} 命令没有 ${name} 选项`,
   missingValue: (option, example) => `${option} 后面需要一个值，例如 ${example}`,
@@ -377,7 +375,6 @@ const zh: Catalogue = {
   languageNames: { zh: '中文', ru: '俄语', en: '英语', auto: '跟随每个问题的语言' },
   placeUnknown: (place) => `不认识这个地点：${place}`,
   placeSuggestions: (names) => `您是不是指：${names.join('、')}？`,
-  creditSimilar: '相似名称：',
   creditPickHint: (command) => `查看其中另一家：${command} --pick <N>`,
   pickRange: (n) => `--pick 必须是 1 到 ${n} 之间的整数`,
 };

@@ -13,6 +13,8 @@ import { HnswVectorIndex, IndexFileError } from './hnsw-vector-index.js';
 import { LEXICAL_FILE, readLexicalIndex, writeLexicalIndex } from './lexical-index-file.js';
 
 const MANIFEST_FILE = 'knowledge.manifest.json';
+// Temporary names of this process: replicas sharing a directory never write into one file.
+const TMP = `tmp-${process.pid}`;
 const DATA_FILE = 'knowledge.json';
 
 export interface SnapshotManifest {
@@ -42,7 +44,7 @@ export function saveSnapshot(dir: string, s: Snapshot): void {
   dropSnapshot(dir);
   const data = Buffer.from(JSON.stringify({ docs: s.docs, chunks: s.chunks.map(plainChunk) }));
   writeAtomically(join(dir, DATA_FILE), data);
-  const lexicalTmp = join(dir, `${LEXICAL_FILE}.tmp`);
+  const lexicalTmp = join(dir, `${LEXICAL_FILE}.${TMP}`);
   writeLexicalIndex(s.lexical, lexicalTmp);
   renameSync(lexicalTmp, join(dir, LEXICAL_FILE));
   if (s.vectors)
@@ -126,8 +128,8 @@ function plainChunk(c: IndexedChunk): IndexedChunk {
 }
 
 function writeAtomically(path: string, bytes: Buffer): void {
-  writeFileSync(`${path}.tmp`, bytes);
-  renameSync(`${path}.tmp`, path);
+  writeFileSync(`${path}.${TMP}`, bytes);
+  renameSync(`${path}.${TMP}`, path);
 }
 
 function sha256(bytes: Buffer): string {
