@@ -3,19 +3,13 @@
 // costs about a second and ~100 MB of WASM heap. Everything else sees an ordinary Db.
 import type { Db, Queryable, QueryResult } from './db.js';
 
-export interface LazyDb extends Db {
-  /** True once the engine was asked for (opening or open). */
-  readonly opened: boolean;
-}
+export type LazyDb = Db;
 
 export function lazyDb(engine: Db['engine'], open: () => Promise<Db>): LazyDb {
   let db: Promise<Db> | undefined;
   const get = () => (db ??= open());
   const lazy: LazyDb = {
     engine,
-    get opened() {
-      return db !== undefined;
-    },
     async query<T>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>> {
       return (await get()).query<T>(sql, params);
     },
