@@ -10,7 +10,3 @@ export class UsageError extends Error {
   }
 }
 
-/** Something asked for was not there (a place, a company, an answer): exit code 1, no hint. */
-export class NotFoundError extends Error {
-  override readonly name = 'NotFoundError';
-}

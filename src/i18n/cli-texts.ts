@@ -379,7 +379,7 @@ const zh: Catalogue = {
   pickRange: (n) => `--pick 必须是 1 到 ${n} 之间的整数`,
 };
 
-export const CLI_TEXTS: Record<Lang, Catalogue> = { en, ru, zh };
+const CLI_TEXTS: Record<Lang, Catalogue> = { en, ru, zh };
 
 export function cliText(lang: Lang): Catalogue {
   return CLI_TEXTS[lang];

@@ -64,10 +64,6 @@ export function dropSnapshot(dir: string): void {
   rmSync(join(dir, MANIFEST_FILE), { force: true });
 }
 
-export function hasSnapshot(dir: string): boolean {
-  return existsSync(join(dir, MANIFEST_FILE));
-}
-
 /** Loads a snapshot built for this embedder and vector store, or throws IndexFileError saying why not. */
 export function loadSnapshot(
   dir: string,
