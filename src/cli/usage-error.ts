@@ -9,4 +9,3 @@ export class UsageError extends Error {
     super(message);
   }
 }
-
