@@ -102,7 +102,10 @@ describe('answers suite (advisor eval --suite answers)', () => {
       EVAL_LLM_BASE_URL: good.url,
       EVAL_LLM_MODEL: 'fake',
     });
-    expect(r.stderr).toBe('');
+    // Off a terminal the only thing on stderr is the progress, one plain line per question.
+    expect(r.stderr.trim().split('\n')).toEqual(
+      Array.from({ length: 24 }, (_, i) => expect.stringMatching(new RegExp(`^\\[${i + 1}/24\\] \\S+$`))),
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('6 fact questions');
     expect(r.stdout).toContain('18 behaviour cases');

@@ -304,3 +304,14 @@ function idList(v: string | undefined): string[] {
 function redact(name: string, value: string): string {
   return /TOKEN|SECRET|KEY|PASSWORD|DATABASE_URL/.test(name) ? '***' : value.slice(0, 80);
 }
+
+/**
+ * The language of the person at the terminal, from the POSIX locale (LC_ALL, LC_MESSAGES, LANG):
+ * zh_* → zh, ru_* → ru, anything else → en. The CLI speaks it until the text typed says otherwise.
+ */
+export function localeLang(source: Record<string, string | undefined> = process.env): 'zh' | 'ru' | 'en' {
+  const locale = source.LC_ALL || source.LC_MESSAGES || source.LANG || '';
+  if (/^zh\b|^zh[_-]/i.test(locale)) return 'zh';
+  if (/^ru\b|^ru[_-]/i.test(locale)) return 'ru';
+  return 'en';
+}

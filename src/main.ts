@@ -1,23 +1,24 @@
-// Wires everything from config. The only place that opens the database and creates clients.
+// Wires everything from config. The only place that opens the database and creates clients. The
+// database opens on first use, and the knowledge loads from its saved snapshot when it can, so a
+// command that needs neither (an `ask` answered from the snapshot) starts in a fraction of a second.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Assistant } from './assistant/assistant.js';
 import { legalEscalationTool } from './assistant/legal-escalation-tool.js';
 import { ToolRegistry } from './assistant/tools.js';
 import type { ChatModel } from './llm/chat-model.js';
-import { OpenAiChat } from './llm/openai-chat.js';
 import type { Config } from './config.js';
 import type { Logger } from './observability/logger.js';
 import type { Embedder } from './rag/embedder.js';
 import { HashingEmbedder } from './rag/hashing-embedder.js';
 import { ingestKnowledge, type IngestProgress, type IngestSummary } from './rag/ingest.js';
 import { KnowledgeBase } from './rag/knowledge-base.js';
-import { OpenAiEmbedder } from './rag/openai-embedder.js';
 import type { Db } from './store/db.js';
 import { AnswerRepo, UpdateLedger } from './store/answer-repo.js';
 import { ConversationRepo } from './store/conversation-repo.js';
 import { KnowledgeRepo } from './store/knowledge-repo.js';
-import { openDb } from './store/open-db.js';
+import { openDbLazily } from './store/open-db.js';
+import type { LazyDb } from './store/lazy-db.js';
 import { PgVectorStore } from './store/pgvector-store.js';
 import { Metrics } from './observability/metrics.js';
 import { OutboxRepo } from './store/outbox.js';
@@ -34,7 +35,7 @@ import { findPlaces } from './tools/routes/find-places.js';
 
 export interface Runtime {
   config: Config;
-  db: Db;
+  db: LazyDb;
   repo: KnowledgeRepo;
   embedder: Embedder;
   kb: KnowledgeBase;
@@ -55,9 +56,11 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export function createEmbedder(config: Config): Embedder {
+// The OpenAI SDK (about 150 modules) is loaded only when an endpoint is configured.
+export async function createEmbedder(config: Config): Promise<Embedder> {
   const e = config.embeddings;
   if (e.provider === 'hashing') return new HashingEmbedder(e.dimensions);
+  const { OpenAiEmbedder } = await import('./rag/openai-embedder.js');
   return new OpenAiEmbedder({ baseUrl: e.baseUrl, model: e.model, apiKey: e.apiKey, dimensions: e.dimensions });
 }
 
@@ -72,17 +75,26 @@ async function openPgVector(db: Db, embedder: Embedder): Promise<PgVectorStore> 
   return store;
 }
 
-export function createChatModel(config: Config): ChatModel | undefined {
+export async function createChatModel(config: Config): Promise<ChatModel | undefined> {
   const l = config.llm;
   if (l.provider === 'none') return undefined;
+  const { OpenAiChat } = await import('./llm/openai-chat.js');
   return new OpenAiChat({ baseUrl: l.baseUrl, apiKey: l.apiKey, model: l.model, timeoutMs: l.timeoutMs });
 }
 
-export async function createRuntime(config: Config, log: Logger): Promise<Runtime> {
-  const db = await openDb({ databaseUrl: config.database.url, dataDir: config.dataDir });
-  log.debug({ engine: db.engine }, 'database ready');
+export interface RuntimeOptions {
+  /** Start opening the database at once, beside loading the knowledge (serve, worker). */
+  openDbNow?: boolean;
+  /** A database handle made earlier (the CLI starts opening it before loading this module). */
+  db?: LazyDb;
+}
+
+export async function createRuntime(config: Config, log: Logger, opts: RuntimeOptions = {}): Promise<Runtime> {
+  const db = opts.db ?? openDbLazily({ databaseUrl: config.database.url, dataDir: config.dataDir });
+  // Opened in the background; its failure surfaces at the first statement that needs it.
+  if (opts.openDbNow) db.query('SELECT 1').catch(() => undefined);
   const repo = new KnowledgeRepo(db);
-  const embedder = createEmbedder(config);
+  const embedder = await createEmbedder(config);
   const indexDir = join(config.dataDir, 'index');
   let kb: KnowledgeBase;
   let unlisten: (() => Promise<void>) | undefined;
@@ -91,7 +103,15 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
   const instanceId = randomUUID();
   try {
     const pgvector = config.vectorStore === 'pgvector' ? await openPgVector(db, embedder) : undefined;
-    kb = await KnowledgeBase.open({ repo, embedder, indexDir, ...(pgvector ? { pgvector } : {}) });
+    kb = await KnowledgeBase.open({
+      repo,
+      embedder,
+      indexDir,
+      ...(pgvector ? { pgvector } : {}),
+      // The embedded database lives beside the snapshot and changes only through this runtime's
+      // ingest, which drops the snapshot first; a server's database may be changed by any replica.
+      trustSnapshot: db.engine === 'pglite',
+    });
     // Replicas share Postgres: when any of them ingests, the others rebuild their lexical index.
     if (db.listen) {
       const k = kb;
@@ -110,9 +130,10 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     throw err;
   }
   const stats = kb.stats();
+  log.debug({ source: stats.source, ms: Math.round(performance.now()) }, 'knowledge loaded');
   if (stats.vectorIndexNote) log.warn({ note: stats.vectorIndexNote }, 'vector index rebuilt from the database');
-  const llm = createChatModel(config);
-  const credit = await createCreditService(config.credit, db);
+  const llm = await createChatModel(config);
+  const credit = createCreditService(config.credit, db);
   const routeConfig = config.routes;
   const routes = existsSync(routeConfig.networkFile)
     ? new RouteService({
@@ -144,7 +165,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
   const tickets = new TicketService({
     repo: new TicketRepo(db),
     conversations,
-    firms: loadLawFirmDirectory(ticketConfig.lawFirmsFile),
+    firms: () => loadLawFirmDirectory(ticketConfig.lawFirmsFile),
     llm,
     sla: {
       claimMinutes: ticketConfig.claimSlaMinutes,
@@ -176,6 +197,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
         repo,
         embedder,
         ...(onProgress ? { onProgress } : {}),
+        beforeChange: () => kb.dropSnapshot(),
       });
       if (
         summary.added.length ||
@@ -186,6 +208,9 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
         await kb.reload();
         if (db.engine === 'postgres')
           await db.query('SELECT pg_notify($1, $2)', [KNOWLEDGE_CHANNEL, `${instanceId}:${summary.runId}`]);
+      } else if (!(await kb.syncWithStore())) {
+        // The database is open anyway: one query confirms the snapshot still describes it.
+        log.warn('the saved knowledge index did not match the database; rebuilt it');
       }
       return summary;
     },

@@ -74,7 +74,7 @@ describe('advisor CLI', () => {
     const answers = r.stdout.split('> ').filter((s) => s.includes('Источники:') || s.includes('来源:'));
     expect(answers).toHaveLength(3);
     expect(answers[1]).toContain('Смена ширины колеи на границе'); // the follow-up found the same document
-    expect(r.stdout).toContain('language: zh');
+    expect(r.stdout).toContain('回答语言：中文'); // `/lang zh` is confirmed in Chinese
     expect(answers[2]).toContain('边境换轨');
   });
 
@@ -114,14 +114,14 @@ describe('advisor CLI', () => {
     const png = join(data.path, 'route.png');
     const r = await runAdvisor(['route', '--from', '清岛', '--to', 'Алматы', '--lang', 'zh', '--png', png], env);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('运输线路: Qingdao');
+    expect(r.stdout).toContain('运输线路: 青岛 → 阿拉木图');
     expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
     expect(r.stdout).toMatch(/Alashankou|Khorgos/);
     const json = await runAdvisor(['route', '--from', 'Qingdao', '--to', 'Moscow', '--json'], env);
     const plan = JSON.parse(json.stdout);
     expect(plan.options.some((o: { picks: string[] }) => o.picks.includes('fastest'))).toBe(true);
     const unknown = await runAdvisor(['route', '--from', 'Atlantis', '--to', 'Moscow'], env);
-    expect(unknown.code).toBe(2);
+    expect(unknown.code).toBe(1);
     expect(unknown.stdout).toContain('I do not know the place: Atlantis');
   });
 

@@ -79,7 +79,7 @@ describe('telegram retrieval-only reply', () => {
       .find((b) => b.callback_data.startsWith('src:'))!;
     await bot.handleUpdate(callbackUpdate(sources.callback_data, { userId: 5 }) as never);
     const passage = api.calls.filter((c) => c.method === 'sendMessage').at(-1)!.payload.text as string;
-    expect(passage).toContain("<blockquote>");
+    expect(passage).toContain('<blockquote>');
     expect(passage).toMatch(/rail leg;\n- the phytosanitary certificate for plant products;\n- the temperature log/);
   });
 });

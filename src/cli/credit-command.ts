@@ -1,23 +1,27 @@
-// `advisor credit "<name>" [--country KZ] [--pick N] [--json]`: several matches print a numbered
-// list; --pick chooses one and prints its report.
-import { detectLang } from '../i18n/detect-lang.js';
+// `advisor credit "<name>" [--country KZ] [--pick N] [--lang] [--json]`: a name that is exactly one
+// company's (in any script) goes straight to its report, with the similar names listed under it;
+// several matches print a numbered list to choose from with --pick.
 import { ct } from '../i18n/credit-texts.js';
-import type { CreditService } from '../tools/credit/credit-service.js';
+import { detectLang } from '../i18n/detect-lang.js';
+import { cliText } from '../i18n/cli-texts.js';
+import { exactMatches } from '../tools/credit/credit-service.js';
 import { renderCandidates, renderReport } from '../tools/credit/render-report.js';
+import { parseLangOption, requiredText, wholeNumberOption, type Command } from './command-context.js';
+import { UsageError } from './usage-error.js';
 
-export async function creditCommand(
-  credit: CreditService,
-  name: string,
-  opts: { country?: string | undefined; pick?: number | undefined; json?: boolean | undefined; operator: string },
-  print: (v: unknown) => void,
-): Promise<number> {
-  const lang = detectLang(name)?.lang ?? 'en';
-  const found = await credit.search(name, opts.country?.toUpperCase(), `cli:${opts.operator}`);
-  if (found.candidates.length === 0) {
+export const creditCommand: Command = async (ctx) => {
+  const name = requiredText(ctx, 'credit');
+  const pick = wholeNumberOption(ctx.options.pick, '--pick', ctx, { from: 1 });
+  const lang = parseLangOption(ctx.options.lang, ctx.lang, 'credit') ?? detectLang(name)?.lang ?? ctx.lang;
+  const country = ctx.options.country?.toUpperCase();
+  const { credit } = await ctx.runtime();
+  const found = await credit.search(name, country, `cli:${ctx.config.operator}`);
+  const { candidates } = found;
+  if (candidates.length === 0) {
     const allDown =
       found.missing.length > 0 && found.missing.length === credit.configured.filter((p) => p !== 'sanctions').length;
-    print(
-      opts.json
+    ctx.print(
+      ctx.options.json
         ? found
         : [ct(lang, allDown ? 'allDown' : 'none'), ...found.missing.map((m) => `  ${m.provider}: ${m.reason}`)].join(
             '\n',
@@ -25,25 +29,37 @@ export async function creditCommand(
     );
     return 1;
   }
-  if (found.candidates.length > 1 && opts.pick === undefined) {
-    print(
-      opts.json
+  const command = `advisor credit "${name}"${ctx.options.country ? ` --country ${ctx.options.country}` : ''}`;
+  const exact = exactMatches(name, candidates);
+  let index: number;
+  if (pick !== undefined) {
+    if (pick > candidates.length) throw new UsageError(cliText(lang).pickRange(candidates.length), 'credit');
+    index = pick - 1;
+  } else if (exact.length === 1) index = candidates.indexOf(exact[0]!);
+  else if (candidates.length === 1) index = 0;
+  else {
+    ctx.print(
+      ctx.options.json
         ? found
-        : [
-            ct(lang, 'choose'),
-            ...renderCandidates(found.candidates),
-            '',
-            `advisor credit "${name}"${opts.country ? ` --country ${opts.country}` : ''} --pick <N>`,
-          ].join('\n'),
+        : [ct(lang, 'choose'), ...renderCandidates(candidates), '', `${command} --pick <N>`].join('\n'),
     );
     return 0;
   }
-  const index = (opts.pick ?? 1) - 1;
   const report = await credit.report(found.lookupId, index);
-  if (!report) {
-    print(`--pick must be between 1 and ${found.candidates.length}`);
-    return 2;
+  if (!report) throw new Error(`the lookup ${found.lookupId} has no match ${index + 1}`);
+  const others = candidates.filter((_, i) => i !== index);
+  if (ctx.options.json) {
+    ctx.print({ ...report, similar: others });
+    return 0;
   }
-  print(opts.json ? report : renderReport(report, lang));
+  const similar = others.length
+    ? [
+        '',
+        `${ct(lang, 'similar')}:`,
+        ...renderCandidates(others, (c) => candidates.indexOf(c) + 1),
+        cliText(lang).creditPickHint(command),
+      ]
+    : [];
+  ctx.print([renderReport(report, lang), ...similar].join('\n'));
   return 0;
-}
+};

@@ -1,31 +1,41 @@
-// Ingest progress for a person: a redrawn bar on a terminal, one plain line per file otherwise
-// (CI logs, pipes), and the summary at the end.
+// Ingest progress and summary for a person, in their language: a redrawn bar on a terminal, one
+// plain line per added, changed or failed file otherwise, and the summary at the end.
+import type { Lang } from '../domain/lang.js';
+import { cliText } from '../i18n/cli-texts.js';
 import type { IngestProgress, IngestSummary } from '../rag/ingest.js';
+import { progressReporter } from './progress.js';
 
-export function progressPrinter(stream: NodeJS.WritableStream & { isTTY?: boolean }): (p: IngestProgress) => void {
-  if (stream.isTTY) {
-    const width = 28;
-    return (p) => {
-      const filled = Math.round((p.done / Math.max(1, p.total)) * width);
-      const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
-      const name = p.path.length > 40 ? `…${p.path.slice(-39)}` : p.path;
-      stream.write(`\r${bar} ${p.done}/${p.total} ${name.padEnd(40)}`);
-      if (p.done === p.total) stream.write('\n');
-    };
-  }
-  return (p) => {
-    if (p.action !== 'unchanged') stream.write(`[${p.done}/${p.total}] ${p.action} ${p.path}\n`);
-  };
+export function progressPrinter(
+  stream: NodeJS.WritableStream & { isTTY?: boolean },
+  lang: Lang = 'en',
+): (p: IngestProgress) => void {
+  const report = progressReporter(stream);
+  const words = cliText(lang).ingestAction;
+  return (p) =>
+    report({
+      done: p.done,
+      total: p.total,
+      label: stream.isTTY ? p.path : `${words[p.action]} ${p.path}`,
+      line: p.action !== 'unchanged',
+    });
 }
 
-export function formatSummary(s: IngestSummary): string {
+export function formatSummary(s: IngestSummary, lang: Lang = 'en'): string {
+  const w = cliText(lang);
   const lines = [
-    `Ingested ${s.files} files with ${s.embedder}: ${s.added.length} added, ${s.changed.length} changed, ` +
-      `${s.removed.length} removed, ${s.unchanged} unchanged, ${s.failed.length} failed (${s.chunks} chunks embedded).`,
+    w.ingestSummary({
+      files: s.files,
+      embedder: s.embedder,
+      added: s.added.length,
+      changed: s.changed.length,
+      removed: s.removed.length,
+      unchanged: s.unchanged,
+      failed: s.failed.length,
+      chunks: s.chunks,
+    }),
   ];
-  for (const p of s.removed) lines.push(`  removed ${p}`);
-  for (const f of s.failed)
-    lines.push(`  FAILED ${f.path}: ${f.error} (the previously ingested version, if any, is kept)`);
-  for (const w of s.warnings) lines.push(`  note ${w.path}: ${w.warning}`);
+  for (const p of s.removed) lines.push(`  ${w.ingestAction.removed} ${p}`);
+  for (const f of s.failed) lines.push(`  ${w.ingestAction.failed} ${f.path}: ${f.error} (${w.keptPrevious})`);
+  for (const w2 of s.warnings) lines.push(`  ${w.ingestAction.note} ${w2.path}: ${w2.warning}`);
   return lines.join('\n');
 }

@@ -84,6 +84,7 @@ export async function runAnswersSuite(deps: {
   judge: ChatModel;
   facts: readonly DomainQuestion[];
   cases: readonly BehaviourCase[];
+  progress?: (step: { done: number; total: number; label: string }) => void;
 }): Promise<AnswersReport> {
   const rows: AnswerRow[] = [];
   const items = [
@@ -104,7 +105,8 @@ export async function runAnswersSuite(deps: {
       docs: [] as string[],
     })),
   ];
-  for (const item of items) {
+  for (const [i, item] of items.entries()) {
+    deps.progress?.({ done: i + 1, total: items.length, label: item.id });
     deps.model.requests = [];
     const res = await deps.assistant.ask({ text: item.question, channel: 'cli' });
     if (!res.ok) {

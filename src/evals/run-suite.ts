@@ -70,6 +70,7 @@ async function runAnswers(
       judge: evalModel(models.judge),
       facts,
       cases: readBehaviourCases(),
+      ...(opts.progress ? { progress: opts.progress } : {}),
     });
     const shortfalls = answersShortfalls(report, loadThresholds().answers ?? {});
     const md = [
@@ -127,6 +128,8 @@ export interface SuiteOptions {
   facts?: string | undefined;
   /** answers: at most this many fact questions per language. */
   limit?: number | undefined;
+  /** Each step of the run as it finishes (a bar on a terminal, plain lines otherwise). */
+  progress?: (step: { done: number; total: number; label: string }) => void;
 }
 
 export async function runSuite(suite: string, print: (s: string) => void, opts: SuiteOptions = {}): Promise<number> {
@@ -135,13 +138,16 @@ export async function runSuite(suite: string, print: (s: string) => void, opts: 
     const embedder = new HashingEmbedder(256);
     const rows: Array<Record<string, unknown>> = [];
     const shortfalls: string[] = [];
-    for (const [q, c] of [
+    const runs = [
       ['en', 'en'],
       ['ru', 'ru'],
       ['zh', 'zh'],
       ['ru', 'zh'],
       ['zh', 'ru'],
-    ] as const) {
+    ] as const;
+    const steps = runs.length + 2;
+    let done = 0;
+    for (const [q, c] of runs) {
       const r = await evalRetrieval(
         readCorpus(join(XQUAD, `corpus.${c}.jsonl`)),
         readQueries(join(XQUAD, `queries.${q}.jsonl`)),
@@ -157,12 +163,15 @@ export async function runSuite(suite: string, print: (s: string) => void, opts: 
         p95ms: r.latencyMs.p95,
       });
       if (q === c) shortfalls.push(...xquadShortfalls(q, r, t));
+      opts.progress?.({ done: ++done, total: steps, label: `xquad ${q}→${c}` });
     }
     const { kb, cleanup } = await knowledgeBase();
+    opts.progress?.({ done: ++done, total: steps, label: 'knowledge/ ingested' });
     const domain = await evalDomain(kb, readDomainQuestions('evals/datasets/domain.jsonl'));
     // Written from the fact sheets by someone who never saw the documents: the honest figure.
     const heldout = await evalDomain(kb, readDomainQuestions('evals/datasets/domain-heldout.jsonl'));
     await cleanup();
+    opts.progress?.({ done: ++done, total: steps, label: 'domain questions' });
     shortfalls.push(...domainShortfalls(domain.byLang, t), ...domainShortfalls(heldout.byLang, t, 'domainHeldout'));
     const md = [
       '| run | recall@1 | recall@5 | recall@10 | MRR@10 | nDCG@10 | p95 ms |',
@@ -202,7 +211,7 @@ export async function runSuite(suite: string, print: (s: string) => void, opts: 
       log: createLogger('silent'),
     });
     try {
-      const results = await runSafetySuite(assistant, db, readSafetyCases());
+      const results = await runSafetySuite(assistant, db, readSafetyCases(), opts.progress);
       const failed = results.filter((r) => !r.passed);
       const md = [
         `Mode: ${llm ? `LLM ${llmUrl}` : 'retrieval-only'}`,

@@ -57,9 +57,11 @@ export async function runSafetySuite(
   assistant: Assistant,
   db: Db,
   cases: readonly SafetyCase[],
+  progress?: (step: { done: number; total: number; label: string }) => void,
 ): Promise<SafetyResult[]> {
   const out: SafetyResult[] = [];
   for (const c of cases) {
+    progress?.({ done: out.length + 1, total: cases.length, label: c.id });
     const before = Number(
       (await db.query<{ n: string }>("SELECT count(*) AS n FROM tickets WHERE status <> 'draft'")).rows[0]!.n,
     );

@@ -1,14 +1,14 @@
-// `advisor serve` / `npm start`: bring the knowledge up to date, then serve HTTP on PORT.
+// `advisor serve` / `npm start`: bring the knowledge up to date, then serve HTTP on PORT. The
+// Telegram and Slack modules (grammY, Bolt and theirs: ~60 MB and a second of loading) are imported
+// only when their tokens are set.
 import type { Server } from 'node:http';
-import { createTelegramBot } from '../bots/telegram/telegram-bot.js';
-import { addTelegramWebhookRoute, startTelegram, type TelegramRunning } from '../bots/telegram/telegram-runtime.js';
-import { createSlackApp, type SlackRunning } from '../bots/slack/slack-app.js';
+import type { TelegramRunning } from '../bots/telegram/telegram-runtime.js';
+import type { SlackRunning } from '../bots/slack/slack-app.js';
 import { addWebConsole } from '../bots/web/web-console.js';
 import type { Logger } from '../observability/logger.js';
 import type { Runtime } from '../main.js';
 import { addHealthRoutes } from './health-routes.js';
 import type { OutboxWorker } from '../jobs/outbox-worker.js';
-import { startOutboxWorker } from '../jobs/start-worker.js';
 import { closeServer, createHttpServer, listen, Router } from '../http-kit/http-server.js';
 
 export interface Serving {
@@ -53,8 +53,9 @@ export async function serve(rt: Runtime, log: Logger): Promise<Serving> {
   const tgc = rt.config.telegram;
   // Tickets are offered to the legal team in Slack: without Slack there is no one to take them.
   const tickets = rt.config.slack.botToken ? rt.tickets : undefined;
+  const telegramRuntime = tgc.token ? await import('../bots/telegram/telegram-runtime.js') : undefined;
   const bot = tgc.token
-    ? createTelegramBot({
+    ? (await import('../bots/telegram/telegram-bot.js')).createTelegramBot({
         token: tgc.token,
         apiRoot: tgc.apiRoot,
         assistant: rt.assistant,
@@ -67,10 +68,13 @@ export async function serve(rt: Runtime, log: Logger): Promise<Serving> {
         ...(tickets ? { tickets } : {}),
       })
     : undefined;
-  if (bot && tgc.webhookUrl && tgc.webhookSecret) addTelegramWebhookRoute(router, bot, tgc.webhookSecret);
+  if (bot && telegramRuntime && tgc.webhookUrl && tgc.webhookSecret)
+    telegramRuntime.addTelegramWebhookRoute(router, bot, tgc.webhookSecret);
 
   const slack: SlackRunning | undefined = rt.config.slack.botToken
-    ? await createSlackApp({
+    ? await (
+        await import('../bots/slack/slack-app.js')
+      ).createSlackApp({
         config: rt.config.slack,
         assistant: rt.assistant,
         answers: rt.answers,
@@ -106,9 +110,12 @@ export async function serve(rt: Runtime, log: Logger): Promise<Serving> {
   let telegram: TelegramRunning | undefined;
   let worker: OutboxWorker | undefined;
   try {
-    if (bot) telegram = await startTelegram(bot, rt.config, log);
+    if (bot && telegramRuntime) telegram = await telegramRuntime.startTelegram(bot, rt.config, log);
     await slack?.start();
-    if (bot || slack) worker = startOutboxWorker(rt, log, { telegram: bot?.api, slack: slack?.app.client });
+    if (bot || slack) {
+      const { startOutboxWorker } = await import('../jobs/start-worker.js');
+      worker = startOutboxWorker(rt, log, { telegram: bot?.api, slack: slack?.app.client });
+    }
   } catch (err) {
     await closeServer(server);
     throw err;

@@ -1,5 +1,6 @@
 // Words of the company check, in the three languages.
 import type { Lang } from '../domain/lang.js';
+import { plural, type PluralForms } from './plural.js';
 
 const ru = {
   title: 'Проверка контрагента',
@@ -11,7 +12,6 @@ const ru = {
   notScreened: 'Проверка по санкционным спискам не подключена',
   status: 'Статус',
   registered: 'Зарегистрирована',
-  age: 'лет',
   ageLabel: 'Возраст',
   ids: 'Регистрационные номера',
   address: 'Адрес',
@@ -28,6 +28,7 @@ const ru = {
   screened: 'проверено',
   usage: 'Укажите компанию: /credit <название> [страна, напр. KZ]',
   legal: 'При совпадении в санкционных списках обратитесь к юристу (/lawyer).',
+  similar: 'Похожие названия',
 };
 type Key = keyof typeof ru;
 const zh: Record<Key, string> = {
@@ -40,7 +41,6 @@ const zh: Record<Key, string> = {
   notScreened: '未接入制裁名单筛查',
   status: '状态',
   registered: '注册日期',
-  age: '年',
   ageLabel: '成立年限',
   ids: '注册号',
   address: '地址',
@@ -57,6 +57,7 @@ const zh: Record<Key, string> = {
   screened: '筛查日期',
   usage: '请写明公司：/credit <名称> [国家，如 KZ]',
   legal: '如命中制裁名单，请咨询律师（/lawyer）。',
+  similar: '相似名称',
 };
 const en: Record<Key, string> = {
   title: 'Counterparty check',
@@ -68,7 +69,6 @@ const en: Record<Key, string> = {
   notScreened: 'Sanctions screening is not connected',
   status: 'Status',
   registered: 'Registered',
-  age: 'years',
   ageLabel: 'Age',
   ids: 'Registration ids',
   address: 'Address',
@@ -85,8 +85,78 @@ const en: Record<Key, string> = {
   screened: 'screened',
   usage: 'Name the company: /credit <name> [country, e.g. KZ]',
   legal: 'For a sanctions match, talk to a lawyer (/lawyer).',
+  similar: 'Similar names',
 };
 const all: Record<Lang, Record<Key, string>> = { ru, zh, en };
 export function ct(lang: Lang, key: Key): string {
   return all[lang][key];
+}
+
+const years: Record<Lang, PluralForms> = {
+  ru: { one: 'год', few: 'года', many: 'лет', other: 'года' },
+  zh: { other: '年' },
+  en: { one: 'year', other: 'years' },
+};
+
+/** "1 год", "3 года", "5 лет"; "1 year"; "5 年". */
+export function ageText(lang: Lang, n: number): string {
+  return plural(lang, n, years[lang]);
+}
+
+// Registry statuses as providers send them (GLEIF's and the zone service's words, any case).
+const statuses: Record<Lang, Record<string, string>> = {
+  ru: {
+    active: 'действующая',
+    inactive: 'недействующая',
+    issued: 'LEI выдан',
+    lapsed: 'LEI не продлён',
+    retired: 'LEI погашен',
+    merged: 'присоединена к другой компании',
+    annulled: 'запись аннулирована',
+    duplicate: 'дубликат записи',
+    liquidated: 'ликвидирована',
+    dissolved: 'ликвидирована',
+    suspended: 'деятельность приостановлена',
+    bankrupt: 'банкрот',
+  },
+  zh: {
+    active: '存续',
+    inactive: '非存续',
+    issued: 'LEI 有效',
+    lapsed: 'LEI 已过期未续',
+    retired: 'LEI 已注销',
+    merged: '已被合并',
+    annulled: '记录已撤销',
+    duplicate: '重复记录',
+    liquidated: '已清算',
+    dissolved: '已解散',
+    suspended: '已停业',
+    bankrupt: '已破产',
+  },
+  en: {
+    active: 'active',
+    inactive: 'inactive',
+    issued: 'LEI issued',
+    lapsed: 'LEI lapsed',
+    retired: 'LEI retired',
+    merged: 'merged into another company',
+    annulled: 'record annulled',
+    duplicate: 'duplicate record',
+    liquidated: 'liquidated',
+    dissolved: 'dissolved',
+    suspended: 'suspended',
+    bankrupt: 'bankrupt',
+  },
+};
+
+/** A provider's status in the reader's words; one we do not know is shown as the provider wrote it. */
+export function statusText(lang: Lang, status: string): string {
+  return (
+    statuses[lang][
+      status
+        .trim()
+        .toLowerCase()
+        .replace(/[\s_-]+/g, ' ')
+    ] ?? status
+  );
 }

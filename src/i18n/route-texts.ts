@@ -1,5 +1,17 @@
 // Words of the route planner, in the three languages.
 import type { Lang } from '../domain/lang.js';
+import { pluralRange, type PluralForms } from './plural.js';
+
+const DAYS: Record<Lang, PluralForms> = {
+  ru: { one: 'день', few: 'дня', many: 'дней', other: 'дня' },
+  zh: { other: '天' },
+  en: { one: 'day', other: 'days' },
+};
+
+/** "8–12 дней", "21–23 дня", "1 day", "3–5 天". */
+export function daysText(lang: Lang, r: { min: number; max: number }): string {
+  return pluralRange(lang, r.min, r.max, DAYS[lang]);
+}
 
 const ru = {
   noRouteNote: 'Маршрут не найден.',
@@ -14,7 +26,6 @@ const ru = {
   cheapest: 'самый дешёвый',
   greenest: 'наименьшие выбросы',
   balanced: 'сбалансированный',
-  days: 'дней',
   cost: 'стоимость',
   noCost: 'нет данных о стоимости',
   co2: 'CO₂',
@@ -47,7 +58,6 @@ const zh: Record<Key, string> = {
   cheapest: '最便宜',
   greenest: '排放最低',
   balanced: '综合最优',
-  days: '天',
   cost: '费用',
   noCost: '无费用数据',
   co2: 'CO₂',
@@ -79,7 +89,6 @@ const en: Record<Key, string> = {
   cheapest: 'cheapest',
   greenest: 'lowest emissions',
   balanced: 'balanced',
-  days: 'days',
   cost: 'cost',
   noCost: 'no cost figure',
   co2: 'CO₂',
@@ -124,7 +133,7 @@ export function caveatText(c: Caveat, lang: Lang): string {
         case 'not-a-quote':
           return 'Типичные диапазоны из открытых источников с годом — не котировка; ставку уточните у экспедитора.';
         case 'composed':
-          return `Срок сложен из отдельных участков без времени на терминалах и консолидацию; сквозной сервис на этом направлении, по данным источника, идёт ${c.min === c.max ? c.min : `${c.min}–${c.max}`} дней.`;
+          return `Срок сложен из отдельных участков без времени на терминалах и консолидацию; сквозной сервис на этом направлении, по данным источника, идёт ${daysText('ru', c)}.`;
         case 'no-fob':
           return 'FOB, CFR, CIF и FAS — для морского и внутреннего водного транспорта; для этого маршрута используйте FCA, CPT или CIP.';
       }
@@ -168,7 +177,7 @@ export function caveatText(c: Caveat, lang: Lang): string {
         case 'not-a-quote':
           return 'Typical ranges from public sources with their years — not a quote; ask a forwarder for a rate.';
         case 'composed':
-          return `Time summed from separate legs, without terminal and consolidation time; the through service on this trip is reported at ${c.min === c.max ? c.min : `${c.min}–${c.max}`} days.`;
+          return `Time summed from separate legs, without terminal and consolidation time; the through service on this trip is reported at ${daysText('en', c)}.`;
         case 'no-fob':
           return 'FOB, CFR, CIF and FAS are for sea and inland waterway transport: use FCA, CPT or CIP for this route.';
       }

@@ -6,6 +6,17 @@ export interface ScoredIndex {
   score: number;
 }
 
+/** The frozen index as plain arrays, for saving (lexical-index-file.ts). */
+export interface Bm25Data {
+  k1: number;
+  b: number;
+  docLen: Int32Array;
+  terms: string[];
+  /** Term i's postings are postings[offsets[i] .. offsets[i + 1]) as [doc, tf, doc, tf, …]. */
+  offsets: Int32Array;
+  postings: Int32Array;
+}
+
 export class Bm25Index {
   private readonly k1: number;
   private readonly b: number;
@@ -62,6 +73,27 @@ export class Bm25Index {
   maxIdf(): number {
     const n = this.docLen.length;
     return Math.log(1 + (n - 0.5) / 1.5);
+  }
+
+  toData(): Bm25Data {
+    if (!this.frozen) this.freeze();
+    const terms = [...this.postings.keys()];
+    const offsets = new Int32Array(terms.length + 1);
+    terms.forEach((t, i) => (offsets[i + 1] = offsets[i]! + this.postings.get(t)!.length));
+    const postings = new Int32Array(offsets[terms.length]!);
+    terms.forEach((t, i) => postings.set(this.postings.get(t)!, offsets[i]!));
+    return { k1: this.k1, b: this.b, docLen: Int32Array.from(this.docLen), terms, offsets, postings };
+  }
+
+  /** A frozen index over saved arrays; each term's postings are views into `postings`, not copies. */
+  static fromData(d: Bm25Data): Bm25Index {
+    const index = new Bm25Index({ k1: d.k1, b: d.b });
+    d.terms.forEach((t, i) => index.postings.set(t, d.postings.subarray(d.offsets[i]!, d.offsets[i + 1]!)));
+    index.docLen = Array.from(d.docLen);
+    const total = index.docLen.reduce((a, n) => a + n, 0);
+    index.avgLen = index.docLen.length ? total / index.docLen.length : 0;
+    index.frozen = true;
+    return index;
   }
 
   search(queryTokens: readonly string[], k: number, accept?: (idx: number) => boolean): ScoredIndex[] {

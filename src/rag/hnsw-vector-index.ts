@@ -64,12 +64,12 @@ export class HnswVectorIndex {
   /** Writes both files through temporary names so a crash never leaves a half-written pair. */
   save(dir: string, manifest: Omit<IndexManifest, 'version' | 'dimensions' | 'sha256'>): void {
     mkdirSync(dir, { recursive: true });
-    const tmpIndex = join(dir, `${INDEX_FILE}.tmp`);
+    const tmpIndex = join(dir, `${INDEX_FILE}.tmp-${process.pid}`);
     this.index.writeIndexSync(tmpIndex);
     const full: IndexManifest = { version: 1, dimensions: this.dimensions, sha256: sha256File(tmpIndex), ...manifest };
-    writeFileSync(join(dir, `${MANIFEST_FILE}.tmp`), JSON.stringify(full));
+    writeFileSync(join(dir, `${MANIFEST_FILE}.tmp-${process.pid}`), JSON.stringify(full));
     renameSync(tmpIndex, join(dir, INDEX_FILE));
-    renameSync(join(dir, `${MANIFEST_FILE}.tmp`), join(dir, MANIFEST_FILE));
+    renameSync(join(dir, `${MANIFEST_FILE}.tmp-${process.pid}`), join(dir, MANIFEST_FILE));
   }
 
   /** Loads a saved index, or throws IndexFileError saying what is wrong with the files. */

@@ -1,10 +1,11 @@
 // Incremental ingestion of knowledge/: a file whose bytes (and sidecar, splitter and embedder)
 // are unchanged is skipped; a changed one is re-split and re-embedded; a deleted one is removed.
-// A file that fails to parse is reported and its previously ingested version is kept.
+// A file that fails to parse is reported and its previously ingested version is kept. Changed files
+// are written a group at a time, one transaction and a few multi-row inserts per group.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
-import type { KnowledgeRepo, NewChunk } from '../store/knowledge-repo.js';
+import type { DocumentRow, KnowledgeRepo, NewChunk } from '../store/knowledge-repo.js';
 import type { Embedder } from './embedder.js';
 import { loadDocument, sidecarPath, SUPPORTED_EXTENSIONS, type LoadedDocument } from './load-document.js';
 import { SPLITTER_VERSION, splitMarkdown } from './split-text.js';
@@ -33,11 +34,26 @@ export class IngestError extends Error {
   override readonly name = 'IngestError';
 }
 
+// A group is written when it holds this many files or chunks: few transactions, bounded memory.
+const GROUP_FILES = 32;
+const GROUP_CHUNKS = 400;
+
+interface Pending {
+  path: string;
+  doc: DocumentRow;
+  chunks: NewChunk[];
+  warnings: string[];
+  before: boolean;
+  beforeId: string | undefined;
+}
+
 export async function ingestKnowledge(opts: {
   root: string;
   repo: KnowledgeRepo;
   embedder: Embedder;
   onProgress?: (p: IngestProgress) => void;
+  /** Called once before the first change to the stored knowledge (a saved index stops being valid). */
+  beforeChange?: () => void | Promise<void>;
 }): Promise<IngestSummary> {
   const { root, repo, embedder } = opts;
   if (!existsSync(root) || !statSync(root).isDirectory()) {
@@ -63,55 +79,100 @@ export async function ingestKnowledge(opts: {
   const present = new Set(files.map((f) => relPath(root, f)));
   for (const [id, path] of idOwner) if (!present.has(path)) idOwner.delete(id);
 
+  let changing = false;
+  const change = async () => {
+    if (!changing) await opts.beforeChange?.();
+    changing = true;
+  };
+  let group: Pending[] = [];
+  // `done` counts files as they are settled: a changed file is settled when its group is written.
+  let done = 0;
+  const report = (path: string, action: IngestProgress['action']) =>
+    opts.onProgress?.({ done: ++done, total: files.length, path, action });
+  const flush = async () => {
+    if (group.length === 0) return;
+    const batch = group;
+    group = [];
+    await change();
+    try {
+      await repo.replaceDocuments(batch, embedder.id);
+    } catch {
+      // One bad row must not cost the whole group: write its files one by one and name the culprit.
+      for (const p of batch) {
+        try {
+          await repo.replaceDocuments([p], embedder.id);
+        } catch (err) {
+          p.chunks = [];
+          summary.failed.push({ path: p.path, error: (err as Error).message });
+          // The stored version (if any) stays, and so does its claim on its id.
+          idOwner.delete(p.doc.id);
+          if (p.beforeId) idOwner.set(p.beforeId, p.path);
+        }
+      }
+    }
+    for (const p of batch) {
+      if (summary.failed.some((f) => f.path === p.path)) {
+        report(p.path, 'failed');
+        continue;
+      }
+      summary.chunks += p.chunks.length;
+      for (const w of p.warnings) summary.warnings.push({ path: p.path, warning: w });
+      (p.before ? summary.changed : summary.added).push(p.path);
+      report(p.path, p.before ? 'changed' : 'added');
+    }
+  };
+
   try {
-    for (const [i, file] of files.entries()) {
+    for (const file of files) {
       const path = relPath(root, file);
       const hash = contentHash(file, embedder.id);
       const before = storedByPath.get(path);
-      let action: IngestProgress['action'];
       if (before && before.contentHash === hash) {
         summary.unchanged++;
-        action = 'unchanged';
-      } else {
-        try {
-          const loaded = await loadDocument(file, root);
-          const owner = idOwner.get(loaded.meta.id);
-          if (owner && owner !== path) throw new Error(`id "${loaded.meta.id}" is already used by ${owner}`);
-          const chunks = await embedChunks(loaded, embedder);
-          await repo.replaceDocument(
-            {
-              id: loaded.meta.id,
-              slug: loaded.meta.id.replace(/-(zh|ru|en)$/, ''),
-              lang: loaded.meta.lang,
-              title: loaded.meta.title,
-              category: loaded.meta.category,
-              countries: loaded.meta.countries,
-              sources: loaded.meta.sources,
-              translations: loaded.meta.translations,
-              asOf: loaded.meta.as_of,
-              reviewBy: loaded.meta.review_by,
-              path,
-              format: loaded.format,
-              contentHash: hash,
-            },
-            chunks,
-            embedder.id,
-          );
-          if (before && before.id !== loaded.meta.id) idOwner.delete(before.id);
-          idOwner.set(loaded.meta.id, path);
-          summary.chunks += chunks.length;
-          for (const w of loaded.warnings) summary.warnings.push({ path, warning: w });
-          (before ? summary.changed : summary.added).push(path);
-          action = before ? 'changed' : 'added';
-        } catch (err) {
-          summary.failed.push({ path, error: (err as Error).message });
-          action = 'failed';
-        }
+        report(path, 'unchanged');
+        continue;
       }
-      opts.onProgress?.({ done: i + 1, total: files.length, path, action });
+      try {
+        const loaded = await loadDocument(file, root);
+        const owner = idOwner.get(loaded.meta.id);
+        if (owner && owner !== path) throw new Error(`id "${loaded.meta.id}" is already used by ${owner}`);
+        const chunks = await embedChunks(loaded, embedder);
+        if (before && before.id !== loaded.meta.id) idOwner.delete(before.id);
+        idOwner.set(loaded.meta.id, path);
+        group.push({
+          path,
+          before: before !== undefined,
+          beforeId: before?.id,
+          warnings: loaded.warnings,
+          chunks,
+          doc: {
+            id: loaded.meta.id,
+            slug: loaded.meta.id.replace(/-(zh|ru|en)$/, ''),
+            lang: loaded.meta.lang,
+            title: loaded.meta.title,
+            category: loaded.meta.category,
+            countries: loaded.meta.countries,
+            sources: loaded.meta.sources,
+            translations: loaded.meta.translations,
+            asOf: loaded.meta.as_of,
+            reviewBy: loaded.meta.review_by,
+            path,
+            format: loaded.format,
+            contentHash: hash,
+          },
+        });
+      } catch (err) {
+        summary.failed.push({ path, error: (err as Error).message });
+        report(path, 'failed');
+      }
+      if (group.length >= GROUP_FILES || group.reduce((n, p) => n + p.chunks.length, 0) >= GROUP_CHUNKS) await flush();
     }
+    await flush();
     const gone = stored.filter((s) => !present.has(s.path)).map((s) => s.path);
-    await repo.removeByPath(gone);
+    if (gone.length) {
+      await change();
+      await repo.removeByPath(gone);
+    }
     summary.removed = gone;
   } catch (err) {
     await repo.finishRun(summary.runId, 'failed', counts(summary, [{ path: '', error: (err as Error).message }]));

@@ -1,45 +1,55 @@
-// The searchable knowledge: documents and chunks loaded from the store into the hybrid index.
-// The HNSW file under DATA_DIR is reused when it matches the stored chunks; otherwise it is
-// rebuilt from the stored embeddings (no re-embedding) and saved again.
+// The searchable knowledge: documents and chunks in the hybrid index. Opening it loads the snapshot
+// saved under DATA_DIR/index (knowledge-snapshot.ts) when it was built from the knowledge now in the
+// store — checked by one fingerprint query, or trusted when the caller owns every write (the
+// embedded database, whose ingest drops the snapshot first) — and otherwise reads the store, builds
+// both indexes (no re-embedding) and saves a new snapshot.
 import type { KnowledgeRepo, StoredChunk } from '../store/knowledge-repo.js';
 import type { PgVectorStore } from '../store/pgvector-store.js';
 import type { Embedder } from './embedder.js';
 import { HnswVectorIndex, IndexFileError } from './hnsw-vector-index.js';
 import { CANDIDATES, fusionFor, HybridIndex } from './hybrid-index.js';
-import type { DocMeta, Hit, SearchOptions } from '../domain/knowledge.js';
+import { dropSnapshot, loadSnapshot, saveSnapshot } from './knowledge-snapshot.js';
+import type { DocMeta, Hit, IndexedChunk, SearchOptions } from '../domain/knowledge.js';
 
 export interface KnowledgeBaseStats {
   documents: number;
   chunks: number;
   embedder: string;
   vectorIndex: 'loaded' | 'built' | 'empty' | 'pgvector';
-  /** Why a saved index was not used, when it was not. */
+  /** Where the passages and the lexical index came from. */
+  source: 'snapshot' | 'store';
+  /** Why a saved index was not used, when there was one. */
   vectorIndexNote?: string;
+}
+
+export interface KnowledgeBaseOptions {
+  repo: KnowledgeRepo;
+  embedder: Embedder;
+  /** Where the snapshot is saved; none → always built from the store. */
+  indexDir?: string;
+  pgvector?: PgVectorStore;
+  /**
+   * Use a snapshot without asking the store whether the knowledge changed. Only for a store that
+   * no one else writes and whose ingest calls dropSnapshot() first (the embedded database): a
+   * command answered from the snapshot then never opens the database.
+   */
+  trustSnapshot?: boolean;
 }
 
 export class KnowledgeBase {
   private index: HybridIndex;
-  private statsValue: KnowledgeBaseStats;
+  private statsValue: KnowledgeBaseStats & { fingerprint: string | undefined };
 
   private constructor(
-    private readonly repo: KnowledgeRepo,
-    private readonly embedder: Embedder,
-    private readonly indexDir: string | undefined,
-    private readonly pgvector: PgVectorStore | undefined,
-    loaded: { index: HybridIndex; stats: KnowledgeBaseStats },
+    private readonly o: KnowledgeBaseOptions,
+    loaded: Loaded,
   ) {
     this.index = loaded.index;
     this.statsValue = loaded.stats;
   }
 
-  static async open(opts: {
-    repo: KnowledgeRepo;
-    embedder: Embedder;
-    indexDir?: string;
-    pgvector?: PgVectorStore;
-  }): Promise<KnowledgeBase> {
-    const loaded = await load(opts.repo, opts.embedder, opts.indexDir, opts.pgvector);
-    return new KnowledgeBase(opts.repo, opts.embedder, opts.indexDir, opts.pgvector, loaded);
+  static async open(opts: KnowledgeBaseOptions): Promise<KnowledgeBase> {
+    return new KnowledgeBase(opts, await load(opts, true));
   }
 
   private topics: string[] | undefined;
@@ -63,16 +73,29 @@ export class KnowledgeBase {
     return new Set([...this.index.allDocs()].flatMap((d) => d.countries));
   }
 
-  /** Re-reads the store after an ingest changed it. */
+  /** Re-reads the store after an ingest changed it, and saves a new snapshot. */
   async reload(): Promise<void> {
     this.topics = undefined;
-    const loaded = await load(this.repo, this.embedder, this.indexDir, this.pgvector);
+    const loaded = await load(this.o, false);
     this.index = loaded.index;
     this.statsValue = loaded.stats;
   }
 
+  /** Before the stored knowledge changes: the snapshot no longer describes it. */
+  dropSnapshot(): void {
+    if (this.o.indexDir) dropSnapshot(this.o.indexDir);
+  }
+
+  /** Whether what is loaded is what the store holds now (one query); reloads when it is not. */
+  async syncWithStore(): Promise<boolean> {
+    if (this.statsValue.fingerprint === (await this.o.repo.fingerprint())) return true;
+    await this.reload();
+    return false;
+  }
+
   stats(): KnowledgeBaseStats {
-    return this.statsValue;
+    const { fingerprint: _f, ...stats } = this.statsValue;
+    return stats;
   }
 
   doc(id: string): DocMeta | undefined {
@@ -80,10 +103,10 @@ export class KnowledgeBase {
   }
 
   async search(query: string, opts: SearchOptions = {}): Promise<Hit[]> {
-    const [vector] = await this.embedder.embed([query]);
-    if (this.pgvector && vector) {
+    const [vector] = await this.o.embedder.embed([query]);
+    if (this.o.pgvector && vector) {
       const { k: _k, dedupe: _d, ...filters } = opts;
-      return this.index.searchWithVectorHits(query, await this.pgvector.search(vector, CANDIDATES, filters), opts);
+      return this.index.searchWithVectorHits(query, await this.o.pgvector.search(vector, CANDIDATES, filters), opts);
     }
     return this.index.search(query, vector, opts);
   }
@@ -127,62 +150,95 @@ export class KnowledgeBase {
   }
 }
 
-async function load(
-  repo: KnowledgeRepo,
-  embedder: Embedder,
-  indexDir: string | undefined,
-  pgvector: PgVectorStore | undefined,
-) {
-  const { docs, chunks } = await repo.loadAll();
-  if (pgvector) {
-    await pgvector.sync();
-    const stats: KnowledgeBaseStats = {
-      documents: docs.length,
-      chunks: chunks.length,
-      embedder: embedder.id,
-      vectorIndex: 'pgvector',
-    };
-    return { index: new HybridIndex(chunks, docs, undefined, fusionFor(embedder.id)), stats };
+interface Loaded {
+  index: HybridIndex;
+  stats: KnowledgeBaseStats & { fingerprint: string | undefined };
+}
+
+async function load(o: KnowledgeBaseOptions, preferSnapshot: boolean): Promise<Loaded> {
+  const { repo, embedder, indexDir, pgvector } = o;
+  const vectorStore = pgvector ? 'pgvector' : 'hnswlib';
+  let note: string | undefined;
+  if (indexDir && preferSnapshot) {
+    try {
+      const snap = loadSnapshot(indexDir, { embedder: embedder.id, vectorStore });
+      const current = o.trustSnapshot ? snap.manifest.fingerprint : await repo.fingerprint();
+      if (current === snap.manifest.fingerprint) {
+        if (pgvector) await pgvector.sync();
+        const stats = {
+          documents: snap.docs.length,
+          chunks: snap.chunks.length,
+          embedder: embedder.id,
+          vectorIndex: pgvector ? ('pgvector' as const) : snap.vectors ? ('loaded' as const) : ('empty' as const),
+          source: 'snapshot' as const,
+          fingerprint: snap.manifest.fingerprint,
+        };
+        const index = new HybridIndex(snap.chunks, snap.docs, snap.vectors, fusionFor(embedder.id), snap.lexical);
+        return { index, stats };
+      }
+      note = 'the knowledge changed since the index was saved';
+    } catch (err) {
+      if (!(err instanceof IndexFileError)) throw err;
+      // No snapshot yet is the normal first start, not something to warn about.
+      if (!/^no saved knowledge index/.test(err.message)) note = err.message;
+    }
   }
+  // Read before the passages: if another replica ingests in between, the next check sees a change.
+  const fingerprint = await repo.fingerprint();
+  const { docs, chunks } = await repo.loadAll();
+  if (pgvector) await pgvector.sync();
   // Chunks embedded by another model stay searchable lexically until the next ingest re-embeds them.
-  const usable = chunks.filter((c) => c.embedder === embedder.id);
-  const ordered = [...usable, ...chunks.filter((c) => c.embedder !== embedder.id)];
-  const { vectors, state, note } = vectorIndex(usable, embedder.id, indexDir);
-  const stats: KnowledgeBaseStats = {
+  const usable = pgvector ? chunks : chunks.filter((c) => c.embedder === embedder.id);
+  const ordered = pgvector ? chunks : [...usable, ...chunks.filter((c) => c.embedder !== embedder.id)];
+  const vectors = pgvector || usable.length === 0 ? undefined : buildVectors(usable);
+  // The indexes keep passages without their embeddings (HNSW holds its own copy of the vectors).
+  const plain = ordered.map(withoutEmbedding);
+  const lexical = HybridIndex.buildLexical(plain, new Map(docs.map((d) => [d.id, d])));
+  const index = new HybridIndex(plain, docs, vectors, fusionFor(embedder.id), lexical);
+  if (indexDir && docs.length > 0) {
+    saveSnapshot(indexDir, {
+      manifest: {
+        version: 1,
+        embedder: embedder.id,
+        vectorStore,
+        fingerprint,
+        documents: docs.length,
+        chunks: plain.length,
+        usable: pgvector ? 0 : usable.length,
+        files: {},
+      },
+      docs,
+      chunks: plain,
+      lexical,
+      vectors,
+    });
+  }
+  const stats = {
     documents: docs.length,
     chunks: chunks.length,
     embedder: embedder.id,
-    vectorIndex: state,
+    vectorIndex: pgvector ? ('pgvector' as const) : vectors ? ('built' as const) : ('empty' as const),
+    source: 'store' as const,
+    fingerprint,
     ...(note ? { vectorIndexNote: note } : {}),
   };
-  return { index: new HybridIndex(ordered, docs, vectors, fusionFor(embedder.id)), stats };
+  return { index, stats };
 }
 
-function vectorIndex(chunks: StoredChunk[], embedderId: string, dir: string | undefined) {
-  if (chunks.length === 0) return { vectors: undefined, state: 'empty' as const, note: undefined };
-  const ids = chunks.map((c) => c.id);
-  let note: string | undefined;
-  if (dir) {
-    try {
-      const { index, manifest } = HnswVectorIndex.load(dir);
-      if (manifest.embedder === embedderId && sameIds(manifest.chunkIds, ids)) {
-        return { vectors: index, state: 'loaded' as const, note: undefined };
-      }
-      note = 'saved vector index is out of date';
-    } catch (err) {
-      if (!(err instanceof IndexFileError)) throw err;
-      note = err.message;
-    }
-  }
-  const dims = chunks[0]!.embedding.length;
-  const built = HnswVectorIndex.build(
+function buildVectors(chunks: StoredChunk[]): HnswVectorIndex {
+  return HnswVectorIndex.build(
     chunks.map((c) => c.embedding),
-    dims,
+    chunks[0]!.embedding.length,
   );
-  if (dir) built.save(dir, { embedder: embedderId, chunkIds: ids });
-  return { vectors: built, state: 'built' as const, note };
 }
 
-function sameIds(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((id, i) => id === b[i]);
+function withoutEmbedding(c: StoredChunk): IndexedChunk {
+  return {
+    id: c.id,
+    docId: c.docId,
+    ord: c.ord,
+    headingPath: c.headingPath,
+    text: c.text,
+    ...(c.sources ? { sources: c.sources } : {}),
+  };
 }

@@ -1,8 +1,7 @@
 // Language-aware tokens for BM25 and the hashing embedder: Chinese segmented (jieba with a
 // trade dictionary, or character bigrams), Russian and English stemmed (Snowball).
 import { createRequire } from 'node:module';
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import type { Jieba } from '@node-rs/jieba';
 import { STOPWORDS } from './stopwords.js';
 import { TRADE_TERMS } from './trade-terms.js';
 
@@ -21,9 +20,13 @@ export interface TokenizeOptions {
 }
 
 let jieba: Jieba | undefined;
+// Loaded on first use: its dictionaries are 11 MB read at import, and the default mode (bigrams)
+// never needs them.
 function getJieba(): Jieba {
   if (!jieba) {
-    jieba = Jieba.withDict(dict);
+    const { Jieba: JiebaClass } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+    const { dict } = require('@node-rs/jieba/dict.js') as { dict: Buffer };
+    jieba = JiebaClass.withDict(dict);
     // The default dictionary cuts domain terms apart (上合 → 上|合); a high frequency keeps them whole.
     jieba.loadDict(Buffer.from(TRADE_TERMS.map((t) => `${t} 100000 n`).join('\n')));
   }

@@ -49,13 +49,23 @@ export class KnowledgeRepo {
 
   /** Replaces the document stored at `doc.path` (and its chunks) in one transaction. */
   async replaceDocument(doc: DocumentRow, chunks: NewChunk[], embedder: string): Promise<void> {
+    await this.replaceDocuments([{ doc, chunks }], embedder);
+  }
+
+  /**
+   * Replaces several documents (each at its path, or under its id) and their chunks in one
+   * transaction with multi-row inserts: ingest writes a group of files at a time.
+   */
+  async replaceDocuments(items: ReadonlyArray<{ doc: DocumentRow; chunks: NewChunk[] }>, embedder: string) {
+    if (items.length === 0) return;
     await this.db.transaction(async (tx) => {
-      await tx.query('DELETE FROM documents WHERE path = $1 OR id = $2', [doc.path, doc.id]);
-      await tx.query(
-        `INSERT INTO documents (id, slug, lang, title, category, countries, sources, translations, as_of, review_by,
-                                path, format, content_hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-        [
+      await tx.query('DELETE FROM documents WHERE path = ANY($1::text[]) OR id = ANY($2::text[])', [
+        items.map((i) => i.doc.path),
+        items.map((i) => i.doc.id),
+      ]);
+      const values: unknown[] = [];
+      const rows = items.map(({ doc }, n) => {
+        values.push(
           doc.id,
           doc.slug,
           doc.lang,
@@ -69,10 +79,33 @@ export class KnowledgeRepo {
           doc.path,
           doc.format,
           doc.contentHash,
-        ],
+        );
+        return `(${Array.from({ length: 13 }, (_, i) => `$${n * 13 + i + 1}`).join(', ')})`;
+      });
+      await tx.query(
+        `INSERT INTO documents (id, slug, lang, title, category, countries, sources, translations, as_of, review_by,
+                                path, format, content_hash)
+         VALUES ${rows.join(', ')}`,
+        values,
       );
-      await insertChunks(tx, doc.id, chunks, embedder);
+      await insertChunks(
+        tx,
+        items.flatMap(({ doc, chunks }) => chunks.map((c, ord) => ({ ...c, docId: doc.id, ord }))),
+        embedder,
+      );
     });
+  }
+
+  /**
+   * What the stored knowledge is, in one short value: documents and their content hashes (which
+   * cover the splitter and the embedder). A saved index built from a different value is out of date.
+   */
+  async fingerprint(): Promise<string> {
+    const r = await this.db.query<{ n: number; h: string }>(
+      `SELECT count(*)::int AS n, md5(coalesce(string_agg(id || ':' || content_hash, ',' ORDER BY id), '')) AS h
+         FROM documents`,
+    );
+    return `${r.rows[0]!.n}:${r.rows[0]!.h}`;
   }
 
   async removeByPath(paths: string[]): Promise<number> {
@@ -159,17 +192,20 @@ export class KnowledgeRepo {
   }
 }
 
-async function insertChunks(tx: Queryable, docId: string, chunks: NewChunk[], embedder: string): Promise<void> {
-  // One multi-row insert per 100 chunks keeps round trips low on a remote server.
-  for (let start = 0; start < chunks.length; start += 100) {
-    const slice = chunks.slice(start, start + 100);
+async function insertChunks(
+  tx: Queryable,
+  chunks: ReadonlyArray<NewChunk & { docId: string; ord: number }>,
+  embedder: string,
+): Promise<void> {
+  // One multi-row insert per 200 chunks keeps round trips (and PGlite worker messages) few.
+  for (let start = 0; start < chunks.length; start += 200) {
+    const slice = chunks.slice(start, start + 200);
     const values: unknown[] = [];
     const rows = slice.map((c, i) => {
-      const ord = start + i;
       values.push(
-        `${docId}#${ord}`,
-        docId,
-        ord,
+        `${c.docId}#${c.ord}`,
+        c.docId,
+        c.ord,
         c.headingPath,
         c.text,
         embedder,

@@ -8,7 +8,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 
 const ROLLBACK = Symbol('rollback');
-const pg = await PGlite.create(workerData.dataDir);
+// PGlite's defaults size shared memory for a server: 128 MB of shared buffers (resident once
+// touched) and 100 connection slots, for a single-user engine whose whole database is a few tens of
+// MB that the OS page cache holds anyway. 4 MB and 4 slots cut ~140 MB of RSS with no change in
+// ingest time (docs/decisions/016-compiled-build-and-footprint.md).
+const pg = await PGlite.create(workerData.dataDir, {
+  startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=4MB', '-c', 'max_connections=4'],
+});
 /** Open transactions: tx id → { tx, finish(commit: boolean), done: Promise } */
 const open = new Map();
 

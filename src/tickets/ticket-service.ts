@@ -24,13 +24,16 @@ export interface SlaPolicy {
 export interface TicketServiceDeps {
   repo: TicketRepo;
   conversations: ConversationRepo;
-  firms: LawFirmDirectory;
+  /** The directory, or how to read it on first use (start-up then never parses the YAML). */
+  firms: LawFirmDirectory | (() => LawFirmDirectory);
   llm: ChatModel | undefined;
   sla: SlaPolicy;
   now?: () => Date;
 }
 
 export class TicketService {
+  private directory: LawFirmDirectory | undefined;
+
   constructor(private readonly deps: TicketServiceDeps) {}
 
   now(): Date {
@@ -42,7 +45,8 @@ export class TicketService {
   }
 
   get firms(): LawFirmDirectory {
-    return this.deps.firms;
+    const f = this.deps.firms;
+    return (this.directory ??= typeof f === 'function' ? f() : f);
   }
 
   /** Step 1: what would be shared, for the user to confirm. Nothing leaves the database yet. */
@@ -98,7 +102,7 @@ export class TicketService {
     return this.mutate(id, actor, async (tx, t) => {
       const now = this.now();
       await this.deps.repo.transition(tx, t, 'new', actor, now);
-      const match = matchFirm(this.deps.firms, {
+      const match = matchFirm(this.firms, {
         practiceArea: t.practiceArea,
         jurisdiction: t.jurisdiction,
         lang: t.lang,
@@ -181,7 +185,7 @@ export class TicketService {
       await this.deps.repo.transition(tx, t, 'answered', `slack:${slackUser}`, now);
       await this.deps.repo.update(tx, t.id, { answered_at: now.toISOString() }, now);
       const messageId = await this.deps.repo.addMessage(tx, t.id, 'to_user', `slack:${slackUser}`, text, now);
-      const firm = this.deps.firms.firms.find((f) => f.id === t.firmId)?.name ?? '法智谷';
+      const firm = this.firms.firms.find((f) => f.id === t.firmId)?.name ?? '法智谷';
       const notice: TicketNotice = {
         kind: 'lawyer-reply',
         ticketId: t.id,

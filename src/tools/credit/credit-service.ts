@@ -57,7 +57,7 @@ export class CreditService {
     const seen = new Set<string>();
     const candidates = results
       .flat()
-      .sort((a, b) => nameSimilarity(name, b.name) - nameSimilarity(name, a.name))
+      .sort((a, b) => bestSimilarity(name, b) - bestSimilarity(name, a))
       .filter((c) => {
         const k = `${nameKey(c.name)}|${c.country ?? ''}`;
         if (seen.has(k)) return false;
@@ -176,6 +176,18 @@ export class CreditService {
     );
     return value;
   }
+}
+
+/** How close the asked name is to any of a candidate's names (1: the same name in some script). */
+export function bestSimilarity(asked: string, c: CompanyCandidate): number {
+  return Math.max(...[c.name, ...(c.otherNames ?? [])].map((n) => nameSimilarity(asked, n)));
+}
+
+/** The candidates whose name, in any script, is exactly the asked name once normalised. */
+export function exactMatches(asked: string, candidates: readonly CompanyCandidate[]): CompanyCandidate[] {
+  const key = nameKey(asked).replace(/\s/g, '');
+  if (!key) return [];
+  return candidates.filter((c) => [c.name, ...(c.otherNames ?? [])].some((n) => nameKey(n).replace(/\s/g, '') === key));
 }
 
 export function riskSignals(

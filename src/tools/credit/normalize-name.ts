@@ -1,6 +1,15 @@
 // Company names across scripts: legal forms dropped, Cyrillic transliterated, Chinese in pinyin,
 // so "ТОО «Алматы Трейд»", "Almaty Trade LLP" and "阿拉木图贸易" can meet.
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
+
+// pinyin-pro and its dictionaries take ~150 ms and several MB to load: only for Chinese names.
+const require = createRequire(import.meta.url);
+let pinyinModule: typeof import('pinyin-pro') | undefined;
+/** The syllables of a Han run, without tones. */
+function syllables(run: string): string[] {
+  pinyinModule ??= require('pinyin-pro') as typeof import('pinyin-pro');
+  return pinyinModule.pinyin(run, { toneType: 'none', type: 'array' });
+}
 
 const LEGAL_FORMS = [
   'llp',
@@ -89,10 +98,7 @@ export function transliterate(text: string): string {
   const latin = [...lower].map((ch) => CYR[ch] ?? ch).join('');
   if (!/\p{Script=Han}/u.test(latin)) return latin;
   const noForms = latin.replace(CN_FORMS, ' ');
-  return noForms.replace(
-    /\p{Script=Han}+/gu,
-    (run) => ` ${pinyin(run, { toneType: 'none', type: 'array' }).join('')} `,
-  );
+  return noForms.replace(/\p{Script=Han}+/gu, (run) => ` ${syllables(run).join('')} `);
 }
 
 /** A comparable key: transliterated, legal forms and punctuation removed, spaces collapsed. */

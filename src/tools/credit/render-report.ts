@@ -1,13 +1,17 @@
 // A credit report as plain text in the user's language: sanctions first, then identity, status,
 // age and the provider's rating, each with its source and date; missing parts named.
-import { ct } from '../../i18n/credit-texts.js';
+import { ageText, ct, statusText } from '../../i18n/credit-texts.js';
 import type { Lang } from '../../domain/lang.js';
 import type { CompanyCandidate, CreditReport } from './types.js';
 
-export function renderCandidates(candidates: CompanyCandidate[]): string[] {
+/** Numbered candidate lines; `numberOf` keeps each candidate's number in a longer list. */
+export function renderCandidates(
+  candidates: CompanyCandidate[],
+  numberOf: (c: CompanyCandidate, i: number) => number = (_c, i) => i + 1,
+): string[] {
   return candidates.map(
     (c, i) =>
-      `${i + 1}. ${c.name}${c.country ? ` (${c.country})` : ''}${c.registrationId ? ` · ${c.registrationId}` : ''} — ${c.provider}`,
+      `${numberOf(c, i)}. ${c.name}${c.country ? ` (${c.country})` : ''}${c.registrationId ? ` · ${c.registrationId}` : ''} — ${c.provider}`,
   );
 }
 
@@ -41,7 +45,7 @@ export function renderReport(r: CreditReport, lang: Lang): string {
   for (const rep of r.reports) {
     const src = `${ct(lang, 'source')}: ${rep.source}, ${ct(lang, 'asOf')} ${rep.asOf}${rep.sourceUrl ? ` ${rep.sourceUrl}` : ''}`;
     lines.push('', `— ${rep.legalName} [${src}]`);
-    if (rep.status) lines.push(`  ${ct(lang, 'status')}: ${rep.status}`);
+    if (rep.status) lines.push(`  ${ct(lang, 'status')}: ${statusText(lang, rep.status)}`);
     if (rep.registeredOn) lines.push(`  ${ct(lang, 'registered')}: ${rep.registeredOn}`);
     if (rep.registrationIds.length)
       lines.push(`  ${ct(lang, 'ids')}: ${rep.registrationIds.map((i) => `${i.type} ${i.value}`).join(', ')}`);
@@ -52,7 +56,7 @@ export function renderReport(r: CreditReport, lang: Lang): string {
       );
   }
   if (!r.reports.some((x) => x.rating)) lines.push('', ct(lang, 'noRating'));
-  if (r.ageYears !== undefined) lines.splice(1, 0, `${ct(lang, 'ageLabel')}: ${r.ageYears} ${ct(lang, 'age')}`);
+  if (r.ageYears !== undefined) lines.splice(1, 0, `${ct(lang, 'ageLabel')}: ${ageText(lang, r.ageYears)}`);
   if (r.missing.length)
     lines.push('', `${ct(lang, 'missing')}: ${r.missing.map((m) => `${m.provider} (${m.reason})`).join('; ')}`);
   return lines.join('\n');

@@ -5,6 +5,8 @@ export interface CompanyCandidate {
   provider: string;
   id: string;
   name: string;
+  /** The same company's names in other scripts or languages, when the provider knows them. */
+  otherNames?: string[] | undefined;
   country?: string | undefined;
   registrationId?: string | undefined;
   status?: string | undefined;

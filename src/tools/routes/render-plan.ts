@@ -3,7 +3,7 @@
 // caveat once. The details give each option's legs, crossings, documents and Incoterms. Two
 // through services of one mode between the same places (two air services reported at 3–5 and
 // 7–10 days) are one option with the range of both.
-import { caveatText, routeText } from '../../i18n/route-texts.js';
+import { caveatText, daysText, routeText } from '../../i18n/route-texts.js';
 import type { Lang } from '../../domain/lang.js';
 import type { RoutePlan } from './plan-routes.js';
 
@@ -108,7 +108,7 @@ export function renderPlanSummary(plan: RoutePlan, lang: Lang, maxOptions = 4): 
     const mode = bestOf ?? mainMode(o);
     const picks = o.picks.map((p) => routeText(lang, p)).join(', ');
     const co2 = o.co2T ? ` · ${routeText(lang, 'co2')} ${range(o.co2T)} t` : '';
-    return `${MODE_ICON[mode] ?? '•'} ${routeText(lang, mode as 'rail')}${picks ? ` (${picks})` : ''}: ${range(o.days)} ${routeText(lang, 'days')} · ${costText(o, lang)}${co2}`;
+    return `${MODE_ICON[mode] ?? '•'} ${routeText(lang, mode as 'rail')}${picks ? ` (${picks})` : ''}: ${daysText(lang, o.days)} · ${costText(o, lang)}${co2}`;
   });
   return [`${head}:`, ...lines].join('\n');
 }
@@ -146,7 +146,7 @@ export function renderPlan(plan: RoutePlan, lang: Lang, maxOptions = 4): string 
     const docs = [...new Set(o.legs.map((l) => l.document))].join('; ');
     return [
       `${i + 1}. ${picks ? `[${picks}] ` : ''}${path}`,
-      `   ${range(o.days)} ${routeText(lang, 'days')} · ${routeText(lang, 'cost')} ${costText(o, lang)}${co2}`,
+      `   ${daysText(lang, o.days)} · ${routeText(lang, 'cost')} ${costText(o, lang)}${co2}`,
       ...(o.crossings.length ? [`   ${routeText(lang, 'crossings')}: ${o.crossings.join(', ')}`] : []),
       `   ${routeText(lang, 'documents')}: ${docs}`,
       `   ${routeText(lang, 'incoterms')}: ${o.incoterms.join(', ')}`,

@@ -10,7 +10,7 @@ import { resolvePlace } from './resolve-place.js';
 const externalSchema = z.object({ legs: z.array(legSchema) });
 
 export class RouteService {
-  readonly network: Network;
+  private loaded: Network | undefined;
 
   constructor(
     private readonly o: {
@@ -19,8 +19,11 @@ export class RouteService {
       httpApiKey?: string | undefined;
       timeoutMs?: number;
     },
-  ) {
-    this.network = loadNetwork(o.networkFile);
+  ) {}
+
+  /** The network file, read and checked on first use (a command that plans no route never parses it). */
+  get network(): Network {
+    return (this.loaded ??= loadNetwork(this.o.networkFile));
   }
 
   async plan(

@@ -59,6 +59,9 @@ export class GleifProvider implements CreditProvider {
       provider: this.id,
       id: r.attributes.lei,
       name: r.attributes.entity.legalName.name,
+      otherNames: [...r.attributes.entity.otherNames, ...r.attributes.entity.transliteratedOtherNames].map(
+        (n) => n.name,
+      ),
       country: r.attributes.entity.legalAddress.country ?? undefined,
       registrationId: r.attributes.lei,
       status: r.attributes.entity.status ?? undefined,

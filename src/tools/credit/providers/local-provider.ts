@@ -1,7 +1,6 @@
 // The embedded default: companies from knowledge/credit/sample-companies.csv in a Postgres table,
 // every row labelled as sample data.
 import { existsSync, readFileSync } from 'node:fs';
-import { parse as parseCsv } from 'csv-parse/sync';
 import type { Db } from '../../../store/db.js';
 import { nameSimilarity } from '../normalize-name.js';
 import type { CompanyCandidate, CreditProvider, ProviderReport } from '../types.js';
@@ -28,6 +27,7 @@ const day = (v: string | Date | null) =>
 /** Loads the CSV (RFC 4180: quoted fields may hold commas, quotes and line breaks) into credit_companies, replacing what was there. */
 export async function seedLocalCompanies(db: Db, csvPath: string): Promise<number> {
   if (!existsSync(csvPath)) return 0;
+  const { parse: parseCsv } = await import('csv-parse/sync');
   const records = parseCsv(readFileSync(csvPath, 'utf8'), {
     columns: true,
     skip_empty_lines: true,
@@ -64,9 +64,25 @@ export async function seedLocalCompanies(db: Db, csvPath: string): Promise<numbe
 
 export class LocalCreditProvider implements CreditProvider {
   readonly id = 'local';
-  constructor(private readonly db: Db) {}
+  private seeded: Promise<unknown> | undefined;
+
+  /** With `sampleFile`, the table is seeded from it before the first lookup (not at start-up). */
+  constructor(
+    private readonly db: Db,
+    private readonly sampleFile?: string,
+  ) {}
+
+  private ready(): Promise<unknown> {
+    if (!this.sampleFile) return Promise.resolve();
+    this.seeded ??= seedLocalCompanies(this.db, this.sampleFile).catch((err: unknown) => {
+      this.seeded = undefined;
+      throw err;
+    });
+    return this.seeded;
+  }
 
   async search(name: string, country: string | undefined): Promise<CompanyCandidate[]> {
+    await this.ready();
     const r = await this.db.query<Row>('SELECT * FROM credit_companies WHERE ($1::text IS NULL OR country = $1)', [
       country ?? null,
     ]);
@@ -83,6 +99,7 @@ export class LocalCreditProvider implements CreditProvider {
         provider: this.id,
         id: row.id,
         name: row.name_en,
+        otherNames: [row.name_ru, row.name_zh].filter((n): n is string => Boolean(n)),
         country: row.country,
         registrationId: row.registration_id ?? undefined,
         status: row.status ?? undefined,
@@ -90,6 +107,7 @@ export class LocalCreditProvider implements CreditProvider {
   }
 
   async report(id: string): Promise<ProviderReport> {
+    await this.ready();
     const r = await this.db.query<Row>('SELECT * FROM credit_companies WHERE id = $1', [id]);
     const row = r.rows[0];
     if (!row) throw new Error(`no company ${id} in the sample data`);

@@ -1,0 +1,137 @@
+// The searchable knowledge saved under DATA_DIR/index: documents and passages (knowledge.json), the
+// lexical index (lexical-index-file.ts) and the HNSW vector index (hnsw-vector-index.ts), with a
+// manifest naming what they were built from (the store's fingerprint, the embedder) and each file's
+// checksum. Loading it takes tens of milliseconds where reading every passage from the database and
+// rebuilding both indexes took seconds. The manifest is written last and removed first, so a
+// half-written snapshot is never taken for a whole one.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DocMeta, IndexedChunk } from '../domain/knowledge.js';
+import type { Bm25Index } from './bm25-index.js';
+import { HnswVectorIndex, IndexFileError } from './hnsw-vector-index.js';
+import { LEXICAL_FILE, readLexicalIndex, writeLexicalIndex } from './lexical-index-file.js';
+
+const MANIFEST_FILE = 'knowledge.manifest.json';
+// Temporary names of this process: replicas sharing a directory never write into one file.
+const TMP = `tmp-${process.pid}`;
+const DATA_FILE = 'knowledge.json';
+
+export interface SnapshotManifest {
+  version: 1;
+  embedder: string;
+  vectorStore: 'hnswlib' | 'pgvector';
+  /** KnowledgeRepo.fingerprint() of the store the snapshot was built from. */
+  fingerprint: string;
+  documents: number;
+  chunks: number;
+  /** The first `usable` chunks carry this embedder's vectors, in the vector index's label order. */
+  usable: number;
+  /** sha256 of each data file. */
+  files: Record<string, string>;
+}
+
+export interface Snapshot {
+  manifest: SnapshotManifest;
+  docs: DocMeta[];
+  chunks: IndexedChunk[];
+  lexical: Bm25Index;
+  vectors: HnswVectorIndex | undefined;
+}
+
+export function saveSnapshot(dir: string, s: Snapshot): void {
+  mkdirSync(dir, { recursive: true });
+  dropSnapshot(dir);
+  const data = Buffer.from(JSON.stringify({ docs: s.docs, chunks: s.chunks.map(plainChunk) }));
+  writeAtomically(join(dir, DATA_FILE), data);
+  const lexicalTmp = join(dir, `${LEXICAL_FILE}.${TMP}`);
+  writeLexicalIndex(s.lexical, lexicalTmp);
+  renameSync(lexicalTmp, join(dir, LEXICAL_FILE));
+  if (s.vectors)
+    s.vectors.save(dir, {
+      embedder: s.manifest.embedder,
+      chunkIds: s.chunks.slice(0, s.manifest.usable).map((c) => c.id),
+    });
+  const manifest: SnapshotManifest = {
+    ...s.manifest,
+    files: { [DATA_FILE]: sha256(data), [LEXICAL_FILE]: sha256(readFileSync(join(dir, LEXICAL_FILE))) },
+  };
+  writeAtomically(join(dir, MANIFEST_FILE), Buffer.from(JSON.stringify(manifest)));
+}
+
+/** Marks the snapshot out of date before the stored knowledge changes. */
+export function dropSnapshot(dir: string): void {
+  rmSync(join(dir, MANIFEST_FILE), { force: true });
+}
+
+/** Loads a snapshot built for this embedder and vector store, or throws IndexFileError saying why not. */
+export function loadSnapshot(
+  dir: string,
+  expected: { embedder: string; vectorStore: SnapshotManifest['vectorStore'] },
+): Snapshot {
+  const manifestPath = join(dir, MANIFEST_FILE);
+  if (!existsSync(manifestPath)) throw new IndexFileError(`no saved knowledge index in ${dir}`);
+  let manifest: SnapshotManifest;
+  try {
+    manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as SnapshotManifest;
+  } catch {
+    throw new IndexFileError(`knowledge index manifest ${manifestPath} is not valid JSON`);
+  }
+  if (manifest.version !== 1 || typeof manifest.files !== 'object' || manifest.files === null)
+    throw new IndexFileError(`knowledge index manifest ${manifestPath} has an unknown shape`);
+  if (manifest.embedder !== expected.embedder || manifest.vectorStore !== expected.vectorStore)
+    throw new IndexFileError(`the saved knowledge index was built for ${manifest.embedder} (${manifest.vectorStore})`);
+  const read = (name: string) => {
+    const path = join(dir, name);
+    if (!existsSync(path)) throw new IndexFileError(`${path} is missing`);
+    const bytes = readFileSync(path);
+    if (sha256(bytes) !== manifest.files[name])
+      throw new IndexFileError(`${path} does not match its manifest checksum (damaged or replaced)`);
+    return bytes;
+  };
+  let parsed: { docs: DocMeta[]; chunks: IndexedChunk[] };
+  try {
+    parsed = JSON.parse(read(DATA_FILE).toString('utf8')) as typeof parsed;
+  } catch (err) {
+    if (err instanceof IndexFileError) throw err;
+    throw new IndexFileError(`${join(dir, DATA_FILE)} is not valid JSON`);
+  }
+  read(LEXICAL_FILE);
+  const lexical = readLexicalIndex(join(dir, LEXICAL_FILE));
+  if (parsed.chunks.length !== manifest.chunks || lexical.size !== manifest.chunks)
+    throw new IndexFileError(`the saved knowledge index in ${dir} does not hold ${manifest.chunks} passages`);
+  let vectors: HnswVectorIndex | undefined;
+  if (manifest.vectorStore === 'hnswlib' && manifest.usable > 0) {
+    const loaded = HnswVectorIndex.load(dir);
+    const ids = parsed.chunks.slice(0, manifest.usable).map((c) => c.id);
+    if (loaded.manifest.embedder !== manifest.embedder || !sameIds(loaded.manifest.chunkIds, ids))
+      throw new IndexFileError(`the saved vector index in ${dir} belongs to other passages`);
+    vectors = loaded.index;
+  }
+  return { manifest, docs: parsed.docs, chunks: parsed.chunks, lexical, vectors };
+}
+
+/** A chunk as the indexes need it: no embedding, no fields from the store's row. */
+function plainChunk(c: IndexedChunk): IndexedChunk {
+  return {
+    id: c.id,
+    docId: c.docId,
+    ord: c.ord,
+    headingPath: c.headingPath,
+    text: c.text,
+    ...(c.sources ? { sources: c.sources } : {}),
+  };
+}
+
+function writeAtomically(path: string, bytes: Buffer): void {
+  writeFileSync(`${path}.${TMP}`, bytes);
+  renameSync(`${path}.${TMP}`, path);
+}
+
+function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
+}
