@@ -12,6 +12,25 @@ const LEGAL = /арбитраж|санкци|претензи|неустойк|�
 const CREDIT = /Сэмпл|样本|\bSample\b/;
 const ROUTE = /Циндао|青岛|Qingdao/;
 
+const RATES = [
+  'languageMatch',
+  'citationsValid',
+  'citedExpected',
+  'keyFact',
+  'faithful',
+  'escalation',
+  'toolChoice',
+] as const;
+
+/** The report's rate table: `| name | value |` rows. */
+function rates(stdout: string): Record<string, number> {
+  return Object.fromEntries(
+    [...stdout.matchAll(/^\| ([a-zA-Z]+) \| ([\d.]+) \|$/gm)]
+      .filter((m) => (RATES as readonly string[]).includes(m[1]!))
+      .map((m) => [m[1]!, Number(m[2])]),
+  );
+}
+
 const lastUser = (b: ChatBody) => [...b.messages].reverse().find((m) => m.role === 'user')?.content ?? '';
 const question = (b: ChatBody) => /Question: ([\s\S]*)$/.exec(lastUser(b))?.[1] ?? '';
 /** The first sentence of passage [1]: an extractive answer, faithful by construction. */
@@ -109,8 +128,8 @@ describe('answers suite (advisor eval --suite answers)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('6 fact questions');
     expect(r.stdout).toContain('18 behaviour cases');
-    for (const rate of ['languageMatch', 'citationsValid', 'faithful', 'escalation', 'toolChoice'])
-      expect(r.stdout).toMatch(new RegExp(`\\| ${rate} \\| 1 \\|`));
+    // Every rate of the report, each at 1: the model is right every time by construction.
+    expect(rates(r.stdout)).toEqual(Object.fromEntries(RATES.map((k) => [k, 1])));
     expect(r.stdout).toContain('Gate: all answers thresholds');
     // The judge saw the evidence the model was given: passages for facts, tool results for tools.
     const judged = good.requests
@@ -129,8 +148,19 @@ describe('answers suite (advisor eval --suite answers)', () => {
     });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('**Gate failed:**');
-    for (const rate of ['toolChoice', 'escalation', 'faithful', 'languageMatch'])
-      expect(r.stdout).toMatch(new RegExp(`answers ${rate} [\\d.]+ <`));
+    // Every rate falls: the same English sentence for every question in every language (only one
+    // of the 21 turns is judged to be in its asker's language), a figure and a citation no passage
+    // supports, no tool, a verdict of its own.
+    expect(rates(r.stdout)).toEqual({
+      languageMatch: 0.048,
+      citationsValid: 0,
+      citedExpected: 0,
+      keyFact: 0,
+      faithful: 0,
+      escalation: 0,
+      toolChoice: 0,
+    });
+    for (const rate of RATES) expect(r.stdout).toMatch(new RegExp(`answers ${rate} [\\d.]+ <`));
   }, 240_000);
 
   it('says SKIPPED without a model and never passes silently', async () => {

@@ -1,17 +1,27 @@
-// Quality gate for the knowledge base (issue #3): for each language, the right document is among
-// the top 5 the assistant retrieves for at least 90% of evals/datasets/domain.jsonl.
+// Quality gate for the knowledge base: for each language, the right document is among the top 5
+// the assistant retrieves for at least 90% of evals/datasets/domain.jsonl (recall), and questions it
+// cannot answer (evals/datasets/domain-offtopic.jsonl) are shown few passages (precision) — the
+// part that catches Chinese cut into single characters, which raises recall on this corpus.
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HashingEmbedder } from '../src/rag/hashing-embedder.js';
 import { ingestKnowledge } from '../src/rag/ingest.js';
 import { KnowledgeBase } from '../src/rag/knowledge-base.js';
-import { evalDomain, readDomainQuestions, type DomainReport } from '../src/evals/eval-domain.js';
+import {
+  evalDomain,
+  evalOffTopic,
+  readDomainQuestions,
+  readOffTopicQuestions,
+  type DomainReport,
+  type OffTopicReport,
+} from '../src/evals/eval-domain.js';
+import { domainShortfalls, loadThresholds, offTopicShortfalls } from '../src/evals/retrieval-gate.js';
+import { tokenize } from '../src/rag/tokenize.js';
 import { evalDomainLead, readAnnotations, type LeadReport } from '../src/evals/eval-domain-lead.js';
 import { composeRetrievalAnswer } from '../src/assistant/retrieval-answer.js';
 import { retrieveFused } from '../src/assistant/retrieve.js';
 import { planRetrieval } from '../src/assistant/retrieval-plan.js';
-import { domainShortfalls, loadThresholds } from '../src/evals/retrieval-gate.js';
 import type { Db } from '../src/store/db.js';
 import { KnowledgeRepo } from '../src/store/knowledge-repo.js';
 import { openDb } from '../src/store/open-db.js';
@@ -25,6 +35,8 @@ describe('domain retrieval (knowledge/ + evals/datasets/domain.jsonl)', () => {
   let second: DomainReport;
   let kb: KnowledgeBase;
   let heldout2: DomainReport;
+  let offTopic: OffTopicReport;
+  const offTopicQuestions = readOffTopicQuestions(join(ROOT, 'evals/datasets/domain-offtopic.jsonl'));
   const questions = readDomainQuestions(join(ROOT, 'evals/datasets/domain.jsonl'));
   const heldoutQuestions = readDomainQuestions(join(ROOT, 'evals/datasets/domain-heldout.jsonl'));
   const secondQuestions = readDomainQuestions(join(ROOT, 'evals/datasets/domain-2.jsonl'));
@@ -62,6 +74,8 @@ describe('domain retrieval (knowledge/ + evals/datasets/domain.jsonl)', () => {
       console.log(`  by category: ${JSON.stringify(r.byCategory)}`);
       for (const m of r.misses) console.log(`  miss ${m.id} (${m.lang}): top ${m.top.join(', ')}`);
     }
+    offTopic = await evalOffTopic(kb, offTopicQuestions);
+    console.log(`off-topic questions: ${JSON.stringify(offTopic.byLang)}`);
   }, 240_000);
   afterAll(async () => {
     await db?.close();
@@ -165,5 +179,36 @@ describe('domain retrieval (knowledge/ + evals/datasets/domain.jsonl)', () => {
     const gates = loadThresholds().leads;
     expect(uncovered.weak / uncovered.n).toBeGreaterThanOrEqual(gates.uncoveredFlagged);
     expect(answerable.weak / answerable.n).toBeLessThanOrEqual(gates.answerableFlaggedWeak);
+  }, 240_000);
+
+  it('shows few passages for questions the knowledge base cannot answer', () => {
+    expect(offTopicQuestions.filter((q) => q.lang === 'zh').length).toBeGreaterThanOrEqual(15);
+    expect(offTopicShortfalls(offTopic.byLang, loadThresholds())).toEqual([]);
+  });
+
+  it('fails the gate when Chinese is cut into single characters (recall alone does not notice)', async () => {
+    // Every Han character its own run: the tokenizer then yields single characters, in the
+    // lexical index and in the hashing embedder alike, as a broken segmenter would.
+    const singleChars = (text: string) => tokenize(text.replace(/\p{Script=Han}/gu, '$& '));
+    const broken = await openDb({ databaseUrl: undefined, dataDir: undefined });
+    try {
+      const repo = new KnowledgeRepo(broken);
+      const embedder = new HashingEmbedder(256, singleChars);
+      await ingestKnowledge({ root: join(ROOT, 'knowledge'), repo, embedder });
+      const kb = await KnowledgeBase.open({ repo, embedder, tokenizer: singleChars });
+      const recall = await evalDomain(
+        kb,
+        questions.filter((q) => q.lang === 'zh'),
+      );
+      const precision = await evalOffTopic(kb, offTopicQuestions);
+      console.log(
+        `single characters: zh ${JSON.stringify(recall.byLang.zh)}, off-topic ${JSON.stringify(precision.byLang.zh)}`,
+      );
+      expect(offTopicShortfalls(precision.byLang, loadThresholds())).toEqual([
+        expect.stringMatching(/^domainOffTopic zh passages per question [\d.]+ > 3\.5$/),
+      ]);
+    } finally {
+      await broken.close();
+    }
   }, 240_000);
 });

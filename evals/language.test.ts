@@ -1,6 +1,7 @@
 // Language discipline on 30 real questions (10 per language from evals/datasets/domain.jsonl):
-// the request to the model asks for the question's language, and retrieval-only answers
-// (intro, notices, passages) are in that language.
+// the request to the model asks for the question's language and the answer delivered is in it;
+// when the model fails, the notice and the passages are in it; retrieval-only answers (intro,
+// notices, passages) are in that language.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGE_NAMES } from '../src/assistant/prompt.js';
@@ -17,15 +18,28 @@ const questions = (['ru', 'zh', 'en'] as const).flatMap((lang) => all.filter((q)
 describe('answers in the asker’s language (30 questions)', () => {
   let h: Harness;
   let fake: FakeOpenAi;
+  let broken: FakeOpenAi;
+  const REPLY = {
+    ru: 'Ответ основан на приведённом отрывке из базы знаний [1].',
+    zh: '答案来自知识库中所引用的段落 [1]。',
+    en: 'The answer comes from the cited passage of the knowledge base [1].',
+  } as const;
 
   beforeAll(async () => {
     h = await startHarness({}, join(ROOT, 'knowledge'));
-    fake = await startFakeOpenAi((body) =>
-      body.response_format?.type === 'json_object' ? { content: '{"standalone": "-"}' } : { content: 'OK [1].' },
-    );
+    // A model that answers in whatever language its system prompt asks for.
+    fake = await startFakeOpenAi((body) => {
+      if (body.response_format?.type === 'json_object') return { content: '{"standalone": "-"}' };
+      const asked = (Object.keys(LANGUAGE_NAMES) as Array<keyof typeof LANGUAGE_NAMES>).find((l) =>
+        body.messages[0]!.content!.includes(`Answer in ${LANGUAGE_NAMES[l]}`),
+      );
+      return { content: asked ? REPLY[asked] : 'OK [1].' };
+    });
+    broken = await startFakeOpenAi(() => ({ status: 500 }));
   }, 240_000);
   afterAll(async () => {
     await fake?.close();
+    await broken?.close();
     await h?.close();
   });
 
@@ -48,6 +62,26 @@ describe('answers in the asker’s language (30 questions)', () => {
       expect(answerReq.messages[0]!.content, q.id).toContain(`Answer in ${LANGUAGE_NAMES[q.lang]}`);
       const rewrite = fake.requests.find((b) => b.response_format?.type === 'json_object')!;
       expect(rewrite.messages[1]!.content, q.id).toContain(`Question (${q.lang}):`);
+      // What the person reads: the model's answer, in their language, citing a passage in it.
+      expect(result.mode, q.id).toBe('llm');
+      expect(result.answer, q.id).toBe(REPLY[q.lang]);
+      expect(detectLang(result.answer)?.lang, q.id).toBe(q.lang);
+      expect(
+        result.citations.map((c) => c.lang),
+        q.id,
+      ).toEqual([q.lang]);
+    }
+  });
+
+  it('says in the question’s language that the model failed, and shows passages in it', async () => {
+    const a = h.assistant({ llmUrl: broken.url });
+    for (const q of questions) {
+      const { result } = await collect(a, { text: q.question });
+      expect(result.lang, q.id).toBe(q.lang);
+      expect(result.mode, q.id).toBe('retrieval-only');
+      expect(result.notices, q.id).toEqual([t(q.lang, 'llmUnavailable')]);
+      expect(result.citations.length, q.id).toBeGreaterThan(0);
+      for (const c of result.citations) expect(detectLang(c.excerpt)?.lang, `${q.id} ${c.docId}`).toBe(q.lang);
     }
   });
 

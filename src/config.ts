@@ -29,6 +29,7 @@ export const envSchema = z.object({
   PORT: port.default(8080),
   HOST: z.string().default('0.0.0.0'),
   PUBLIC_URL: optionalUrl('the address users open, printed at start'),
+  HTTP_REQUEST_TIMEOUT_MS: positiveInt.min(100).default(30_000),
   DATA_DIR: z.string().min(1).default('./data'),
   KNOWLEDGE_DIR: z.string().min(1).default('./knowledge'),
   DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
@@ -123,7 +124,7 @@ export interface EvalModelConfig {
 export interface Config {
   env: Env['NODE_ENV'];
   logLevel: Env['LOG_LEVEL'];
-  http: { port: number; host: string; publicUrl: string | undefined };
+  http: { port: number; host: string; publicUrl: string | undefined; requestTimeoutMs: number };
   dataDir: string;
   knowledgeDir: string;
   database: { url: string | undefined };
@@ -221,7 +222,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   return {
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
-    http: { port: e.PORT, host: e.HOST, publicUrl: e.PUBLIC_URL },
+    http: { port: e.PORT, host: e.HOST, publicUrl: e.PUBLIC_URL, requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS },
     dataDir: e.DATA_DIR,
     knowledgeDir: e.KNOWLEDGE_DIR,
     database: { url: e.DATABASE_URL },

@@ -107,6 +107,7 @@ export async function createRuntime(config: Config, log: Logger, opts: RuntimeOp
       repo,
       embedder,
       indexDir,
+      log,
       ...(pgvector ? { pgvector } : {}),
       // The embedded database lives beside the snapshot and changes only through this runtime's
       // ingest, which drops the snapshot first; a server's database may be changed by any replica.

@@ -43,6 +43,7 @@ describe('credit checks', () => {
   beforeEach(async () => {
     await db.query('DELETE FROM credit_cache');
     src.delays.credit = src.delays.gleif = src.delays.sanctions = 0;
+    src.ignoreCountry = false;
     credit = make();
   });
 
@@ -68,6 +69,28 @@ describe('credit checks', () => {
     const text = renderReport(r, 'en');
     expect(text).toContain('No sanctions list match');
     expect(text).toContain("Data provider's rating: B+ (A (best) to D (worst); data as of 2026-10-31)");
+  });
+
+  it('flags a company registered in another country than the one asked, in every language', async () => {
+    src.ignoreCountry = true;
+    const found = await credit.search('Almaty Example Trade', 'UZ', 'test:u1');
+    expect(found.candidates.map((c) => [c.name, c.country])).toEqual([['Almaty Example Trade LLP', 'KZ']]);
+    const r = (await credit.report(found.lookupId, 0))!;
+    // Each provider that reports the company says where it is registered: one signal per source.
+    expect(r.signals).toEqual([
+      { kind: 'country-mismatch', detail: 'KZ ≠ UZ', source: 'Zone credit service (信用上合)' },
+      { kind: 'country-mismatch', detail: 'KZ ≠ UZ', source: 'GLEIF (Global Legal Entity Identifier Foundation)' },
+    ]);
+    expect(renderReport(r, 'en')).toContain(
+      'Risk signals: country differs from the one given (KZ ≠ UZ; Zone credit service (信用上合))',
+    );
+    expect(renderReport(r, 'ru')).toContain('страна не совпадает с указанной (KZ ≠ UZ;');
+    expect(renderReport(r, 'zh')).toContain('国家与所填不符 (KZ ≠ UZ;');
+    // Asked for no country, or for the right one: nothing to flag.
+    for (const country of [undefined, 'KZ']) {
+      const again = await credit.search('Almaty Example Trade', country, 'test:u1');
+      expect((await credit.report(again.lookupId, 0))!.signals, String(country)).toEqual([]);
+    }
   });
 
   it('offers a choice when several companies match', async () => {

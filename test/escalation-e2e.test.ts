@@ -1,90 +1,28 @@
 // Legal escalation across a fake Telegram Bot API and a fake Slack Web API, with the real program:
 // exporter asks for a lawyer → consents → ticket offered in Slack → a non-member's Claim is refused →
 // a legal-team member claims and replies in the thread → the exporter gets it in Telegram → replies
-// → the thread gets it → Close → rating stored. And durability: SIGKILL before the Slack message
-// is sent, Slack down; after restart the message is sent exactly once.
+// → the thread gets it → Close → rating stored. And durability, counted from what the fake Slack
+// kept: SIGKILL while Slack is down; SIGKILL after Slack kept the offer but before the program
+// learnt it (the post's metadata is what prevents a second offer); an answer lost on the way back.
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../src/store/open-db.js';
-import { blockAction, slackSignature, startFakeSlack, threadMessage, type FakeSlack } from './support/fake-slack.js';
-import { callbackUpdate, startFakeTelegram, textUpdate, type FakeTelegram } from './support/fake-telegram.js';
-import { makeKnowledgeDir, tempDir } from './support/knowledge-fixture.js';
-import { startProgram, type Program } from './support/program.js';
-
-const SECRET = 'esc-signing-secret';
-const USER = 601;
+import {
+  click,
+  consent,
+  escalationSetup,
+  EXPORTER as USER,
+  sigkill,
+  signedSlack as signed,
+} from './support/escalation-flow.js';
+import { threadMessage, type FakeSlack } from './support/fake-slack.js';
+import { callbackUpdate, textUpdate } from './support/fake-telegram.js';
 
 describe('legal escalation end to end', () => {
   const cleanups: Array<() => Promise<void> | void> = [];
   afterEach(async () => {
     for (const c of cleanups.splice(0).reverse()) await c();
   });
-
-  async function setup() {
-    const tg = await startFakeTelegram();
-    const slack = await startFakeSlack();
-    const knowledge = await makeKnowledgeDir({ binaries: false });
-    const data = tempDir('esc-e2e');
-    cleanups.push(
-      () => tg.close(),
-      () => slack.close(),
-      () => knowledge.remove(),
-      () => data.remove(),
-    );
-    const env = {
-      KNOWLEDGE_DIR: knowledge.path,
-      DATA_DIR: data.path,
-      TELEGRAM_BOT_TOKEN: tg.token,
-      TELEGRAM_API_ROOT: tg.apiRoot,
-      SLACK_BOT_TOKEN: 'xoxb-esc',
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      SLACK_STAFF_USERS: 'U_STAFF',
-      SLACK_LEGAL_USERS: 'U_LAW',
-      OUTBOX_INTERVAL_MS: '200',
-      OUTBOX_LEASE_MS: '4000',
-    };
-    const start = async () => {
-      const p = await startProgram(env);
-      cleanups.push(async () => {
-        if (p.child.exitCode === null && p.child.signalCode === null) await p.stop();
-      });
-      return p;
-    };
-    return { tg, slack, data, start };
-  }
-
-  const signed = (program: Program, body: string, type: string) =>
-    fetch(`${program.url}/slack/events`, {
-      method: 'POST',
-      headers: { 'content-type': type, ...slackSignature(body, SECRET) },
-      body,
-    });
-  const click = (program: Program, actionId: string, value: string, user: string, channel: string) =>
-    signed(
-      program,
-      `payload=${encodeURIComponent(JSON.stringify(blockAction(actionId, value, { user, channel })))}`,
-      'application/x-www-form-urlencoded',
-    );
-
-  async function consent(tg: FakeTelegram) {
-    tg.push(
-      textUpdate('Кто может быть заявителем EAC? Покупатель в Алматы не платит по договору, хочу подать в арбитраж', {
-        userId: USER,
-      }),
-    );
-    await tg.waitFor((c) => c.method === 'sendMessage' && String(c.payload.text).includes('Источники'));
-    tg.push(textUpdate('/lawyer', { userId: USER }));
-    const preview = await tg.waitFor(
-      (c) => c.method === 'sendMessage' && String(c.payload.text).includes('будет передано'),
-    );
-    expect(preview.payload.text).toContain('Страна: KZ');
-    const yes = (preview.payload.reply_markup.inline_keyboard as Array<Array<{ callback_data: string }>>)
-      .flat()
-      .find((b) => b.callback_data.startsWith('esc:y:'))!;
-    tg.push(callbackUpdate(yes.callback_data, { userId: USER }));
-    await tg.waitFor((c) => c.method === 'sendMessage' && String(c.payload.text).includes('передана юристам'));
-    return Number(yes.callback_data.split(':')[2]);
-  }
+  const setup = () => escalationSetup(cleanups);
 
   it('runs the whole exchange between Telegram and Slack', async () => {
     const { tg, slack, data, start } = await setup();
@@ -147,6 +85,18 @@ describe('legal escalation end to end', () => {
     tg.push(callbackUpdate(five, { userId: USER }));
     await tg.waitFor((c) => c.method === 'sendMessage' && c.payload.text === 'Спасибо за оценку!');
 
+    // Nothing doubled on the way: each outbox key was posted to Slack once, each notice reached the
+    // exporter once (a worker that sent every row twice fails here).
+    await new Promise((r) => setTimeout(r, 1000));
+    const keys = slack.posted.flatMap((m) => (m.metadata ? [String(m.metadata.event_payload.key)] : []));
+    expect(keys.length).toBeGreaterThanOrEqual(3);
+    expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
+    for (const text of [`взял вашу заявку №${id}`, 'Пришлите договор', `Заявка №${id} закрыта`])
+      expect(
+        tg.calls.filter((c) => c.method === 'sendMessage' && String(c.payload.text).includes(text)),
+        text,
+      ).toHaveLength(1);
+
     expect(await program.stop()).toBe(0);
     const db = await openDb({ databaseUrl: undefined, dataDir: data.path });
     try {
@@ -181,8 +131,7 @@ describe('legal escalation end to end', () => {
     const offerKey = `ticket:${id}:offer`;
     // The ticket is written and its Slack message is failing to go out.
     await slack.waitFor((c) => c.method === 'chat.postMessage' && c.args.metadata?.event_payload?.key === offerKey);
-    program.child.kill('SIGKILL');
-    await new Promise((r) => program.child.once('exit', r));
+    await sigkill(program);
     expect(slack.posted.filter((m) => m.metadata?.event_payload.key === offerKey)).toHaveLength(0);
 
     slack.down = false;
@@ -190,5 +139,62 @@ describe('legal escalation end to end', () => {
     await slack.waitFor(() => slack.posted.some((m) => m.metadata?.event_payload.key === offerKey), 30_000);
     await new Promise((r) => setTimeout(r, 1500)); // several more worker rounds
     expect(slack.posted.filter((m) => m.metadata?.event_payload.key === offerKey)).toHaveLength(1);
+  }, 120_000);
+
+  /** The retried row either looks for its earlier post by key or (the bug) posts a second time. */
+  const lookedUpOrPostedAgain = (slack: FakeSlack, key: string) =>
+    slack.waitFor(
+      (c) =>
+        (c.method === 'conversations.history' && String(c.args.include_all_metadata) === 'true') ||
+        slack.posted.filter((m) => m.metadata?.event_payload.key === key).length > 1,
+      30_000,
+    );
+
+  /** After the program stopped: rows the outbox still owes. */
+  async function unsent(dataDir: string): Promise<string[]> {
+    const db = await openDb({ databaseUrl: undefined, dataDir });
+    try {
+      const r = await db.query<{ key: string }>('SELECT idempotency_key AS key FROM outbox WHERE sent_at IS NULL');
+      return r.rows.map((x) => x.key);
+    } finally {
+      await db.close();
+    }
+  }
+
+  it('posts the offer once when killed after Slack kept it but before it was marked sent', async () => {
+    const { tg, slack, data, start } = await setup();
+    let program = await start();
+    // Slack keeps the next post and never answers: the program is killed waiting for the answer.
+    slack.afterPost('hang');
+    const id = await consent(tg);
+    const offerKey = `ticket:${id}:offer`;
+    await slack.waitFor(() => slack.posted.some((m) => m.metadata?.event_payload.key === offerKey));
+    await sigkill(program);
+
+    program = await start();
+    const offer = slack.posted.find((m) => m.metadata?.event_payload.key === offerKey)!;
+    // The restarted worker finds the kept post by its key and adopts it as the ticket's message:
+    // a claim is noted in that message's thread, which only works if the adoption happened.
+    await lookedUpOrPostedAgain(slack, offerKey);
+    await click(program, 'ticket_claim', String(id), 'U_LAW', offer.channel);
+    await slack.waitFor(() => slack.posted.some((m) => m.thread_ts === offer.ts && m.text === 'Claimed by <@U_LAW>.'));
+    expect(slack.posted.filter((m) => m.metadata?.event_payload.key === offerKey)).toHaveLength(1);
+    expect(await program.stop()).toBe(0);
+    expect(await unsent(data.path)).toEqual([]);
+  }, 120_000);
+
+  it('posts once when Slack kept a post but the connection dropped before its answer', async () => {
+    const { tg, slack, data, start } = await setup();
+    const program = await start();
+    slack.afterPost('drop');
+    const id = await consent(tg);
+    const offerKey = `ticket:${id}:offer`;
+    await slack.waitFor(() => slack.posted.some((m) => m.metadata?.event_payload.key === offerKey));
+    // The outbox retries the row (the lease, then backoff) and must find the kept post.
+    await lookedUpOrPostedAgain(slack, offerKey);
+    await new Promise((r) => setTimeout(r, 1500)); // several more worker rounds
+    expect(slack.posted.filter((m) => m.metadata?.event_payload.key === offerKey)).toHaveLength(1);
+    expect(await program.stop()).toBe(0);
+    expect(await unsent(data.path)).toEqual([]);
   }, 120_000);
 });

@@ -86,6 +86,16 @@ describe('route plans on the real network', () => {
     expect(via!.legs.some((l) => l.document === 'SMGS consignment note')).toBe(true);
   });
 
+  it('says the two places are the same instead of offering a route of no legs (found by fuzzing)', async () => {
+    // "Vorsino" is a Moscow terminal: "/route Vorsino Moskva" once got an option with no legs, 0 days.
+    const { plan } = await routes.plan('Vorsino', 'Moskva');
+    expect(plan.options).toEqual([]);
+    expect(plan.notes).toEqual(['samePlace']);
+    expect(renderPlan(plan, 'ru')).toBe('Moscow → Moscow: пункт отправления и пункт назначения совпадают.');
+    expect(renderPlan(plan, 'en')).toBe('Moscow → Moscow: the origin and the destination are the same place.');
+    expect(renderPlan(plan, 'zh')).toBe('Moscow → Moscow: 起点和终点是同一个地方。');
+  });
+
   it('Qingdao → Moscow: both rail and sea options', async () => {
     const { plan } = await routes.plan('Qingdao', 'Moscow');
     expect(plan.options.some((o) => o.legs.every((l) => l.mode === 'rail'))).toBe(true);

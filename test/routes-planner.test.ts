@@ -1,17 +1,10 @@
 // Property tests: on random small networks every returned route is Pareto-optimal and none is
-// missed, checked against brute-force enumeration of all simple paths.
+// missed, checked against a brute-force enumeration of all simple paths that is written apart from
+// the planner — its own constraint checks, figures and dominance, nothing imported but types and
+// the entry point — so a constraint dropped from the planner (the reefer filter, say) shows here.
 import { describe, expect, it } from 'vitest';
 import type { Leg, Mode, Network } from '../src/tools/routes/network-schema.js';
-import {
-  allowed,
-  dominates,
-  edgeCriteria,
-  edgesOf,
-  paretoRoutes,
-  transfers,
-  type Constraints,
-  type Edge,
-} from '../src/tools/routes/planner.js';
+import { paretoRoutes, type Constraints } from '../src/tools/routes/planner.js';
 
 function rng(seed: number) {
   let s = seed >>> 0;
@@ -44,8 +37,8 @@ function randomNetwork(seed: number): Network {
           days: { min: dmin, max: dmin + Math.floor(r() * 4) },
           ...(r() < 0.8 ? { distance_km: { min: 100, max: 100 + Math.floor(r() * 2000) } } : {}),
           ...(r() < 0.3 ? { dwell_days: { min: 0, max: Math.floor(r() * 3) } } : {}),
-          cost:
-            r() < 0.85
+          cost: [
+            ...(r() < 0.85
               ? [
                   {
                     container: '40ft' as const,
@@ -56,7 +49,37 @@ function randomNetwork(seed: number): Network {
                     estimated: false,
                   },
                 ]
-              : [],
+              : []),
+            // An older figure that must lose to the newer one, and figures for the other containers.
+            ...(r() < 0.3
+              ? [{ container: '40ft' as const, min: 0, max: 1, currency: 'USD', year: 2019, estimated: false }]
+              : []),
+            ...(r() < 0.6
+              ? [
+                  {
+                    container: '20ft' as const,
+                    min: cmin / 2,
+                    max: cmin,
+                    currency: 'USD',
+                    year: 2024,
+                    estimated: false,
+                  },
+                ]
+              : []),
+            ...(r() < 0.6
+              ? [
+                  {
+                    container: 'per-kg' as const,
+                    min: 0.1,
+                    max: 0.1 + r(),
+                    currency: 'USD',
+                    year: 2024,
+                    estimated: false,
+                  },
+                ]
+              : []),
+          ],
+          ...(r() < 0.25 ? { max_weight_t: 5 + Math.floor(r() * 20) } : {}),
           gauge_change: false,
           reefer: r() < 0.8,
           dangerous_goods: r() < 0.8,
@@ -82,39 +105,101 @@ function randomNetwork(seed: number): Network {
   };
 }
 
+interface Path {
+  legs: Array<{ leg: Leg; from: string; to: string }>;
+}
+interface Figures {
+  days: number;
+  cost: number;
+  co2: number;
+}
+
+const WEIGHT: Record<string, number> = { '20ft': 10, '40ft': 15, lcl: 1 };
+const midpoint = (r: { min: number; max: number }) => (r.min + r.max) / 2;
+
+/** May this leg be used, travelled from `from` to `to`, for these constraints? (spec, not code) */
+function legAllowed(net: Network, leg: Leg, to: string, c: Constraints): boolean {
+  const country = net.nodes.find((n) => n.id === to)!.country;
+  if (c.modes && c.modes.length > 0 && c.modes.indexOf(leg.mode) < 0) return false;
+  if (c.excludeModes && c.excludeModes.indexOf(leg.mode) >= 0) return false;
+  if (c.reefer === true && leg.reefer === false) return false;
+  if (c.dangerousGoods === true && leg.dangerous_goods === false) return false;
+  if (c.weightT !== undefined && leg.max_weight_t !== undefined && leg.max_weight_t < c.weightT) return false;
+  if (c.avoidCountries && c.avoidCountries.indexOf(country) >= 0) return false;
+  return true;
+}
+
+/** The figures of a whole path: sums of midpoints, unknown (Infinity) when any leg lacks one. */
+function figures(net: Network, path: Path, c: Constraints): Figures {
+  const container = c.container ?? '40ft';
+  const weight = c.weightT ?? WEIGHT[container]!;
+  let days = 0;
+  let cost = 0;
+  let co2 = 0;
+  for (const { leg } of path.legs) {
+    days += midpoint(leg.days) + (leg.dwell_days ? midpoint(leg.dwell_days) : 0);
+    const wanted = container === 'lcl' ? 'per-kg' : container;
+    let newest: Leg['cost'][number] | undefined;
+    for (const x of leg.cost) if (x.container === wanted && (!newest || x.year > newest.year)) newest = x;
+    cost += newest ? midpoint(newest) * (container === 'lcl' ? weight * 1000 : 1) : Infinity;
+    const factor = net.emission_factors.find((e) => e.mode === leg.mode);
+    co2 +=
+      leg.distance_km && factor
+        ? (midpoint(leg.distance_km) * weight * midpoint(factor.g_co2e_per_tkm)) / 1e6
+        : Infinity;
+  }
+  return { days, cost, co2 };
+}
+
+/** a beats b: both know the same figures, a is no worse in any and better in one. */
+function beats(a: Figures, b: Figures): boolean {
+  if (Number.isFinite(a.cost) !== Number.isFinite(b.cost) || Number.isFinite(a.co2) !== Number.isFinite(b.co2))
+    return false;
+  const known = (x: number, y: number) => !Number.isFinite(x) || x <= y;
+  const noWorse = a.days <= b.days && known(a.cost, b.cost) && known(a.co2, b.co2);
+  const better =
+    a.days < b.days || (Number.isFinite(a.cost) && a.cost < b.cost) || (Number.isFinite(a.co2) && a.co2 < b.co2);
+  return noWorse && better;
+}
+
+function modeChanges(path: Path): number {
+  let n = 0;
+  for (let i = 1; i < path.legs.length; i++) if (path.legs[i]!.leg.mode !== path.legs[i - 1]!.leg.mode) n++;
+  return n;
+}
+
+/** Every simple path from → to that meets the constraints, then those no other path beats. */
 function bruteForce(net: Network, from: string, to: string, c: Constraints): string[] {
-  const nodeCountry = new Map(net.nodes.map((n) => [n.id, n.country]));
-  const edges = edgesOf(net).filter((e) => allowed(e, c, nodeCountry));
-  const all: Array<{ sig: string; k: { days: number; cost: number; co2: number } }> = [];
-  const walk = (node: string, path: Edge[], seen: Set<string>) => {
+  const moves = (node: string) =>
+    net.legs.flatMap((leg) => [
+      ...(leg.from === node ? [{ leg, from: node, to: leg.to }] : []),
+      ...(leg.bidirectional && leg.to === node ? [{ leg, from: node, to: leg.from }] : []),
+    ]);
+  const complete: Array<{ path: Path; k: Figures }> = [];
+  const walk = (path: Path, visited: string[]) => {
+    const node = visited[visited.length - 1]!;
     if (node === to) {
-      if (c.requireMode && !path.some((e) => e.leg.mode === c.requireMode)) return;
-      const k = path.reduce(
-        (a, e) => {
-          const x = edgeCriteria(net, e, c);
-          return { days: a.days + x.days, cost: a.cost + x.cost, co2: a.co2 + x.co2 };
-        },
-        { days: 0, cost: 0, co2: 0 },
-      );
-      all.push({ sig: sig(path), k });
+      if (!c.requireMode || path.legs.some((l) => l.leg.mode === c.requireMode))
+        complete.push({ path, k: figures(net, path, c) });
       return;
     }
-    if (path.length >= (c.maxLegs ?? 10)) return;
-    for (const e of edges) {
-      if (e.from !== node || seen.has(e.to)) continue;
-      const next = [...path, e];
-      if (c.maxTransfers !== undefined && transfers(next) > c.maxTransfers) continue;
-      walk(e.to, next, new Set([...seen, e.to]));
+    if (path.legs.length === (c.maxLegs ?? 10)) return;
+    for (const m of moves(node)) {
+      if (visited.includes(m.to) || !legAllowed(net, m.leg, m.to, c)) continue;
+      const next = { legs: [...path.legs, m] };
+      if (c.maxTransfers !== undefined && modeChanges(next) > c.maxTransfers) continue;
+      walk(next, [...visited, m.to]);
     }
   };
-  walk(from, [], new Set([from]));
-  return all
-    .filter((a) => !all.some((b) => dominates(b.k, a.k)))
-    .map((a) => a.sig)
+  walk({ legs: [] }, [from]);
+  return complete
+    .filter((a) => !complete.some((b) => beats(b.k, a.k)))
+    .map((a) => signature(a.path.legs))
     .sort();
 }
 
-const sig = (path: Edge[]) => path.map((e) => `${e.leg.id}:${e.from}>${e.to}`).join('|');
+const signature = (legs: ReadonlyArray<{ leg: Leg; from: string; to: string }>) =>
+  legs.map((e) => `${e.leg.id}:${e.from}>${e.to}`).join('|');
 
 describe('route planner (property tests)', () => {
   const cases: Array<[string, Constraints]> = [
@@ -123,6 +208,9 @@ describe('route planner (property tests)', () => {
     ['reefer, avoid KZ, 20ft', { reefer: true, avoidCountries: ['KZ'], container: '20ft' }],
     ['dangerous goods without air', { dangerousGoods: true, excludeModes: ['air'] }],
     ['routes that use sea somewhere', { requireMode: 'sea' }],
+    ['reefer only', { reefer: true }],
+    ['lcl, 3 t, at most 3 legs', { container: 'lcl', weightT: 3, maxLegs: 3 }],
+    ['20 t in a 20ft box (road weight limits)', { container: '20ft', weightT: 20 }],
   ];
   for (const [name, c] of cases) {
     it(`returns exactly the Pareto set on 150 random networks: ${name}`, () => {
@@ -131,7 +219,7 @@ describe('route planner (property tests)', () => {
         const net = randomNetwork(seed * 7919);
         const last = `n${net.nodes.length - 1}`;
         const got = paretoRoutes(net, 'n0', last, c)
-          .map((r) => sig(r.edges))
+          .map((r) => signature(r.edges))
           .sort();
         const expected = bruteForce(net, 'n0', last, c);
         expect(got, `seed ${seed}`).toEqual(expected);

@@ -129,6 +129,23 @@ describe('telegram bot', () => {
     expect(sent()[0]!.payload.text).toContain('<blockquote>');
   });
 
+  it("takes feedback and shows sources only in the answer's own chat (found by fuzzing)", async () => {
+    const bot = make();
+    await bot.handleUpdate(textUpdate('Кто может быть заявителем EAC?', { userId: 41 }) as never);
+    const answerId = Number(keyboardData(sent().at(-1)!)[1]!.split(':')[2]);
+    api.calls.length = 0;
+    // Another person, in another chat, presses buttons that name this answer.
+    await bot.handleUpdate(callbackUpdate(`fb:u:${answerId}`, { userId: 42 }) as never);
+    await bot.handleUpdate(callbackUpdate(`src:${answerId}`, { userId: 42 }) as never);
+    const rows = await h.db.query('SELECT user_id FROM feedback WHERE answer_id = $1', [answerId]);
+    expect(rows.rows).toEqual([]);
+    expect(sent()).toEqual([]);
+    expect(api.calls.filter((c) => c.method === 'answerCallbackQuery').map((c) => c.payload.text)).toEqual([
+      'Этот ответ больше не хранится.',
+      'Этот ответ больше не хранится.',
+    ]);
+  });
+
   it('processes a redelivered update once', async () => {
     const bot = make();
     const update = textUpdate('/help', { userId: 5 });

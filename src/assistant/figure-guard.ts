@@ -24,7 +24,8 @@ function evidenceNumbers(evidence: string): Set<string> {
 export function removeUnsupportedFigures(answer: string, evidence: string): { text: string; removed: string[] } {
   const known = evidenceNumbers(evidence);
   const removed: string[] = [];
-  const sentences = answer.split(/(?<=[.!?。！？\n])/);
+  // A sentence ends at . ! ? before a space or the end (not the point of 3.5 EUR), or at 。！？ or a line break.
+  const sentences = answer.split(/(?<=[.!?])(?=\s|$)|(?<=[。！？\n])/);
   const kept = sentences.filter((s) => {
     for (const m of s.matchAll(MONEY)) {
       const nums = m[0].match(/\d[\d\s,.]*\d|\d/g) ?? [];

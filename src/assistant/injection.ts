@@ -27,7 +27,8 @@ export function neutralizeInstructions(text: string): Neutralized {
   const kept = sentences.map((s) => {
     if (PATTERNS.some((p) => p.test(s))) {
       removed++;
-      return s.endsWith('\n') ? '[…]\n' : '[…] ';
+      // The marker takes the sentence's place: the space or line break around it stays.
+      return `${/^\s*/.exec(s)![0]}[…]${s.endsWith('\n') ? '\n' : ''}`;
     }
     return s;
   });

@@ -14,8 +14,9 @@ export function leaksSystemPrompt(answer: string): boolean {
   return PROMPT_MARKERS.filter((m) => answer.includes(m)).length >= 1;
 }
 
+// The word in any case, the grade in capitals only: "a rating from a bank" names no grade.
 const RATING_SENTENCE =
-  /[^.!?。！？\n]*(rating|рейтинг|评级|信用等级)[^.!?。！？\n]{0,30}\b(AAA|AA|A|BBB|BB|B|CCC|CC|C|D)[+-]?(?![\w])[^.!?。！？\n]*[.!?。！？]?/gi;
+  /[^.!?。！？\n]*([Rr][Aa][Tt][Ii][Nn][Gg]|[Рр][Ее][Йй][Тт][Ии][Нн][Гг]|评级|信用等级)[^.!?。！？\n]{0,30}\b(AAA|AA|A|BBB|BB|B|CCC|CC|C|D)[+-]?(?![\w])[^.!?。！？\n]*[.!?。！？]?/g;
 
 /** Removes rating sentences that cite no passage, unless a credit lookup answered in this turn. */
 export function removeUnsourcedRatings(

@@ -16,6 +16,14 @@ export function checkQuestion(
   raw: string,
   opts: { maxChars: number; lang?: Lang | undefined; fallbackLang?: Lang | undefined },
 ): QuestionCheck {
+  // A character is one or two UTF-16 units, so beyond twice the limit in units the text is too long
+  // whatever it holds: refused before any work proportional to its size (a 100 MB message once
+  // ran the process out of memory here). The length reported is then the units counted.
+  if (raw.length > opts.maxChars * 2) {
+    const head = raw.slice(0, 2000);
+    const lang = opts.lang ?? detectLang(head)?.lang ?? opts.fallbackLang ?? 'en';
+    return tooLong(lang, raw.length, opts.maxChars);
+  }
   const question = raw.replace(CONTROL, ' ').trim();
   const detected = detectLang(question.slice(0, 2000));
   // A user's chosen language wins over what the text looks like.
@@ -23,9 +31,26 @@ export function checkQuestion(
   if (!question) return { ok: false, reason: 'empty', lang, message: t(lang, 'emptyQuestion') };
   // Only emoji, symbols or punctuation: nothing to search for.
   if (!/[\p{L}\p{N}]/u.test(question)) return { ok: false, reason: 'no-words', lang, message: t(lang, 'noWords') };
-  const length = [...question].length;
-  if (length > opts.maxChars) {
-    return { ok: false, reason: 'too-long', lang, message: t(lang, 'tooLong', { length, max: opts.maxChars }) };
-  }
+  const length = codePoints(question);
+  if (length > opts.maxChars) return tooLong(lang, length, opts.maxChars);
   return { ok: true, question, lang, mixed: detected?.mixed ?? false };
+}
+
+function tooLong(lang: Lang, length: number, max: number): QuestionCheck {
+  return { ok: false, reason: 'too-long', lang, message: t(lang, 'tooLong', { length, max }) };
+}
+
+/** Characters (code points), counted without building an array of them. */
+function codePoints(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // A high surrogate followed by a low one is one character.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
 }

@@ -26,18 +26,27 @@ export interface DomainResult {
   category: string;
   hitAt1: boolean;
   hitAt5: boolean;
+  /** 1/rank of the first right document in the top 5, 0 when none is there. */
+  reciprocalRank: number;
   /** Slugs of the top 5, in order. */
   top: string[];
   /** True when every shown passage is in the asker's language. */
   inAskerLanguage: boolean;
 }
 
+export interface GroupFigures {
+  n: number;
+  recallAt1: number;
+  recallAt5: number;
+  mrrAt5: number;
+}
+
 export interface DomainReport {
   questions: number;
   recallAt1: number;
   recallAt5: number;
-  byLang: Record<string, { n: number; recallAt5: number }>;
-  byCategory: Record<string, { n: number; recallAt5: number }>;
+  byLang: Record<string, GroupFigures>;
+  byCategory: Record<string, GroupFigures>;
   misses: DomainResult[];
 }
 
@@ -53,6 +62,7 @@ export async function evalDomain(kb: KnowledgeBase, questions: readonly DomainQu
       category: q.category,
       hitAt1: q.answers.includes(top[0] ?? ''),
       hitAt5: top.some((s) => q.answers.includes(s)),
+      reciprocalRank: rr(top, q.answers),
       top,
       inAskerLanguage: hits.every((h) => h.lang === q.lang),
     });
@@ -60,10 +70,15 @@ export async function evalDomain(kb: KnowledgeBase, questions: readonly DomainQu
   const rate = (rs: DomainResult[], f: (r: DomainResult) => boolean) =>
     round(rs.filter(f).length / Math.max(1, rs.length));
   const group = (key: 'lang' | 'category') => {
-    const out: Record<string, { n: number; recallAt5: number }> = {};
+    const out: Record<string, GroupFigures> = {};
     for (const k of [...new Set(results.map((r) => r[key]))].sort()) {
       const rs = results.filter((r) => r[key] === k);
-      out[k] = { n: rs.length, recallAt5: rate(rs, (r) => r.hitAt5) };
+      out[k] = {
+        n: rs.length,
+        recallAt1: rate(rs, (r) => r.hitAt1),
+        recallAt5: rate(rs, (r) => r.hitAt5),
+        mrrAt5: round(rs.reduce((a, r) => a + r.reciprocalRank, 0) / Math.max(1, rs.length)),
+      };
     }
     return out;
   };
@@ -77,6 +92,39 @@ export async function evalDomain(kb: KnowledgeBase, questions: readonly DomainQu
   };
 }
 
+function rr(top: readonly string[], answers: readonly string[]): number {
+  const i = top.findIndex((s) => answers.includes(s));
+  return i < 0 ? 0 : 1 / (i + 1);
+}
+
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+/** A question the knowledge base has no answer to (weather, cooking, sport). */
+export const offTopicQuestion = z.object({ id: z.string().min(1), lang: z.enum(LANGS), question: z.string().min(1) });
+export type OffTopicQuestion = z.infer<typeof offTopicQuestion>;
+export const readOffTopicQuestions = (path: string) => readJsonl(path, offTopicQuestion);
+
+export interface OffTopicReport {
+  byLang: Record<string, { n: number; abstained: number; passagesPerQuestion: number }>;
+}
+
+/**
+ * How many passages the assistant shows for questions it cannot answer: ideally none. Precision,
+ * where the domain set measures recall — a tokenizer that cuts Chinese into single characters
+ * finds "matches" for everything, which recall does not notice and this does.
+ */
+export async function evalOffTopic(kb: KnowledgeBase, questions: readonly OffTopicQuestion[]): Promise<OffTopicReport> {
+  const byLang: OffTopicReport['byLang'] = {};
+  for (const q of questions) {
+    const plan = planRetrieval(q.question);
+    const hits = await retrieveFused(kb, plan.queries, q.lang, { k: 5, markets: plan.markets });
+    const g = (byLang[q.lang] ??= { n: 0, abstained: 0, passagesPerQuestion: 0 });
+    g.n++;
+    if (hits.length === 0) g.abstained++;
+    g.passagesPerQuestion += hits.length;
+  }
+  for (const g of Object.values(byLang)) g.passagesPerQuestion = round(g.passagesPerQuestion / g.n);
+  return { byLang };
 }

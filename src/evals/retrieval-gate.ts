@@ -24,6 +24,8 @@ export const thresholdsSchema = z.object({
       answerableFlaggedWeak: z.number(),
     })
     .passthrough(),
+  /** evals/datasets/domain-offtopic.jsonl: at most this many passages shown per unanswerable question. */
+  domainOffTopic: z.object({ passagesPerQuestion: z.record(z.string(), z.number()) }).optional(),
   /** Answer-level rates of the answers suite (run only with an LLM). */
   answers: z
     .object({
@@ -63,5 +65,13 @@ export function domainShortfalls(
   return Object.entries(t[set].recallAt5).flatMap(([lang, min]) => {
     const got = byLang[lang]?.recallAt5 ?? 0;
     return got < min ? [`${set} ${lang} recall@5 ${got} < ${min}`] : [];
+  });
+}
+
+export function offTopicShortfalls(byLang: Record<string, { passagesPerQuestion: number }>, t: Thresholds): string[] {
+  return Object.entries(t.domainOffTopic?.passagesPerQuestion ?? {}).flatMap(([lang, max]) => {
+    const got = byLang[lang]?.passagesPerQuestion;
+    if (got === undefined) return [`domainOffTopic ${lang}: no questions`];
+    return got > max ? [`domainOffTopic ${lang} passages per question ${got} > ${max}`] : [];
   });
 }

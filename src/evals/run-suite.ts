@@ -9,7 +9,7 @@ import { legalEscalationTool } from '../assistant/legal-escalation-tool.js';
 import { ToolRegistry } from '../assistant/tools.js';
 import { OpenAiChat } from '../llm/openai-chat.js';
 import { createLogger } from '../observability/logger.js';
-import { evalDomain, readDomainQuestions } from './eval-domain.js';
+import { evalDomain, evalOffTopic, readDomainQuestions, readOffTopicQuestions } from './eval-domain.js';
 import { evalRetrieval, readCorpus, readQueries } from '../rag/eval-retrieval.js';
 import { HashingEmbedder } from '../rag/hashing-embedder.js';
 import { ingestKnowledge } from '../rag/ingest.js';
@@ -25,7 +25,7 @@ import { RouteService } from '../tools/routes/route-service.js';
 import { routesTool } from '../tools/routes/routes-tool.js';
 import { answersShortfalls, readBehaviourCases, RecordingChatModel, runAnswersSuite } from './answers-suite.js';
 import { writeReport } from './report-file.js';
-import { domainShortfalls, loadThresholds, xquadShortfalls } from './retrieval-gate.js';
+import { domainShortfalls, loadThresholds, offTopicShortfalls, xquadShortfalls } from './retrieval-gate.js';
 import { POISONED_DOC, readSafetyCases, runSafetySuite } from './safety-suite.js';
 
 const XQUAD = '../shared/benchmarks/xquad';
@@ -170,9 +170,14 @@ export async function runSuite(suite: string, print: (s: string) => void, opts: 
     const domain = await evalDomain(kb, readDomainQuestions('evals/datasets/domain.jsonl'));
     // Written from the fact sheets by someone who never saw the documents: the honest figure.
     const heldout = await evalDomain(kb, readDomainQuestions('evals/datasets/domain-heldout.jsonl'));
+    const offTopic = await evalOffTopic(kb, readOffTopicQuestions('evals/datasets/domain-offtopic.jsonl'));
     await cleanup();
     opts.progress?.({ done: ++done, total: steps, label: 'domain questions' });
-    shortfalls.push(...domainShortfalls(domain.byLang, t), ...domainShortfalls(heldout.byLang, t, 'domainHeldout'));
+    shortfalls.push(
+      ...domainShortfalls(domain.byLang, t),
+      ...domainShortfalls(heldout.byLang, t, 'domainHeldout'),
+      ...offTopicShortfalls(offTopic.byLang, t),
+    );
     const md = [
       '| run | recall@1 | recall@5 | recall@10 | MRR@10 | nDCG@10 | p95 ms |',
       '|---|---|---|---|---|---|---|',
@@ -190,11 +195,16 @@ export async function runSuite(suite: string, print: (s: string) => void, opts: 
       ...Object.entries(heldout.byCategory).map(([c, v]) => `- ${c}: recall@5 ${v.recallAt5} (${v.n})`),
       ...heldout.misses.map((m) => `- miss ${m.id} (${m.lang}): top ${m.top.join(', ')}`),
       '',
+      'Off-topic questions (evals/datasets/domain-offtopic.jsonl): passages shown per question, fewer is better',
+      ...Object.entries(offTopic.byLang).map(
+        ([l, v]) => `- ${l}: ${v.passagesPerQuestion} per question, none for ${v.abstained} of ${v.n}`,
+      ),
+      '',
       shortfalls.length
         ? `**Gate failed:** ${shortfalls.join('; ')}`
         : 'Gate: all thresholds of evals/thresholds.json met.',
     ];
-    const base = writeReport('retrieval', { xquad: rows, domain, heldout, shortfalls }, md);
+    const base = writeReport('retrieval', { xquad: rows, domain, heldout, offTopic, shortfalls }, md);
     print(`${md.join('\n')}\n\nreport: ${base}.md`);
     return shortfalls.length ? 1 : 0;
   }

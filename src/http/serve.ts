@@ -68,8 +68,8 @@ export async function serve(rt: Runtime, log: Logger): Promise<Serving> {
         ...(tickets ? { tickets } : {}),
       })
     : undefined;
-  if (bot && telegramRuntime && tgc.webhookUrl && tgc.webhookSecret)
-    telegramRuntime.addTelegramWebhookRoute(router, bot, tgc.webhookSecret);
+  if (bot && tgc.webhookUrl && tgc.webhookSecret)
+    (await import('../bots/telegram/telegram-webhook.js')).addTelegramWebhookRoute(router, bot, tgc.webhookSecret);
 
   const slack: SlackRunning | undefined = rt.config.slack.botToken
     ? await (
@@ -87,8 +87,14 @@ export async function serve(rt: Runtime, log: Logger): Promise<Serving> {
       })
     : undefined;
   const slackListener = slack?.listener;
-  // Bolt's receiver verifies the signature (401 otherwise), acknowledges and dispatches.
-  if (slackListener) router.on('POST', '/slack/events', ({ req, res }) => slackListener(req, res));
+  // The body is read bounded and the timestamp checked here; Bolt's receiver verifies the signature
+  // (401 otherwise), acknowledges and dispatches.
+  if (slackListener)
+    router.on(
+      'POST',
+      '/slack/events',
+      (await import('../bots/slack/slack-http-guard.js')).guardedSlackRoute(slackListener),
+    );
 
   const summary = await rt.ingest();
   log.info(
@@ -105,7 +111,10 @@ export async function serve(rt: Runtime, log: Logger): Promise<Serving> {
     log.warn({ path: f.path, error: f.error }, 'document not ingested; its previous version is kept');
   ready = true;
 
-  const server = createHttpServer(router, log, rt.metrics);
+  const server = createHttpServer(router, log, rt.metrics, {
+    requestTimeoutMs: rt.config.http.requestTimeoutMs,
+    headersTimeoutMs: Math.min(10_000, rt.config.http.requestTimeoutMs),
+  });
   const { url } = await listen(server, rt.config.http.port, rt.config.http.host);
   let telegram: TelegramRunning | undefined;
   let worker: OutboxWorker | undefined;
@@ -113,8 +122,9 @@ export async function serve(rt: Runtime, log: Logger): Promise<Serving> {
     if (bot && telegramRuntime) telegram = await telegramRuntime.startTelegram(bot, rt.config, log);
     await slack?.start();
     if (bot || slack) {
+      // The outbox sends to Slack through its own client, which retries nothing itself (decision 019).
       const { startOutboxWorker } = await import('../jobs/start-worker.js');
-      worker = startOutboxWorker(rt, log, { telegram: bot?.api, slack: slack?.app.client });
+      worker = startOutboxWorker(rt, log, { telegram: bot?.api });
     }
   } catch (err) {
     await closeServer(server);

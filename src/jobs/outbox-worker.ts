@@ -2,10 +2,17 @@
 // and rows are leased so several replicas never send one row at the same time.
 import type { Logger } from '../observability/logger.js';
 import { scrubSecrets } from '../observability/logger.js';
-import { NotReadyError, type OutboxKind, type OutboxRepo, type OutboxRow, type Sender } from '../store/outbox.js';
+import {
+  NotReadyError,
+  RetryLaterError,
+  type OutboxKind,
+  type OutboxRepo,
+  type OutboxRow,
+  type Sender,
+} from '../store/outbox.js';
 
 export interface OutboxWorkerOptions {
-  repo: OutboxRepo;
+  repo: Pick<OutboxRepo, 'claimDue' | 'markSent' | 'markFailed'>;
   senders: Partial<Record<OutboxKind, Sender>>;
   log: Logger;
   now?: () => Date;
@@ -51,7 +58,9 @@ export class OutboxWorker {
       } catch (err) {
         const backoff = this.o.backoffMs ?? ((n: number) => Math.min(60_000, 1000 * 2 ** Math.min(n, 6)));
         const message = scrubSecrets(String((err as Error)?.message ?? err));
-        await this.o.repo.markFailed(row.id, new Date(this.now().getTime() + backoff(row.attempts)), message);
+        // A service that named its delay is not asked again sooner.
+        const wait = Math.max(backoff(row.attempts), err instanceof RetryLaterError ? err.afterMs : 0);
+        await this.o.repo.markFailed(row.id, new Date(this.now().getTime() + wait), message);
         if (!(err instanceof NotReadyError))
           this.o.log.warn(
             { outboxId: row.id, kind: row.kind, attempts: row.attempts, error: message },

@@ -11,22 +11,33 @@ import type { OutboxKind, Sender } from '../store/outbox.js';
 import { rememberSent } from '../tickets/remember-sent.js';
 import { OutboxWorker } from './outbox-worker.js';
 
+/**
+ * The outbox owns every retry of a Slack call (backoff, lease, the metadata look-up before a second
+ * post): its client retries nothing itself, since a post whose answer was lost may have gone
+ * through and only the sender can check. A 429 comes back at once with its delay.
+ */
+export function outboxSlackClient(token: string, apiUrl: string | undefined): InstanceType<typeof webApi.WebClient> {
+  return new webApi.WebClient(token, {
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+  });
+}
+
+/** Telegram as the outbox sends to it: 429 retried by auto-retry up to its limit, throttled. */
+export function outboxTelegramApi(token: string, apiRoot: string, log: Logger): Api {
+  return telegramApiPolicies(new Api(token, { apiRoot }), log, { throttle: true });
+}
+
 export function startOutboxWorker(
   rt: Runtime,
   log: Logger,
-  clients: { telegram?: Api | undefined; slack?: InstanceType<typeof webApi.WebClient> | undefined } = {},
+  clients: { telegram?: Api | undefined } = {},
 ): OutboxWorker | undefined {
   const c = rt.config;
   const telegram =
-    clients.telegram ??
-    (c.telegram.token
-      ? telegramApiPolicies(new Api(c.telegram.token, { apiRoot: c.telegram.apiRoot }), log, { throttle: true })
-      : undefined);
-  const slack =
-    clients.slack ??
-    (c.slack.botToken
-      ? new webApi.WebClient(c.slack.botToken, c.slack.apiUrl ? { slackApiUrl: c.slack.apiUrl } : {})
-      : undefined);
+    clients.telegram ?? (c.telegram.token ? outboxTelegramApi(c.telegram.token, c.telegram.apiRoot, log) : undefined);
+  const slack = c.slack.botToken ? outboxSlackClient(c.slack.botToken, c.slack.apiUrl) : undefined;
   if (!telegram && !slack) return undefined;
   const senders: Partial<Record<OutboxKind, Sender>> = {
     ...(telegram ? { 'telegram.send': telegramSender(telegram) } : {}),

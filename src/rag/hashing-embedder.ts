@@ -6,7 +6,11 @@ import { tokenize } from './tokenize.js';
 export class HashingEmbedder implements Embedder {
   readonly id: string;
 
-  constructor(readonly dimensions = 256) {
+  constructor(
+    readonly dimensions = 256,
+    /** Replaceable only to show that the quality gates catch a broken tokenizer. */
+    private readonly tokenizer: (text: string) => string[] = tokenize,
+  ) {
     this.id = `local-hashing-v1/${dimensions}`;
   }
 
@@ -16,7 +20,7 @@ export class HashingEmbedder implements Embedder {
 
   embedOne(text: string): Float32Array {
     const v = new Float32Array(this.dimensions);
-    const tokens = tokenize(text);
+    const tokens = this.tokenizer(text);
     const counts = new Map<string, number>();
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;

@@ -10,6 +10,9 @@ import { HnswVectorIndex, IndexFileError } from './hnsw-vector-index.js';
 import { CANDIDATES, fusionFor, HybridIndex } from './hybrid-index.js';
 import { dropSnapshot, loadSnapshot, saveSnapshot } from './knowledge-snapshot.js';
 import type { DocMeta, Hit, IndexedChunk, SearchOptions } from '../domain/knowledge.js';
+import type { Logger } from '../observability/logger.js';
+
+type Tokenizer = (text: string) => string[];
 
 export interface KnowledgeBaseStats {
   documents: number;
@@ -34,7 +37,15 @@ export interface KnowledgeBaseOptions {
    * command answered from the snapshot then never opens the database.
    */
   trustSnapshot?: boolean;
+  /** Replaceable only to show that the quality gates catch a broken tokenizer. */
+  tokenizer?: Tokenizer;
+  /** Where a question is searched without its vector (embeddings server slow or down) is told. */
+  log?: Logger;
+  /** How long a question's embedding may take before it is searched by words alone (default 5 s). */
+  queryEmbedTimeoutMs?: number;
 }
+
+export const QUERY_EMBED_TIMEOUT_MS = 5000;
 
 export class KnowledgeBase {
   private index: HybridIndex;
@@ -103,12 +114,36 @@ export class KnowledgeBase {
   }
 
   async search(query: string, opts: SearchOptions = {}): Promise<Hit[]> {
-    const [vector] = await this.o.embedder.embed([query]);
+    const vector = await this.queryVector(query);
     if (this.o.pgvector && vector) {
       const { k: _k, dedupe: _d, ...filters } = opts;
       return this.index.searchWithVectorHits(query, await this.o.pgvector.search(vector, CANDIDATES, filters), opts);
     }
     return this.index.search(query, vector, opts);
+  }
+
+  /** The question's vector, or none when the embeddings server fails or is slow: a person waiting
+   * for an answer gets the lexical half of the search rather than an error. */
+  private async queryVector(query: string): Promise<Float32Array | undefined> {
+    let timer: NodeJS.Timeout | undefined;
+    const ms = this.o.queryEmbedTimeoutMs ?? QUERY_EMBED_TIMEOUT_MS;
+    try {
+      const [vector] = await Promise.race([
+        this.o.embedder.embed([query]),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no embedding within ${ms} ms`)), ms);
+        }),
+      ]);
+      return vector;
+    } catch (err) {
+      this.o.log?.warn(
+        { embedder: this.o.embedder.id, error: String((err as Error)?.message ?? err) },
+        'question searched without its embedding',
+      );
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /**
@@ -159,7 +194,8 @@ async function load(o: KnowledgeBaseOptions, preferSnapshot: boolean): Promise<L
   const { repo, embedder, indexDir, pgvector } = o;
   const vectorStore = pgvector ? 'pgvector' : 'hnswlib';
   let note: string | undefined;
-  if (indexDir && preferSnapshot) {
+  // A replaced tokenizer (a test of the gates) never meets a snapshot made with the real one.
+  if (indexDir && preferSnapshot && !o.tokenizer) {
     try {
       const snap = loadSnapshot(indexDir, { embedder: embedder.id, vectorStore });
       const current = o.trustSnapshot ? snap.manifest.fingerprint : await repo.fingerprint();
@@ -193,9 +229,9 @@ async function load(o: KnowledgeBaseOptions, preferSnapshot: boolean): Promise<L
   const vectors = pgvector || usable.length === 0 ? undefined : buildVectors(usable);
   // The indexes keep passages without their embeddings (HNSW holds its own copy of the vectors).
   const plain = ordered.map(withoutEmbedding);
-  const lexical = HybridIndex.buildLexical(plain, new Map(docs.map((d) => [d.id, d])));
-  const index = new HybridIndex(plain, docs, vectors, fusionFor(embedder.id), lexical);
-  if (indexDir && docs.length > 0) {
+  const lexical = HybridIndex.buildLexical(plain, new Map(docs.map((d) => [d.id, d])), o.tokenizer);
+  const index = new HybridIndex(plain, docs, vectors, fusionFor(embedder.id), lexical, o.tokenizer);
+  if (indexDir && docs.length > 0 && !o.tokenizer) {
     saveSnapshot(indexDir, {
       manifest: {
         version: 1,

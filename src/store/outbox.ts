@@ -21,6 +21,17 @@ export class NotReadyError extends Error {
   override readonly name = 'NotReadyError';
 }
 
+/** A sender throws this when the service said when to come back (a 429 with its delay). */
+export class RetryLaterError extends Error {
+  override readonly name = 'RetryLaterError';
+  constructor(
+    message: string,
+    readonly afterMs: number,
+  ) {
+    super(message);
+  }
+}
+
 export async function enqueue(
   tx: Queryable,
   kind: OutboxKind,

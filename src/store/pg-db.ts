@@ -11,48 +11,116 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
   return new PgDb(pool);
 }
 
+/**
+ * The server ended the session while our statement ran (pg_terminate_backend, a restart or
+ * failover: SQLSTATE class 57P). The statement was cut off before it committed, so running it
+ * again on a new connection neither loses nor doubles it. (A COMMIT cut off is the exception and is
+ * never repeated; an autocommit statement's own commit is a window of microseconds before its reply.)
+ */
+export function sessionEnded(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('57P');
+}
+
+/** Runs `fn` again, once, when the server ended the session under it. */
+async function onceMore<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (!sessionEnded(err)) throw err;
+    return fn();
+  }
+}
+
 class PgDb implements Db {
   readonly engine = 'postgres' as const;
   constructor(private readonly pool: pg.Pool) {}
 
   async query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
-    const r = await this.pool.query(sql, params as unknown[]);
+    const r = await onceMore(() => this.pool.query(sql, params as unknown[]));
     return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
   }
 
   async exec(sql: string): Promise<void> {
-    await this.pool.query(sql);
+    await onceMore(() => this.pool.query(sql));
   }
 
+  /** A transaction the server cut off was rolled back with it: it runs again, whole, once. */
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    return onceMore(() => this.transactionOnce(fn));
+  }
+
+  private async transactionOnce<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    // A checked-out client whose connection drops emits 'error' with no pool listener attached:
+    // unheard, that would end the process. The statement in flight fails and says why.
+    const heard = () => undefined;
+    client.on('error', heard);
+    let result: T;
     try {
       await client.query('BEGIN');
-      const result = await fn({
+      result = await fn({
         async query<R>(sql: string, params: readonly unknown[] = []) {
           const r = await client.query(sql, params as unknown[]);
           return { rows: r.rows as R[], rowCount: r.rowCount ?? r.rows.length };
         },
       });
-      await client.query('COMMIT');
-      return result;
     } catch (err) {
       await client.query('ROLLBACK').catch(() => {});
+      // A client whose session the server ended is not given back to the pool.
+      client.release(sessionEnded(err) ? (err as Error) : undefined);
       throw err;
-    } finally {
-      client.release();
     }
+    try {
+      await client.query('COMMIT');
+    } catch (err) {
+      client.release(err as Error);
+      // Cut off during COMMIT, the transaction may have committed: it is never run again.
+      throw Object.assign(new Error(`commit interrupted: ${(err as Error).message}`), { cause: err });
+    }
+    client.off('error', heard);
+    client.release();
+    return result;
   }
 
+  /**
+   * LISTEN on a connection of its own. When the server ends that session (a terminated backend, a
+   * restart) the process carries on: it listens again on a new connection, retrying every second,
+   * and then calls `onNotify('')` once, since a change may have been announced meanwhile.
+   */
   async listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
     if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);
-    // A dedicated connection: LISTEN belongs to one session.
-    const client = await this.pool.connect();
-    client.on('notification', (n) => {
-      if (n.channel === channel) onNotify(n.payload ?? '');
-    });
-    await client.query(`LISTEN ${channel}`);
+    let current: pg.PoolClient | undefined;
+    let stopped = false;
+    let retry: NodeJS.Timeout | undefined;
+    const connect = async () => {
+      const client = await this.pool.connect();
+      client.on('notification', (n) => {
+        if (n.channel === channel) onNotify(n.payload ?? '');
+      });
+      client.on('error', (err) => {
+        if (current === client) current = undefined;
+        client.release(err);
+        if (!stopped) retry = setTimeout(again, 1000);
+      });
+      await client.query(`LISTEN ${channel}`);
+      current = client;
+    };
+    const again = () => {
+      connect().then(
+        () => onNotify(''),
+        () => {
+          if (!stopped) retry = setTimeout(again, 1000);
+        },
+      );
+    };
+    await connect();
     return async () => {
+      stopped = true;
+      clearTimeout(retry);
+      const client = current;
+      current = undefined;
+      if (!client) return;
       await client.query(`UNLISTEN ${channel}`).catch(() => {});
       client.release();
     };

@@ -1,6 +1,6 @@
 // An Assistant over a fixture knowledge base in PGlite, talking to the fake OpenAI server.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Assistant } from '../../src/assistant/assistant.js';
 import { legalEscalationTool } from '../../src/assistant/legal-escalation-tool.js';
 import { ToolRegistry } from '../../src/assistant/tools.js';
@@ -21,14 +21,17 @@ export interface Harness {
   db: Db;
   kb: KnowledgeBase;
   conversations: ConversationRepo;
-  assistant(opts?: { llmUrl?: string; timeoutMs?: number }): Assistant;
+  assistant(opts?: { llmUrl?: string; timeoutMs?: number; tools?: ToolRegistry }): Assistant;
   close(): Promise<void>;
 }
 
 export async function startHarness(extraDocs: Record<string, string> = {}, root?: string): Promise<Harness> {
   const knowledge = root ? undefined : await makeKnowledgeDir({ binaries: false });
   const dir = root ?? knowledge!.path;
-  for (const [path, text] of Object.entries(extraDocs)) writeFileSync(join(dir, path), text);
+  for (const [path, text] of Object.entries(extraDocs)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
   const db = await openDb({ databaseUrl: undefined, dataDir: undefined });
   const repo = new KnowledgeRepo(db);
   const embedder = new HashingEmbedder(64);
@@ -52,7 +55,7 @@ export async function startHarness(extraDocs: Record<string, string> = {}, root?
               maxRetries: 0,
             })
           : undefined,
-        tools: new ToolRegistry().register(legalEscalationTool),
+        tools: opts.tools ?? new ToolRegistry().register(legalEscalationTool),
         conversations,
         limits: { maxQuestionChars: 4000 },
         log,

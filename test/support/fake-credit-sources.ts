@@ -9,6 +9,9 @@ export interface FakeCreditSources {
   sanctionsUrl: string;
   requests: string[];
   delays: Record<'credit' | 'gleif' | 'sanctions', number>;
+  /** While set, the credit service's search ignores its country filter (a name search that finds
+   * a company registered elsewhere). */
+  ignoreCountry: boolean;
   close(): Promise<void>;
 }
 
@@ -70,6 +73,7 @@ const gleifRecord = (c: (typeof COMPANIES)[number]) => ({
 export async function startFakeCreditSources(): Promise<FakeCreditSources> {
   const requests: string[] = [];
   const delays = { credit: 0, gleif: 0, sanctions: 0 };
+  const flags = { ignoreCountry: false };
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     requests.push(`${req.method} ${url.pathname}${url.search}`);
@@ -91,7 +95,7 @@ export async function startFakeCreditSources(): Promise<FakeCreditSources> {
       COMPANIES.filter((c) => words(q).every((w) => `${c.name} ${c.ru}`.toLowerCase().includes(w)));
     if (url.pathname === '/credit/companies') {
       const found = matches(url.searchParams.get('name') ?? '').filter(
-        (c) => !url.searchParams.get('country') || c.country === url.searchParams.get('country'),
+        (c) => flags.ignoreCountry || !url.searchParams.get('country') || c.country === url.searchParams.get('country'),
       );
       return send('credit', 200, {
         items: found.map((c) => ({
@@ -177,6 +181,12 @@ export async function startFakeCreditSources(): Promise<FakeCreditSources> {
     sanctionsUrl: `${base}/sanctions`,
     requests,
     delays,
+    get ignoreCountry() {
+      return flags.ignoreCountry;
+    },
+    set ignoreCountry(v: boolean) {
+      flags.ignoreCountry = v;
+    },
     close: () =>
       new Promise<void>((r) => {
         server.closeAllConnections();

@@ -27,16 +27,20 @@ export interface FakeOpenAi {
   url: string;
   requests: ChatBody[];
   embeddingRequests: number;
+  /** Embedding requests wait this long before answering (an embeddings server timing out). */
+  embeddingDelayMs: number;
   script: Script;
   close(): Promise<void>;
 }
 
 export async function startFakeOpenAi(script: Script = () => ({ content: 'ok' })): Promise<FakeOpenAi> {
-  const state = { requests: [] as ChatBody[], embeddingRequests: 0, script };
+  const state = { requests: [] as ChatBody[], embeddingRequests: 0, embeddingDelayMs: 0, script };
   const server: Server = createServer(async (req, res) => {
     const body = JSON.parse((await read(req)) || '{}');
     if (req.url?.endsWith('/embeddings')) {
       state.embeddingRequests++;
+      if (state.embeddingDelayMs) await new Promise((r) => setTimeout(r, state.embeddingDelayMs));
+      if (res.destroyed) return;
       const input: string[] = Array.isArray(body.input) ? body.input : [body.input];
       const data = input.map((text, index) => ({
         object: 'embedding',
@@ -112,6 +116,12 @@ export async function startFakeOpenAi(script: Script = () => ({ content: 'ok' })
     },
     get embeddingRequests() {
       return state.embeddingRequests;
+    },
+    get embeddingDelayMs() {
+      return state.embeddingDelayMs;
+    },
+    set embeddingDelayMs(ms: number) {
+      state.embeddingDelayMs = ms;
     },
     get script() {
       return state.script;

@@ -18,6 +18,12 @@ export interface FakeSlack {
   throttleNext(method: string, seconds: number): void;
   /** While set, every Web API call answers 503 (an outage). */
   down: boolean;
+  /** While set, every Web API call answers this status (429 with Retry-After: 60, or a 5xx). */
+  failWith: number | undefined;
+  /** The next `times` chat.postMessage calls are posted (recorded in `posted`), then the connection
+   * is dropped without an answer ('drop') or held open until the fake closes ('hang'): Slack has the
+   * message, the caller never learns it. */
+  afterPost(mode: 'drop' | 'hang', times?: number): void;
   /** Messages successfully posted (with metadata), as Slack would keep them. */
   posted: Array<{
     channel: string;
@@ -34,7 +40,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const groupMembers = new Map<string, string[]>();
   const throttles = new Map<string, number>();
-  const state = { down: false };
+  const state = { down: false, failWith: undefined as number | undefined };
+  const afterPost: Array<'drop' | 'hang'> = [];
   const posted: FakeSlack['posted'] = [];
   const uploads = new Map<string, number>();
   let port = 0;
@@ -73,6 +80,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const args = parseBody(raw, String(req.headers['content-type'] ?? ''));
     calls.push({ method, args });
     if (state.down) return send({ ok: false, error: 'service_unavailable' }, 503);
+    if (state.failWith === 429) return send({ ok: false, error: 'ratelimited' }, 429, { 'retry-after': '60' });
+    if (state.failWith) return send({ ok: false, error: 'fatal_error' }, state.failWith);
     const wait = throttles.get(method);
     if (wait !== undefined) {
       throttles.delete(method);
@@ -99,6 +108,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           ...(args.metadata ? { metadata: args.metadata } : {}),
         };
         posted.push(msg);
+        const then = afterPost.shift();
+        if (then === 'drop') return void req.socket.destroy();
+        if (then === 'hang') return;
         return send({ ok: true, channel: msg.channel, ts: msg.ts, message: { text: args.text } });
       }
       case 'conversations.history':
@@ -148,6 +160,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     set down(v: boolean) {
       state.down = v;
     },
+    get failWith() {
+      return state.failWith;
+    },
+    set failWith(v: number | undefined) {
+      state.failWith = v;
+    },
+    afterPost: (mode, times = 1) => void afterPost.push(...Array<'drop' | 'hang'>(times).fill(mode)),
     groupMembers,
     throttleNext: (method, seconds) => void throttles.set(method, seconds),
     waitFor: (pred, timeoutMs) => waitForCall(calls, pred, timeoutMs),

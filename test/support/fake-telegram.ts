@@ -34,6 +34,11 @@ export interface FakeTelegram {
   push(update: Record<string, unknown>): void;
   /** The next call of this method answers 429 with retry_after = seconds. */
   throttleNext(method: string, seconds: number): void;
+  /** While set, every call but getUpdates answers this status (429 with retry_after 60, or a 5xx). */
+  failWith: number | undefined;
+  /** The next sendMessage whose text matches is delivered (recorded with its result) and then the
+   * connection is held open until the fake closes: Telegram has the message, the caller never learns. */
+  hangAfterSend(match: RegExp): void;
   waitFor(pred: (c: ApiCall) => boolean, timeoutMs?: number): Promise<ApiCall>;
   close(): Promise<void>;
 }
@@ -44,6 +49,7 @@ export async function startFakeTelegram(token = '123456:TEST-token-abcdefghijklm
   const waiting: Array<() => void> = [];
   const throttles = new Map<string, number>();
   let messageId = 100;
+  const state = { failWith: undefined as number | undefined, hang: undefined as RegExp | undefined };
   const server = createServer(async (req, res) => {
     const m = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? '');
     const send = (status: number, body: unknown) => {
@@ -57,6 +63,15 @@ export async function startFakeTelegram(token = '123456:TEST-token-abcdefghijklm
       : await readJson(req);
     const call: ApiCall = { method, payload };
     if (method !== 'getUpdates') calls.push(call);
+    if (state.failWith && method !== 'getUpdates') {
+      const status = state.failWith;
+      return send(status, {
+        ok: false,
+        error_code: status,
+        description: status === 429 ? 'Too Many Requests: retry after 60' : 'Bad Gateway',
+        ...(status === 429 ? { parameters: { retry_after: 60 } } : {}),
+      });
+    }
     const wait = throttles.get(method);
     if (wait !== undefined) {
       throttles.delete(method);
@@ -88,6 +103,10 @@ export async function startFakeTelegram(token = '123456:TEST-token-abcdefghijklm
       }
       case 'sendMessage':
         call.result = { message_id: ++messageId };
+        if (state.hang?.test(String(payload.text))) {
+          state.hang = undefined;
+          return;
+        }
         return ok({
           message_id: messageId,
           date: 0,
@@ -118,6 +137,15 @@ export async function startFakeTelegram(token = '123456:TEST-token-abcdefghijklm
     },
     throttleNext(method, seconds) {
       throttles.set(method, seconds);
+    },
+    get failWith() {
+      return state.failWith;
+    },
+    set failWith(v: number | undefined) {
+      state.failWith = v;
+    },
+    hangAfterSend(match) {
+      state.hang = match;
     },
     waitFor: (pred, timeoutMs) => waitForCall(calls, pred, timeoutMs),
     close: () =>

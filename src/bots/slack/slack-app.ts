@@ -16,6 +16,10 @@ import { SlackAccess } from './slack-access.js';
 import { answerInSlack } from './slack-answer.js';
 import { homeView } from './slack-home.js';
 import { boltLogger } from './bolt-logger.js';
+import { dropMalformedPayloads } from './slack-payload-guard.js';
+import { ackUnhandled } from './ack-unhandled.js';
+import { onceBySlackId } from './slack-dedupe.js';
+import { idValue } from './action-value.js';
 import { registerTicketHandlers } from './slack-tickets.js';
 import { ticketList } from '../../tickets/ticket-list.js';
 import type { TicketService } from '../../tickets/ticket-service.js';
@@ -86,6 +90,17 @@ export async function createSlackApp(deps: SlackDeps): Promise<SlackRunning> {
       processBeforeResponse: false,
       logger,
       logLevel: LogLevel.WARN,
+      // Errors reach here only before a payload is dispatched (listener errors go to app.error):
+      // Bolt could not read a signed payload's envelope (`"user": null` in an event). A bad
+      // request, not a server error.
+      processEventErrorHandler: async ({ error, response }) => {
+        deps.log.warn(
+          { error: String((error as Error)?.message ?? error) },
+          'slack payload refused: unreadable envelope',
+        );
+        if (!response.headersSent) response.writeHead(400).end();
+        return true; // answered: Bolt stops waiting for an acknowledgement
+      },
     });
     const app = new App({ ...common, receiver });
     running = {
@@ -121,17 +136,11 @@ function register(app: InstanceType<typeof App>, deps: SlackDeps): Set<Promise<v
   const uiLang = async (userId: string, text = ''): Promise<Lang> =>
     detectLang(text)?.lang ?? (await deps.answers.getLang('slack', userId)) ?? 'en';
 
-  // Slack redelivers when it did not see an answer in time (X-Slack-Retry-Num); each event id,
-  // action and command is handled once, across replicas (the database decides).
-  app.use(async (args) => {
-    const body = args.body as Record<string, any>;
-    const id: string | undefined = body.event_id ?? (body.trigger_id ? `trigger:${body.trigger_id}` : undefined);
-    if (id && !(await deps.ledger.claim('slack', id))) {
-      if ('ack' in args && typeof args.ack === 'function') await args.ack();
-      return;
-    }
-    await args.next();
-  });
+  // Before anything reads a field: a payload with the wrong shapes is acknowledged and dropped.
+  app.use(dropMalformedPayloads(deps.log));
+  const registered = ackUnhandled(app, deps.log);
+  // Slack redelivers when it did not see an answer in time (X-Slack-Retry-Num): handled once.
+  app.use(onceBySlackId(deps.ledger));
 
   const ask = async (
     client: InstanceType<typeof App>['client'],
@@ -237,7 +246,8 @@ function register(app: InstanceType<typeof App>, deps: SlackDeps): Set<Promise<v
     app.action(actionId, async ({ ack, body, action, client }) => {
       await ack();
       const b = body as { user: { id: string }; channel?: { id: string } };
-      const answer = await deps.answers.get(Number((action as { value?: string }).value));
+      const id = idValue(action);
+      const answer = id === undefined ? undefined : await deps.answers.get(id);
       const lang = answer?.lang ?? (await uiLang(b.user.id));
       if (answer) await deps.answers.feedback(answer.id, 'slack', b.user.id, rating);
       if (b.channel)
@@ -271,6 +281,8 @@ function register(app: InstanceType<typeof App>, deps: SlackDeps): Set<Promise<v
     const view = await homeView(deps.db, event.user, await access.isLegal(event.user));
     await client.views.publish({ user_id: event.user, view: view as never });
   });
+
+  registered();
 
   app.error(async (err) => {
     deps.log.error(

@@ -1,5 +1,6 @@
 // `/advisor credit <company> [country]` in Slack: one match → the report; several → buttons.
 import type { App } from '@slack/bolt';
+import { idPairValue } from './action-value.js';
 import { detectLang } from '../../i18n/detect-lang.js';
 import { ct } from '../../i18n/credit-texts.js';
 import type { Lang } from '../../domain/lang.js';
@@ -50,12 +51,10 @@ export async function slackCredit(credit: CreditService, args: string, userId: s
 export function registerSlackCredit(app: App, credit: CreditService): void {
   app.action(/^credit_pick_\d$/, async ({ ack, action, respond }) => {
     await ack();
-    const [lookupId, index] = String((action as { value?: string }).value)
-      .split(':')
-      .map(Number);
-    const lookup = await credit.candidatesOf(lookupId!);
+    const pair = idPairValue(action);
+    const lookup = pair ? await credit.candidatesOf(pair[0]) : undefined;
     const lang = detectLang(lookup?.query ?? '')?.lang ?? 'en';
-    const report = await credit.report(lookupId!, index!);
+    const report = pair && lookup ? await credit.report(pair[0], pair[1]) : undefined;
     await respond({
       response_type: 'ephemeral',
       replace_original: true,

@@ -4,7 +4,7 @@
 // whose earlier attempt may have gone through looks for it first, so a crash never doubles a message.
 import type { webApi } from '@slack/bolt';
 import { ticketText } from '../../i18n/ticket-texts.js';
-import { NotReadyError, type OutboxKind, type OutboxRow, type Sender } from '../../store/outbox.js';
+import { NotReadyError, RetryLaterError, type OutboxKind, type OutboxRow, type Sender } from '../../store/outbox.js';
 import type { LawFirmDirectory } from '../../tickets/law-firm-directory.js';
 import type { TicketNote, TicketNotice } from '../../tickets/ticket-notices.js';
 import type { Ticket, TicketRepo } from '../../tickets/ticket-repo.js';
@@ -85,36 +85,52 @@ export function slackSenders(
     return { text: p.text ?? '', ...(p.blocks ? { blocks: p.blocks } : {}) };
   };
   return {
-    'slack.post': async (row) => {
-      const p = row.payload as SlackPostPayload;
-      const { channel, threadTs } = await target(p);
-      if (row.attempts > 1) {
-        const earlier = await findByKey(client, channel, threadTs, row.key);
-        if (earlier) return earlier;
-      }
-      const body = await content(p);
-      const args = {
-        channel,
-        ...body,
-        ...(threadTs ? { thread_ts: threadTs, reply_broadcast: p.broadcast ?? false } : {}),
-        metadata: { event_type: METADATA_TYPE, event_payload: { key: row.key } },
-      };
-      const res = await client.chat.postMessage(args as never);
-      return { channel: res.channel, ts: res.ts };
-    },
-    'slack.update': async (row) => {
-      const ticket = await loadTicket((row.payload as SlackPostPayload).ticketId);
-      if (!ticket.slackTs || !ticket.slackChannel) throw new NotReadyError('the ticket message is not posted yet');
-      const view = drawTicket(ticket);
-      await client.chat.update({
-        channel: ticket.slackChannel,
-        ts: ticket.slackTs,
-        text: view.text,
-        blocks: view.blocks as never,
-      });
-      return { channel: ticket.slackChannel, ts: ticket.slackTs };
-    },
+    'slack.post': (row) => retryAfterFromSlack(() => post(row)),
+    'slack.update': (row) => retryAfterFromSlack(() => update(row)),
   };
+
+  async function post(row: OutboxRow) {
+    const p = row.payload as SlackPostPayload;
+    const { channel, threadTs } = await target(p);
+    if (row.attempts > 1) {
+      const earlier = await findByKey(client, channel, threadTs, row.key);
+      if (earlier) return earlier;
+    }
+    const body = await content(p);
+    const args = {
+      channel,
+      ...body,
+      ...(threadTs ? { thread_ts: threadTs, reply_broadcast: p.broadcast ?? false } : {}),
+      metadata: { event_type: METADATA_TYPE, event_payload: { key: row.key } },
+    };
+    const res = await client.chat.postMessage(args as never);
+    return { channel: res.channel, ts: res.ts };
+  }
+
+  async function update(row: OutboxRow) {
+    const ticket = await loadTicket((row.payload as SlackPostPayload).ticketId);
+    if (!ticket.slackTs || !ticket.slackChannel) throw new NotReadyError('the ticket message is not posted yet');
+    const view = drawTicket(ticket);
+    await client.chat.update({
+      channel: ticket.slackChannel,
+      ts: ticket.slackTs,
+      text: view.text,
+      blocks: view.blocks as never,
+    });
+    return { channel: ticket.slackChannel, ts: ticket.slackTs };
+  }
+}
+
+/** Slack's 429 (the client rejects it at once) becomes "come back after its Retry-After". */
+async function retryAfterFromSlack<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    const e = err as { code?: string; retryAfter?: number };
+    if (e.code === 'slack_webapi_rate_limited_error' && typeof e.retryAfter === 'number')
+      throw new RetryLaterError(`Slack rate limit: retry after ${e.retryAfter} s`, e.retryAfter * 1000);
+    throw err;
+  }
 }
 
 async function findByKey(

@@ -10,6 +10,7 @@ import type { AnswerRepo } from '../../store/answer-repo.js';
 import { TicketTransitionError } from '../../tickets/ticket-repo.js';
 import type { TicketService } from '../../tickets/ticket-service.js';
 import type { SlackAccess } from './slack-access.js';
+import { idValue } from './action-value.js';
 
 export function registerTicketHandlers(
   app: App,
@@ -31,8 +32,16 @@ export function registerTicketHandlers(
       const b = body as { user: { id: string }; channel?: { id: string } };
       if (!(await access.isLegal(b.user.id)))
         return void (await ephemeral(client, b.channel?.id, b.user.id, slackText('en', 'legalOnly')));
+      const id = idValue(action);
+      if (id === undefined)
+        return void (await ephemeral(
+          client,
+          b.channel?.id,
+          b.user.id,
+          'Not possible now: this button names no ticket.',
+        ));
       try {
-        await run(Number((action as { value?: string }).value), b.user.id);
+        await run(id, b.user.id);
       } catch (err) {
         if (!(err instanceof TicketTransitionError)) throw err;
         await ephemeral(client, b.channel?.id, b.user.id, `Not possible now: ${err.message}.`);
@@ -78,7 +87,8 @@ export function registerTicketHandlers(
   app.action('escalate_legal', async ({ ack, body, action, client }) => {
     await ack();
     const b = body as { user: { id: string }; channel?: { id: string }; message?: { ts?: string; thread_ts?: string } };
-    const answer = await deps.answers.get(Number((action as { value?: string }).value));
+    const answerId = idValue(action);
+    const answer = answerId === undefined ? undefined : await deps.answers.get(answerId);
     if (!answer?.conversationId || !b.channel) return;
     const lang: Lang = answer.lang;
     const threadTs = b.message?.thread_ts ?? b.message?.ts;
@@ -123,7 +133,8 @@ export function registerTicketHandlers(
     app.action(actionId, async ({ ack, body, action, client }) => {
       await ack();
       const b = body as { user: { id: string }; channel?: { id: string } };
-      const t = await tickets.repo.get(Number((action as { value?: string }).value));
+      const id = idValue(action);
+      const t = id === undefined ? undefined : await tickets.repo.get(id);
       if (!t || t.userId !== b.user.id || t.status !== 'draft') return;
       if (confirm) await tickets.confirm(t.id, `slack:${b.user.id}`);
       else await tickets.cancel(t.id, `slack:${b.user.id}`);

@@ -17,6 +17,8 @@ import { telegramApiPolicies } from './telegram-api-policies.js';
 import { registerEscalation } from './telegram-escalation.js';
 import { registerCredit } from './telegram-credit.js';
 import { registerRoute } from './telegram-route.js';
+import { dropMalformedUpdates } from './telegram-update-guard.js';
+import { oncePerUpdate } from './telegram-dedupe.js';
 import type { RouteService } from '../../tools/routes/route-service.js';
 import type { CreditService } from '../../tools/credit/credit-service.js';
 import type { TicketService } from '../../tickets/ticket-service.js';
@@ -72,18 +74,12 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
   const html = (ctx: Context, text: string, extra: Record<string, unknown> = {}) =>
     ctx.reply(text, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...extra });
 
+  // Before anything reads a field: an update with the wrong shapes is dropped with a warning.
+  bot.use(dropMalformedUpdates(deps.log));
   // Updates of one chat in order, chats in parallel (the runner is concurrent).
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString()));
   // A redelivered update (webhook retry, a second replica) is recognised by its id and dropped.
-  bot.use(async (ctx, next) => {
-    if (!ctx.from) {
-      if (await deps.ledger.claim('telegram', ctx.update.update_id)) await next();
-      return;
-    }
-    const { claimed, lang } = await deps.ledger.claimAndReadLang('telegram', ctx.update.update_id, userId(ctx));
-    chosenLang.set(ctx, lang);
-    if (claimed) await next();
-  });
+  bot.use(oncePerUpdate(deps.ledger, (ctx, lang) => chosenLang.set(ctx, lang)));
 
   const ask = async (ctx: Context, text: string) => {
     // The chosen language wins; else the question's own language decides. Read once per turn.
@@ -133,16 +129,24 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
     await ctx.answerCallbackQuery();
     await html(ctx, escapeHtml(telegramText(lang, 'langSet')));
   });
+  // An answer's buttons work in the chat it was given in: an id from another chat is "expired".
+  const answerHere = async (ctx: Context, id: number) => {
+    const answer = await deps.answers.get(id);
+    const chat = `telegram:${ctx.chat?.id}`;
+    return answer && (answer.conversationId === chat || answer.conversationId?.startsWith(`${chat}:`))
+      ? answer
+      : undefined;
+  };
   bot.callbackQuery(/^fb:([ud]):(\d{1,15})$/, async (ctx) => {
     const lang = await uiLang(ctx);
-    const answer = await deps.answers.get(Number(ctx.match[2]));
+    const answer = await answerHere(ctx, Number(ctx.match[2]));
     if (!answer) return void (await ctx.answerCallbackQuery({ text: telegramText(lang, 'expired') }));
     // Written before Telegram is told it was received.
     await deps.answers.feedback(answer.id, 'telegram', userId(ctx), ctx.match[1] === 'u' ? 1 : -1);
     await ctx.answerCallbackQuery({ text: telegramText(lang, 'thanks') });
   });
   bot.callbackQuery(/^src:(\d{1,15})$/, async (ctx) => {
-    const answer = await deps.answers.get(Number(ctx.match[1]));
+    const answer = await answerHere(ctx, Number(ctx.match[1]));
     const lang = answer?.lang ?? (await uiLang(ctx));
     await ctx.answerCallbackQuery(answer ? {} : { text: telegramText(lang, 'expired') });
     if (answer && answer.citations.length)

@@ -1,9 +1,9 @@
 // Outbox rows for Telegram: a ticket notice is rendered here, in the exporter's language, as
 // Telegram HTML (with the rating keyboard after a close); a row that already carries text is sent
 // as it is.
-import type { Api } from 'grammy';
+import { GrammyError, type Api } from 'grammy';
 import { ticketText } from '../../i18n/ticket-texts.js';
-import type { Sender } from '../../store/outbox.js';
+import { RetryLaterError, type Sender } from '../../store/outbox.js';
 import type { TicketNotice } from '../../tickets/ticket-notices.js';
 import { escapeHtml } from './telegram-format.js';
 
@@ -43,11 +43,18 @@ export function telegramSender(api: Api): Sender {
     const message: TelegramMessage = payload.notice
       ? renderTicketNotice(payload.notice)
       : { text: payload.text ?? '', ...(payload.replyMarkup ? { replyMarkup: payload.replyMarkup } : {}) };
-    const sent = await api.sendMessage(payload.chatId, message.text, {
-      parse_mode: 'HTML',
-      link_preview_options: { is_disabled: true },
-      ...(message.replyMarkup ? { reply_markup: message.replyMarkup } : {}),
-    });
-    return { messageId: sent.message_id };
+    try {
+      const sent = await api.sendMessage(payload.chatId, message.text, {
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+        ...(message.replyMarkup ? { reply_markup: message.replyMarkup } : {}),
+      });
+      return { messageId: sent.message_id };
+    } catch (err) {
+      // A 429 auto-retry gave up on (its delay is longer than it waits): come back after that delay.
+      const wait = err instanceof GrammyError && err.error_code === 429 ? err.parameters.retry_after : undefined;
+      if (wait !== undefined) throw new RetryLaterError(`Telegram rate limit: retry after ${wait} s`, wait * 1000);
+      throw err;
+    }
   };
 }

@@ -1,31 +1,16 @@
 // Runs the bot: long polling with @grammyjs/runner by default, or a webhook on our HTTP server
-// (secret token checked by grammY: 401 without it) when TELEGRAM_WEBHOOK_URL is set.
+// (telegram-webhook.ts) when TELEGRAM_WEBHOOK_URL is set.
 import { run, type RunnerHandle } from '@grammyjs/runner';
-import { webhookCallback, type Bot } from 'grammy';
+import type { Bot } from 'grammy';
 import type { Config } from '../../config.js';
 import { COMMAND_DESCRIPTIONS } from '../../i18n/telegram-texts.js';
 import type { Logger } from '../../observability/logger.js';
-import { HttpError, type Router } from '../../http-kit/http-server.js';
 
 const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query'] as const;
-const MAX_UPDATE_BYTES = 1024 * 1024;
 
 export interface TelegramRunning {
   mode: 'polling' | 'webhook';
   stop(): Promise<void>;
-}
-
-/** Webhook mode: the route must exist before the server listens. */
-export function addTelegramWebhookRoute(router: Router, bot: Bot, secret: string): void {
-  const handle = webhookCallback(bot, 'http', {
-    secretToken: secret,
-    onTimeout: 'return',
-    timeoutMilliseconds: 50_000,
-  });
-  router.on('POST', '/telegram/webhook', async ({ req, res }) => {
-    if (Number(req.headers['content-length'] ?? 0) > MAX_UPDATE_BYTES) throw new HttpError(413, 'update too large');
-    await handle(req, res);
-  });
 }
 
 export async function startTelegram(bot: Bot, config: Config, log: Logger): Promise<TelegramRunning> {

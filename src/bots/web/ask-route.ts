@@ -7,7 +7,7 @@ import type { Assistant } from '../../assistant/assistant.js';
 import { detectLang } from '../../i18n/detect-lang.js';
 import { t } from '../../i18n/messages.js';
 import { HttpError, langFromHeaders, sendJson, type RequestContext } from '../../http-kit/http-server.js';
-import { readBody } from '../../http-kit/read-body.js';
+import { JSON_TYPES, readBody } from '../../http-kit/read-body.js';
 import { LANGS } from '../../domain/lang.js';
 import { conversationIdSchema, storedConversationId } from './conversation-id.js';
 
@@ -22,7 +22,7 @@ const askBody = z.object({
 
 export function askRoute(assistant: Assistant) {
   return async ({ req, res, log }: RequestContext): Promise<void> => {
-    const raw = await readBody(req, BODY_LIMIT);
+    const raw = (await readBody(req, { limit: BODY_LIMIT, types: JSON_TYPES })).toString('utf8');
     let data: unknown;
     try {
       data = JSON.parse(raw);

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { t } from '../../i18n/messages.js';
 import { HttpError, langFromHeaders, sendJson, type RequestContext } from '../../http-kit/http-server.js';
-import { readBody } from '../../http-kit/read-body.js';
+import { JSON_TYPES, readBody } from '../../http-kit/read-body.js';
 import type { AnswerRepo } from '../../store/answer-repo.js';
 import { conversationIdSchema, storedConversationId } from './conversation-id.js';
 
@@ -20,7 +20,7 @@ export function feedbackRoute(answers: AnswerRepo) {
     const lang = langFromHeaders(req);
     let data: unknown;
     try {
-      data = JSON.parse(await readBody(req, 4096));
+      data = JSON.parse((await readBody(req, { limit: 4096, types: JSON_TYPES })).toString('utf8'));
     } catch (err) {
       if (err instanceof HttpError) throw err;
       throw new HttpError(400, t(lang, 'badRequest'));

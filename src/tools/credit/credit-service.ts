@@ -4,14 +4,10 @@
 import { ProviderError, type ProviderErrorKind } from './providers/fetch-json.js';
 import type { Db } from '../../store/db.js';
 import { nameKey, nameSimilarity } from './normalize-name.js';
-import type {
-  CompanyCandidate,
-  CreditProvider,
-  CreditReport,
-  ProviderReport,
-  RiskSignal,
-  SanctionsScreen,
-} from './types.js';
+import { riskSignals } from './risk-signals.js';
+import type { CompanyCandidate, CreditProvider, CreditReport, ProviderReport, SanctionsScreen } from './types.js';
+
+export { riskSignals };
 
 export interface CreditServiceOptions {
   db: Db;
@@ -188,30 +184,6 @@ export function exactMatches(asked: string, candidates: readonly CompanyCandidat
   const key = nameKey(asked).replace(/\s/g, '');
   if (!key) return [];
   return candidates.filter((c) => [c.name, ...(c.otherNames ?? [])].some((n) => nameKey(n).replace(/\s/g, '') === key));
-}
-
-export function riskSignals(
-  reports: ProviderReport[],
-  sanctions: CreditReport['sanctions'],
-  askedCountry: string | undefined,
-  now: Date,
-): RiskSignal[] {
-  const out: RiskSignal[] = [];
-  for (const m of sanctions?.matches ?? [])
-    out.push({
-      kind: 'sanctions-match',
-      detail: `${m.name} (score ${m.score}; ${m.datasets.join(', ')})`,
-      source: sanctions!.source,
-    });
-  for (const r of reports) {
-    if (r.status && !/^(active|issued|lapsed)$/i.test(r.status))
-      out.push({ kind: 'inactive-status', detail: r.status, source: r.source });
-    if (r.registeredOn && now.getTime() - Date.parse(r.registeredOn) < 365 * 86_400_000)
-      out.push({ kind: 'recent-registration', detail: r.registeredOn, source: r.source });
-    if (askedCountry && r.country && r.country !== askedCountry)
-      out.push({ kind: 'country-mismatch', detail: `${r.country} ≠ ${askedCountry}`, source: r.source });
-  }
-  return out;
 }
 
 /** A provider that did not answer: the reason in words for people, its kind for code (retry, alert). */

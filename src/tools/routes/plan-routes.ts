@@ -17,7 +17,7 @@ export interface RoutePlan {
   /** The names of every place the options pass, in the three languages, for rendering. */
   places: Record<string, Record<'en' | 'ru' | 'zh', string>>;
   /** Why a pick is absent (e.g. no route has a complete cost figure). */
-  notes: Array<'noRoute' | 'noCheapest' | 'noGreenest'>;
+  notes: Array<'noRoute' | 'noCheapest' | 'noGreenest' | 'samePlace'>;
 }
 
 export class PlaceNotFoundError extends Error {}
@@ -27,6 +27,16 @@ export function planRoutes(net: Network, fromText: string, toText: string, c: Co
   const to = resolvePlace(net, toText);
   if (!from) throw new PlaceNotFoundError(fromText);
   if (!to) throw new PlaceNotFoundError(toText);
+  // Two names of one place ("Vorsino", "Moskva"): there is nothing to plan, not a route of no legs.
+  if (from.id === to.id)
+    return {
+      from: { id: from.id, name: from.names.en, names: from.names },
+      to: { id: to.id, name: to.names.en, names: to.names },
+      constraints: c,
+      options: [],
+      places: { [from.id]: from.names },
+      notes: ['samePlace'],
+    };
   const routes = paretoRoutes(net, from.id, to.id, c);
   const notes: RoutePlan['notes'] = [];
   const best = (key: 'days' | 'cost' | 'co2') => {

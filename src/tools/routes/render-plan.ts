@@ -101,7 +101,8 @@ export function planCaveats(plan: RoutePlan, lang: Lang, maxOptions = 4): string
  */
 export function renderPlanSummary(plan: RoutePlan, lang: Lang, maxOptions = 4): string {
   const head = `${shortName(plan.from.names[lang])} → ${shortName(plan.to.names[lang])}`;
-  if (plan.options.length === 0) return `${head}: ${routeText(lang, 'noRoute')}`;
+  if (plan.options.length === 0)
+    return `${head}: ${routeText(lang, plan.notes.includes('samePlace') ? 'samePlace' : 'noRoute')}`;
   const lines = displayOptions(plan, maxOptions).map((o) => {
     // "Best by sea" is a sea option even when most of its days are by rail after the port.
     const bestOf = o.picks.find((p) => p.startsWith('best-'))?.slice(5);
@@ -133,7 +134,8 @@ export function renderPlanBrief(plan: RoutePlan, lang: Lang, maxChars = 900): st
 /** Each option's legs, crossings, documents, Incoterms and the date of its figures; caveats once at the end. */
 export function renderPlan(plan: RoutePlan, lang: Lang, maxOptions = 4): string {
   const head = `${placeName(plan, plan.from.id, plan.from.name, lang)} → ${placeName(plan, plan.to.id, plan.to.name, lang)}`;
-  if (plan.options.length === 0) return `${head}: ${routeText(lang, 'noRoute')}`;
+  if (plan.options.length === 0)
+    return `${head}: ${routeText(lang, plan.notes.includes('samePlace') ? 'samePlace' : 'noRoute')}`;
   const blocks = displayOptions(plan, maxOptions).map((o, i) => {
     const picks = o.picks.map((p) => routeText(lang, p)).join(', ');
     const path = o.legs

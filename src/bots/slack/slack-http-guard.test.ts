@@ -1,0 +1,88 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeServer, createHttpServer, listen, Router } from '../../http-kit/http-server.js';
+import { createLogger } from '../../observability/logger.js';
+import { logRecorder } from '../../../test/support/start-app.js';
+import { guardedSlackRoute, SLACK_BODY_LIMIT } from './slack-http-guard.js';
+
+describe('guardedSlackRoute', () => {
+  const NOW = 1_800_000_000_000;
+  const seen: Array<{ raw: string | undefined }> = [];
+  const logs = logRecorder();
+  let url: string;
+  let server: ReturnType<typeof createHttpServer>;
+  beforeAll(async () => {
+    const listener = (req: IncomingMessage, res: ServerResponse) => {
+      seen.push({ raw: (req as IncomingMessage & { rawBody?: Buffer }).rawBody?.toString('utf8') });
+      res.writeHead(200).end('bolt');
+    };
+    server = createHttpServer(
+      new Router().on(
+        'POST',
+        '/slack/events',
+        guardedSlackRoute(listener, () => NOW),
+      ),
+      createLogger('warn', logs.stream),
+    );
+    url = (await listen(server, 0, '127.0.0.1')).url;
+  });
+  afterAll(async () => {
+    await closeServer(server);
+  });
+
+  const post = (body: string, headers: Record<string, string>) =>
+    fetch(`${url}/slack/events`, { method: 'POST', headers, body }).then(async (r) => ({
+      status: r.status,
+      text: await r.text(),
+    }));
+  const signed = (ts: number | string, type = 'application/json') => ({
+    'content-type': type,
+    'x-slack-signature': 'v0=abc',
+    'x-slack-request-timestamp': String(ts),
+  });
+  const sec = NOW / 1000;
+
+  it('hands Bolt the body it read, for the two media types Slack sends, within five minutes either way', async () => {
+    for (const [ts, type] of [
+      [sec, 'application/json'],
+      [sec - 300, 'application/x-www-form-urlencoded'],
+      [sec + 300, 'application/json; charset=utf-8'],
+    ] as const) {
+      seen.length = 0;
+      expect(await post('{"a":1}', signed(ts, type))).toEqual({ status: 200, text: 'bolt' });
+      expect(seen).toEqual([{ raw: '{"a":1}' }]);
+    }
+  });
+
+  it('refuses a timestamp more than five minutes off, missing or not a number, with a warning', async () => {
+    for (const ts of [sec - 301, sec + 301, '', 'abc', '1e9', '-5', '1234567890123']) {
+      const mark = logs.lines.length;
+      seen.length = 0;
+      const r = await post('{}', signed(ts));
+      expect(r.status, String(ts)).toBe(401);
+      expect(seen).toEqual([]);
+      expect(logs.lines.slice(mark)).toMatchObject([{ level: 40, msg: 'slack request refused', status: 401 }]);
+    }
+    const r = await post('{}', { 'content-type': 'application/json', 'x-slack-signature': 'v0=abc' });
+    expect(r.status).toBe(401);
+  });
+
+  it('lets an unsigned request through to Bolt (its ssl_check), any timestamp', async () => {
+    seen.length = 0;
+    const r = await post('ssl_check=1', {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': '1',
+    });
+    expect(r.status).toBe(200);
+    expect(seen).toEqual([{ raw: 'ssl_check=1' }]);
+  });
+
+  it('refuses another media type (415) and a body over the limit (413) with a warning', async () => {
+    seen.length = 0;
+    expect((await post('{}', signed(sec, 'text/plain'))).status).toBe(415);
+    expect((await post('x'.repeat(SLACK_BODY_LIMIT + 1), signed(sec))).status).toBe(413);
+    expect(await post('x'.repeat(SLACK_BODY_LIMIT), signed(sec))).toMatchObject({ status: 200 });
+    expect(seen).toHaveLength(1);
+    expect(logs.lines.filter((l) => l.status === 415 || l.status === 413).map((l) => l.level)).toEqual([40, 40]);
+  });
+});
