@@ -91,9 +91,9 @@ describe('route plans on the real network', () => {
     const { plan } = await routes.plan('Vorsino', 'Moskva');
     expect(plan.options).toEqual([]);
     expect(plan.notes).toEqual(['samePlace']);
-    expect(renderPlan(plan, 'ru')).toBe('Moscow → Moscow: пункт отправления и пункт назначения совпадают.');
+    expect(renderPlan(plan, 'ru')).toBe('Москва → Москва: пункт отправления и пункт назначения совпадают.');
     expect(renderPlan(plan, 'en')).toBe('Moscow → Moscow: the origin and the destination are the same place.');
-    expect(renderPlan(plan, 'zh')).toBe('Moscow → Moscow: 起点和终点是同一个地方。');
+    expect(renderPlan(plan, 'zh')).toBe('莫斯科 → 莫斯科: 起点和终点是同一个地方。');
   });
 
   it('Qingdao → Moscow: both rail and sea options', async () => {

@@ -6,7 +6,9 @@ import { enqueue, OutboxRepo } from './outbox.js';
 describe('outbox rows', () => {
   let db: Db;
   let repo: OutboxRepo;
-  const T0 = new Date('2026-12-01T10:00:00Z');
+  // A fixed moment in the future: rows enqueued at T0 must not be due "now" in the last step,
+  // whatever the wall clock says when the suite runs (a past T0 made this a time bomb).
+  const T0 = new Date(Date.UTC(new Date().getUTCFullYear() + 1, 0, 1, 10));
   const at = (ms: number) => new Date(T0.getTime() + ms);
   beforeAll(async () => {
     db = await openDb({ databaseUrl: undefined, dataDir: undefined });
