@@ -33,12 +33,16 @@ interface Dialogue {
   from?: string;
   to?: string;
 }
-const dialogues: Dialogue[] = readFileSync(join(ROOT, 'evals/datasets/followups.jsonl'), 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => JSON.parse(l));
+const read = (set: string): Dialogue[] =>
+  readFileSync(join(ROOT, `evals/datasets/${set}.jsonl`), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 
-describe('follow-ups without a model (evals/datasets/followups.jsonl)', () => {
+// followups.jsonl: written with the code; followups-heldout.jsonl: written blind by a helper who saw
+// the fact sheets and the topic titles only (evals/README.md).
+describe.each(['followups', 'followups-heldout'])('follow-ups without a model (evals/datasets/%s.jsonl)', (set) => {
+  const dialogues = read(set);
   let db: Db;
   let assistant: Assistant;
 
@@ -111,6 +115,7 @@ describe('follow-ups without a model (evals/datasets/followups.jsonl)', () => {
     const share = outcome.filter((o) => o.ok).length / outcome.length;
     expect(dialogues.length).toBeGreaterThanOrEqual(30);
     // The issue's target is 0.9; the gate holds what is reached today (evals/README.md).
-    expect(share).toBeGreaterThanOrEqual(loadThresholds().leads.followUps);
+    const gates = loadThresholds().leads;
+    expect(share).toBeGreaterThanOrEqual(set === 'followups' ? gates.followUps : gates.followUpsHeldout);
   }, 240_000);
 });

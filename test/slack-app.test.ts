@@ -97,6 +97,36 @@ describe('slack app over HTTP', () => {
     expect(rows.rows).toEqual([{ rating: -1 }]);
   });
 
+  it('refuses a feedback click for an answer given in another channel or on another channel type (found by fuzzing)', async () => {
+    await post(JSON.stringify(mentionEvent('What does the EAC mark mean?')));
+    const update = await slack.waitFor((c) => c.method === 'chat.update' && Array.isArray(c.args.blocks));
+    const answerId = (update.args.blocks as Array<Record<string, any>>).find((b) => b.type === 'actions')!.elements[0]
+      .value as string;
+    const web = await fetch(`${app.url}/api/ask`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question: 'What does the EAC mark mean?', conversationId: 'web-conversation-of-someone' }),
+    });
+    const webAnswerId = String(((await web.json()) as { answerId: number }).answerId);
+    slack.calls.length = 0;
+    for (const [id, channel] of [
+      [answerId, 'C_OTHER'],
+      [webAnswerId, 'C1'],
+    ] as const) {
+      const body = `payload=${encodeURIComponent(JSON.stringify(blockAction('feedback_up', id, { channel })))}`;
+      expect((await post(body, 'application/x-www-form-urlencoded')).status).toBe(200);
+      await slack.waitFor((c) => c.method === 'chat.postEphemeral' && c.args.channel === channel);
+    }
+    expect(slack.calls.filter((c) => c.method === 'chat.postEphemeral').map((c) => c.args.text)).toEqual([
+      'This answer is no longer stored.',
+      'This answer is no longer stored.',
+    ]);
+    const rows = await app.rt.db.query('SELECT answer_id FROM feedback WHERE answer_id = ANY($1)', [
+      [Number(answerId), Number(webAnswerId)],
+    ]);
+    expect(rows.rows).toEqual([]);
+  });
+
   it('publishes the App Home with recent questions, and the ticket section for the legal team', async () => {
     const home = (user: string) => ({
       type: 'event_callback',

@@ -22,12 +22,12 @@ export const HOME_PLACE = 'qingdao';
 // ------------------------------------------------------------------ lawyer
 
 const LAWYER_NOUN =
-  /юрист|адвокат|юрфирм|юридическ\S*\s+фирм|юр\.\s*консультац|юридическ\S*\s+(?:консультац|помощ)|правов\S*\s+помощ|律师|律所|法律咨询|法律服务|法律援助|lawyer|attorney|legal\s+(?:counsel|advice|help|hub|team)|law\s+firm/i;
+  /юрист|адвокат|юрфирм|юридическ\S*\s+фирм|юр\.\s*консультац|юридическ\S*\s+(?:консультац|помощ)|правов\S*\s+помощ|律师|律所|法律咨询|法律服务|法律援助|lawyer|attorney|legal\s+(?:counsel|advice|help|hub|team|expert|specialist)|law\s+firm/i;
 const LAWYER_ASK =
-  /нуж|хочу|хотим|можно|можете|подключ|свяж|переда|поговор|консульт|заявк|помог|есть\s+у\s+вас|дайте|посоветуй|найди|找|请|帮|联系|约|需要|想|咨询|转|提交|对接|有没有|代理|介入|\bneed|\bwant|talk|connect|speak|get\s+me|escalat|review|look\s+at|open\s+a\s+ticket|help\s+from|could\s+someone|can\s+i|i'?d\s+like|refer|put\s+me/i;
+  /нуж|хочу|хотим|ищу|ищем|представля|можно|можете|подключ|свяж|переда|поговор|консульт|заявк|помог|есть\s+у\s+вас|дайте|посоветуй|найди|找|请|帮|急需|联系|约|需要|想|咨询|转|提交|对接|有没有|代理|介入|\bneed|\bwant|looking\s+for|represent|talk|connect|speak|get\s+me|escalat|review|look\s+at|open\s+a\s+ticket|help\s+from|could\s+someone|can\s+i|i'?d\s+like|refer|put\s+me/i;
 // A lawyer mentioned as a source or as an option the user weighs is not a request for one.
 const LAWYER_REPORTED =
-  /(?:юрист|адвокат)\S*\s+(?:сказал|говорит|считает|пишет|утверждает)|наш\S*\s+юрист|мой\s+юрист|我们(?:的)?律师|我的律师|律师(?:说|讲|认为|表示)|(?:our|my)\s+(?:lawyer|attorney)|lawyer\s+(?:says|said|told)|when\s+should\s+i\s+ask|instead\s+of/i;
+  /(?:юрист|адвокат)\S*\s+(?:сказал|говорит|считает|пишет|утверждает)|наш\S*\s+юрист|мой\s+юрист|我们(?:的)?律师|我的律师|律师(?:说|讲|认为|表示)|(?:our|my)\s+(?:lawyer|attorney)|lawyer\s+(?:says|said|told)|when\s+should\s+i\s+ask|instead\s+of|can\s+a\s+(?:lawyer|attorney)\s+(?!help)|может\s+ли\s+(?:юрист|адвокат)|律师(?:能不能|可以|能否)(?!帮)/i;
 
 function isLawyerRequest(text: string): boolean {
   return LAWYER_NOUN.test(text) && LAWYER_ASK.test(text) && !LAWYER_REPORTED.test(text);
@@ -36,14 +36,16 @@ function isLawyerRequest(text: string): boolean {
 // ------------------------------------------------------------------ credit
 
 const CREDIT_CUE =
-  /провер|пробей|пробить|чекни|рейтинг|надежн|надёжн|благонадежн|платежеспособн|платёжеспособн|мошенник|жив(?:ая|ой)\s+компани|действующ|есть\s+инф|инфа\s+по|что\s+по\s|отгружать\s+без|查一下|查查|查下|查个|查询|核实|信用|资信|征信|评级|靠谱|可靠|正规|有没有问题|还在经营|注册多久|背景调查|\bcheck\b|verify|vet\b|legit|reliable|trustworth|credit\s+(?:check|rating|report)|\brating\b|still\s+active|red\s+flags|real\s+company|look\s+up|due\s+diligence|background\s+check/i;
+  /провер|пробей|пробить|чекни|рейтинг|надежн|надёжн|благонадежн|платежеспособн|платёжеспособн|мошенник|жив(?:ая|ой)\s+компани|действующ|есть\s+инф|инфа\s+по|что\s+по\s|отгружать\s+без|查一下|查查|查下|查个|查询|核实|信用|资信|征信|评级|靠谱|可靠|正规|有没有问题|还在经营|注册多久|背景调查|\bcheck\b|verify|vet\b|legit|reliable|trustworth|credit\s+(?:check|rating|report)|\brating\b|still\s+active|red\s+flags|real\s+company|look\s+up|look\s+(?:them|it|him|her)\s+up|санкционн\S*\s+спис|в\s+санкц|sanctions?\s+(?:list|check|screen)|制裁名单|due\s+diligence|background\s+check/i;
 // Asking what a legal form is, or how to set one up, is about law, not about a counterparty.
 const DEFINITIONAL =
-  /что\s+такое|чем\s+отличается|как\s+самому|怎么自己|自己查|how\s+(?:can|do)\s+i\s+check\s+(?:a|the)?\s*compan|как\s+(?:нерезиденту\s+)?(?:открыть|зарегистрировать|создать)|открыть\s+(?:ооо|тоо)|регистрац|区别|注册|是什么|what\s+is\s+an?\b|what'?s\s+an?\b|how\s+(?:do\s+i|to)\s+(?:register|open|set\s+up)|different\s+from|insurance|страхован|保险|平台/i;
+  /что\s+такое|чем\s+отличается|как\s+самому|怎么自己|自己查|how\s+(?:can|do)\s+i\s+check\s+(?:a|the)?\s*compan|как\s+(?:нерезиденту\s+)?(?:открыть|зарегистрировать|создать)|открыть\s+(?:ооо|тоо)|регистрац|区别|(?:怎么|如何|怎样)注册|注册(?:一家|一个|流程|需要)|是什么|what\s+is\s+an?\b|what'?s\s+an?\b|how\s+(?:do\s+i|to)\s+(?:register|open|set\s+up)|different\s+from|insurance|страхован|保险|平台/i;
 const PREFIX_FORM =
-  /(?:^|[^A-Za-zА-Яа-яЁё])(ООО|ТОО|АО|ОАО|ЗАО|ПАО|ИП|ЧП|ОсОО|MChJ|XK)\s+(«[^»]{2,80}»|"[^"]{2,80}"|“[^”]{2,80}”|(?:(?:[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\d-]*|[A-ZА-ЯЁ]\.(?:\s?[A-ZА-ЯЁ]\.)?)\s*){1,5})/u;
+  /(?:^|[^A-Za-zА-Яа-яЁё])(ООО|ТОО|АО|ОАО|ЗАО|ПАО|ИП|ЧП|ОсОО|ОДО|СООО|ЧУП|OOO|TOO|JLLC|CJSC|OJSC|MChJ|XK)\s+(«[^»]{2,80}»|"[^"]{2,80}"|“[^”]{2,80}”|(?:(?:[A-ZА-ЯЁ]\.(?:\s?[A-ZА-ЯЁ]\.)?|[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\d-]*)\s*){1,5})/u;
 const LATIN_SUFFIX_FORM =
   /((?:[A-Z][A-Za-z\d&'.-]*,?\s+(?:(?:and|of|&|de)\s+)?){1,8})(LLP|LLC|Ltd\.?|Limited|Co\.,?\s*Ltd\.?|Co\.|Inc\.?|GmbH|JSC|PLC|Corp\.?|Corporation|Company)(?![A-Za-z])/u;
+const QUOTED_SUFFIX_FORM =
+  /(«[^»]{2,80}»|"[^"]{2,80}"|“[^”]{2,80}”)\s*(LLP|LLC|Ltd\.?|JSC|Inc\.?|GmbH|PLC|Co\.,?\s*Ltd\.?)(?![A-Za-z])/u;
 const HAN_SUFFIX_FORM = /([\p{Script=Han}A-Za-z\d]{2,30}?(?:有限责任公司|股份有限公司|有限公司|集团|公司))/u;
 const HAN_NAMED_PARTY = /([\p{Script=Han}]{2,12})(?:这个|这家)(?:供应商|客户|公司|买家|工厂)/u;
 const QUOTED = /«([^»]{2,80})»|"([^"]{2,80})"|“([^”]{2,80})”/u;
@@ -55,14 +57,19 @@ const GENERIC_HAN = /^(?:一个|一家|这个|那个|什么|哪家|哪个|注册
 export function companyIn(text: string): string | undefined {
   const prefix = PREFIX_FORM.exec(text);
   if (prefix) return `${prefix[1]} ${prefix[2]!.trim()}`.replace(/\s+[?,.!]+$/, '');
+  const quotedSuffix = QUOTED_SUFFIX_FORM.exec(text);
+  if (quotedSuffix) return `${quotedSuffix[1]} ${quotedSuffix[2]}`.replace(/\.$/, '');
   const latin = LATIN_SUFFIX_FORM.exec(text);
   if (latin) {
     // Drop words that open the sentence rather than the name ("Is Kama Opt LLC", "Our buyer is …").
     const words = latin[1]!.trim().split(/\s+/);
     while (words.length > 1 && /^(Is|Are|Can|Check|Pls|Please|Our|The|Run|Any|Look|Verify|Credit)$/i.test(words[0]!))
       words.shift();
-    // "Ltd." at the end of a sentence: the full stop is the sentence's, not the name's.
-    return `${words.join(' ')} ${latin[2]}`.trim().replace(/\b(Ltd|Inc|Corp)\.$/, '$1');
+    // "Ltd." at the end of a sentence: the full stop is the sentence's, not the name's — unless the
+    // sentence goes on in lower case ("… Co., Ltd. they're a new supplier").
+    const name = `${words.join(' ')} ${latin[2]}`.trim();
+    const after = text.slice(latin.index + latin[0].length);
+    return /^\s+[a-zа-яё]/u.test(after) ? name : name.replace(/\b(Ltd|Inc|Corp)\.$/, '$1');
   }
   const han = HAN_SUFFIX_FORM.exec(text);
   if (han && !GENERIC_HAN.test(han[1]!) && han[1]!.length > 4)
@@ -77,7 +84,12 @@ export function companyIn(text: string): string | undefined {
 }
 
 function hasLegalForm(text: string): boolean {
-  return PREFIX_FORM.test(text) || LATIN_SUFFIX_FORM.test(text) || HAN_SUFFIX_FORM.test(text);
+  return (
+    PREFIX_FORM.test(text) ||
+    QUOTED_SUFFIX_FORM.test(text) ||
+    LATIN_SUFFIX_FORM.test(text) ||
+    HAN_SUFFIX_FORM.test(text)
+  );
 }
 
 function creditIntent(text: string): Intent | undefined {
@@ -92,7 +104,7 @@ function creditIntent(text: string): Intent | undefined {
 // ------------------------------------------------------------------ route
 
 const TRANSPORT =
-  /по\s+времени|по\s+деньгам|дешевле|быстрее|конт\b|контейнер|груз|фур[аыу]|поезд|\bжд\b|ж\/д|железн|морем|\bморе\b|авиа|самол[её]т|доставк|достав|перевоз|отправ|отгруз|везти|вез[её]м|ид[её]т|едет|ехать|маршрут|логист|транзит|сколько\s+стоит|сколько\s+дней|скока|выгоднее|вариант|\bfeet\b|фут|集装箱|货|运|发|海运|铁路|空运|陆运|班列|物流|线路|路线|多久|多长时间|几天|多少钱|时效|报价|报个价|拼箱|整柜|怎么走|怎么安排|container|cargo|freight|ship|send|deliver|transport|route|\brail\b|train|truck|by\s+sea|by\s+air|\bfcl\b|\blcl\b|40\s*ft|20\s*ft|how\s+long|how\s+many\s+days|transit/i;
+  /по\s+времени|по\s+деньгам|дешевле|быстрее|конт\b|контейнер|груз|фур[аыу]|поезд|\bжд\b|ж\/д|железн|морем|\bморе\b|авиа|самол[её]т|доставк|достав|перевоз|отправ|отгруз|везти|вез[её]м|ид[её]т|едет|ехать|маршрут|логист|транзит|сколько\s+стоит|сколько\s+дней|скока|выгоднее|вариант|\bfeet\b|фут|集装箱|货|运|发|海运|铁路|空运|陆运|班列|物流|线路|路线|多久|多长时间|几天|多少天|全程|多少钱|时效|报价|报个价|拼箱|整柜|怎么走|怎么安排|container|cargo|freight|ship|send|deliver|transport|route|\brail\b|train|truck|by\s+sea|by\s+air|\bfcl\b|\blcl\b|40\s*ft|20\s*ft|how\s+long|how\s+many\s+days|transit/i;
 // Words that make a single place a destination ("до Алматы", "send to Almaty", "运到莫斯科").
 const TO_CUE = /(?:^|[^\p{L}])(?:до|в|во|на|to|into|towards)\s*$|(?:到|至|去|往|运往|发往|运到|发到|发)\s*$/u;
 const FROM_CUE = /(?:^|[^\p{L}])(?:из|с|со|от|from)\s*$|(?:从|自|由)\s*$/u;
@@ -104,7 +116,7 @@ const FREIGHT_QUOTE =
 const FROM_HOME = /с\s+нашей\s+площадки|с\s+зоны|from\s+(?:our\s+site|the\s+(?:sco\s+)?zone)|从我们这|从示范区/i;
 // A question about one place itself (where it is, what happens there) is not a trip.
 const ABOUT_PLACE =
-  /где\s|это\s+где|在哪|where\s+is|простаива|dwell|一天能过|how\s+many\s+trains|растамож|таможенн\S*\s+(?:оформлен|сбор|пошлин)|customs\s+clearance|清关|报关/i;
+  /какие\s+документ|нуж\S*\s+ли\s+(?:карнет|tir|cmr|сертификат|декларац|лиценз)|карнет|which\s+incoterms?|incoterms?\s+(?:should|to\s+use)|what\s+documents|哪些(?:文件|单据)|需要(?:什么|哪些)(?:文件|单据)|где\s|это\s+где|在哪|where\s+is|простаива|dwell|一天能过|how\s+many\s+trains|растамож|таможенн\S*\s+(?:оформлен|сбор|пошлин)|customs\s+clearance|清关|报关/i;
 
 // Two places joined by a dash, an arrow or "via" read as a trip even without a transport word.
 const JOINED = /[–—→-]|через|via|经|走/i;
@@ -121,8 +133,11 @@ function routeIntent(text: string, places: readonly PlaceRef[]): Intent | undefi
   };
   if (places.length >= 2) {
     const [a, b] = places as [PlaceRef, PlaceRef];
-    const from = places.find((p) => role(p) === 'from') ?? (role(a) === 'to' ? b : a);
-    const to = places.find((p) => p !== from && role(p) === 'to') ?? places.find((p) => p !== from)!;
+    // No "from" cue: the zone, when named, is where the goods are ("склад в Цзяочжоу, надо в Ташкент").
+    const from =
+      places.find((p) => role(p) === 'from') ?? places.find((p) => p.id === HOME_PLACE) ?? (role(a) === 'to' ? b : a);
+    // The last place marked as a destination ends the trip: "Хоргос → Актау, потом до Баку".
+    const to = places.findLast((p) => p !== from && role(p) === 'to') ?? places.find((p) => p !== from)!;
     return from.id === to.id ? undefined : { kind: 'route', from: from.id, to: to.id };
   }
   const only = places[0]!;

@@ -20,6 +20,8 @@ export const thresholdsSchema = z.object({
       keyInLead: z.number(),
       sectionTop3: z.number(),
       followUps: z.number(),
+      /** The blind set (evals/datasets/followups-heldout.jsonl), gated at what it reached when first run. */
+      followUpsHeldout: z.number(),
       uncoveredFlagged: z.number(),
       answerableFlaggedWeak: z.number(),
     })

@@ -45,7 +45,9 @@ export function parseFrontMatter(source: string): { meta: FrontMatter; body: str
   if (!m) throw new FrontMatterError('no front-matter: the file must start with a --- block');
   let data: unknown;
   try {
-    data = parseYaml(m[1]!);
+    // Tags YAML cannot resolve (`!!js/function`) become plain strings the schema then judges; the
+    // library's process warnings would only spam the server's stderr with an author's typo.
+    data = parseYaml(m[1]!, { logLevel: 'error' });
   } catch (err) {
     throw new FrontMatterError(`front-matter is not valid YAML: ${(err as Error).message.split('\n')[0]}`, {
       cause: err,

@@ -63,7 +63,7 @@ function sidecarMeta(path: string, root: string, text: string, title: string | u
   if (existsSync(side)) {
     let data: unknown;
     try {
-      data = parseYaml(readFileSync(side, 'utf8'));
+      data = parseYaml(readFileSync(side, 'utf8'), { logLevel: 'error' });
     } catch (err) {
       throw new FrontMatterError(`${basename(side)} is not valid YAML: ${(err as Error).message.split('\n')[0]}`, {
         cause: err,

@@ -8,6 +8,13 @@ import { expect } from 'vitest';
 
 const SCALE = Math.max(1, Number(process.env.FUZZ_SCALE ?? '1') || 1);
 
+/**
+ * A per-call time bound that catches hangs and blow-ups (runaway regexes, quadratic loops), never
+ * speed: the nominal figure times 10, because a shared two-core machine under load ran a 30 ms parse
+ * in 670 ms. Speed is measured in `npm run bench:*`, not here.
+ */
+export const hangBound = (ms: number) => ms * 10;
+
 /** A test's time limit grows with its run count. */
 export const fuzzTimeout = (ms: number) => ms * SCALE;
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);

@@ -19,7 +19,7 @@ import type { Db } from '../../src/store/db.js';
 import { KnowledgeRepo } from '../../src/store/knowledge-repo.js';
 import { openDb } from '../../src/store/open-db.js';
 import { tempDir } from '../support/knowledge-fixture.js';
-import { anyText, fuzzOptions, fuzzTimeout, timed } from './fuzz-options.js';
+import { anyText, fuzzOptions, fuzzTimeout, timed, hangBound } from './fuzz-options.js';
 
 const GOOD_MD = `---
 id: steady-doc-en
@@ -168,7 +168,7 @@ describe('fuzz: knowledge loader', () => {
               throw err;
             }
           });
-          expect(ms).toBeLessThan(500);
+          expect(ms).toBeLessThan(hangBound(500));
           if (value instanceof FrontMatterError) return void expect(value.message.length).toBeGreaterThan(0);
           expect(value.meta.id).toMatch(/^[a-z0-9][a-z0-9-]*[a-z0-9]$/);
           expect(value.meta.sources.length).toBeGreaterThan(0);
@@ -194,7 +194,7 @@ describe('fuzz: knowledge loader', () => {
     await fc.assert(
       fc.asyncProperty(markdownBody, async (body) => {
         const { value: chunks, ms } = await timed(() => splitMarkdown(body));
-        expect(ms).toBeLessThan(1000);
+        expect(ms).toBeLessThan(hangBound(1000));
         for (const c of chunks) {
           expect(c.text.trim().length).toBeGreaterThan(0);
           expect(Array.isArray(c.headingPath)).toBe(true);
@@ -231,7 +231,7 @@ describe('fuzz: knowledge loader', () => {
                 (err: unknown) => err as Error,
               ),
             );
-            expect(ms).toBeLessThan(5000);
+            expect(ms).toBeLessThan(hangBound(5000));
             if (value instanceof Error) return void expect(String(value.message).length).toBeGreaterThan(0);
             expect(value.body.trim().length).toBeGreaterThan(0);
           }),
@@ -268,7 +268,7 @@ describe('fuzz: knowledge loader', () => {
               const original = file === 'guide.pdf' ? pdf : new TextEncoder().encode(GOOD_MD);
               writeFileSync(join(root.path, file), bytes);
               const { value: s, ms } = await timed(() => ingestKnowledge({ root: root.path, repo, embedder }));
-              expect(ms).toBeLessThan(10_000);
+              expect(ms).toBeLessThan(hangBound(10_000));
               const outcome = [...s.added, ...s.changed, ...s.failed.map((f) => f.path)];
               if (s.failed.length) {
                 expect(s.failed.map((f) => f.path)).toEqual([file]);

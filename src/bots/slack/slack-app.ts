@@ -27,6 +27,7 @@ import type { CreditService } from '../../tools/credit/credit-service.js';
 import { registerSlackCredit, slackCredit } from './slack-credit.js';
 import { slackRoute } from './slack-route.js';
 import type { RouteService } from '../../tools/routes/route-service.js';
+import { answerInChannel } from './answer-in-channel.js';
 
 const { WebClient } = webApi;
 
@@ -247,7 +248,7 @@ function register(app: InstanceType<typeof App>, deps: SlackDeps): Set<Promise<v
       await ack();
       const b = body as { user: { id: string }; channel?: { id: string } };
       const id = idValue(action);
-      const answer = id === undefined ? undefined : await deps.answers.get(id);
+      const answer = answerInChannel(id === undefined ? undefined : await deps.answers.get(id), b.channel?.id);
       const lang = answer?.lang ?? (await uiLang(b.user.id));
       if (answer) await deps.answers.feedback(answer.id, 'slack', b.user.id, rating);
       if (b.channel)

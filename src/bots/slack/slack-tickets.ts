@@ -11,6 +11,7 @@ import { TicketTransitionError } from '../../tickets/ticket-repo.js';
 import type { TicketService } from '../../tickets/ticket-service.js';
 import type { SlackAccess } from './slack-access.js';
 import { idValue } from './action-value.js';
+import { answerInChannel } from './answer-in-channel.js';
 
 export function registerTicketHandlers(
   app: App,
@@ -88,7 +89,10 @@ export function registerTicketHandlers(
     await ack();
     const b = body as { user: { id: string }; channel?: { id: string }; message?: { ts?: string; thread_ts?: string } };
     const answerId = idValue(action);
-    const answer = answerId === undefined ? undefined : await deps.answers.get(answerId);
+    const answer = answerInChannel(
+      answerId === undefined ? undefined : await deps.answers.get(answerId),
+      b.channel?.id,
+    );
     if (!answer?.conversationId || !b.channel) return;
     const lang: Lang = answer.lang;
     const threadTs = b.message?.thread_ts ?? b.message?.ts;
