@@ -371,8 +371,18 @@ function fit(text: string, maxChars: number, qTokens: ReadonlySet<string>): stri
     const keys = tokenize(word[0]).map(matchKey);
     if (keys.some((k) => qTokens.has(k))) positions.push(word.index + word[0].length / 2);
   }
-  const first = positions.length ? Math.min(...positions) : 0;
-  const last = positions.length ? Math.max(...positions) : 0;
+  // The window holding the most of the question's words: where they cluster, the answer is near.
+  let first = positions[0] ?? 0;
+  let last = first;
+  let most = 0;
+  for (let i = 0, j = 0; i < positions.length; i++) {
+    while (positions[i]! - positions[j]! > maxChars * 0.7) j++;
+    if (i - j + 1 > most) {
+      most = i - j + 1;
+      first = positions[j]!;
+      last = positions[i]!;
+    }
+  }
   // A sentence read from its start is clearer: keep the start when the question's words fit there.
   let start =
     last < maxChars * 0.8
