@@ -13,7 +13,7 @@ export default defineConfig({
       'src/tools/credit/risk-signals.test.ts',
       'test/routes-planner.test.ts',
     ],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
   },
 });
