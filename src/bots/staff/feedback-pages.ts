@@ -81,7 +81,8 @@ export function addFeedbackPages(
               <td>
                 <form method="post" action="/staff/feedback/mark" class="mark">
                   ${csrfField(ctx)}<input type="hidden" name="id" value="${f.id}" />
-                  <select name="mark" aria-label="${tr(ctx, 'colMark')}">
+                  <select name="mark" required aria-label="${tr(ctx, 'colMark')}">
+                    <option value="" ${f.mark ? '' : html`selected`}>—</option>
                     ${FEEDBACK_MARKS.map(
                       (m) =>
                         html`<option value="${m}" ${f.mark === m ? html` selected` : ''}>
