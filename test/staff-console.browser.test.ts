@@ -15,7 +15,7 @@ import { staffText } from '../src/i18n/staff-texts.js';
 import { lintKnowledge } from '../src/rag/lint-knowledge.js';
 import { StaffAuthRepo } from '../src/store/staff-auth-repo.js';
 import { hasChromium, launchBrowser, noticeIfNoBrowser, watchErrors } from './support/browser.js';
-import { startFakeSlack, type FakeSlack } from './support/fake-slack.js';
+import { slackSignature, slashCommand, startFakeSlack, type FakeSlack } from './support/fake-slack.js';
 import { startFakeTelegram, type FakeTelegram } from './support/fake-telegram.js';
 import { makeKnowledgeDir, tempDir } from './support/knowledge-fixture.js';
 import { runAdvisor } from './support/run-cli.js';
@@ -207,6 +207,43 @@ describe.skipIf(!hasChromium)('staff console in a browser', () => {
     expect(stored.rows.length).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await ctx.close();
+  });
+
+  it('/advisor console in Slack answers the person alone with a link that signs them in as the legal team', async () => {
+    const body = slashCommand('console', slack.responseUrl('console1'), { user: LAWYER });
+    const res = await fetch(`${app.url}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...slackSignature(body, 'staff-secret') },
+      body,
+    });
+    expect(res.status).toBe(200);
+    const reply = await slack.waitFor((c) => c.method === 'response_url' && c.args.id === 'console1');
+    expect(reply.args.response_type).toBe('ephemeral');
+    expect(reply.args.text).toContain(en('roleLegal'));
+    const url = /http:\/\/\S+\/staff\/signin\?token=[\w-]+/.exec(String(reply.args.text))![0];
+    const ctx = await browser.newContext({ locale: 'en-US' });
+    const page = await ctx.newPage();
+    await page.goto(url);
+    await page.getByRole('button', { name: en('signInButton') }).click();
+    await page.waitForURL(/\/staff\/tickets$/);
+    expect(await page.locator('.who').textContent()).toBe(en('signedInAs', { user: LAWYER, role: en('roleLegal') }));
+    await ctx.close();
+
+    // Someone on neither list gets no link; the usage line names the command.
+    const other = slashCommand('console', slack.responseUrl('console2'), { user: 'U0NOBODY' });
+    await fetch(`${app.url}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...slackSignature(other, 'staff-secret') },
+      body: other,
+    }).then((r) => r.json().then((j: { text?: string }) => expect(j.text).not.toContain('/staff/signin')));
+    const help = slashCommand('help', slack.responseUrl('console3'), { user: STAFF });
+    await fetch(`${app.url}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...slackSignature(help, 'staff-secret') },
+      body: help,
+    });
+    const usage = await slack.waitFor((c) => c.method === 'response_url' && c.args.id === 'console3');
+    expect(usage.args.text).toContain('`/advisor console`');
   });
 
   it('every page renders its seeded data with no page or console error (screenshots)', async () => {
