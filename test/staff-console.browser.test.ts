@@ -507,6 +507,34 @@ describe.skipIf(!hasChromium)('staff console in a browser', () => {
     await ctx.close();
   });
 
+  it('a DOCX version of a Markdown document keeps its metadata and becomes the searchable version', async () => {
+    const { Document, Packer, Paragraph } = await import('docx');
+    const docx = await Packer.toBuffer(
+      new Document({
+        sections: [
+          {
+            children: [new Paragraph('边境换轨'), new Paragraph('在霍尔果斯口岸，wombatgauge 换装通常需要一天。')],
+          },
+        ],
+      }),
+    );
+    const { ctx, page, errors } = await signIn(STAFF);
+    await page.goto(`${app.url}/staff/document?id=gauge-change-zh`);
+    await page.locator('form.upload input[type="file"]').setInputFiles({
+      name: 'gauge-change-v2.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: docx,
+    });
+    await page.getByRole('button', { name: en('uploadButton') }).click();
+    await page.locator('.flash:not(.error)').waitFor();
+    expect(await page.locator('.facts').textContent()).toContain('logistics/gauge-change.zh.docx (docx)');
+    expect(await page.locator('[data-field="review_by"]').textContent()).toContain('2025-06-30');
+    const hits = await app.rt.kb.search('wombatgauge', { k: 3 });
+    expect(hits[0]).toMatchObject({ docId: 'gauge-change-zh' });
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
   it('signing out ends the session in every browser', async () => {
     const a = await signIn(STAFF);
     const b = await signIn(STAFF);

@@ -57,7 +57,7 @@ export function addTicketPages(router: Router, d: TicketPagesDeps): void {
           >${tr(ctx, 'filterStatus')}
           <select name="status">
             ${option('', tr(ctx, 'any'), filter.status ?? '')}${STATUSES.map((s) =>
-              option(s, s === 'open' ? 'open' : (words.status[s] ?? s), filter.status),
+              option(s, s === 'open' ? tr(ctx, 'statusOpen') : (words.status[s] ?? s), filter.status),
             )}
           </select></label
         >
