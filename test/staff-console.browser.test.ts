@@ -207,6 +207,20 @@ describe.skipIf(!hasChromium)('staff console in a browser', () => {
     expect(stored.rows.length).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await ctx.close();
+
+    // Behind an https proxy the cookie is also Secure.
+    const link = await createStaffLink(app.rt.config, app.rt.db, STAFF, 'en');
+    const token = new URL(link.url).searchParams.get('token')!;
+    const res = await fetch(`${app.url}/staff/signin`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-proto': 'https' },
+      body: new URLSearchParams({ token }).toString(),
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('set-cookie')).toMatch(
+      /^staff_session=[\w-]+; Path=\/staff; HttpOnly; SameSite=Strict; Max-Age=\d+; Secure$/,
+    );
   });
 
   it('/advisor console in Slack answers the person alone with a link that signs them in as the legal team', async () => {
