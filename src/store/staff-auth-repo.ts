@@ -178,9 +178,7 @@ export class StaffAuthRepo {
     );
   }
 
-  async recentAudit(
-    limit = 200,
-  ): Promise<
+  async recentAudit(limit = 200): Promise<
     Array<{
       actor: string;
       role: string | null;
