@@ -545,6 +545,22 @@ describe.skipIf(!hasChromium)('staff console in a browser', () => {
     expect(await page.locator('[data-field="review_by"]').textContent()).toContain('2025-06-30');
     const hits = await app.rt.kb.search('wombatgauge', { k: 3 });
     expect(hits[0]).toMatchObject({ docId: 'gauge-change-zh' });
+    // By now the audit holds the actions of the tests before: refusals and successes alike.
+    await page.goto(`${app.url}/staff/audit`);
+    for (const [action, outcome] of [
+      ['ticket.claim', 'refused'],
+      ['ticket.reply', 'ok'],
+      ['feedback.mark', 'refused'],
+      ['feedback.mark', 'ok'],
+      ['document.recheck', 'ok'],
+      ['document.upload', 'refused'],
+      ['document.upload', 'ok'],
+    ])
+      expect(
+        await page.locator(`tr.audit[data-action="${action}"][data-outcome="${outcome}"]`).count(),
+        `${action} ${outcome}`,
+      ).toBeGreaterThan(0);
+    await shot(page, 'audit-after-actions');
     expect(errors).toEqual([]);
     await ctx.close();
   });

@@ -55,8 +55,8 @@ export function addDocumentPages(router: Router, d: DocumentPagesDeps): void {
           <td>${doc.lang}</td>
           <td>${doc.category}</td>
           <td>${doc.countries.join(', ')}</td>
-          <td>${doc.asOf ?? '—'}</td>
-          <td class="${due ? `due-${due}` : ''}">
+          <td class="date">${doc.asOf ?? '—'}</td>
+          <td class="date ${due ? `due-${due}` : ''}">
             ${doc.reviewBy ?? '—'}${due ? html` <span class="badge">${tr(ctx, due === 'overdue' ? 'overdue' : 'dueSoon')}</span>` : ''}
           </td>
           <td>
