@@ -190,7 +190,7 @@ export function addTicketPages(router: Router, d: TicketPagesDeps): void {
                 <td>${dateTime(e.at, ctx.lang)}</td>
                 <td>${e.from ? `${words.status[e.from] ?? e.from} → ` : ''}${words.status[e.to] ?? e.to}</td>
                 <td>${e.actor}</td>
-                <td><code>${Object.keys(e.detail).length ? JSON.stringify(e.detail) : ''}</code></td>
+                <td><code class="detail">${Object.keys(e.detail).length ? JSON.stringify(e.detail) : ''}</code></td>
               </tr>`,
           ),
           tr(ctx, 'noRows'),

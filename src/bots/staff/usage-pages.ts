@@ -141,12 +141,12 @@ export function addUsagePages(
         rows.map(
           (a) =>
             html`<tr class="audit outcome-${a.outcome}" data-action="${a.action}" data-outcome="${a.outcome}">
-              <td>${dateTime(a.at, ctx.lang)}</td>
+              <td class="date">${dateTime(a.at, ctx.lang)}</td>
               <td>${a.actor}${a.role ? ` (${a.role})` : ''}</td>
               <td>${a.action}</td>
               <td>${a.target ?? '—'}</td>
               <td>${a.outcome}</td>
-              <td><code>${JSON.stringify(a.detail)}</code></td>
+              <td><code class="detail">${JSON.stringify(a.detail)}</code></td>
             </tr>`,
         ),
         tr(ctx, 'noRows'),
