@@ -545,7 +545,23 @@ describe.skipIf(!hasChromium)('staff console in a browser', () => {
     expect(await page.locator('[data-field="review_by"]').textContent()).toContain('2025-06-30');
     const hits = await app.rt.kb.search('wombatgauge', { k: 3 });
     expect(hits[0]).toMatchObject({ docId: 'gauge-change-zh' });
-    // By now the audit holds the actions of the tests before: refusals and successes alike.
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it('signing out ends the session in every browser', async () => {
+    const a = await signIn(STAFF);
+    const b = await signIn(STAFF);
+    await a.page.getByRole('button', { name: en('signOut') }).click();
+    await a.page.locator('.message').waitFor();
+    const res = await b.page.goto(`${app.url}/staff/tickets`);
+    expect(res?.status()).toBe(401);
+    await a.ctx.close();
+    await b.ctx.close();
+  });
+
+  it('the audit page lists the actions of the tests above, refusals and successes alike (run after them)', async () => {
+    const { ctx, page, errors } = await signIn(STAFF);
     await page.goto(`${app.url}/staff/audit`);
     for (const [action, outcome] of [
       ['ticket.claim', 'refused'],
@@ -563,17 +579,6 @@ describe.skipIf(!hasChromium)('staff console in a browser', () => {
     await shot(page, 'audit-after-actions');
     expect(errors).toEqual([]);
     await ctx.close();
-  });
-
-  it('signing out ends the session in every browser', async () => {
-    const a = await signIn(STAFF);
-    const b = await signIn(STAFF);
-    await a.page.getByRole('button', { name: en('signOut') }).click();
-    await a.page.locator('.message').waitFor();
-    const res = await b.page.goto(`${app.url}/staff/tickets`);
-    expect(res?.status()).toBe(401);
-    await a.ctx.close();
-    await b.ctx.close();
   });
 
   it('advisor staff-link without SLACK_BOT_TOKEN, roles from a user group, fails with one clear line', async () => {
