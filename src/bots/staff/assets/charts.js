@@ -31,8 +31,12 @@ function draw(box) {
     })),
   ];
   const opts = {
+    // Days are UTC dates (the server counts them so); show them as such whatever the browser's zone.
+    tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
     width: Math.max(320, Math.min(760, box.clientWidth || 640)),
     height: 240,
+    // Room on the right for the last day's label.
+    padding: [12, 28, 0, 0],
     series,
     scales: {
       x: time ? { time: true } : { time: false, range: [-0.5, labels.length - 0.5] },
@@ -40,7 +44,8 @@ function draw(box) {
     },
     axes: [
       time
-        ? {}
+        ? // Whole days only: the data is per day, so hour ticks would mean nothing.
+          { incrs: [86400, 2 * 86400, 7 * 86400, 14 * 86400], values: '{MM}-{DD}' }
         : {
             values: (u, splits) => splits.map((v) => (Number.isInteger(v) ? (labels[v] ?? '') : '')),
             splits: () => labels.map((_, i) => i),
