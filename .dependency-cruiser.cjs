@@ -99,7 +99,7 @@ module.exports = {
   options: {
     doNotFollow: { path: 'node_modules' },
     // The console's browser modules are not Node modules (they import /assets/vendor/… at run time).
-    exclude: { path: '(^dist/|^node_modules/|^src/bots/web/assets/)' },
+    exclude: { path: '(^dist/|^node_modules/|^src/bots/(web|staff)/assets/)' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
     enhancedResolveOptions: {

@@ -26,6 +26,7 @@ const COMMANDS: Record<Exclude<CliCommand, 'lint'>, () => Promise<Command>> = {
   credit: async () => (await import('./cli/credit-command.js')).creditCommand,
   route: async () => (await import('./cli/route-command.js')).routeCommand,
   tickets: async () => (await import('./cli/tickets-command.js')).ticketsCommand,
+  'staff-link': async () => (await import('./cli/staff-link-command.js')).staffLinkCommand,
 };
 
 export async function runCli(

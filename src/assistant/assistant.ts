@@ -254,6 +254,8 @@ export class Assistant {
       citations,
       toolCalls,
       notices,
+      // The model answered without citing any passage or using a tool: nothing in the knowledge backs it.
+      weakEvidence: citations.length === 0 && toolCalls.length === 0,
       ...(escalation ? { escalation } : {}),
     };
   }
@@ -387,7 +389,7 @@ export class Assistant {
       ...(notice ? { notice } : {}),
     });
     if (evidence.weak) this.deps.log.info({ confidence: evidence.confidence, gaps: evidence.gaps }, 'weak evidence');
-    return result;
+    return { ...result, weakEvidence: evidence.weak };
   }
 
   private today(): string {

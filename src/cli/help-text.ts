@@ -20,6 +20,7 @@ export const SYNOPSES: Record<CliCommand, readonly string[]> = {
   route: ['--from <place> --to <place> [--cargo 40ft|20ft|lcl|reefer|dg] [--lang zh|ru|en] [--png FILE] [--json]'],
   tickets: ['[--json]'],
   lint: ['[dir]'],
+  'staff-link': ['<slack-user-id> [--json]'],
 };
 
 const VALUE: Partial<Record<CliOption, string>> = {

@@ -21,6 +21,7 @@ export const COMMAND_OPTIONS: Record<CliCommand, readonly CliOption[]> = {
   route: ['from', 'to', 'cargo', 'lang', 'png', 'json'],
   tickets: ['json'],
   lint: [],
+  'staff-link': ['json'],
 };
 
 const EXAMPLE: Partial<Record<CliOption, string>> = {

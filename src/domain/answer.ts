@@ -48,6 +48,9 @@ export interface AskResult {
   citations: Citation[];
   toolCalls: ToolCallRecord[];
   escalation?: { suggested: boolean; reason: string; practiceArea?: string; jurisdiction?: string };
+  /** The passages found did not back an answer well (or none were found): recorded with the answer so
+   * staff see knowledge gaps without guessing them from the text. Absent for tool answers. */
+  weakEvidence?: boolean;
   /** Short notes for the user: the model was unavailable, a figure was removed, … */
   notices: string[];
   conversationId?: string;

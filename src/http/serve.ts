@@ -5,6 +5,10 @@ import type { Server } from 'node:http';
 import type { TelegramRunning } from '../bots/telegram/telegram-runtime.js';
 import type { SlackRunning } from '../bots/slack/slack-app.js';
 import { addWebConsole } from '../bots/web/web-console.js';
+import { addStaffConsole } from '../bots/staff/staff-console.js';
+import { DocumentEdits } from '../rag/document-edits.js';
+import { DocumentReviews } from '../store/document-reviews.js';
+import { join } from 'node:path';
 import type { Logger } from '../observability/logger.js';
 import type { Runtime } from '../main.js';
 import { addHealthRoutes } from './health-routes.js';
@@ -30,6 +34,21 @@ export async function serve(rt: Runtime, log: Logger): Promise<Serving> {
     answers: rt.answers,
     routes: rt.routes,
     maxQuestionChars: rt.config.limits.maxQuestionChars,
+  });
+  // The staff console (/staff): its links name this server, known once it listens (PORT=0 in tests).
+  let listening: string | undefined;
+  const consoleUrl = () => rt.config.http.publicUrl ?? listening;
+  addStaffConsole(router, {
+    db: rt.db,
+    tickets: rt.tickets,
+    edits: new DocumentEdits({
+      knowledgeDir: rt.config.knowledgeDir,
+      versionsDir: join(rt.config.dataDir, 'document-versions'),
+      reviews: new DocumentReviews(rt.db),
+      ingest: () => rt.ingest(),
+    }),
+    claimMinutes: rt.config.tickets.claimSlaMinutes,
+    publicUrl: rt.config.http.publicUrl,
   });
   rt.metrics.gauge('advisor_outbox_depth', 'Notifications not yet sent', async () => [
     { value: await rt.outbox.depth() },
@@ -84,6 +103,7 @@ export async function serve(rt: Runtime, log: Logger): Promise<Serving> {
         credit: rt.credit,
         routes: rt.routes,
         ...(tickets ? { tickets } : {}),
+        consoleUrl,
       })
     : undefined;
   const slackListener = slack?.listener;
@@ -116,6 +136,7 @@ export async function serve(rt: Runtime, log: Logger): Promise<Serving> {
     headersTimeoutMs: Math.min(10_000, rt.config.http.requestTimeoutMs),
   });
   const { url } = await listen(server, rt.config.http.port, rt.config.http.host);
+  listening = url;
   let telegram: TelegramRunning | undefined;
   let worker: OutboxWorker | undefined;
   try {

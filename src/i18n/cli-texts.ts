@@ -15,6 +15,7 @@ export const CLI_COMMANDS = [
   'route',
   'tickets',
   'lint',
+  'staff-link',
 ] as const;
 export type CliCommand = (typeof CLI_COMMANDS)[number];
 
@@ -125,6 +126,7 @@ const en: Catalogue = {
     credit: 'a counterparty check across the configured credit sources',
     route: 'freight route options between two places',
     tickets: 'open legal tickets with age and owner',
+    'staff-link': 'a one-time sign-in link to the staff console for a Slack user',
     lint: 'check knowledge documents (front-matter, translations, sources)',
   },
   options: {
@@ -217,6 +219,7 @@ const ru: Catalogue = {
     credit: 'проверка контрагента по подключённым источникам',
     route: 'варианты доставки груза между двумя пунктами',
     tickets: 'открытые юридические заявки с возрастом и исполнителем',
+    'staff-link': 'одноразовая ссылка для входа в консоль сотрудников для пользователя Slack',
     lint: 'проверить документы базы знаний (заголовки, переводы, источники)',
   },
   options: {
@@ -308,6 +311,7 @@ const zh: Catalogue = {
     credit: '通过已配置的信用数据源查询交易对手',
     route: '两地之间的货运线路方案',
     tickets: '未结法律工单及其时长和负责人',
+    'staff-link': '为 Slack 用户生成员工控制台一次性登录链接',
     lint: '检查知识库文档（元数据、译本、来源）',
   },
   options: {

@@ -49,25 +49,10 @@ export function lintKnowledge(root: string): LintResult {
   }
   const byId = new Map<string, (typeof documents)[number]>();
   for (const doc of documents) {
-    const { meta, file, body } = doc;
-    const problem = (message: string) => problems.push({ file, message });
-    const m = /^([a-z0-9-]+)\.(zh|ru|en)\.md$/.exec(basename(file));
-    if (!m) problem('file name must be <slug>.<lang>.md');
-    else {
-      if (meta.id !== `${m[1]}-${m[2]}`) problem(`id must be ${m[1]}-${m[2]} to match the file name`);
-      if (meta.lang !== m[2]) problem(`lang ${meta.lang} does not match the file name`);
-    }
-    const folder = basename(dirname(file));
-    if (folder !== '.' && folder !== meta.category)
-      problem(`category ${meta.category} does not match folder ${folder}`);
-    if (!/^#\s+\S/.test(body.trimStart())) problem('body must start with "# <title>"');
-    if (byId.has(meta.id)) problem(`duplicate id ${meta.id} (also in ${byId.get(meta.id)!.file})`);
-    for (const message of [
-      ...sectionSourceProblems(meta, body),
-      ...reviewPolicyProblems(meta),
-      ...termProblems(meta, body),
-    ])
-      problem(message);
+    const { meta, file } = doc;
+    for (const message of documentProblems(file, meta, doc.body)) problems.push({ file, message });
+    if (byId.has(meta.id))
+      problems.push({ file, message: `duplicate id ${meta.id} (also in ${byId.get(meta.id)!.file})` });
     byId.set(meta.id, doc);
   }
   for (const { meta, file } of documents) {
@@ -87,4 +72,25 @@ export function lintKnowledge(root: string): LintResult {
     }
   }
   return { documents, problems };
+}
+
+/**
+ * The rules one document meets on its own (`file` relative to the knowledge root): name and id,
+ * folder and category, title, sources per section, review date by volatility, terms. The staff
+ * console lints an uploaded version with these before it replaces anything.
+ */
+export function documentProblems(file: string, meta: FrontMatter, body: string): string[] {
+  const problems: string[] = [];
+  const m = /^([a-z0-9-]+)\.(zh|ru|en)\.md$/.exec(basename(file));
+  if (!m) problems.push('file name must be <slug>.<lang>.md');
+  else {
+    if (meta.id !== `${m[1]}-${m[2]}`) problems.push(`id must be ${m[1]}-${m[2]} to match the file name`);
+    if (meta.lang !== m[2]) problems.push(`lang ${meta.lang} does not match the file name`);
+  }
+  const folder = basename(dirname(file));
+  if (folder !== '.' && folder !== meta.category)
+    problems.push(`category ${meta.category} does not match folder ${folder}`);
+  if (!/^#\s+\S/.test(body.trimStart())) problems.push('body must start with "# <title>"');
+  problems.push(...sectionSourceProblems(meta, body), ...reviewPolicyProblems(meta), ...termProblems(meta, body));
+  return problems;
 }

@@ -99,8 +99,8 @@ export class ConversationRepo {
       `WITH m AS (
          INSERT INTO messages (conversation_id, role, content, lang, mode, citations)
          VALUES ($1, 'assistant', $2, $3, $4, $5::jsonb) RETURNING id)
-       INSERT INTO answers (channel, conversation_id, user_id, lang, mode, question, answer, citations, escalation, lead, tool_calls)
-       SELECT $6, $1, $7, $3, $4, $8, $2, $5::jsonb, $9::jsonb, $10::jsonb, $11::jsonb FROM m RETURNING id`,
+       INSERT INTO answers (channel, conversation_id, user_id, lang, mode, question, answer, citations, escalation, lead, tool_calls, weak_evidence)
+       SELECT $6, $1, $7, $3, $4, $8, $2, $5::jsonb, $9::jsonb, $10::jsonb, $11::jsonb, $12 FROM m RETURNING id`,
       [
         conversationId,
         result.answer,
@@ -113,6 +113,7 @@ export class ConversationRepo {
         result.escalation ? JSON.stringify(result.escalation) : null,
         result.lead ? JSON.stringify(result.lead) : null,
         JSON.stringify(result.toolCalls),
+        result.weakEvidence ?? null,
       ],
     );
     return Number(r.rows[0]!.id);

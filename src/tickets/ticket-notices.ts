@@ -13,5 +13,6 @@ export type TicketNotice =
 export type TicketNote =
   | { kind: 'claimed-by'; ticketId: number; user: string }
   | { kind: 'exporter-reply'; ticketId: number; lang: Lang; text: string }
+  | { kind: 'console-reply'; ticketId: number; user: string; text: string }
   | { kind: 'unclaimed'; ticketId: number; minutes: number }
   | { kind: 'escalated'; ticketId: number; practiceArea: string; lang: Lang; channel: string | null; minutes: number };

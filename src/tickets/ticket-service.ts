@@ -171,8 +171,17 @@ export class TicketService {
     });
   }
 
+  /**
+   * A legal-team member replied from the staff console: relayed to the exporter exactly as a thread
+   * reply is, and written into the ticket's Slack thread as well, so the thread stays the whole
+   * conversation for whoever reads it in Slack.
+   */
+  async consoleReply(id: number, slackUser: string, text: string): Promise<Ticket> {
+    return this.firmReply(id, slackUser, text, { echoInThread: true });
+  }
+
   /** A legal-team member wrote in the ticket's thread → relayed to the exporter. */
-  async firmReply(id: number, slackUser: string, text: string): Promise<Ticket> {
+  async firmReply(id: number, slackUser: string, text: string, opts: { echoInThread?: boolean } = {}): Promise<Ticket> {
     const before = await this.deps.repo.get(id);
     const translated = before ? await this.translate(text, before.lang) : undefined;
     return this.mutate(id, `slack:${slackUser}`, async (tx, t) => {
@@ -195,6 +204,13 @@ export class TicketService {
         translated: translated !== undefined,
       };
       await this.notifyUser(tx, t, `ticket:${t.id}:to-user:${messageId}`, notice, now, messageId);
+      if (opts.echoInThread)
+        await this.noteInThread(
+          tx,
+          `ticket:${t.id}:console-reply:${messageId}`,
+          { kind: 'console-reply', ticketId: t.id, user: slackUser, text },
+          now,
+        );
       await this.refreshSlack(tx, t, now);
     });
   }

@@ -43,6 +43,8 @@ export interface SlackDeps {
   routes?: RouteService | undefined;
   /** Legal escalation; absent → the escalation button says it is not connected. */
   tickets?: TicketService;
+  /** The staff console's address for `/advisor console` links (PUBLIC_URL or the server's); absent → no console. */
+  consoleUrl?: () => string | undefined;
   /** Known bot identity (skips auth.test, e.g. in wiring tests). */
   identity?: { botUserId: string; botId: string };
 }
@@ -233,6 +235,18 @@ function register(app: InstanceType<typeof App>, deps: SlackDeps): Set<Promise<v
         const text = deps.tickets
           ? ticketList(await deps.tickets.repo.open(), deps.tickets.now(), (id) => `<@${id}>`)
           : slackText(lang, 'noTickets');
+        return void (await respond({ response_type: 'ephemeral', text }));
+      }
+      case 'console': {
+        const baseUrl = deps.consoleUrl?.();
+        if (!baseUrl) return void (await respond({ response_type: 'ephemeral', text: slackText(lang, 'toolSoon') }));
+        const { consoleLinkText } = await import('./slack-console.js');
+        const { StaffAuthRepo } = await import('../../store/staff-auth-repo.js');
+        const text = await consoleLinkText(new StaffAuthRepo(deps.db), access, {
+          userId: command.user_id,
+          baseUrl,
+          lang,
+        });
         return void (await respond({ response_type: 'ephemeral', text }));
       }
       default:

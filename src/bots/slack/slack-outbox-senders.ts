@@ -35,6 +35,8 @@ export function ticketNoteText(note: TicketNote): string {
       return `Claimed by <@${note.user}>.`;
     case 'exporter-reply':
       return `Exporter (${note.lang}): ${escapeMrkdwn(note.text)}`;
+    case 'console-reply':
+      return `<@${note.user}> replied from the staff console (sent to the exporter): ${escapeMrkdwn(note.text)}`;
     case 'unclaimed':
       return `⏰ Ticket #${note.ticketId} is still unclaimed after ${note.minutes} min.`;
     case 'escalated':
