@@ -26,6 +26,8 @@ const COMMANDS: Record<Exclude<CliCommand, 'lint'>, () => Promise<Command>> = {
   credit: async () => (await import('./cli/credit-command.js')).creditCommand,
   route: async () => (await import('./cli/route-command.js')).routeCommand,
   tickets: async () => (await import('./cli/tickets-command.js')).ticketsCommand,
+  changes: async () => (await import('./cli/changes-command.js')).changesCommand,
+  watch: async () => (await import('./cli/watch-command.js')).watchCommand,
 };
 
 export async function runCli(

@@ -20,6 +20,8 @@ export const SYNOPSES: Record<CliCommand, readonly string[]> = {
   route: ['--from <place> --to <place> [--cargo 40ft|20ft|lcl|reefer|dg] [--lang zh|ru|en] [--png FILE] [--json]'],
   tickets: ['[--json]'],
   lint: ['[dir]'],
+  changes: ['[--since YYYY-MM-DD] [--json]'],
+  watch: ['import <file.csv|file.json|url> [--json]'],
 };
 
 const VALUE: Partial<Record<CliOption, string>> = {
@@ -38,6 +40,7 @@ const VALUE: Partial<Record<CliOption, string>> = {
   to: 'PLACE',
   cargo: 'C',
   png: 'FILE',
+  since: 'YYYY-MM-DD',
 };
 
 export function globalHelp(lang: Lang): string {

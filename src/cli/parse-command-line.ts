@@ -21,6 +21,8 @@ export const COMMAND_OPTIONS: Record<CliCommand, readonly CliOption[]> = {
   route: ['from', 'to', 'cargo', 'lang', 'png', 'json'],
   tickets: ['json'],
   lint: [],
+  changes: ['since', 'lang', 'json'],
+  watch: ['lang', 'json'],
 };
 
 const EXAMPLE: Partial<Record<CliOption, string>> = {
@@ -39,6 +41,7 @@ const EXAMPLE: Partial<Record<CliOption, string>> = {
   to: '--to Almaty',
   cargo: '--cargo 40ft',
   png: '--png map.png',
+  since: '--since 2026-01-01',
 };
 
 export type OptionValues = Partial<Record<Exclude<CliOption, 'json' | 'help'>, string>> & {

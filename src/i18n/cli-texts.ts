@@ -15,6 +15,8 @@ export const CLI_COMMANDS = [
   'route',
   'tickets',
   'lint',
+  'changes',
+  'watch',
 ] as const;
 export type CliCommand = (typeof CLI_COMMANDS)[number];
 
@@ -36,6 +38,7 @@ export const CLI_OPTIONS = [
   'cargo',
   'png',
   'help',
+  'since',
 ] as const;
 export type CliOption = (typeof CLI_OPTIONS)[number];
 
@@ -126,6 +129,8 @@ const en: Catalogue = {
     route: 'freight route options between two places',
     tickets: 'open legal tickets with age and owner',
     lint: 'check knowledge documents (front-matter, translations, sources)',
+    changes: 'what each ingest changed, per document (the regulation watch log)',
+    watch: 'regulation watch: import WTO ePing TBT/SPS notifications and alert subscribers',
   },
   options: {
     json: 'print JSON instead of text',
@@ -148,6 +153,7 @@ const en: Catalogue = {
     to: 'where the cargo goes',
     cargo: '40ft, 20ft, lcl, reefer or dg',
     png: 'also draw the routes on a map in FILE',
+    since: 'only changes from this day on (YYYY-MM-DD)',
     help: 'this help',
   },
   optionsTitle: 'Options:',
@@ -218,6 +224,8 @@ const ru: Catalogue = {
     route: 'варианты доставки груза между двумя пунктами',
     tickets: 'открытые юридические заявки с возрастом и исполнителем',
     lint: 'проверить документы базы знаний (заголовки, переводы, источники)',
+    changes: 'что изменила каждая загрузка знаний, по документам (журнал отслеживания норм)',
+    watch: 'отслеживание норм: импорт уведомлений ВТО ePing (ТБТ/СФС) и оповещение подписчиков',
   },
   options: {
     json: 'вывести JSON вместо текста',
@@ -240,6 +248,7 @@ const ru: Catalogue = {
     to: 'куда везти',
     cargo: '40ft, 20ft, lcl, reefer или dg',
     png: 'нарисовать маршруты на карте в файле FILE',
+    since: 'только изменения начиная с этого дня (ГГГГ-ММ-ДД)',
     help: 'эта справка',
   },
   optionsTitle: 'Параметры:',
@@ -309,6 +318,8 @@ const zh: Catalogue = {
     route: '两地之间的货运线路方案',
     tickets: '未结法律工单及其时长和负责人',
     lint: '检查知识库文档（元数据、译本、来源）',
+    changes: '每次知识入库按文档记录的变更（法规追踪日志）',
+    watch: '法规追踪：导入 WTO ePing TBT/SPS 通报并提醒订阅者',
   },
   options: {
     json: '输出 JSON 而不是文本',
@@ -331,6 +342,7 @@ const zh: Catalogue = {
     to: '目的地',
     cargo: '40ft、20ft、lcl、reefer 或 dg',
     png: '同时把线路画在地图上，保存到 FILE',
+    since: '只显示自该日起的变更（YYYY-MM-DD）',
     help: '本帮助',
   },
   optionsTitle: '选项：',
