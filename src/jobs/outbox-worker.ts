@@ -30,6 +30,8 @@ export class OutboxWorker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
+  /** The last claim filled the batch: more is due, so the loop goes on without waiting (a fan-out). */
+  private full = false;
 
   constructor(private readonly o: OutboxWorkerOptions) {}
 
@@ -45,7 +47,9 @@ export class OutboxWorker {
       .catch((err: unknown) =>
         this.o.log.warn({ error: String((err as Error)?.message ?? err) }, 'periodic job failed'),
       );
-    const rows = await this.o.repo.claimDue(now, this.o.batch ?? 20, this.o.leaseMs ?? 60_000);
+    const batch = this.o.batch ?? 20;
+    const rows = await this.o.repo.claimDue(now, batch, this.o.leaseMs ?? 60_000);
+    this.full = rows.length >= batch;
     let sent = 0;
     for (const row of rows) {
       const sender = this.o.senders[row.kind];
@@ -80,7 +84,7 @@ export class OutboxWorker {
           this.o.log.error({ error: String((err as Error)?.message ?? err) }, 'outbox worker failed'),
         )
         .finally(() => {
-          if (!this.stopped) this.timer = setTimeout(loop, intervalMs);
+          if (!this.stopped) this.timer = setTimeout(loop, this.full ? 0 : intervalMs);
         });
     };
     loop();

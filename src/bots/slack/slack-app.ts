@@ -27,6 +27,8 @@ import type { CreditService } from '../../tools/credit/credit-service.js';
 import { registerSlackCredit, slackCredit } from './slack-credit.js';
 import { slackRoute } from './slack-route.js';
 import type { RouteService } from '../../tools/routes/route-service.js';
+import type { WatchRepo } from '../../store/watch-repo.js';
+import { slackWatch } from './slack-watch.js';
 
 const { WebClient } = webApi;
 
@@ -42,6 +44,8 @@ export interface SlackDeps {
   routes?: RouteService | undefined;
   /** Legal escalation; absent → the escalation button says it is not connected. */
   tickets?: TicketService;
+  /** Regulation watch subscriptions (`/advisor watch`). */
+  watch?: WatchRepo;
   /** Known bot identity (skips auth.test, e.g. in wiring tests). */
   identity?: { botUserId: string; botId: string };
 }
@@ -234,6 +238,12 @@ function register(app: InstanceType<typeof App>, deps: SlackDeps): Set<Promise<v
           : slackText(lang, 'noTickets');
         return void (await respond({ response_type: 'ephemeral', text }));
       }
+      case 'watch':
+        if (!deps.watch) return void (await respond({ response_type: 'ephemeral', text: slackText(lang, 'toolSoon') }));
+        return void (await respond({
+          response_type: 'ephemeral',
+          text: await slackWatch(deps.watch, text, { channel: command.channel_id, userId: command.user_id, lang }),
+        }));
       default:
         return void (await respond({ response_type: 'ephemeral', text: slackText(lang, 'usage') }));
     }
