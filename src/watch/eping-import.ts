@@ -70,7 +70,7 @@ const MEMBER_NAMES: Record<string, string> = {
   iran: 'IR',
 };
 
-const SYMBOL = /^G\/(TBT|SPS)\/N\/([A-Z]{3})\/\d+(?:\/[A-Za-z0-9.]+)*$/;
+const SYMBOL = /^G\/(TBT|SPS)\/N\/([A-Z]{2,3})\/\d+(?:\/[A-Za-z0-9.]+)*$/;
 
 const dateField = z
   .string()

@@ -24,7 +24,9 @@ function itemMatches(item: WatchItem | undefined, s: Subject): boolean {
   if (!item) return false;
   if (item.slugs?.test(s.slug)) return true;
   if (item.categories?.includes(s.category)) return true;
-  if (item.hs && s.hsCodes?.some((code) => item.hs!.some((ch) => code.replace(/\D/g, '').startsWith(ch)))) return true;
+  // Where a notification lists its HS codes, an HS chapter is decided by them alone.
+  if (item.hs && s.hsCodes?.length)
+    return s.hsCodes.some((code) => item.hs!.some((ch) => code.replace(/\D/g, '').startsWith(ch)));
   return item.terms.some((t) => hasTerm(s.text, t));
 }
 
