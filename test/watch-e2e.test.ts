@@ -136,6 +136,10 @@ describe('regulation watch end to end', () => {
     await tg.waitFor((c) => c.method === 'sendMessage' && !c.result, 30_000);
     const delivered = new Set(chats.filter((c) => digestsTo(tg, c).length));
     expect(delivered.size).toBe(15);
+    // Several digests are in flight at once; the ones Telegram answered are marked sent within
+    // moments. (One answered in the very instant of the kill would be sent again: the Bot API has
+    // no way to look a message up — decision 020.)
+    await settle(1000);
     await sigkill(program);
     tg.holdSendsAfter = undefined;
 
