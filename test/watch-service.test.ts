@@ -71,7 +71,8 @@ describe('regulation watch service', () => {
     );
     expect(rows.rows).toHaveLength(1);
     expect(rows.rows[0]!.idempotency_key).toBe(`watch:review:${isoWeek(now)}:slack:CREVIEW`);
-    const payload = typeof rows.rows[0]!.payload === 'string' ? JSON.parse(rows.rows[0]!.payload) : rows.rows[0]!.payload;
+    const payload =
+      typeof rows.rows[0]!.payload === 'string' ? JSON.parse(rows.rows[0]!.payload) : rows.rows[0]!.payload;
     expect(payload.watch.docs).toEqual([{ title: 'VAT', reviewBy: '2026-12-20', path: 'policy/vat-en.md' }]);
     expect(await watch.remindReviews(new Date('2026-12-09T09:00:00Z'))).toBe(1); // the next week
   });
