@@ -1,23 +1,31 @@
-// The regulation watch below the channels, on a real (embedded) Postgres: Slack's one-line
-// subscription, /forget, and the weekly staff reminder of documents reaching review_by.
+// The regulation watch below the channels, on PGlite (or the PostgreSQL server of TEST_DATABASE_URL
+// when set): Slack's one-line subscription, /forget, two processes alerting one batch at once, and
+// the weekly staff reminder of documents reaching review_by.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slackWatch } from '../src/bots/slack/slack-watch.js';
-import { ChangeLog } from '../src/store/change-log.js';
+import { ChangeLog, recordChanges } from '../src/store/change-log.js';
 import type { Db } from '../src/store/db.js';
 import { openDb } from '../src/store/open-db.js';
 import { WatchRepo } from '../src/store/watch-repo.js';
 import { isoWeek, WatchService } from '../src/watch/watch-service.js';
+import { createTempDatabase, TEST_DATABASE_URL } from './support/temp-database.js';
 
 describe('regulation watch service', () => {
   let db: Db;
   let repo: WatchRepo;
   let watch: WatchService;
+  let drop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    db = await openDb({ databaseUrl: undefined, dataDir: undefined });
+    const temp = TEST_DATABASE_URL ? await createTempDatabase('sco_watch') : undefined;
+    drop = temp?.drop;
+    db = await openDb({ databaseUrl: temp?.url, dataDir: undefined });
     repo = new WatchRepo(db);
     watch = new WatchService({ db, repo, changes: new ChangeLog(db) });
   }, 60_000);
-  afterAll(async () => db?.close());
+  afterAll(async () => {
+    await db?.close();
+    await drop?.();
+  });
 
   it('subscribes a Slack channel in one line, shows it and removes it', async () => {
     const who = { channel: 'CSTAFF', userId: 'U1', lang: 'en' as const };
@@ -41,6 +49,54 @@ describe('regulation watch service', () => {
     await repo.toggle({ ...who, subscriber: '-100200' }, 'markets', 'KZ'); // a group they set up
     expect(await repo.forgetUser('telegram', '555')).toBe(2);
     expect(await repo.get('telegram', '555')).toBeUndefined();
+  });
+
+  it('writes one digest per subscriber when two processes alert the same batch at once', async () => {
+    for (const [subscriber, markets] of [
+      ['7001', ['RU']],
+      ['7002', ['RU']],
+      ['7003', ['KZ']],
+    ] as const)
+      await repo.set({
+        channel: 'telegram',
+        subscriber,
+        userId: subscriber,
+        lang: 'ru',
+        markets: [...markets],
+        products: [],
+        topics: [],
+      });
+    await db.transaction((tx) =>
+      recordChanges(tx, { name: 'ingest:race', source: 'ingest' }, [
+        {
+          docId: 'vat-2026-ru',
+          slug: 'vat-2026',
+          lang: 'ru',
+          title: 'НДС 2026',
+          category: 'policy',
+          countries: ['RU'],
+          translations: [],
+          asOf: '2026-12-01',
+          source: 'https://example.org/vat',
+          action: 'changed',
+          sections: [],
+        },
+      ]),
+    );
+    const other = new WatchService({ db, repo: new WatchRepo(db), changes: new ChangeLog(db) });
+    const [a, b] = await Promise.all([watch.alertPending(), other.alertPending()]);
+    expect(a.digests + b.digests).toBe(2);
+    const rows = await db.query<{ idempotency_key: string }>(
+      "SELECT idempotency_key FROM outbox WHERE idempotency_key LIKE 'watch:ingest:race:%' ORDER BY 1",
+    );
+    expect(rows.rows.map((r) => r.idempotency_key)).toEqual([
+      'watch:ingest:race:telegram:7001',
+      'watch:ingest:race:telegram:7002',
+    ]);
+    expect((await watch.alertPending()).digests).toBe(0);
+    await repo.remove('telegram', '7001');
+    await repo.remove('telegram', '7002');
+    await repo.remove('telegram', '7003');
   });
 
   it('reminds staff channels once a week of documents due for review in 30 days', async () => {
