@@ -3,6 +3,9 @@
 // products match gets one digest in the outbox (country, product, comment deadline, link) and the
 // rest get none; the same file again alerts nobody; a malformed file is refused with a readable
 // message and changes nothing.
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WatchDigest } from '../src/domain/watch.js';
@@ -114,6 +117,26 @@ describe('advisor watch import', () => {
       ['806', ['G/TBT/N/RUS/171']], // Russia + TR EAEU 037
       ['CSTAFF', ['G/TBT/N/ARM/30']],
     ]);
+  }, 120_000);
+
+  it('reads an export from a URL', async () => {
+    const server = createServer((req, res) => {
+      if (req.url !== '/export.csv') return void res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': 'text/csv' }).end(readFileSync(join(EPING, 'notifications.csv')));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const run = await runAdvisor(['watch', 'import', `${base}/export.csv`, '--json'], env);
+      expect(run.code).toBe(0);
+      // The same notifications as the file: stored already, nobody alerted again.
+      expect(JSON.parse(run.stdout)).toMatchObject({ total: 7, kept: 5, fresh: 0, digests: 0 });
+      const gone = await runAdvisor(['watch', 'import', `${base}/gone.csv`], env);
+      expect(gone.code).toBe(1);
+      expect(gone.stderr).toContain('gone.csv: HTTP 404');
+    } finally {
+      server.close();
+    }
   }, 120_000);
 
   it('refuses a malformed file with a clear message and changes nothing', async () => {
