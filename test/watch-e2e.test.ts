@@ -139,7 +139,7 @@ describe('regulation watch end to end', () => {
     // Several digests are in flight at once; the ones Telegram answered are marked sent within
     // moments. (One answered in the very instant of the kill would be sent again: the Bot API has
     // no way to look a message up — decision 020.)
-    await settle(1000);
+    await settle(2000);
     await sigkill(program);
     tg.holdSendsAfter = undefined;
 
