@@ -3,7 +3,7 @@
 //   entry     src/cli.ts, src/cli/, src/main.ts, src/http/, src/jobs/, src/evals/
 //   channels  src/bots/
 //   assistant src/assistant/
-//   services  src/tools/, src/tickets/, src/rag/, src/llm/
+//   services  src/tools/, src/tickets/, src/rag/, src/llm/, src/watch/
 //   store     src/store/
 // and the shared modules any layer may import: src/domain/ (Lang, Citation, answer shapes),
 // src/observability/ (logger, metrics), src/i18n/ (message catalogues), src/http-kit/ (router, body
@@ -12,7 +12,7 @@
 const ENTRY = '^src/(cli\\.ts|cli/|main\\.ts|http/|jobs/|evals/)';
 const CHANNELS = '^src/bots/';
 const ASSISTANT = '^src/assistant/';
-const SERVICES = '^src/(tools|tickets|rag|llm)/';
+const SERVICES = '^src/(tools|tickets|rag|llm|watch)/';
 const STORE = '^src/store/';
 const SHARED = '^src/(domain|observability|i18n|http-kit)/';
 

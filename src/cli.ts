@@ -27,6 +27,8 @@ const COMMANDS: Record<Exclude<CliCommand, 'lint'>, () => Promise<Command>> = {
   route: async () => (await import('./cli/route-command.js')).routeCommand,
   tickets: async () => (await import('./cli/tickets-command.js')).ticketsCommand,
   'staff-link': async () => (await import('./cli/staff-link-command.js')).staffLinkCommand,
+  changes: async () => (await import('./cli/changes-command.js')).changesCommand,
+  watch: async () => (await import('./cli/watch-command.js')).watchCommand,
 };
 
 export async function runCli(

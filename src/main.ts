@@ -32,6 +32,9 @@ import { existsSync } from 'node:fs';
 import { RouteService } from './tools/routes/route-service.js';
 import { routesTool } from './tools/routes/routes-tool.js';
 import { findPlaces } from './tools/routes/find-places.js';
+import { ChangeLog } from './store/change-log.js';
+import { WatchRepo } from './store/watch-repo.js';
+import { WatchService } from './watch/watch-service.js';
 
 export interface Runtime {
   config: Config;
@@ -50,6 +53,9 @@ export interface Runtime {
   /** Absent when there is no network file. */
   routes: RouteService | undefined;
   outbox: OutboxRepo;
+  /** The regulation watch: subscriptions, the change log and the digests after each ingest. */
+  watch: WatchService;
+  changes: ChangeLog;
   log: Logger;
   metrics: Metrics;
   ingest(onProgress?: (p: IngestProgress) => void): Promise<IngestSummary>;
@@ -174,6 +180,8 @@ export async function createRuntime(config: Config, log: Logger, opts: RuntimeOp
       supervisorChannel: ticketConfig.supervisorChannel,
     },
   });
+  const changes = new ChangeLog(db);
+  const watch = new WatchService({ db, repo: new WatchRepo(db), changes });
   return {
     config,
     db,
@@ -191,6 +199,8 @@ export async function createRuntime(config: Config, log: Logger, opts: RuntimeOp
     routes,
     metrics,
     outbox: new OutboxRepo(db),
+    watch,
+    changes,
     log,
     async ingest(onProgress) {
       const summary = await ingestKnowledge({
@@ -213,6 +223,9 @@ export async function createRuntime(config: Config, log: Logger, opts: RuntimeOp
         // The database is open anyway: one query confirms the snapshot still describes it.
         log.warn('the saved knowledge index did not match the database; rebuilt it');
       }
+      // The digests of this ingest (and of any earlier one a crash left unalerted) go to the outbox.
+      const alerted = await watch.alertPending();
+      if (alerted.digests) log.info(alerted, 'regulation watch digests queued');
       return summary;
     },
     async close() {

@@ -21,6 +21,8 @@ export const SYNOPSES: Record<CliCommand, readonly string[]> = {
   tickets: ['[--json]'],
   lint: ['[dir]'],
   'staff-link': ['<slack-user-id> [--json]'],
+  changes: ['[--since YYYY-MM-DD] [--json]'],
+  watch: ['import <file.csv|file.json|url> [--json]'],
 };
 
 const VALUE: Partial<Record<CliOption, string>> = {
@@ -39,6 +41,7 @@ const VALUE: Partial<Record<CliOption, string>> = {
   to: 'PLACE',
   cargo: 'C',
   png: 'FILE',
+  since: 'YYYY-MM-DD',
 };
 
 export function globalHelp(lang: Lang): string {

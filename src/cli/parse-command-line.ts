@@ -22,6 +22,8 @@ export const COMMAND_OPTIONS: Record<CliCommand, readonly CliOption[]> = {
   tickets: ['json'],
   lint: [],
   'staff-link': ['json'],
+  changes: ['since', 'lang', 'json'],
+  watch: ['lang', 'json'],
 };
 
 const EXAMPLE: Partial<Record<CliOption, string>> = {
@@ -40,6 +42,7 @@ const EXAMPLE: Partial<Record<CliOption, string>> = {
   to: '--to Almaty',
   cargo: '--cargo 40ft',
   png: '--png map.png',
+  since: '--since 2026-01-01',
 };
 
 export type OptionValues = Partial<Record<Exclude<CliOption, 'json' | 'help'>, string>> & {

@@ -85,6 +85,7 @@ export async function serve(rt: Runtime, log: Logger): Promise<Serving> {
         credit: rt.credit,
         routes: rt.routes,
         ...(tickets ? { tickets } : {}),
+        watch: rt.watch.repo,
       })
     : undefined;
   if (bot && tgc.webhookUrl && tgc.webhookSecret)
@@ -104,6 +105,7 @@ export async function serve(rt: Runtime, log: Logger): Promise<Serving> {
         routes: rt.routes,
         ...(tickets ? { tickets } : {}),
         consoleUrl,
+        watch: rt.watch.repo,
       })
     : undefined;
   const slackListener = slack?.listener;
@@ -145,7 +147,8 @@ export async function serve(rt: Runtime, log: Logger): Promise<Serving> {
     if (bot || slack) {
       // The outbox sends to Slack through its own client, which retries nothing itself (decision 019).
       const { startOutboxWorker } = await import('../jobs/start-worker.js');
-      worker = startOutboxWorker(rt, log, { telegram: bot?.api });
+      // Its own throttled Bot API client (a digest fan-out stays within Telegram's limits), not the bot's.
+      worker = startOutboxWorker(rt, log);
     }
   } catch (err) {
     await closeServer(server);

@@ -16,6 +16,8 @@ export const CLI_COMMANDS = [
   'tickets',
   'lint',
   'staff-link',
+  'changes',
+  'watch',
 ] as const;
 export type CliCommand = (typeof CLI_COMMANDS)[number];
 
@@ -37,6 +39,7 @@ export const CLI_OPTIONS = [
   'cargo',
   'png',
   'help',
+  'since',
 ] as const;
 export type CliOption = (typeof CLI_OPTIONS)[number];
 
@@ -128,6 +131,8 @@ const en: Catalogue = {
     tickets: 'open legal tickets with age and owner',
     'staff-link': 'a one-time sign-in link to the staff console for a Slack user',
     lint: 'check knowledge documents (front-matter, translations, sources)',
+    changes: 'what each ingest changed, per document (the regulation watch log)',
+    watch: 'regulation watch: import WTO ePing TBT/SPS notifications and alert subscribers',
   },
   options: {
     json: 'print JSON instead of text',
@@ -150,6 +155,7 @@ const en: Catalogue = {
     to: 'where the cargo goes',
     cargo: '40ft, 20ft, lcl, reefer or dg',
     png: 'also draw the routes on a map in FILE',
+    since: 'only changes from this day on (YYYY-MM-DD)',
     help: 'this help',
   },
   optionsTitle: 'Options:',
@@ -221,6 +227,8 @@ const ru: Catalogue = {
     tickets: 'открытые юридические заявки с возрастом и исполнителем',
     'staff-link': 'одноразовая ссылка для входа в консоль сотрудников для пользователя Slack',
     lint: 'проверить документы базы знаний (заголовки, переводы, источники)',
+    changes: 'что изменила каждая загрузка знаний, по документам (журнал отслеживания норм)',
+    watch: 'отслеживание норм: импорт уведомлений ВТО ePing (ТБТ/СФС) и оповещение подписчиков',
   },
   options: {
     json: 'вывести JSON вместо текста',
@@ -243,6 +251,7 @@ const ru: Catalogue = {
     to: 'куда везти',
     cargo: '40ft, 20ft, lcl, reefer или dg',
     png: 'нарисовать маршруты на карте в файле FILE',
+    since: 'только изменения начиная с этого дня (ГГГГ-ММ-ДД)',
     help: 'эта справка',
   },
   optionsTitle: 'Параметры:',
@@ -313,6 +322,8 @@ const zh: Catalogue = {
     tickets: '未结法律工单及其时长和负责人',
     'staff-link': '为 Slack 用户生成员工控制台一次性登录链接',
     lint: '检查知识库文档（元数据、译本、来源）',
+    changes: '每次知识入库按文档记录的变更（法规追踪日志）',
+    watch: '法规追踪：导入 WTO ePing TBT/SPS 通报并提醒订阅者',
   },
   options: {
     json: '输出 JSON 而不是文本',
@@ -335,6 +346,7 @@ const zh: Catalogue = {
     to: '目的地',
     cargo: '40ft、20ft、lcl、reefer 或 dg',
     png: '同时把线路画在地图上，保存到 FILE',
+    since: '只显示自该日起的变更（YYYY-MM-DD）',
     help: '本帮助',
   },
   optionsTitle: '选项：',

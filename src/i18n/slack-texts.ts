@@ -16,7 +16,7 @@ const ru = {
   toolSoon: 'Этот инструмент пока не подключён в этой установке; я не стану придумывать данные.',
   noTickets: 'Очереди юридических заявок пока нет в этой установке.',
   usage:
-    'Использование: `/advisor ask <вопрос>` · `/advisor credit <компания> [страна]` · `/advisor route <откуда> <куда>` · `/advisor tickets` · `/advisor console` · `/advisor help`',
+    'Использование: `/advisor ask <вопрос>` · `/advisor credit <компания> [страна]` · `/advisor route <откуда> <куда>` · `/advisor tickets` · `/advisor watch [RU marking … / off]` · `/advisor console` · `/advisor help`',
   error: 'Не получилось ответить из-за ошибки на нашей стороне. Попробуйте ещё раз.',
   expired: 'Этот ответ больше не хранится.',
 };
@@ -37,7 +37,7 @@ const zh: Record<Key, string> = {
   toolSoon: '本部署尚未接入该工具；我不会编造数据。',
   noTickets: '本部署尚无法律工单队列。',
   usage:
-    '用法：`/advisor ask <问题>` · `/advisor credit <公司> [国家]` · `/advisor route <起点> <终点>` · `/advisor tickets` · `/advisor console` · `/advisor help`',
+    '用法：`/advisor ask <问题>` · `/advisor credit <公司> [国家]` · `/advisor route <起点> <终点>` · `/advisor tickets` · `/advisor watch [RU marking … / off]` · `/advisor console` · `/advisor help`',
   error: '由于我们这边的错误，暂时无法回答。请再试一次。',
   expired: '该回答已不再保存。',
 };
@@ -56,7 +56,7 @@ const en: Record<Key, string> = {
   toolSoon: 'This tool is not connected in this deployment yet; I will not make up data.',
   noTickets: 'There is no legal ticket queue in this deployment yet.',
   usage:
-    'Usage: `/advisor ask <question>` · `/advisor credit <company> [country]` · `/advisor route <from> <to>` · `/advisor tickets` · `/advisor console` · `/advisor help`',
+    'Usage: `/advisor ask <question>` · `/advisor credit <company> [country]` · `/advisor route <from> <to>` · `/advisor tickets` · `/advisor watch [RU marking … / off]` · `/advisor console` · `/advisor help`',
   error: 'I could not answer because of an error on our side. Please try again.',
   expired: 'This answer is no longer stored.',
 };

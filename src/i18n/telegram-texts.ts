@@ -6,9 +6,9 @@ const ru = {
   greeting:
     'Здравствуйте! Я торговый советник демонстрационной зоны ШОС в Циндао. Отвечаю на вопросы о сертификации ЕАЭС, таможне, логистике и праве со ссылками на источники и их даты.\n\nВыберите язык ответов:',
   langSet: 'Готово: отвечаю по-русски. Задайте вопрос, например: «Нужен ли сертификат EAC на упаковочную машину?»',
-  help: 'Просто напишите вопрос. Команды:\n/ask <вопрос> — задать вопрос (в группах)\n/lang — язык ответов\n/credit <компания> [страна] — проверка контрагента\n/route <откуда> <куда> [груз] — маршрут доставки\n/lawyer — передать вопрос юристу 法智谷\n/privacy — что я храню\n/forget — удалить мои данные',
+  help: 'Просто напишите вопрос. Команды:\n/ask <вопрос> — задать вопрос (в группах)\n/lang — язык ответов\n/credit <компания> [страна] — проверка контрагента\n/route <откуда> <куда> [груз] — маршрут доставки\n/lawyer — передать вопрос юристу 法智谷\n/watch — следить за изменениями норм\n/privacy — что я храню\n/forget — удалить мои данные',
   privacy:
-    'Я храню ваши вопросы и ответы (для продолжения разговора), оценки 👍/👎 и выбранный язык — в базе данных зоны, пока вы их не удалите. Командой /forget вы удаляете всё это сразу. Вопросы не передаются третьим лицам без вашего подтверждения (например, юристу).',
+    'Я храню ваши вопросы и ответы (для продолжения разговора), оценки 👍/👎, выбранный язык и подписки /watch — в базе данных зоны, пока вы их не удалите. Командой /forget вы удаляете всё это сразу. Вопросы не передаются третьим лицам без вашего подтверждения (например, юристу).',
   forgetConfirm: 'Удалить все ваши сохранённые разговоры, ответы и оценки? Это нельзя отменить.',
   forgetDone: 'Готово: ваши разговоры, ответы и оценки удалены.',
   forgetCancelled: 'Ничего не удалено.',
@@ -35,9 +35,9 @@ const zh: Record<Key, Text> = {
   greeting:
     '您好！我是青岛上合示范区经贸顾问，解答欧亚经济联盟认证、海关、物流和法律问题，并注明来源及其日期。\n\n请选择回答语言：',
   langSet: '好的，我将用中文回答。请提问，例如：“包装机出口俄罗斯需要EAC认证吗？”',
-  help: '直接输入问题即可。命令：\n/ask <问题> — 提问（群组中使用）\n/lang — 回答语言\n/credit <公司> [国家] — 客户资信查询\n/route <起点> <终点> [货物] — 运输线路\n/lawyer — 转交法智谷律师\n/privacy — 我保存哪些数据\n/forget — 删除我的数据',
+  help: '直接输入问题即可。命令：\n/ask <问题> — 提问（群组中使用）\n/lang — 回答语言\n/credit <公司> [国家] — 客户资信查询\n/route <起点> <终点> [货物] — 运输线路\n/lawyer — 转交法智谷律师\n/watch — 追踪法规变化\n/privacy — 我保存哪些数据\n/forget — 删除我的数据',
   privacy:
-    '我会在示范区数据库中保存您的提问和回答（用于继续对话）、👍/👎 评价和所选语言，直到您删除为止。使用 /forget 可一次性删除全部内容。未经您确认，问题不会转交任何第三方（例如律师）。',
+    '我会在示范区数据库中保存您的提问和回答（用于继续对话）、👍/👎 评价、所选语言和 /watch 订阅，直到您删除为止。使用 /forget 可一次性删除全部内容。未经您确认，问题不会转交任何第三方（例如律师）。',
   forgetConfirm: '删除您保存的全部对话、回答和评价？此操作无法撤销。',
   forgetDone: '已删除您的对话、回答和评价。',
   forgetCancelled: '未删除任何内容。',
@@ -62,9 +62,9 @@ const en: Record<Key, Text> = {
     'Hello! I am the trade advisor of the China–SCO demonstration zone in Qingdao. I answer questions on EAEU certification, customs, logistics and law, citing my sources and their dates.\n\nChoose the language of my answers:',
   langSet:
     'Done: I will answer in English. Ask me something, e.g. "Do I need an EAC certificate for a packaging machine?"',
-  help: 'Just type your question. Commands:\n/ask <question> — ask (in groups)\n/lang — answer language\n/credit <company> [country] — counterparty check\n/route <from> <to> [cargo] — freight route\n/lawyer — hand over to a 法智谷 lawyer\n/privacy — what I store\n/forget — delete my data',
+  help: 'Just type your question. Commands:\n/ask <question> — ask (in groups)\n/lang — answer language\n/credit <company> [country] — counterparty check\n/route <from> <to> [cargo] — freight route\n/lawyer — hand over to a 法智谷 lawyer\n/watch — follow rule changes\n/privacy — what I store\n/forget — delete my data',
   privacy:
-    'I store your questions and answers (to continue the conversation), your 👍/👎 ratings and your chosen language in the zone’s database until you delete them. /forget deletes all of it at once. Nothing is passed to a third party (such as a lawyer) without your confirmation.',
+    'I store your questions and answers (to continue the conversation), your 👍/👎 ratings, your chosen language and your /watch subscriptions in the zone’s database until you delete them. /forget deletes all of it at once. Nothing is passed to a third party (such as a lawyer) without your confirmation.',
   forgetConfirm: 'Delete all your stored conversations, answers and ratings? This cannot be undone.',
   forgetDone: 'Done: your conversations, answers and ratings are deleted.',
   forgetCancelled: 'Nothing was deleted.',
@@ -101,6 +101,7 @@ export const COMMAND_DESCRIPTIONS: Record<Lang, Array<{ command: string; descrip
     { command: 'credit', description: 'Проверить контрагента' },
     { command: 'route', description: 'Маршрут доставки' },
     { command: 'lawyer', description: 'Спросить юриста 法智谷' },
+    { command: 'watch', description: 'Следить за изменениями норм' },
     { command: 'help', description: 'Помощь' },
     { command: 'privacy', description: 'Какие данные хранятся' },
     { command: 'forget', description: 'Удалить мои данные' },
@@ -111,6 +112,7 @@ export const COMMAND_DESCRIPTIONS: Record<Lang, Array<{ command: string; descrip
     { command: 'credit', description: '客户资信查询' },
     { command: 'route', description: '运输线路' },
     { command: 'lawyer', description: '咨询法智谷律师' },
+    { command: 'watch', description: '追踪法规变化' },
     { command: 'help', description: '帮助' },
     { command: 'privacy', description: '保存哪些数据' },
     { command: 'forget', description: '删除我的数据' },
@@ -121,6 +123,7 @@ export const COMMAND_DESCRIPTIONS: Record<Lang, Array<{ command: string; descrip
     { command: 'credit', description: 'Check a counterparty' },
     { command: 'route', description: 'Freight route' },
     { command: 'lawyer', description: 'Ask a 法智谷 lawyer' },
+    { command: 'watch', description: 'Follow rule changes' },
     { command: 'help', description: 'Help' },
     { command: 'privacy', description: 'What is stored' },
     { command: 'forget', description: 'Delete my data' },

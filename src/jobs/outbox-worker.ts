@@ -22,6 +22,8 @@ export interface OutboxWorkerOptions {
   backoffMs?: (attempt: number) => number;
   /** Runs after a row was sent (e.g. remember the message id it produced). */
   onSent?: (row: OutboxRow, result: unknown) => Promise<void>;
+  /** Watch digests (keys `watch:…`, one chat each) sent this many at a time; the throttler paces them. */
+  fanOutConcurrency?: number;
   /** Extra periodic work on the same loop (SLA timers). */
   onTick?: (now: Date) => Promise<void>;
 }
@@ -30,6 +32,8 @@ export class OutboxWorker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
+  /** The last claim filled the batch: more is due, so the loop goes on without waiting (a fan-out). */
+  private full = false;
 
   constructor(private readonly o: OutboxWorkerOptions) {}
 
@@ -45,9 +49,11 @@ export class OutboxWorker {
       .catch((err: unknown) =>
         this.o.log.warn({ error: String((err as Error)?.message ?? err) }, 'periodic job failed'),
       );
-    const rows = await this.o.repo.claimDue(now, this.o.batch ?? 20, this.o.leaseMs ?? 60_000);
+    const batch = this.o.batch ?? 20;
+    const rows = await this.o.repo.claimDue(now, batch, this.o.leaseMs ?? 60_000);
+    this.full = rows.length >= batch;
     let sent = 0;
-    for (const row of rows) {
+    const deliver = async (row: OutboxRow) => {
       const sender = this.o.senders[row.kind];
       try {
         if (!sender) throw new NotReadyError(`no sender for ${row.kind} in this process`);
@@ -67,7 +73,18 @@ export class OutboxWorker {
             'outbox send failed; will retry',
           );
       }
-    }
+    };
+    // Notices of one ticket depend on their order: one at a time, as claimed. A digest fan-out goes
+    // to a different chat per row and has no order, so several are in flight at once.
+    const fanOut = rows.filter((r) => r.key.startsWith('watch:'));
+    for (const row of rows) if (!row.key.startsWith('watch:')) await deliver(row);
+    const lanes = Math.max(1, this.o.fanOutConcurrency ?? 8);
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(lanes, fanOut.length) }, async () => {
+        while (next < fanOut.length) await deliver(fanOut[next++]!);
+      }),
+    );
     return sent;
   }
 
@@ -80,7 +97,7 @@ export class OutboxWorker {
           this.o.log.error({ error: String((err as Error)?.message ?? err) }, 'outbox worker failed'),
         )
         .finally(() => {
-          if (!this.stopped) this.timer = setTimeout(loop, intervalMs);
+          if (!this.stopped) this.timer = setTimeout(loop, this.full ? 0 : intervalMs);
         });
     };
     loop();

@@ -10,6 +10,7 @@ import { telegramSender } from '../bots/telegram/telegram-outbox-sender.js';
 import type { OutboxKind, Sender } from '../store/outbox.js';
 import { rememberSent } from '../tickets/remember-sent.js';
 import { OutboxWorker } from './outbox-worker.js';
+import { watchTicker } from './watch-jobs.js';
 
 /**
  * The outbox owns every retry of a Slack call (backoff, lease, the metadata look-up before a second
@@ -45,13 +46,17 @@ export function startOutboxWorker(
   };
   // Tickets are only offered where a legal team can take them (Slack); so are SLA timers.
   const tickets = c.slack.botToken ? rt.tickets : undefined;
+  const watch = watchTicker(rt.watch, log.child({ job: 'watch' }));
   const worker = new OutboxWorker({
     repo: rt.outbox,
     senders,
     log: log.child({ job: 'outbox' }),
     onSent: rememberSent(rt.tickets.repo),
     leaseMs: c.tickets.outboxLeaseMs,
-    ...(tickets ? { onTick: (now: Date) => tickets.slaSweep(now) } : {}),
+    onTick: async (now: Date) => {
+      await tickets?.slaSweep(now);
+      await watch(now);
+    },
   });
   worker.start(c.tickets.outboxIntervalMs);
   return worker;

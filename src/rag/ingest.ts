@@ -5,7 +5,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
-import type { DocumentRow, KnowledgeRepo, NewChunk } from '../store/knowledge-repo.js';
+import type { DocMeta } from '../domain/knowledge.js';
+import type { DocumentChange } from '../domain/watch.js';
+import type { ChangeRecord, DocumentRow, KnowledgeRepo, NewChunk, StoredVersion } from '../store/knowledge-repo.js';
+import { diffSections, sectionsOf } from './document-diff.js';
 import type { Embedder } from './embedder.js';
 import { loadDocument, sidecarPath, SUPPORTED_EXTENSIONS, type LoadedDocument } from './load-document.js';
 import { SPLITTER_VERSION, splitMarkdown } from './split-text.js';
@@ -77,6 +80,13 @@ export async function ingestKnowledge(opts: {
   // Which path owns each id, so two files claiming one id are caught instead of overwriting.
   const idOwner = new Map(stored.map((s) => [s.id, s.path]));
   const present = new Set(files.map((f) => relPath(root, f)));
+  // Every ingest logs what it changed per document (the regulation watch alerts from this log); the
+  // first ingest of an empty store logs too, but nobody is alerted about a whole knowledge base.
+  const changeBatch = { name: `ingest:${summary.runId}`, source: 'ingest' as const, initial: stored.length === 0 };
+  const logOf = (items: readonly Pending[], versions: Map<string, StoredVersion>): ChangeRecord => ({
+    batch: changeBatch,
+    changes: items.map((p) => documentChange(p, p.before ? versions.get(p.path) : undefined)),
+  });
   for (const [id, path] of idOwner) if (!present.has(path)) idOwner.delete(id);
 
   let changing = false;
@@ -94,13 +104,14 @@ export async function ingestKnowledge(opts: {
     const batch = group;
     group = [];
     await change();
+    const versions = await repo.storedVersions(batch.filter((p) => p.before).map((p) => p.path));
     try {
-      await repo.replaceDocuments(batch, embedder.id);
+      await repo.replaceDocuments(batch, embedder.id, logOf(batch, versions));
     } catch {
       // One bad row must not cost the whole group: write its files one by one and name the culprit.
       for (const p of batch) {
         try {
-          await repo.replaceDocuments([p], embedder.id);
+          await repo.replaceDocuments([p], embedder.id, logOf([p], versions));
         } catch (err) {
           p.chunks = [];
           summary.failed.push({ path: p.path, error: (err as Error).message });
@@ -171,7 +182,14 @@ export async function ingestKnowledge(opts: {
     const gone = stored.filter((s) => !present.has(s.path)).map((s) => s.path);
     if (gone.length) {
       await change();
-      await repo.removeByPath(gone);
+      const versions = await repo.storedVersions(gone);
+      await repo.removeByPath(gone, {
+        batch: changeBatch,
+        changes: gone.flatMap((path) => {
+          const v = versions.get(path);
+          return v ? [removedChange(v.doc)] : [];
+        }),
+      });
     }
     summary.removed = gone;
   } catch (err) {
@@ -180,6 +198,46 @@ export async function ingestKnowledge(opts: {
   }
   await repo.finishRun(summary.runId, 'ok', counts(summary, summary.failed));
   return summary;
+}
+
+/** What one written file did to the knowledge: added, changed (which sections) or re-checked. */
+function documentChange(p: Pending, before: StoredVersion | undefined): DocumentChange {
+  const after = sectionsOf(p.chunks);
+  const base = {
+    docId: p.doc.id,
+    slug: p.doc.slug,
+    lang: p.doc.lang,
+    title: p.doc.title,
+    category: p.doc.category,
+    countries: p.doc.countries,
+    translations: p.doc.translations,
+    asOf: p.doc.asOf,
+    source: p.doc.sources[0],
+  };
+  if (!before) {
+    // A new document: its opening is what an alert quotes.
+    const first = diffSections([], after.slice(0, 1));
+    return { ...base, action: 'added', sections: first };
+  }
+  const sections = diffSections(sectionsOf(before.chunks), after);
+  // Same text, new metadata (as_of moved, a source added): someone checked it again.
+  return { ...base, action: sections.length ? 'changed' : 'rechecked', sections };
+}
+
+function removedChange(doc: DocMeta): DocumentChange {
+  return {
+    docId: doc.id,
+    slug: doc.slug,
+    lang: doc.lang,
+    title: doc.title,
+    category: doc.category,
+    countries: doc.countries,
+    translations: doc.translations,
+    asOf: doc.asOf,
+    source: doc.sources[0],
+    action: 'removed',
+    sections: [],
+  };
 }
 
 async function embedChunks(loaded: LoadedDocument, embedder: Embedder): Promise<NewChunk[]> {

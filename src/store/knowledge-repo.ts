@@ -2,6 +2,20 @@
 import type { Db, Queryable } from './db.js';
 import type { DocMeta, IndexedChunk } from '../domain/knowledge.js';
 import type { Lang } from '../domain/lang.js';
+import type { DocumentChange } from '../domain/watch.js';
+import { recordChanges } from './change-log.js';
+
+/** Where an ingest's changes are logged (the regulation watch): the batch and its changes. */
+export interface ChangeRecord {
+  batch: { name: string; source: 'ingest'; initial: boolean };
+  changes: DocumentChange[];
+}
+
+/** A stored document as the change log compares it: its metadata and its passages. */
+export interface StoredVersion {
+  doc: DocMeta;
+  chunks: Array<{ headingPath: string[]; text: string }>;
+}
 
 export interface StoredDocRef {
   id: string;
@@ -56,9 +70,14 @@ export class KnowledgeRepo {
    * Replaces several documents (each at its path, or under its id) and their chunks in one
    * transaction with multi-row inserts: ingest writes a group of files at a time.
    */
-  async replaceDocuments(items: ReadonlyArray<{ doc: DocumentRow; chunks: NewChunk[] }>, embedder: string) {
+  async replaceDocuments(
+    items: ReadonlyArray<{ doc: DocumentRow; chunks: NewChunk[] }>,
+    embedder: string,
+    log?: ChangeRecord,
+  ) {
     if (items.length === 0) return;
     await this.db.transaction(async (tx) => {
+      if (log?.changes.length) await recordChanges(tx, log.batch, log.changes);
       await tx.query('DELETE FROM documents WHERE path = ANY($1::text[]) OR id = ANY($2::text[])', [
         items.map((i) => i.doc.path),
         items.map((i) => i.doc.id),
@@ -108,29 +127,40 @@ export class KnowledgeRepo {
     return `${r.rows[0]!.n}:${r.rows[0]!.h}`;
   }
 
-  async removeByPath(paths: string[]): Promise<number> {
+  async removeByPath(paths: string[], log?: ChangeRecord): Promise<number> {
     if (paths.length === 0) return 0;
-    const r = await this.db.query('DELETE FROM documents WHERE path = ANY($1::text[])', [paths]);
-    return r.rowCount;
+    return this.db.transaction(async (tx) => {
+      if (log?.changes.length) await recordChanges(tx, log.batch, log.changes);
+      const r = await tx.query('DELETE FROM documents WHERE path = ANY($1::text[])', [paths]);
+      return r.rowCount;
+    });
+  }
+
+  /** The stored documents at these paths with their passages in order (what an ingest replaces). */
+  async storedVersions(paths: readonly string[]): Promise<Map<string, StoredVersion>> {
+    const out = new Map<string, StoredVersion>();
+    if (paths.length === 0) return out;
+    const d = await this.db.query<DocRow & { path: string }>(
+      `SELECT ${DOC_COLUMNS}, path FROM documents WHERE path = ANY($1::text[])`,
+      [paths],
+    );
+    const byId = new Map<string, StoredVersion>();
+    for (const row of d.rows) {
+      const v: StoredVersion = { doc: toDocMeta(row), chunks: [] };
+      out.set(row.path, v);
+      byId.set(row.id, v);
+    }
+    if (byId.size === 0) return out;
+    const c = await this.db.query<{ doc_id: string; heading_path: string[]; text: string }>(
+      'SELECT doc_id, heading_path, text FROM chunks WHERE doc_id = ANY($1::text[]) ORDER BY doc_id, ord',
+      [[...byId.keys()]],
+    );
+    for (const row of c.rows) byId.get(row.doc_id)?.chunks.push({ headingPath: row.heading_path, text: row.text });
+    return out;
   }
 
   async loadAll(): Promise<{ docs: DocMeta[]; chunks: StoredChunk[] }> {
-    const d = await this.db.query<{
-      id: string;
-      slug: string;
-      lang: Lang;
-      title: string;
-      category: string;
-      countries: string[];
-      sources: string[];
-      translations: string[];
-      as_of: string | null;
-      review_by: string | null;
-    }>(
-      `SELECT id, slug, lang, title, category, countries, sources, translations,
-              to_char(as_of, 'YYYY-MM-DD') AS as_of, to_char(review_by, 'YYYY-MM-DD') AS review_by
-         FROM documents ORDER BY id`,
-    );
+    const d = await this.db.query<DocRow>(`SELECT ${DOC_COLUMNS} FROM documents ORDER BY id`);
     const c = await this.db.query<{
       id: string;
       doc_id: string;
@@ -142,18 +172,7 @@ export class KnowledgeRepo {
       sources: string[] | null;
     }>('SELECT id, doc_id, ord, heading_path, text, embedder, embedding, sources FROM chunks ORDER BY doc_id, ord');
     return {
-      docs: d.rows.map((row) => ({
-        id: row.id,
-        slug: row.slug,
-        lang: row.lang,
-        title: row.title,
-        category: row.category,
-        countries: row.countries,
-        sources: row.sources,
-        translations: row.translations,
-        asOf: row.as_of ?? undefined,
-        reviewBy: row.review_by ?? undefined,
-      })),
+      docs: d.rows.map(toDocMeta),
       chunks: c.rows.map((row) => ({
         id: row.id,
         docId: row.doc_id,
@@ -190,6 +209,37 @@ export class KnowledgeRepo {
       ],
     );
   }
+}
+
+interface DocRow {
+  id: string;
+  slug: string;
+  lang: Lang;
+  title: string;
+  category: string;
+  countries: string[];
+  sources: string[];
+  translations: string[];
+  as_of: string | null;
+  review_by: string | null;
+}
+
+const DOC_COLUMNS = `id, slug, lang, title, category, countries, sources, translations,
+       to_char(as_of, 'YYYY-MM-DD') AS as_of, to_char(review_by, 'YYYY-MM-DD') AS review_by`;
+
+function toDocMeta(row: DocRow): DocMeta {
+  return {
+    id: row.id,
+    slug: row.slug,
+    lang: row.lang,
+    title: row.title,
+    category: row.category,
+    countries: row.countries,
+    sources: row.sources,
+    translations: row.translations,
+    asOf: row.as_of ?? undefined,
+    reviewBy: row.review_by ?? undefined,
+  };
 }
 
 async function insertChunks(

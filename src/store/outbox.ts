@@ -96,3 +96,26 @@ export class OutboxRepo {
     return Number(r.rows[0]!.n);
   }
 }
+
+/** Many rows in a few multi-row inserts (a digest fan-out); a key already queued is left as it is. */
+export async function enqueueMany(
+  tx: Queryable,
+  rows: ReadonlyArray<{ kind: OutboxKind; key: string; payload: Record<string, unknown> }>,
+): Promise<number> {
+  let inserted = 0;
+  for (let start = 0; start < rows.length; start += 500) {
+    const slice = rows.slice(start, start + 500);
+    const values: unknown[] = [];
+    const tuples = slice.map((r, i) => {
+      values.push(r.kind, JSON.stringify(r.payload), r.key);
+      return `($${i * 3 + 1}, $${i * 3 + 2}::jsonb, $${i * 3 + 3})`;
+    });
+    const res = await tx.query(
+      `INSERT INTO outbox (kind, payload, idempotency_key) VALUES ${tuples.join(', ')}
+       ON CONFLICT (idempotency_key) DO NOTHING`,
+      values,
+    );
+    inserted += res.rowCount;
+  }
+  return inserted;
+}

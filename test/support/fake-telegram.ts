@@ -39,6 +39,9 @@ export interface FakeTelegram {
   /** The next sendMessage whose text matches is delivered (recorded with its result) and then the
    * connection is held open until the fake closes: Telegram has the message, the caller never learns. */
   hangAfterSend(match: RegExp): void;
+  /** From the (n+1)-th delivered sendMessage on, requests are held unanswered and not delivered (a
+   * process killed mid fan-out never learns their fate); undefined delivers again. */
+  holdSendsAfter: number | undefined;
   waitFor(pred: (c: ApiCall) => boolean, timeoutMs?: number): Promise<ApiCall>;
   close(): Promise<void>;
 }
@@ -49,7 +52,12 @@ export async function startFakeTelegram(token = '123456:TEST-token-abcdefghijklm
   const waiting: Array<() => void> = [];
   const throttles = new Map<string, number>();
   let messageId = 100;
-  const state = { failWith: undefined as number | undefined, hang: undefined as RegExp | undefined };
+  const state = {
+    failWith: undefined as number | undefined,
+    hang: undefined as RegExp | undefined,
+    holdAfter: undefined as number | undefined,
+    delivered: 0,
+  };
   const server = createServer(async (req, res) => {
     const m = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? '');
     const send = (status: number, body: unknown) => {
@@ -102,6 +110,8 @@ export async function startFakeTelegram(token = '123456:TEST-token-abcdefghijklm
         return ok(queue.filter((u) => Number(u.update_id) >= offset).slice(0, Number(payload.limit ?? 100)));
       }
       case 'sendMessage':
+        if (state.holdAfter !== undefined && state.delivered >= state.holdAfter) return;
+        state.delivered++;
         call.result = { message_id: ++messageId };
         if (state.hang?.test(String(payload.text))) {
           state.hang = undefined;
@@ -146,6 +156,12 @@ export async function startFakeTelegram(token = '123456:TEST-token-abcdefghijklm
     },
     hangAfterSend(match) {
       state.hang = match;
+    },
+    get holdSendsAfter() {
+      return state.holdAfter;
+    },
+    set holdSendsAfter(n: number | undefined) {
+      state.holdAfter = n;
     },
     waitFor: (pred, timeoutMs) => waitForCall(calls, pred, timeoutMs),
     close: () =>

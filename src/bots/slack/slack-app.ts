@@ -28,6 +28,8 @@ import { registerSlackCredit, slackCredit } from './slack-credit.js';
 import { slackRoute } from './slack-route.js';
 import type { RouteService } from '../../tools/routes/route-service.js';
 import { answerInChannel } from './answer-in-channel.js';
+import type { WatchRepo } from '../../store/watch-repo.js';
+import { slackWatch } from './slack-watch.js';
 
 const { WebClient } = webApi;
 
@@ -45,6 +47,8 @@ export interface SlackDeps {
   tickets?: TicketService;
   /** The staff console's address for `/advisor console` links (PUBLIC_URL or the server's); absent → no console. */
   consoleUrl?: () => string | undefined;
+  /** Regulation watch subscriptions (`/advisor watch`). */
+  watch?: WatchRepo;
   /** Known bot identity (skips auth.test, e.g. in wiring tests). */
   identity?: { botUserId: string; botId: string };
 }
@@ -249,6 +253,12 @@ function register(app: InstanceType<typeof App>, deps: SlackDeps): Set<Promise<v
         });
         return void (await respond({ response_type: 'ephemeral', text }));
       }
+      case 'watch':
+        if (!deps.watch) return void (await respond({ response_type: 'ephemeral', text: slackText(lang, 'toolSoon') }));
+        return void (await respond({
+          response_type: 'ephemeral',
+          text: await slackWatch(deps.watch, text, { channel: command.channel_id, userId: command.user_id, lang }),
+        }));
       default:
         return void (await respond({ response_type: 'ephemeral', text: slackText(lang, 'usage') }));
     }

@@ -10,6 +10,8 @@ import type { TicketNote, TicketNotice } from '../../tickets/ticket-notices.js';
 import type { Ticket, TicketRepo } from '../../tickets/ticket-repo.js';
 import { escapeMrkdwn } from './slack-format.js';
 import { ticketBlocks } from './ticket-blocks.js';
+import type { WatchDigest } from '../../domain/watch.js';
+import { slackWatchText } from './slack-watch.js';
 
 type WebClient = InstanceType<typeof webApi.WebClient>;
 
@@ -53,6 +55,7 @@ interface SlackPostPayload {
   view?: 'ticket';
   note?: TicketNote;
   notice?: TicketNotice;
+  watch?: WatchDigest;
   text?: string;
   blocks?: unknown[];
 }
@@ -84,6 +87,7 @@ export function slackSenders(
     if (p.view === 'ticket') return drawTicket(await loadTicket(p.ticketId));
     if (p.note) return { text: ticketNoteText(p.note) };
     if (p.notice) return { text: ticketNoticeText(p.notice) };
+    if (p.watch) return { text: slackWatchText(p.watch) };
     return { text: p.text ?? '', ...(p.blocks ? { blocks: p.blocks } : {}) };
   };
   return {

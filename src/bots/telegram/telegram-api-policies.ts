@@ -3,7 +3,7 @@
 // (the outbox worker: ticket notices, watch digests) is throttled to Telegram's published limits
 // before it is told off (transformer-throttler: ~30 messages/s overall, 1/s per chat, 20/min per group).
 import { autoRetry } from '@grammyjs/auto-retry';
-import { apiThrottler } from '@grammyjs/transformer-throttler';
+import { apiThrottler, type APIThrottlerOptions } from '@grammyjs/transformer-throttler';
 import type { Api, Transformer } from 'grammy';
 import type { Logger } from '../../observability/logger.js';
 
@@ -17,12 +17,17 @@ function logRateLimits(log: Logger): Transformer {
   };
 }
 
-export function telegramApiPolicies(api: Api, log: Logger, options: { throttle?: boolean } = {}): Api {
+export function telegramApiPolicies(
+  api: Api,
+  log: Logger,
+  /** `throttler`: other limits than Telegram's published ones (the watch benchmark scales them). */
+  options: { throttle?: boolean; throttler?: APIThrottlerOptions } = {},
+): Api {
   // Installed first, so it sees every attempt auto-retry makes.
   api.config.use(logRateLimits(log));
   api.config.use(
     autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowInternalServerErrors: true, rethrowHttpErrors: true }),
   );
-  if (options.throttle) api.config.use(apiThrottler());
+  if (options.throttle) api.config.use(apiThrottler(options.throttler));
   return api;
 }

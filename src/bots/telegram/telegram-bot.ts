@@ -22,6 +22,8 @@ import { oncePerUpdate } from './telegram-dedupe.js';
 import type { RouteService } from '../../tools/routes/route-service.js';
 import type { CreditService } from '../../tools/credit/credit-service.js';
 import type { TicketService } from '../../tickets/ticket-service.js';
+import type { WatchRepo } from '../../store/watch-repo.js';
+import { registerWatch } from './telegram-watch.js';
 
 export interface TelegramDeps {
   token: string;
@@ -41,9 +43,11 @@ export interface TelegramDeps {
   routes?: RouteService | undefined;
   /** Legal escalation; absent → /lawyer says it is not connected. */
   tickets?: TicketService;
+  /** Regulation watch subscriptions; absent → /watch answers nothing. */
+  watch?: WatchRepo;
 }
 
-const COMMANDS = new Set(['start', 'help', 'lang', 'ask', 'credit', 'route', 'lawyer', 'privacy', 'forget']);
+const COMMANDS = new Set(['start', 'help', 'lang', 'ask', 'credit', 'route', 'lawyer', 'privacy', 'forget', 'watch']);
 
 export function createTelegramBot(deps: TelegramDeps): Bot {
   const bot = new Bot(deps.token, {
@@ -115,6 +119,7 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
   registerCredit(bot, deps.credit, uiLang);
   registerRoute(bot, deps.routes, uiLang);
   registerEscalation(bot, deps.tickets, uiLang);
+  registerWatch(bot, deps.watch, uiLang);
   bot.command('forget', async (ctx) => {
     const lang = await uiLang(ctx);
     await html(ctx, escapeHtml(telegramText(lang, 'forgetConfirm')), {
@@ -158,6 +163,7 @@ export function createTelegramBot(deps: TelegramDeps): Bot {
     if (ctx.match[1] === 'n') return void (await html(ctx, escapeHtml(telegramText(lang, 'forgetCancelled'))));
     await deps.conversations.forgetUser(userId(ctx));
     await deps.answers.forgetUser('telegram', userId(ctx));
+    await deps.watch?.forgetUser('telegram', userId(ctx));
     await html(ctx, escapeHtml(telegramText(lang, 'forgetDone')));
   });
   bot.on('callback_query:data', (ctx) => ctx.answerCallbackQuery());

@@ -6,6 +6,8 @@ import { ticketText } from '../../i18n/ticket-texts.js';
 import { RetryLaterError, type Sender } from '../../store/outbox.js';
 import type { TicketNotice } from '../../tickets/ticket-notices.js';
 import { escapeHtml } from './telegram-format.js';
+import type { WatchDigest } from '../../domain/watch.js';
+import { renderWatchDigest } from './telegram-watch-digest.js';
 
 export interface TelegramMessage {
   text: string;
@@ -37,12 +39,15 @@ export function telegramSender(api: Api): Sender {
     const payload = row.payload as {
       chatId: string;
       notice?: TicketNotice;
+      watch?: WatchDigest;
       text?: string;
       replyMarkup?: TelegramMessage['replyMarkup'];
     };
     const message: TelegramMessage = payload.notice
       ? renderTicketNotice(payload.notice)
-      : { text: payload.text ?? '', ...(payload.replyMarkup ? { replyMarkup: payload.replyMarkup } : {}) };
+      : payload.watch
+        ? renderWatchDigest(payload.watch)
+        : { text: payload.text ?? '', ...(payload.replyMarkup ? { replyMarkup: payload.replyMarkup } : {}) };
     try {
       const sent = await api.sendMessage(payload.chatId, message.text, {
         parse_mode: 'HTML',
