@@ -28,6 +28,8 @@ describe('removeUnsourcedRatings', () => {
       text: 'Sinosure is rated A+ (rating A+) [2].',
       removed: 0,
     });
+    // Citation numbers past 9 (found by mutation testing: only [1]–[9] were exercised).
+    expect(removeUnsourcedRatings('Sinosure is rated A+ [12].', []).removed).toBe(0);
     expect(removeUnsourcedRatings('Rating: BBB.', [lookup])).toEqual({ text: 'Rating: BBB.', removed: 0 });
     expect(removeUnsourcedRatings('Rating: BBB.', [{ ...lookup, error: 'down' }]).removed).toBe(1);
     expect(removeUnsourcedRatings('Rating: BBB.', [{ ...lookup, name: 'plan_route' }]).removed).toBe(1);
@@ -44,5 +46,6 @@ describe('removeUnsourcedRatings', () => {
     expect(removeUnsourcedRatings('RATING: AA.', []).removed).toBe(1);
     expect(removeUnsourcedRatings('One.\n\nRating: C\n\n\n\nTwo.', []).text).toBe('One.\n\nTwo.');
     expect(removeUnsourcedRatings('  Rating: D  ', []).text).toBe('');
+    expect(removeUnsourcedRatings('Rating: D.\nFine.', []).text).toBe('Fine.');
   });
 });
