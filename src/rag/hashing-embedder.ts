@@ -9,7 +9,7 @@ export class HashingEmbedder implements Embedder {
   constructor(
     readonly dimensions = 256,
     /** Replaceable only to show that the quality gates catch a broken tokenizer. */
-    private readonly tokenizer: (text: string) => string[] = tokenize,
+    readonly tokenizer: (text: string) => string[] = tokenize,
   ) {
     this.id = `local-hashing-v1/${dimensions}`;
   }
@@ -19,8 +19,13 @@ export class HashingEmbedder implements Embedder {
   }
 
   embedOne(text: string): Float32Array {
+    return this.embedTokens(this.tokenizer(text));
+  }
+
+  /** The vector of text already tokenized by this embedder's tokenizer: a build that also feeds
+   * BM25 tokenizes each passage once for both indexes. */
+  embedTokens(tokens: readonly string[]): Float32Array {
     const v = new Float32Array(this.dimensions);
-    const tokens = this.tokenizer(text);
     const counts = new Map<string, number>();
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;

@@ -25,6 +25,10 @@ export class IndexFileError extends Error {
 }
 
 const INDEX_FILE = 'hnsw.bin';
+/** A filter allowing at most this many vectors is searched exactly (getPoint + dot products). */
+const EXACT_BELOW = 512;
+/** Over-fetching past this many neighbours costs more than hnswlib's filtered search. */
+const MAX_OVERFETCH = 1000;
 const MANIFEST_FILE = 'hnsw.manifest.json';
 
 export class HnswVectorIndex {
@@ -46,19 +50,67 @@ export class HnswVectorIndex {
     return new HnswVectorIndex(index, dimensions, vectors.length);
   }
 
-  search(query: Float32Array, k: number, accept?: (idx: number) => boolean): VectorHit[] {
+  /**
+   * The k nearest vectors, among those a mask allows (1 = allowed) when one is given. A filter test
+   * called across the native boundary for every visited node costs more than over-fetching and
+   * filtering here, so the mask's share of the index decides how: a few allowed vectors are compared
+   * exactly, a common filter over-fetches in proportion to how much it removes, and only a rare
+   * filter that over-fetching misses is handed to hnswlib's filtered search.
+   */
+  search(query: Float32Array, k: number, mask?: Uint8Array): VectorHit[] {
     if (this.size === 0) return [];
     const n = Math.min(k, this.size);
     const q = Array.from(query);
-    if (accept) {
-      // A JS filter is called across the native boundary for every visited node, which costs more
-      // than over-fetching and filtering here; the filtered search is the fallback for rare filters.
-      const wide = this.index.searchKnn(q, Math.min(this.size, n * 8));
-      const kept = wide.neighbors.flatMap((idx, i) => (accept(idx) ? [{ idx, score: 1 - wide.distances[i]! }] : []));
-      if (kept.length >= n || wide.neighbors.length === this.size) return kept.slice(0, n);
+    if (mask) {
+      const allowed = this.allowedCount(mask);
+      if (allowed === 0) return [];
+      if (allowed <= EXACT_BELOW) return this.exact(q, mask, n);
+      const wide = Math.min(this.size, Math.ceil((n * this.size * 1.25) / allowed) + n);
+      if (wide <= MAX_OVERFETCH) {
+        const r = this.index.searchKnn(q, wide);
+        const kept: VectorHit[] = [];
+        for (let i = 0; i < r.neighbors.length && kept.length < n; i++) {
+          const idx = r.neighbors[i]!;
+          if (mask[idx] === 1) kept.push({ idx, score: 1 - r.distances[i]! });
+        }
+        if (kept.length >= n || r.neighbors.length === this.size) return kept;
+      }
+      const r = this.index.searchKnn(q, n, (idx) => mask[idx] === 1);
+      return r.neighbors.map((idx, i) => ({ idx, score: 1 - r.distances[i]! }));
     }
-    const r = this.index.searchKnn(q, n, accept);
+    const r = this.index.searchKnn(q, n);
     return r.neighbors.map((idx, i) => ({ idx, score: 1 - r.distances[i]! }));
+  }
+
+  private readonly counts = new WeakMap<Uint8Array, { allowed: number; labels: number[] }>();
+
+  private allowedCount(mask: Uint8Array): number {
+    let c = this.counts.get(mask);
+    if (!c) {
+      const labels: number[] = [];
+      let allowed = 0;
+      for (let i = 0; i < mask.length; i++) {
+        if (mask[i] !== 1) continue;
+        allowed++;
+        if (allowed <= EXACT_BELOW && i < this.size) labels.push(i);
+      }
+      this.counts.set(mask, (c = { allowed, labels }));
+    }
+    return c.allowed;
+  }
+
+  /** Cosine against each allowed vector (stored unit length by hnswlib's cosine space). */
+  private exact(q: number[], mask: Uint8Array, n: number): VectorHit[] {
+    let qn = 0;
+    for (const x of q) qn += x * x;
+    const norm = Math.sqrt(qn) || 1;
+    const hits = this.counts.get(mask)!.labels.map((idx) => {
+      const v = this.index.getPoint(idx);
+      let dot = 0;
+      for (let j = 0; j < v.length; j++) dot += v[j]! * q[j]!;
+      return { idx, score: dot / norm };
+    });
+    return hits.sort((a, b) => b.score - a.score || a.idx - b.idx).slice(0, n);
   }
 
   /** Writes both files through temporary names so a crash never leaves a half-written pair. */

@@ -64,6 +64,13 @@ export class HybridIndex {
     return bm25.freeze();
   }
 
+  /** The lexical index over passages already tokenized (by the same tokenizer the index searches with). */
+  static lexicalFromTokens(tokens: Iterable<readonly string[]>): Bm25Index {
+    const bm25 = new Bm25Index();
+    for (const t of tokens) bm25.add(t);
+    return bm25.freeze();
+  }
+
   get size(): number {
     return this.chunks.length;
   }
@@ -144,9 +151,7 @@ export class HybridIndex {
   search(query: string, queryVector: Float32Array | undefined, opts: SearchOptions = {}): Hit[] {
     const mask = this.filter(opts);
     const vector =
-      queryVector && this.vectors && this.fusion.vector > 0
-        ? this.vectors.search(queryVector, CANDIDATES, mask && ((idx) => mask[idx] === 1))
-        : [];
+      queryVector && this.vectors && this.fusion.vector > 0 ? this.vectors.search(queryVector, CANDIDATES, mask) : [];
     return this.fuseAndRank(query, vector, opts, mask);
   }
 
