@@ -24,6 +24,14 @@ const { values } = parseArgs({
     peer: { type: 'boolean', default: true },
     'no-peer': { type: 'boolean', default: false },
     big: { type: 'boolean', default: false },
+    // read by scale-big.ts
+    'big-chunks': { type: 'string' },
+    'big-schema': { type: 'string' },
+    'vector-index': { type: 'string' },
+    'big-queries': { type: 'string' },
+    'big-phase': { type: 'string' },
+    keep: { type: 'boolean' },
+    'no-small': { type: 'boolean', default: false },
   },
 });
 
@@ -177,7 +185,7 @@ function passThrough(): string[] {
 }
 
 const ms = (x: [number, number] | undefined) => (x ? `${x[0].toFixed(2)} / ${x[1].toFixed(2)}` : '—');
-const sizes = values.sizes!.split(',').map(Number);
+const sizes = values['no-small'] ? [] : values.sizes!.split(',').map(Number);
 console.log(
   `scale benchmark: synthetic en/ru/zh XQuAD corpus, ${values.queries} queries (LangChain ${values['peer-queries']}), embedder local-hashing-v1/256, node ${process.version}, ${new Date().toISOString()}`,
 );
@@ -212,4 +220,8 @@ for (const n of sizes) {
   const a = results.find((r) => r.assembly === 'ours' && r.chunks === n);
   const b = results.find((r) => r.assembly === 'langchain' && r.chunks === n);
   if (a && b) console.log(`at ${n}: LangChain's hybrid p95 is ×${(b.hybrid[1] / a.hybrid[1]).toFixed(0)} ours`);
+}
+if (values.big) {
+  const { bigRun } = await import('./scale-big.js');
+  await bigRun();
 }

@@ -59,7 +59,7 @@ export class Bm25Index {
   private docs: Int32Array = new Int32Array(0);
   private tfs: Uint16Array = new Uint16Array(0);
   /** k1 × (1 − b + b × len / avgLen) per document, computed once as the exhaustive formula does. */
-  private norm = new Float64Array(0);
+  private norm: Float64Array = new Float64Array(0);
   /** Per term: the largest f(k1+1)/(f+norm) over its postings (its score bound before idf). */
   private maxTfPart = new Float64Array(0);
   private frozen = false;
@@ -132,16 +132,25 @@ export class Bm25Index {
     return this;
   }
 
-  private install(docLen: Int32Array, offsets: Int32Array, docs: Int32Array, tfs: Uint16Array): void {
+  private install(
+    docLen: Int32Array,
+    offsets: Int32Array,
+    docs: Int32Array,
+    tfs: Uint16Array,
+    norm?: Float64Array,
+  ): void {
     this.docLen = docLen;
     this.offsets = offsets;
     this.docs = docs;
     this.tfs = tfs;
-    let total = 0;
-    for (let i = 0; i < docLen.length; i++) total += docLen[i]!;
-    const avgLen = docLen.length ? total / docLen.length : 0;
-    this.norm = new Float64Array(docLen.length);
-    for (let d = 0; d < docLen.length; d++) this.norm[d] = this.k1 * (1 - this.b + (this.b * docLen[d]!) / avgLen);
+    if (norm) this.norm = norm;
+    else {
+      let total = 0;
+      for (let i = 0; i < docLen.length; i++) total += docLen[i]!;
+      const avgLen = docLen.length ? total / docLen.length : 0;
+      this.norm = new Float64Array(docLen.length);
+      for (let d = 0; d < docLen.length; d++) this.norm[d] = this.k1 * (1 - this.b + (this.b * docLen[d]!) / avgLen);
+    }
     this.maxTfPart = new Float64Array(this.terms.length);
     const k1p = this.k1 + 1;
     for (let t = 0; t < this.terms.length; t++) {
@@ -194,6 +203,20 @@ export class Bm25Index {
     index.terms = d.terms;
     index.termIds = new Map(d.terms.map((t, i) => [t, i]));
     index.install(d.docLen, d.offsets, d.docs, d.tfs);
+    return index;
+  }
+
+  /**
+   * The same corpus (document lengths and their normalisation, shared, not copied) with only some
+   * terms' postings: what a replica holds when postings live in the database (pg-lexical-index.ts)
+   * and only a question's terms are fetched. Each term's postings must be complete.
+   */
+  withTerms(terms: string[], offsets: Int32Array, docs: Int32Array, tfs: Uint16Array): Bm25Index {
+    if (!this.frozen) this.freeze();
+    const index = new Bm25Index({ k1: this.k1, b: this.b });
+    index.terms = terms;
+    index.termIds = new Map(terms.map((t, i) => [t, i]));
+    index.install(this.docLen, offsets, docs, tfs, this.norm);
     return index;
   }
 
