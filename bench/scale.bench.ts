@@ -109,7 +109,6 @@ async function ours(n: number): Promise<RunFigures> {
     buildMs: t3 - t0,
     buildCpuMs: (cpu.user + cpu.system) / 1000,
     buildParts: { embed: timings.embedMs, hnsw: timings.hnswMs, bm25: timings.bm25Ms },
-    buildCpuParts: timings.cpuMs,
     hybridCpu: p50p95(hybCpu),
     hybrid: p50p95(hyb),
     lexical: p50p95(lex),

@@ -3,6 +3,7 @@
 // larger half of a build at 100,000 chunks: docs/decisions/017-retrieval-at-scale.md).
 import { performance } from 'node:perf_hooks';
 import type { Embedder } from './embedder.js';
+import { Bm25Index } from './bm25-index.js';
 import { HashingEmbedder } from './hashing-embedder.js';
 import { HnswVectorIndex } from './hnsw-vector-index.js';
 import { fusionFor, HybridIndex, indexText, type FusionWeights } from './hybrid-index.js';
@@ -14,8 +15,6 @@ export interface BuildTimings {
   embedMs: number;
   hnswMs: number;
   bm25Ms: number;
-  /** CPU time of each step (user + system): what the step costs when other work shares the cores. */
-  cpuMs: { embed: number; hnsw: number; bm25: number };
 }
 
 export async function buildHybridIndex(
@@ -26,38 +25,37 @@ export async function buildHybridIndex(
 ): Promise<{ index: HybridIndex; timings: BuildTimings }> {
   const tokenizer = opts.tokenizer ?? tokenize;
   const byId = new Map(docs.map((d) => [d.id, d]));
-  const cpu = () => {
-    const u = process.cpuUsage();
-    return (u.user + u.system) / 1000;
+  let hnsw: HnswVectorIndex | undefined;
+  let bm25: Bm25Index;
+  const spent = { embed: 0, hnsw: 0, bm25: 0 };
+  const step = <T>(name: keyof typeof spent, f: () => T): T => {
+    const t = performance.now();
+    const r = f();
+    spent[name] += performance.now() - t;
+    return r;
   };
-  const c0 = cpu();
-  const t0 = performance.now();
-  let vectors: Float32Array[];
-  let tokens: string[][] | undefined;
   if (embedder instanceof HashingEmbedder && embedder.tokenizer === tokenizer) {
-    tokens = chunks.map((c) => tokenizer(indexText(c, byId.get(c.docId))));
-    vectors = tokens.map((t) => embedder.embedTokens(t));
+    // One passage at a time into both indexes: no list of every passage's tokens or vector is ever
+    // held (at 100,000 chunks those lists were the larger part of the build's peak memory).
+    bm25 = new Bm25Index();
+    const index = (hnsw = chunks.length ? HnswVectorIndex.create(embedder.dimensions, chunks.length) : undefined);
+    chunks.forEach((c, i) => {
+      const tokens = step('embed', () => tokenizer(indexText(c, byId.get(c.docId))));
+      step('bm25', () => bm25.add(tokens));
+      const v = step('embed', () => embedder.embedTokens(tokens));
+      step('hnsw', () => index!.add(v, i));
+    });
+    step('bm25', () => bm25.freeze());
   } else {
-    vectors = await embedder.embed(chunks.map((c) => indexText(c, byId.get(c.docId))));
+    const t = performance.now();
+    const vs = await embedder.embed(chunks.map((c) => indexText(c, byId.get(c.docId))));
+    spent.embed += performance.now() - t;
+    hnsw = step('hnsw', () => (vs.length ? HnswVectorIndex.build(vs, vs[0]!.length) : undefined));
+    bm25 = step('bm25', () => HybridIndex.buildLexical(chunks, byId, tokenizer));
   }
-  const t1 = performance.now();
-  const c1 = cpu();
-  const hnsw = vectors.length ? HnswVectorIndex.build(vectors, vectors[0]!.length) : undefined;
-  vectors.length = 0; // HNSW keeps its own copy
-  const t2 = performance.now();
-  const c2 = cpu();
-  const bm25 = tokens ? HybridIndex.lexicalFromTokens(tokens) : HybridIndex.buildLexical(chunks, byId, tokenizer);
-  tokens = undefined;
-  const index = new HybridIndex(chunks, docs, hnsw, opts.fusion ?? fusionFor(embedder.id), bm25, tokenizer);
-  const t3 = performance.now();
-  const c3 = cpu();
-  return {
-    index,
-    timings: {
-      embedMs: t1 - t0,
-      hnswMs: t2 - t1,
-      bm25Ms: t3 - t2,
-      cpuMs: { embed: c1 - c0, hnsw: c2 - c1, bm25: c3 - c2 },
-    },
-  };
+  const index = step(
+    'bm25',
+    () => new HybridIndex(chunks, docs, hnsw, opts.fusion ?? fusionFor(embedder.id), bm25, tokenizer),
+  );
+  return { index, timings: { embedMs: spent.embed, hnswMs: spent.hnsw, bm25Ms: spent.bm25 } };
 }

@@ -35,19 +35,40 @@ export class HnswVectorIndex {
   private constructor(
     private readonly index: hnswlib.HierarchicalNSW,
     readonly dimensions: number,
-    readonly size: number,
+    private count: number,
   ) {}
 
   static build(vectors: readonly Float32Array[], dimensions: number): HnswVectorIndex {
+    const index = HnswVectorIndex.create(dimensions, vectors.length);
+    vectors.forEach((v, i) => index.add(v, i));
+    return index.ready();
+  }
+
+  /** An empty index for `capacity` vectors, filled one at a time (a build that streams its passages). */
+  static create(dimensions: number, capacity: number): HnswVectorIndex {
     const index = new hnswlib.HierarchicalNSW('cosine', dimensions);
-    // M=16, efConstruction=100: recall ≥ 0.99 against exact search at 10k points (bench:retrieval).
-    index.initIndex(Math.max(1, vectors.length), 16, 100, 42);
-    vectors.forEach((v, i) => {
-      if (v.length !== dimensions) throw new Error(`vector ${i} has ${v.length} dimensions, expected ${dimensions}`);
-      index.addPoint(Array.from(v), i);
-    });
+    // M=16, efConstruction=100, ef=64: kept after the sweep of bench/hnsw-sweep.ts at 100,000 chunks
+    // (docs/decisions/017-retrieval-at-scale.md): smaller graphs built faster but found fewer of the
+    // exact 50 nearest.
+    index.initIndex(Math.max(1, capacity), 16, 100, 42);
     index.setEf(64);
-    return new HnswVectorIndex(index, dimensions, vectors.length);
+    return new HnswVectorIndex(index, dimensions, 0);
+  }
+
+  add(v: Float32Array, label: number): void {
+    if (v.length !== this.dimensions)
+      throw new Error(`vector ${label} has ${v.length} dimensions, expected ${this.dimensions}`);
+    this.index.addPoint(Array.from(v), label);
+    this.count++;
+  }
+
+  /** Kept for the call sites that build all at once. */
+  private ready(): this {
+    return this;
+  }
+
+  get size(): number {
+    return this.count;
   }
 
   /**
