@@ -27,7 +27,12 @@ export class IndexFileError extends Error {
 const INDEX_FILE = 'hnsw.bin';
 /** A filter allowing at most this many vectors is searched exactly (getPoint + dot products). */
 const EXACT_BELOW = 512;
-/** Over-fetching past this many neighbours cost more than hnswlib's filtered search (bench:scale, filtered hybrid: ef ≈ 1,000 was 4× slower at 10,000 chunks). */
+/**
+ * Over-fetching past this many neighbours cost more than hnswlib's filtered search (bench:scale,
+ * filtered hybrid: ef ≈ 1,000 was 4× slower at 10,000 chunks). A filter's share of the whole index
+ * underrates what over-fetching finds: a question's neighbours are mostly in its own language, so a
+ * language filter keeps far more of them than its share.
+ */
 const MAX_OVERFETCH = 400;
 const MANIFEST_FILE = 'hnsw.manifest.json';
 
@@ -75,8 +80,8 @@ export class HnswVectorIndex {
    * The k nearest vectors, among those a mask allows (1 = allowed) when one is given. A filter test
    * called across the native boundary for every visited node costs more than over-fetching and
    * filtering here, so the mask's share of the index decides how: a few allowed vectors are compared
-   * exactly, a common filter over-fetches in proportion to how much it removes, and only a rare
-   * filter that over-fetching misses is handed to hnswlib's filtered search.
+   * exactly, others over-fetch (up to MAX_OVERFETCH), and only when that finds too few is the
+   * search handed to hnswlib's filtered search.
    */
   search(query: Float32Array, k: number, mask?: Uint8Array): VectorHit[] {
     if (this.size === 0) return [];
@@ -86,16 +91,14 @@ export class HnswVectorIndex {
       const allowed = this.allowedCount(mask);
       if (allowed === 0) return [];
       if (allowed <= EXACT_BELOW) return this.exact(q, mask, n);
-      const wide = Math.min(this.size, Math.ceil((n * this.size * 1.25) / allowed) + n);
-      if (wide <= MAX_OVERFETCH) {
-        const r = this.index.searchKnn(q, wide);
-        const kept: VectorHit[] = [];
-        for (let i = 0; i < r.neighbors.length && kept.length < n; i++) {
-          const idx = r.neighbors[i]!;
-          if (mask[idx] === 1) kept.push({ idx, score: 1 - r.distances[i]! });
-        }
-        if (kept.length >= n || r.neighbors.length === this.size) return kept;
+      const wide = Math.min(this.size, Math.max(n * 8, Math.min(MAX_OVERFETCH, Math.ceil((n * this.size) / allowed))));
+      const near = this.index.searchKnn(q, wide);
+      const kept: VectorHit[] = [];
+      for (let i = 0; i < near.neighbors.length && kept.length < n; i++) {
+        const idx = near.neighbors[i]!;
+        if (mask[idx] === 1) kept.push({ idx, score: 1 - near.distances[i]! });
       }
+      if (kept.length >= n || near.neighbors.length === this.size) return kept;
       const r = this.index.searchKnn(q, n, (idx) => mask[idx] === 1);
       return r.neighbors.map((idx, i) => ({ idx, score: 1 - r.distances[i]! }));
     }
