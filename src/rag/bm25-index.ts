@@ -61,7 +61,7 @@ export class Bm25Index {
   /** k1 × (1 − b + b × len / avgLen) per document, computed once as the exhaustive formula does. */
   private norm: Float64Array = new Float64Array(0);
   /** Per term: the largest f(k1+1)/(f+norm) over its postings (its score bound before idf). */
-  private maxTfPart = new Float64Array(0);
+  private maxTfPart: Float64Array = new Float64Array(0);
   private frozen = false;
   private acc: Float64Array | undefined;
 
@@ -138,6 +138,7 @@ export class Bm25Index {
     docs: Int32Array,
     tfs: Uint16Array,
     norm?: Float64Array,
+    maxTfPart?: Float64Array,
   ): void {
     this.docLen = docLen;
     this.offsets = offsets;
@@ -151,18 +152,28 @@ export class Bm25Index {
       this.norm = new Float64Array(docLen.length);
       for (let d = 0; d < docLen.length; d++) this.norm[d] = this.k1 * (1 - this.b + (this.b * docLen[d]!) / avgLen);
     }
-    this.maxTfPart = new Float64Array(this.terms.length);
-    const k1p = this.k1 + 1;
-    for (let t = 0; t < this.terms.length; t++) {
-      let best = 0;
-      for (let p = offsets[t]!; p < offsets[t + 1]!; p++) {
-        const f = tfs[p]!;
-        const part = (f * k1p) / (f + this.norm[docs[p]!]!);
-        if (part > best) best = part;
-      }
-      this.maxTfPart[t] = best;
+    if (maxTfPart) this.maxTfPart = maxTfPart;
+    else {
+      this.maxTfPart = new Float64Array(this.terms.length);
+      for (let t = 0; t < this.terms.length; t++)
+        this.maxTfPart[t] = this.tfPartBound(
+          docs.subarray(offsets[t]!, offsets[t + 1]!),
+          tfs.subarray(offsets[t]!, offsets[t + 1]!),
+        );
     }
     this.frozen = true;
+  }
+
+  /** The largest f(k1+1)/(f+norm) over one term's postings: its score bound before idf. */
+  tfPartBound(docs: Int32Array, tfs: Uint16Array): number {
+    const k1p = this.k1 + 1;
+    let best = 0;
+    for (let p = 0; p < docs.length; p++) {
+      const f = tfs[p]!;
+      const part = (f * k1p) / (f + this.norm[docs[p]!]!);
+      if (part > best) best = part;
+    }
+    return best;
   }
 
   /** How rare a term is across the indexed texts (BM25's idf); 0 for a term never seen. */
@@ -211,12 +222,19 @@ export class Bm25Index {
    * terms' postings: what a replica holds when postings live in the database (pg-lexical-index.ts)
    * and only a question's terms are fetched. Each term's postings must be complete.
    */
-  withTerms(terms: string[], offsets: Int32Array, docs: Int32Array, tfs: Uint16Array): Bm25Index {
+  withTerms(
+    terms: string[],
+    offsets: Int32Array,
+    docs: Int32Array,
+    tfs: Uint16Array,
+    /** Each term's tfPartBound, when the caller kept them (else computed here, a pass over the postings). */
+    bounds?: Float64Array,
+  ): Bm25Index {
     if (!this.frozen) this.freeze();
     const index = new Bm25Index({ k1: this.k1, b: this.b });
     index.terms = terms;
     index.termIds = new Map(terms.map((t, i) => [t, i]));
-    index.install(this.docLen, offsets, docs, tfs, this.norm);
+    index.install(this.docLen, offsets, docs, tfs, this.norm, bounds);
     return index;
   }
 

@@ -12,6 +12,8 @@ const IDENT = /^[a-z_][a-z0-9_]*$/;
 interface Postings {
   docs: Int32Array;
   tfs: Uint16Array;
+  /** Its MaxScore bound before idf, computed once when fetched rather than at every question. */
+  bound: number;
 }
 
 export class PgLexicalIndex {
@@ -97,15 +99,13 @@ export class PgLexicalIndex {
       const found = new Map(r.rows.map((x) => [x.term, x]));
       for (const t of missing) {
         const row = found.get(t);
-        this.remember(
-          t,
-          row
-            ? {
-                docs: new Int32Array(aligned(row.docs), 0, row.docs.length / 4),
-                tfs: new Uint16Array(aligned(row.tfs), 0, row.tfs.length / 2),
-              }
-            : null,
-        );
+        if (!row) {
+          this.remember(t, null);
+          continue;
+        }
+        const docs = new Int32Array(aligned(row.docs), 0, row.docs.length / 4);
+        const tfs = new Uint16Array(aligned(row.tfs), 0, row.tfs.length / 2);
+        this.remember(t, { docs, tfs, bound: this.base!.tfPartBound(docs, tfs) });
       }
     }
     const terms: string[] = [];
@@ -127,7 +127,8 @@ export class PgLexicalIndex {
       docs.set(l.docs, offsets[i]!);
       tfs.set(l.tfs, offsets[i]!);
     });
-    return this.base!.withTerms(terms, offsets, docs, tfs).search(queryTokens, k, accept);
+    const bounds = Float64Array.from(lists, (l) => l.bound);
+    return this.base!.withTerms(terms, offsets, docs, tfs, bounds).search(queryTokens, k, accept);
   }
 
   private remember(term: string, p: Postings | null): void {
