@@ -223,8 +223,9 @@ for (const n of sizes) {
 const o = results.filter((r) => r.assembly === 'ours');
 if (o.length >= 2) {
   const [a, b] = [o[0]!, o[o.length - 1]!];
+  const cpu = a.hybridCpu && b.hybridCpu ? `, CPU p95 ×${(b.hybridCpu[1] / a.hybridCpu[1]).toFixed(2)}` : '';
   console.log(
-    `hybrid p95 grows ×${(b.hybrid[1] / a.hybrid[1]).toFixed(2)} from ${a.chunks} to ${b.chunks} chunks (×${(b.chunks / a.chunks).toFixed(0)} data)`,
+    `hybrid p95 grows ×${(b.hybrid[1] / a.hybrid[1]).toFixed(2)}${cpu} from ${a.chunks} to ${b.chunks} chunks (×${(b.chunks / a.chunks).toFixed(0)} data)`,
   );
 }
 for (const n of sizes) {
