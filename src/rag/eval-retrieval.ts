@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import type { Embedder } from './embedder.js';
-import { HnswVectorIndex } from './hnsw-vector-index.js';
-import { fusionFor, HybridIndex, indexText, type FusionWeights } from './hybrid-index.js';
+import { buildHybridIndex } from './build-hybrid-index.js';
+import { fusionFor, type FusionWeights } from './hybrid-index.js';
 import { percentile, summarize, type RankedQuery, type RetrievalMetrics } from './retrieval-metrics.js';
 import { splitMarkdown } from './split-text.js';
 import { LANGS } from '../domain/lang.js';
@@ -81,10 +81,10 @@ export async function buildEvalIndex(
       text: p.text,
     }));
   });
-  const byId = new Map(docs.map((d) => [d.id, d]));
-  const vectors = await embedder.embed(chunks.map((c) => indexText(c, byId.get(c.docId))));
-  const hnsw = vectors.length ? HnswVectorIndex.build(vectors, vectors[0]!.length) : undefined;
-  const index = new HybridIndex(chunks, docs, hnsw, opts.fusion ?? fusionFor(embedder.id), undefined, opts.tokenizer);
+  const { index } = await buildHybridIndex(chunks, docs, embedder, {
+    ...(opts.fusion ? { fusion: opts.fusion } : {}),
+    ...(opts.tokenizer ? { tokenizer: opts.tokenizer } : {}),
+  });
   return { index, chunks: chunks.length, buildMs: performance.now() - t0 };
 }
 

@@ -25,40 +25,120 @@ export class IndexFileError extends Error {
 }
 
 const INDEX_FILE = 'hnsw.bin';
+/**
+ * A filter allowing at most this many vectors (one document, a rare country) is searched exactly;
+ * hnswlib's own filtered search would walk most of the graph for it. getPoint costs about 25 µs a
+ * vector (measured at 10,000 chunks: 665 allowed vectors took 17 ms), so only small sets go this way.
+ */
+const EXACT_BELOW = 64;
+/**
+ * Over-fetching past this many neighbours cost more than hnswlib's filtered search (bench:scale,
+ * filtered hybrid: ef ≈ 1,000 was 4× slower at 10,000 chunks). A filter's share of the whole index
+ * underrates what over-fetching finds: a question's neighbours are mostly in its own language, so a
+ * language filter keeps far more of them than its share.
+ */
+const MAX_OVERFETCH = 400;
 const MANIFEST_FILE = 'hnsw.manifest.json';
 
 export class HnswVectorIndex {
   private constructor(
     private readonly index: hnswlib.HierarchicalNSW,
     readonly dimensions: number,
-    readonly size: number,
+    private count: number,
   ) {}
 
   static build(vectors: readonly Float32Array[], dimensions: number): HnswVectorIndex {
-    const index = new hnswlib.HierarchicalNSW('cosine', dimensions);
-    // M=16, efConstruction=100: recall ≥ 0.99 against exact search at 10k points (bench:retrieval).
-    index.initIndex(Math.max(1, vectors.length), 16, 100, 42);
-    vectors.forEach((v, i) => {
-      if (v.length !== dimensions) throw new Error(`vector ${i} has ${v.length} dimensions, expected ${dimensions}`);
-      index.addPoint(Array.from(v), i);
-    });
-    index.setEf(64);
-    return new HnswVectorIndex(index, dimensions, vectors.length);
+    const index = HnswVectorIndex.create(dimensions, vectors.length);
+    vectors.forEach((v, i) => index.add(v, i));
+    return index.ready();
   }
 
-  search(query: Float32Array, k: number, accept?: (idx: number) => boolean): VectorHit[] {
+  /** An empty index for `capacity` vectors, filled one at a time (a build that streams its passages). */
+  static create(dimensions: number, capacity: number): HnswVectorIndex {
+    const index = new hnswlib.HierarchicalNSW('cosine', dimensions);
+    // M=16, efConstruction=100, ef=64: kept after the sweep of bench/hnsw-sweep.ts at 100,000 chunks
+    // (docs/decisions/017-retrieval-at-scale.md): smaller graphs built faster but found fewer of the
+    // exact 50 nearest.
+    index.initIndex(Math.max(1, capacity), 16, 100, 42);
+    index.setEf(64);
+    return new HnswVectorIndex(index, dimensions, 0);
+  }
+
+  add(v: Float32Array, label: number): void {
+    if (v.length !== this.dimensions)
+      throw new Error(`vector ${label} has ${v.length} dimensions, expected ${this.dimensions}`);
+    this.index.addPoint(Array.from(v), label);
+    this.count++;
+  }
+
+  /** Kept for the call sites that build all at once. */
+  private ready(): this {
+    return this;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /**
+   * The k nearest vectors, among those a mask allows (1 = allowed) when one is given. A filter test
+   * called across the native boundary for every visited node costs more than over-fetching and
+   * filtering here, so the mask's share of the index decides how: a few allowed vectors are compared
+   * exactly, others over-fetch (up to MAX_OVERFETCH), and only when that finds too few is the
+   * search handed to hnswlib's filtered search.
+   */
+  search(query: Float32Array, k: number, mask?: Uint8Array): VectorHit[] {
     if (this.size === 0) return [];
     const n = Math.min(k, this.size);
     const q = Array.from(query);
-    if (accept) {
-      // A JS filter is called across the native boundary for every visited node, which costs more
-      // than over-fetching and filtering here; the filtered search is the fallback for rare filters.
-      const wide = this.index.searchKnn(q, Math.min(this.size, n * 8));
-      const kept = wide.neighbors.flatMap((idx, i) => (accept(idx) ? [{ idx, score: 1 - wide.distances[i]! }] : []));
-      if (kept.length >= n || wide.neighbors.length === this.size) return kept.slice(0, n);
+    if (mask) {
+      const allowed = this.allowedCount(mask);
+      if (allowed === 0) return [];
+      if (allowed <= EXACT_BELOW) return this.exact(q, mask, n);
+      const wide = Math.min(this.size, Math.max(n * 8, Math.min(MAX_OVERFETCH, Math.ceil((n * this.size) / allowed))));
+      const near = this.index.searchKnn(q, wide);
+      const kept: VectorHit[] = [];
+      for (let i = 0; i < near.neighbors.length && kept.length < n; i++) {
+        const idx = near.neighbors[i]!;
+        if (mask[idx] === 1) kept.push({ idx, score: 1 - near.distances[i]! });
+      }
+      if (kept.length >= n || near.neighbors.length === this.size) return kept;
+      const r = this.index.searchKnn(q, n, (idx) => mask[idx] === 1);
+      return r.neighbors.map((idx, i) => ({ idx, score: 1 - r.distances[i]! }));
     }
-    const r = this.index.searchKnn(q, n, accept);
+    const r = this.index.searchKnn(q, n);
     return r.neighbors.map((idx, i) => ({ idx, score: 1 - r.distances[i]! }));
+  }
+
+  private readonly counts = new WeakMap<Uint8Array, { allowed: number; labels: number[] }>();
+
+  private allowedCount(mask: Uint8Array): number {
+    let c = this.counts.get(mask);
+    if (!c) {
+      const labels: number[] = [];
+      let allowed = 0;
+      for (let i = 0; i < mask.length; i++) {
+        if (mask[i] !== 1) continue;
+        allowed++;
+        if (allowed <= EXACT_BELOW && i < this.size) labels.push(i);
+      }
+      this.counts.set(mask, (c = { allowed, labels }));
+    }
+    return c.allowed;
+  }
+
+  /** Cosine against each allowed vector (stored unit length by hnswlib's cosine space). */
+  private exact(q: number[], mask: Uint8Array, n: number): VectorHit[] {
+    let qn = 0;
+    for (const x of q) qn += x * x;
+    const norm = Math.sqrt(qn) || 1;
+    const hits = this.counts.get(mask)!.labels.map((idx) => {
+      const v = this.index.getPoint(idx);
+      let dot = 0;
+      for (let j = 0; j < v.length; j++) dot += v[j]! * q[j]!;
+      return { idx, score: dot / norm };
+    });
+    return hits.sort((a, b) => b.score - a.score || a.idx - b.idx).slice(0, n);
   }
 
   /** Writes both files through temporary names so a crash never leaves a half-written pair. */

@@ -64,6 +64,13 @@ export class HybridIndex {
     return bm25.freeze();
   }
 
+  /** The lexical index over passages already tokenized (by the same tokenizer the index searches with). */
+  static lexicalFromTokens(tokens: Iterable<readonly string[]>): Bm25Index {
+    const bm25 = new Bm25Index();
+    for (const t of tokens) bm25.add(t);
+    return bm25.freeze();
+  }
+
   get size(): number {
     return this.chunks.length;
   }
@@ -142,9 +149,10 @@ export class HybridIndex {
   }
 
   search(query: string, queryVector: Float32Array | undefined, opts: SearchOptions = {}): Hit[] {
-    const accept = this.filter(opts);
-    const vector = queryVector && this.vectors ? this.vectors.search(queryVector, CANDIDATES, accept) : [];
-    return this.fuseAndRank(query, vector, opts, accept);
+    const mask = this.filter(opts);
+    const vector =
+      queryVector && this.vectors && this.fusion.vector > 0 ? this.vectors.search(queryVector, CANDIDATES, mask) : [];
+    return this.fuseAndRank(query, vector, opts, mask);
   }
 
   /** Hybrid search with vector hits found elsewhere (pgvector), given by chunk id. */
@@ -165,11 +173,12 @@ export class HybridIndex {
     query: string,
     vector: Array<{ idx: number; score: number }>,
     opts: SearchOptions,
-    accept: ((idx: number) => boolean) | undefined,
+    mask: Uint8Array | undefined,
   ): Hit[] {
     const k = opts.k ?? 5;
     const dedupe = opts.dedupe ?? true;
-    const lexical = this.bm25.search(this.tokenizer(query), CANDIDATES, accept);
+    // A vector-only ranking (an eval mode) needs no lexical list.
+    const lexical = this.fusion.lexical > 0 ? this.bm25.search(this.tokenizer(query), CANDIDATES, mask) : [];
 
     const fused = fuse(lexical, vector, this.fusion);
     const ordered = [...fused.entries()].sort((a, b) => b[1].score - a[1].score || a[0] - b[0]);
@@ -192,7 +201,7 @@ export class HybridIndex {
   }
 
   // One pass over the chunks builds a mask, so both indexes test a filter with one array read.
-  private filter(f: SearchFilters): ((idx: number) => boolean) | undefined {
+  private filter(f: SearchFilters): Uint8Array | undefined {
     const langs = f.lang === undefined ? undefined : new Set<string>(typeof f.lang === 'string' ? [f.lang] : f.lang);
     const cats =
       f.category === undefined
@@ -202,7 +211,7 @@ export class HybridIndex {
     if (!langs && !cats && !country && !f.docId) return undefined;
     const key = JSON.stringify([[...(langs ?? [])], [...(cats ?? [])], country, f.docId]);
     const cached = this.masks.get(key);
-    if (cached) return (idx) => cached[idx] === 1;
+    if (cached) return cached;
     const mask = new Uint8Array(this.chunks.length);
     let lastDoc: string | undefined;
     let lastOk = false;
@@ -222,7 +231,7 @@ export class HybridIndex {
     // The index never changes after construction, so a mask stays valid; a few are kept.
     if (this.masks.size >= 64) this.masks.delete(this.masks.keys().next().value!);
     this.masks.set(key, mask);
-    return (idx) => mask[idx] === 1;
+    return mask;
   }
 }
 

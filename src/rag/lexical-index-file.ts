@@ -1,17 +1,18 @@
 // How the lexical index is saved beside the knowledge snapshot, behind two functions so its format
 // can change without touching the snapshot: one file of a small JSON header (parameters and the
-// term list) followed by the postings as little-endian int32 arrays.
+// term list) followed by document lengths, term offsets and postings' documents as little-endian
+// int32 arrays, then the postings' frequencies as uint16.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Bm25Index } from './bm25-index.js';
 import { IndexFileError } from './hnsw-vector-index.js';
 
 export const LEXICAL_FILE = 'lexical.bin';
-const MAGIC = 'BM25v1\n';
+const MAGIC = 'BM25v2\n';
 
 export function writeLexicalIndex(index: Bm25Index, path: string): void {
   const d = index.toData();
   const header = Buffer.from(
-    JSON.stringify({ k1: d.k1, b: d.b, docs: d.docLen.length, postings: d.postings.length, terms: d.terms }),
+    JSON.stringify({ k1: d.k1, b: d.b, docs: d.docLen.length, postings: d.docs.length, terms: d.terms }),
   );
   // Int32 arrays start on a 4-byte boundary so they can be viewed in place when read.
   const head = Buffer.concat([Buffer.from(MAGIC), uint32(header.length), header]);
@@ -21,7 +22,7 @@ export function writeLexicalIndex(index: Bm25Index, path: string): void {
     Buffer.concat([
       head,
       pad,
-      ...[d.docLen, d.offsets, d.postings].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength)),
+      ...[d.docLen, d.offsets, d.docs, d.tfs].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength)),
     ]),
   );
 }
@@ -42,17 +43,19 @@ export function readLexicalIndex(path: string): Bm25Index {
     let at = start + len;
     at += (4 - (at % 4)) % 4;
     // A copy aligned for Int32Array views (the file buffer may sit at any offset of a pooled slab).
-    const ints = new Int32Array(buf.buffer.slice(buf.byteOffset + at, buf.byteOffset + buf.length));
-    const expected = h.docs + h.terms.length + 1 + h.postings;
-    if (ints.length !== expected) throw new Error(`holds ${ints.length} numbers, its header says ${expected}`);
-    const offsets = ints.subarray(h.docs, h.docs + h.terms.length + 1);
+    const nInts = h.docs + h.terms.length + 1 + h.postings;
+    const expected = nInts * 4 + h.postings * 2;
+    if (buf.length - at !== expected) throw new Error(`holds ${buf.length - at} bytes, its header says ${expected}`);
+    const bytes = buf.buffer.slice(buf.byteOffset + at, buf.byteOffset + buf.length);
+    const ints = new Int32Array(bytes, 0, nInts);
     return Bm25Index.fromData({
       k1: h.k1,
       b: h.b,
       docLen: ints.subarray(0, h.docs),
       terms: h.terms,
-      offsets,
-      postings: ints.subarray(h.docs + h.terms.length + 1),
+      offsets: ints.subarray(h.docs, h.docs + h.terms.length + 1),
+      docs: ints.subarray(h.docs + h.terms.length + 1),
+      tfs: new Uint16Array(bytes, nInts * 4, h.postings),
     });
   } catch (err) {
     if (err instanceof IndexFileError) throw err;
