@@ -20,6 +20,7 @@ import { startFakeTelegram, type FakeTelegram } from './support/fake-telegram.js
 import { makeKnowledgeDir, tempDir } from './support/knowledge-fixture.js';
 import { runAdvisor } from './support/run-cli.js';
 import { startApp } from './support/start-app.js';
+import { createTempDatabase, TEST_DATABASE_URL } from './support/temp-database.js';
 
 noticeIfNoBrowser('staff console browser tests');
 
@@ -595,5 +596,65 @@ describe.skipIf(!hasChromium)('staff console in a browser', () => {
     } finally {
       dir.remove();
     }
+  });
+});
+
+// The operator's path as written in the README: the server runs, and in another terminal the real
+// `advisor staff-link` process writes a link into the same database. With the embedded database a
+// second process cannot open the server's data directory, so this runs where a PostgreSQL server is
+// (TEST_DATABASE_URL; .ci/run provides one).
+describe.skipIf(!hasChromium || !TEST_DATABASE_URL)('staff console: a link from the real advisor process', () => {
+  let app: Awaited<ReturnType<typeof startApp>>;
+  let browser: Browser;
+  let knowledge: { path: string; remove: () => void };
+  let data: { path: string; remove: () => void };
+  let database: { url: string; drop: () => Promise<void> };
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    [knowledge, database] = await Promise.all([makeKnowledgeDir({ binaries: false }), createTempDatabase('sco_staff')]);
+    data = tempDir('staff-cli');
+    env = {
+      KNOWLEDGE_DIR: knowledge.path,
+      DATA_DIR: data.path,
+      DATABASE_URL: database.url,
+      SLACK_STAFF_USERS: STAFF,
+      SLACK_LEGAL_USERS: LAWYER,
+    };
+    [app, browser] = await Promise.all([startApp(env), launchBrowser()]);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await database?.drop();
+    knowledge?.remove();
+    data?.remove();
+  });
+
+  it('signs in with the link `advisor staff-link --json` printed, once', async () => {
+    const run = await runAdvisor(['staff-link', LAWYER, '--json'], { ...env, PUBLIC_URL: app.url });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const printed = JSON.parse(run.stdout) as { url: string; role: string; slackUser: string };
+    expect(printed).toMatchObject({ slackUser: LAWYER, role: 'legal' });
+    expect(printed.url.startsWith(`${app.url}/staff/signin?token=`)).toBe(true);
+    const ctx = await browser.newContext({ locale: 'en-US' });
+    const page = await ctx.newPage();
+    const errors = watchErrors(page);
+    await page.goto(printed.url);
+    await page.getByRole('button', { name: staffText('en', 'signInButton') }).click();
+    await page.waitForURL(/\/staff\/tickets$/);
+    expect(await page.locator('.who').textContent()).toBe(en('signedInAs', { user: LAWYER, role: en('roleLegal') }));
+    expect(errors).toEqual([]);
+    await ctx.close();
+    // The same link a second time: refused.
+    const again = await fetch(`${app.url}/staff/signin`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: new URL(printed.url).searchParams.get('token')! }).toString(),
+    });
+    expect(again.status).not.toBe(303);
   });
 });
