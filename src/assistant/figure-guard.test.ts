@@ -82,6 +82,15 @@ describe('removeUnsupportedFigures', () => {
     });
   });
 
+  it('reads a decimal comma as a decimal, not as digit grouping', () => {
+    const rub = 'Сбор — 1,5 рубля за единицу; пошлина 4,200 USD.';
+    expect(removeUnsupportedFigures('Сбор 1,5 рубля.', rub).removed).toEqual([]);
+    expect(removeUnsupportedFigures('Fee 1.5 RUB.', rub).removed).toEqual([]);
+    expect(removeUnsupportedFigures('Сбор 15 рублей.', rub).removed).toEqual(['15 рублей']);
+    expect(removeUnsupportedFigures('Duty 4200 USD.', rub).removed).toEqual([]);
+    expect(removeUnsupportedFigures('Duty 4.2 USD.', rub).removed).toEqual(['4.2 USD']);
+  });
+
   it('treats a trailing dot as the end of a sentence, not a decimal, and keeps decimals', () => {
     expect(removeUnsupportedFigures('Price 4200 USD.', 'price 4200.').removed).toEqual([]);
     expect(removeUnsupportedFigures('Price 4.2 USD', 'price 42').removed).toEqual(['4.2 USD']);

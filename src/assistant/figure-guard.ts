@@ -2,14 +2,16 @@
 // none of the passages or tool results is taken out with its sentence, and the user is told.
 
 const MONEY =
-  /(?:[$¥€₽]\s?\d[\d\s.,]*\d|[$¥€₽]\s?\d|\d[\d\s.,]*\s?(?:USD|EUR|CNY|RMB|RUB|KZT|UZS|美元|欧元|人民币|元|万元|руб\S*|долл\S*|евро|тенге|юан\S*|dollars?|yuan|euros?|roubles?|rubles?))/gi;
+  /(?:[$¥€₽]\s?\d[\d\s.,]*\d|[$¥€₽]\s?\d|\d[\d\s.,]*\s?(?:USD|EUR|CNY|RMB|RUB|KZT|UZS|美元|欧元|人民币|元|万元|руб[а-яё]*|долл[а-яё]*|евро|тенге|юан[а-яё]*|dollars?|yuan|euros?|roubles?|rubles?))/gi;
 
 function numberKey(s: string): string {
-  // "4 200", "4,200" and "4200" are one number; a decimal part is kept.
+  // "4 200", "4,200" and "4200" are one number; a decimal part is kept, and a comma before anything
+  // but a group of three digits is a decimal comma ("1,5 рубля" is 1.5, never 15: mutation testing
+  // showed the old key read it as 15, so an invented "15 рублей" passed as quoted).
   return s
-    .replace(/(\d)[\s,](?=\d{3}\b)/g, '$1')
-    .replace(/[^\d.]/g, '')
-    .replace(/\.$/, '');
+    .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
+    .replace(/,/g, '.')
+    .replace(/[^\d.]/g, '');
 }
 
 function evidenceNumbers(evidence: string): Set<string> {
