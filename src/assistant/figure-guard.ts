@@ -1,8 +1,9 @@
 // A model must not invent prices or rates. Any money amount in an answer whose number appears in
 // none of the passages or tool results is taken out with its sentence, and the user is told.
 
+// Words before codes: with the i flag "EUR" would otherwise take the start of "euros".
 const MONEY =
-  /(?:[$¥€₽]\s?\d[\d\s.,]*\d|[$¥€₽]\s?\d|\d[\d\s.,]*\s?(?:USD|EUR|CNY|RMB|RUB|KZT|UZS|美元|欧元|人民币|元|万元|руб[а-яё]*|долл[а-яё]*|евро|тенге|юан[а-яё]*|dollars?|yuan|euros?|roubles?|rubles?))/gi;
+  /(?:[$¥€₽]\s?\d[\d\s.,]*\d|[$¥€₽]\s?\d|\d[\d\s.,]*\s?(?:dollars?|yuan|euros?|roubles?|rubles?|USD|EUR|CNY|RMB|RUB|KZT|UZS|美元|欧元|人民币|元|万元|руб[а-яё]*|долл[а-яё]*|евро|тенге|юан[а-яё]*))/gi;
 
 function numberKey(s: string): string {
   // "4 200", "4,200" and "4200" are one number; a decimal part is kept, and a comma before anything

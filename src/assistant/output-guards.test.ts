@@ -29,7 +29,8 @@ describe('removeUnsourcedRatings', () => {
       removed: 0,
     });
     // Citation numbers past 9 (found by mutation testing: only [1]–[9] were exercised).
-    expect(removeUnsourcedRatings('Sinosure is rated A+ [12].', []).removed).toBe(0);
+    expect(removeUnsourcedRatings('Sinosure rating: A+ [12].', []).removed).toBe(0);
+    expect(removeUnsourcedRatings('Sinosure rating: A+ [x].', []).removed).toBe(1);
     expect(removeUnsourcedRatings('Rating: BBB.', [lookup])).toEqual({ text: 'Rating: BBB.', removed: 0 });
     expect(removeUnsourcedRatings('Rating: BBB.', [{ ...lookup, error: 'down' }]).removed).toBe(1);
     expect(removeUnsourcedRatings('Rating: BBB.', [{ ...lookup, name: 'plan_route' }]).removed).toBe(1);
