@@ -55,6 +55,18 @@ describe('toCitations', () => {
     expect('translatedFrom' in a!).toBe(false);
   });
 
+  it('labels a passage with the markets of a country-specific document only (one to three countries)', () => {
+    const withCountries = (countries: string[]) => {
+      const h = hit();
+      return toCitations([{ ...h, doc: { ...h.doc, countries } }])[0]!;
+    };
+    expect(withCountries(['KZ']).markets).toEqual(['KZ']);
+    expect(withCountries(['RU', 'BY', 'KZ']).markets).toEqual(['RU', 'BY', 'KZ']);
+    // A document about the whole Union is not "about" any one market.
+    expect('markets' in withCountries(['RU', 'BY', 'KZ', 'AM'])).toBe(false);
+    expect('markets' in withCountries([])).toBe(false);
+  });
+
   it('marks a passage stale only once its review date has passed', () => {
     expect(toCitations([hit({}, '2026-11-24')], '2026-11-25')[0]!.stale).toBe(true);
     expect(toCitations([hit({}, '2026-11-25')], '2026-11-25')[0]!.stale).toBe(false);
