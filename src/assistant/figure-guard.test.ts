@@ -92,6 +92,9 @@ describe('removeUnsupportedFigures', () => {
     expect(removeUnsupportedFigures('Fee $4 200.', 'fee $4200').removed).toEqual([]);
     expect(removeUnsupportedFigures('Fee $120', 'fee 120').removed).toEqual([]);
     expect(removeUnsupportedFigures('Duty 4200.5 USD.', 'duty 4,200.5 USD').removed).toEqual([]);
+    // Evidence that opens with its number, and a one-digit amount.
+    expect(removeUnsupportedFigures('It costs 4200 USD.', '4200 USD is the fee').removed).toEqual([]);
+    expect(removeUnsupportedFigures('Fee $9.', 'fee $9').removed).toEqual([]);
     // Numbers the evidence sets side by side (a table row) are each known.
     expect(removeUnsupportedFigures('It is 450 USD.', 'Rates: 300 450 USD').removed).toEqual([]);
   });
