@@ -19,7 +19,10 @@ import type { UserHit } from './retrieve.js';
  * the best sentence does not answer the question. Calibrated on the four domain question sets against
  * evals/datasets/uncovered.jsonl (evals/README.md). */
 export const WEAK_EVIDENCE = 0.6;
-const SECTIONS_PER_DOCUMENT = 2;
+/** The first document is also shown by its runner-up section when that scores at least this share of
+ * its best (four domain sets: the annotated section among the first three passages for 211 of 314
+ * questions without it, 242 with it; docs/decisions/021-section-ranking.md). */
+const SECOND_SECTION_RATIO = 0.5;
 
 export interface RetrievalAnswerInput {
   question: string;
@@ -51,52 +54,40 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
       evidence: { confidence: 0, gaps: [], weak: true },
     };
   }
-  // Each document's sections as the search ranks them for this question: the passage that matched,
-  // then the next best sections (the answer is often a neighbouring section of the one that ranked).
-  const passages = new Map<string, Array<UserHit & { rank: number }>>();
+  // Each document is shown by its section that answers the question best (section-ranker.ts), not by
+  // the chunk that made the document match; the first document also by its runner-up section when
+  // that scores close — a question often asks two things the same document answers in two sections.
   const ranked = kb.rankSections(
     question,
     input.hits.map((h) => h.docId),
-    SECTIONS_PER_DOCUMENT,
+    2,
   );
-  for (const hit of input.hits) {
-    const list = [hit, ...(ranked.get(hit.docId) ?? []).filter((p) => p.id !== hit.id)].slice(0, SECTIONS_PER_DOCUMENT);
-    passages.set(
-      hit.docId,
-      list.map((p, rank) => ({ ...p, rank })),
-    );
+  const shown: UserHit[] = [];
+  for (const [i, hit] of input.hits.entries()) {
+    const [best, next] = ranked.get(hit.docId) ?? [];
+    // The passage changes, the document's retrieval evidence stays.
+    const keep = {
+      score: hit.score,
+      ranks: hit.ranks,
+      ...(hit.translatedFrom ? { translatedFrom: hit.translatedFrom } : {}),
+    };
+    shown.push(best ? { ...best, ...keep } : hit);
+    if (i === 0 && best && next && next.score >= SECOND_SECTION_RATIO * best.score) shown.push({ ...next, ...keep });
   }
+  // As many passages as the search returned: a second section takes the last document's place.
+  shown.splice(input.hits.length);
   const selection: LeadResult = selectLead(
     question,
-    input.hits.map((h, rank) => ({
+    shown.map((h, rank) => ({
       n: rank + 1,
       // Text that addresses a model is removed before any sentence can be shown (injection.ts).
-      passages: (passages.get(h.docId) ?? []).map((p) => ({
-        key: p.id,
-        text: neutralizeInstructions(p.text).text,
-        headingPath: p.headingPath,
-        rank: p.rank,
-      })),
+      passages: [{ key: h.id, text: neutralizeInstructions(h.text).text, headingPath: h.headingPath, rank: 0 }],
       countries: h.doc.countries,
       rank,
       score: h.score,
     })),
     { lang, idf: (token) => kb.termIdf(token), missingIdf: kb.maxIdf(), askedMarkets: input.markets ?? [] },
   );
-  // Each document is shown by the section that holds its best sentence, not the chunk that ranked.
-  const shown: UserHit[] = input.hits.map((hit, i) => {
-    const best = selection.bestByDoc.get(i + 1);
-    if (!best || best.passageKey === hit.id) return hit;
-    const passage = passages.get(hit.docId)?.find((p) => p.id === best.passageKey);
-    return passage
-      ? {
-          ...passage,
-          score: hit.score,
-          ranks: hit.ranks,
-          ...(hit.translatedFrom ? { translatedFrom: hit.translatedFrom } : {}),
-        }
-      : hit;
-  });
   const citations = toCitations(shown, input.today, (hit, i) => selection.bestByDoc.get(i + 1)?.text);
   const gaps = coverageGaps(question, input.products ?? [], kb.topicLines(), lang, {
     asked: input.markets ?? [],

@@ -2,6 +2,7 @@
 // filtered by language, category and country, one hit per document by default.
 import { Bm25Index } from './bm25-index.js';
 import { HnswVectorIndex } from './hnsw-vector-index.js';
+import { scoreSections } from './section-ranker.js';
 import { tokenize } from './tokenize.js';
 import type { DocMeta, Hit, IndexedChunk, SearchFilters, SearchOptions } from '../domain/knowledge.js';
 
@@ -33,6 +34,8 @@ export function fusionFor(embedderId: string): FusionWeights {
   return embedderId.startsWith('local-hashing') ? LEXICAL_FIRST_FUSION : RRF_FUSION;
 }
 export const CANDIDATES = 50;
+/** Sections whose tokens are kept for ranking within a document (about 20 MB at most). */
+const SECTION_TOKEN_CACHE = 20_000;
 
 export class HybridIndex {
   private readonly bm25: Bm25Index;
@@ -40,6 +43,7 @@ export class HybridIndex {
   private byDoc: Map<string, IndexedChunk[]> | undefined;
   private readonly masks = new Map<string, Uint8Array>();
   private chunkIdx: Map<string, number> | undefined;
+  private readonly tokenCache = new Map<number, { body: string[]; heading: string[] }>();
 
   constructor(
     private readonly chunks: readonly IndexedChunk[],
@@ -107,23 +111,52 @@ export class HybridIndex {
   }
 
   /**
-   * The sections of a few documents ranked for a question by BM25 alone, in one pass over the
-   * question's postings (no vector search, no filter mask): each document's best `perDoc` chunks.
+   * The sections of a few documents ranked for a question, each document's best `perDoc` chunks:
+   * corpus-wide BM25 (one pass over the question's postings, no vector search) as the prior, words
+   * weighed by their rarity within the document and the sections' headings (section-ranker.ts).
    */
   rankSections(query: string, docIds: readonly string[], perDoc: number): Map<string, Hit[]> {
     if (!this.chunkIdx) this.chunkIdx = new Map(this.chunks.map((c, i) => [c.id, i]));
     const wanted = new Set<number>();
     for (const id of docIds) for (const c of this.chunksOf(id)) wanted.add(this.chunkIdx.get(c.id)!);
-    const scored = this.bm25.search(this.tokenizer(query), wanted.size, (idx) => wanted.has(idx));
-    const out = new Map<string, Hit[]>(docIds.map((id) => [id, []]));
-    for (const { idx, score } of scored) {
-      const chunk = this.chunks[idx]!;
-      const list = out.get(chunk.docId)!;
-      if (list.length >= perDoc) continue;
-      const hit = this.toHit(chunk, score);
-      if (hit) list.push(hit);
+    const queryTokens = this.tokenizer(query);
+    const global = new Map<number, number>();
+    for (const { idx, score } of this.bm25.search(queryTokens, wanted.size, (idx) => wanted.has(idx)))
+      global.set(idx, score);
+    const out = new Map<string, Hit[]>();
+    for (const id of docIds) {
+      const chunks = this.chunksOf(id);
+      const idxs = chunks.map((c) => this.chunkIdx!.get(c.id)!);
+      const scores = scoreSections(
+        queryTokens,
+        idxs.map((idx) => ({ ...this.sectionTokens(idx), global: global.get(idx) ?? 0 })),
+      );
+      const order = scores
+        .map((score, i) => ({ score, i }))
+        // A section that shares no word with the question is not ranked at all.
+        .filter((s) => s.score > 0)
+        .sort((a, b) => b.score - a.score || a.i - b.i);
+      const list: Hit[] = [];
+      for (const { i, score } of order) {
+        if (list.length >= perDoc) break;
+        const hit = this.toHit(chunks[i]!, score);
+        if (hit) list.push(hit);
+      }
+      out.set(id, list);
     }
     return out;
+  }
+
+  /** A chunk's text and heading tokens, kept for the documents questions touch (bounded). */
+  private sectionTokens(idx: number): { body: string[]; heading: string[] } {
+    let entry = this.tokenCache.get(idx);
+    if (!entry) {
+      const chunk = this.chunks[idx]!;
+      entry = { body: this.tokenizer(chunk.text), heading: this.tokenizer(chunk.headingPath.slice(1).join(' ')) };
+      if (this.tokenCache.size >= SECTION_TOKEN_CACHE) this.tokenCache.delete(this.tokenCache.keys().next().value!);
+      this.tokenCache.set(idx, entry);
+    }
+    return entry;
   }
 
   /** A chunk shaped as a hit, for callers that pick a passage themselves (translations). */
