@@ -55,16 +55,29 @@ describe('guardedSlackRoute', () => {
   });
 
   it('refuses a timestamp more than five minutes off, missing or not a number, with a warning', async () => {
-    for (const ts of [sec - 301, sec + 301, '', 'abc', '1e9', '-5', '1234567890123']) {
+    // A number with anything before or after it is not a timestamp (Number() would make it NaN,
+    // and NaN is never "more than five minutes off").
+    const refused: Array<[number | string, string]> = [
+      [sec - 301, 'request timestamp out of range'],
+      [sec + 301, 'request timestamp out of range'],
+      ['-5', 'no request timestamp'],
+      ['1e9', 'no request timestamp'],
+      ...['', 'abc', '1234567890123', `x${sec}`, `${sec}x`].map((ts): [string, string] => [ts, 'no request timestamp']),
+    ];
+    for (const [ts, problem] of refused) {
       const mark = logs.lines.length;
       seen.length = 0;
       const r = await post('{}', signed(ts));
       expect(r.status, String(ts)).toBe(401);
       expect(seen).toEqual([]);
-      expect(logs.lines.slice(mark)).toMatchObject([{ level: 40, msg: 'slack request refused', status: 401 }]);
+      expect(logs.lines.slice(mark), String(ts)).toMatchObject([
+        { level: 40, msg: 'slack request refused', status: 401, problem },
+      ]);
     }
+    const mark = logs.lines.length;
     const r = await post('{}', { 'content-type': 'application/json', 'x-slack-signature': 'v0=abc' });
     expect(r.status).toBe(401);
+    expect(logs.lines.slice(mark)).toMatchObject([{ problem: 'no request timestamp' }]);
   });
 
   it('lets an unsigned request through to Bolt (its ssl_check), any timestamp', async () => {

@@ -1,4 +1,5 @@
-import { Api } from 'grammy';
+import { createServer, type AddressInfo } from 'node:net';
+import { Api, HttpError } from 'grammy';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../observability/logger.js';
 import { RetryLaterError, type OutboxRow } from '../../store/outbox.js';
@@ -103,5 +104,17 @@ describe('telegramSender', () => {
     const other = await send(row({ chatId: '7', text: 'x' })).catch((e: unknown) => e);
     expect(other).toBeInstanceOf(Error);
     expect(other).not.toBeInstanceOf(RetryLaterError);
+  });
+
+  it('passes a network failure on as grammY reported it (the worker retries it with backoff)', async () => {
+    // A port nothing listens on (connection refused): grammY's HttpError, which carries no parameters.
+    const closed = createServer();
+    const port = await new Promise<number>((r) =>
+      closed.listen(0, '127.0.0.1', () => r((closed.address() as AddressInfo).port)),
+    );
+    await new Promise((r) => closed.close(r));
+    const down = telegramSender(new Api('1:x', { apiRoot: `http://127.0.0.1:${port}` }));
+    const err = await down(row({ chatId: '7', text: 'x' })).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(HttpError);
   });
 });

@@ -11,12 +11,20 @@ import { notAnUpdate } from './telegram-update-guard.js';
 
 export const MAX_UPDATE_BYTES = 1024 * 1024;
 
+/** Telegram waits about 60 s for an answer before it redelivers; the handling goes on after this. */
+export const WEBHOOK_ANSWER_MS = 50_000;
+
 /** Webhook mode: the route must exist before the server listens. */
-export function addTelegramWebhookRoute(router: Router, bot: Bot, secret: string): void {
+export function addTelegramWebhookRoute(
+  router: Router,
+  bot: Bot,
+  secret: string,
+  answerWithinMs = WEBHOOK_ANSWER_MS,
+): void {
   const handle = webhookCallback(bot, 'callback', {
     secretToken: secret,
     onTimeout: 'return',
-    timeoutMilliseconds: 50_000,
+    timeoutMilliseconds: answerWithinMs,
   });
   router.on('POST', '/telegram/webhook', async ({ req, res, log }) => {
     const header = req.headers['x-telegram-bot-api-secret-token'];
@@ -44,7 +52,9 @@ export function addTelegramWebhookRoute(router: Router, bot: Bot, secret: string
       if (!(err instanceof BotError)) throw err;
       await bot.errorHandler(err);
     }
-    if (!res.headersSent) res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    // grammY never writes to `res` here: the 'callback' adapter's reply goes to the no-op above
+    // (webhook replies are off), so the answer is always ours to send.
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
   });
 }
 
