@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from './db.js';
 import { openDb } from './open-db.js';
-import { enqueue, OutboxRepo } from './outbox.js';
+import { enqueue, enqueueMany, NotReadyError, OutboxRepo, RetryLaterError } from './outbox.js';
 
 describe('outbox rows', () => {
   let db: Db;
@@ -43,6 +43,33 @@ describe('outbox rows', () => {
     expect(keys(await repo.claimDue(at(5000), 10, 60_000))).toEqual(['later']);
     await enqueue(db, 'telegram.send', 'now', { chatId: '1' });
     expect(keys(await repo.claimDue(new Date(Date.now() + 1000), 10, 1000))).toEqual(['now']);
+  });
+
+  it('writes many rows in batches of 500 (a digest fan-out), each key once, and counts what it wrote', async () => {
+    await enqueue(db, 'telegram.send', 'fan-7', { chatId: 'old' });
+    const rows = Array.from({ length: 1201 }, (_, i) => ({
+      kind: 'telegram.send' as const,
+      key: `fan-${i}`,
+      payload: { chatId: String(i), text: `digest ${i}` },
+    }));
+    // 1,201 rows cross two batch boundaries; fan-7 is queued already and stays as it was.
+    expect(await enqueueMany(db, rows)).toBe(1200);
+    expect(await enqueueMany(db, rows.slice(0, 3))).toBe(0);
+    expect(await enqueueMany(db, [])).toBe(0);
+    const due = await repo.claimDue(new Date(Date.now() + 1000), 2000, 60_000);
+    expect(due).toHaveLength(1201);
+    const byKey = new Map(due.map((r) => [r.key, r]));
+    expect(byKey.get('fan-7')!.payload).toEqual({ chatId: 'old' });
+    for (const i of [0, 1, 499, 500, 501, 999, 1000, 1200])
+      expect(byKey.get(`fan-${i}`), String(i)).toMatchObject({
+        kind: 'telegram.send',
+        payload: { chatId: String(i), text: `digest ${i}` },
+      });
+  });
+
+  it('names its errors, as logs and stack traces show them', () => {
+    expect(String(new NotReadyError('no thread yet'))).toBe('NotReadyError: no thread yet');
+    expect(String(new RetryLaterError('429', 5000))).toBe('RetryLaterError: 429');
   });
 
   it('leases a row: not claimed again until the lease runs out, then with one more attempt', async () => {

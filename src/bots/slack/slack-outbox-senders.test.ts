@@ -6,12 +6,21 @@ import type { Ticket, TicketRepo } from '../../tickets/ticket-repo.js';
 import { startFakeSlack, type FakeSlack } from '../../../test/support/fake-slack.js';
 import { slackSenders, ticketNoteText, ticketNoticeText } from './slack-outbox-senders.js';
 import { ticketBlocks } from './ticket-blocks.js';
+import { slackWatchText } from './slack-watch.js';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
 const firms: LawFirmDirectory = {
   version: 1,
   shared_queue_channel: '#legal-queue',
   firms: [
+    {
+      id: 'firm-b',
+      name: 'Firm B',
+      slack_channel: '#legal-b',
+      practice_areas: ['contracts'],
+      jurisdictions: ['RU'],
+      languages: ['ru'],
+    } as never,
     {
       id: 'firm-a',
       name: 'Firm A',
@@ -55,10 +64,11 @@ describe('Slack outbox senders', () => {
   let tickets: Map<number, Ticket>;
   let post: Sender;
   let update: Sender;
+  let client: InstanceType<typeof webApi.WebClient>;
   beforeAll(async () => {
     slack = await startFakeSlack();
     // As the outbox builds it: no retries of its own, a 429 rejected at once.
-    const client = new webApi.WebClient('xoxb-test', {
+    client = new webApi.WebClient('xoxb-test', {
       slackApiUrl: slack.apiUrl,
       retryConfig: { retries: 0 },
       rejectRateLimitedCalls: true,
@@ -130,11 +140,22 @@ describe('Slack outbox senders', () => {
 
   it("draws the ticket's message from the ticket's state when the row is sent", async () => {
     await post(row({ ticketId: 7, channel: '#legal-a', view: 'ticket' }));
-    const drawn = ticketBlocks(ticket(), firms.firms[0], NOW);
+    const drawn = ticketBlocks(ticket(), firms.firms[1], NOW);
     expect(slack.calls[0]!.args).toMatchObject({ channel: '#legal-a', text: drawn.text, blocks: drawn.blocks });
     tickets.set(7, ticket({ firmId: 'nobody' }));
     await post(row({ ticketId: 7, channel: '#legal-queue', view: 'ticket' }));
     expect(slack.calls[1]!.args.text).toBe(ticketBlocks(ticket({ firmId: 'nobody' }), undefined, NOW).text);
+  });
+
+  it('renders a watch digest for a Slack subscriber', async () => {
+    const watch = {
+      kind: 'review' as const,
+      lang: 'en' as const,
+      docs: [{ title: 'EAEU labelling', reviewBy: '2026-11-30', path: 'knowledge/x.en.md' }],
+      more: 0,
+    };
+    await post(row({ channel: 'C9', watch }));
+    expect(slack.calls[0]!.args.text).toBe(slackWatchText(watch));
   });
 
   it('renders a notice for an exporter in Slack in their language', async () => {
@@ -157,10 +178,13 @@ describe('Slack outbox senders', () => {
   });
 
   it('posts on a retry when no earlier post carries the key', async () => {
+    // A message a person wrote carries no metadata at all.
+    await client.chat.postMessage({ channel: 'C1', text: 'a person typed this' });
+    slack.calls.length = 0;
     await post(row({ channel: 'C1', text: 'other' }, { key: 'someone-else' }));
     await post(row({ channel: 'C1', text: 'mine' }, { key: 'mine', attempts: 2 }));
     expect(methods()).toEqual(['chat.postMessage', 'conversations.history', 'chat.postMessage']);
-    expect(slack.posted.map((m) => m.metadata?.event_payload.key)).toEqual(['someone-else', 'mine']);
+    expect(slack.posted.map((m) => m.metadata?.event_payload.key)).toEqual([undefined, 'someone-else', 'mine']);
   });
 
   it("updates the ticket's message in place, and waits while it has none", async () => {
@@ -168,13 +192,15 @@ describe('Slack outbox senders', () => {
       channel: 'CLEGALA',
       ts: '1700000000.000001',
     });
-    const drawn = ticketBlocks(ticket(), firms.firms[0], NOW);
+    const drawn = ticketBlocks(ticket(), firms.firms[1], NOW);
     expect(slack.calls[0]).toMatchObject({
       method: 'chat.update',
       args: { channel: 'CLEGALA', ts: '1700000000.000001', text: drawn.text, blocks: drawn.blocks },
     });
     tickets.set(7, ticket({ slackTs: null }));
-    await expect(update(row({ ticketId: 7 }, { kind: 'slack.update' }))).rejects.toBeInstanceOf(NotReadyError);
+    await expect(update(row({ ticketId: 7 }, { kind: 'slack.update' }))).rejects.toThrow(
+      new NotReadyError('the ticket message is not posted yet'),
+    );
     tickets.set(7, ticket({ slackChannel: null }));
     await expect(update(row({ ticketId: 7 }, { kind: 'slack.update' }))).rejects.toBeInstanceOf(NotReadyError);
   });
@@ -215,7 +241,7 @@ describe('ticketNoticeText', () => {
       "Ticket #3 is closed. Please rate the lawyer's help.",
     );
     expect(ticketNoticeText({ kind: 'closed', ticketId: 3, lang: 'zh', askRating: false })).toBe(
-      '第3号工单已关闭。请为律师的帮助打分.',
+      '第3号工单已关闭。请为律师的帮助打分。',
     );
   });
 });
@@ -223,6 +249,9 @@ describe('ticketNoticeText', () => {
 describe('ticketNoteText', () => {
   it('writes the legal team a line in English', () => {
     expect(ticketNoteText({ kind: 'claimed-by', ticketId: 1, user: 'U1' })).toBe('Claimed by <@U1>.');
+    expect(ticketNoteText({ kind: 'console-reply', ticketId: 1, user: 'U2', text: 'see <att>' })).toBe(
+      '<@U2> replied from the staff console (sent to the exporter): see &lt;att&gt;',
+    );
     expect(ticketNoteText({ kind: 'exporter-reply', ticketId: 1, lang: 'ru', text: 'a <b> & c' })).toBe(
       'Exporter (ru): a &lt;b&gt; &amp; c',
     );

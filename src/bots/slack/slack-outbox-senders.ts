@@ -26,7 +26,8 @@ export function ticketNoticeText(notice: TicketNotice): string {
     case 'lawyer-reply':
       return `*${ticketText(lang, 'fromLawyer', { id, firm: notice.firm })}*\n\n${escapeMrkdwn(notice.text)}\n\n_${ticketText(lang, notice.translated ? 'translated' : 'asWritten')}_`;
     case 'closed':
-      return ticketText(lang, 'closed', { id }).replace(/[:：]$/, '.');
+      // The rating keyboard is Telegram's: in Slack the colon that introduces it ends the sentence.
+      return ticketText(lang, 'closed', { id }).replace(/[:：]$/, lang === 'zh' ? '。' : '.');
   }
 }
 
