@@ -166,6 +166,51 @@ describe('OutboxWorker.runOnce', () => {
     });
   });
 
+  it('sends watch digests (one chat each) several at a time after the ordered rows, 8 lanes by default', async () => {
+    for (const lanes of [3, undefined]) {
+      const rows = [
+        row(1),
+        ...Array.from({ length: 12 }, (_, i) => row(10 + i, { key: `watch:changes:2026-12-01:chat${i}` })),
+        row(2),
+      ];
+      const s = store(rows);
+      const order: number[] = [];
+      let inFlight = 0;
+      let most = 0;
+      const { w } = worker(s, {
+        ...(lanes ? { fanOutConcurrency: lanes } : {}),
+        senders: {
+          'slack.post': async (r) => {
+            order.push(r.id);
+            most = Math.max(most, ++inFlight);
+            // The ticket rows go one at a time: a second one never starts while one is in flight.
+            await new Promise((res) => setTimeout(res, 5));
+            inFlight--;
+            return 'ok';
+          },
+        },
+      });
+      expect(await w.runOnce()).toBe(14);
+      expect(order.slice(0, 2)).toEqual([1, 2]);
+      expect(most).toBe(lanes ?? 8);
+    }
+  });
+
+  it('keeps a thrown null or undefined as its message, from a sender and from the periodic job', async () => {
+    const s = store([row(1), row(2)]);
+    const { w, logs } = worker(s, {
+      senders: {
+        'slack.post': async (r) => {
+          throw r.id === 1 ? null : undefined;
+        },
+      },
+      onTick: () => Promise.reject(undefined),
+    });
+    expect(await w.runOnce()).toBe(0);
+    expect([s.failed.get(1)!.error, s.failed.get(2)!.error]).toEqual(['null', 'undefined']);
+    expect(logs.lines.find((l) => l.msg === 'periodic job failed')).toMatchObject({ error: 'undefined' });
+  });
+
   it('marks a sent row with the time after the send, not the time of the lease', async () => {
     const s = store([row(1)]);
     let clock = T0.getTime();
@@ -203,13 +248,37 @@ describe('OutboxWorker.start/stop', () => {
     expect(rounds).toBe(after);
   });
 
+  it('claims again at once while claims come back full (a fan-out), and waits the interval when idle', async () => {
+    const s = store(Array.from({ length: 7 }, (_, i) => row(i + 1)));
+    const { w } = worker(s, { batch: 2 });
+    w.start(60_000);
+    // Four claims (2 + 2 + 2 + 1) without waiting a minute between them.
+    await expect.poll(() => s.sent.size, { timeout: 10_000 }).toBe(7);
+    await new Promise((r) => setTimeout(r, 100));
+    await w.stop();
+    expect(s.calls.filter((c) => c === 'claim')).toHaveLength(4);
+  });
+
+  it('stopped while it waits for the next round, it never runs that round; stopped, it does not start again', async () => {
+    const s = store([]);
+    const { w } = worker(s);
+    w.start(50);
+    await expect.poll(() => s.leases.length, { timeout: 10_000 }).toBe(1);
+    await w.stop();
+    await new Promise((r) => setTimeout(r, 200));
+    w.start(50);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(s.leases).toHaveLength(1);
+  });
+
   it('logs a round that fails and keeps going', async () => {
     let claims = 0;
     const logs = logRecorder();
     const w = new OutboxWorker({
       repo: {
         async claimDue() {
-          claims++;
+          // The first failure is not even an Error (a driver may reject with anything).
+          if (claims++ === 0) throw undefined;
           throw new Error('database away');
         },
         async markSent() {},
@@ -222,10 +291,10 @@ describe('OutboxWorker.start/stop', () => {
     await new Promise((r) => setTimeout(r, 60));
     await w.stop();
     expect(claims).toBeGreaterThanOrEqual(2);
-    expect(logs.lines.find((l) => l.msg === 'outbox worker failed')).toMatchObject({
-      level: 50,
-      error: 'database away',
-    });
+    expect(logs.lines.filter((l) => l.msg === 'outbox worker failed').slice(0, 2)).toMatchObject([
+      { level: 50, error: 'undefined' },
+      { level: 50, error: 'database away' },
+    ]);
   });
 
   it('stops cleanly before it was ever started', async () => {

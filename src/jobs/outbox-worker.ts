@@ -89,8 +89,10 @@ export class OutboxWorker {
   }
 
   start(intervalMs: number): void {
+    // A stopped worker stays stopped; a round in progress schedules no next one (below), and stop()
+    // clears the one scheduled.
+    if (this.stopped) return;
     const loop = () => {
-      if (this.stopped) return;
       this.running = this.runOnce()
         .then(() => undefined)
         .catch((err: unknown) =>
