@@ -11,8 +11,10 @@ function rng(seed: number) {
   return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
-function randomNetwork(seed: number): Network {
-  const r = rng(seed);
+/** `coarse`: figures from a few values only, so that routes tie (equal cost, equal days) often. */
+function randomNetwork(seed: number, coarse = false): Network {
+  const raw = rng(seed);
+  const r = coarse ? () => Math.floor(raw() * 3) / 3 : raw;
   const n = 4 + Math.floor(r() * 4);
   const modes: Mode[] = ['rail', 'sea', 'road', 'air'];
   const nodes = Array.from({ length: n }, (_, i) => ({
@@ -168,8 +170,9 @@ function modeChanges(path: Path): number {
   return n;
 }
 
-/** Every simple path from → to that meets the constraints, then those no other path beats. */
-function bruteForce(net: Network, from: string, to: string, c: Constraints): string[] {
+/** Every simple path from → to that meets the constraints, then those no other path beats, with
+ * their figures. */
+function bruteForce(net: Network, from: string, to: string, c: Constraints): Array<{ sig: string } & Figures> {
   const moves = (node: string) =>
     net.legs.flatMap((leg) => [
       ...(leg.from === node ? [{ leg, from: node, to: leg.to }] : []),
@@ -194,8 +197,8 @@ function bruteForce(net: Network, from: string, to: string, c: Constraints): str
   walk({ legs: [] }, [from]);
   return complete
     .filter((a) => !complete.some((b) => beats(b.k, a.k)))
-    .map((a) => signature(a.path.legs))
-    .sort();
+    .map((a) => ({ sig: signature(a.path.legs), ...a.k }))
+    .sort((a, b) => a.sig.localeCompare(b.sig));
 }
 
 const signature = (legs: ReadonlyArray<{ leg: Leg; from: string; to: string }>) =>
@@ -212,20 +215,29 @@ describe('route planner (property tests)', () => {
     ['lcl, 3 t, at most 3 legs', { container: 'lcl', weightT: 3, maxLegs: 3 }],
     ['20 t in a 20ft box (road weight limits)', { container: '20ft', weightT: 20 }],
   ];
-  for (const [name, c] of cases) {
-    it(`returns exactly the Pareto set on 150 random networks: ${name}`, () => {
-      let nonEmpty = 0;
-      for (let seed = 1; seed <= 150; seed++) {
-        const net = randomNetwork(seed * 7919);
-        const last = `n${net.nodes.length - 1}`;
-        const got = paretoRoutes(net, 'n0', last, c)
-          .map((r) => signature(r.edges))
-          .sort();
-        const expected = bruteForce(net, 'n0', last, c);
-        expect(got, `seed ${seed}`).toEqual(expected);
-        if (got.length) nonEmpty++;
-      }
-      expect(nonEmpty).toBeGreaterThan(25); // the networks are not trivially disconnected
-    });
-  }
+  // Figures compared to 6 significant digits (sums of midpoints in another order); Infinity as is.
+  const rounded = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(6)) : x);
+  const withFigures = (r: { sig: string } & Figures) => ({
+    sig: r.sig,
+    days: rounded(r.days),
+    cost: rounded(r.cost),
+    co2: rounded(r.co2),
+  });
+  for (const coarse of [false, true])
+    for (const [name, c] of cases) {
+      it(`returns exactly the Pareto set with its figures on 150 random networks${coarse ? ' full of ties' : ''}: ${name}`, () => {
+        let nonEmpty = 0;
+        for (let seed = 1; seed <= 150; seed++) {
+          const net = randomNetwork(seed * 7919, coarse);
+          const last = `n${net.nodes.length - 1}`;
+          const got = paretoRoutes(net, 'n0', last, c)
+            .map((r) => withFigures({ sig: signature(r.edges), ...r.criteria }))
+            .sort((a, b) => a.sig.localeCompare(b.sig));
+          const expected = bruteForce(net, 'n0', last, c).map(withFigures);
+          expect(got, `seed ${seed}`).toEqual(expected);
+          if (got.length) nonEmpty++;
+        }
+        expect(nonEmpty).toBeGreaterThan(25); // the networks are not trivially disconnected
+      });
+    }
 });

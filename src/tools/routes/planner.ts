@@ -85,7 +85,8 @@ export function allowed(e: Edge, c: Constraints, nodeCountry: Map<string, string
   if (c.excludeModes?.includes(l.mode)) return false;
   if (c.reefer && !l.reefer) return false;
   if (c.dangerousGoods && !l.dangerous_goods) return false;
-  if (c.weightT !== undefined && l.max_weight_t !== undefined && c.weightT > l.max_weight_t) return false;
+  // No weight given, or no limit on the leg: nothing to exceed.
+  if ((c.weightT ?? 0) > (l.max_weight_t ?? Infinity)) return false;
   if (c.avoidCountries?.length && c.avoidCountries.includes(nodeCountry.get(e.to) ?? '')) return false;
   return true;
 }
