@@ -2,6 +2,7 @@
 // the assistant retrieves for at least 90% of evals/datasets/domain.jsonl (recall), and questions it
 // cannot answer (evals/datasets/domain-offtopic.jsonl) are shown few passages (precision) — the
 // part that catches Chinese cut into single characters, which raises recall on this corpus.
+import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -143,6 +144,12 @@ describe('domain retrieval (knowledge/ + evals/datasets/domain.jsonl)', () => {
     expect(mean((r) => r.keyInLead)).toBeGreaterThanOrEqual(gates.keyInLead);
     expect(mean((r) => r.sectionTop3)).toBeGreaterThanOrEqual(gates.sectionTop3);
   }, 240_000);
+
+  it('has annotations that still match the documents (a renamed heading would count as a miss forever)', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'evals/annotations/check.mjs')], { encoding: 'utf8' });
+    expect(r.stdout + r.stderr).not.toMatch(/not in|problems: [1-9]|[1-9]\d* problems/);
+    expect(r.status).toBe(0);
+  });
 
   it('says plainly when the knowledge base does not cover a question, and rarely otherwise', async () => {
     const flagged = async (file: string) => {
