@@ -655,6 +655,9 @@ describe.skipIf(!hasChromium || !TEST_DATABASE_URL)('staff console: a link from 
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ token: new URL(printed.url).searchParams.get('token')! }).toString(),
     });
-    expect(again.status).not.toBe(303);
+    // Refused as a used link (410 Gone, the page says so in the asker's language), and no session.
+    expect(again.status).toBe(410);
+    expect(again.headers.get('set-cookie')).toBeNull();
+    expect(await again.text()).toContain(staffText('en', 'linkUsed'));
   });
 });
