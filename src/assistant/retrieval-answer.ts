@@ -13,16 +13,13 @@ import { toCitations } from './citations.js';
 import { neutralizeInstructions } from './injection.js';
 import { coverageGaps, type CoverageGap } from './coverage.js';
 import { selectLead, type LeadResult } from './lead.js';
+import { shownPassages } from './shown-passages.js';
 import type { UserHit } from './retrieve.js';
 
 /** Below this matched question weight — as a share of the weight of a word seen once in the corpus —
  * the best sentence does not answer the question. Calibrated on the four domain question sets against
  * evals/datasets/uncovered.jsonl (evals/README.md). */
 export const WEAK_EVIDENCE = 0.6;
-/** The first document is also shown by its runner-up section when that scores at least this share of
- * its best (four domain sets: the annotated section among the first three passages for 211 of 314
- * questions without it, 242 with it; docs/decisions/021-section-ranking.md). */
-const SECOND_SECTION_RATIO = 0.5;
 
 export interface RetrievalAnswerInput {
   question: string;
@@ -54,28 +51,7 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
       evidence: { confidence: 0, gaps: [], weak: true },
     };
   }
-  // Each document is shown by its section that answers the question best (section-ranker.ts), not by
-  // the chunk that made the document match; the first document also by its runner-up section when
-  // that scores close — a question often asks two things the same document answers in two sections.
-  const ranked = kb.rankSections(
-    question,
-    input.hits.map((h) => h.docId),
-    2,
-  );
-  const shown: UserHit[] = [];
-  for (const [i, hit] of input.hits.entries()) {
-    const [best, next] = ranked.get(hit.docId) ?? [];
-    // The passage changes, the document's retrieval evidence stays.
-    const keep = {
-      score: hit.score,
-      ranks: hit.ranks,
-      ...(hit.translatedFrom ? { translatedFrom: hit.translatedFrom } : {}),
-    };
-    shown.push(best ? { ...best, ...keep } : hit);
-    if (i === 0 && best && next && next.score >= SECOND_SECTION_RATIO * best.score) shown.push({ ...next, ...keep });
-  }
-  // As many passages as the search returned: a second section takes the last document's place.
-  shown.splice(input.hits.length);
+  const shown = shownPassages(question, input.hits, kb);
   const selection: LeadResult = selectLead(
     question,
     shown.map((h, rank) => ({

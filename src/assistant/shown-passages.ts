@@ -1,0 +1,37 @@
+// Which passage shows each retrieved document: its section that answers the question best
+// (section-ranker.ts), not the chunk that made the document match; the first document also by its
+// runner-up section when that scores close — a question often asks two things one document answers
+// in two sections (docs/decisions/021-section-ranking.md). Shared by the retrieval-only answer and
+// the retrieval benchmark, so the benchmark times what a turn does.
+import type { Hit } from '../domain/knowledge.js';
+import type { UserHit } from './retrieve.js';
+
+/** The first document's runner-up section is shown when it scores at least this share of its best. */
+export const SECOND_SECTION_RATIO = 0.5;
+
+export interface SectionRanker {
+  rankSections(query: string, docIds: readonly string[], perDoc: number): Map<string, Hit[]>;
+}
+
+export function shownPassages<H extends UserHit>(question: string, hits: readonly H[], index: SectionRanker): H[] {
+  const ranked = index.rankSections(
+    question,
+    hits.map((h) => h.docId),
+    2,
+  );
+  const shown: H[] = [];
+  for (const [i, hit] of hits.entries()) {
+    const [best, next] = ranked.get(hit.docId) ?? [];
+    // The passage changes, the document's retrieval evidence stays.
+    const keep = {
+      score: hit.score,
+      ranks: hit.ranks,
+      ...(hit.translatedFrom ? { translatedFrom: hit.translatedFrom } : {}),
+    };
+    shown.push(best ? ({ ...best, ...keep } as H) : hit);
+    if (i === 0 && best && next && next.score >= SECOND_SECTION_RATIO * best.score)
+      shown.push({ ...next, ...keep } as H);
+  }
+  // As many passages as the search returned: a second section takes the last document's place.
+  return shown.slice(0, hits.length);
+}
