@@ -22,12 +22,12 @@ export const HOME_PLACE = 'qingdao';
 // ------------------------------------------------------------------ lawyer
 
 const LAWYER_NOUN =
-  /юрист|адвокат|юрфирм|юридическ\S*\s+фирм|юр\.\s*консультац|юридическ\S*\s+(?:консультац|помощ)|правов\S*\s+помощ|律师|律所|法律咨询|法律服务|法律援助|lawyer|attorney|legal\s+(?:counsel|advice|help|hub|team|expert|specialist)|law\s+firm/i;
+  /юрист|адвокат|юрфирм|юридическ\S*\s+фирм|юр\.\s*консультац|юридическ\S*\s+(?:консультац|помощ)|правов\S*\s+помощ|律师|律所|法律咨询|法律服务|法律援助|法律专家|法律顾问|lawyer|attorney|legal\s+(?:counsel|advice|help|hub|team|expert|specialist)|law\s+firm|escalate\s+(?:this\s+|it\s+)?to\s+legal/i;
 const LAWYER_ASK =
-  /нуж|хочу|хотим|ищу|ищем|представля|можно|можете|подключ|свяж|переда|поговор|консульт|заявк|помог|есть\s+у\s+вас|дайте|посоветуй|найди|找|请|帮|急需|联系|约|需要|想|咨询|转|提交|对接|有没有|代理|介入|\bneed|\bwant|looking\s+for|represent|talk|connect|speak|get\s+me|escalat|review|look\s+at|open\s+a\s+ticket|help\s+from|could\s+someone|can\s+i|i'?d\s+like|refer|put\s+me/i;
+  /нуж|хочу|хотим|ищу|ищем|представля|можно|можете|подключ|свяж|переда|поговор|консульт|заявк|помог|есть\s+у\s+вас|дайте|посоветуй|найди|找|请|帮|急需|联系|约|需要|想|咨询|转|提交|对接|有没有|代理|介入|推荐|порекоменд|посоветуйте|recommend|\bneed|\bwant|looking\s+for|represent|talk|connect|speak|get\s+me|escalat|review|look\s+at|open\s+a\s+ticket|help\s+from|could\s+someone|can\s+i|i'?d\s+like|refer|put\s+me/i;
 // A lawyer mentioned as a source or as an option the user weighs is not a request for one.
 const LAWYER_REPORTED =
-  /(?:юрист|адвокат)\S*\s+(?:сказал|говорит|считает|пишет|утверждает)|наш\S*\s+юрист|мой\s+юрист|我们(?:的)?律师|我的律师|律师(?:说|讲|认为|表示)|(?:our|my)\s+(?:lawyer|attorney)|lawyer\s+(?:says|said|told)|when\s+should\s+i\s+ask|instead\s+of|can\s+a\s+(?:lawyer|attorney)\s+(?!help)|может\s+ли\s+(?:юрист|адвокат)|律师(?:能不能|可以|能否)(?!帮)/i;
+  /(?:юрист|адвокат)\S*\s+(?:сказал|говорит|считает|пишет|утверждает)|наш\S*\s+юрист|мой\s+юрист|我们(?:的)?律师|我的律师|律师(?:说|讲|认为|表示)|(?:our|my)\s+(?:lawyer|attorney)|lawyer\s+(?:says|said|told)|when\s+should\s+i\s+ask|instead\s+of|can\s+a\s+(?:lawyer|attorney)\s+(?!help)|может\s+ли\s+(?:юрист|адвокат)|律师(?:能不能|可以|能否)(?!帮|对接|联系|介入)|в\s+каких\s+случаях|когда\s+(?:вообще\s+)?(?:нужен|нужна|нужно)\s+(?:юрист|адвокат)|什么情况下|什么时候(?:才)?需要|when\s+do\s+(?:i|we)\s+need|do\s+(?:i|we)\s+(?:really\s+|even\s+)?need\s+an?\s+(?:lawyer|attorney)\s+(?:to|for)|is\s+an?\s+(?:lawyer|attorney)\s+(?:needed|required)/i;
 
 function isLawyerRequest(text: string): boolean {
   return LAWYER_NOUN.test(text) && LAWYER_ASK.test(text) && !LAWYER_REPORTED.test(text);
@@ -36,14 +36,14 @@ function isLawyerRequest(text: string): boolean {
 // ------------------------------------------------------------------ credit
 
 const CREDIT_CUE =
-  /провер|пробей|пробить|чекни|рейтинг|надежн|надёжн|благонадежн|платежеспособн|платёжеспособн|мошенник|жив(?:ая|ой)\s+компани|действующ|есть\s+инф|инфа\s+по|что\s+по\s|отгружать\s+без|查一下|查查|查下|查个|查询|核实|信用|资信|征信|评级|靠谱|可靠|正规|有没有问题|还在经营|注册多久|背景调查|\bcheck\b|verify|vet\b|legit|reliable|trustworth|credit\s+(?:check|rating|report)|\brating\b|still\s+active|red\s+flags|real\s+company|look\s+up|look\s+(?:them|it|him|her)\s+up|санкционн\S*\s+спис|в\s+санкц|sanctions?\s+(?:list|check|screen)|制裁名单|due\s+diligence|background\s+check/i;
+  /провер|кредитоспос|банкрот|есть\s+(?:по\s+\S+\s+)?инф|пробей|пробить|чекни|рейтинг|надежн|надёжн|благонадежн|платежеспособн|платёжеспособн|мошенник|жив(?:ая|ой)\s+компани|действующ|есть\s+инф|инфа\s+по|что\s+по\s|отгружать\s+без|查一下|查查|查下|查个|查询|核实|信用|资信|征信|评级|靠谱|可靠|正规|有没有问题|还在经营|注册多久|背景调查|\bcheck\b|verify|vet\b|legit|reliable|trustworth|credit\s+(?:check|rating|report)|creditworth|bankrupt|破产|\brating\b|still\s+active|red\s+flags|real\s+company|look\s+up|look\s+(?:them|it|him|her)\s+up|санкционн\S*\s+спис|в\s+санкц|sanctions?\s+(?:list|check|screen)|制裁名单|due\s+diligence|background\s+check/i;
 // Asking what a legal form is, or how to set one up, is about law, not about a counterparty.
 const DEFINITIONAL =
   /что\s+такое|чем\s+отличается|как\s+самому|怎么自己|自己查|how\s+(?:can|do)\s+i\s+check\s+(?:a|the)?\s*compan|как\s+(?:нерезиденту\s+)?(?:открыть|зарегистрировать|создать)|открыть\s+(?:ооо|тоо)|регистрац|区别|(?:怎么|如何|怎样)注册|注册(?:一家|一个|流程|需要)|是什么|what\s+is\s+an?\b|what'?s\s+an?\b|how\s+(?:do\s+i|to)\s+(?:register|open|set\s+up)|different\s+from|insurance|страхован|保险|平台/i;
 const PREFIX_FORM =
-  /(?:^|[^A-Za-zА-Яа-яЁё])(ООО|ТОО|АО|ОАО|ЗАО|ПАО|ИП|ЧП|ОсОО|ОДО|СООО|ЧУП|OOO|TOO|JLLC|CJSC|OJSC|MChJ|XK)\s+(«[^»]{2,80}»|"[^"]{2,80}"|“[^”]{2,80}”|(?:(?:[A-ZА-ЯЁ]\.(?:\s?[A-ZА-ЯЁ]\.)?|[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\d-]*)\s*){1,5})/u;
+  /(?:^|[^A-Za-zА-Яа-яЁё])((?:СП\s+)?(?:ООО|ТОО|АО|ОАО|ЗАО|ПАО|ИП|ЧП|ОсОО|ОДО|СООО|ЧУП|OOO|TOO|ZAO|OAO|PAO|JLLC|CJSC|OJSC|MChJ|XK))\s+(«[^»]{2,80}»|"[^"]{2,80}"|“[^”]{2,80}”|(?:(?:[A-ZА-ЯЁ]\.(?:\s?[A-ZА-ЯЁ]\.)?|[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\d-]*)\s*){1,5})/u;
 const LATIN_SUFFIX_FORM =
-  /((?:[A-Z][A-Za-z\d&'.-]*,?\s+(?:(?:and|of|&|de)\s+)?){1,8})(LLP|LLC|Ltd\.?|Limited|Co\.,?\s*Ltd\.?|Co\.|Inc\.?|GmbH|JSC|PLC|Corp\.?|Corporation|Company)(?![A-Za-z])/u;
+  /((?:[A-Z][A-Za-z\d&'.-]*,?\s+(?:(?:and|of|&|de)\s+)?){1,8})(LLP|LLC|MChJ|Ltd\.?|Limited|Co\.,?\s*Ltd\.?|Co\.|Inc\.?|GmbH|JSC|PLC|Corp\.?|Corporation|Company)(?![A-Za-z])/u;
 const QUOTED_SUFFIX_FORM =
   /(«[^»]{2,80}»|"[^"]{2,80}"|“[^”]{2,80}”)\s*(LLP|LLC|Ltd\.?|JSC|Inc\.?|GmbH|PLC|Co\.,?\s*Ltd\.?)(?![A-Za-z])/u;
 const HAN_SUFFIX_FORM = /([\p{Script=Han}A-Za-z\d]{2,30}?(?:有限责任公司|股份有限公司|有限公司|集团|公司))/u;
@@ -51,7 +51,7 @@ const HAN_NAMED_PARTY = /([\p{Script=Han}]{2,12})(?:这个|这家)(?:供应商|�
 const QUOTED = /«([^»]{2,80})»|"([^"]{2,80})"|“([^”]{2,80})”/u;
 const CAPITALISED_RUN =
   /(?:^|[^A-Za-zА-Яа-яЁё])((?:[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\d-]+\s+){1,4}[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\d-]+)/u;
-const GENERIC_HAN = /^(?:一个|一家|这个|那个|什么|哪家|哪个|注册|和|的|在)/;
+const GENERIC_HAN = /^(?:一个|一家|这个|那个|什么|哪家|哪个|注册|和|的|在)|(?:这家|这个|那家|该)公司$/;
 
 /** The company a message names, as written; undefined when it names none. */
 export function companyIn(text: string): string | undefined {
@@ -97,7 +97,10 @@ function creditIntent(text: string): Intent | undefined {
   const company = companyIn(text);
   if (!company) return undefined;
   const hasForm = hasLegalForm(text);
-  if (CREDIT_CUE.test(text) || (hasForm && text.length < 60)) return { kind: 'credit', company };
+  // A legal form and a name with little else ("ТОО «Алтын Жол»?") asks about that company; a name in a
+  // sentence about something else ("和ООО «Технопарк»签合同 用人民币结算…") does not.
+  const rest = text.replace(company, '').replace(/[\s\p{P}\p{S}]/gu, '');
+  if (CREDIT_CUE.test(text) || (hasForm && text.length < 60 && rest.length <= 24)) return { kind: 'credit', company };
   return undefined;
 }
 
@@ -108,7 +111,8 @@ const TRANSPORT =
 // Words that make a single place a destination ("до Алматы", "send to Almaty", "运到莫斯科").
 const TO_CUE = /(?:^|[^\p{L}])(?:до|в|во|на|to|into|towards)\s*$|(?:到|至|去|往|运往|发往|运到|发到|发)\s*$/u;
 const FROM_CUE = /(?:^|[^\p{L}])(?:из|с|со|от|from)\s*$|(?:从|自|由)\s*$/u;
-const SHIP_VERB = /отправ|достав|везти|отгруз|перевез|ship|send|deliver|发往|运往|运到|发到|发货到|寄到|怎么运|怎么发/i;
+const SHIP_VERB =
+  /отправ|достав|везти|отгруз|перевез|\bship|\bsend|\bdeliver|发往|运往|运到|发到|发货到|寄到|怎么运|怎么发/i;
 // A container size or a request for a freight quote makes the one place named a destination.
 const FREIGHT_QUOTE =
   /\b(?:20|40)\s*(?:gp|hq|hc|ft|dc|'|футов)|(?:20|40)-?футов|报价|报个价|ставк\S*\s+(?:на|до)|freight\s+(?:quote|rate)|quote\s+for/i;
@@ -116,28 +120,42 @@ const FREIGHT_QUOTE =
 const FROM_HOME = /с\s+нашей\s+площадки|с\s+зоны|from\s+(?:our\s+site|the\s+(?:sco\s+)?zone)|从我们这|从示范区/i;
 // A question about one place itself (where it is, what happens there) is not a trip.
 const ABOUT_PLACE =
-  /какие\s+документ|нуж\S*\s+ли\s+(?:карнет|tir|cmr|сертификат|декларац|лиценз)|карнет|which\s+incoterms?|incoterms?\s+(?:should|to\s+use)|what\s+documents|哪些(?:文件|单据)|需要(?:什么|哪些)(?:文件|单据)|где\s|это\s+где|在哪|where\s+is|простаива|dwell|一天能过|how\s+many\s+trains|растамож|таможенн\S*\s+(?:оформлен|сбор|пошлин)|customs\s+clearance|清关|报关/i;
+  /какие\s+документ|нуж\S*\s+ли\s+(?:карнет|tir|cmr|сертификат|декларац|лиценз)|карнет|which\s+incoterms?|incoterms?\s+(?:should|to\s+use)|what\s+documents|哪些(?:文件|单据)|需要(?:什么|哪些)(?:文件|单据)|где\s|это\s+где|在哪|where\s+is|простаива|dwell|一天能过|how\s+many\s+trains|растамож|таможенн\S*\s+(?:оформлен|сбор|пошлин)|customs\s+clearance|清关|报关|gauge|колея|колеи|bogie|换轨|insurance|страхов|保险/i;
+// A report that the goods went or arrived, with thanks, asks for nothing; thanks after a request do not
+// cancel it ("明斯克 20GP 报个价+时效 谢谢").
+const THANKS = /спасибо|благодар|谢谢|感谢|\bthanks\b|thank\s+you/i;
+const ASKS = /[?？]|сколько|скока|посчита|报价|报个价|时效|多少|多久|几天|\bhow\b|\bwhat\b|\bquote\b|\brate\b/i;
+// "через Хоргос", "via Khorgos", "经霍尔果斯": a waypoint, not where the goods end up.
+const VIA_CUE = /(?:^|[^\p{L}])(?:через|via|through)\s*$|(?:经|经由)\s*$/u;
 
 // Two places joined by a dash, an arrow or "via" read as a trip even without a transport word.
 const JOINED = /[–—→-]|через|via|经|走/i;
 
 function routeIntent(text: string, places: readonly PlaceRef[]): Intent | undefined {
   if (places.length === 0 || ABOUT_PLACE.test(text)) return undefined;
-  if (!TRANSPORT.test(text) && !(places.length >= 2 && JOINED.test(text))) return undefined;
+  if (THANKS.test(text) && !ASKS.test(text)) return undefined;
   const lower = text.toLowerCase();
-  const role = (p: PlaceRef): 'from' | 'to' | undefined => {
+  const role = (p: PlaceRef): 'from' | 'to' | 'via' | undefined => {
     const before = lower.slice(Math.max(0, p.at - 12), p.at);
     if (FROM_CUE.test(before)) return 'from';
     if (TO_CUE.test(before)) return 'to';
+    if (VIA_CUE.test(before)) return 'via';
     return undefined;
   };
+  // "from X to Y" is a trip whatever else the message says.
+  const fromTo = places.some((p) => role(p) === 'from') && places.some((p) => role(p) === 'to');
+  if (!TRANSPORT.test(text) && !fromTo && !(places.length >= 2 && JOINED.test(text))) return undefined;
   if (places.length >= 2) {
     const [a, b] = places as [PlaceRef, PlaceRef];
     // No "from" cue: the zone, when named, is where the goods are ("склад в Цзяочжоу, надо в Ташкент").
     const from =
       places.find((p) => role(p) === 'from') ?? places.find((p) => p.id === HOME_PLACE) ?? (role(a) === 'to' ? b : a);
     // The last place marked as a destination ends the trip: "Хоргос → Актау, потом до Баку".
-    const to = places.findLast((p) => p !== from && role(p) === 'to') ?? places.find((p) => p !== from)!;
+    // Without a cue, the last place that is not a waypoint: "Ляньюньган → Актау → Поти".
+    const to =
+      places.findLast((p) => p !== from && role(p) === 'to') ??
+      places.findLast((p) => p !== from && p.id !== from.id && role(p) !== 'via') ??
+      places.find((p) => p !== from)!;
     return from.id === to.id ? undefined : { kind: 'route', from: from.id, to: to.id };
   }
   const only = places[0]!;
