@@ -1,5 +1,5 @@
 // Tools without a model: route, company and lawyer requests recognised in ru/zh/en, precision ≥ 0.95
-// and recall ≥ 0.9 per intent, with the places and the company resolved as labelled, on two sets:
+// and recall ≥ 0.9 per intent, with the places and the company resolved as labelled, on four sets:
 // evals/datasets/intents.jsonl (156 messages the detector was built against) and intents-heldout.jsonl
 // (120 messages written later by someone who saw neither the code nor the first set; measured before
 // any change as route P 0.964 R 0.818, credit P 0.96 R 0.889, lawyer P 1.0 R 0.917 — see evals/README.md),
