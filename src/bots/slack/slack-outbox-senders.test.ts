@@ -1,5 +1,5 @@
 import { webApi } from '@slack/bolt';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NotReadyError, RetryLaterError, type OutboxRow, type Sender } from '../../store/outbox.js';
 import type { LawFirmDirectory } from '../../tickets/law-firm-directory.js';
 import type { Ticket, TicketRepo } from '../../tickets/ticket-repo.js';
@@ -131,11 +131,26 @@ describe('Slack outbox senders', () => {
       text: 'Claimed by <@U_LAW>.',
     });
     tickets.set(7, ticket({ slackTs: null }));
-    await expect(post(row({ ticketId: 7, inThread: true, note }))).rejects.toBeInstanceOf(NotReadyError);
+    await expect(post(row({ ticketId: 7, inThread: true, note }))).rejects.toThrow(
+      new NotReadyError('the ticket message is not posted yet'),
+    );
     tickets.set(7, ticket({ slackChannel: null }));
     await expect(post(row({ ticketId: 7, inThread: true, note }))).rejects.toBeInstanceOf(NotReadyError);
     await expect(post(row({ ticketId: 8, inThread: true, note }))).rejects.toThrow('ticket 8 does not exist');
     await expect(post(row({ inThread: true, note }))).rejects.toThrow('ticket undefined does not exist');
+  });
+
+  it("draws the ticket's message with the time it is sent when no clock is given (the program's default)", async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-12-03T09:30:00Z'));
+      const repo = { get: async (id: number) => tickets.get(id) } as unknown as TicketRepo;
+      await slackSenders(client, repo, firms)['slack.update']!(row({ ticketId: 7 }, { kind: 'slack.update' }));
+      const drawn = ticketBlocks(ticket(), firms.firms[1], new Date('2026-12-03T09:30:00Z'));
+      expect(slack.calls[0]!.args).toMatchObject({ text: drawn.text, blocks: drawn.blocks });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("draws the ticket's message from the ticket's state when the row is sent", async () => {
