@@ -108,7 +108,7 @@ export class OutboxWorker {
   /** Stops after the batch in progress. */
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
+    clearTimeout(this.timer);
     await this.running;
   }
 }

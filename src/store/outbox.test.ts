@@ -52,8 +52,17 @@ describe('outbox rows', () => {
       key: `fan-${i}`,
       payload: { chatId: String(i), text: `digest ${i}` },
     }));
-    // 1,201 rows cross two batch boundaries; fan-7 is queued already and stays as it was.
-    expect(await enqueueMany(db, rows)).toBe(1200);
+    // 1,201 rows cross two batch boundaries; fan-7 is queued already and stays as it was. Each insert
+    // stays far below PostgreSQL's 65,535 bind parameters, however many rows a fan-out has.
+    const params: number[] = [];
+    const counting = {
+      query: (sql: string, values?: unknown[]) => {
+        params.push(values?.length ?? 0);
+        return db.query(sql, values);
+      },
+    } as typeof db;
+    expect(await enqueueMany(counting, rows)).toBe(1200);
+    expect(params).toEqual([1500, 1500, 603]);
     expect(await enqueueMany(db, rows.slice(0, 3))).toBe(0);
     expect(await enqueueMany(db, [])).toBe(0);
     const due = await repo.claimDue(new Date(Date.now() + 1000), 2000, 60_000);

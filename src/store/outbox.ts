@@ -58,23 +58,24 @@ export class OutboxRepo {
       idempotency_key: string;
       attempts: number;
     }>(
-      `UPDATE outbox SET locked_until = $1::timestamptz + ($3 || ' milliseconds')::interval, attempts = attempts + 1
-        WHERE id IN (SELECT id FROM outbox
-                      WHERE sent_at IS NULL AND next_attempt_at <= $1::timestamptz
-                        AND (locked_until IS NULL OR locked_until < $1::timestamptz)
-                      ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
-        RETURNING id, kind, payload, idempotency_key, attempts`,
+      // RETURNING has no order of its own: the rows are handed out oldest first by the outer query.
+      `WITH claimed AS (
+         UPDATE outbox SET locked_until = $1::timestamptz + ($3 || ' milliseconds')::interval, attempts = attempts + 1
+          WHERE id IN (SELECT id FROM outbox
+                        WHERE sent_at IS NULL AND next_attempt_at <= $1::timestamptz
+                          AND (locked_until IS NULL OR locked_until < $1::timestamptz)
+                        ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
+          RETURNING id, kind, payload, idempotency_key, attempts)
+       SELECT * FROM claimed ORDER BY id`,
       [now.toISOString(), limit, String(leaseMs)],
     );
-    return r.rows
-      .map((row) => ({
-        id: Number(row.id),
-        kind: row.kind,
-        key: row.idempotency_key,
-        attempts: row.attempts,
-        payload: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload,
-      }))
-      .sort((a, b) => a.id - b.id);
+    return r.rows.map((row) => ({
+      id: Number(row.id),
+      kind: row.kind,
+      key: row.idempotency_key,
+      attempts: row.attempts,
+      payload: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload,
+    }));
   }
 
   async markSent(id: number, now: Date, result: unknown): Promise<void> {
