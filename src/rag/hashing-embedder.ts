@@ -28,45 +28,76 @@ export class HashingEmbedder implements Embedder {
     const v = new Float32Array(this.dimensions);
     // Features in order of first sight, as a map from feature string to count would hold them (the
     // additions into v happen in that order, so the vector is the same to the last bit), but a pair
-    // is found through its two tokens and hashed from the first one's hash: no pair strings are built.
-    const unigram = new Map<string, number>();
-    const pairs = new Map<string, Map<string, number>>();
-    const hashes: number[] = [];
-    const counts: number[] = [];
-    const state: number[] = []; // per feature: the fnv1a state after a unigram, to hash its pairs from
-    for (let i = 0; i < tokens.length; i++) {
+    // is found through its two tokens' numbers and hashed from the first one's hash: no pair
+    // strings are built. The maps and arrays are this instance's own, emptied after each call, so a
+    // build of 100,000 passages does not allocate a map per distinct word of each passage.
+    const n = tokens.length;
+    const ids = this.tokenIds;
+    const pairs = this.pairFeatures;
+    const tid = this.grow('tid', n);
+    let distinct = 0;
+    for (let i = 0; i < n; i++) {
       const t = tokens[i]!;
-      let e = unigram.get(t);
-      if (e === undefined) {
-        e = hashes.length;
-        unigram.set(t, e);
-        const h = fnvState(FNV_OFFSET, t);
-        state[e] = h;
-        hashes.push(h >>> 0);
-        counts.push(0);
+      let id = ids.get(t);
+      if (id === undefined) {
+        id = distinct++;
+        ids.set(t, id);
+        this.state[id] = fnvState(FNV_OFFSET, t);
+        this.unigramFeature[id] = -1;
+      }
+      tid[i] = id;
+    }
+    const hashes = this.grow('hashes', 2 * n);
+    const counts = this.grow('counts', 2 * n);
+    let features = 0;
+    for (let i = 0; i < n; i++) {
+      const id = tid[i]!;
+      let e = this.unigramFeature[id]!;
+      if (e === -1) {
+        e = this.unigramFeature[id] = features++;
+        hashes[e] = this.state[id]! >>> 0;
+        counts[e] = 0;
       }
       counts[e]! += 1;
       // Adjacent pairs carry a little word order ("export licence" vs "licence export").
-      if (i + 1 < tokens.length) {
-        const next = tokens[i + 1]!;
-        let byNext = pairs.get(t);
-        if (!byNext) pairs.set(t, (byNext = new Map()));
-        let pe = byNext.get(next);
+      if (i + 1 < n) {
+        const key = id * distinct + tid[i + 1]!;
+        let pe = pairs.get(key);
         if (pe === undefined) {
-          pe = hashes.length;
-          byNext.set(next, pe);
-          hashes.push(fnvState(Math.imul(state[e]! ^ 1, FNV_PRIME), next) >>> 0);
-          counts.push(0);
+          pe = features++;
+          pairs.set(key, pe);
+          hashes[pe] = fnvState(Math.imul(this.state[id]! ^ 1, FNV_PRIME), tokens[i + 1]!) >>> 0;
+          counts[pe] = 0;
         }
         counts[pe]! += 0.5;
       }
     }
-    for (let f = 0; f < hashes.length; f++) {
+    ids.clear();
+    pairs.clear();
+    for (let f = 0; f < features; f++) {
       const h = hashes[f]!;
       const sign = (h & 0x80000000) === 0 ? 1 : -1;
       v[h % this.dimensions]! += sign * (1 + Math.log(counts[f]!));
     }
     return l2normalize(v);
+  }
+
+  private readonly tokenIds = new Map<string, number>();
+  /** Pair of token numbers (first × distinct + second) → feature index. */
+  private readonly pairFeatures = new Map<number, number>();
+  /** Per token number: the fnv1a state after the token, to hash its pairs from; its unigram's feature. */
+  private readonly state: number[] = [];
+  private readonly unigramFeature: number[] = [];
+  private readonly buffers: Record<'tid' | 'hashes' | 'counts', Float64Array> = {
+    tid: new Float64Array(256),
+    hashes: new Float64Array(512),
+    counts: new Float64Array(512),
+  };
+
+  private grow(name: 'tid' | 'hashes' | 'counts', size: number): Float64Array {
+    if (this.buffers[name].length < size)
+      this.buffers[name] = new Float64Array(Math.max(size, 2 * this.buffers[name].length));
+    return this.buffers[name];
   }
 }
 
