@@ -29,12 +29,13 @@ export class HashingEmbedder implements Embedder {
     // Features in order of first sight, as a map from feature string to count would hold them (the
     // additions into v happen in that order, so the vector is the same to the last bit), but a pair
     // is found through its two tokens' numbers and hashed from the first one's hash: no pair
-    // strings are built. The maps and arrays are this instance's own, emptied after each call, so a
-    // build of 100,000 passages does not allocate a map per distinct word of each passage.
+    // strings and no map per distinct word are built. The two maps are new each call and die young;
+    // the typed arrays are reused. (Keeping the maps on the instance, cleared per call, with the
+    // states in plain arrays, measured twice the time and 330 MB more peak memory beside BM25's build.)
     const n = tokens.length;
-    const ids = this.tokenIds;
-    const pairs = this.pairFeatures;
-    const tid = this.grow('tid', n);
+    this.ensure(n);
+    const { tid, state, unigramFeature, hashes, counts } = this;
+    const ids = new Map<string, number>();
     let distinct = 0;
     for (let i = 0; i < n; i++) {
       const t = tokens[i]!;
@@ -42,20 +43,20 @@ export class HashingEmbedder implements Embedder {
       if (id === undefined) {
         id = distinct++;
         ids.set(t, id);
-        this.state[id] = fnvState(FNV_OFFSET, t);
-        this.unigramFeature[id] = -1;
+        state[id] = fnvState(FNV_OFFSET, t);
+        unigramFeature[id] = -1;
       }
       tid[i] = id;
     }
-    const hashes = this.grow('hashes', 2 * n);
-    const counts = this.grow('counts', 2 * n);
+    // Pair of token numbers (first × distinct + second) → feature index.
+    const pairs = new Map<number, number>();
     let features = 0;
     for (let i = 0; i < n; i++) {
       const id = tid[i]!;
-      let e = this.unigramFeature[id]!;
+      let e = unigramFeature[id]!;
       if (e === -1) {
-        e = this.unigramFeature[id] = features++;
-        hashes[e] = this.state[id]! >>> 0;
+        e = unigramFeature[id] = features++;
+        hashes[e] = state[id]! >>> 0;
         counts[e] = 0;
       }
       counts[e]! += 1;
@@ -66,14 +67,12 @@ export class HashingEmbedder implements Embedder {
         if (pe === undefined) {
           pe = features++;
           pairs.set(key, pe);
-          hashes[pe] = fnvState(Math.imul(this.state[id]! ^ 1, FNV_PRIME), tokens[i + 1]!) >>> 0;
+          hashes[pe] = fnvState(Math.imul(state[id]! ^ 1, FNV_PRIME), tokens[i + 1]!) >>> 0;
           counts[pe] = 0;
         }
         counts[pe]! += 0.5;
       }
     }
-    ids.clear();
-    pairs.clear();
     for (let f = 0; f < features; f++) {
       const h = hashes[f]!;
       const sign = (h & 0x80000000) === 0 ? 1 : -1;
@@ -82,22 +81,22 @@ export class HashingEmbedder implements Embedder {
     return l2normalize(v);
   }
 
-  private readonly tokenIds = new Map<string, number>();
-  /** Pair of token numbers (first × distinct + second) → feature index. */
-  private readonly pairFeatures = new Map<number, number>();
-  /** Per token number: the fnv1a state after the token, to hash its pairs from; its unigram's feature. */
-  private readonly state: number[] = [];
-  private readonly unigramFeature: number[] = [];
-  private readonly buffers: Record<'tid' | 'hashes' | 'counts', Float64Array> = {
-    tid: new Float64Array(256),
-    hashes: new Float64Array(512),
-    counts: new Float64Array(512),
-  };
+  // Per position: the token's number; per token number: the fnv1a state after it (to hash its pairs
+  // from) and its unigram's feature index; per feature: hash and count. Grown, never shrunk.
+  private tid = new Int32Array(0);
+  private state = new Int32Array(0);
+  private unigramFeature = new Int32Array(0);
+  private hashes = new Float64Array(0);
+  private counts = new Float64Array(0);
 
-  private grow(name: 'tid' | 'hashes' | 'counts', size: number): Float64Array {
-    if (this.buffers[name].length < size)
-      this.buffers[name] = new Float64Array(Math.max(size, 2 * this.buffers[name].length));
-    return this.buffers[name];
+  private ensure(n: number): void {
+    if (this.tid.length >= n) return;
+    const size = Math.max(n, 2 * this.tid.length, 256);
+    this.tid = new Int32Array(size);
+    this.state = new Int32Array(size);
+    this.unigramFeature = new Int32Array(size);
+    this.hashes = new Float64Array(2 * size);
+    this.counts = new Float64Array(2 * size);
   }
 }
 
