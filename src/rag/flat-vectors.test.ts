@@ -48,6 +48,19 @@ describe('FlatVectors', () => {
     }
   });
 
+  it('scans a sparse query (a hashed question) over its non-zero values, with the same scores', () => {
+    const q = new Float32Array(DIM);
+    for (const j of [2, 9, 17, 23]) q[j] = rand();
+    const hits = store.search(q, 30);
+    expect(hits.map((h) => h.idx)).toEqual(truth(q, 30).map((h) => h.idx));
+    expect(hits.map((h) => h.score)).toEqual(
+      store.score(
+        q,
+        hits.map((h) => h.idx),
+      ),
+    );
+  });
+
   it('keeps to a mask', () => {
     const mask = Uint8Array.from({ length: vectors.length }, (_, i) => (i % 7 === 3 ? 1 : 0));
     const q = raw();

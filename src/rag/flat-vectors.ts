@@ -79,13 +79,23 @@ export class FlatVectors {
     const q = this.unit(query);
     const n = Math.min(k, this.count);
     if (n <= 0) return [];
+    // A question's hashed vector has a few dozen non-zero values of 256: a dot product needs only
+    // those (the same terms in the same order, so the same sums to the last bit).
+    const nz: number[] = [];
+    for (let j = 0; j < q.length; j++) if (q[j] !== 0) nz.push(j);
+    const dims = Int32Array.from(nz);
+    const weights = Float64Array.from(nz, (j) => q[j]!);
+    const d = this.dimensions;
+    const data = this.data;
     // The best n so far, worst last, kept sorted by insertion: n is small (≤ 50) beside the scan.
     const idxs = new Int32Array(n);
     const scores = new Float64Array(n);
     let filled = 0;
     for (let i = 0; i < this.count; i++) {
       if (mask && mask[i] !== 1) continue;
-      const s = this.dot(q, i);
+      const off = i * d;
+      let s = 0;
+      for (let t = 0; t < dims.length; t++) s += weights[t]! * data[off + dims[t]!]!;
       if (filled === n && s <= scores[n - 1]!) continue;
       let at = filled < n ? filled++ : n - 1;
       while (at > 0 && scores[at - 1]! < s) {
