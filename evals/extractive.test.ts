@@ -1,6 +1,7 @@
 // The direct answer on the xquad development half: the gold answer string must appear in the lead
 // (at most three sentences, 300 characters, 120 for Chinese) for the share of evals/thresholds.json
 // `extractive`. Reported beside the old reply's share (the first 480 characters of passage [1]).
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evalExtractive, readExtractiveQueries } from '../src/evals/eval-extractive.js';
@@ -8,7 +9,11 @@ import { loadThresholds } from '../src/evals/retrieval-gate.js';
 import { HashingEmbedder } from '../src/rag/hashing-embedder.js';
 import { readCorpus } from '../src/rag/eval-retrieval.js';
 
-const XQUAD = join(import.meta.dirname, '../../shared/benchmarks/xquad');
+// ../shared/benchmarks/xquad beside the checkout (one more level up from a git worktree).
+const XQUAD =
+  [join(import.meta.dirname, '../../shared'), join(import.meta.dirname, '../../../shared')]
+    .map((d) => join(d, 'benchmarks/xquad'))
+    .find((d) => existsSync(d)) ?? join(import.meta.dirname, '../../shared/benchmarks/xquad');
 
 describe('extractive suite: answer in the lead (xquad dev half)', () => {
   for (const lang of ['en', 'ru', 'zh'] as const) {

@@ -201,4 +201,39 @@ describe('ingest', () => {
     expect(kb.stats().vectorIndexNote).toBeTruthy();
     expect((await kb.search('EAC', { lang: 'en', k: 1 }))[0]!.docId).toBe('eac-mark-en');
   });
+
+  // docs/decisions/022-vectors-for-lexical-first-fusion.md: the hashing embedder's vectors are kept
+  // flat (vectors.bin); an embedder whose vectors bring hits of their own keeps its HNSW graph.
+  it('saves flat vectors for the hashing embedder and rebuilds a version-1 snapshot once', async () => {
+    await ingest();
+    const dir = join(data.path, 'index');
+    expect((await open()).stats().vectorIndex).toBe('built');
+    expect(readdirSync(dir)).toContain('vectors.bin');
+    expect(readdirSync(dir)).not.toContain('hnsw.bin');
+    const loaded = await open();
+    expect(loaded.stats()).toMatchObject({ vectorIndex: 'loaded', source: 'snapshot' });
+    const hit = (await loaded.search('authorised representative of a foreign manufacturer', { k: 1 }))[0]!;
+    expect(hit.docId).toBe('eac-mark-en');
+    expect(hit.ranks.vector).toBeGreaterThan(0);
+
+    const manifest = join(dir, 'knowledge.manifest.json');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('"version":2', '"version":1'));
+    const rebuilt = await open();
+    expect(rebuilt.stats()).toMatchObject({ vectorIndex: 'built', source: 'store' });
+    expect(rebuilt.stats().vectorIndexNote).toMatch(/older version/);
+    expect((await open()).stats().vectorIndex).toBe('loaded');
+  });
+
+  it('keeps an HNSW graph for an embedder fused by reciprocal rank', async () => {
+    const semantic: Embedder = { id: 'test-semantic/64', embed: (texts) => embedder.embed(texts) };
+    await ingestKnowledge({ root: knowledge.path, repo, embedder: semantic });
+    const dir = join(data.path, 'index');
+    const openSemantic = () => KnowledgeBase.open({ repo, embedder: semantic, indexDir: dir });
+    expect((await openSemantic()).stats().vectorIndex).toBe('built');
+    expect(readdirSync(dir)).toContain('hnsw.bin');
+    expect(readdirSync(dir)).not.toContain('vectors.bin');
+    const kb = await openSemantic();
+    expect(kb.stats().vectorIndex).toBe('loaded');
+    expect((await kb.search('EAC', { lang: 'en', k: 1 }))[0]!.docId).toBe('eac-mark-en');
+  });
 });

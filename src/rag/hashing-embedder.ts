@@ -28,45 +28,75 @@ export class HashingEmbedder implements Embedder {
     const v = new Float32Array(this.dimensions);
     // Features in order of first sight, as a map from feature string to count would hold them (the
     // additions into v happen in that order, so the vector is the same to the last bit), but a pair
-    // is found through its two tokens and hashed from the first one's hash: no pair strings are built.
-    const unigram = new Map<string, number>();
-    const pairs = new Map<string, Map<string, number>>();
-    const hashes: number[] = [];
-    const counts: number[] = [];
-    const state: number[] = []; // per feature: the fnv1a state after a unigram, to hash its pairs from
-    for (let i = 0; i < tokens.length; i++) {
+    // is found through its two tokens' numbers and hashed from the first one's hash: no pair
+    // strings and no map per distinct word are built. The two maps are new each call and die young;
+    // the typed arrays are reused. (Keeping the maps on the instance, cleared per call, with the
+    // states in plain arrays, measured twice the time and 330 MB more peak memory beside BM25's build.)
+    const n = tokens.length;
+    this.ensure(n);
+    const { tid, state, unigramFeature, hashes, counts } = this;
+    const ids = new Map<string, number>();
+    let distinct = 0;
+    for (let i = 0; i < n; i++) {
       const t = tokens[i]!;
-      let e = unigram.get(t);
-      if (e === undefined) {
-        e = hashes.length;
-        unigram.set(t, e);
-        const h = fnvState(FNV_OFFSET, t);
-        state[e] = h;
-        hashes.push(h >>> 0);
-        counts.push(0);
+      let id = ids.get(t);
+      if (id === undefined) {
+        id = distinct++;
+        ids.set(t, id);
+        state[id] = fnvState(FNV_OFFSET, t);
+        unigramFeature[id] = -1;
+      }
+      tid[i] = id;
+    }
+    // Pair of token numbers (first × distinct + second) → feature index.
+    const pairs = new Map<number, number>();
+    let features = 0;
+    for (let i = 0; i < n; i++) {
+      const id = tid[i]!;
+      let e = unigramFeature[id]!;
+      if (e === -1) {
+        e = unigramFeature[id] = features++;
+        hashes[e] = state[id]! >>> 0;
+        counts[e] = 0;
       }
       counts[e]! += 1;
       // Adjacent pairs carry a little word order ("export licence" vs "licence export").
-      if (i + 1 < tokens.length) {
-        const next = tokens[i + 1]!;
-        let byNext = pairs.get(t);
-        if (!byNext) pairs.set(t, (byNext = new Map()));
-        let pe = byNext.get(next);
+      if (i + 1 < n) {
+        const key = id * distinct + tid[i + 1]!;
+        let pe = pairs.get(key);
         if (pe === undefined) {
-          pe = hashes.length;
-          byNext.set(next, pe);
-          hashes.push(fnvState(Math.imul(state[e]! ^ 1, FNV_PRIME), next) >>> 0);
-          counts.push(0);
+          pe = features++;
+          pairs.set(key, pe);
+          hashes[pe] = fnvState(Math.imul(state[id]! ^ 1, FNV_PRIME), tokens[i + 1]!) >>> 0;
+          counts[pe] = 0;
         }
         counts[pe]! += 0.5;
       }
     }
-    for (let f = 0; f < hashes.length; f++) {
+    for (let f = 0; f < features; f++) {
       const h = hashes[f]!;
       const sign = (h & 0x80000000) === 0 ? 1 : -1;
       v[h % this.dimensions]! += sign * (1 + Math.log(counts[f]!));
     }
     return l2normalize(v);
+  }
+
+  // Per position: the token's number; per token number: the fnv1a state after it (to hash its pairs
+  // from) and its unigram's feature index; per feature: hash and count. Grown, never shrunk.
+  private tid = new Int32Array(0);
+  private state = new Int32Array(0);
+  private unigramFeature = new Int32Array(0);
+  private hashes = new Float64Array(0);
+  private counts = new Float64Array(0);
+
+  private ensure(n: number): void {
+    if (this.tid.length >= n) return;
+    const size = Math.max(n, 2 * this.tid.length, 256);
+    this.tid = new Int32Array(size);
+    this.state = new Int32Array(size);
+    this.unigramFeature = new Int32Array(size);
+    this.hashes = new Float64Array(2 * size);
+    this.counts = new Float64Array(2 * size);
   }
 }
 

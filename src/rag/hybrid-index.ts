@@ -1,7 +1,8 @@
-// Lexical (BM25) and vector (HNSW) search over the same chunks, fused (by score or reciprocal rank),
+// Lexical (BM25) and vector search over the same chunks, fused (by score or reciprocal rank),
 // filtered by language, category and country, one hit per document by default.
 import { Bm25Index } from './bm25-index.js';
-import { HnswVectorIndex } from './hnsw-vector-index.js';
+import { FlatVectors } from './flat-vectors.js';
+import type { HnswVectorIndex } from './hnsw-vector-index.js';
 import { scoreSections } from './section-ranker.js';
 import { tokenize } from './tokenize.js';
 import type { DocMeta, Hit, IndexedChunk, SearchFilters, SearchOptions } from '../domain/knowledge.js';
@@ -15,17 +16,27 @@ export interface FusionWeights {
   k: number;
   /** Drop hits the lexical list did not find (a hashing embedder adds no meaning of its own). */
   requireLexical?: boolean;
+  /**
+   * With requireLexical and flat vectors: the weight of the lexical candidates' exact cosines, which
+   * are normalised by the best candidate's rather than by the best in the whole index as a vector
+   * list found elsewhere (pgvector) is; `vector` stays that list's weight. Default: `vector`.
+   */
+  candidateVector?: number;
 }
 
 // docs/decisions/004-hybrid-fusion.md: the hashing embedder sees the same tokens as BM25, so on the
 // xquad development half any real weight on it only costs accuracy (RRF 1:1 drops zh recall@1 from
 // .92 to .75); it breaks ties. A semantic embedding model brings new evidence and gets plain RRF.
+// docs/decisions/022-vectors-for-lexical-first-fusion.md: the candidates' best cosine is often below
+// the index's best (93 of 612 xquad ru questions), so the same 0.03 weighs more when normalised by it;
+// 0.025 gives the xquad figures of the 0.03-over-the-whole-index fusion to the third decimal.
 export const LEXICAL_FIRST_FUSION: FusionWeights = {
   method: 'score',
   lexical: 1,
   vector: 0.03,
   k: 60,
   requireLexical: true,
+  candidateVector: 0.025,
 };
 export const RRF_FUSION: FusionWeights = { method: 'rrf', lexical: 1, vector: 1, k: 60 };
 export const DEFAULT_FUSION = LEXICAL_FIRST_FUSION;
@@ -34,6 +45,18 @@ export function fusionFor(embedderId: string): FusionWeights {
   return embedderId.startsWith('local-hashing') ? LEXICAL_FIRST_FUSION : RRF_FUSION;
 }
 export const CANDIDATES = 50;
+
+/**
+ * The vectors a fusion needs: with requireLexical only the lexical candidates' vectors are ever
+ * scored, so all of them in one array compared exactly (FlatVectors); a fusion whose vector list
+ * brings hits of its own (RRF with a semantic model) needs a nearest-neighbour graph (HNSW).
+ * docs/decisions/022-vectors-for-lexical-first-fusion.md.
+ */
+export function wantsFlatVectors(fusion: FusionWeights): boolean {
+  return fusion.requireLexical === true;
+}
+
+export type VectorStore = HnswVectorIndex | FlatVectors;
 /** Sections whose tokens are kept for ranking within a document (about 20 MB at most). */
 const SECTION_TOKEN_CACHE = 20_000;
 
@@ -48,7 +71,7 @@ export class HybridIndex {
   constructor(
     private readonly chunks: readonly IndexedChunk[],
     docs: Iterable<DocMeta>,
-    private readonly vectors: HnswVectorIndex | undefined,
+    private readonly vectors: VectorStore | undefined,
     private readonly fusion: FusionWeights = DEFAULT_FUSION,
     bm25?: Bm25Index,
     /** Replaceable for experiments (and for showing that the quality gate catches a broken one). */
@@ -183,8 +206,16 @@ export class HybridIndex {
 
   search(query: string, queryVector: Float32Array | undefined, opts: SearchOptions = {}): Hit[] {
     const mask = this.filter(opts);
-    const vector =
-      queryVector && this.vectors && this.fusion.vector > 0 ? this.vectors.search(queryVector, CANDIDATES, mask) : [];
+    const useVectors = queryVector !== undefined && this.vectors !== undefined && this.fusion.vector > 0;
+    if (useVectors && this.vectors instanceof FlatVectors && this.fusion.requireLexical && this.fusion.lexical > 0) {
+      // Only lexical candidates can be returned: score exactly those instead of searching a graph.
+      const lexical = this.lexicalList(query, mask);
+      const weights = { ...this.fusion, vector: this.fusion.candidateVector ?? this.fusion.vector };
+      return this.rank(lexical, candidateVectors(this.vectors, queryVector!, lexical), opts, weights);
+    }
+    // A vector-only ranking (an eval mode) over flat vectors scans them all: exact, about 25 M
+    // multiply-adds at 100,000 × 256.
+    const vector = useVectors ? this.vectors!.search(queryVector!, CANDIDATES, mask) : [];
     return this.fuseAndRank(query, vector, opts, mask);
   }
 
@@ -208,12 +239,24 @@ export class HybridIndex {
     opts: SearchOptions,
     mask: Uint8Array | undefined,
   ): Hit[] {
+    // A vector-only ranking (an eval mode) needs no lexical list.
+    const lexical = this.fusion.lexical > 0 ? this.lexicalList(query, mask) : [];
+    return this.rank(lexical, vector, opts);
+  }
+
+  private lexicalList(query: string, mask: Uint8Array | undefined): Array<{ idx: number; score: number }> {
+    return this.bm25.search(this.tokenizer(query), CANDIDATES, mask);
+  }
+
+  private rank(
+    lexical: Array<{ idx: number; score: number }>,
+    vector: Array<{ idx: number; score: number }>,
+    opts: SearchOptions,
+    weights: FusionWeights = this.fusion,
+  ): Hit[] {
     const k = opts.k ?? 5;
     const dedupe = opts.dedupe ?? true;
-    // A vector-only ranking (an eval mode) needs no lexical list.
-    const lexical = this.fusion.lexical > 0 ? this.bm25.search(this.tokenizer(query), CANDIDATES, mask) : [];
-
-    const fused = fuse(lexical, vector, this.fusion);
+    const fused = fuse(lexical, vector, weights);
     const ordered = [...fused.entries()].sort((a, b) => b[1].score - a[1].score || a[0] - b[0]);
     const hits: Hit[] = [];
     const seenDocs = new Set<string>();
@@ -266,6 +309,27 @@ export class HybridIndex {
     this.masks.set(key, mask);
     return mask;
   }
+}
+
+/**
+ * The lexical candidates' cosines with the question, best first, as a vector list for fuse(): each
+ * candidate holding a vector of this embedder is in it (ranked among the candidates).
+ */
+function candidateVectors(
+  vectors: FlatVectors,
+  query: Float32Array,
+  lexical: ReadonlyArray<{ idx: number }>,
+): Array<{ idx: number; score: number }> {
+  const scores = vectors.score(
+    query,
+    lexical.map((h) => h.idx),
+  );
+  const out: Array<{ idx: number; score: number }> = [];
+  lexical.forEach((h, i) => {
+    const score = scores[i];
+    if (score !== undefined) out.push({ idx: h.idx, score });
+  });
+  return out.sort((a, b) => b.score - a.score || a.idx - b.idx);
 }
 
 /** The text both indexes see: title and heading path give a passage its context. */

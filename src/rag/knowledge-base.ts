@@ -6,8 +6,9 @@
 import type { KnowledgeRepo, StoredChunk } from '../store/knowledge-repo.js';
 import type { PgVectorStore } from '../store/pgvector-store.js';
 import type { Embedder } from './embedder.js';
+import { FlatVectors } from './flat-vectors.js';
 import { HnswVectorIndex, IndexFileError } from './hnsw-vector-index.js';
-import { CANDIDATES, fusionFor, HybridIndex } from './hybrid-index.js';
+import { CANDIDATES, fusionFor, HybridIndex, wantsFlatVectors, type VectorStore } from './hybrid-index.js';
 import { dropSnapshot, loadSnapshot, saveSnapshot } from './knowledge-snapshot.js';
 import type { DocMeta, Hit, IndexedChunk, SearchOptions } from '../domain/knowledge.js';
 import type { Logger } from '../observability/logger.js';
@@ -193,11 +194,13 @@ interface Loaded {
 async function load(o: KnowledgeBaseOptions, preferSnapshot: boolean): Promise<Loaded> {
   const { repo, embedder, indexDir, pgvector } = o;
   const vectorStore = pgvector ? 'pgvector' : 'hnswlib';
+  const flat = wantsFlatVectors(fusionFor(embedder.id));
+  const vectorIndex = pgvector ? ('none' as const) : flat ? ('flat' as const) : ('hnsw' as const);
   let note: string | undefined;
   // A replaced tokenizer (a test of the gates) never meets a snapshot made with the real one.
   if (indexDir && preferSnapshot && !o.tokenizer) {
     try {
-      const snap = loadSnapshot(indexDir, { embedder: embedder.id, vectorStore });
+      const snap = loadSnapshot(indexDir, { embedder: embedder.id, vectorStore, vectorIndex });
       const current = o.trustSnapshot ? snap.manifest.fingerprint : await repo.fingerprint();
       if (current === snap.manifest.fingerprint) {
         if (pgvector) await pgvector.sync();
@@ -226,17 +229,19 @@ async function load(o: KnowledgeBaseOptions, preferSnapshot: boolean): Promise<L
   // Chunks embedded by another model stay searchable lexically until the next ingest re-embeds them.
   const usable = pgvector ? chunks : chunks.filter((c) => c.embedder === embedder.id);
   const ordered = pgvector ? chunks : [...usable, ...chunks.filter((c) => c.embedder !== embedder.id)];
-  const vectors = pgvector || usable.length === 0 ? undefined : buildVectors(usable);
-  // The indexes keep passages without their embeddings (HNSW holds its own copy of the vectors).
+  const vectors = pgvector || usable.length === 0 ? undefined : buildVectors(usable, flat);
+  // The indexes keep passages without their embeddings (the vector store holds its own copy).
   const plain = ordered.map(withoutEmbedding);
   const lexical = HybridIndex.buildLexical(plain, new Map(docs.map((d) => [d.id, d])), o.tokenizer);
   const index = new HybridIndex(plain, docs, vectors, fusionFor(embedder.id), lexical, o.tokenizer);
   if (indexDir && docs.length > 0 && !o.tokenizer) {
     saveSnapshot(indexDir, {
       manifest: {
-        version: 1,
+        version: 2,
         embedder: embedder.id,
         vectorStore,
+        vectorIndex: vectors ? vectorIndex : 'none',
+        dimensions: vectors?.dimensions ?? 0,
         fingerprint,
         documents: docs.length,
         chunks: plain.length,
@@ -261,11 +266,11 @@ async function load(o: KnowledgeBaseOptions, preferSnapshot: boolean): Promise<L
   return { index, stats };
 }
 
-function buildVectors(chunks: StoredChunk[]): HnswVectorIndex {
-  return HnswVectorIndex.build(
-    chunks.map((c) => c.embedding),
-    chunks[0]!.embedding.length,
-  );
+/** Lexical-first fusion scores only BM25's candidates, exactly: a flat array; others need HNSW. */
+function buildVectors(chunks: StoredChunk[], flat: boolean): VectorStore {
+  const embeddings = chunks.map((c) => c.embedding);
+  const dimensions = chunks[0]!.embedding.length;
+  return flat ? FlatVectors.from(embeddings, dimensions) : HnswVectorIndex.build(embeddings, dimensions);
 }
 
 function withoutEmbedding(c: StoredChunk): IndexedChunk {

@@ -1,6 +1,6 @@
 // The searchable knowledge saved under DATA_DIR/index: documents and passages (knowledge.json), the
-// lexical index (lexical-index-file.ts) and the HNSW vector index (hnsw-vector-index.ts), with a
-// manifest naming what they were built from (the store's fingerprint, the embedder) and each file's
+// lexical index (lexical-index-file.ts) and the vectors — raw float32 (vectors.bin, flat-vectors.ts)
+// for lexical-first fusion, the HNSW index (hnsw-vector-index.ts) otherwise — with a manifest naming what they were built from (the store's fingerprint, the embedder) and each file's
 // checksum. Loading it takes tens of milliseconds where reading every passage from the database and
 // rebuilding both indexes took seconds. The manifest is written last and removed first, so a
 // half-written snapshot is never taken for a whole one.
@@ -9,18 +9,27 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from 'node:path';
 import type { DocMeta, IndexedChunk } from '../domain/knowledge.js';
 import type { Bm25Index } from './bm25-index.js';
+import { FlatVectors } from './flat-vectors.js';
 import { HnswVectorIndex, IndexFileError } from './hnsw-vector-index.js';
+import type { VectorStore } from './hybrid-index.js';
 import { LEXICAL_FILE, readLexicalIndex, writeLexicalIndex } from './lexical-index-file.js';
 
 const MANIFEST_FILE = 'knowledge.manifest.json';
 // Temporary names of this process: replicas sharing a directory never write into one file.
 const TMP = `tmp-${process.pid}`;
 const DATA_FILE = 'knowledge.json';
+const VECTORS_FILE = 'vectors.bin';
+const HNSW_FILES = ['hnsw.bin', 'hnsw.manifest.json'];
 
 export interface SnapshotManifest {
-  version: 1;
+  /** 2: vectors.bin for lexical-first fusion. A version-1 snapshot is refused and rebuilt once. */
+  version: 2;
   embedder: string;
   vectorStore: 'hnswlib' | 'pgvector';
+  /** How the usable chunks' vectors are kept: 'flat' in vectors.bin, 'hnsw' in hnsw.bin (none with pgvector). */
+  vectorIndex: VectorIndexKind;
+  /** Each vector's length (0 when there are none). */
+  dimensions: number;
   /** KnowledgeRepo.fingerprint() of the store the snapshot was built from. */
   fingerprint: string;
   documents: number;
@@ -36,8 +45,10 @@ export interface Snapshot {
   docs: DocMeta[];
   chunks: IndexedChunk[];
   lexical: Bm25Index;
-  vectors: HnswVectorIndex | undefined;
+  vectors: VectorStore | undefined;
 }
+
+export type VectorIndexKind = 'flat' | 'hnsw' | 'none';
 
 export function saveSnapshot(dir: string, s: Snapshot): void {
   mkdirSync(dir, { recursive: true });
@@ -47,15 +58,23 @@ export function saveSnapshot(dir: string, s: Snapshot): void {
   const lexicalTmp = join(dir, `${LEXICAL_FILE}.${TMP}`);
   writeLexicalIndex(s.lexical, lexicalTmp);
   renameSync(lexicalTmp, join(dir, LEXICAL_FILE));
-  if (s.vectors)
+  const files: Record<string, string> = {
+    [DATA_FILE]: sha256(data),
+    [LEXICAL_FILE]: sha256(readFileSync(join(dir, LEXICAL_FILE))),
+  };
+  // The other kind's files, from a snapshot saved before, would only take disk space.
+  if (!(s.vectors instanceof HnswVectorIndex)) for (const f of HNSW_FILES) rmSync(join(dir, f), { force: true });
+  if (!(s.vectors instanceof FlatVectors)) rmSync(join(dir, VECTORS_FILE), { force: true });
+  if (s.vectors instanceof FlatVectors) {
+    const bytes = s.vectors.toBytes();
+    writeAtomically(join(dir, VECTORS_FILE), bytes);
+    files[VECTORS_FILE] = sha256(bytes);
+  } else if (s.vectors)
     s.vectors.save(dir, {
       embedder: s.manifest.embedder,
       chunkIds: s.chunks.slice(0, s.manifest.usable).map((c) => c.id),
     });
-  const manifest: SnapshotManifest = {
-    ...s.manifest,
-    files: { [DATA_FILE]: sha256(data), [LEXICAL_FILE]: sha256(readFileSync(join(dir, LEXICAL_FILE))) },
-  };
+  const manifest: SnapshotManifest = { ...s.manifest, files };
   writeAtomically(join(dir, MANIFEST_FILE), Buffer.from(JSON.stringify(manifest)));
 }
 
@@ -67,7 +86,7 @@ export function dropSnapshot(dir: string): void {
 /** Loads a snapshot built for this embedder and vector store, or throws IndexFileError saying why not. */
 export function loadSnapshot(
   dir: string,
-  expected: { embedder: string; vectorStore: SnapshotManifest['vectorStore'] },
+  expected: { embedder: string; vectorStore: SnapshotManifest['vectorStore']; vectorIndex: VectorIndexKind },
 ): Snapshot {
   const manifestPath = join(dir, MANIFEST_FILE);
   if (!existsSync(manifestPath)) throw new IndexFileError(`no saved knowledge index in ${dir}`);
@@ -77,10 +96,13 @@ export function loadSnapshot(
   } catch {
     throw new IndexFileError(`knowledge index manifest ${manifestPath} is not valid JSON`);
   }
-  if (manifest.version !== 1 || typeof manifest.files !== 'object' || manifest.files === null)
-    throw new IndexFileError(`knowledge index manifest ${manifestPath} has an unknown shape`);
+  if (manifest.version !== 2 || typeof manifest.files !== 'object' || manifest.files === null)
+    throw new IndexFileError(`knowledge index manifest ${manifestPath} has an unknown shape or an older version`);
   if (manifest.embedder !== expected.embedder || manifest.vectorStore !== expected.vectorStore)
     throw new IndexFileError(`the saved knowledge index was built for ${manifest.embedder} (${manifest.vectorStore})`);
+  // With no usable vectors either kind describes an empty store.
+  if (manifest.usable > 0 && manifest.vectorIndex !== expected.vectorIndex)
+    throw new IndexFileError(`the saved knowledge index keeps its vectors as ${manifest.vectorIndex}`);
   const read = (name: string) => {
     const path = join(dir, name);
     if (!existsSync(path)) throw new IndexFileError(`${path} is missing`);
@@ -100,8 +122,15 @@ export function loadSnapshot(
   const lexical = readLexicalIndex(join(dir, LEXICAL_FILE));
   if (parsed.chunks.length !== manifest.chunks || lexical.size !== manifest.chunks)
     throw new IndexFileError(`the saved knowledge index in ${dir} does not hold ${manifest.chunks} passages`);
-  let vectors: HnswVectorIndex | undefined;
-  if (manifest.vectorStore === 'hnswlib' && manifest.usable > 0) {
+  let vectors: VectorStore | undefined;
+  if (manifest.vectorStore === 'hnswlib' && manifest.usable > 0 && manifest.vectorIndex === 'flat') {
+    const bytes = read(VECTORS_FILE);
+    if (!(manifest.dimensions > 0) || bytes.byteLength !== manifest.usable * manifest.dimensions * 4)
+      throw new IndexFileError(
+        `${join(dir, VECTORS_FILE)} does not hold ${manifest.usable} vectors of ${manifest.dimensions} float32 values`,
+      );
+    vectors = FlatVectors.fromBytes(bytes, manifest.dimensions, manifest.usable);
+  } else if (manifest.vectorStore === 'hnswlib' && manifest.usable > 0) {
     const loaded = HnswVectorIndex.load(dir);
     const ids = parsed.chunks.slice(0, manifest.usable).map((c) => c.id);
     if (loaded.manifest.embedder !== manifest.embedder || !sameIds(loaded.manifest.chunkIds, ids))
@@ -123,12 +152,12 @@ function plainChunk(c: IndexedChunk): IndexedChunk {
   };
 }
 
-function writeAtomically(path: string, bytes: Buffer): void {
+function writeAtomically(path: string, bytes: Uint8Array): void {
   writeFileSync(`${path}.${TMP}`, bytes);
   renameSync(`${path}.${TMP}`, path);
 }
 
-function sha256(bytes: Buffer): string {
+function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 

@@ -36,6 +36,14 @@ function getJieba(): Jieba {
 const ru = snowball.newStemmer('russian');
 const en = snowball.newStemmer('english');
 const stemCache = new Map<string, string>();
+/**
+ * A word as the text spells it → its token ('' for a stop word). Lower-casing, two replacements, the
+ * stop-word test and the stemmer were most of tokenizing a build's passages (a corpus repeats its
+ * words); a hit is one map lookup and hands out the same string, so the indexes' own maps find it
+ * by its cached hash. Bounded like the stem cache; only for the default options.
+ */
+const wordCache = new Map<string, string>();
+const WORD_CACHE = 200_000;
 
 // Han runs; otherwise letters/digits runs (Latin, Cyrillic, numbers, mixed like "tr-cu").
 const RUN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+(?:[.'’](?:(?!\p{Script=Han})[\p{L}\p{N}])+)*)/gu;
@@ -52,12 +60,38 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): string[] {
     if (m[1]) {
       for (const t of segmentHan(m[1], zh)) keep(t);
     } else if (m[2]) {
-      const word = m[2].toLowerCase().replace(/ё/g, 'е').replace(/[’']/g, '');
-      if (STOPWORDS.has(word) && !opts.keepStopwords) continue;
-      keep(stem(word));
+      if (!opts.keepStopwords) {
+        const raw = m[2];
+        let token = wordCache.get(raw);
+        if (token === undefined) {
+          token = detached(wordToken(raw));
+          if (wordCache.size < WORD_CACHE) wordCache.set(detached(raw), token);
+        }
+        if (token) out.push(token);
+        continue;
+      }
+      keep(stem(normalizeWord(m[2])));
     }
   }
   return out;
+}
+
+const normalizeWord = (raw: string) => raw.toLowerCase().replace(/ё/g, 'е').replace(/[’']/g, '');
+
+/** A word's token with stop words dropped, before and after stemming ('' when dropped). */
+function wordToken(raw: string): string {
+  const word = normalizeWord(raw);
+  if (STOPWORDS.has(word)) return '';
+  const t = stem(word);
+  return t && !STOPWORDS.has(t) ? t : '';
+}
+
+/**
+ * A copy that does not point into the passage it was cut from: V8 keeps a longer substring as a
+ * slice of its parent, and a cached slice would keep a whole passage's text alive.
+ */
+function detached(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, 'utf16le').toString('utf16le');
 }
 
 export const DEFAULT_ZH_MODE: ZhMode = 'bigram';
@@ -72,7 +106,16 @@ function segmentHan(run: string, mode: ZhMode): string[] {
   return words;
 }
 
+const SURROGATE = /[\ud800-\udfff]/;
+
 function bigrams(run: string): string[] {
+  // Most Han characters are one UTF-16 unit: slices of two units are the pairs of characters.
+  if (!SURROGATE.test(run)) {
+    if (run.length === 1) return [run];
+    const out: string[] = [];
+    for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+    return out;
+  }
   const chars = Array.from(run);
   if (chars.length === 1) return chars;
   const out: string[] = [];
