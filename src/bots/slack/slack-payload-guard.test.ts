@@ -43,6 +43,8 @@ describe('malformedSlackPayload', () => {
       [{ ...blockAction('a', '1'), message: { ts: 1 } }, /^block_actions: message\.ts /],
       [{ ...command, text: undefined }, /^command: text /],
       [{ ...command, user_id: 5 }, /^command: user_id /],
+      // Every problem, each named, separated.
+      [{ ...command, text: 5, user_id: 5 }, /^command: text [^;]+; user_id /],
     ];
     for (const [body, problem] of cases) expect(malformedSlackPayload(body), JSON.stringify(body)).toMatch(problem);
   });

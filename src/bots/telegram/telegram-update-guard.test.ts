@@ -110,4 +110,18 @@ describe('dropMalformedUpdates', () => {
     const fine = await through({ update_id: 10, my_chat_member: { ...member, chat: { id: 1, type: 'group' } } });
     expect(fine).toEqual({ seen: [10], logs: [] });
   });
+
+  it('passes on an update that has no chat or sender at all (a poll), silently', async () => {
+    const poll = {
+      id: 'p1',
+      question: 'Rail or sea?',
+      options: [{ text: 'rail', voter_count: 1 }],
+      total_voter_count: 1,
+      is_closed: false,
+      is_anonymous: true,
+      type: 'regular',
+      allows_multiple_answers: false,
+    };
+    expect(await through({ update_id: 11, poll })).toEqual({ seen: [11], logs: [] });
+  });
 });

@@ -37,8 +37,8 @@ const updateSchema = z.object({
   callback_query: callbackQuery.optional(),
 });
 
-const describe = (error: z.ZodError) =>
-  error.issues.map((i) => `${i.path.join('.') || 'update'}: ${i.message}`).join('; ');
+// Only an object reaches the schema (notAnUpdate comes first), so every issue has a field path.
+const describe = (error: z.ZodError) => error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
 
 /** Why this value is not a Telegram update at all; undefined when it is one (shape checked later). */
 export function notAnUpdate(value: unknown): string | undefined {
