@@ -26,6 +26,7 @@ export default {
     // update and event de-duplication
     'src/store/update-ledger.ts',
     'src/bots/slack/slack-dedupe.ts',
+    'src/bots/slack/ack-if-any.ts',
     'src/bots/telegram/telegram-dedupe.ts',
     // signature and secret checks, and the guards in front of the handlers
     'src/bots/slack/slack-http-guard.ts',

@@ -3,6 +3,7 @@
 // handled once, across replicas (the database decides). A repeat is acknowledged and dropped.
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { UpdateLedger } from '../../store/update-ledger.js';
+import { ackIfAny } from './ack-if-any.js';
 
 /** The id Slack gives this delivery: an event's event_id, else a click's or command's trigger_id. */
 export function slackDeliveryId(body: unknown): string | undefined {
@@ -16,7 +17,7 @@ export function onceBySlackId(ledger: Pick<UpdateLedger, 'claim'>): Middleware<A
   return async (args) => {
     const id = slackDeliveryId(args.body);
     if (id !== undefined && !(await ledger.claim('slack', id))) {
-      if ('ack' in args && typeof args.ack === 'function') await args.ack();
+      await ackIfAny(args);
       return;
     }
     await args.next();

@@ -4,6 +4,7 @@
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { z } from 'zod';
 import type { Logger } from '../../observability/logger.js';
+import { ackIfAny } from './ack-if-any.js';
 
 const str = z.string();
 const events: Record<string, z.ZodType> = {
@@ -54,6 +55,6 @@ export function dropMalformedPayloads(log: Logger): Middleware<AnyMiddlewareArgs
     const problem = malformedSlackPayload(args.body);
     if (!problem) return void (await args.next());
     log.warn({ problem }, 'slack payload dropped');
-    if ('ack' in args && typeof args.ack === 'function') await args.ack();
+    await ackIfAny(args);
   };
 }
