@@ -204,6 +204,72 @@ function bruteForce(net: Network, from: string, to: string, c: Constraints): Arr
 const signature = (legs: ReadonlyArray<{ leg: Leg; from: string; to: string }>) =>
   legs.map((e) => `${e.leg.id}:${e.from}>${e.to}`).join('|');
 
+/** One leg A→B of a hand-made network: days, 40ft cost and distance as exact figures (or none). */
+function leg(id: string, mode: Mode, days: number, cost?: number, km?: number): Leg {
+  return {
+    id,
+    from: 'a',
+    to: 'b',
+    mode,
+    days: { min: days, max: days },
+    ...(km !== undefined ? { distance_km: { min: km, max: km } } : {}),
+    cost:
+      cost === undefined
+        ? []
+        : [{ container: '40ft', min: cost, max: cost, currency: 'USD', year: 2025, estimated: false }],
+    gauge_change: false,
+    reefer: true,
+    dangerous_goods: true,
+    bidirectional: false,
+    estimated: false,
+    sources: ['https://example.org/x'],
+    as_of: '2025-12-31',
+  };
+}
+
+describe('route planner: the search cut never drops a Pareto route', () => {
+  // Found first: one route of each pattern of known figures (cost and CO2, CO2 only, cost only,
+  // neither), so that the cut has a route to compare with for every pattern; then routes that tie
+  // with one found (equal in everything), or beat it in one figure only (cheaper, less CO2, faster).
+  const routes = [
+    leg('both', 'rail', 5, 100, 1000),
+    leg('co2-only', 'road', 4, undefined, 100),
+    leg('cost-only', 'sea', 3, 50),
+    leg('neither', 'air', 2),
+    leg('tie', 'rail', 5, 100, 1000),
+    leg('faster', 'rail', 1, 120, 1000),
+    leg('cheaper', 'rail', 7, 80, 1000),
+    leg('cleaner', 'rail', 8, 130, 500),
+  ];
+  const net: Network = {
+    version: 1,
+    as_of: '2025-12-31',
+    review_by: '2026-06-30',
+    nodes: ['a', 'b'].map((id) => ({
+      id,
+      names: { en: id, ru: id, zh: id },
+      aliases: [],
+      country: 'CN',
+      kind: 'city' as const,
+    })),
+    legs: routes,
+    emission_factors: (['rail', 'road', 'sea', 'air'] as Mode[]).map((mode) => ({
+      mode,
+      g_co2e_per_tkm: mode === 'road' ? { min: 60, max: 60 } : { min: 20, max: 20 },
+      sources: ['https://example.org/e'],
+      as_of: '2025-12-31',
+    })),
+  };
+
+  it('keeps all eight: none beats another on the figures both know', () => {
+    const got = paretoRoutes(net, 'a', 'b').map((r) => r.edges.map((e) => e.leg.id).join('|'));
+    expect(got.sort()).toEqual(routes.map((l) => l.id).sort());
+    expect(bruteForce(net, 'a', 'b', {}).map((r) => r.sig.split(':')[0])).toEqual(
+      routes.map((l) => l.id).sort((x, y) => x.localeCompare(y)),
+    );
+  });
+});
+
 describe('route planner (property tests)', () => {
   const cases: Array<[string, Constraints]> = [
     ['no constraints', {}],
