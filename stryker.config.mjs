@@ -30,6 +30,7 @@ export default {
     'src/bots/telegram/telegram-dedupe.ts',
     // signature and secret checks, and the guards in front of the handlers
     'src/bots/slack/slack-http-guard.ts',
+    'src/bots/slack/slack-payload-kind.ts',
     'src/bots/telegram/telegram-webhook.ts',
     'src/bots/telegram/telegram-update-guard.ts',
     'src/bots/slack/slack-payload-guard.ts',

@@ -43,14 +43,40 @@ describe('guardedSlackRoute', () => {
   const sec = NOW / 1000;
 
   it('hands Bolt the body it read, for the two media types Slack sends, within five minutes either way', async () => {
-    for (const [ts, type] of [
-      [sec, 'application/json'],
-      [sec - 300, 'application/x-www-form-urlencoded'],
-      [sec + 300, 'application/json; charset=utf-8'],
+    const event = '{"type":"event_callback","event":{"type":"app_mention"}}';
+    const command = 'command=%2Fadvisor&text=hi';
+    for (const [ts, type, body] of [
+      [sec, 'application/json', event],
+      [sec - 300, 'application/x-www-form-urlencoded', command],
+      [sec + 300, 'application/json; charset=utf-8', event],
+      [
+        sec,
+        'application/x-www-form-urlencoded',
+        `payload=${encodeURIComponent('{"type":"block_actions","actions":[]}')}`,
+      ],
+      [sec, 'application/json', '{not json'],
     ] as const) {
       seen.length = 0;
-      expect(await post('{"a":1}', signed(ts, type))).toEqual({ status: 200, text: 'bolt' });
-      expect(seen).toEqual([{ raw: '{"a":1}' }]);
+      expect(await post(body, signed(ts, type))).toEqual({ status: 200, text: 'bolt' });
+      expect(seen).toEqual([{ raw: body }]);
+    }
+  });
+
+  it('answers a signed request Bolt would not recognise itself (Bolt never acknowledges one), with a warning', async () => {
+    for (const [type, body] of [
+      ['application/json', '{}'],
+      ['application/json', '{"type":"app_rate_limited"}'],
+      ['application/json', 'null'],
+      ['application/json', '[1]'],
+      ['application/json', '""'],
+      ['application/x-www-form-urlencoded', 'foo=bar'],
+      ['application/x-www-form-urlencoded', `payload=${encodeURIComponent('{"type":"surprise"}')}`],
+    ] as const) {
+      const mark = logs.lines.length;
+      seen.length = 0;
+      expect(await post(body, signed(sec, type)), body).toEqual({ status: 200, text: '' });
+      expect(seen).toEqual([]);
+      expect(logs.lines.slice(mark)).toMatchObject([{ level: 40, msg: 'slack request of an unknown kind dropped' }]);
     }
   });
 
@@ -94,7 +120,10 @@ describe('guardedSlackRoute', () => {
     seen.length = 0;
     expect((await post('{}', signed(sec, 'text/plain'))).status).toBe(415);
     expect((await post('x'.repeat(SLACK_BODY_LIMIT + 1), signed(sec))).status).toBe(413);
-    expect(await post('x'.repeat(SLACK_BODY_LIMIT), signed(sec))).toMatchObject({ status: 200 });
+    expect(await post(`{"event":{},"x":"${'x'.repeat(SLACK_BODY_LIMIT - 20)}"}`, signed(sec))).toMatchObject({
+      status: 200,
+      text: 'bolt',
+    });
     expect(seen).toHaveLength(1);
     expect(logs.lines.filter((l) => l.status === 415 || l.status === 413).map((l) => l.level)).toEqual([40, 40]);
   });

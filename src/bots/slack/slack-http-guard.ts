@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, type RequestContext } from '../../http-kit/http-server.js';
 import { readBody } from '../../http-kit/read-body.js';
+import { boltKnows, slackPayloadOf } from './slack-payload-kind.js';
 
 export const SLACK_BODY_LIMIT = 1024 * 1024;
 export const SLACK_MAX_SKEW_SECONDS = 5 * 60;
@@ -20,7 +21,8 @@ export function guardedSlackRoute(
       return new HttpError(status, problem);
     };
     // Unsigned requests go on to Bolt, which answers Slack's ssl_check and refuses the rest.
-    if (req.headers['x-slack-signature'] !== undefined) {
+    const signed = req.headers['x-slack-signature'] !== undefined;
+    if (signed) {
       const header = req.headers['x-slack-request-timestamp'];
       const ts = typeof header === 'string' && /^\d{1,12}$/.test(header) ? Number(header) : undefined;
       if (ts === undefined) throw refuse(401, 'no request timestamp');
@@ -32,6 +34,13 @@ export function guardedSlackRoute(
     } catch (err) {
       if (err instanceof HttpError) throw refuse(err.status, err.message);
       throw err;
+    }
+    // A signed request Bolt would not recognise is answered here: Bolt would neither answer nor
+    // acknowledge it (its 3-second error), and Slack would send it again.
+    if (signed && !boltKnows(slackPayloadOf(body.toString('utf8'), String(req.headers['content-type'] ?? '')))) {
+      log.warn({ status: 200 }, 'slack request of an unknown kind dropped');
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('');
+      return;
     }
     (req as IncomingMessage & { rawBody?: Buffer }).rawBody = body;
     listener(req, res);
