@@ -49,6 +49,13 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toContain('Belarus');
   });
 
+  it('answers with the list a line introduces, not the introducing line alone', async () => {
+    // "该法规适用于额定电压为以下范围的电气设备：" says nothing without its two items.
+    const a = await ask('TR CU 004 适用哪个电压范围？');
+    expect(a.lead?.text).toMatch(/50–1000 V[\s\S]*75–1500 V/);
+    expect(a.lead?.text).not.toMatch(/[:：] \[\d\]/);
+  });
+
   it('gives Russia’s import VAT for a question about Russia, never another country’s figure', async () => {
     const a = await ask('какой НДС при ввозе в Россию в 2026 году?');
     expect(a.lead?.text).toContain('22%');

@@ -2,8 +2,9 @@
 // Checks evals/annotations/<set>.jsonl against evals/datasets/<set>.jsonl and knowledge/:
 // every id exists in its set (and every question of the set is annotated once), the section
 // heading exists in the question's language version of answers[0], and every key term occurs
-// (case-insensitively) in that section's text. Usage: node evals/annotations/check.mjs [set ...]
-// Exit code 1 when a problem is found.
+// (case-insensitively) in that section's text; the same for each further section (`also`), whose
+// document must be one of the question's answers. Usage: node evals/annotations/check.mjs [set ...]
+// (ANNOTATIONS_DIR=dir checks a draft elsewhere). Exit code 1 when a problem is found.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,11 +63,32 @@ export function splitSections(md) {
   });
 }
 
+function checkSection(bad, id, md, file, section, keyTerms) {
+  if (typeof section !== 'string' || !section) return bad(id, 'section is not a heading');
+  if (!Array.isArray(keyTerms)) return bad(id, 'key_terms is not an array');
+  const matches = splitSections(md).filter((s) => s.heading === section);
+  if (!matches.length) return bad(id, `heading "${section}" not in ${file}`);
+  if (matches.length > 1) bad(id, `heading "${section}" occurs ${matches.length} times in ${file}`);
+  if (keyTerms.length < 1 || keyTerms.length > 3) bad(id, `${keyTerms.length} key terms (need 1 to 3)`);
+  const text = matches[0].text.toLowerCase();
+  for (const t of keyTerms) {
+    if (typeof t !== 'string' || !t.trim()) {
+      bad(id, `empty key term ${JSON.stringify(t)}`);
+      continue;
+    }
+    if (t !== t.trim()) bad(id, `key term "${t}" has surrounding spaces`);
+    if ([...t].length > 40) bad(id, `key term "${t}" longer than 40 characters`);
+    if (!text.includes(t.toLowerCase())) bad(id, `key term "${t}" not in section "${section}"`);
+  }
+  if (new Set(keyTerms.map((t) => String(t).toLowerCase())).size !== keyTerms.length) bad(id, 'duplicate key terms');
+}
+
 function checkSet(set) {
   const problems = [];
   const bad = (id, msg) => problems.push(`${set} ${id}: ${msg}`);
   const qPath = join(ROOT, 'evals/datasets', `${set}.jsonl`);
-  const aPath = join(ROOT, 'evals/annotations', `${set}.jsonl`);
+  // ANNOTATIONS_DIR checks a draft elsewhere before it replaces these files.
+  const aPath = join(process.env.ANNOTATIONS_DIR ?? join(ROOT, 'evals/annotations'), `${set}.jsonl`);
   if (!existsSync(aPath)) return { problems: [`${set}: ${aPath} missing`], count: 0, nulls: 0 };
   const questions = new Map(readJsonl(qPath).map((q) => [q.id, q]));
   const anns = readJsonl(aPath);
@@ -74,7 +96,7 @@ function checkSet(set) {
   let nulls = 0;
   for (const a of anns) {
     const id = a.id;
-    const extra = Object.keys(a).filter((k) => !['id', 'section', 'key_terms', 'note'].includes(k));
+    const extra = Object.keys(a).filter((k) => !['id', 'section', 'key_terms', 'note', 'also'].includes(k));
     if (extra.length) bad(id, `unexpected fields ${extra.join(', ')}`);
     if (seen.has(id)) bad(id, 'annotated twice');
     seen.add(id);
@@ -103,25 +125,27 @@ function checkSet(set) {
       bad(id, `no document knowledge/*/${slug}.${q.lang}.md`);
       continue;
     }
-    const matches = splitSections(md).filter((s) => s.heading === a.section);
-    if (!matches.length) {
-      bad(id, `heading "${a.section}" not in ${slug}.${q.lang}.md`);
+    checkSection(bad, id, md, `${slug}.${q.lang}.md`, a.section, a.key_terms);
+    if (a.also === undefined) continue;
+    if (!Array.isArray(a.also)) {
+      bad(id, 'also is not an array');
       continue;
     }
-    if (matches.length > 1) bad(id, `heading "${a.section}" occurs ${matches.length} times in ${slug}.${q.lang}.md`);
-    if (a.key_terms.length < 1 || a.key_terms.length > 3) bad(id, `${a.key_terms.length} key terms (need 1 to 3)`);
-    const text = matches[0].text.toLowerCase();
-    for (const t of a.key_terms) {
-      if (typeof t !== 'string' || !t.trim()) {
-        bad(id, `empty key term ${JSON.stringify(t)}`);
+    // Further sections, of any document in answers, that state the key fact (or the part of it one
+    // part of the question asks for) as directly as the first.
+    for (const alt of a.also) {
+      const keys = Object.keys(alt ?? {});
+      if (keys.some((k) => !['doc', 'section', 'key_terms'].includes(k))) bad(id, `also: unexpected fields`);
+      const altSlug = alt?.doc ?? slug;
+      if (!q.answers.includes(altSlug)) bad(id, `also: ${altSlug} is not in answers`);
+      const altMd = findDoc(altSlug, q.lang);
+      if (!altMd) {
+        bad(id, `also: no document knowledge/*/${altSlug}.${q.lang}.md`);
         continue;
       }
-      if (t !== t.trim()) bad(id, `key term "${t}" has surrounding spaces`);
-      if ([...t].length > 40) bad(id, `key term "${t}" longer than 40 characters`);
-      if (!text.includes(t.toLowerCase())) bad(id, `key term "${t}" not in section "${a.section}"`);
+      if (altSlug === slug && alt.section === a.section) bad(id, 'also repeats the first section');
+      checkSection(bad, id, altMd, `${altSlug}.${q.lang}.md`, alt?.section, alt?.key_terms);
     }
-    if (new Set(a.key_terms.map((t) => String(t).toLowerCase())).size !== a.key_terms.length)
-      bad(id, 'duplicate key terms');
   }
   for (const id of questions.keys()) if (!seen.has(id)) bad(id, 'question not annotated');
   return { problems, count: anns.length, nulls };

@@ -126,22 +126,34 @@ function unitsOf(passage: LeadPassage): PassageUnits {
   if (hit) return hit;
   const units: Unit[] = [];
   let leadIn: string | undefined;
+  // A line that introduces a list ("The mandatory items are:", "有两个签证机构：") says nothing
+  // without its items: it is read together with them, as one unit.
+  let list: { at: number; items: string[] } | undefined;
+  const closeList = () => {
+    if (list?.items.length) units[list.at] = makeUnit(`${units[list.at]!.text} ${list.items.join(' ')}`, undefined);
+    list = undefined;
+  };
   for (const rawLine of passage.text.split('\n')) {
     const line = rawLine.trim();
     if (!line) {
-      leadIn = undefined;
+      // The splitter keeps list items as paragraphs: a blank line ends a list only before a non-item.
       continue;
     }
     const item = /^(?:[-*+•]|\d+[.)])\s+(.*)$/.exec(line);
     if (item) {
-      units.push(makeUnit(clean(item[1]!), leadIn));
+      const text = clean(item[1]!);
+      units.push(makeUnit(text, leadIn));
+      list?.items.push(text);
       continue;
     }
+    closeList();
     const sentences = splitSentences(line).map(clean).filter(Boolean);
     for (const s of sentences) units.push(makeUnit(s, undefined));
     const last = sentences.at(-1);
     leadIn = last && /[:：]$/.test(last) ? last : undefined;
+    if (leadIn) list = { at: units.length - 1, items: [] };
   }
+  closeList();
   const entry = { units, headingTokens: new Set(tokenize(passage.headingPath.slice(1).join(' ')).map(matchKey)) };
   if (cache.size >= MAX_CACHE) cache.delete(cache.keys().next().value!);
   cache.set(cacheKey, entry);
@@ -166,11 +178,15 @@ function makeUnit(text: string, leadIn: string | undefined): Unit {
 
 // Markdown emphasis and table pipes are layout, not words.
 function clean(s: string): string {
-  return s
-    .replace(/\*\*([^*]+)\*\*/g, '$1')
-    .replace(/^\|\s*|\s*\|$/g, '')
-    .replace(/\s*\|\s*/g, ' · ')
-    .trim();
+  return (
+    s
+      .replace(/\*\*([^*]+)\*\*/g, '$1')
+      // Emphasis the splitter opened on an earlier line.
+      .replace(/\*\*/g, '')
+      .replace(/^\|\s*|\s*\|$/g, '')
+      .replace(/\s*\|\s*/g, ' · ')
+      .trim()
+  );
 }
 
 /** Whether a sentence holds what the question asks for, beyond the question's own words: a name
@@ -282,6 +298,8 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         // A fragment ("priority inspection;") says nothing on its own; a short sentence ("Только сертификат.") can.
         if (matched === 0 || unit.order.length < 2 || (unit.order.length < 3 && !/[.!?。！？]$/.test(unit.text)))
           continue;
+        // A note in brackets ("(Advice, not law.)") qualifies the text around it; it answers nothing.
+        if (/^[(（][^()（）]*[)）][.。]?$/.test(unit.text)) continue;
         const coverage = matched / total;
         const typeBonus = types.some((t) => answersType(t, unit, qTokens)) ? W_TYPE : 0;
         const mentionsAsked = unit.markets.some((m) => asked.has(m));

@@ -19,6 +19,9 @@ export const thresholdsSchema = z.object({
     .object({
       keyInLead: z.number(),
       sectionTop3: z.number(),
+      /** The same with the further sections of evals/annotations (`also`) accepted. */
+      keyInLeadAny: z.number(),
+      sectionTop3Any: z.number(),
       followUps: z.number(),
       /** The blind set (evals/datasets/followups-heldout.jsonl), gated at what it reached when first run. */
       followUpsHeldout: z.number(),
