@@ -1,5 +1,5 @@
 // PostgreSQL ending our sessions (pg_terminate_backend, as a restart or failover would): a statement
-// or a transaction cut off runs again, once, so nothing is lost and nothing doubled, counted in the
+// or a transaction cut off runs again (up to three times), so nothing is lost and nothing doubled, counted in the
 // table it writes; the LISTEN connection comes back by itself and says it may have missed a change.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +47,25 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL sessions ended under the program
     expect(await terminateWhileRunning('cut-single')).toBe(1);
     await running;
     expect(await count('single')).toBe(1);
+  });
+
+  it('runs a statement again when its rerun is cut off too (sessions ended in a loop)', async () => {
+    const running = db.query("INSERT INTO marks SELECT 'twice' FROM pg_sleep(0.4) /* cut-twice */");
+    expect(await terminateWhileRunning('cut-twice')).toBe(1);
+    expect(await terminateWhileRunning('cut-twice')).toBe(1);
+    await running;
+    expect(await count('twice')).toBe(1);
+  });
+
+  it('gives up when every rerun is cut off, and says why', async () => {
+    const running = db.query("INSERT INTO marks SELECT 'never' FROM pg_sleep(0.4) /* cut-always */");
+    const outcome = running.then(
+      () => 'done',
+      (err: { code?: string }) => err.code,
+    );
+    for (let i = 0; i < 4; i++) expect(await terminateWhileRunning('cut-always')).toBe(1);
+    expect(await outcome).toMatch(/^57P/);
+    expect(await count('never')).toBe(0);
   });
 
   it('runs a transaction cut off mid-flight again, whole and once', async () => {

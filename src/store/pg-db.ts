@@ -22,13 +22,23 @@ export function sessionEnded(err: unknown): boolean {
   return typeof code === 'string' && code.startsWith('57P');
 }
 
-/** Runs `fn` again, once, when the server ended the session under it. */
-async function onceMore<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (!sessionEnded(err)) throw err;
-    return fn();
+/** Attempts after the first when the server keeps ending sessions (a failover takes a few). */
+const SESSION_RETRIES = 3;
+const RETRY_BASE_MS = 50;
+
+/**
+ * Runs `fn` again when the server ended the session under it, up to three more times, 50, 150 and
+ * 450 ms apart: a restart or failover, or an operator terminating backends in a loop, can cut the
+ * rerun too (seen in the fault campaign under load, where one retry lost a turn).
+ */
+async function whileSessionsEnd<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (!sessionEnded(err) || attempt >= SESSION_RETRIES) throw err;
+      await new Promise((r) => setTimeout(r, RETRY_BASE_MS * 3 ** attempt));
+    }
   }
 }
 
@@ -37,17 +47,17 @@ class PgDb implements Db {
   constructor(private readonly pool: pg.Pool) {}
 
   async query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
-    const r = await onceMore(() => this.pool.query(sql, params as unknown[]));
+    const r = await whileSessionsEnd(() => this.pool.query(sql, params as unknown[]));
     return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
   }
 
   async exec(sql: string): Promise<void> {
-    await onceMore(() => this.pool.query(sql));
+    await whileSessionsEnd(() => this.pool.query(sql));
   }
 
-  /** A transaction the server cut off was rolled back with it: it runs again, whole, once. */
+  /** A transaction the server cut off was rolled back with it: it runs again, whole. */
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-    return onceMore(() => this.transactionOnce(fn));
+    return whileSessionsEnd(() => this.transactionOnce(fn));
   }
 
   private async transactionOnce<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
