@@ -5,7 +5,7 @@ import type { Lang } from '../domain/lang.js';
 import type { UserHit } from './retrieve.js';
 import { neutralizeInstructions } from './injection.js';
 import type { Citation } from '../domain/answer.js';
-import { excerptAround } from './lead.js';
+import { excerptAround } from './excerpt-around.js';
 
 const EXCERPT_CHARS = 480;
 

@@ -5,11 +5,11 @@
 // figure the question asks for (a duration, an amount, a date), the document's retrieval rank and
 // the market the question names. Nothing is paraphrased, so nothing can be invented; a hedge that
 // introduces a list ("Not confirmed:") travels with the item it hedges.
-import { detectMarkets } from '../domain/markets.js';
 import type { Lang } from '../domain/lang.js';
 import { tokenize } from '../rag/tokenize.js';
-import { splitSentences } from '../rag/split-text.js';
-import { hasFigure, questionTypes, sentenceHas, type QuestionType } from './question-type.js';
+import { fitAround } from './fit-around.js';
+import { matchKey, unitsOf, type Unit } from './passage-units.js';
+import { questionTypes, sentenceHas, type QuestionType } from './question-type.js';
 
 export interface LeadPassage {
   /** Stable id of the passage (the chunk id), used to cache its sentences. */
@@ -63,34 +63,8 @@ export interface LeadResult {
   matchedWeight?: number;
 }
 
-interface Unit {
-  text: string;
-  tokens: Set<string>;
-  order: string[];
-  /** The line introducing a list this item belongs to ("Sources disagree:"), if any. */
-  leadIn?: string;
-  markets: string[];
-  figure: boolean;
-  /** Matching keys of each name-like word (capitalised inside a sentence, or a Chinese "名·姓"). */
-  names: string[][];
-  numbers: string[];
-}
-
-interface PassageUnits {
-  units: Unit[];
-  headingTokens: Set<string>;
-}
-
-const PREFIX = 5;
-/** Words are compared by their first letters where stemming leaves case forms apart (блокировок /
- * блокировкам); Chinese tokens are bigrams already. */
-function matchKey(token: string): string {
-  return /^\p{Script=Cyrillic}/u.test(token) ? token.slice(0, PREFIX) : token;
-}
-
 const HEDGE =
   /not confirmed|unconfirmed|disagree|draft|proposal|plan|reported|не подтвержд|расходятся|проект|планир|сообщает|未经证实|未证实|说法不一|草案|计划|据报道|尚未/i;
-const MAX_CACHE = 50_000;
 /** A further sentence joins the lead when it scores at least this share of the best one. */
 const FILL_RATIO = 0;
 /** When two sentences do not fit whole, both are shown cut if the second scores this share of the best. */
@@ -118,77 +92,6 @@ const FRAME: Record<Lang, RegExp> = {
   en: /how\s+long|how\s+much|how\s+many|do\s+(?:i|we)\s+need|is\s+there|are\s+there|what\s+(?:is|are)|which|can\s+(?:i|we)|does\s+\S+\s+apply\s+to|apply\s+to|should\s+(?:i|we)|please|tell\s+me/giu,
 };
 const W_TYPE = 0.2;
-const cache = new Map<string, PassageUnits>();
-
-function unitsOf(passage: LeadPassage): PassageUnits {
-  const cacheKey = `${passage.key}\u0000${passage.text.length}\u0000${passage.text.slice(0, 24)}`;
-  const hit = cache.get(cacheKey);
-  if (hit) return hit;
-  const units: Unit[] = [];
-  let leadIn: string | undefined;
-  // A line that introduces a list ("The mandatory items are:", "有两个签证机构：") says nothing
-  // without its items: it is read together with them, as one unit.
-  let list: { at: number; items: string[] } | undefined;
-  const closeList = () => {
-    if (list?.items.length) units[list.at] = makeUnit(`${units[list.at]!.text} ${list.items.join(' ')}`, undefined);
-    list = undefined;
-  };
-  for (const rawLine of passage.text.split('\n')) {
-    const line = rawLine.trim();
-    if (!line) {
-      // The splitter keeps list items as paragraphs: a blank line ends a list only before a non-item.
-      continue;
-    }
-    const item = /^(?:[-*+•]|\d+[.)])\s+(.*)$/.exec(line);
-    if (item) {
-      const text = clean(item[1]!);
-      units.push(makeUnit(text, leadIn));
-      list?.items.push(text);
-      continue;
-    }
-    closeList();
-    const sentences = splitSentences(line).map(clean).filter(Boolean);
-    for (const s of sentences) units.push(makeUnit(s, undefined));
-    const last = sentences.at(-1);
-    leadIn = last && /[:：]$/.test(last) ? last : undefined;
-    if (leadIn) list = { at: units.length - 1, items: [] };
-  }
-  closeList();
-  const entry = { units, headingTokens: new Set(tokenize(passage.headingPath.slice(1).join(' ')).map(matchKey)) };
-  if (cache.size >= MAX_CACHE) cache.delete(cache.keys().next().value!);
-  cache.set(cacheKey, entry);
-  return entry;
-}
-
-function makeUnit(text: string, leadIn: string | undefined): Unit {
-  const order = tokenize(text).map(matchKey);
-  return {
-    text,
-    tokens: new Set(order),
-    order,
-    ...(leadIn ? { leadIn } : {}),
-    markets: detectMarkets(text),
-    figure: hasFigure(text),
-    names: [...text.matchAll(/(?<=\S\s+)[A-ZА-ЯЁ][a-zа-яё]{2,}|\p{Script=Han}{1,4}·\p{Script=Han}{1,4}/gu)].map((m) =>
-      tokenize(m[0]).map(matchKey),
-    ),
-    numbers: [...text.matchAll(/\d+(?:[.,]\d+)?/g)].map((m) => m[0]),
-  };
-}
-
-// Markdown emphasis and table pipes are layout, not words.
-function clean(s: string): string {
-  return (
-    s
-      .replace(/\*\*([^*]+)\*\*/g, '$1')
-      // Emphasis the splitter opened on an earlier line.
-      .replace(/\*\*/g, '')
-      .replace(/^\|\s*|\s*\|$/g, '')
-      .replace(/\s*\|\s*/g, ' · ')
-      .trim()
-  );
-}
-
 /** Whether a sentence holds what the question asks for, beyond the question's own words: a name
  * the question does not contain (who), a number it does not contain (how many), or the figure kinds
  * of question-type.ts. */
@@ -364,7 +267,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
       }
     }
   }
-  const parts = chosen.map((s) => `${fit(s.text, s.budget, qTokens)} [${s.n}]`);
+  const parts = chosen.map((s) => `${fitAround(s.text, s.budget, qTokens)} [${s.n}]`);
   const citations = [...new Set(chosen.map((s) => s.n))];
   return {
     lead: {
@@ -376,93 +279,4 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
     confidence,
     matchedWeight,
   };
-}
-
-/** A sentence longer than its budget is cut to the stretch centred on the question's words (the
- * answer usually sits next to them), marked with "…". */
-function fit(text: string, maxChars: number, qTokens: ReadonlySet<string>): string {
-  if (text.length <= maxChars) return text;
-  const lower = text.toLowerCase().replace(/ё/g, 'е');
-  // Where the question's words occur: each word's position, found by its matching key.
-  const positions: number[] = [];
-  for (const word of lower.matchAll(/[\p{L}\p{N}]+/gu)) {
-    const keys = tokenize(word[0]).map(matchKey);
-    if (keys.some((k) => qTokens.has(k))) positions.push(word.index + word[0].length / 2);
-  }
-  // The window holding the most of the question's words: where they cluster, the answer is near.
-  let first = positions[0] ?? 0;
-  let last = first;
-  let most = 0;
-  for (let i = 0, j = 0; i < positions.length; i++) {
-    while (positions[i]! - positions[j]! > maxChars * 0.7) j++;
-    if (i - j + 1 > most) {
-      most = i - j + 1;
-      first = positions[j]!;
-      last = positions[i]!;
-    }
-  }
-  // A sentence read from its start is clearer: keep the start when the question's words fit there.
-  let start =
-    last < maxChars * 0.8
-      ? 0
-      : Math.max(0, Math.min(text.length - maxChars + 2, Math.round((first + last) / 2 - maxChars / 2)));
-  let end = Math.min(text.length, start + maxChars - 2);
-  // Whole words where the script has spaces.
-  if (start > 0) {
-    const space = text.indexOf(' ', start);
-    if (space > 0 && space - start < 20) start = space + 1;
-  }
-  if (end < text.length) {
-    const space = text.lastIndexOf(' ', end);
-    if (space > start + maxChars / 2) end = space;
-  }
-  return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
-}
-
-/** A passage cut to about `maxChars` around the sentence that answers, rather than at its start. List
- * items and paragraphs keep their line breaks, so a list reads as a list in every channel. */
-export function excerptAround(passage: string, sentence: string | undefined, maxChars = 480): string {
-  const text = passage
-    .replace(/\*\*/g, '')
-    .replace(/[ \t]+/g, ' ')
-    .replace(/ ?\n ?/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    // The splitter keeps list items as paragraphs; in an excerpt they read as one list.
-    .replace(/\n\n(?=(?:[-*•+]|\d+[.)])\s)/g, '\n')
-    .trim();
-  if (text.length <= maxChars) return text;
-  // The same text with line breaks as spaces, character for character, to find the sentence in.
-  const flat = text.replace(/\n/g, ' ');
-  const probe = sentence?.replace(/\*\*/g, '').replace(/\s+/g, ' ').slice(0, 40);
-  const at = probe ? flat.indexOf(probe) : -1;
-  if (at < 0) return cutAt(text, 0, maxChars);
-  // Start at the sentence, or earlier when the passage's opening still fits: context helps.
-  const start = at + Math.min(sentence!.length, maxChars) <= maxChars ? 0 : sentenceStart(flat, at);
-  return cutAt(text, start, maxChars);
-}
-
-function sentenceStart(text: string, at: number): number {
-  const before = text.slice(0, at);
-  const stop = Math.max(before.lastIndexOf('. '), before.lastIndexOf('。'), before.lastIndexOf('; '));
-  return stop >= 0 && at - stop < 160 ? stop + 1 : at;
-}
-
-function cutAt(text: string, start: number, maxChars: number): string {
-  let slice = text.slice(start, start + maxChars).trim();
-  const ends = start + maxChars < text.length;
-  if (ends) {
-    const stop = Math.max(
-      slice.lastIndexOf('. '),
-      slice.lastIndexOf('.\n'),
-      slice.lastIndexOf('。'),
-      slice.lastIndexOf('; '),
-      slice.lastIndexOf('\n'),
-    );
-    if (stop > maxChars * 0.5) slice = slice.slice(0, stop + 1).trim();
-    else {
-      const space = slice.lastIndexOf(' ');
-      slice = `${space > maxChars * 0.5 ? slice.slice(0, space) : slice}…`;
-    }
-  }
-  return `${start > 0 ? '…' : ''}${slice}`;
 }

@@ -1,0 +1,45 @@
+// A sentence longer than the direct answer's budget, cut to the stretch where the question's words
+// cluster (the answer usually sits next to them), marked with "…".
+import { tokenize } from '../rag/tokenize.js';
+import { matchKey } from './passage-units.js';
+
+/** A sentence longer than its budget is cut to the stretch centred on the question's words (the
+ * answer usually sits next to them), marked with "…". */
+export function fitAround(text: string, maxChars: number, qTokens: ReadonlySet<string>): string {
+  if (text.length <= maxChars) return text;
+  const lower = text.toLowerCase().replace(/ё/g, 'е');
+  // Where the question's words occur: each word's position, found by its matching key.
+  const positions: number[] = [];
+  for (const word of lower.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const keys = tokenize(word[0]).map(matchKey);
+    if (keys.some((k) => qTokens.has(k))) positions.push(word.index + word[0].length / 2);
+  }
+  // The window holding the most of the question's words: where they cluster, the answer is near.
+  let first = positions[0] ?? 0;
+  let last = first;
+  let most = 0;
+  for (let i = 0, j = 0; i < positions.length; i++) {
+    while (positions[i]! - positions[j]! > maxChars * 0.7) j++;
+    if (i - j + 1 > most) {
+      most = i - j + 1;
+      first = positions[j]!;
+      last = positions[i]!;
+    }
+  }
+  // A sentence read from its start is clearer: keep the start when the question's words fit there.
+  let start =
+    last < maxChars * 0.8
+      ? 0
+      : Math.max(0, Math.min(text.length - maxChars + 2, Math.round((first + last) / 2 - maxChars / 2)));
+  let end = Math.min(text.length, start + maxChars - 2);
+  // Whole words where the script has spaces.
+  if (start > 0) {
+    const space = text.indexOf(' ', start);
+    if (space > 0 && space - start < 20) start = space + 1;
+  }
+  if (end < text.length) {
+    const space = text.lastIndexOf(' ', end);
+    if (space > start + maxChars / 2) end = space;
+  }
+  return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
+}

@@ -1,0 +1,111 @@
+// The units a direct answer is chosen from: a passage's sentences and list items, tokenized once and
+// cached by passage. A line that introduces a list is read together with its items; a hedge that
+// introduces a list ("Not confirmed:") travels with each item it hedges.
+import { detectMarkets } from '../domain/markets.js';
+import { tokenize } from '../rag/tokenize.js';
+import { splitSentences } from '../rag/split-text.js';
+import { hasFigure } from './question-type.js';
+
+export interface UnitSource {
+  /** Stable id of the passage (the chunk id), used to cache its sentences. */
+  key: string;
+  text: string;
+  headingPath: string[];
+}
+
+export interface Unit {
+  text: string;
+  tokens: Set<string>;
+  order: string[];
+  /** The line introducing a list this item belongs to ("Sources disagree:"), if any. */
+  leadIn?: string;
+  markets: string[];
+  figure: boolean;
+  /** Matching keys of each name-like word (capitalised inside a sentence, or a Chinese "名·姓"). */
+  names: string[][];
+  numbers: string[];
+}
+
+export interface PassageUnits {
+  units: Unit[];
+  headingTokens: Set<string>;
+}
+
+const PREFIX = 5;
+/** Words are compared by their first letters where stemming leaves case forms apart (блокировок /
+ * блокировкам); Chinese tokens are bigrams already. */
+export function matchKey(token: string): string {
+  return /^\p{Script=Cyrillic}/u.test(token) ? token.slice(0, PREFIX) : token;
+}
+
+const MAX_CACHE = 50_000;
+const cache = new Map<string, PassageUnits>();
+
+export function unitsOf(passage: UnitSource): PassageUnits {
+  const cacheKey = `${passage.key}\u0000${passage.text.length}\u0000${passage.text.slice(0, 24)}`;
+  const hit = cache.get(cacheKey);
+  if (hit) return hit;
+  const units: Unit[] = [];
+  let leadIn: string | undefined;
+  // A line that introduces a list ("The mandatory items are:", "有两个签证机构：") says nothing
+  // without its items: it is read together with them, as one unit.
+  let list: { at: number; items: string[] } | undefined;
+  const closeList = () => {
+    if (list?.items.length) units[list.at] = makeUnit(`${units[list.at]!.text} ${list.items.join(' ')}`, undefined);
+    list = undefined;
+  };
+  for (const rawLine of passage.text.split('\n')) {
+    const line = rawLine.trim();
+    if (!line) {
+      // The splitter keeps list items as paragraphs: a blank line ends a list only before a non-item.
+      continue;
+    }
+    const item = /^(?:[-*+•]|\d+[.)])\s+(.*)$/.exec(line);
+    if (item) {
+      const text = clean(item[1]!);
+      units.push(makeUnit(text, leadIn));
+      list?.items.push(text);
+      continue;
+    }
+    closeList();
+    const sentences = splitSentences(line).map(clean).filter(Boolean);
+    for (const s of sentences) units.push(makeUnit(s, undefined));
+    const last = sentences.at(-1);
+    leadIn = last && /[:：]$/.test(last) ? last : undefined;
+    if (leadIn) list = { at: units.length - 1, items: [] };
+  }
+  closeList();
+  const entry = { units, headingTokens: new Set(tokenize(passage.headingPath.slice(1).join(' ')).map(matchKey)) };
+  if (cache.size >= MAX_CACHE) cache.delete(cache.keys().next().value!);
+  cache.set(cacheKey, entry);
+  return entry;
+}
+
+function makeUnit(text: string, leadIn: string | undefined): Unit {
+  const order = tokenize(text).map(matchKey);
+  return {
+    text,
+    tokens: new Set(order),
+    order,
+    ...(leadIn ? { leadIn } : {}),
+    markets: detectMarkets(text),
+    figure: hasFigure(text),
+    names: [...text.matchAll(/(?<=\S\s+)[A-ZА-ЯЁ][a-zа-яё]{2,}|\p{Script=Han}{1,4}·\p{Script=Han}{1,4}/gu)].map((m) =>
+      tokenize(m[0]).map(matchKey),
+    ),
+    numbers: [...text.matchAll(/\d+(?:[.,]\d+)?/g)].map((m) => m[0]),
+  };
+}
+
+// Markdown emphasis and table pipes are layout, not words.
+function clean(s: string): string {
+  return (
+    s
+      .replace(/\*\*([^*]+)\*\*/g, '$1')
+      // Emphasis the splitter opened on an earlier line.
+      .replace(/\*\*/g, '')
+      .replace(/^\|\s*|\s*\|$/g, '')
+      .replace(/\s*\|\s*/g, ' · ')
+      .trim()
+  );
+}
