@@ -65,6 +65,10 @@ interface Catalogue {
   routeOff: string;
   nothingToDeliver: string;
   emptyKnowledge: string;
+  /** The last ingest of the embedded knowledge base was stopped part-way: it is finished first. */
+  ingestResumed: string;
+  /** The same on a shared PostgreSQL, where another process may still be ingesting. */
+  ingestUnfinished: (startedAt: string) => string;
   noResults: string;
   lintSummary: (documents: number, problems: number) => string;
   ingestSummary: (s: {
@@ -184,6 +188,9 @@ const en: Catalogue = {
   routeOff: 'route planning is off: there is no network file (NETWORK_FILE)',
   nothingToDeliver: 'nothing to deliver: set TELEGRAM_BOT_TOKEN and/or SLACK_BOT_TOKEN',
   emptyKnowledge: 'The knowledge base is empty; ingesting knowledge/ first…',
+  ingestResumed: 'The last indexing of knowledge/ was stopped before it finished; finishing it first…',
+  ingestUnfinished: (at) =>
+    `The last indexing of knowledge/ (started ${at}) has not finished: answers may miss documents until \`advisor ingest\` completes.`,
   noResults: 'no results',
   lintSummary: (d, p) => `${count('en', d, documents)}, ${count('en', p, problems)}`,
   ingestSummary: (s) =>
@@ -279,6 +286,9 @@ const ru: Catalogue = {
   routeOff: 'планирование маршрутов выключено: нет файла сети (NETWORK_FILE)',
   nothingToDeliver: 'нечего доставлять: задайте TELEGRAM_BOT_TOKEN и/или SLACK_BOT_TOKEN',
   emptyKnowledge: 'База знаний пуста; сначала индексирую knowledge/…',
+  ingestResumed: 'Прошлая индексация knowledge/ была прервана; сначала завершаю её…',
+  ingestUnfinished: (at) =>
+    `Прошлая индексация knowledge/ (начата ${at}) не завершена: пока \`advisor ingest\` не пройдёт до конца, в ответах могут отсутствовать документы.`,
   noResults: 'ничего не найдено',
   lintSummary: (d, p) => `${count('ru', d, documents)}, ${count('ru', p, problems)}`,
   ingestSummary: (s) =>
@@ -374,6 +384,9 @@ const zh: Catalogue = {
   routeOff: '线路规划未开启：没有线路网络文件（NETWORK_FILE）',
   nothingToDeliver: '没有需要发送的渠道：请设置 TELEGRAM_BOT_TOKEN 和/或 SLACK_BOT_TOKEN',
   emptyKnowledge: '知识库为空；先索引 knowledge/……',
+  ingestResumed: '上次索引 knowledge/ 中途被中断；先把它完成……',
+  ingestUnfinished: (at) =>
+    `上次索引 knowledge/（开始于 ${at}）尚未完成：在 \`advisor ingest\` 完成之前，回答可能缺少部分文档。`,
   noResults: '没有结果',
   lintSummary: (d, p) => `${count('zh', d, documents)}，${count('zh', p, problems)}`,
   ingestSummary: (s) =>

@@ -186,6 +186,17 @@ export class KnowledgeRepo {
     };
   }
 
+  /** The latest ingest run: 'running' after its process was stopped before it finished. */
+  async lastRun(): Promise<{ id: number; status: 'running' | 'ok' | 'failed'; startedAt: string } | undefined> {
+    const r = await this.db.query<{ id: string; status: 'running' | 'ok' | 'failed'; started_at: string | Date }>(
+      'SELECT id, status, started_at FROM ingest_runs ORDER BY id DESC LIMIT 1',
+    );
+    const row = r.rows[0];
+    return row
+      ? { id: Number(row.id), status: row.status, startedAt: new Date(row.started_at).toISOString() }
+      : undefined;
+  }
+
   async startRun(embedder: string): Promise<number> {
     const r = await this.db.query<{ id: string }>('INSERT INTO ingest_runs (embedder) VALUES ($1) RETURNING id', [
       embedder,
