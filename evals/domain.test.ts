@@ -163,6 +163,7 @@ describe('domain retrieval (knowledge/ + evals/datasets/domain.jsonl)', () => {
           k: 5,
           markets: plan.markets,
           weights: plan.weights,
+          regulations: plan.regulations,
         });
         const answer = await composeRetrievalAnswer({
           question: q.question,

@@ -56,6 +56,22 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).not.toMatch(/[:：] \[\d\]/);
   });
 
+  it('shows the regulation a named product falls under, though its document never names the product', async () => {
+    // Kettles are household appliances under TR CU 004/2011; no document says "kettle".
+    for (const q of [
+      'what certificate do I need to export electric kettles to Russia?',
+      'какой сертификат нужен на электрочайники для России',
+      '出口俄罗斯的电水壶要做什么认证？',
+    ]) {
+      const a = await ask(q);
+      const first = a.citations.slice(0, 3).map((c) => c.docId);
+      expect(
+        first.some((d) => d.startsWith('tr-cu-004-low-voltage-')),
+        `${q}: ${first.join(', ')}`,
+      ).toBe(true);
+    }
+  });
+
   it('gives Russia’s import VAT for a question about Russia, never another country’s figure', async () => {
     const a = await ask('какой НДС при ввозе в Россию в 2026 году?');
     expect(a.lead?.text).toContain('22%');

@@ -110,6 +110,7 @@ export class Assistant {
       k: PASSAGES,
       markets: plan.markets,
       weights: plan.weights,
+      regulations: plan.regulations,
     });
 
     let result: AskResult;

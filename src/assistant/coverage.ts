@@ -5,6 +5,7 @@
 import type { Lang } from '../domain/lang.js';
 import { marketName } from '../domain/markets.js';
 import type { ProductGroup } from '../domain/products.js';
+import { namedRegulations } from '../domain/regulations.js';
 
 export interface CoverageGap {
   kind: 'regulation' | 'product' | 'market';
@@ -12,24 +13,11 @@ export interface CoverageGap {
   label: string;
 }
 
-const REGULATION =
-  /(?:тр\s*(?:тс|еаэс)|техрегламент\S*|tr\s*(?:cu|eaeu|ts)|技术法规|技术规程)\s*(?:№\s*)?(\d{3})(?!\d)(?:\s*\/\s*(\d{4}))?|\b(0\d{2})\s*\/\s*(20\d{2})\b/giu;
-
 const REGULATION_NAME: Record<Lang, (n: string, year: string | undefined) => string> = {
   ru: (n, y) => `ТР ${y && Number(y) >= 2015 ? 'ЕАЭС' : 'ТС'} ${n}${y ? `/${y}` : ''}`,
   zh: (n, y) => `技术法规 TR ${y && Number(y) >= 2015 ? 'EAEU' : 'CU'} ${n}${y ? `/${y}` : ''}`,
   en: (n, y) => `TR ${y && Number(y) >= 2015 ? 'EAEU' : 'CU'} ${n}${y ? `/${y}` : ''}`,
 };
-
-/** The regulations (by number) a text names. */
-export function namedRegulations(text: string): Array<{ number: string; year: string | undefined }> {
-  const out = new Map<string, string | undefined>();
-  for (const m of text.toLowerCase().matchAll(REGULATION)) {
-    const number = m[1] ?? m[3];
-    if (number && !out.has(number)) out.set(number, m[2] ?? m[4]);
-  }
-  return [...out].map(([number, year]) => ({ number, year }));
-}
 
 export function coverageGaps(
   question: string,

@@ -4,6 +4,7 @@
 // measure what users get.
 import { askedMarkets, withoutMarkets } from '../domain/markets.js';
 import { detectProducts, type ProductGroup } from '../domain/products.js';
+import { namedRegulations } from '../domain/regulations.js';
 import type { StoredMessage } from '../store/conversation-repo.js';
 import { followUpQuery, previousQuestion } from './query-rewrite.js';
 
@@ -13,6 +14,8 @@ export interface RetrievalPlan {
   weights: number[];
   markets: string[];
   products: ProductGroup[];
+  /** The regulations (numbers) of those products: their documents are brought into the results. */
+  regulations: string[];
   /** The question as it is understood: a follow-up joined with the question before it. */
   understood: string;
   /** The previous question, when this one is a follow-up of it. */
@@ -45,6 +48,7 @@ export function planRetrieval(question: string, history: readonly StoredMessage[
     weights,
     markets: own.length ? own : askedMarkets(followUp),
     products,
+    regulations: [...new Set(products.flatMap((p) => namedRegulations(p.expand.join(' ')).map((r) => r.number)))],
     understood: followUp,
     ...(previous ? { previous } : {}),
   };

@@ -73,7 +73,12 @@ export async function evalDomainLead(
     const a = annotations.get(q.id);
     if (!a?.section) continue;
     const plan = planRetrieval(q.question);
-    const hits = await retrieveFused(kb, plan.queries, q.lang, { k: 5, markets: plan.markets, weights: plan.weights });
+    const hits = await retrieveFused(kb, plan.queries, q.lang, {
+      k: 5,
+      markets: plan.markets,
+      weights: plan.weights,
+      regulations: plan.regulations,
+    });
     const answer = await composeRetrievalAnswer({
       question: q.question,
       lang: q.lang,

@@ -54,7 +54,12 @@ export async function evalDomain(kb: KnowledgeBase, questions: readonly DomainQu
   const results: DomainResult[] = [];
   for (const q of questions) {
     const plan = planRetrieval(q.question);
-    const hits = await retrieveFused(kb, plan.queries, q.lang, { k: 5, markets: plan.markets, weights: plan.weights });
+    const hits = await retrieveFused(kb, plan.queries, q.lang, {
+      k: 5,
+      markets: plan.markets,
+      weights: plan.weights,
+      regulations: plan.regulations,
+    });
     const top = hits.map((h) => h.doc.slug);
     results.push({
       id: q.id,
@@ -119,7 +124,11 @@ export async function evalOffTopic(kb: KnowledgeBase, questions: readonly OffTop
   const byLang: OffTopicReport['byLang'] = {};
   for (const q of questions) {
     const plan = planRetrieval(q.question);
-    const hits = await retrieveFused(kb, plan.queries, q.lang, { k: 5, markets: plan.markets });
+    const hits = await retrieveFused(kb, plan.queries, q.lang, {
+      k: 5,
+      markets: plan.markets,
+      regulations: plan.regulations,
+    });
     const g = (byLang[q.lang] ??= { n: 0, abstained: 0, passagesPerQuestion: 0 });
     g.n++;
     if (hits.length === 0) g.abstained++;

@@ -3,6 +3,7 @@
 // store — checked by one fingerprint query, or trusted when the caller owns every write (the
 // embedded database, whose ingest drops the snapshot first) — and otherwise reads the store, builds
 // both indexes (no re-embedding) and saves a new snapshot.
+import { namedRegulations } from '../domain/regulations.js';
 import type { KnowledgeRepo, StoredChunk } from '../store/knowledge-repo.js';
 import type { PgVectorStore } from '../store/pgvector-store.js';
 import type { Embedder } from './embedder.js';
@@ -78,6 +79,23 @@ export class KnowledgeBase {
       this.topics = [...lines].filter(Boolean);
     }
     return this.topics;
+  }
+
+  private about: { index: unknown; byNumber: Map<string, string[]> } | undefined;
+
+  /**
+   * The documents about a technical regulation (its number, "004"): those whose title names it. A
+   * passing mention elsewhere ("lamps in furniture fall under TR CU 004") does not count.
+   */
+  docsAbout(regulation: string): readonly string[] {
+    if (this.about?.index !== this.index) {
+      const byNumber = new Map<string, string[]>();
+      for (const doc of this.index.allDocs())
+        for (const { number } of namedRegulations(doc.title))
+          byNumber.set(number, [...(byNumber.get(number) ?? []), doc.id]);
+      this.about = { index: this.index, byNumber };
+    }
+    return this.about.byNumber.get(regulation) ?? [];
   }
 
   /** The markets (ISO codes) some document is about. */
