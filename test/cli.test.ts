@@ -116,7 +116,14 @@ describe('advisor CLI', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('运输线路: 青岛 → 阿拉木图');
     expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
-    expect(r.stdout).toMatch(/Alashankou|Khorgos/);
+    // Crossings and documents in the reader's language, not the network file's English.
+    expect(r.stdout).toMatch(/口岸: .*(阿拉山口|霍尔果斯)/);
+    expect(r.stdout).not.toMatch(/Alashankou|Khorgos|Dostyk|consignment note/);
+    expect(r.stdout).toContain('单证: 国际货协运单（SMGS）');
+    const ru = await runAdvisor(['route', 'Циндао', 'Алматы'], env);
+    expect(ru.stdout).toMatch(/переходы: Алашанькоу–Достык/);
+    expect(ru.stdout).toContain('нет данных о стоимости');
+    expect(ru.stdout).not.toContain('стоимость нет данных');
     const json = await runAdvisor(['route', '--from', 'Qingdao', '--to', 'Moscow', '--json'], env);
     const plan = JSON.parse(json.stdout);
     expect(plan.options.some((o: { picks: string[] }) => o.picks.includes('fastest'))).toBe(true);

@@ -13,6 +13,24 @@ export function daysText(lang: Lang, r: { min: number; max: number }): string {
   return pluralRange(lang, r.min, r.max, DAYS[lang]);
 }
 
+/** The transport documents the planner names (route-summary.ts), in the reader's language. */
+const DOCUMENTS: Record<string, Record<Lang, string>> = {
+  'bill of lading': { ru: 'коносамент', zh: '海运提单', en: 'bill of lading' },
+  'air waybill': { ru: 'авиагрузовая накладная', zh: '航空运单', en: 'air waybill' },
+  'CMR consignment note': { ru: 'накладная CMR', zh: 'CMR 运单', en: 'CMR consignment note' },
+  'CMR consignment note + TIR carnet': {
+    ru: 'накладная CMR + книжка МДП (TIR)',
+    zh: 'CMR 运单 + TIR 证',
+    en: 'CMR consignment note + TIR carnet',
+  },
+  'SMGS consignment note': { ru: 'накладная СМГС', zh: '国际货协运单（SMGS）', en: 'SMGS consignment note' },
+  'CIM/SMGS consignment note': { ru: 'накладная ЦИМ/СМГС', zh: 'CIM/SMGS 统一运单', en: 'CIM/SMGS consignment note' },
+};
+
+export function documentText(lang: Lang, document: string): string {
+  return DOCUMENTS[document]?.[lang] ?? document;
+}
+
 const ru = {
   noRouteNote: 'Маршрут не найден.',
   details: 'Подробнее: участки, документы',
@@ -33,6 +51,7 @@ const ru = {
   samePlace: 'пункт отправления и пункт назначения совпадают.',
   unknownPlace: 'Не знаю такого пункта',
   crossings: 'переходы',
+  or: 'или',
   documents: 'документы',
   incoterms: 'Инкотермс 2020',
   figures: 'данные на',
@@ -66,6 +85,7 @@ const zh: Record<Key, string> = {
   samePlace: '起点和终点是同一个地方。',
   unknownPlace: '不认识这个地点',
   crossings: '口岸',
+  or: '或',
   documents: '单证',
   incoterms: '国际贸易术语2020',
   figures: '数据截至',
@@ -98,6 +118,7 @@ const en: Record<Key, string> = {
   samePlace: 'the origin and the destination are the same place.',
   unknownPlace: 'I do not know the place',
   crossings: 'crossings',
+  or: 'or',
   documents: 'documents',
   incoterms: 'Incoterms 2020',
   figures: 'figures as of',

@@ -128,10 +128,17 @@ export function planRoutes(net: Network, fromText: string, toText: string, c: Co
     constraints: c,
     options,
     places: Object.fromEntries(
-      [...new Set([from.id, to.id, ...options.flatMap((o) => o.legs.flatMap((l) => [l.fromId, l.toId]))])].map((id) => [
-        id,
-        net.nodes.find((n) => n.id === id)?.names ?? { en: id, ru: id, zh: id },
-      ]),
+      [
+        ...new Set([
+          from.id,
+          to.id,
+          ...options.flatMap((o) => o.legs.flatMap((l) => [l.fromId, l.toId])),
+          // A crossing names places no leg of the option passes ("Alashankou–Dostyk or Khorgos–Altynkol").
+          ...net.nodes
+            .filter((n) => options.some((o) => o.crossings.some((c) => c.includes(n.names.en))))
+            .map((n) => n.id),
+        ]),
+      ].map((id) => [id, net.nodes.find((n) => n.id === id)?.names ?? { en: id, ru: id, zh: id }]),
     ),
     notes,
   };

@@ -3,7 +3,7 @@
 // caveat once. The details give each option's legs, crossings, documents and Incoterms. Two
 // through services of one mode between the same places (two air services reported at 3–5 and
 // 7–10 days) are one option with the range of both.
-import { caveatText, daysText, routeText } from '../../i18n/route-texts.js';
+import { caveatText, daysText, documentText, routeText } from '../../i18n/route-texts.js';
 import type { Lang } from '../../domain/lang.js';
 import type { RoutePlan } from './plan-routes.js';
 
@@ -85,11 +85,15 @@ function costText(o: Option, lang: Lang): string {
     : routeText(lang, 'noCost');
 }
 
+/** Caveats and crossings name places in English; the reader gets their own language. */
+function localiser(plan: RoutePlan, lang: Lang): (text: string) => string {
+  const names = Object.values(plan.places).sort((a, b) => b.en.length - a.en.length);
+  return (text) => names.reduce((t, n) => t.split(n.en).join(shortName(n[lang])), text);
+}
+
 /** Every caveat of the shown options, each once, in the user's language (place names too). */
 export function planCaveats(plan: RoutePlan, lang: Lang, maxOptions = 4): string[] {
-  // Caveats name legs by their English place names; the reader gets their own language.
-  const names = Object.values(plan.places).sort((a, b) => b.en.length - a.en.length);
-  const localise = (text: string) => names.reduce((t, n) => t.split(n.en).join(shortName(n[lang])), text);
+  const localise = localiser(plan, lang);
   const texts = displayOptions(plan, maxOptions).flatMap((o) => o.caveats.map((c) => localise(caveatText(c, lang))));
   const notes = plan.notes.map((n) => routeText(lang, n === 'noRoute' ? 'noRouteNote' : n));
   return [...new Set([...texts, ...notes])];
@@ -136,6 +140,7 @@ export function renderPlan(plan: RoutePlan, lang: Lang, maxOptions = 4): string 
   const head = `${placeName(plan, plan.from.id, plan.from.name, lang)} → ${placeName(plan, plan.to.id, plan.to.name, lang)}`;
   if (plan.options.length === 0)
     return `${head}: ${routeText(lang, plan.notes.includes('samePlace') ? 'samePlace' : 'noRoute')}`;
+  const localise = localiser(plan, lang);
   const blocks = displayOptions(plan, maxOptions).map((o, i) => {
     const picks = o.picks.map((p) => routeText(lang, p)).join(', ');
     const path = o.legs
@@ -145,11 +150,17 @@ export function renderPlan(plan: RoutePlan, lang: Lang, maxOptions = 4): string 
       )
       .join('');
     const co2 = o.co2T ? ` · ${routeText(lang, 'co2')} ${range(o.co2T)} t` : '';
-    const docs = [...new Set(o.legs.map((l) => l.document))].join('; ');
+    const docs = [...new Set(o.legs.map((l) => documentText(lang, l.document)))].join('; ');
+    const crossings = o.crossings.map((c) =>
+      localise(c)
+        .split(' or ')
+        .join(` ${routeText(lang, 'or')} `),
+    );
     return [
       `${i + 1}. ${picks ? `[${picks}] ` : ''}${path}`,
-      `   ${daysText(lang, o.days)} · ${routeText(lang, 'cost')} ${costText(o, lang)}${co2}`,
-      ...(o.crossings.length ? [`   ${routeText(lang, 'crossings')}: ${o.crossings.join(', ')}`] : []),
+      // "стоимость нет данных о стоимости" read as a stammer: a missing cost says so alone.
+      `   ${daysText(lang, o.days)} · ${o.cost ? `${routeText(lang, 'cost')} ` : ''}${costText(o, lang)}${co2}`,
+      ...(crossings.length ? [`   ${routeText(lang, 'crossings')}: ${crossings.join(', ')}`] : []),
       `   ${routeText(lang, 'documents')}: ${docs}`,
       `   ${routeText(lang, 'incoterms')}: ${o.incoterms.join(', ')}`,
       `   ${routeText(lang, 'figures')} ${o.asOf.oldest === o.asOf.newest ? o.asOf.newest : `${o.asOf.oldest} … ${o.asOf.newest}`}`,
