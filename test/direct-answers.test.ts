@@ -72,6 +72,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     }
   });
 
+  it('answers a short question naming a market from that market’s document, not as “no direct answer”', async () => {
+    // The sentence with the rate does not repeat "Kazakhstan": its document is about Kazakhstan.
+    const a = await ask('какой ндс в казахстане с 2026');
+    expect(a.answer).not.toContain('Прямого ответа на этот вопрос в базе знаний нет');
+    expect(a.lead?.text).toContain('16%');
+    expect(leadDocs(a).every((d) => d === 'country-kazakhstan-ru')).toBe(true);
+  });
+
   it('gives Russia’s import VAT for a question about Russia, never another country’s figure', async () => {
     const a = await ask('какой НДС при ввозе в Россию в 2026 году?');
     expect(a.lead?.text).toContain('22%');

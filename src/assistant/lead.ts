@@ -7,6 +7,7 @@
 // introduces a list ("Not confirmed:") travels with the item it hedges.
 import type { Lang } from '../domain/lang.js';
 import { tokenize } from '../rag/tokenize.js';
+import { withoutMarkets } from '../domain/markets.js';
 import { fitAround } from './fit-around.js';
 import { matchKey, unitsOf, type Unit } from './passage-units.js';
 import { questionTypes, sentenceHas, type QuestionType } from './question-type.js';
@@ -125,6 +126,11 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   // type, never by itself (or "仲裁一般需要多长时间" answers "换轨需要多长时间").
   const topic = question.replace(FRAME[opts.lang], ' ');
   const qTokens = new Set(tokenize(topic).map(matchKey));
+  const asked0 = opts.askedMarkets ?? [];
+  // The words that name an asked market ("в казахстане", "哈萨克斯坦"): every sentence of a document
+  // about that market says them, though few write the country's name again.
+  const withoutAsked = asked0.length ? new Set(tokenize(withoutMarkets(topic, asked0)).map(matchKey)) : qTokens;
+  const marketTokens = new Set([...qTokens].filter((t) => !withoutAsked.has(t)));
   const frameTokens = new Set(
     tokenize(question)
       .map(matchKey)
@@ -166,6 +172,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
       ? (W_RANK * doc.score) / topScore / (1 + doc.rank / 4)
       : W_RANK / (1 + doc.rank);
   for (const doc of docs) {
+    const ofAsked = doc.countries.some((c) => asked.has(c));
     const offMarket =
       asked.size > 0 &&
       doc.countries.length > 0 &&
@@ -196,7 +203,9 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
                 ? DOC_WEIGHT
                 : 0;
           matched += w * share;
-          matchedGlobal += globalWeight.get(t)! * share;
+          // How well the knowledge base answers at all: a document about the asked market answers
+          // for it in every sentence (ranking is left alone: it would favour every sentence of it).
+          matchedGlobal += globalWeight.get(t)! * (ofAsked && marketTokens.has(t) ? 1 : share);
         }
         // A fragment ("priority inspection;") says nothing on its own; a short sentence ("Только сертификат.") can.
         if (matched === 0 || unit.order.length < 2 || (unit.order.length < 3 && !/[.!?。！？]$/.test(unit.text)))
