@@ -80,6 +80,12 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(leadDocs(a).every((d) => d === 'country-kazakhstan-ru')).toBe(true);
   });
 
+  it('reads Честный ЗНАК as Russia: the lead is never Kazakhstan’s marking system', async () => {
+    const a = await ask('честный знак на одежду из китая кто наносит коды');
+    expect(leadDocs(a).some((d) => d.includes('kazakhstan'))).toBe(false);
+    expect(a.lead?.text).toMatch(/Росси|ГИС МТ/);
+  });
+
   it('gives Russia’s import VAT for a question about Russia, never another country’s figure', async () => {
     const a = await ask('какой НДС при ввозе в Россию в 2026 году?');
     expect(a.lead?.text).toContain('22%');

@@ -2,7 +2,7 @@
 // the previous question; the question with the regulation words of the products it names; and the
 // markets it names. The assistant and the retrieval evaluations use the same plan, so the gates
 // measure what users get.
-import { askedMarkets, withoutMarkets } from '../domain/markets.js';
+import { askedMarkets, impliedMarkets, withoutMarkets } from '../domain/markets.js';
 import { detectProducts, type ProductGroup } from '../domain/products.js';
 import { namedRegulations } from '../domain/regulations.js';
 import type { StoredMessage } from '../store/conversation-repo.js';
@@ -46,7 +46,8 @@ export function planRetrieval(question: string, history: readonly StoredMessage[
   return {
     queries,
     weights,
-    markets: own.length ? own : askedMarkets(followUp),
+    // A system of one market ("Честный ЗНАК") names that market when the question names none.
+    markets: own.length ? own : askedMarkets(followUp).length ? askedMarkets(followUp) : impliedMarkets(followUp),
     products,
     regulations: [...new Set(products.flatMap((p) => namedRegulations(p.expand.join(' ')).map((r) => r.number)))],
     understood: followUp,

@@ -305,6 +305,17 @@ export function askedMarkets(text: string): string[] {
   return detectMarkets(text).filter((c) => c !== 'CN');
 }
 
+/** Systems that belong to one market: a question about them is about that market though it names none. */
+const IMPLIED: Array<[RegExp, string]> = [
+  [/честн\S*\s+знак|chestn\S*\s+znak|honest\s+sign|诚信标志|真诚标志|ГИС\s*МТ/iu, 'RU'],
+  [/ИС\s*МПТ|ЭСФ|СНТ\b/u, 'KZ'],
+];
+
+/** The markets a question implies by naming a system of theirs ("Честный ЗНАК" → RU), when it names none. */
+export function impliedMarkets(text: string): string[] {
+  return [...new Set(IMPLIED.filter(([re]) => re.test(text)).map(([, code]) => code))];
+}
+
 export function marketName(code: string, lang: Lang): string {
   return MARKETS[code]?.names[lang] ?? code;
 }
