@@ -62,6 +62,20 @@ export class FlatVectors {
   }
 
   /**
+   * Appends another store's vector `label` as the next label, copied as stored: it is already unit
+   * length, and scaling it again could move its last bit. An incremental update keeps the vectors
+   * of unchanged passages this way (docs/decisions/023-incremental-index-updates.md).
+   */
+  addStored(from: FlatVectors, label: number): void {
+    const d = this.dimensions;
+    if (from.dimensions !== d) throw new Error(`vectors of ${from.dimensions} dimensions, expected ${d}`);
+    if (!(label >= 0 && label < from.count)) throw new Error(`no stored vector ${label}`);
+    if ((this.count + 1) * d > this.data.length) throw new Error(`the store is full (${this.count} vectors)`);
+    this.data.set(from.data.subarray(label * d, (label + 1) * d), this.count * d);
+    this.count++;
+  }
+
+  /**
    * The cosine of the query with each given label, in the order given; a label without a stored
    * vector (a passage embedded by another model) gets undefined.
    */
