@@ -1,0 +1,159 @@
+// The incremental reload through the real interface (docs/decisions/023-incremental-index-updates.md):
+// knowledge/ copied to a temporary directory and ingested into the embedded store, the knowledge
+// base opened from it; then a file is edited, added or removed there, ingested again and the
+// knowledge base reloaded, as the runtime's ingest does. The edit must be searchable at once, the
+// old text gone, the log must say the incremental path ran, and the result must answer as a knowledge
+// base rebuilt from the store and as one opened from the snapshot the reload saved.
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchOptions } from '../src/domain/knowledge.js';
+import { readDomainQuestions } from '../src/evals/eval-domain.js';
+import { createLogger } from '../src/observability/logger.js';
+import { HashingEmbedder } from '../src/rag/hashing-embedder.js';
+import { ingestKnowledge, listKnowledgeFiles } from '../src/rag/ingest.js';
+import { KnowledgeBase } from '../src/rag/knowledge-base.js';
+import type { Db } from '../src/store/db.js';
+import { KnowledgeRepo } from '../src/store/knowledge-repo.js';
+import { openDb } from '../src/store/open-db.js';
+import { tempDir } from './support/knowledge-fixture.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const TIR = 'policy/tir-carnet.en.md';
+const MARKER = '## What is TIR?';
+
+describe('incremental reload (knowledge/ in the embedded store)', () => {
+  let db: Db;
+  let repo: KnowledgeRepo;
+  let kb: KnowledgeBase;
+  const embedder = new HashingEmbedder(256);
+  const knowledge = tempDir('knowledge');
+  const data = tempDir('data');
+  const indexDir = join(data.path, 'index');
+  const logged: Array<Record<string, unknown>> = [];
+  const log = createLogger(
+    'info',
+    new Writable({
+      write(chunk: Buffer, _enc, done) {
+        for (const line of chunk.toString().split('\n').filter(Boolean)) logged.push(JSON.parse(line));
+        done();
+      },
+    }),
+  );
+  const file = (rel: string) => join(knowledge.path, rel);
+  const edit = (rel: string, f: (text: string) => string) =>
+    writeFileSync(file(rel), f(readFileSync(file(rel), 'utf8')));
+  const ingest = () => ingestKnowledge({ root: knowledge.path, repo, embedder, beforeChange: () => kb.dropSnapshot() });
+  const reloads = () => logged.filter((l) => typeof l.msg === 'string' && l.msg.startsWith('knowledge reloaded'));
+
+  beforeAll(async () => {
+    cpSync(join(ROOT, 'knowledge'), knowledge.path, { recursive: true });
+    // A section of invented words, so that a search finds this passage and nothing else.
+    edit(TIR, (t) =>
+      t.replace(
+        MARKER,
+        '## Quillfeather seals\n\nQuillfeather seals are fixed on every load compartment.\n\n' + MARKER,
+      ),
+    );
+    db = await openDb({ databaseUrl: undefined, dataDir: undefined });
+    repo = new KnowledgeRepo(db);
+    const s = await ingestKnowledge({ root: knowledge.path, repo, embedder });
+    expect(s.failed).toEqual([]);
+    kb = await KnowledgeBase.open({ repo, embedder, indexDir, log });
+  }, 240_000);
+  afterAll(async () => {
+    await db.close();
+    knowledge.remove();
+    data.remove();
+  });
+
+  it('finds an edited document by its new text at once, no longer by its old, and says it updated incrementally', async () => {
+    const [before] = await kb.search('quillfeather seals');
+    expect(before).toMatchObject({ docId: 'tir-carnet-en' });
+    expect(before!.text).toMatch(/Quillfeather seals are fixed/);
+
+    edit(TIR, (t) => t.replaceAll('Quillfeather', 'Brambleworth'));
+    const s = await ingest();
+    expect(s).toMatchObject({ changed: [TIR], added: [], removed: [] });
+    await kb.reload();
+
+    const [after] = await kb.search('brambleworth seals');
+    expect(after).toMatchObject({ docId: 'tir-carnet-en' });
+    expect(after!.text).toMatch(/Brambleworth seals are fixed/);
+    expect(await kb.search('quillfeather')).toEqual([]);
+    expect(kb.passagesOf('tir-carnet-en').some((h) => /Quillfeather/.test(h.text))).toBe(false);
+    expect(kb.termIdf('quillfeath')).toBe(0);
+    expect(reloads().at(-1)).toMatchObject({
+      path: 'incremental',
+      changed: 1,
+      added: 0,
+      removed: 0,
+      msg: 'knowledge reloaded: incremental update of the changed documents',
+    });
+    expect(kb.stats().lastReload).toMatchObject({ path: 'incremental' });
+  });
+
+  it('adds and removes documents as a full rebuild would, and the snapshot it saved answers the same', async () => {
+    edit(TIR, (t) => t.replace(MARKER, 'Brambleworth seals are checked at the border.\n\n' + MARKER));
+    writeFileSync(
+      file('policy/tir-carnet-copy.en.md'),
+      readFileSync(file(TIR), 'utf8')
+        .replace('id: tir-carnet-en', 'id: tir-carnet-copy-en')
+        .replace(/translations: .*/, 'translations: []'),
+    );
+    rmSync(file('policy/tir-carnet.ru.md'));
+    const s = await ingest();
+    expect(s).toMatchObject({
+      changed: [TIR],
+      added: ['policy/tir-carnet-copy.en.md'],
+      removed: ['policy/tir-carnet.ru.md'],
+    });
+    await kb.reload();
+    expect(reloads().at(-1)).toMatchObject({ path: 'incremental', changed: 1, added: 1, removed: 1 });
+    expect(kb.doc('tir-carnet-ru')).toBeUndefined();
+
+    const rebuilt = await KnowledgeBase.open({ repo, embedder });
+    expect(rebuilt.stats().source).toBe('store');
+    const snapshot = await KnowledgeBase.open({ repo, embedder, indexDir, trustSnapshot: true });
+    expect(snapshot.stats().source).toBe('snapshot');
+    const questions = readDomainQuestions(join(ROOT, 'evals/datasets/domain.jsonl')).slice(0, 40);
+    const filters: SearchOptions[] = [
+      {},
+      { dedupe: false },
+      { lang: 'ru' },
+      { category: 'policy' },
+      { country: 'KZ' },
+      { docId: 'tir-carnet-copy-en', dedupe: false },
+    ];
+    const answers = async (k: KnowledgeBase) => {
+      const out: Array<[string, number]> = [];
+      for (const q of [...questions.map((x) => x.question), 'brambleworth seals border', 'TIR carnet'])
+        for (const f of filters) for (const h of await k.search(q, { ...f, k: 10 })) out.push([h.id, h.score]);
+      return out;
+    };
+    const got = await answers(kb);
+    expect(got.length).toBeGreaterThan(1000);
+    for (const other of [rebuilt, snapshot]) {
+      const want = await answers(other);
+      expect(got.map(([id]) => id)).toEqual(want.map(([id]) => id));
+      got.forEach(([, score], i) => expect(Math.abs(score - want[i]![1])).toBeLessThanOrEqual(1e-9));
+    }
+    expect(kb.topicLines()).toEqual(rebuilt.topicLines());
+    expect([...kb.markets()]).toEqual([...rebuilt.markets()]);
+  });
+
+  it('rebuilds in full when more than a quarter of the documents changed, and says why', async () => {
+    const files = listKnowledgeFiles(knowledge.path).filter((f) => f.endsWith('.md') && !/tir-carnet/.test(f));
+    const many = Math.ceil(kb.stats().documents * 0.3);
+    for (const f of files.slice(0, many)) writeFileSync(f, `${readFileSync(f, 'utf8')}\n\nReviewed again.\n`);
+    await ingest();
+    await kb.reload();
+    expect(reloads().at(-1)).toMatchObject({
+      path: 'full',
+      reason: expect.stringMatching(/documents changed/),
+      msg: 'knowledge reloaded: full rebuild from the store',
+    });
+    expect((await kb.search('brambleworth seals')).map((h) => h.docId)).toContain('tir-carnet-en');
+  });
+});
