@@ -40,6 +40,8 @@ export interface ReloadReport {
   changed?: number;
   removed?: number;
   ms: number;
+  /** Of ms: reading the store, building or updating the indexes, saving the snapshot. */
+  steps?: { read: number; index: number; save: number };
 }
 
 /** An ingest touching more than this share of the documents is rebuilt: the update would not save much. */
@@ -111,14 +113,16 @@ export class KnowledgeBase {
    * documents whose content hash changed are applied to the loaded indexes when that is possible
    * (flat or pgvector vectors, one embedder, at most MAX_INCREMENTAL_SHARE of the documents touched);
    * otherwise, or when anything about the store is unexpected, everything is re-read and rebuilt.
-   * The log line says which path ran.
+   * The log line says which path ran. `full`: rebuild even when an update would do (the benchmark
+   * compares the two paths).
    */
-  async reload(): Promise<void> {
+  async reload(opts: { full?: boolean } = {}): Promise<void> {
     this.topics = undefined;
     const t0 = performance.now();
     let loaded: Loaded | undefined;
     let reason: string | undefined;
     try {
+      if (opts.full) throw new CannotApplyChanges('a full rebuild was asked for');
       loaded = await update(this.o, this.loaded);
     } catch (err) {
       reason = String((err as Error)?.message ?? err);
@@ -131,6 +135,7 @@ export class KnowledgeBase {
       ...(loaded.counts ? { path: 'incremental' as const, ...loaded.counts } : { path: 'full' as const }),
       ...(reason ? { reason } : {}),
       ms: Math.round(performance.now() - t0),
+      ...(loaded.steps ? { steps: roundSteps(loaded.steps) } : {}),
     };
     this.loaded = loaded;
     this.index = loaded.index;
@@ -245,6 +250,26 @@ interface Loaded {
   hashes: ReadonlyMap<string, string> | undefined;
   /** Set when this was an incremental update: how many documents it added, changed and removed. */
   counts?: { added: number; changed: number; removed: number };
+  /** Milliseconds spent reading the store, building or updating the indexes, saving the snapshot. */
+  steps?: { read: number; index: number; save: number };
+}
+
+function roundSteps(s: NonNullable<Loaded['steps']>): NonNullable<Loaded['steps']> {
+  return { read: Math.round(s.read), index: Math.round(s.index), save: Math.round(s.save) };
+}
+
+/** Times the steps of a load or an update, for the reload's log line and the benchmark. */
+function stopwatch() {
+  let t = performance.now();
+  const steps = { read: 0, index: 0, save: 0 };
+  return {
+    steps,
+    lap(step: keyof typeof steps) {
+      const now = performance.now();
+      steps[step] += now - t;
+      t = now;
+    },
+  };
 }
 
 async function load(o: KnowledgeBaseOptions, preferSnapshot: boolean): Promise<Loaded> {
@@ -284,9 +309,11 @@ async function load(o: KnowledgeBaseOptions, preferSnapshot: boolean): Promise<L
     }
   }
   // Read before the passages: if another replica ingests in between, the next check sees a change.
+  const watch = stopwatch();
   const fingerprint = await repo.fingerprint();
   const { docs, chunks, hashes } = await repo.loadAll();
   if (pgvector) await pgvector.sync();
+  watch.lap('read');
   // Chunks embedded by another model stay searchable lexically until the next ingest re-embeds them.
   const usable = pgvector ? chunks : chunks.filter((c) => c.embedder === embedder.id);
   const ordered = pgvector ? chunks : [...usable, ...chunks.filter((c) => c.embedder !== embedder.id)];
@@ -295,7 +322,9 @@ async function load(o: KnowledgeBaseOptions, preferSnapshot: boolean): Promise<L
   const plain = ordered.map(withoutEmbedding);
   const lexical = HybridIndex.buildLexical(plain, new Map(docs.map((d) => [d.id, d])), o.tokenizer);
   const parts = { docs, chunks: plain, lexical, vectors };
+  watch.lap('index');
   save(o, parts, hashes, fingerprint, pgvector ? 0 : usable.length);
+  watch.lap('save');
   const stats = {
     documents: docs.length,
     chunks: chunks.length,
@@ -306,7 +335,7 @@ async function load(o: KnowledgeBaseOptions, preferSnapshot: boolean): Promise<L
     ...(note ? { vectorIndexNote: note } : {}),
   };
   const index = new HybridIndex(plain, docs, vectors, fusionFor(embedder.id), lexical, o.tokenizer);
-  return { index, stats, parts, hashes };
+  return { index, stats, parts, hashes, steps: watch.steps };
 }
 
 /**
@@ -321,6 +350,7 @@ async function update(o: KnowledgeBaseOptions, current: Loaded): Promise<Loaded>
   if (!pgvector && !(parts.vectors instanceof FlatVectors))
     throw new CannotApplyChanges(parts.vectors ? 'the vectors are kept in an HNSW graph' : 'no vectors are loaded');
   // Read before the passages, as load() does: a change in between shows at the next check.
+  const watch = stopwatch();
   const fingerprint = await repo.fingerprint();
   const states = await repo.documentStates(embedder.id);
   if (!pgvector && states.some((s) => !s.usable))
@@ -359,6 +389,7 @@ async function update(o: KnowledgeBaseOptions, current: Loaded): Promise<Loaded>
     if (fresh?.hashes.get(id) !== s.contentHash || (byDoc.get(id)?.length ?? 0) !== s.chunks)
       throw new CannotApplyChanges(`document ${id} changed again while it was read`);
   }
+  watch.lap('read');
   const next = touched
     ? applyDocumentChanges(
         { ...parts, vectors: parts.vectors as FlatVectors | undefined },
@@ -369,9 +400,12 @@ async function update(o: KnowledgeBaseOptions, current: Loaded): Promise<Loaded>
         o.tokenizer,
       )
     : parts;
+  watch.lap('index');
   if (pgvector) await pgvector.sync();
   const nextHashes = new Map(states.map((s) => [s.id, s.contentHash]));
+  watch.lap('read');
   save(o, next, nextHashes, fingerprint, pgvector ? 0 : next.chunks.length);
+  watch.lap('save');
   const stats = {
     documents: next.docs.length,
     chunks: next.chunks.length,
@@ -394,6 +428,7 @@ async function update(o: KnowledgeBaseOptions, current: Loaded): Promise<Loaded>
     parts: next,
     hashes: nextHashes,
     counts: { added, changed: changed.length - added, removed },
+    steps: watch.steps,
   };
 }
 
