@@ -44,13 +44,7 @@ export function applyDocumentChanges(
 ): IndexParts {
   const oldDocs = new Map(parts.docs.map((d) => [d.id, d]));
   const changed = new Map(changes.changed.map((c) => [c.doc.id, c]));
-  // Where each old document's passages are in the old list (they are contiguous and in order there).
-  const oldAt = new Map<string, number[]>();
-  parts.chunks.forEach((c, i) => {
-    const list = oldAt.get(c.docId);
-    if (list) list.push(i);
-    else oldAt.set(c.docId, [i]);
-  });
+  const oldAt = passageRuns(parts.chunks);
   if (parts.vectors && parts.vectors.size !== parts.chunks.length)
     throw new CannotApplyChanges('some passages have no vector of this embedder');
 
@@ -58,12 +52,19 @@ export function applyDocumentChanges(
   const chunks: IndexedChunk[] = [];
   const keep = new Int32Array(parts.chunks.length).fill(-1);
   const added: AddedDocument[] = [];
-  const vectors = parts.vectors ? FlatVectors.create(parts.vectors.dimensions, countAfter(parts, changes)) : undefined;
+  const vectors = parts.vectors ? FlatVectors.create(parts.vectors.dimensions, countAfter(oldAt, changes)) : undefined;
+  // Kept vectors are copied a run of consecutive passages at a time (most of the index is one run).
+  let run = { from: 0, count: 0 };
+  const flush = () => {
+    if (run.count) vectors?.addStored(parts.vectors!, run.from, run.count);
+    run = { from: 0, count: 0 };
+  };
   for (const id of changes.order) {
     const fresh = changed.get(id);
     if (fresh) {
       docs.push(fresh.doc);
       const byDoc = new Map([[fresh.doc.id, fresh.doc]]);
+      flush();
       for (const c of [...fresh.chunks].sort((a, b) => a.ord - b.ord)) {
         if (c.docId !== id) throw new CannotApplyChanges(`passage ${c.id} is not of document ${id}`);
         added.push({ at: chunks.length, tokens: tokenizer(indexText(c, byDoc.get(c.docId))) });
@@ -78,12 +79,17 @@ export function applyDocumentChanges(
     const doc = oldDocs.get(id);
     if (!doc) throw new CannotApplyChanges(`document ${id} is neither loaded nor among the changed ones`);
     docs.push(doc);
-    for (const i of oldAt.get(id) ?? []) {
+    const at = oldAt.get(id);
+    if (!at) continue;
+    if (run.from + run.count !== at.start) flush();
+    if (run.count === 0) run.from = at.start;
+    run.count += at.count;
+    for (let i = at.start; i < at.start + at.count; i++) {
       keep[i] = chunks.length;
-      vectors?.addStored(parts.vectors!, i);
       chunks.push(parts.chunks[i]!);
     }
   }
+  flush();
   let lexical: Bm25Index;
   try {
     lexical = mergeBm25(parts.lexical, keep, added, chunks.length);
@@ -93,11 +99,29 @@ export function applyDocumentChanges(
   return { docs, chunks, lexical, vectors };
 }
 
-function countAfter(parts: IndexParts, changes: DocumentChanges): number {
-  const sizes = new Map<string, number>();
-  for (const c of parts.chunks) sizes.set(c.docId, (sizes.get(c.docId) ?? 0) + 1);
-  for (const c of changes.changed) sizes.set(c.doc.id, c.chunks.length);
-  return changes.order.reduce((n, id) => n + (sizes.get(id) ?? 0), 0);
+/**
+ * Where each document's passages are in the list: one run each, as the store's order lays them out.
+ * A document whose passages are scattered means the list was not laid out that way: refused.
+ */
+function passageRuns(chunks: readonly IndexedChunk[]): Map<string, { start: number; count: number }> {
+  const runs = new Map<string, { start: number; count: number }>();
+  let current: { start: number; count: number } | undefined;
+  let currentDoc: string | undefined;
+  chunks.forEach((c, i) => {
+    if (c.docId !== currentDoc) {
+      if (runs.has(c.docId)) throw new CannotApplyChanges(`the passages of ${c.docId} are not together`);
+      current = { start: i, count: 0 };
+      currentDoc = c.docId;
+      runs.set(c.docId, current);
+    }
+    current!.count++;
+  });
+  return runs;
+}
+
+function countAfter(oldAt: ReadonlyMap<string, { count: number }>, changes: DocumentChanges): number {
+  const fresh = new Map(changes.changed.map((c) => [c.doc.id, c.chunks.length]));
+  return changes.order.reduce((n, id) => n + (fresh.get(id) ?? oldAt.get(id)?.count ?? 0), 0);
 }
 
 /** A passage as the indexes keep it: no embedding, nothing else from the store's row. */

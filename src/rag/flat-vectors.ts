@@ -62,17 +62,19 @@ export class FlatVectors {
   }
 
   /**
-   * Appends another store's vector `label` as the next label, copied as stored: it is already unit
-   * length, and scaling it again could move its last bit. An incremental update keeps the vectors
-   * of unchanged passages this way (docs/decisions/023-incremental-index-updates.md).
+   * Appends another store's vectors `label` .. `label + count - 1` as the next labels, copied as
+   * stored: they are already unit length, and scaling them again could move their last bit. An
+   * incremental update keeps the vectors of unchanged passages this way, a run at a time
+   * (docs/decisions/023-incremental-index-updates.md).
    */
-  addStored(from: FlatVectors, label: number): void {
+  addStored(from: FlatVectors, label: number, count = 1): void {
     const d = this.dimensions;
     if (from.dimensions !== d) throw new Error(`vectors of ${from.dimensions} dimensions, expected ${d}`);
-    if (!(label >= 0 && label < from.count)) throw new Error(`no stored vector ${label}`);
-    if ((this.count + 1) * d > this.data.length) throw new Error(`the store is full (${this.count} vectors)`);
-    this.data.set(from.data.subarray(label * d, (label + 1) * d), this.count * d);
-    this.count++;
+    if (!(label >= 0 && count >= 0 && label + count <= from.count))
+      throw new Error(`no stored vectors ${label} .. ${label + count - 1}`);
+    if ((this.count + count) * d > this.data.length) throw new Error(`the store is full (${this.count} vectors)`);
+    this.data.set(from.data.subarray(label * d, (label + count) * d), this.count * d);
+    this.count += count;
   }
 
   /**

@@ -53,6 +53,8 @@ export function mergeBm25(base: Bm25Index, keep: Int32Array, added: readonly Add
   const terms: string[] = [];
   const offsets: number[] = [0];
   let n = 0;
+  const oldDocs = old.docs;
+  const oldTfs = old.tfs;
   // One term's postings: the old ones renumbered (removed documents dropped), merged in document
   // order with the added ones; a term none of the remaining documents holds is dropped, as a fresh
   // build would never have seen it (its idf would otherwise be a rare word's, not 0).
@@ -60,14 +62,24 @@ export function mergeBm25(base: Bm25Index, keep: Int32Array, added: readonly Add
     const from = n;
     let p = oldStart;
     let q = addStart;
+    // Most terms gain no posting: their old postings renumbered is all (the bulk of the work).
+    if (q === addEnd) {
+      for (; p < oldEnd; p++) {
+        const to = keep[oldDocs[p]!]!;
+        if (to >= 0) {
+          docs[n] = to;
+          tfs[n++] = oldTfs[p]!;
+        }
+      }
+    }
     for (;;) {
-      while (p < oldEnd && keep[old.docs[p]!]! < 0) p++;
-      const a = p < oldEnd ? keep[old.docs[p]!]! : 0x7fffffff;
+      while (p < oldEnd && keep[oldDocs[p]!]! < 0) p++;
+      const a = p < oldEnd ? keep[oldDocs[p]!]! : 0x7fffffff;
       const b = q < addEnd ? deltaAt[add.docs[q]!]! : 0x7fffffff;
       if (a === 0x7fffffff && b === 0x7fffffff) break;
       if (a < b) {
         docs[n] = a;
-        tfs[n++] = old.tfs[p++]!;
+        tfs[n++] = oldTfs[p++]!;
       } else {
         docs[n] = b;
         tfs[n++] = add.tfs[q++]!;
