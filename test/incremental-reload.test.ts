@@ -4,6 +4,7 @@
 // knowledge base reloaded, as the runtime's ingest does. The edit must be searchable at once, the
 // old text gone, the log must say the incremental path ran, and the result must answer as a knowledge
 // base rebuilt from the store and as one opened from the snapshot the reload saved.
+import { createHash } from 'node:crypto';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -155,5 +156,37 @@ describe('incremental reload (knowledge/ in the embedded store)', () => {
       msg: 'knowledge reloaded: full rebuild from the store',
     });
     expect((await kb.search('brambleworth seals')).map((h) => h.docId)).toContain('tir-carnet-en');
+  });
+
+  it('updates a knowledge base opened from its snapshot; one saved without hashes rebuilds once', async () => {
+    const fromSnapshot = await KnowledgeBase.open({ repo, embedder, indexDir, trustSnapshot: true, log });
+    expect(fromSnapshot.stats().source).toBe('snapshot');
+    const change = async (k: KnowledgeBase, words: string) => {
+      edit(TIR, (t) => t.replace(MARKER, `${words}\n\n${MARKER}`));
+      await ingestKnowledge({ root: knowledge.path, repo, embedder, beforeChange: () => k.dropSnapshot() });
+      await k.reload();
+      expect((await k.search(words))[0]?.text).toContain(words);
+      return k.stats().lastReload;
+    };
+    expect(await change(fromSnapshot, 'Gorseblossom permits')).toMatchObject({ path: 'incremental', changed: 1 });
+
+    // A snapshot written before the hashes were recorded: still loads, first reload rebuilds.
+    const manifestPath = join(indexDir, 'knowledge.manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { files: Record<string, string> };
+    const { hashes: _h, ...older } = JSON.parse(readFileSync(join(indexDir, 'knowledge.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const bytes = Buffer.from(JSON.stringify(older));
+    writeFileSync(join(indexDir, 'knowledge.json'), bytes);
+    manifest.files['knowledge.json'] = createHash('sha256').update(bytes).digest('hex');
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    const old = await KnowledgeBase.open({ repo, embedder, indexDir, trustSnapshot: true, log });
+    expect(old.stats().source).toBe('snapshot');
+    expect(await change(old, 'Thistledown manifests')).toMatchObject({
+      path: 'full',
+      reason: expect.stringMatching(/content hashes/),
+    });
+    expect(await change(old, 'Cloudberry waybills')).toMatchObject({ path: 'incremental', changed: 1 });
   });
 });
