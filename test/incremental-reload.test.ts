@@ -19,7 +19,8 @@ import { tokenize } from '../src/rag/tokenize.js';
 import type { Db } from '../src/store/db.js';
 import { KnowledgeRepo } from '../src/store/knowledge-repo.js';
 import { openDb } from '../src/store/open-db.js';
-import { tempDir } from './support/knowledge-fixture.js';
+import { makeKnowledgeDir, tempDir } from './support/knowledge-fixture.js';
+import { createTempDatabase, TEST_DATABASE_URL } from './support/temp-database.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const TIR = 'policy/tir-carnet.en.md';
@@ -192,4 +193,34 @@ describe('incremental reload (knowledge/ in the embedded store)', () => {
     });
     expect(await change(old, 'Cloudberry waybills')).toMatchObject({ path: 'incremental', changed: 1 });
   });
+});
+
+// A server's collation orders ids its own way; the update must follow it as the rebuild's ORDER BY does.
+describe.skipIf(!TEST_DATABASE_URL)('incremental reload on PostgreSQL', () => {
+  it('updates in place and answers as a rebuild from the same database', async () => {
+    const temp = await createTempDatabase();
+    const fixture = await makeKnowledgeDir({ binaries: false });
+    const db = await openDb({ databaseUrl: temp.url, dataDir: undefined });
+    try {
+      const repo = new KnowledgeRepo(db);
+      const embedder = new HashingEmbedder(64);
+      await ingestKnowledge({ root: fixture.path, repo, embedder });
+      const kb = await KnowledgeBase.open({ repo, embedder });
+      const [rel] = listKnowledgeFiles(fixture.path).filter((f) => f.endsWith('.md'));
+      writeFileSync(rel!, `${readFileSync(rel!, 'utf8')}\n\nMarsh-harrier inspections happen at dawn.\n`);
+      const s = await ingestKnowledge({ root: fixture.path, repo, embedder });
+      expect(s.changed).toHaveLength(1);
+      await kb.reload();
+      expect(kb.stats().lastReload).toMatchObject({ path: 'incremental', changed: 1 });
+      expect((await kb.search('marsh-harrier inspections'))[0]?.text).toMatch(/Marsh-harrier/);
+      const rebuilt = await KnowledgeBase.open({ repo, embedder });
+      for (const q of ['marsh-harrier inspections', 'customs declaration', 'EAC', 'сертификат', '海关'])
+        for (const f of [{}, { dedupe: false }, { lang: 'en' as const }])
+          expect(await kb.search(q, { ...f, k: 10 })).toEqual(await rebuilt.search(q, { ...f, k: 10 }));
+    } finally {
+      await db.close();
+      await temp.drop();
+      fixture.remove();
+    }
+  }, 120_000);
 });
