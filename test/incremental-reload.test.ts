@@ -148,6 +148,21 @@ describe('incremental reload (knowledge/ in the embedded store)', () => {
     expect([...kb.markets()]).toEqual([...rebuilt.markets()]);
   });
 
+  it('rebuilds in full, with a warning, when the update fails unexpectedly', async () => {
+    const states = repo.documentStates;
+    repo.documentStates = () => Promise.reject(new Error('connection reset'));
+    try {
+      edit(TIR, (t) => t.replace(MARKER, 'Brambleworth seals are counted twice.\n\n' + MARKER));
+      await ingest();
+      await kb.reload();
+    } finally {
+      repo.documentStates = states;
+    }
+    expect(logged.at(-2)).toMatchObject({ level: 40, error: 'connection reset' });
+    expect(reloads().at(-1)).toMatchObject({ path: 'full', reason: 'connection reset' });
+    expect((await kb.search('brambleworth counted twice'))[0]?.text).toMatch(/counted twice/);
+  });
+
   it('rebuilds in full when more than a quarter of the documents changed, and says why', async () => {
     const files = listKnowledgeFiles(knowledge.path).filter((f) => f.endsWith('.md') && !/tir-carnet/.test(f));
     const many = Math.ceil(kb.stats().documents * 0.3);
