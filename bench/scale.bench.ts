@@ -1,8 +1,9 @@
-// `npm run bench:scale [-- --sizes 10000,100000] [-- --big]`: retrieval at 10,000 and 100,000 chunks
+// `npm run bench:scale [-- --sizes 10000,100000] [-- --big] [-- --update]`: retrieval at 10,000 and 100,000 chunks
 // (1,000,000 on PostgreSQL with --big) on the synthetic mixed en/ru/zh XQuAD corpus of
 // scale-corpus.ts: build time, hybrid / lexical / vector latency p50 and p95, peak RSS, beside
 // LangChain's usual assembly (HNSWLib + BM25Retriever + EnsembleRetriever) on the same chunks and
-// embeddings. Each size and each assembly runs in its own child process, so peak RSS (VmHWM) is
+// embeddings. `--update` instead times a reload after an ingest that changed 10 documents (`--changed`),
+// full rebuild against incremental update, through the embedded store (scale-update.ts). Each size and each assembly runs in its own child process, so peak RSS (VmHWM) is
 // that run's alone. Prints figures; asserts nothing (machines are shared).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { buildHybridIndex } from '../src/rag/build-hybrid-index.js';
 import { fusionFor, HybridIndex, indexText } from '../src/rag/hybrid-index.js';
 import { percentile } from '../src/rag/retrieval-metrics.js';
 import { scaleCorpus, scaleQueries } from './scale-corpus.js';
+import { printUpdate, updateRun, type UpdateFigures } from './scale-update.js';
 
 const { values } = parseArgs({
   options: {
@@ -32,6 +34,9 @@ const { values } = parseArgs({
     'big-phase': { type: 'string' },
     keep: { type: 'boolean' },
     'no-small': { type: 'boolean', default: false },
+    update: { type: 'boolean', default: false },
+    rounds: { type: 'string', default: '3' },
+    changed: { type: 'string', default: '10' },
   },
 });
 
@@ -167,12 +172,22 @@ async function langchain(n: number): Promise<RunFigures> {
 
 if (values.child) {
   const n = Number(values.chunks);
-  const r = values.child === 'langchain' ? await langchain(n) : await ours(n);
+  const r =
+    values.child === 'update'
+      ? await updateRun(n, {
+          rounds: Number(values.rounds),
+          changed: Number(values.changed),
+          questions: Number(values.queries),
+          peakRssMb,
+        })
+      : values.child === 'langchain'
+        ? await langchain(n)
+        : await ours(n);
   console.log(`RESULT ${JSON.stringify(r)}`);
   process.exit(0);
 }
 
-function child(assembly: string, n: number): RunFigures | undefined {
+function child<T = RunFigures>(assembly: string, n: number): T | undefined {
   const r = spawnSync(
     process.execPath,
     [...process.execArgv, process.argv[1]!, '--child', assembly, '--chunks', String(n), ...passThrough()],
@@ -183,10 +198,30 @@ function child(assembly: string, n: number): RunFigures | undefined {
     console.log(`  ${assembly} at ${n}: failed (exit ${r.status}${r.signal ? `, ${r.signal}` : ''})`);
     return undefined;
   }
-  return JSON.parse(line.slice(7)) as RunFigures;
+  return JSON.parse(line.slice(7)) as T;
 }
 function passThrough(): string[] {
-  return ['--queries', values.queries!, '--peer-queries', values['peer-queries']!];
+  return [
+    '--queries',
+    values.queries!,
+    '--peer-queries',
+    values['peer-queries']!,
+    '--rounds',
+    values.rounds!,
+    '--changed',
+    values.changed!,
+  ];
+}
+
+if (values.update) {
+  console.log(
+    `reload benchmark: synthetic en/ru/zh XQuAD corpus, node ${process.version}, ${new Date().toISOString()}`,
+  );
+  for (const n of values.sizes!.split(',').map(Number)) {
+    const r = child<UpdateFigures>('update', n);
+    if (r) printUpdate(r);
+  }
+  process.exit(0);
 }
 
 const ms = (x: [number, number] | undefined) => (x ? `${x[0].toFixed(2)} / ${x[1].toFixed(2)}` : '—');

@@ -88,4 +88,20 @@ describe('FlatVectors', () => {
     }
     expect(() => FlatVectors.fromBytes(bytes.subarray(4), DIM, vectors.length)).toThrow(/float32/);
   });
+
+  it('copies stored vectors bit for bit, a run at a time, and refuses labels it does not hold', () => {
+    const copy = FlatVectors.create(DIM, 6);
+    copy.addStored(store, 10, 3);
+    copy.add(vectors[500]!);
+    copy.addStored(store, 1999);
+    copy.addStored(store, 0);
+    const expected = FlatVectors.from(
+      [10, 11, 12, 500, 1999, 0].map((i) => vectors[i]!),
+      DIM,
+    );
+    expect(copy.toBytes()).toEqual(expected.toBytes());
+    expect(() => FlatVectors.create(DIM, 2).addStored(store, 1999, 2)).toThrow(/no stored vectors/);
+    expect(() => copy.addStored(store, 0)).toThrow(/full/);
+    expect(() => FlatVectors.create(DIM + 1, 1).addStored(store, 0)).toThrow(/dimensions/);
+  });
 });

@@ -62,6 +62,22 @@ export class FlatVectors {
   }
 
   /**
+   * Appends another store's vectors `label` .. `label + count - 1` as the next labels, copied as
+   * stored: they are already unit length, and scaling them again could move their last bit. An
+   * incremental update keeps the vectors of unchanged passages this way, a run at a time
+   * (docs/decisions/023-incremental-index-updates.md).
+   */
+  addStored(from: FlatVectors, label: number, count = 1): void {
+    const d = this.dimensions;
+    if (from.dimensions !== d) throw new Error(`vectors of ${from.dimensions} dimensions, expected ${d}`);
+    if (!(label >= 0 && count >= 0 && label + count <= from.count))
+      throw new Error(`no stored vectors ${label} .. ${label + count - 1}`);
+    if ((this.count + count) * d > this.data.length) throw new Error(`the store is full (${this.count} vectors)`);
+    this.data.set(from.data.subarray(label * d, (label + count) * d), this.count * d);
+    this.count += count;
+  }
+
+  /**
    * The cosine of the query with each given label, in the order given; a label without a stored
    * vector (a passage embedded by another model) gets undefined.
    */

@@ -2,10 +2,14 @@
 // saved under DATA_DIR/index (knowledge-snapshot.ts) when it was built from the knowledge now in the
 // store — checked by one fingerprint query, or trusted when the caller owns every write (the
 // embedded database, whose ingest drops the snapshot first) — and otherwise reads the store, builds
-// both indexes (no re-embedding) and saves a new snapshot.
+// both indexes (no re-embedding) and saves a new snapshot. After an ingest, reload() applies the
+// documents that changed to the loaded indexes when it can, and rebuilds them otherwise
+// (docs/decisions/023-incremental-index-updates.md).
+import { performance } from 'node:perf_hooks';
 import { namedRegulations } from '../domain/regulations.js';
 import type { KnowledgeRepo, StoredChunk } from '../store/knowledge-repo.js';
 import type { PgVectorStore } from '../store/pgvector-store.js';
+import { applyDocumentChanges, CannotApplyChanges, type IndexParts } from './apply-document-changes.js';
 import type { Embedder } from './embedder.js';
 import { FlatVectors } from './flat-vectors.js';
 import { HnswVectorIndex, IndexFileError } from './hnsw-vector-index.js';
@@ -25,7 +29,24 @@ export interface KnowledgeBaseStats {
   source: 'snapshot' | 'store';
   /** Why a saved index was not used, when there was one. */
   vectorIndexNote?: string;
+  /** How the last reload() brought the indexes up to date, and why not incrementally when it did not. */
+  lastReload?: ReloadReport;
 }
+
+export interface ReloadReport {
+  path: 'incremental' | 'full';
+  /** Why the incremental path could not apply (path 'full'). */
+  reason?: string;
+  added?: number;
+  changed?: number;
+  removed?: number;
+  ms: number;
+  /** Of ms: reading the store, building or updating the indexes, saving the snapshot. */
+  steps?: { read: number; index: number; save: number };
+}
+
+/** An ingest touching more than this share of the documents is rebuilt: the update would not save much. */
+export const MAX_INCREMENTAL_SHARE = 0.25;
 
 export interface KnowledgeBaseOptions {
   repo: KnowledgeRepo;
@@ -52,11 +73,13 @@ export const QUERY_EMBED_TIMEOUT_MS = 5000;
 export class KnowledgeBase {
   private index: HybridIndex;
   private statsValue: KnowledgeBaseStats & { fingerprint: string | undefined };
+  private loaded: Loaded;
 
   private constructor(
     private readonly o: KnowledgeBaseOptions,
     loaded: Loaded,
   ) {
+    this.loaded = loaded;
     this.index = loaded.index;
     this.statsValue = loaded.stats;
   }
@@ -103,12 +126,44 @@ export class KnowledgeBase {
     return new Set([...this.index.allDocs()].flatMap((d) => d.countries));
   }
 
-  /** Re-reads the store after an ingest changed it, and saves a new snapshot. */
-  async reload(): Promise<void> {
+  /**
+   * Brings the indexes up to date after an ingest changed the store, and saves a new snapshot: the
+   * documents whose content hash changed are applied to the loaded indexes when that is possible
+   * (flat or pgvector vectors, one embedder, at most MAX_INCREMENTAL_SHARE of the documents touched);
+   * otherwise, or when anything about the store is unexpected, everything is re-read and rebuilt.
+   * The log line says which path ran. `full`: rebuild even when an update would do (the benchmark
+   * compares the two paths).
+   */
+  async reload(opts: { full?: boolean } = {}): Promise<void> {
     this.topics = undefined;
-    const loaded = await load(this.o, false);
+    const t0 = performance.now();
+    let loaded: Loaded | undefined;
+    let reason: string | undefined;
+    try {
+      if (opts.full) throw new CannotApplyChanges('a full rebuild was asked for');
+      loaded = await update(this.o, this.loaded);
+    } catch (err) {
+      reason = String((err as Error)?.message ?? err);
+      // A refusal is expected; anything else is a fault of the incremental path worth a warning.
+      if (!(err instanceof CannotApplyChanges))
+        this.o.log?.warn({ error: reason }, 'incremental knowledge update failed; rebuilding from the store');
+    }
+    loaded ??= await load(this.o, false);
+    const report: ReloadReport = {
+      ...(loaded.counts ? { path: 'incremental' as const, ...loaded.counts } : { path: 'full' as const }),
+      ...(reason ? { reason } : {}),
+      ms: Math.round(performance.now() - t0),
+      ...(loaded.steps ? { steps: roundSteps(loaded.steps) } : {}),
+    };
+    this.loaded = loaded;
     this.index = loaded.index;
-    this.statsValue = loaded.stats;
+    this.statsValue = { ...loaded.stats, lastReload: report };
+    this.o.log?.info(
+      { ...report, documents: loaded.stats.documents, chunks: loaded.stats.chunks },
+      report.path === 'incremental'
+        ? 'knowledge reloaded: incremental update of the changed documents'
+        : 'knowledge reloaded: full rebuild from the store',
+    );
   }
 
   /** Before the stored knowledge changes: the snapshot no longer describes it. */
@@ -207,6 +262,32 @@ export class KnowledgeBase {
 interface Loaded {
   index: HybridIndex;
   stats: KnowledgeBaseStats & { fingerprint: string | undefined };
+  /** What the index was built from, kept so that an update can start from it. */
+  parts: Omit<IndexParts, 'vectors'> & { vectors: VectorStore | undefined };
+  /** Each loaded document's content hash; unknown for a snapshot saved before they were recorded. */
+  hashes: ReadonlyMap<string, string> | undefined;
+  /** Set when this was an incremental update: how many documents it added, changed and removed. */
+  counts?: { added: number; changed: number; removed: number };
+  /** Milliseconds spent reading the store, building or updating the indexes, saving the snapshot. */
+  steps?: { read: number; index: number; save: number };
+}
+
+function roundSteps(s: NonNullable<Loaded['steps']>): NonNullable<Loaded['steps']> {
+  return { read: Math.round(s.read), index: Math.round(s.index), save: Math.round(s.save) };
+}
+
+/** Times the steps of a load or an update, for the reload's log line and the benchmark. */
+function stopwatch() {
+  let t = performance.now();
+  const steps = { read: 0, index: 0, save: 0 };
+  return {
+    steps,
+    lap(step: keyof typeof steps) {
+      const now = performance.now();
+      steps[step] += now - t;
+      t = now;
+    },
+  };
 }
 
 async function load(o: KnowledgeBaseOptions, preferSnapshot: boolean): Promise<Loaded> {
@@ -231,7 +312,12 @@ async function load(o: KnowledgeBaseOptions, preferSnapshot: boolean): Promise<L
           fingerprint: snap.manifest.fingerprint,
         };
         const index = new HybridIndex(snap.chunks, snap.docs, snap.vectors, fusionFor(embedder.id), snap.lexical);
-        return { index, stats };
+        return {
+          index,
+          stats,
+          parts: { docs: snap.docs, chunks: snap.chunks, lexical: snap.lexical, vectors: snap.vectors },
+          hashes: snap.hashes ? new Map(Object.entries(snap.hashes)) : undefined,
+        };
       }
       note = 'the knowledge changed since the index was saved';
     } catch (err) {
@@ -241,9 +327,11 @@ async function load(o: KnowledgeBaseOptions, preferSnapshot: boolean): Promise<L
     }
   }
   // Read before the passages: if another replica ingests in between, the next check sees a change.
+  const watch = stopwatch();
   const fingerprint = await repo.fingerprint();
-  const { docs, chunks } = await repo.loadAll();
+  const { docs, chunks, hashes } = await repo.loadAll();
   if (pgvector) await pgvector.sync();
+  watch.lap('read');
   // Chunks embedded by another model stay searchable lexically until the next ingest re-embeds them.
   const usable = pgvector ? chunks : chunks.filter((c) => c.embedder === embedder.id);
   const ordered = pgvector ? chunks : [...usable, ...chunks.filter((c) => c.embedder !== embedder.id)];
@@ -251,27 +339,10 @@ async function load(o: KnowledgeBaseOptions, preferSnapshot: boolean): Promise<L
   // The indexes keep passages without their embeddings (the vector store holds its own copy).
   const plain = ordered.map(withoutEmbedding);
   const lexical = HybridIndex.buildLexical(plain, new Map(docs.map((d) => [d.id, d])), o.tokenizer);
-  const index = new HybridIndex(plain, docs, vectors, fusionFor(embedder.id), lexical, o.tokenizer);
-  if (indexDir && docs.length > 0 && !o.tokenizer) {
-    saveSnapshot(indexDir, {
-      manifest: {
-        version: 2,
-        embedder: embedder.id,
-        vectorStore,
-        vectorIndex: vectors ? vectorIndex : 'none',
-        dimensions: vectors?.dimensions ?? 0,
-        fingerprint,
-        documents: docs.length,
-        chunks: plain.length,
-        usable: pgvector ? 0 : usable.length,
-        files: {},
-      },
-      docs,
-      chunks: plain,
-      lexical,
-      vectors,
-    });
-  }
+  const parts = { docs, chunks: plain, lexical, vectors };
+  watch.lap('index');
+  save(o, parts, hashes, fingerprint, pgvector ? 0 : usable.length);
+  watch.lap('save');
   const stats = {
     documents: docs.length,
     chunks: chunks.length,
@@ -281,7 +352,134 @@ async function load(o: KnowledgeBaseOptions, preferSnapshot: boolean): Promise<L
     fingerprint,
     ...(note ? { vectorIndexNote: note } : {}),
   };
-  return { index, stats };
+  const index = new HybridIndex(plain, docs, vectors, fusionFor(embedder.id), lexical, o.tokenizer);
+  return { index, stats, parts, hashes, steps: watch.steps };
+}
+
+/**
+ * The loaded indexes with the documents an ingest added, changed or removed applied to them: the
+ * store says which (each document's content hash against the one loaded), only those documents are
+ * read and tokenized. Throws CannotApplyChanges when a full rebuild is the safer answer.
+ */
+async function update(o: KnowledgeBaseOptions, current: Loaded): Promise<Loaded> {
+  const { repo, embedder, pgvector } = o;
+  const { parts, hashes } = current;
+  if (!hashes) throw new CannotApplyChanges("the loaded index does not record its documents' content hashes");
+  if (!pgvector && !(parts.vectors instanceof FlatVectors))
+    throw new CannotApplyChanges(parts.vectors ? 'the vectors are kept in an HNSW graph' : 'no vectors are loaded');
+  // Read before the passages, as load() does: a change in between shows at the next check.
+  const watch = stopwatch();
+  const fingerprint = await repo.fingerprint();
+  const states = await repo.documentStates(embedder.id);
+  if (!pgvector && states.some((s) => !s.usable))
+    throw new CannotApplyChanges(`some passages carry another embedder's vectors than ${embedder.id}`);
+  const loadedCount = new Map<string, number>();
+  for (const c of parts.chunks) loadedCount.set(c.docId, (loadedCount.get(c.docId) ?? 0) + 1);
+  const inStore = new Set(states.map((s) => s.id));
+  const changed: string[] = [];
+  let added = 0;
+  for (const s of states) {
+    const before = hashes.get(s.id);
+    if (before !== s.contentHash) {
+      changed.push(s.id);
+      if (before === undefined) added++;
+    } else if ((loadedCount.get(s.id) ?? 0) !== s.chunks)
+      // Same content hash, other passages: written by something other than ingest. Trust nothing.
+      throw new CannotApplyChanges(
+        `document ${s.id} has ${s.chunks} passages in the store, ${loadedCount.get(s.id) ?? 0} loaded`,
+      );
+  }
+  const removed = parts.docs.filter((d) => !inStore.has(d.id)).length;
+  const touched = changed.length + removed;
+  const base = Math.max(parts.docs.length, states.length);
+  if (touched > MAX_INCREMENTAL_SHARE * base)
+    throw new CannotApplyChanges(`${touched} of ${base} documents changed (more than ${MAX_INCREMENTAL_SHARE * 100}%)`);
+  const fresh = changed.length ? await repo.loadDocuments(changed) : undefined;
+  const byDoc = new Map<string, StoredChunk[]>();
+  for (const c of fresh?.chunks ?? []) {
+    const list = byDoc.get(c.docId);
+    if (list) list.push(c);
+    else byDoc.set(c.docId, [c]);
+  }
+  const want = new Map(states.map((s) => [s.id, s]));
+  for (const id of changed) {
+    const s = want.get(id)!;
+    if (fresh?.hashes.get(id) !== s.contentHash || (byDoc.get(id)?.length ?? 0) !== s.chunks)
+      throw new CannotApplyChanges(`document ${id} changed again while it was read`);
+  }
+  watch.lap('read');
+  const next = touched
+    ? applyDocumentChanges(
+        { ...parts, vectors: parts.vectors as FlatVectors | undefined },
+        {
+          order: states.map((s) => s.id),
+          changed: (fresh?.docs ?? []).map((doc) => ({ doc, chunks: byDoc.get(doc.id) ?? [] })),
+        },
+        o.tokenizer,
+      )
+    : parts;
+  watch.lap('index');
+  if (pgvector) await pgvector.sync();
+  const nextHashes = new Map(states.map((s) => [s.id, s.contentHash]));
+  watch.lap('read');
+  save(o, next, nextHashes, fingerprint, pgvector ? 0 : next.chunks.length);
+  watch.lap('save');
+  const stats = {
+    documents: next.docs.length,
+    chunks: next.chunks.length,
+    embedder: embedder.id,
+    vectorIndex: pgvector ? ('pgvector' as const) : ('built' as const),
+    source: 'store' as const,
+    fingerprint,
+  };
+  const index = new HybridIndex(
+    next.chunks,
+    next.docs,
+    next.vectors,
+    fusionFor(embedder.id),
+    next.lexical,
+    o.tokenizer,
+  );
+  return {
+    index,
+    stats,
+    parts: next,
+    hashes: nextHashes,
+    counts: { added, changed: changed.length - added, removed },
+    steps: watch.steps,
+  };
+}
+
+/** Saves the snapshot of what was just built (not for a replaced tokenizer: see load()). */
+function save(
+  o: KnowledgeBaseOptions,
+  parts: Loaded['parts'],
+  hashes: ReadonlyMap<string, string>,
+  fingerprint: string,
+  usable: number,
+): void {
+  const { indexDir, embedder, pgvector } = o;
+  if (!indexDir || parts.docs.length === 0 || o.tokenizer) return;
+  const vectorIndex = parts.vectors instanceof FlatVectors ? 'flat' : parts.vectors ? 'hnsw' : 'none';
+  saveSnapshot(indexDir, {
+    manifest: {
+      version: 2,
+      embedder: embedder.id,
+      vectorStore: pgvector ? 'pgvector' : 'hnswlib',
+      vectorIndex,
+      dimensions: parts.vectors?.dimensions ?? 0,
+      fingerprint,
+      documents: parts.docs.length,
+      chunks: parts.chunks.length,
+      usable,
+      files: {},
+    },
+    docs: [...parts.docs],
+    chunks: [...parts.chunks],
+    hashes: Object.fromEntries(hashes),
+    lexical: parts.lexical,
+    vectors: parts.vectors,
+  });
 }
 
 /** Lexical-first fusion scores only BM25's candidates, exactly: a flat array; others need HNSW. */

@@ -44,6 +44,12 @@ export interface Snapshot {
   manifest: SnapshotManifest;
   docs: DocMeta[];
   chunks: IndexedChunk[];
+  /**
+   * Each document's content hash by id, so an update after the next ingest can tell which documents
+   * changed (docs/decisions/023-incremental-index-updates.md). Absent in snapshots saved before: such a
+   * snapshot still loads, and the first reload after it rebuilds in full.
+   */
+  hashes?: Record<string, string> | undefined;
   lexical: Bm25Index;
   vectors: VectorStore | undefined;
 }
@@ -53,7 +59,9 @@ export type VectorIndexKind = 'flat' | 'hnsw' | 'none';
 export function saveSnapshot(dir: string, s: Snapshot): void {
   mkdirSync(dir, { recursive: true });
   dropSnapshot(dir);
-  const data = Buffer.from(JSON.stringify({ docs: s.docs, chunks: s.chunks.map(plainChunk) }));
+  const data = Buffer.from(
+    JSON.stringify({ docs: s.docs, chunks: s.chunks.map(plainChunk), ...(s.hashes ? { hashes: s.hashes } : {}) }),
+  );
   writeAtomically(join(dir, DATA_FILE), data);
   const lexicalTmp = join(dir, `${LEXICAL_FILE}.${TMP}`);
   writeLexicalIndex(s.lexical, lexicalTmp);
@@ -111,7 +119,7 @@ export function loadSnapshot(
       throw new IndexFileError(`${path} does not match its manifest checksum (damaged or replaced)`);
     return bytes;
   };
-  let parsed: { docs: DocMeta[]; chunks: IndexedChunk[] };
+  let parsed: { docs: DocMeta[]; chunks: IndexedChunk[]; hashes?: unknown };
   try {
     parsed = JSON.parse(read(DATA_FILE).toString('utf8')) as typeof parsed;
   } catch (err) {
@@ -137,7 +145,15 @@ export function loadSnapshot(
       throw new IndexFileError(`the saved vector index in ${dir} belongs to other passages`);
     vectors = loaded.index;
   }
-  return { manifest, docs: parsed.docs, chunks: parsed.chunks, lexical, vectors };
+  const hashes = isHashes(parsed.hashes, parsed.docs) ? parsed.hashes : undefined;
+  return { manifest, docs: parsed.docs, chunks: parsed.chunks, hashes, lexical, vectors };
+}
+
+/** Recorded hashes are used only when they name every document, each with a string. */
+function isHashes(h: unknown, docs: readonly DocMeta[]): h is Record<string, string> {
+  if (typeof h !== 'object' || h === null) return false;
+  const rec = h as Record<string, unknown>;
+  return Object.keys(rec).length === docs.length && docs.every((d) => typeof rec[d.id] === 'string');
 }
 
 /** A chunk as the indexes need it: no embedding, no fields from the store's row. */

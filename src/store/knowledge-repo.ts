@@ -23,6 +23,22 @@ export interface StoredDocRef {
   contentHash: string;
 }
 
+export interface LoadedKnowledge {
+  docs: DocMeta[];
+  /** Each document's content hash, by id. */
+  hashes: Map<string, string>;
+  chunks: StoredChunk[];
+}
+
+export interface DocumentState {
+  id: string;
+  contentHash: string;
+  /** How many passages it has. */
+  chunks: number;
+  /** Whether every passage carries the asked embedder's vector. */
+  usable: boolean;
+}
+
 export interface NewChunk {
   headingPath: string[];
   text: string;
@@ -159,8 +175,42 @@ export class KnowledgeRepo {
     return out;
   }
 
-  async loadAll(): Promise<{ docs: DocMeta[]; chunks: StoredChunk[] }> {
-    const d = await this.db.query<DocRow>(`SELECT ${DOC_COLUMNS} FROM documents ORDER BY id`);
+  /**
+   * Every document's id, content hash, passage count and whether all its passages carry `embedder`'s
+   * vectors, in the order loadAll() returns them: what a loaded index compares itself with to find
+   * the documents an ingest changed (docs/decisions/023-incremental-index-updates.md).
+   */
+  async documentStates(embedder: string): Promise<DocumentState[]> {
+    const r = await this.db.query<{ id: string; content_hash: string; chunks: number; usable: boolean }>(
+      `SELECT d.id, d.content_hash, count(c.id)::int AS chunks, coalesce(bool_and(c.embedder = $1), true) AS usable
+         FROM documents d LEFT JOIN chunks c ON c.doc_id = d.id
+        GROUP BY d.id ORDER BY d.id`,
+      [embedder],
+    );
+    return r.rows.map((row) => ({
+      id: row.id,
+      contentHash: row.content_hash,
+      chunks: Number(row.chunks),
+      usable: row.usable,
+    }));
+  }
+
+  /** The documents `ids` and their passages, as loadAll() gives them. */
+  async loadDocuments(ids: readonly string[]): Promise<LoadedKnowledge> {
+    return this.load(ids);
+  }
+
+  /** Every document and passage, ordered by document id then position; `hashes` by document id. */
+  async loadAll(): Promise<LoadedKnowledge> {
+    return this.load(undefined);
+  }
+
+  private async load(ids: readonly string[] | undefined): Promise<LoadedKnowledge> {
+    const only = ids ? ' WHERE id = ANY($1::text[])' : '';
+    const d = await this.db.query<DocRow & { content_hash: string }>(
+      `SELECT ${DOC_COLUMNS}, content_hash FROM documents${only} ORDER BY id`,
+      ids ? [ids] : [],
+    );
     const c = await this.db.query<{
       id: string;
       doc_id: string;
@@ -170,9 +220,13 @@ export class KnowledgeRepo {
       embedder: string;
       embedding: Uint8Array;
       sources: string[] | null;
-    }>('SELECT id, doc_id, ord, heading_path, text, embedder, embedding, sources FROM chunks ORDER BY doc_id, ord');
+    }>(
+      `SELECT id, doc_id, ord, heading_path, text, embedder, embedding, sources FROM chunks${ids ? ' WHERE doc_id = ANY($1::text[])' : ''} ORDER BY doc_id, ord`,
+      ids ? [ids] : [],
+    );
     return {
       docs: d.rows.map(toDocMeta),
+      hashes: new Map(d.rows.map((row) => [row.id, row.content_hash])),
       chunks: c.rows.map((row) => ({
         id: row.id,
         docId: row.doc_id,
