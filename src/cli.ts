@@ -53,9 +53,7 @@ export async function runCli(
     }
     const config: Config = loadConfig();
     const { createLogger } = await import('./observability/logger.js');
-    // At the terminal the output is the answer: the info lines a server logs ("weak evidence") are
-    // noise there unless LOG_LEVEL asks for them.
-    log = createLogger(command === 'serve' || process.env.LOG_LEVEL ? config.logLevel : 'warn');
+    log = createLogger(command === 'serve' ? config.logLevel : config.cliLogLevel);
     const logger = log;
     const ctx: CommandContext = {
       command,

@@ -9,6 +9,9 @@ describe('loadConfig', () => {
     expect(c.database.url).toBeUndefined();
     expect(c.embeddings).toEqual({ provider: 'hashing', dimensions: 256 });
     expect(c.llm).toEqual({ provider: 'none' });
+    // A server logs info; a terminal command only warnings, unless LOG_LEVEL says otherwise.
+    expect([c.logLevel, c.cliLogLevel]).toEqual(['info', 'warn']);
+    expect(loadConfig({ LOG_LEVEL: 'debug' }).cliLogLevel).toBe('debug');
   });
 
   it('names the variable when a value is wrong', () => {

@@ -124,6 +124,9 @@ export interface EvalModelConfig {
 export interface Config {
   env: Env['NODE_ENV'];
   logLevel: Env['LOG_LEVEL'];
+  /** At the terminal the output is the answer: the info lines a server logs are noise there unless
+   * LOG_LEVEL asks for them (commands other than `serve`). */
+  cliLogLevel: Env['LOG_LEVEL'];
   http: { port: number; host: string; publicUrl: string | undefined; requestTimeoutMs: number };
   dataDir: string;
   knowledgeDir: string;
@@ -222,6 +225,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   return {
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
+    cliLogLevel: source.LOG_LEVEL ? e.LOG_LEVEL : 'warn',
     http: { port: e.PORT, host: e.HOST, publicUrl: e.PUBLIC_URL, requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS },
     dataDir: e.DATA_DIR,
     knowledgeDir: e.KNOWLEDGE_DIR,
