@@ -4,6 +4,7 @@
 // stay are neither tokenized nor re-embedded. The result is laid out exactly as a full rebuild from
 // the same store lays it out — documents in the store's order, each document's passages by position
 // — so a search gives the same hits, scores and tie order as that rebuild.
+import { plainChunk } from './plain-chunk.js';
 import type { DocMeta, IndexedChunk } from '../domain/knowledge.js';
 import type { Bm25Index } from './bm25-index.js';
 import { FlatVectors } from './flat-vectors.js';
@@ -68,7 +69,7 @@ export function applyDocumentChanges(
       for (const c of [...fresh.chunks].sort((a, b) => a.ord - b.ord)) {
         if (c.docId !== id) throw new CannotApplyChanges(`passage ${c.id} is not of document ${id}`);
         added.push({ at: chunks.length, tokens: tokenizer(indexText(c, byDoc.get(c.docId))) });
-        chunks.push(plain(c));
+        chunks.push(plainChunk(c));
         if (vectors) {
           if (!c.embedding) throw new CannotApplyChanges(`passage ${c.id} comes without its vector`);
           vectors.add(c.embedding);
@@ -122,16 +123,4 @@ function passageRuns(chunks: readonly IndexedChunk[]): Map<string, { start: numb
 function countAfter(oldAt: ReadonlyMap<string, { count: number }>, changes: DocumentChanges): number {
   const fresh = new Map(changes.changed.map((c) => [c.doc.id, c.chunks.length]));
   return changes.order.reduce((n, id) => n + (fresh.get(id) ?? oldAt.get(id)?.count ?? 0), 0);
-}
-
-/** A passage as the indexes keep it: no embedding, nothing else from the store's row. */
-function plain(c: IndexedChunk): IndexedChunk {
-  return {
-    id: c.id,
-    docId: c.docId,
-    ord: c.ord,
-    headingPath: c.headingPath,
-    text: c.text,
-    ...(c.sources ? { sources: c.sources } : {}),
-  };
 }

@@ -5,6 +5,7 @@
 // both indexes (no re-embedding) and saves a new snapshot. After an ingest, reload() applies the
 // documents that changed to the loaded indexes when it can, and rebuilds them otherwise
 // (docs/decisions/023-incremental-index-updates.md).
+import { plainChunk } from './plain-chunk.js';
 import { performance } from 'node:perf_hooks';
 import { namedRegulations } from '../domain/regulations.js';
 import type { KnowledgeRepo, StoredChunk } from '../store/knowledge-repo.js';
@@ -337,7 +338,7 @@ async function load(o: KnowledgeBaseOptions, preferSnapshot: boolean): Promise<L
   const ordered = pgvector ? chunks : [...usable, ...chunks.filter((c) => c.embedder !== embedder.id)];
   const vectors = pgvector || usable.length === 0 ? undefined : buildVectors(usable, flat);
   // The indexes keep passages without their embeddings (the vector store holds its own copy).
-  const plain = ordered.map(withoutEmbedding);
+  const plain = ordered.map(plainChunk);
   const lexical = HybridIndex.buildLexical(plain, new Map(docs.map((d) => [d.id, d])), o.tokenizer);
   const parts = { docs, chunks: plain, lexical, vectors };
   watch.lap('index');
@@ -487,15 +488,4 @@ function buildVectors(chunks: StoredChunk[], flat: boolean): VectorStore {
   const embeddings = chunks.map((c) => c.embedding);
   const dimensions = chunks[0]!.embedding.length;
   return flat ? FlatVectors.from(embeddings, dimensions) : HnswVectorIndex.build(embeddings, dimensions);
-}
-
-function withoutEmbedding(c: StoredChunk): IndexedChunk {
-  return {
-    id: c.id,
-    docId: c.docId,
-    ord: c.ord,
-    headingPath: c.headingPath,
-    text: c.text,
-    ...(c.sources ? { sources: c.sources } : {}),
-  };
 }

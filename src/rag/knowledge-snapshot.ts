@@ -4,6 +4,7 @@
 // checksum. Loading it takes tens of milliseconds where reading every passage from the database and
 // rebuilding both indexes took seconds. The manifest is written last and removed first, so a
 // half-written snapshot is never taken for a whole one.
+import { plainChunk } from './plain-chunk.js';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -154,18 +155,6 @@ function isHashes(h: unknown, docs: readonly DocMeta[]): h is Record<string, str
   if (typeof h !== 'object' || h === null) return false;
   const rec = h as Record<string, unknown>;
   return Object.keys(rec).length === docs.length && docs.every((d) => typeof rec[d.id] === 'string');
-}
-
-/** A chunk as the indexes need it: no embedding, no fields from the store's row. */
-function plainChunk(c: IndexedChunk): IndexedChunk {
-  return {
-    id: c.id,
-    docId: c.docId,
-    ord: c.ord,
-    headingPath: c.headingPath,
-    text: c.text,
-    ...(c.sources ? { sources: c.sources } : {}),
-  };
 }
 
 function writeAtomically(path: string, bytes: Uint8Array): void {
