@@ -2,8 +2,6 @@
 // answers (lead.ts picks it), not at its first characters, with list items on their own lines so a
 // list reads as a list in every channel.
 
-/** A passage cut to about `maxChars` around the sentence that answers, rather than at its start. List
- * items and paragraphs keep their line breaks, so a list reads as a list in every channel. */
 export function excerptAround(passage: string, sentence: string | undefined, maxChars = 480): string {
   const text = passage
     .replace(/\*\*/g, '')

@@ -3,8 +3,6 @@
 import { tokenize } from '../rag/tokenize.js';
 import { matchKey } from './passage-units.js';
 
-/** A sentence longer than its budget is cut to the stretch centred on the question's words (the
- * answer usually sits next to them), marked with "…". */
 export function fitAround(text: string, maxChars: number, qTokens: ReadonlySet<string>): string {
   if (text.length <= maxChars) return text;
   const lower = text.toLowerCase().replace(/ё/g, 'е');

@@ -126,10 +126,9 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   // type, never by itself (or "仲裁一般需要多长时间" answers "换轨需要多长时间").
   const topic = question.replace(FRAME[opts.lang], ' ');
   const qTokens = new Set(tokenize(topic).map(matchKey));
-  const asked0 = opts.askedMarkets ?? [];
   // The words that name an asked market ("в казахстане", "哈萨克斯坦"): every sentence of a document
   // about that market says them, though few write the country's name again.
-  const withoutAsked = asked0.length ? new Set(tokenize(withoutMarkets(topic, asked0)).map(matchKey)) : qTokens;
+  const withoutAsked = new Set(tokenize(withoutMarkets(topic, [...asked])).map(matchKey));
   const marketTokens = new Set([...qTokens].filter((t) => !withoutAsked.has(t)));
   const frameTokens = new Set(
     tokenize(question)

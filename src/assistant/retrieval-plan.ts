@@ -37,6 +37,9 @@ export function planRetrieval(question: string, history: readonly StoredMessage[
         )} ${question}`
       : joined;
   const products = detectProducts(followUp);
+  const carried = own.length ? own : askedMarkets(followUp);
+  // A system of one market ("Честный ЗНАК") names that market when the question names none.
+  const markets = carried.length ? carried : impliedMarkets(followUp);
   const expansion = products.flatMap((p) => p.expand).join(' ');
   const queries = [question, followUp, ...(expansion ? [`${followUp} ${expansion}`] : [])];
   const weights = [1, 1, ...(expansion ? [EXPANSION_WEIGHT] : [])];
@@ -46,8 +49,7 @@ export function planRetrieval(question: string, history: readonly StoredMessage[
   return {
     queries,
     weights,
-    // A system of one market ("Честный ЗНАК") names that market when the question names none.
-    markets: own.length ? own : askedMarkets(followUp).length ? askedMarkets(followUp) : impliedMarkets(followUp),
+    markets,
     products,
     regulations: [...new Set(products.flatMap((p) => namedRegulations(p.expand.join(' ')).map((r) => r.number)))],
     understood: followUp,

@@ -14,7 +14,7 @@ export function daysText(lang: Lang, r: { min: number; max: number }): string {
 }
 
 /** The transport documents the planner names (route-summary.ts), in the reader's language. */
-const DOCUMENTS: Record<string, Record<Lang, string>> = {
+const DOCUMENTS = {
   'bill of lading': { ru: 'коносамент', zh: '海运提单', en: 'bill of lading' },
   'air waybill': { ru: 'авиагрузовая накладная', zh: '航空运单', en: 'air waybill' },
   'CMR consignment note': { ru: 'накладная CMR', zh: 'CMR 运单', en: 'CMR consignment note' },
@@ -25,10 +25,13 @@ const DOCUMENTS: Record<string, Record<Lang, string>> = {
   },
   'SMGS consignment note': { ru: 'накладная СМГС', zh: '国际货协运单（SMGS）', en: 'SMGS consignment note' },
   'CIM/SMGS consignment note': { ru: 'накладная ЦИМ/СМГС', zh: 'CIM/SMGS 统一运单', en: 'CIM/SMGS consignment note' },
-};
+} satisfies Record<string, Record<Lang, string>>;
 
-export function documentText(lang: Lang, document: string): string {
-  return DOCUMENTS[document]?.[lang] ?? document;
+/** The planner names a document only from this list, so every one has its words in each language. */
+export type TransportDocument = keyof typeof DOCUMENTS;
+
+export function documentText(lang: Lang, document: TransportDocument): string {
+  return DOCUMENTS[document][lang];
 }
 
 const ru = {

@@ -1,5 +1,6 @@
 // What a person needs to know about one route: legs, crossings, totals as ranges, documents per
 // leg, the Incoterms 2020 rules that fit, caveats and the dates of the figures.
+import type { TransportDocument } from '../../i18n/route-texts.js';
 import type { Caveat } from '../../domain/route-caveat.js';
 import type { Leg, Network, Range } from './network-schema.js';
 import {
@@ -24,7 +25,7 @@ export interface RouteSummary {
     dwellDays?: Range;
     distanceKm?: Range;
     crossing?: string;
-    document: string;
+    document: TransportDocument;
     asOf: string;
     estimated: boolean;
     sources: string[];
@@ -41,7 +42,7 @@ export interface RouteSummary {
 
 const round = (x: number, step = 1) => Math.round(x / step) * step;
 
-function document(e: Edge, net: Network): string {
+function document(e: Edge, net: Network): TransportDocument {
   const country = (id: string) => net.nodes.find((n) => n.id === id)?.country ?? '';
   switch (e.leg.mode) {
     case 'sea':
