@@ -15,7 +15,7 @@ import {
   signedSlack as signed,
 } from './support/escalation-flow.js';
 import { threadMessage, type FakeSlack } from './support/fake-slack.js';
-import { callbackUpdate, textUpdate } from './support/fake-telegram.js';
+import { callbackUpdate, plainOfHtml, textUpdate } from './support/fake-telegram.js';
 
 describe('legal escalation end to end', () => {
   const cleanups: Array<() => Promise<void> | void> = [];
@@ -69,10 +69,20 @@ describe('legal escalation end to end', () => {
     expect(relayed.payload.text).toContain(`Ответ юриста по заявке №${id}`);
     expect(relayed.payload.text).toContain('без перевода');
 
-    tg.push(textUpdate('Договор отправил на почту.', { userId: USER, replyToMessageId: relayed.result!.message_id }));
+    const replied = { replyToMessageId: relayed.result!.message_id, replyToText: plainOfHtml(relayed.payload.text) };
+    tg.push(textUpdate('Договор отправил на почту.', { userId: USER, ...replied }));
     await slack.waitFor(() =>
       slack.posted.some((m) => m.thread_ts === offer.ts && m.text === 'Exporter (ru): Договор отправил на почту.'),
     );
+    // A reply that comes before the program has stored the relayed message's Telegram id (a fast
+    // thumb, a busy database) is matched by the ticket number in the replied message's first line;
+    // the same line forwarded into another chat matches nothing there.
+    tg.push(textUpdate('Счёт тоже отправил.', { userId: USER, ...replied, replyToMessageId: 987_654 }));
+    await slack.waitFor(() =>
+      slack.posted.some((m) => m.thread_ts === offer.ts && m.text === 'Exporter (ru): Счёт тоже отправил.'),
+    );
+    tg.push(textUpdate('Чужой ответ.', { userId: USER + 1, ...replied, replyToMessageId: 987_655 }));
+    await tg.waitFor((c) => c.method === 'sendMessage' && c.payload.chat_id === USER + 1);
 
     await click(program, 'ticket_close', String(id), 'U_LAW', offer.channel);
     const rateMsg = await tg.waitFor(
@@ -88,6 +98,7 @@ describe('legal escalation end to end', () => {
     // Nothing doubled on the way: each outbox key was posted to Slack once, each notice reached the
     // exporter once (a worker that sent every row twice fails here).
     await new Promise((r) => setTimeout(r, 1000));
+    expect(slack.posted.filter((m) => String(m.text).includes('Чужой ответ'))).toEqual([]);
     const keys = slack.posted.flatMap((m) => (m.metadata ? [String(m.metadata.event_payload.key)] : []));
     expect(keys.length).toBeGreaterThanOrEqual(3);
     expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);

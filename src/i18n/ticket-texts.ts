@@ -71,3 +71,20 @@ export const LANG_NAMES: Record<Lang, string> = { ru: 'русский', zh: '中
 export function ticketText(lang: Lang, key: keyof typeof en, p: P = {}): string {
   return all[lang][key]!(p);
 }
+
+// The ticket a lawyer's relayed answer belongs to, read back from its first line. Telegram sends the
+// replied-to message with a reply, so an exporter who answers before the program has recorded that
+// message's id (it is stored after Telegram accepts it) still reaches the ticket. The heads are
+// rendered from the templates so they cannot drift apart.
+const LAWYER_HEADS = Object.values(all).map(
+  (texts) => texts.fromLawyer!({ id: '\u0000', firm: '' }).split('\u0000')[0]!,
+);
+
+export function ticketIdInLawyerHeader(text: string): number | undefined {
+  for (const head of LAWYER_HEADS) {
+    if (!text.startsWith(head)) continue;
+    const id = /^\d{1,15}/.exec(text.slice(head.length));
+    if (id) return Number(id[0]);
+  }
+  return undefined;
+}

@@ -208,6 +208,8 @@ export function textUpdate(
     entities?: unknown[];
     replyToBot?: boolean;
     replyToMessageId?: number;
+    /** The replied-to message as Telegram sends it along: plain text, no markup. */
+    replyToText?: string;
     threadId?: number;
   } = {},
 ) {
@@ -238,7 +240,7 @@ export function textUpdate(
               date: 0,
               chat: { id: chatId, type: opts.chatType ?? 'private' },
               from: BOT_USER,
-              text: 'earlier answer',
+              text: opts.replyToText ?? 'earlier answer',
             },
           }
         : {}),
@@ -279,4 +281,14 @@ export function photoUpdate(caption?: string, opts: { userId?: number } = {}) {
       ...(caption ? { caption } : {}),
     },
   };
+}
+
+/** What a Telegram client shows of a message the bot sent with parse_mode HTML. */
+export function plainOfHtml(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 }

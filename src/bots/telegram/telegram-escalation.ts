@@ -2,8 +2,9 @@
 // shared and confirms (or adds a note, or cancels); replies to a lawyer's message go back to the
 // ticket's Slack thread; a closed ticket asks for a rating.
 import { InlineKeyboard, type Bot, type Context } from 'grammy';
-import { ticketText } from '../../i18n/ticket-texts.js';
+import { ticketIdInLawyerHeader, ticketText } from '../../i18n/ticket-texts.js';
 import type { Lang } from '../../domain/lang.js';
+import type { Ticket } from '../../tickets/ticket-repo.js';
 import type { TicketService } from '../../tickets/ticket-service.js';
 import { conversationIdOf } from './telegram-answer.js';
 import { escapeHtml } from './telegram-format.js';
@@ -80,10 +81,23 @@ export function registerEscalation(
       await tickets.saveNote(waiting, ctx.msg.text);
       return showPreview(ctx, waiting.id);
     }
-    const replyTo = ctx.msg.reply_to_message?.message_id;
-    const t = replyTo ? await tickets.repo.byTelegramMessage(replyTo, String(ctx.chat.id)) : undefined;
+    const t = await repliedTicket(tickets, ctx);
     if (!t) return next();
     await tickets.userReply(t.id, userId(ctx), ctx.msg.text);
     await html(ctx, escapeHtml(ticketText(t.lang, 'relayed')));
   });
+}
+
+// The ticket whose lawyer's message this text replies to: by the recorded Telegram message id, or,
+// when the reply came before that id was stored, by the ticket number in the replied message's first
+// line — only a message the bot sent, for a ticket of this chat.
+async function repliedTicket(tickets: TicketService, ctx: Context): Promise<Ticket | undefined> {
+  const replied = ctx.msg?.reply_to_message;
+  if (!replied || !ctx.chat) return undefined;
+  const chatId = String(ctx.chat.id);
+  const byId = await tickets.repo.byTelegramMessage(replied.message_id, chatId);
+  if (byId || replied.from?.id !== ctx.me.id || !replied.text) return byId;
+  const id = ticketIdInLawyerHeader(replied.text);
+  const t = id === undefined ? undefined : await tickets.repo.get(id);
+  return t?.chatId === chatId && t.channel === 'telegram' ? t : undefined;
 }

@@ -19,7 +19,7 @@ const message = z.object({
   entities: z.array(entity).optional(),
   caption_entities: z.array(entity).optional(),
   message_thread_id: int.optional(),
-  reply_to_message: z.object({ message_id: int, from: user.optional() }).optional(),
+  reply_to_message: z.object({ message_id: int, from: user.optional(), text: z.string().optional() }).optional(),
 });
 const callbackQuery = z.object({
   id: z.string(),
