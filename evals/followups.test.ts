@@ -39,83 +39,93 @@ const read = (set: string): Dialogue[] =>
     .filter(Boolean)
     .map((l) => JSON.parse(l));
 
-// followups.jsonl: written with the code; followups-heldout.jsonl: written blind by a helper who saw
-// the fact sheets and the topic titles only (evals/README.md).
-describe.each(['followups', 'followups-heldout'])('follow-ups without a model (evals/datasets/%s.jsonl)', (set) => {
-  const dialogues = read(set);
-  let db: Db;
-  let assistant: Assistant;
+// followups.jsonl: written with the code; followups-heldout.jsonl and followups-heldout-2.jsonl
+// (a third each of country, place, mode/convention, product and aspect swaps): written blind by
+// helpers who saw the fact sheets and the topic titles only (evals/README.md).
+describe.each(['followups', 'followups-heldout', 'followups-heldout-2'])(
+  'follow-ups without a model (evals/datasets/%s.jsonl)',
+  (set) => {
+    const dialogues = read(set);
+    let db: Db;
+    let assistant: Assistant;
 
-  beforeAll(async () => {
-    db = await openDb({ databaseUrl: undefined, dataDir: undefined });
-    const repo = new KnowledgeRepo(db);
-    const embedder = new HashingEmbedder(256);
-    await ingestKnowledge({ root: join(ROOT, 'knowledge'), repo, embedder });
-    const kb = await KnowledgeBase.open({ repo, embedder });
-    await seedLocalCompanies(db, join(ROOT, 'knowledge/credit/sample-companies.csv'));
-    const routes = new RouteService({ networkFile: join(ROOT, 'knowledge/logistics/network.yaml') });
-    const credit = new CreditService({
-      db,
-      providers: [new LocalCreditProvider(db)],
-      timeoutMs: 2000,
-      cacheTtlHours: 1,
+    beforeAll(async () => {
+      db = await openDb({ databaseUrl: undefined, dataDir: undefined });
+      const repo = new KnowledgeRepo(db);
+      const embedder = new HashingEmbedder(256);
+      await ingestKnowledge({ root: join(ROOT, 'knowledge'), repo, embedder });
+      const kb = await KnowledgeBase.open({ repo, embedder });
+      await seedLocalCompanies(db, join(ROOT, 'knowledge/credit/sample-companies.csv'));
+      const routes = new RouteService({ networkFile: join(ROOT, 'knowledge/logistics/network.yaml') });
+      const credit = new CreditService({
+        db,
+        providers: [new LocalCreditProvider(db)],
+        timeoutMs: 2000,
+        cacheTtlHours: 1,
+      });
+      assistant = new Assistant({
+        kb,
+        llm: undefined,
+        tools: new ToolRegistry()
+          .register(legalEscalationTool)
+          .register(routesTool(routes))
+          .register(creditTool(credit)),
+        conversations: new ConversationRepo(db),
+        limits: { maxQuestionChars: 4000 },
+        log: createLogger('silent'),
+        places: (text) =>
+          findPlaces(routes.network, text).map((m) => ({ id: m.node.id, at: m.at, text: m.text, kind: m.node.kind })),
+      });
+    }, 240_000);
+    afterAll(async () => {
+      await db?.close();
     });
-    assistant = new Assistant({
-      kb,
-      llm: undefined,
-      tools: new ToolRegistry().register(legalEscalationTool).register(routesTool(routes)).register(creditTool(credit)),
-      conversations: new ConversationRepo(db),
-      limits: { maxQuestionChars: 4000 },
-      log: createLogger('silent'),
-      places: (text) => findPlaces(routes.network, text).map((m) => ({ id: m.node.id, at: m.at, text: m.text })),
-    });
-  }, 240_000);
-  afterAll(async () => {
-    await db?.close();
-  });
 
-  it('answers second turns from the right document or tool (issue target 0.9, gate in thresholds.json)', async () => {
-    const outcome: Array<{ d: Dialogue; ok: boolean; why: string }> = [];
-    for (const d of dialogues) {
-      const conversationId = `eval:${d.id}`;
-      for (const [i, text] of d.turns.entries()) {
-        const r = await assistant.ask({ text, channel: 'cli', conversationId, userId: 'eval' });
-        if (!r.ok) throw new Error(`${d.id}: ${r.message}`);
-        if (i === 0) continue;
-        const res = r.result;
-        const tool = res.toolCalls[0];
-        let ok = false;
-        let why = '';
-        if (d.intent === 'route') {
-          const input = tool?.input as { from?: string; to?: string } | undefined;
-          ok = tool?.name === 'plan_route' && (!d.from || input?.from === d.from) && (!d.to || input?.to === d.to);
-          why = `${tool?.name ?? 'no tool'} ${JSON.stringify(input ?? {})}`;
-        } else if (d.intent === 'credit') {
-          ok = tool?.name === 'credit_lookup';
-          why = tool?.name ?? 'no tool';
-        } else if (d.intent === 'lawyer') {
-          ok = res.escalation?.suggested === true;
-          why = 'no escalation';
-        } else {
-          const leadDocs = (res.lead?.citations ?? []).map((n) =>
-            res.citations[n - 1]?.docId.replace(/-(zh|ru|en)$/, ''),
-          );
-          ok = leadDocs.some((slug) => slug !== undefined && d.answers.includes(slug));
-          why = `lead from ${leadDocs.join(', ') || 'nothing'}: ${res.lead?.text.slice(0, 80) ?? res.answer.slice(0, 80)}`;
+    it('answers second turns from the right document or tool (issue target 0.9, gate in thresholds.json)', async () => {
+      const outcome: Array<{ d: Dialogue; ok: boolean; why: string }> = [];
+      for (const d of dialogues) {
+        const conversationId = `eval:${d.id}`;
+        for (const [i, text] of d.turns.entries()) {
+          const r = await assistant.ask({ text, channel: 'cli', conversationId, userId: 'eval' });
+          if (!r.ok) throw new Error(`${d.id}: ${r.message}`);
+          if (i === 0) continue;
+          const res = r.result;
+          const tool = res.toolCalls[0];
+          let ok = false;
+          let why = '';
+          if (d.intent === 'route') {
+            const input = tool?.input as { from?: string; to?: string } | undefined;
+            ok = tool?.name === 'plan_route' && (!d.from || input?.from === d.from) && (!d.to || input?.to === d.to);
+            why = `${tool?.name ?? 'no tool'} ${JSON.stringify(input ?? {})}`;
+          } else if (d.intent === 'credit') {
+            ok = tool?.name === 'credit_lookup';
+            why = tool?.name ?? 'no tool';
+          } else if (d.intent === 'lawyer') {
+            ok = res.escalation?.suggested === true;
+            why = 'no escalation';
+          } else {
+            const leadDocs = (res.lead?.citations ?? []).map((n) =>
+              res.citations[n - 1]?.docId.replace(/-(zh|ru|en)$/, ''),
+            );
+            ok = leadDocs.some((slug) => slug !== undefined && d.answers.includes(slug));
+            why = `lead from ${leadDocs.join(', ') || 'nothing'}: ${res.lead?.text.slice(0, 80) ?? res.answer.slice(0, 80)}`;
+          }
+          outcome.push({ d, ok, why });
         }
-        outcome.push({ d, ok, why });
       }
-    }
-    for (const lang of ['ru', 'zh', 'en'] as const) {
-      const mine = outcome.filter((o) => o.d.lang === lang);
-      const share = mine.filter((o) => o.ok).length / mine.length;
-      console.log(`follow-ups ${lang}: ${mine.filter((o) => o.ok).length}/${mine.length} = ${share.toFixed(3)}`);
-      for (const o of mine.filter((x) => !x.ok)) console.log(`  miss ${o.d.id} ${o.d.turns.join(' → ')} | ${o.why}`);
-    }
-    const share = outcome.filter((o) => o.ok).length / outcome.length;
-    expect(dialogues.length).toBeGreaterThanOrEqual(30);
-    // The issue's target is 0.9; the gate holds what is reached today (evals/README.md).
-    const gates = loadThresholds().leads;
-    expect(share).toBeGreaterThanOrEqual(set === 'followups' ? gates.followUps : gates.followUpsHeldout);
-  }, 240_000);
-});
+      for (const lang of ['ru', 'zh', 'en'] as const) {
+        const mine = outcome.filter((o) => o.d.lang === lang);
+        const share = mine.filter((o) => o.ok).length / mine.length;
+        console.log(`follow-ups ${lang}: ${mine.filter((o) => o.ok).length}/${mine.length} = ${share.toFixed(3)}`);
+        for (const o of mine.filter((x) => !x.ok)) console.log(`  miss ${o.d.id} ${o.d.turns.join(' → ')} | ${o.why}`);
+      }
+      const share = outcome.filter((o) => o.ok).length / outcome.length;
+      expect(dialogues.length).toBeGreaterThanOrEqual(30);
+      // The issue's target is 0.9; the gate holds what is reached today (evals/README.md).
+      const gates = loadThresholds().leads;
+      const gate =
+        { followups: gates.followUps, 'followups-heldout': gates.followUpsHeldout }[set] ?? gates.followUpsHeldout2;
+      expect(share).toBeGreaterThanOrEqual(gate);
+    }, 240_000);
+  },
+);

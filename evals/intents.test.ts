@@ -30,7 +30,7 @@ const network = loadNetwork(join(ROOT, 'knowledge/logistics/network.yaml'));
 const detect = (text: string) =>
   detectIntent(
     text,
-    findPlaces(network, text).map((m) => ({ id: m.node.id, at: m.at, text: m.text })),
+    findPlaces(network, text).map((m) => ({ id: m.node.id, at: m.at, text: m.text, kind: m.node.kind })),
   );
 
 describe.each(['intents', 'intents-heldout', 'intents-heldout-2', 'intents-heldout-3'])(

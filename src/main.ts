@@ -156,7 +156,8 @@ export async function createRuntime(config: Config, log: Logger, opts: RuntimeOp
   const conversations = new ConversationRepo(db);
   const metrics = new Metrics();
   const places = routes
-    ? (text: string) => findPlaces(routes.network, text).map((m) => ({ id: m.node.id, at: m.at, text: m.text }))
+    ? (text: string) =>
+        findPlaces(routes.network, text).map((m) => ({ id: m.node.id, at: m.at, text: m.text, kind: m.node.kind }))
     : undefined;
   const assistant = new Assistant({
     kb,

@@ -95,7 +95,7 @@ export class Assistant {
 
     yield { type: 'status', stage: 'retrieving' };
     let llmFailed = false;
-    const plan = planRetrieval(question, memory.recent);
+    const plan = planRetrieval(question, memory.recent, this.deps.places ? { places: this.deps.places } : {});
     const queries = [...plan.queries];
     if (llm) {
       try {

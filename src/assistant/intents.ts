@@ -8,6 +8,8 @@ export interface PlaceRef {
   id: string;
   at: number;
   text: string;
+  /** The network's kind of place (city, port, border-crossing…): a follow-up swaps like for like. */
+  kind?: string;
 }
 
 export type Intent =

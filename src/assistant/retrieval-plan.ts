@@ -2,10 +2,12 @@
 // the previous question; the question with the regulation words of the products it names; and the
 // markets it names. The assistant and the retrieval evaluations use the same plan, so the gates
 // measure what users get.
-import { askedMarkets, impliedMarkets, withoutMarkets } from '../domain/markets.js';
+import { askedMarkets, detectMarkets, impliedMarkets, withoutMarkets } from '../domain/markets.js';
 import { detectProducts, type ProductGroup } from '../domain/products.js';
 import { namedRegulations } from '../domain/regulations.js';
+import { namedModes, withoutModes } from '../domain/transport-modes.js';
 import type { StoredMessage } from '../store/conversation-repo.js';
+import type { PlaceRef } from './intents.js';
 import { followUpQuery, previousQuestion } from './query-rewrite.js';
 
 export interface RetrievalPlan {
@@ -24,18 +26,20 @@ export interface RetrievalPlan {
 
 const EXPANSION_WEIGHT = 1;
 
-export function planRetrieval(question: string, history: readonly StoredMessage[] = []): RetrievalPlan {
+export interface PlanOptions {
+  /** Places of the route network a text names (the planner's resolver), for follow-ups that swap one. */
+  places?: (text: string) => PlaceRef[];
+}
+
+export function planRetrieval(
+  question: string,
+  history: readonly StoredMessage[] = [],
+  opts: PlanOptions = {},
+): RetrievalPlan {
   const own = askedMarkets(question);
   const joined = followUpQuery(question, history);
-  // "а в Казахстане?" after a question about Russia: Kazakhstan replaces Russia in the question.
   const before = joined !== question ? previousQuestion(history) : undefined;
-  const followUp =
-    before && own.length
-      ? `${withoutMarkets(
-          before,
-          askedMarkets(before).filter((c) => !own.includes(c)),
-        )} ${question}`
-      : joined;
+  const followUp = before ? `${swapped(before, question, opts.places)} ${question}` : joined;
   const products = detectProducts(followUp);
   const carried = own.length ? own : askedMarkets(followUp);
   // A system of one market ("Честный ЗНАК") names that market when the question names none.
@@ -43,8 +47,6 @@ export function planRetrieval(question: string, history: readonly StoredMessage[
   const expansion = products.flatMap((p) => p.expand).join(' ');
   const queries = [question, followUp, ...(expansion ? [`${followUp} ${expansion}`] : [])];
   const weights = [1, 1, ...(expansion ? [EXPANSION_WEIGHT] : [])];
-  // A follow-up that names a market ("а для Казахстана?") replaces the previous one; otherwise the
-  // conversation's market carries over.
   const previous = before;
   return {
     queries,
@@ -55,4 +57,39 @@ export function planRetrieval(question: string, history: readonly StoredMessage[
     understood: followUp,
     ...(previous ? { previous } : {}),
   };
+}
+
+/**
+ * The previous question without what the follow-up replaces: "а в Казахстане?" after a question about
+ * Russia drops Russia ("and on the Chinese side?" drops it too, though China is never the asked
+ * market); "а по жд, по СМГС?" after a CMR question drops the road words; "and at Khorgos?" after a
+ * question about Alashankou drops Alashankou, and "а до Бишкека?" the destination, keeping the origin.
+ * What the follow-up does not name carries over.
+ */
+function swapped(before: string, question: string, places?: (text: string) => PlaceRef[]): string {
+  let out = before;
+  if (places) {
+    const mine = places(question);
+    const theirs = places(out).filter((p) => !mine.some((m) => m.id === p.id));
+    for (const kind of new Set(mine.map((m) => m.kind))) {
+      const same = theirs.filter((p) => p.kind === kind);
+      // Of an origin and a destination, the follow-up changes the destination ("а до Бишкека?").
+      const gone = same.length > 1 ? same.slice(-1) : same;
+      for (const p of gone.sort((a, b) => b.at - a.at)) out = out.slice(0, p.at) + out.slice(p.at + p.text.length);
+    }
+  }
+  // Places first: a city names its market too ("Алматы"), and only the destination is swapped.
+  const markets = detectMarkets(question);
+  if (markets.length)
+    out = withoutMarkets(
+      out,
+      askedMarkets(out).filter((c) => !markets.includes(c)),
+    );
+  const modes = namedModes(question);
+  if (modes.length)
+    out = withoutModes(
+      out,
+      namedModes(out).filter((m) => !modes.includes(m)),
+    );
+  return out.replace(/\s{2,}/g, ' ').trim();
 }

@@ -25,6 +25,7 @@ export const thresholdsSchema = z.object({
       followUps: z.number(),
       /** The blind set (evals/datasets/followups-heldout.jsonl), gated at what it reached when first run. */
       followUpsHeldout: z.number(),
+      followUpsHeldout2: z.number(),
       uncoveredFlagged: z.number(),
       answerableFlaggedWeak: z.number(),
     })

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { StoredMessage } from '../store/conversation-repo.js';
+import type { PlaceRef } from './intents.js';
+import { planRetrieval } from './retrieval-plan.js';
+
+const asked = (content: string): StoredMessage[] => [{ role: 'user', content } as StoredMessage];
+
+// A stand-in for the planner's resolver: three crossings and three cities.
+const NODES: Record<string, { id: string; kind: string }> = {
+  alashankou: { id: 'alashankou', kind: 'border-crossing' },
+  khorgos: { id: 'khorgos', kind: 'border-crossing' },
+  хоргос: { id: 'khorgos', kind: 'border-crossing' },
+  qingdao: { id: 'qingdao', kind: 'city' },
+  циндао: { id: 'qingdao', kind: 'city' },
+  almaty: { id: 'almaty', kind: 'city' },
+  алматы: { id: 'almaty', kind: 'city' },
+  бишкек: { id: 'bishkek', kind: 'city' },
+};
+const places = (text: string): PlaceRef[] =>
+  [...text.matchAll(/[\p{L}]+/gu)].flatMap((m) => {
+    const node = NODES[m[0].toLowerCase().replace(/[аеуы]$/, '')] ?? NODES[m[0].toLowerCase()];
+    return node ? [{ ...node, at: m.index, text: m[0] }] : [];
+  });
+
+describe('planRetrieval: a follow-up replaces what it names again', () => {
+  it('swaps the transport mode or its convention', () => {
+    const plan = planRetrieval('а по жд, по СМГС?', asked('Какой лимит ответственности перевозчика по CMR?'));
+    expect(plan.understood).toMatch(/^Какой лимит ответственности перевозчика по ?\? а по жд, по СМГС\?$/);
+    const sea = planRetrieval(
+      'and for sea freight?',
+      asked('What is the CMR liability limit per kg for road freight?'),
+    );
+    expect(sea.understood).not.toMatch(/CMR|road/);
+  });
+
+  it('swaps the market, China included when the follow-up names it', () => {
+    expect(planRetrieval('а в Узбекистане?', asked('Какая ставка НДС в Казахстане?')).understood).not.toMatch(
+      /Казахстан/,
+    );
+    expect(
+      planRetrieval('and on the Chinese side?', asked('How does currency control work in Kazakhstan?')).understood,
+    ).not.toMatch(/Kazakhstan/);
+  });
+
+  it('swaps a crossing for a crossing, and of two cities the destination', () => {
+    const crossing = planRetrieval('and at Khorgos?', asked('how long does reloading take at Alashankou?'), { places });
+    expect(crossing.understood).toMatch(/^how long does reloading take at ?\? and at Khorgos\?$/);
+    const city = planRetrieval('а до Бишкека?', asked('Сколько идёт поезд из Циндао до Алматы?'), { places });
+    expect(city.understood).toContain('Циндао');
+    expect(city.understood).not.toContain('Алматы');
+  });
+
+  it('carries over what the follow-up does not name', () => {
+    const plan = planRetrieval('а сколько стоит?', asked('Сколько идёт поезд по жд из Циндао до Алматы?'), { places });
+    expect(plan.understood).toBe('Сколько идёт поезд по жд из Циндао до Алматы? а сколько стоит?');
+  });
+});
