@@ -53,7 +53,9 @@ describe('advisor CLI', () => {
     expect(ans.citations[0]).toMatchObject({ n: 1, docId: 'gauge-change-zh', asOf: '2024-12-31', stale: true });
     expect(ans.answer).toContain('[1]');
     const plain = await runAdvisor(['ask', '换轨需要多长时间？'], env);
-    expect(plain.stdout).toContain('来源:\n[1] 边境换轨 — 需要多长时间 (截至 2024-12-31; 待复核');
+    expect(plain.stdout).toContain('出处:\n[1] 边境换轨 — 需要多长时间 (截至 2024-12-31; 待复核');
+    // The passages and the list of cited documents have a heading each, not the same one twice.
+    expect(plain.stdout.match(/^(?:来源|知识库中最接近的内容):/gm)).toHaveLength(1);
   });
 
   it('uses the translation link when the best passage is in another language', async () => {
@@ -71,7 +73,7 @@ describe('advisor CLI', () => {
       'Где меняют колею на границе с Казахстаном?\nа почему?\n/lang zh\n换轨需要多长时间？\n/exit\n',
     );
     expect(r.code).toBe(0);
-    const answers = r.stdout.split('> ').filter((s) => s.includes('Источники:') || s.includes('来源:'));
+    const answers = r.stdout.split('> ').filter((s) => s.includes('Ссылки:') || s.includes('出处:'));
     expect(answers).toHaveLength(3);
     expect(answers[1]).toContain('Смена ширины колеи на границе'); // the follow-up found the same document
     expect(r.stdout).toContain('回答语言：中文'); // `/lang zh` is confirmed in Chinese

@@ -110,13 +110,13 @@ describe('renderSourceList', () => {
   it('renders "[n] Title — Section (as of …) urls" under a heading in the language', () => {
     const cs = toCitations([hit(), hit({ headingPath: ['Only the title'], sources: [] }, '2020-01-01')], '2026-11-25');
     expect(renderSourceList(cs, 'en')).toBe(
-      'Sources:\n[1] EAC mark — Who may apply (as of 2025-12-31) https://example.org/a https://example.org/b\n' +
+      'References:\n[1] EAC mark — Who may apply (as of 2025-12-31) https://example.org/a https://example.org/b\n' +
         '[2] EAC mark (as of 2025-12-31; due for re-check)',
     );
-    expect(renderSourceList(cs, 'ru').split('\n')[0]).toBe('Источники:');
+    expect(renderSourceList(cs, 'ru').split('\n')[0]).toBe('Ссылки:');
     const undated = toCitations([hit({ asOf: undefined, headingPath: ['T', 'A', 'B'] })]);
     expect(renderSourceList(undated, 'zh')).toBe(
-      '来源:\n[1] EAC mark — A › B https://example.org/a https://example.org/b',
+      '出处:\n[1] EAC mark — A › B https://example.org/a https://example.org/b',
     );
   });
 

@@ -48,7 +48,7 @@ export function renderSourceList(citations: readonly Citation[], lang: Lang): st
     const date = c.asOf ? ` (${t(lang, 'asOf')} ${c.asOf}${c.stale ? `; ${t(lang, 'stale')}` : ''})` : '';
     return `[${c.n}] ${c.title}${section ? ` — ${section}` : ''}${date}${c.sources.length ? ` ${c.sources.join(' ')}` : ''}`;
   });
-  return `${t(lang, 'sources')}:\n${lines.join('\n')}`;
+  return `${t(lang, 'references')}:\n${lines.join('\n')}`;
 }
 
 export function isoToday(now: Date = new Date()): string {

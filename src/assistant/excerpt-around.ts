@@ -8,8 +8,8 @@ export function excerptAround(passage: string, sentence: string | undefined, max
     .replace(/[ \t]+/g, ' ')
     .replace(/ ?\n ?/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
-    // The splitter keeps list items as paragraphs; in an excerpt they read as one list.
-    .replace(/\n\n(?=(?:[-*•+]|\d+[.)])\s)/g, '\n')
+    // The splitter keeps list items and table rows as paragraphs; in an excerpt they read as one list.
+    .replace(/\n\n(?=(?:[-*•+]|\d+[.)])\s|\|)/g, '\n')
     .trim();
   if (text.length <= maxChars) return text;
   // The same text with line breaks as spaces, character for character, to find the sentence in.

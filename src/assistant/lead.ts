@@ -7,7 +7,7 @@
 // introduces a list ("Not confirmed:") travels with the item it hedges.
 import type { Lang } from '../domain/lang.js';
 import { tokenize } from '../rag/tokenize.js';
-import { withoutMarkets } from '../domain/markets.js';
+import { aboutOtherMarkets, withoutMarkets } from '../domain/markets.js';
 import { fitAround } from './fit-around.js';
 import { matchKey, unitsOf, type Unit } from './passage-units.js';
 import { questionTypes, sentenceHas, type QuestionType } from './question-type.js';
@@ -172,11 +172,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
       : W_RANK / (1 + doc.rank);
   for (const doc of docs) {
     const ofAsked = doc.countries.some((c) => asked.has(c));
-    const offMarket =
-      asked.size > 0 &&
-      doc.countries.length > 0 &&
-      doc.countries.length <= 2 &&
-      !doc.countries.some((c) => asked.has(c) || c === 'CN');
+    const offMarket = aboutOtherMarkets(doc.countries, asked);
     // Words the document holds anywhere: a sentence of a document about the topic shares its context
     // ("сколько это занимает" under a gauge-change document that names 换轨 once).
     const docTokens = new Set<string>();
@@ -211,6 +207,8 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
           continue;
         // A note in brackets ("(Advice, not law.)") qualifies the text around it; it answers nothing.
         if (/^[(（][^()（）]*[)）][.。]?$/.test(unit.text)) continue;
+        // A line that introduces a list whose items are not in this passage ("Действуют до 2029–2030 годов:").
+        if (/[:：]$/.test(unit.text)) continue;
         const coverage = matched / total;
         const typeBonus = types.some((t) => answersType(t, unit, qTokens)) ? W_TYPE : 0;
         const mentionsAsked = unit.markets.some((m) => asked.has(m));
@@ -248,14 +246,16 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   // whole; when they do not fit together, each is cut to its share of the cap around the question's
   // words (the answer to a question usually sits near the words it shares with it).
   const chosen: Array<LeadSentence & { budget: number }> = [{ ...top, budget: maxChars }];
-  const second = eligible.slice(1).find((c) => c.text !== top.text && c.score >= top.score * FILL_RATIO);
+  // A list's lead-in is read with its items and each item on its own too: one never follows the other.
+  const repeats = (c: { text: string }) => chosen.some((x) => x.text.includes(c.text) || c.text.includes(x.text));
+  const second = eligible.slice(1).find((c) => !repeats(c) && c.score >= top.score * FILL_RATIO);
   if (second) {
     if (top.text.length + second.text.length + 5 <= maxChars) {
       chosen.push({ ...second, budget: maxChars });
       let used = top.text.length + second.text.length + 10;
       for (const c of eligible) {
         if (chosen.length >= maxSentences || c.score < top.score * FILL_RATIO) break;
-        if (chosen.some((s) => s.text === c.text) || used + c.text.length + 5 > maxChars) continue;
+        if (repeats(c) || used + c.text.length + 5 > maxChars) continue;
         chosen.push({ ...c, budget: maxChars });
         used += c.text.length + 5;
       }
@@ -269,7 +269,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
       let used = top.text.length + 5;
       for (const c of eligible.slice(1)) {
         if (chosen.length >= maxSentences || c.score < top.score * FILL_RATIO) break;
-        if (chosen.some((x) => x.text === c.text) || used + c.text.length + 5 > maxChars) continue;
+        if (repeats(c) || used + c.text.length + 5 > maxChars) continue;
         chosen.push({ ...c, budget: maxChars });
         used += c.text.length + 5;
       }

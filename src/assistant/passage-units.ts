@@ -54,12 +54,28 @@ export function unitsOf(passage: UnitSource): PassageUnits {
     if (list?.items.length) units[list.at] = makeUnit(`${units[list.at]!.text} ${list.items.join(' ')}`, undefined);
     list = undefined;
   };
-  for (const rawLine of passage.text.split('\n')) {
-    const line = rawLine.trim();
-    if (!line) {
-      // The splitter keeps list items as paragraphs: a blank line ends a list only before a non-item.
+  const lines = passage.text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  let header: string[] | undefined;
+  for (const [i, line] of lines.entries()) {
+    // A table row reads as a sentence about its first cell, each further cell named by its column:
+    // "Almaty — Typical time: 8–12 days; Year: 2020", not a run of cells.
+    const cells = tableCells(line);
+    if (cells) {
+      closeList();
+      if (cells.every((c) => /^:?-{2,}:?$/.test(c))) continue;
+      const next = i + 1 < lines.length ? tableCells(lines[i + 1]!) : undefined;
+      if (next?.every((c) => /^:?-{2,}:?$/.test(c))) {
+        header = cells;
+        continue;
+      }
+      const text = rowText(cells, header);
+      if (text) units.push(makeUnit(text, leadIn));
       continue;
     }
+    header = undefined;
     const item = /^(?:[-*+•]|\d+[.)])\s+(.*)$/.exec(line);
     if (item) {
       const text = clean(item[1]!);
@@ -95,6 +111,26 @@ function makeUnit(text: string, leadIn: string | undefined): Unit {
     ),
     numbers: [...text.matchAll(/\d+(?:[.,]\d+)?/g)].map((m) => m[0]),
   };
+}
+
+function tableCells(line: string): string[] | undefined {
+  if (!/^\|.*\|$/.test(line)) return undefined;
+  return line
+    .slice(1, -1)
+    .split('|')
+    .map((c) => clean(c));
+}
+
+function rowText(cells: readonly string[], header: readonly string[] | undefined): string {
+  const han = /\p{Script=Han}/u.test(cells.join('') + (header ?? []).join(''));
+  const [first, ...rest] = cells;
+  const parts = rest.flatMap((c, i) => {
+    if (!c) return [];
+    const name = header?.[i + 1];
+    return [name ? `${name}${han ? '：' : ': '}${c}` : c];
+  });
+  if (!first) return parts.join(han ? '；' : '; ');
+  return parts.length ? `${first} — ${parts.join(han ? '；' : '; ')}` : first;
 }
 
 // Markdown emphasis and table pipes are layout, not words.

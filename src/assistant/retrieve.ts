@@ -1,5 +1,6 @@
 // Retrieval for a person: search every language, then show each document in the asker's
 // language when a translation exists (the translation links of the front-matter), once.
+import { aboutOtherMarkets } from '../domain/markets.js';
 import type { KnowledgeBase } from '../rag/knowledge-base.js';
 import type { Hit, SearchFilters } from '../domain/knowledge.js';
 import type { Lang } from '../domain/lang.js';
@@ -57,13 +58,8 @@ async function marketAware(
   const general = await kb.search(query, opts);
   if (markets.length === 0 || opts.country) return general;
   const asked = new Set(markets);
-  // China's side (export rules, currency, rebates) concerns every shipment, whatever the market.
-  // A document about a region (three markets or more) may answer for a market it does not list
-  // ("is Uzbekistan a party?" — "the parties are …"); only a note on one or two other markets moves down.
-  const elsewhere = (h: Hit) =>
-    h.doc.countries.length > 0 &&
-    h.doc.countries.length <= 2 &&
-    !h.doc.countries.some((c) => asked.has(c) || c === 'CN');
+  // Only a note on one or two other markets moves down (aboutOtherMarkets says why).
+  const elsewhere = (h: Hit) => aboutOtherMarkets(h.doc.countries, asked);
   const ranked = [...general.filter((h) => !elsewhere(h)), ...general.filter(elsewhere)];
   for (const country of markets) {
     const [local] = await kb.search(query, { ...opts, country, k: 1 });

@@ -319,3 +319,16 @@ export function impliedMarkets(text: string): string[] {
 export function marketName(code: string, lang: Lang): string {
   return MARKETS[code]?.names[lang] ?? code;
 }
+
+/**
+ * Whether a document is about other markets than the asked ones: it names one or two markets besides
+ * China and none of them is asked. China's side (export rules, currency, rebates) concerns every
+ * shipment, so a document about China alone never is; a note on Belarus for Chinese exporters
+ * (countries BY, CN) is, when the question asks about Uzbekistan. A document about a region (three
+ * markets or more) may answer for a market it does not list ("the parties are …").
+ */
+export function aboutOtherMarkets(countries: readonly string[], asked: ReadonlySet<string>): boolean {
+  if (asked.size === 0) return false;
+  const foreign = countries.filter((c) => c !== 'CN');
+  return foreign.length > 0 && foreign.length <= 2 && !foreign.some((c) => asked.has(c));
+}

@@ -21,6 +21,8 @@ const ru = {
   tooLong: (p: Params) =>
     `Вопрос слишком длинный (${p.length} символов, максимум ${p.max}). Сократите его, пожалуйста.`,
   sources: 'Источники',
+  // The list of cited documents under an answer; "Источники" heads the passages themselves.
+  references: 'Ссылки',
   asOf: 'по состоянию на',
   stale: 'ждёт повторной проверки',
   internalError: 'Что-то пошло не так на нашей стороне. Попробуйте ещё раз чуть позже.',
@@ -54,6 +56,7 @@ const zh: Record<Key, Message> = {
   noWords: '消息里没有文字。请写下问题，例如：“到阿拉木图的班列要几天？”',
   tooLong: (p) => `问题太长（${p.length} 个字符，上限 ${p.max}）。请缩短后再发。`,
   sources: '来源',
+  references: '出处',
   asOf: '截至',
   stale: '待复核',
   internalError: '我们这边出了点问题，请稍后再试。',
@@ -82,6 +85,7 @@ const en: Record<Key, Message> = {
   noWords: 'Your message has no words. Type a question, e.g. "How long does a train to Almaty take?"',
   tooLong: (p) => `The question is too long (${p.length} characters, at most ${p.max}). Please shorten it.`,
   sources: 'Sources',
+  references: 'References',
   asOf: 'as of',
   stale: 'due for re-check',
   internalError: 'Something went wrong on our side. Please try again in a moment.',

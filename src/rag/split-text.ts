@@ -32,7 +32,7 @@ export interface SplitOptions {
   overlapSentences?: number;
 }
 
-export const SPLITTER_VERSION = 'split-v2';
+export const SPLITTER_VERSION = 'split-v3';
 
 const HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
 const FENCE = /^\s*(```|~~~)/;
@@ -128,6 +128,11 @@ function sections(body: string): Section[] {
       endPara();
       marker = parseSourcesMarker(line) ?? marker;
     } else if (!inFence && line.trim() === '') {
+      endPara();
+    } else if (!inFence && /^\s*\|.*\|\s*$/.test(line)) {
+      // A table row stays a line of its own: joined into one line, a table reads as a run of cells.
+      endPara();
+      para.push(line.trim());
       endPara();
     } else if (!inFence && /^\s*([-*+]|\d+[.)])\s+/.test(line)) {
       // Each list item reads as its own sentence group.

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../rag/tokenize.js';
+import { fitAround } from './fit-around.js';
+import { matchKey } from './passage-units.js';
+
+const keys = (q: string) => new Set(tokenize(q).map(matchKey));
+
+describe('fitAround', () => {
+  it('cuts Chinese at a comma, never inside a number', () => {
+    const text =
+      '据海关总署公告，中国与白俄罗斯的AEO互认自2019年7月24日起实施，中国与蒙古的互认自2025年6月1日起实施，中国与乌兹别克斯坦海关于2023年10月18日在西安签署了AEO互认安排，但实施日期未见公告。';
+    for (let size = 30; size <= 90; size += 5) {
+      const cut = fitAround(text, size, keys('中乌AEO互认是哪一年签的 乌兹别克斯坦'));
+      expect(cut.replace(/…/g, '').length, String(size)).toBeLessThanOrEqual(size);
+      expect(cut, String(size)).not.toMatch(/^…\d|\d…$/);
+    }
+  });
+
+  it('never starts inside a word of another script quoted in Chinese', () => {
+    const text =
+      '进口增值税的计税基础是海关完税价格（таможенная стоимость）加上关税和消费税，俄罗斯自2026年1月1日起将基本税率提高到22%，部分食品和儿童用品仍适用10%的优惠税率，具体以海关编码为准。';
+    for (const size of [40, 50, 60, 70]) {
+      const cut = fitAround(text, size, keys('俄罗斯 增值税 税率 2026'));
+      const words = new Set(text.match(/[а-я]+/g));
+      for (const w of cut.match(/[а-я]+/g) ?? []) expect(words.has(w), `${size}: ${cut}`).toBe(true);
+    }
+  });
+
+  it('keeps whole words where the script has spaces', () => {
+    const text =
+      'EEC Council decisions reported on 12–13 Jan 2026 set new EAEU parcel rules to apply from 1 Jul 2026: the duty-free limit stays at EUR 200, and above it the duty is 5% of the whole purchase value, not only the excess, at least EUR 1 per kg.';
+    const cut = fitAround(text, 120, keys('duty-free limit whole purchase value'));
+    expect(
+      cut
+        .replace(/…/g, '')
+        .split(' ')
+        .every((w) => text.split(' ').includes(w)),
+    ).toBe(true);
+  });
+});
