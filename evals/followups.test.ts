@@ -18,7 +18,7 @@ import { openDb } from '../src/store/open-db.js';
 import { CreditService } from '../src/tools/credit/credit-service.js';
 import { creditTool } from '../src/tools/credit/credit-tool.js';
 import { LocalCreditProvider, seedLocalCompanies } from '../src/tools/credit/providers/local-provider.js';
-import { findPlaces } from '../src/tools/routes/find-places.js';
+import { placeRefs } from '../src/tools/routes/find-places.js';
 import { RouteService } from '../src/tools/routes/route-service.js';
 import { routesTool } from '../src/tools/routes/routes-tool.js';
 import { loadThresholds } from '../src/evals/retrieval-gate.js';
@@ -73,8 +73,7 @@ describe.each(['followups', 'followups-heldout', 'followups-heldout-2'])(
         conversations: new ConversationRepo(db),
         limits: { maxQuestionChars: 4000 },
         log: createLogger('silent'),
-        places: (text) =>
-          findPlaces(routes.network, text).map((m) => ({ id: m.node.id, at: m.at, text: m.text, kind: m.node.kind })),
+        places: (text) => placeRefs(routes.network, text),
       });
     }, 240_000);
     afterAll(async () => {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectIntent, type Intent } from '../src/assistant/intents.js';
-import { findPlaces } from '../src/tools/routes/find-places.js';
+import { placeRefs } from '../src/tools/routes/find-places.js';
 import { loadNetwork } from '../src/tools/routes/network-schema.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -27,11 +27,7 @@ const read = (name: string): Labelled[] =>
     .filter(Boolean)
     .map((l) => JSON.parse(l));
 const network = loadNetwork(join(ROOT, 'knowledge/logistics/network.yaml'));
-const detect = (text: string) =>
-  detectIntent(
-    text,
-    findPlaces(network, text).map((m) => ({ id: m.node.id, at: m.at, text: m.text, kind: m.node.kind })),
-  );
+const detect = (text: string) => detectIntent(text, placeRefs(network, text));
 
 describe.each(['intents', 'intents-heldout', 'intents-heldout-2', 'intents-heldout-3'])(
   'intent detection without a model (evals/datasets/%s.jsonl)',

@@ -31,7 +31,7 @@ import type { CreditService } from './tools/credit/credit-service.js';
 import { existsSync } from 'node:fs';
 import { RouteService } from './tools/routes/route-service.js';
 import { routesTool } from './tools/routes/routes-tool.js';
-import { findPlaces } from './tools/routes/find-places.js';
+import { placeRefs } from './tools/routes/find-places.js';
 import { ChangeLog } from './store/change-log.js';
 import { WatchRepo } from './store/watch-repo.js';
 import { WatchService } from './watch/watch-service.js';
@@ -155,10 +155,7 @@ export async function createRuntime(config: Config, log: Logger, opts: RuntimeOp
   if (routes) tools.register(routesTool(routes));
   const conversations = new ConversationRepo(db);
   const metrics = new Metrics();
-  const places = routes
-    ? (text: string) =>
-        findPlaces(routes.network, text).map((m) => ({ id: m.node.id, at: m.at, text: m.text, kind: m.node.kind }))
-    : undefined;
+  const places = routes ? (text: string) => placeRefs(routes.network, text) : undefined;
   const assistant = new Assistant({
     kb,
     llm,

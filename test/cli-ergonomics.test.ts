@@ -146,4 +146,10 @@ describe('advisor at the terminal', () => {
     expect(r.code).toBe(1);
     expect(r.stdout.trim()).toBe('ничего не найдено');
   });
+
+  it('exits 0 when `ask` is answered by the route planner, which cites no document', async () => {
+    const r = await runAdvisor(['ask', 'Поезд из Циндао до Москвы сколько дней идет?'], env);
+    expect(r.stdout).toMatch(/^Циндао → Москва:/);
+    expect(r.code).toBe(0);
+  });
 });

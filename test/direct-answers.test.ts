@@ -141,6 +141,19 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/USD \(2025/);
   });
 
+  it('keeps the trip for "and via Khorgos?" and plans it through the crossing', async () => {
+    const conversationId = `via-${Date.now()}`;
+    await ask('rail route qingdao to moscow?', conversationId);
+    const a = await ask('and via Khorgos?', conversationId);
+    expect(a.toolCalls[0]?.input).toMatchObject({ from: 'qingdao', to: 'moscow', via: 'khorgos' });
+    expect(a.lead?.text).toMatch(/^Qingdao → Moscow \(via Khorgos\):/);
+  });
+
+  it('reads "Khorgos or Alashankou, which is faster?" as a question about two crossings, not a trip between them', async () => {
+    const a = await ask('去中亚走霍尔果斯还是阿拉山口，哪个更快更便宜');
+    expect(a.toolCalls).toEqual([]);
+  });
+
   it('checks a company named in chat with the credit tool', async () => {
     const a = await ask('проверь ООО «Сэмпл Москва Упаковка»');
     expect(a.toolCalls.map((c) => c.name)).toEqual(['credit_lookup']);

@@ -105,6 +105,31 @@ describe('route plans on the real network', () => {
     expect(picks).toContain('balanced');
   });
 
+  it('never leaves a country and comes back: no Qingdao → Tashkent by road through Almaty, Bishkek and Kashgar', async () => {
+    const country = new Map(net.nodes.map((n) => [n.id, n.country]));
+    const cities = net.nodes.filter((n) => n.kind === 'city').map((n) => n.id);
+    for (const from of ['qingdao', ...cities.slice(0, 6)])
+      for (const to of cities) {
+        if (from === to) continue;
+        const { plan } = await routes.plan(from, to);
+        for (const o of plan.options) {
+          const places = [o.legs[0]!.fromId, ...o.legs.map((l) => l.toId)];
+          const runs = places.map((id) => country.get(id)).filter((c, i, all) => i === 0 || all[i - 1] !== c);
+          expect(new Set(runs).size, `${from}→${to}: ${places.join(' ')}`).toBe(runs.length);
+        }
+      }
+  });
+
+  it('plans Qingdao → Moscow via Khorgos: every option passes it, and the plan says so', async () => {
+    const { plan } = await routes.plan('Qingdao', 'Moscow', { via: 'Хоргос' });
+    expect(plan.options.length).toBeGreaterThan(0);
+    for (const o of plan.options)
+      expect(
+        o.legs.some((l) => l.fromId === 'khorgos' || l.toId === 'khorgos' || /Khorgos/.test(l.crossing ?? '')),
+      ).toBe(true);
+    expect(renderPlan(plan, 'ru').split('\n')[0]).toMatch(/Циндао → Москва \(через Хоргос\)/);
+  });
+
   it('清岛→塔什干 and Циндао→Ташкент resolve to the same plan', async () => {
     const zh = await routes.plan('清岛', '塔什干');
     const ru = await routes.plan('Циндао', 'Ташкент');

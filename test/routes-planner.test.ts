@@ -187,6 +187,11 @@ function bruteForce(net: Network, from: string, to: string, c: Constraints): Arr
   const walk = (path: Path, visited: string[]) => {
     const node = visited[visited.length - 1]!;
     if (node === to) {
+      // A route crosses into each country once: the countries it passes, run together, repeat none.
+      const runs = visited
+        .map((id) => net.nodes.find((n) => n.id === id)!.country)
+        .filter((country, i, all) => i === 0 || all[i - 1] !== country);
+      if (new Set(runs).size !== runs.length) return;
       if (!c.requireMode || path.legs.some((l) => l.leg.mode === c.requireMode))
         complete.push({ path, k: figures(net, path, c) });
       return;

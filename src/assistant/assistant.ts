@@ -305,8 +305,10 @@ export class Assistant {
     if (own.kind !== 'none' || !plan.previous) return own;
     const before = detectIntent(plan.previous, places(plan.previous));
     if (before.kind === 'route') {
-      // "а до Бишкека?" keeps the origin and changes the destination; "а сколько стоит?" keeps both.
+      // "а до Бишкека?" keeps the origin and changes the destination; "а сколько стоит?" keeps both;
+      // "and via Khorgos?" keeps both and goes through the crossing.
       const next = places(question).find((p) => p.id !== before.from && p.id !== before.to);
+      if (next?.kind === 'border-crossing') return { ...before, via: next.id };
       return next ? { kind: 'route', from: before.from, to: next.id } : before;
     }
     // "can you check them?" after a message that named the company.
@@ -340,7 +342,10 @@ export class Assistant {
     }
     const name = intent.kind === 'route' ? 'plan_route' : 'credit_lookup';
     if (!this.deps.tools.get(name)) return { ...base, answer: t(lang, 'toolOff'), toolCalls: [] };
-    const args = intent.kind === 'route' ? { from: intent.from, to: intent.to } : { company: intent.company };
+    const args =
+      intent.kind === 'route'
+        ? { from: intent.from, to: intent.to, ...(intent.via ? { via: intent.via } : {}) }
+        : { company: intent.company };
     const record = await this.runTool(name, JSON.stringify(args), lang, turn);
     const output = (record.output ?? {}) as {
       summary?: string;

@@ -13,7 +13,7 @@ export interface PlaceRef {
 }
 
 export type Intent =
-  | { kind: 'route'; from: string; to: string }
+  | { kind: 'route'; from: string; to: string; via?: string }
   | { kind: 'credit'; company: string }
   | { kind: 'lawyer' }
   | { kind: 'none' };
@@ -158,7 +158,11 @@ function routeIntent(text: string, places: readonly PlaceRef[]): Intent | undefi
       places.findLast((p) => p !== from && role(p) === 'to') ??
       places.findLast((p) => p !== from && p.id !== from.id && role(p) !== 'via') ??
       places.find((p) => p !== from)!;
-    return from.id === to.id ? undefined : { kind: 'route', from: from.id, to: to.id };
+    // Goods do not travel from one border post to another: "霍尔果斯还是阿拉山口" weighs two crossings.
+    if (from.kind === 'border-crossing' && to.kind === 'border-crossing') return undefined;
+    const via = places.find((p) => p !== from && p !== to && role(p) === 'via' && p.id !== to.id && p.id !== from.id);
+    if (from.id === to.id) return undefined;
+    return { kind: 'route', from: from.id, to: to.id, ...(via ? { via: via.id } : {}) };
   }
   const only = places[0]!;
   if (only.id === HOME_PLACE) return undefined;

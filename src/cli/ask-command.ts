@@ -20,6 +20,8 @@ export const askCommand: Command = async (ctx) => {
   const r = outcome.result;
   const extras = [r.mode === 'llm' ? r.notices.join('\n') : '', renderSourceList(r.citations, r.lang)].filter(Boolean);
   ctx.print(ctx.options.json ? r : [r.answer, ...extras].join('\n\n'));
-  // Nothing found is an answer that says so, and exit code 1 for scripts.
-  return r.mode === 'retrieval-only' && r.citations.length === 0 ? 1 : 0;
+  // Nothing found is an answer that says so, and exit code 1 for scripts; a tool's answer (a route,
+  // a company) or the offer of a lawyer is an answer, though it cites no document.
+  const answered = r.toolCalls.some((c) => !c.error && !(c.output as { error?: unknown } | undefined)?.error);
+  return r.mode === 'retrieval-only' && r.citations.length === 0 && !answered && !r.escalation?.suggested ? 1 : 0;
 };

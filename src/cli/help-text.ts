@@ -17,7 +17,9 @@ export const SYNOPSES: Record<CliCommand, readonly string[]> = {
     '--suite extractive --corpus C.jsonl --queries Q.jsonl [--json]',
   ],
   credit: ['"<company>" [--country KZ] [--pick N] [--lang zh|ru|en] [--json]'],
-  route: ['--from <place> --to <place> [--cargo 40ft|20ft|lcl|reefer|dg] [--lang zh|ru|en] [--png FILE] [--json]'],
+  route: [
+    '--from <place> --to <place> [--via <place>] [--cargo 40ft|20ft|lcl|reefer|dg] [--lang zh|ru|en] [--png FILE] [--json]',
+  ],
   tickets: ['[--json]'],
   lint: ['[dir]'],
   'staff-link': ['<slack-user-id> [--json]'],
@@ -39,6 +41,7 @@ const VALUE: Partial<Record<CliOption, string>> = {
   pick: 'N',
   from: 'PLACE',
   to: 'PLACE',
+  via: 'PLACE',
   cargo: 'C',
   png: 'FILE',
   since: 'YYYY-MM-DD',

@@ -1,4 +1,4 @@
-// `advisor route --from Qingdao --to Almaty [--cargo 40ft|20ft|lcl|reefer|dg] [--lang] [--json] [--png FILE]`.
+// `advisor route --from Qingdao --to Almaty [--via Khorgos] [--cargo 40ft|20ft|lcl|reefer|dg] [--lang] [--json] [--png FILE]`.
 // Needs only the route network file: no database, no knowledge. A place it does not know is
 // answered with the nearest known names, written in the script the user typed it in.
 import { writeFileSync } from 'node:fs';
@@ -23,7 +23,8 @@ export const routeCommand: Command = async (ctx) => {
   const routes = new RouteService({ networkFile: r.networkFile, httpUrl: r.httpUrl, httpApiKey: r.httpApiKey });
   const parsed = parseRouteArgs(routes.network, `${from} → ${to} ${ctx.options.cargo ?? ''}`);
   try {
-    const { plan, external } = await routes.plan(parsed?.from ?? from, parsed?.to ?? to, parsed?.constraints ?? {});
+    const constraints = { ...parsed?.constraints, ...(ctx.options.via ? { via: ctx.options.via } : {}) };
+    const { plan, external } = await routes.plan(parsed?.from ?? from, parsed?.to ?? to, constraints);
     if (ctx.options.png && plan.options.length) {
       const { routeMapPng } = await import('../tools/routes/route-map.js');
       writeFileSync(ctx.options.png, routeMapPng(plan));

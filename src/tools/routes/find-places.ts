@@ -76,3 +76,11 @@ export function findPlaces(net: Network, message: string): PlaceMention[] {
   // One mention per place, the first.
   return found.filter((m, i) => found.findIndex((x) => x.node.id === m.node.id) === i);
 }
+
+/** The mentions as the assistant reads them: which place, where in the message, as written, of what kind. */
+export function placeRefs(
+  net: Network,
+  message: string,
+): Array<{ id: string; at: number; text: string; kind: string }> {
+  return findPlaces(net, message).map((m) => ({ id: m.node.id, at: m.at, text: m.text, kind: m.node.kind }));
+}

@@ -1,7 +1,15 @@
 // The planner's answer: the Pareto-optimal routes, and among them the fastest, the cheapest, the
 // lowest-emission and a balanced one (smallest sum of criteria each scaled to the best route).
 import { MODES, type Network } from './network-schema.js';
-import { allowed, edgeCriteria, edgesOf, paretoRoutes, type Constraints, type PlannedRoute } from './planner.js';
+import {
+  allowed,
+  edgeCriteria,
+  edgesOf,
+  paretoRoutes,
+  passesVia,
+  type Constraints,
+  type PlannedRoute,
+} from './planner.js';
 import { resolvePlace } from './resolve-place.js';
 import { greatCircleKm } from './place-positions.js';
 import { summarize, type RouteSummary } from './route-summary.js';
@@ -12,6 +20,8 @@ export type Pick =
 export interface RoutePlan {
   from: { id: string; name: string; names: Record<'en' | 'ru' | 'zh', string> };
   to: { id: string; name: string; names: Record<'en' | 'ru' | 'zh', string> };
+  /** The place every option passes, when one was asked for. */
+  via?: { id: string; names: Record<'en' | 'ru' | 'zh', string> };
   constraints: Constraints;
   options: Array<RouteSummary & { picks: Pick[] }>;
   /** The names of every place the options pass, in the three languages, for rendering. */
@@ -22,16 +32,21 @@ export interface RoutePlan {
 
 export class PlaceNotFoundError extends Error {}
 
-export function planRoutes(net: Network, fromText: string, toText: string, c: Constraints = {}): RoutePlan {
+export function planRoutes(net: Network, fromText: string, toText: string, asked: Constraints = {}): RoutePlan {
   const from = resolvePlace(net, fromText);
   const to = resolvePlace(net, toText);
   if (!from) throw new PlaceNotFoundError(fromText);
   if (!to) throw new PlaceNotFoundError(toText);
+  const viaNode = asked.via ? resolvePlace(net, asked.via) : undefined;
+  if (asked.via && !viaNode) throw new PlaceNotFoundError(asked.via);
+  const c: Constraints = viaNode ? { ...asked, via: viaNode.id } : asked;
+  const via = viaNode ? { via: { id: viaNode.id, names: viaNode.names } } : {};
   // Two names of one place ("Vorsino", "Moskva"): there is nothing to plan, not a route of no legs.
   if (from.id === to.id)
     return {
       from: { id: from.id, name: from.names.en, names: from.names },
       to: { id: to.id, name: to.names.en, names: to.names },
+      ...via,
       constraints: c,
       options: [],
       places: { [from.id]: from.names },
@@ -102,7 +117,10 @@ export function planRoutes(net: Network, fromText: string, toText: string, c: Co
     }
   }
   const nodeCountry = new Map(net.nodes.map((n) => [n.id, n.country]));
-  for (const e of edgesOf(net).filter((x) => x.from === from.id && x.to === to.id && allowed(x, c, nodeCountry))) {
+  const directLegs = edgesOf(net).filter(
+    (x) => x.from === from.id && x.to === to.id && allowed(x, c, nodeCountry) && (!c.via || passesVia(net, [x], c.via)),
+  );
+  for (const e of directLegs) {
     const direct = { edges: [e], criteria: edgeCriteria(net, e, c) };
     const same = [...routes, ...extra].find((x) => x.edges.length === 1 && x.edges[0]!.leg.id === e.leg.id);
     if (same) picks.set(same, [...(picks.get(same) ?? []), 'direct']);
@@ -125,6 +143,7 @@ export function planRoutes(net: Network, fromText: string, toText: string, c: Co
   return {
     from: { id: from.id, name: from.names.en, names: from.names },
     to: { id: to.id, name: to.names.en, names: to.names },
+    ...via,
     constraints: c,
     options,
     places: Object.fromEntries(

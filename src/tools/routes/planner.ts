@@ -20,6 +20,8 @@ export interface Constraints {
   maxLegs?: number;
   /** Only routes that use this mode somewhere (the best sea option, the best rail option …). */
   requireMode?: Mode;
+  /** Only routes through this place (a node id): "via Khorgos". */
+  via?: string;
 }
 
 export interface Edge {
@@ -91,6 +93,12 @@ export function allowed(e: Edge, c: Constraints, nodeCountry: Map<string, string
   return true;
 }
 
+/** Whether a route passes a place: a leg starts or ends there, or crosses the border there. */
+export function passesVia(net: Network, edges: readonly Edge[], via: string): boolean {
+  const name = net.nodes.find((n) => n.id === via)?.names.en;
+  return edges.some((e) => e.from === via || e.to === via || (name !== undefined && e.leg.crossing?.includes(name)));
+}
+
 export function transfers(edges: readonly Edge[]): number {
   let n = 0;
   for (let i = 1; i < edges.length; i++) if (edges[i]!.leg.mode !== edges[i - 1]!.leg.mode) n++;
@@ -141,11 +149,19 @@ export function paretoRoutes(net: Network, from: string, to: string, c: Constrai
   const found: PlannedRoute[] = [];
   const path: Edge[] = [];
   const visited = new Set<string>([from]);
+  // A route that leaves a country does not come back into it (Almaty → Bishkek → Kashgar → Tashkent
+  // for Qingdao → Tashkent): each border is crossed once, each way.
+  const reenters = (e: Edge): boolean => {
+    const next = nodeCountry.get(e.to);
+    if (next === undefined || next === nodeCountry.get(e.from)) return false;
+    return next === nodeCountry.get(from) || path.some((p) => nodeCountry.get(p.from) === next);
+  };
   const walk = (node: string, acc: Criteria) => {
     // Cut: anything this partial route can become is dominated by a route already found.
     if (prunable(found, acc)) return;
     if (node === to) {
       if (c.requireMode && !path.some((e) => e.leg.mode === c.requireMode)) return;
+      if (c.via && !passesVia(net, path, c.via)) return;
       if (found.some((r) => dominates(r.criteria, acc))) return;
       for (let i = found.length - 1; i >= 0; i--) if (dominates(acc, found[i]!.criteria)) found.splice(i, 1);
       found.push({ edges: [...path], criteria: acc });
@@ -153,7 +169,7 @@ export function paretoRoutes(net: Network, from: string, to: string, c: Constrai
     }
     if (path.length >= maxLegs) return;
     for (const e of out.get(node) ?? []) {
-      if (visited.has(e.to)) continue;
+      if (visited.has(e.to) || reenters(e)) continue;
       path.push(e);
       if (c.maxTransfers === undefined || transfers(path) <= c.maxTransfers) {
         const k = edgeCriteria(net, e, c);

@@ -103,8 +103,13 @@ export function planCaveats(plan: RoutePlan, lang: Lang, maxOptions = 4): string
  * The plan in a few lines: places in the user's language, then one line per option — mode, days,
  * cost with its year, CO₂. Used as the direct answer of a route question and as the first message.
  */
+/** " (via Khorgos)" when the trip was asked through a place. */
+function viaText(plan: RoutePlan, lang: Lang): string {
+  return plan.via ? ` (${routeText(lang, 'via')} ${shortName(plan.via.names[lang])})` : '';
+}
+
 export function renderPlanSummary(plan: RoutePlan, lang: Lang, maxOptions = 4): string {
-  const head = `${shortName(plan.from.names[lang])} → ${shortName(plan.to.names[lang])}`;
+  const head = `${shortName(plan.from.names[lang])} → ${shortName(plan.to.names[lang])}${viaText(plan, lang)}`;
   if (plan.options.length === 0)
     return `${head}: ${routeText(lang, plan.notes.includes('samePlace') ? 'samePlace' : 'noRoute')}`;
   const lines = displayOptions(plan, maxOptions).map((o) => {
@@ -113,7 +118,10 @@ export function renderPlanSummary(plan: RoutePlan, lang: Lang, maxOptions = 4): 
     const mode = bestOf ?? mainMode(o);
     const picks = o.picks.map((p) => routeText(lang, p)).join(', ');
     const co2 = o.co2T ? ` · ${routeText(lang, 'co2')} ${range(o.co2T)} t` : '';
-    return `${MODE_ICON[mode] ?? '•'} ${routeText(lang, mode as 'rail')}${picks ? ` (${picks})` : ''}: ${daysText(lang, o.days)} · ${costText(o, lang)}${co2}`;
+    // A time added up from separate legs beside a reported through service says so on its own line:
+    // read alone, "7–8 days" beside "16 days" looks like a faster train that nobody has run.
+    const legsOnly = o.caveats.some((c) => c.code === 'composed') ? ` (${routeText(lang, 'legsOnly')})` : '';
+    return `${MODE_ICON[mode] ?? '•'} ${routeText(lang, mode as 'rail')}${picks ? ` (${picks})` : ''}: ${daysText(lang, o.days)}${legsOnly} · ${costText(o, lang)}${co2}`;
   });
   return [`${head}:`, ...lines].join('\n');
 }
@@ -137,7 +145,7 @@ export function renderPlanBrief(plan: RoutePlan, lang: Lang, maxChars = 900): st
 
 /** Each option's legs, crossings, documents, Incoterms and the date of its figures; caveats once at the end. */
 export function renderPlan(plan: RoutePlan, lang: Lang, maxOptions = 4): string {
-  const head = `${placeName(plan, plan.from.id, plan.from.name, lang)} → ${placeName(plan, plan.to.id, plan.to.name, lang)}`;
+  const head = `${placeName(plan, plan.from.id, plan.from.name, lang)} → ${placeName(plan, plan.to.id, plan.to.name, lang)}${viaText(plan, lang)}`;
   if (plan.options.length === 0)
     return `${head}: ${routeText(lang, plan.notes.includes('samePlace') ? 'samePlace' : 'noRoute')}`;
   const localise = localiser(plan, lang);

@@ -11,6 +11,8 @@ import type { RouteService } from './route-service.js';
 export const routeToolInput = z.object({
   from: z.string().min(2).max(100),
   to: z.string().min(2).max(100),
+  /** A place every route must pass ("via Khorgos"). */
+  via: z.string().min(2).max(100).optional(),
   container: z.enum(['20ft', '40ft', 'lcl']).optional(),
   reefer: z.boolean().optional(),
   dangerous_goods: z.boolean().optional(),
@@ -33,6 +35,7 @@ export function routeConstraints(i: RouteToolInput): Constraints {
     ...(i.exclude_modes ? { excludeModes: i.exclude_modes } : {}),
     ...(i.avoid_countries ? { avoidCountries: i.avoid_countries } : {}),
     ...(i.max_transfers !== undefined ? { maxTransfers: i.max_transfers } : {}),
+    ...(i.via ? { via: i.via } : {}),
   };
 }
 
