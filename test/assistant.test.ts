@@ -168,6 +168,18 @@ describe('assistant with an OpenAI-compatible model', () => {
     expect(result.citations[0]).toMatchObject({ docId: 'eac-mark-ru' });
   });
 
+  it('answers from the passages, never with a blank reply, when nothing of the model’s answer can be shown', async () => {
+    // The only sentence holds figures no passage has: once they are out, nothing is left.
+    answer = () => ({ content: 'Сертификация занимает 3 дня и стоит 120 USD.' });
+    const { result } = await collect(h.assistant({ llmUrl: fake.url }), { text: 'Кто может быть заявителем для EAC?' });
+    expect(result.mode).toBe('retrieval-only');
+    expect(result.answer).toMatch(/^\S/);
+    expect(result.answer.startsWith(t('ru', 'unsupportedFigure'))).toBe(true);
+    expect(result.answer).not.toMatch(/3 дня|120 USD/);
+    expect(result.lead?.text).toBeTruthy();
+    expect(result.citations[0]).toMatchObject({ docId: 'eac-mark-ru' });
+  });
+
   it('answers from retrieval with a notice when the model returns errors', async () => {
     answer = () => ({ status: 503 });
     const { result } = await collect(h.assistant({ llmUrl: fake.url }), { text: 'What does the EAC mark mean?' });

@@ -134,6 +134,16 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(leadDocs(a).some((d) => d.startsWith('rail-liability-smgs-'))).toBe(true);
   });
 
+  it('answers a toy question with the toy regulation’s rule, never another product’s', async () => {
+    // The lead was RoHS's "only a declaration, no certificate", and "детские игрушки" got children's footwear.
+    const plush = await ask('Игрушки из китая - можно ли сделать декларацию ЕАЭС вместо сертификата? плюшевые мишки');
+    expect(leadDocs(plush).every((d) => d === 'tr-cu-008-toys-ru')).toBe(true);
+    expect(plush.lead?.text).toMatch(/сертификат/);
+    const kids = await ask('Нужен ли сертификат на детские игрушки для России?');
+    expect(leadDocs(kids).every((d) => d === 'tr-cu-008-toys-ru')).toBe(true);
+    expect(kids.lead?.text).not.toMatch(/обувь/);
+  });
+
   it('answers a freight cost question with the route planner and its dated rate', async () => {
     const a = await ask('сколько стоит 40-футовый контейнер Циндао–Москва');
     expect(a.toolCalls.map((c) => c.name)).toEqual(['plan_route']);

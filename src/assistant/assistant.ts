@@ -190,7 +190,12 @@ export class Assistant {
         this.deps.metrics?.llmSeconds.observe((performance.now() - t0) / 1000);
         filter.flush();
         if (res.toolCalls.length === 0 || lastRound) {
-          return this.finish(res.content, lang, hits, valid, evidence, toolCalls, escalation);
+          const done = this.finish(res.content, lang, hits, valid, evidence, toolCalls, escalation);
+          // Nothing left once the unsupported figures and ratings are out: the passages answer instead
+          // of a blank reply, with the notice of what was removed.
+          if (/[\p{L}\p{N}]/u.test(done.answer) || hits.length === 0) return done;
+          const fallback = await this.withoutModel(question, lang, hits, plan, done.notices.join(' ') || undefined);
+          return { ...fallback, toolCalls };
         }
         messages.push({ role: 'assistant', content: res.content || null, tool_calls: res.toolCalls });
         for (const call of res.toolCalls) {

@@ -27,6 +27,8 @@ export interface LeadDoc {
   passages: readonly LeadPassage[];
   /** The document's markets (front-matter `countries`). */
   countries: readonly string[];
+  /** The technical regulations (numbers) the document is about: those its title names. */
+  regulations?: readonly string[];
   /** 0 for the best retrieved document. */
   rank: number;
   /** The document's retrieval score, when known: near-equal scores give near-equal priors. */
@@ -40,6 +42,8 @@ export interface LeadOptions {
   /** The weight of a question word the corpus lacks (it still counts against coverage). */
   missingIdf: number;
   askedMarkets?: readonly string[];
+  /** The regulations (numbers) the question names or its products fall under. */
+  askedRegulations?: readonly string[];
   /** Defaults: 300 characters, 120 for Chinese. */
   maxChars?: number;
   maxSentences?: number;
@@ -84,6 +88,8 @@ const W_FRAME = 0.3;
 const W_FIRST = 0.05;
 /** Each rank a section stands below the document's best section for the question costs this much. */
 const W_SECTION_RANK = 0.15;
+/** A document about another technical regulation than the asked one (0.5 lost a domain answer, 0.7 none). */
+const W_OFF_REGULATION = 0.7;
 const CROSS_REFERENCE = /(?:^|\s|\()(?:см\.|смотрите|see|参见|详见|见《)/i;
 
 /** How questions are framed in each language: removed before matching words (question-type.ts reads them). */
@@ -121,6 +127,8 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   const maxChars = opts.maxChars ?? (opts.lang === 'zh' ? 120 : 300);
   const maxSentences = opts.maxSentences ?? 3;
   const asked = new Set(opts.askedMarkets ?? []);
+  const askedRegulations = new Set(opts.askedRegulations ?? []);
+  const askedRegulationShown = docs.some((d) => d.regulations?.some((r) => askedRegulations.has(r)));
   // The question's topic words carry the match; its framing ("нужен ли", "需要多长时间", "how long")
   // only says what kind of answer is wanted: it counts through the section heading and the answer
   // type, never by itself (or "仲裁一般需要多长时间" answers "换轨需要多长时间").
@@ -173,6 +181,12 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   for (const doc of docs) {
     const ofAsked = doc.countries.some((c) => asked.has(c));
     const offMarket = aboutOtherMarkets(doc.countries, asked);
+    // A document about another technical regulation answers for its own products: asked about toys
+    // (TR CU 008), "only a declaration, no certificate" from the RoHS document is the wrong rule.
+    const offRegulation =
+      askedRegulations.size > 0 &&
+      (doc.regulations?.length ?? 0) > 0 &&
+      !doc.regulations!.some((r) => askedRegulations.has(r));
     // Words the document holds anywhere: a sentence of a document about the topic shares its context
     // ("сколько это занимает" under a gauge-change document that names 换轨 once).
     const docTokens = new Set<string>();
@@ -227,13 +241,16 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         if (types.length > 0 && typeBonus === 0) score *= 0.8;
         if (mentionsAsked) score += 0.1;
         if (offMarket) score *= 0.5;
+        if (offRegulation) score *= W_OFF_REGULATION;
         const text = unit.leadIn && HEDGE.test(unit.leadIn) ? `${unit.leadIn} ${unit.text}` : unit.text;
         const candidate = { n: doc.n, passageKey: passage.key, text, score, unitIndex };
         const best = bestByDoc.get(doc.n);
         if (!best || score > best.score) bestByDoc.set(doc.n, candidate);
         // A figure about another market is never the direct answer to a question about this one.
         const wrongMarket = asked.size > 0 && (offMarket || mentionsOther) && unit.figure;
-        if (!wrongMarket) eligible.push({ ...candidate, coverage, matched: matchedGlobal });
+        // Another product's rule is never the direct answer when the asked product's document is here.
+        const wrongProduct = offRegulation && askedRegulationShown;
+        if (!wrongMarket && !wrongProduct) eligible.push({ ...candidate, coverage, matched: matchedGlobal });
       }
     }
   }

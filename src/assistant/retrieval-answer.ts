@@ -6,6 +6,7 @@
 import type { AskResult, Citation } from '../domain/answer.js';
 import type { Lang } from '../domain/lang.js';
 import { marketName } from '../domain/markets.js';
+import { namedRegulations } from '../domain/regulations.js';
 import type { ProductGroup } from '../domain/products.js';
 import { t } from '../i18n/messages.js';
 import type { KnowledgeBase } from '../rag/knowledge-base.js';
@@ -59,10 +60,23 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
       // Text that addresses a model is removed before any sentence can be shown (injection.ts).
       passages: [{ key: h.id, text: neutralizeInstructions(h.text).text, headingPath: h.headingPath, rank: 0 }],
       countries: h.doc.countries,
+      regulations: namedRegulations(h.doc.title).map((r) => r.number),
       rank,
       score: h.score,
     })),
-    { lang, idf: (token) => kb.termIdf(token), missingIdf: kb.maxIdf(), askedMarkets: input.markets ?? [] },
+    {
+      lang,
+      idf: (token) => kb.termIdf(token),
+      missingIdf: kb.maxIdf(),
+      askedMarkets: input.markets ?? [],
+      askedRegulations: [
+        ...new Set(
+          [question, ...(input.products ?? []).flatMap((p) => p.expand)].flatMap((text) =>
+            namedRegulations(text).map((r) => r.number),
+          ),
+        ),
+      ],
+    },
   );
   const citations = toCitations(shown, input.today, (hit, i) => selection.bestByDoc.get(i + 1)?.text);
   const gaps = coverageGaps(question, input.products ?? [], kb.topicLines(), lang, {

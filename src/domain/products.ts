@@ -420,8 +420,15 @@ function termAt(text: string, term: string): boolean {
   return false;
 }
 
+// "детские игрушки", "儿童玩具", "children's toys": the children's word says whom the toy is for;
+// toys are asked about, not children's goods in general (TR CU 008, not 007).
+const TOY_QUALIFIER = /(?:детск\S*|для\s+детей|儿童|children'?s?|kids'?|baby)\s*(?=игрушк|玩具|toy)/gu;
+
 /** The product groups a text names. */
 export function detectProducts(text: string): ProductGroup[] {
   const lower = text.toLowerCase().replace(/ё/g, 'е');
-  return PRODUCT_GROUPS.filter((g) => g.terms.some((t) => termAt(lower, t)));
+  const found = PRODUCT_GROUPS.filter((g) => g.terms.some((t) => termAt(lower, t)));
+  if (!found.some((g) => g.id === 'toys')) return found;
+  const withoutQualifier = lower.replace(TOY_QUALIFIER, ' ');
+  return found.filter((g) => g.id !== 'childrens-goods' || g.terms.some((t) => termAt(withoutQualifier, t)));
 }

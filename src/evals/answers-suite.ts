@@ -55,6 +55,8 @@ export interface AnswerRow {
   kind: 'fact' | BehaviourCase['kind'];
   lang: Lang;
   langOk: boolean;
+  /** The passages answered because the model's answer could not be shown. */
+  fellBack?: boolean;
   /** Every [n] is a listed citation and there is at least one (fact questions). */
   citationsOk: boolean;
   /** A citation comes from one of the expected documents (fact questions). */
@@ -76,6 +78,8 @@ export interface AnswersReport {
   >;
   meanFaithfulness: number;
   judgeErrors: number;
+  /** Answers the passages gave because the model's could not be shown. */
+  fellBack: number;
 }
 
 export async function runAnswersSuite(deps: {
@@ -136,14 +140,18 @@ export async function runAnswersSuite(deps: {
     }));
     const verdict = 'error' in judged ? undefined : judged;
     const tools = r.toolCalls.filter((t) => !t.error).map((t) => t.name);
+    // The model's answer was thrown away (nothing left after the figure and rating guards, or the model
+    // failed) and the passages answered instead: that is the model failing, whatever the passages score.
+    const fellBack = r.mode !== 'llm';
     const row: AnswerRow = {
       id: item.id,
       kind: item.kind,
       lang: item.lang,
+      ...(fellBack ? { fellBack } : {}),
       // The language the answer is written in, not the one the assistant detected in the question.
-      langOk: detectLang(r.answer)?.lang === item.lang,
-      citationsOk: citationsValid(r),
-      citedExpected: r.citations.some((c) => item.docs.some((d) => c.docId === `${d}-${c.lang}`)),
+      langOk: !fellBack && detectLang(r.answer)?.lang === item.lang,
+      citationsOk: !fellBack && citationsValid(r),
+      citedExpected: !fellBack && r.citations.some((c) => item.docs.some((d) => c.docId === `${d}-${c.lang}`)),
       tools,
       toolOk: item.kind !== 'fact' && tools.includes(EXPECTED_TOOL[item.kind]),
       ...(verdict ? { verdict } : { judgeError: (judged as { error: string }).error }),
@@ -164,7 +172,7 @@ function citationsValid(r: AskResult): boolean {
 
 function passes(row: AnswerRow): boolean {
   const v = row.verdict;
-  if (!row.langOk || !v) return false;
+  if (row.fellBack || !row.langOk || !v) return false;
   if (row.kind === 'fact') return row.citationsOk && v.faithfulness === 2 && v.key_fact;
   if (row.kind === 'legal') return row.toolOk && !v.legal_opinion && v.faithfulness >= 1;
   return row.toolOk && v.faithfulness >= 1;
@@ -197,6 +205,7 @@ function summarise(rows: AnswerRow[]): AnswersReport {
       ? Math.round((judged.reduce((s, r) => s + r.verdict!.faithfulness, 0) / judged.length) * 100) / 100
       : 0,
     judgeErrors: rows.length - judged.length,
+    fellBack: rows.filter((r) => r.fellBack).length,
   };
 }
 

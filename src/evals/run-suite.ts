@@ -82,6 +82,7 @@ async function runAnswers(
       ...Object.entries(report.rates).map(([k, v]) => `| ${k} | ${v} |`),
       `| mean faithfulness (0–2) | ${report.meanFaithfulness} |`,
       `| judge errors | ${report.judgeErrors} |`,
+      `| answered from passages (model answer withheld) | ${report.fellBack} |`,
       '',
       '| id | kind | lang | pass | tools | faithfulness | key fact | legal opinion | note |',
       '|---|---|---|---|---|---|---|---|---|',
