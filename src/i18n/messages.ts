@@ -11,10 +11,10 @@ const ru = {
   notCovered: (p: Params) => `В базе знаний нет документа о теме: ${p.topic}.`,
   weakEvidence: 'Прямого ответа на этот вопрос в базе знаний нет.',
   humanHelp:
-    'Сотрудники зоны или юрист партнёрской фирмы 法智谷 помогут с этим вопросом (в Telegram — команда /lawyer).',
+    'Сотрудники зоны или юрист партнёрской фирмы Фачжигу (法智谷) помогут с этим вопросом (в Telegram — команда /lawyer).',
   nearestPassages: 'Ближайшее, что есть в базе знаний',
   noResults:
-    'В базе знаний не нашлось ничего по этому вопросу. Я не буду гадать: задайте вопрос иначе, обратитесь к сотрудникам зоны или в юридический центр 法智谷 (команда /lawyer).',
+    'В базе знаний не нашлось ничего по этому вопросу. Я не буду гадать: задайте вопрос иначе, обратитесь к сотрудникам зоны или в юридический центр Фачжигу (法智谷) (команда /lawyer).',
   emptyQuestion:
     'Вопрос пустой. Напишите, что вы хотите узнать, например: «Нужен ли сертификат EAC на упаковочную машину?»',
   noWords: 'В сообщении нет слов. Напишите вопрос, например: «Сколько идёт поезд до Алматы?»',
@@ -36,7 +36,7 @@ const ru = {
   promptRefusal:
     'Свои внутренние инструкции я не показываю. Спросите о сертификации, таможне, логистике или праве — отвечу со ссылками.',
   escalationOffer:
-    'Этот вопрос лучше передать юристу партнёрской фирмы 法智谷. Передать? Перед отправкой вы увидите, что именно будет передано.',
+    'Этот вопрос лучше передать юристу партнёрской фирмы Фачжигу (法智谷). Передать? Перед отправкой вы увидите, что именно будет передано.',
 } satisfies Record<string, Message>;
 
 type Key = keyof typeof ru;
@@ -76,10 +76,10 @@ const en: Record<Key, Message> = {
   noCompany: 'No source knows this company. Check the spelling or name the country.',
   notCovered: (p: Params) => `The knowledge base has no document on ${p.topic}.`,
   weakEvidence: 'The knowledge base has nothing that answers this directly.',
-  humanHelp: 'Zone staff or a lawyer of a 法智谷 partner firm can help with this (in Telegram: /lawyer).',
+  humanHelp: 'Zone staff or a lawyer of a Fazhigu (法智谷) partner firm can help with this (in Telegram: /lawyer).',
   nearestPassages: 'The nearest the knowledge base has',
   noResults:
-    'I found nothing in the knowledge base for this question. I will not guess: try rephrasing it, or ask the zone staff or the 法智谷 legal hub (/lawyer).',
+    'I found nothing in the knowledge base for this question. I will not guess: try rephrasing it, or ask the zone staff or the Fazhigu (法智谷) legal hub (/lawyer).',
   emptyQuestion:
     'The question is empty. Write what you want to know, e.g. "Do I need an EAC certificate for a packaging machine?"',
   noWords: 'Your message has no words. Type a question, e.g. "How long does a train to Almaty take?"',
@@ -99,7 +99,7 @@ const en: Record<Key, Message> = {
   promptRefusal:
     'I do not show my internal instructions. Ask about certification, customs, logistics or law and I will answer with sources.',
   escalationOffer:
-    'This question is best handled by a lawyer from a 法智谷 partner firm. Hand it over? You will see exactly what is shared before it is sent.',
+    'This question is best handled by a lawyer from a Fazhigu (法智谷) partner firm. Hand it over? You will see exactly what is shared before it is sent.',
 };
 
 const catalogues: Record<Lang, Record<Key, Message>> = { ru, zh, en };

@@ -12,7 +12,7 @@ const ru = {
   notAllowed:
     'Извините, этот помощник доступен только сотрудникам зоны. Обратитесь к администратору рабочего пространства.',
   legalOnly: 'Этот раздел доступен только юридической команде.',
-  escalateSoon: 'Передача юристам партнёрских фирм 法智谷 пока не подключена в этой установке.',
+  escalateSoon: 'Передача юристам партнёрских фирм Фачжигу (法智谷) пока не подключена в этой установке.',
   toolSoon: 'Этот инструмент пока не подключён в этой установке; я не стану придумывать данные.',
   noTickets: 'Очереди юридических заявок пока нет в этой установке.',
   usage:
@@ -52,7 +52,7 @@ const en: Record<Key, string> = {
   thanks: 'Thanks for the feedback!',
   notAllowed: 'Sorry, this assistant is for zone staff only. Please ask your workspace administrator.',
   legalOnly: 'This is available to the legal team only.',
-  escalateSoon: 'Escalation to 法智谷 partner law firms is not connected in this deployment yet.',
+  escalateSoon: 'Escalation to Fazhigu (法智谷) partner law firms is not connected in this deployment yet.',
   toolSoon: 'This tool is not connected in this deployment yet; I will not make up data.',
   noTickets: 'There is no legal ticket queue in this deployment yet.',
   usage:

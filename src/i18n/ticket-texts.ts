@@ -6,7 +6,7 @@ type T = (p: P) => string;
 
 const ru: Record<string, T> = {
   preview: (p) =>
-    `Юристу партнёрской фирмы 法智谷 будет передано:\n\n• Суть вопроса: ${p.summary}\n• Язык: ${p.lang}\n• Страна: ${p.country}${p.note ? `\n• Ваша заметка: ${p.note}` : ''}\n\nОтправить?`,
+    `Юристу партнёрской фирмы Фачжигу (法智谷) будет передано:\n\n• Суть вопроса: ${p.summary}\n• Язык: ${p.lang}\n• Страна: ${p.country}${p.note ? `\n• Ваша заметка: ${p.note}` : ''}\n\nОтправить?`,
   send: () => 'Отправить',
   addNote: () => 'Добавить заметку',
   cancel: () => 'Отмена',
@@ -45,7 +45,7 @@ const zh: Record<string, T> = {
 };
 const en: Record<string, T> = {
   preview: (p) =>
-    `This will be shared with a lawyer of a 法智谷 partner firm:\n\n• Your question: ${p.summary}\n• Language: ${p.lang}\n• Country: ${p.country}${p.note ? `\n• Your note: ${p.note}` : ''}\n\nSend it?`,
+    `This will be shared with a lawyer of a Fazhigu (法智谷) partner firm:\n\n• Your question: ${p.summary}\n• Language: ${p.lang}\n• Country: ${p.country}${p.note ? `\n• Your note: ${p.note}` : ''}\n\nSend it?`,
   send: () => 'Send',
   addNote: () => 'Add a note',
   cancel: () => 'Cancel',

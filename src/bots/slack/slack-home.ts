@@ -15,7 +15,7 @@ export async function homeView(db: Db, userId: string, isLegal: boolean): Promis
       text: {
         type: 'mrkdwn',
         text:
-          '*What I can do* — answer questions on EAEU certification, customs, logistics and the 法智谷 legal FAQs in 中文, русский or English, citing sources with their dates.\n' +
+          '*What I can do* — answer questions on EAEU certification, customs, logistics and the Fazhigu (法智谷) legal FAQs in 中文, русский or English, citing sources with their dates.\n' +
           '• Mention me in a channel (a thread is one conversation) or write to me directly\n' +
           '• `/advisor ask <question>` · `/advisor credit <company>` · `/advisor route <from> <to>` · `/advisor tickets`',
       },
