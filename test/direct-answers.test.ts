@@ -181,6 +181,16 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(how.citations[0]?.docId).toBe('export-vat-rebate-zh');
   });
 
+  it('offers a lawyer to an exporter who wants to sue, though no lawyer is named; a question on how to sue stays a question', async () => {
+    for (const q of [
+      'покупатель из узбекистана не платит уже 4 месяца по контракту, хочу судиться, что делать',
+      'we want to sue the buyer in Almaty for non-payment',
+      '客户不付款，我们想起诉他们',
+    ])
+      expect((await ask(q)) as unknown, q).toMatchObject({ escalation: { suggested: true } });
+    expect((await ask('как подать иск в суд в Казахстане?')) as unknown).not.toHaveProperty('escalation');
+  });
+
   it('says plainly when the knowledge base has no document on a regulation, and offers people', async () => {
     const a = await ask('какие требования ТР ТС 018/2011 к электросамокатам?');
     expect(a.lead).toBeUndefined();
