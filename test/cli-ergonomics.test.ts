@@ -147,6 +147,17 @@ describe('advisor at the terminal', () => {
     expect(r.stdout.trim()).toBe('ничего не найдено');
   });
 
+  it('says which sources it searched when no company is found, and asks for the country only when not given', async () => {
+    const kz = await runAdvisor(['credit', 'ТОО Астана Логистик', '--country', 'KZ'], env);
+    expect(kz.code).toBe(1);
+    expect(kz.stdout).toMatch(
+      /^Ни один из подключённых источников \(реестр зоны \(образцы данных\)\) не знает такой компании\./,
+    );
+    expect(kz.stdout).not.toContain('укажите страну');
+    const bare = await runAdvisor(['credit', 'Nonexistent Widgets LLP'], env);
+    expect(bare.stdout).toContain('give the country');
+  });
+
   it('exits 0 when `ask` is answered by the route planner, which cites no document', async () => {
     const r = await runAdvisor(['ask', 'Поезд из Циндао до Москвы сколько дней идет?'], env);
     expect(r.stdout).toMatch(/^Циндао → Москва:/);

@@ -164,6 +164,16 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.toolCalls).toEqual([]);
   });
 
+  it('passes the country named beside a company to the credit check, and says which sources it searched', async () => {
+    const a = await ask('проверь контрагента ТОО Астана Логистик, Казахстан, надежный?');
+    expect(a.toolCalls[0]).toMatchObject({ name: 'credit_lookup', input: { country: 'KZ' } });
+    expect(a.answer).toMatch(/Ни один из подключённых источников \(.+\)/);
+    expect(a.answer).not.toContain('укажите страну');
+    // Named exactly, the company's report comes at once, not a list to choose from.
+    const exact = await ask('Is Sample Almaty Logistics LLP a reliable counterparty?');
+    expect(exact.answer).toMatch(/^Counterparty check: Sample Almaty Logistics LLP/);
+  });
+
   it('checks a company named in chat with the credit tool', async () => {
     const a = await ask('проверь ООО «Сэмпл Москва Упаковка»');
     expect(a.toolCalls.map((c) => c.name)).toEqual(['credit_lookup']);

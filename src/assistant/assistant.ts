@@ -6,6 +6,7 @@ import type { ChatMessage, ChatModel } from '../llm/chat-model.js';
 import type { KnowledgeBase } from '../rag/knowledge-base.js';
 import type { Logger } from '../observability/logger.js';
 import type { ConversationRepo } from '../store/conversation-repo.js';
+import { noCompanyText } from '../i18n/credit-texts.js';
 import { t } from '../i18n/messages.js';
 import { isoToday, toCitations } from './citations.js';
 import { EventQueue } from './event-queue.js';
@@ -350,7 +351,7 @@ export class Assistant {
     const args =
       intent.kind === 'route'
         ? { from: intent.from, to: intent.to, ...(intent.via ? { via: intent.via } : {}) }
-        : { company: intent.company };
+        : { company: intent.company, ...(intent.country ? { country: intent.country } : {}) };
     const record = await this.runTool(name, JSON.stringify(args), lang, turn);
     const output = (record.output ?? {}) as {
       summary?: string;
@@ -358,6 +359,8 @@ export class Assistant {
       report?: string;
       candidates?: string[];
       found?: number;
+      searched?: string[];
+      countryGiven?: boolean;
       error?: string;
     };
     if (record.error || output.error) return { ...base, answer: t(lang, 'toolFailed'), toolCalls: [record] };
@@ -374,7 +377,7 @@ export class Assistant {
       output.report ??
       (output.candidates?.length
         ? `${t(lang, 'whichCompany')}\n${output.candidates.join('\n')}`
-        : t(lang, 'noCompany'));
+        : noCompanyText(lang, output.searched ?? [], output.countryGiven === true));
     // The report leads with the company, its sanctions screening and risk signals: those lines are the direct answer.
     const head = text.split('\n\n')[0]!;
     return { ...base, answer: text, lead: { text: head, citations: [] }, toolCalls: [record] };

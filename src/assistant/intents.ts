@@ -4,6 +4,8 @@
 // transport, "что такое ТОО" names a legal form but no company, "юрист сказал…" reports a lawyer.
 // Measured on evals/datasets/intents.jsonl (precision and recall per intent, gated in npm test).
 
+import { askedMarkets } from '../domain/markets.js';
+
 export interface PlaceRef {
   id: string;
   at: number;
@@ -14,7 +16,7 @@ export interface PlaceRef {
 
 export type Intent =
   | { kind: 'route'; from: string; to: string; via?: string }
-  | { kind: 'credit'; company: string }
+  | { kind: 'credit'; company: string; country?: string }
   | { kind: 'lawyer' }
   | { kind: 'none' };
 
@@ -108,7 +110,12 @@ function creditIntent(text: string): Intent | undefined {
   // A legal form and a name with little else ("ТОО «Алтын Жол»?") asks about that company; a name in a
   // sentence about something else ("和ООО «Технопарк»签合同 用人民币结算…") does not.
   const rest = text.replace(company, '').replace(/[\s\p{P}\p{S}]/gu, '');
-  if (CREDIT_CUE.test(text) || (hasForm && text.length < 60 && rest.length <= 24)) return { kind: 'credit', company };
+  if (CREDIT_CUE.test(text) || (hasForm && text.length < 60 && rest.length <= 24)) {
+    // "ТОО Астана Логистик, Казахстан": the country named beside the company narrows the search; a
+    // city inside the name ("Sample Almaty Logistics") is part of the name, not a filter.
+    const markets = askedMarkets(text.replace(company, ' '));
+    return { kind: 'credit', company, ...(markets.length === 1 ? { country: markets[0] } : {}) };
+  }
   return undefined;
 }
 

@@ -1,7 +1,7 @@
 // `advisor credit "<name>" [--country KZ] [--pick N] [--lang] [--json]`: a name that is exactly one
 // company's (in any script) goes straight to its report, with the similar names listed under it;
 // several matches print a numbered list to choose from with --pick.
-import { ct } from '../i18n/credit-texts.js';
+import { ct, noCompanyText } from '../i18n/credit-texts.js';
 import { detectLang } from '../i18n/detect-lang.js';
 import { cliText } from '../i18n/cli-texts.js';
 import { exactMatches } from '../tools/credit/credit-service.js';
@@ -18,14 +18,11 @@ export const creditCommand: Command = async (ctx) => {
   const found = await credit.search(name, country, `cli:${ctx.config.operator}`);
   const { candidates } = found;
   if (candidates.length === 0) {
-    const allDown =
-      found.missing.length > 0 && found.missing.length === credit.configured.filter((p) => p !== 'sanctions').length;
+    const head = credit.allDown(found)
+      ? ct(lang, 'allDown')
+      : noCompanyText(lang, credit.finders, country !== undefined);
     ctx.print(
-      ctx.options.json
-        ? found
-        : [ct(lang, allDown ? 'allDown' : 'none'), ...found.missing.map((m) => `  ${m.provider}: ${m.reason}`)].join(
-            '\n',
-          ),
+      ctx.options.json ? found : [head, ...found.missing.map((m) => `  ${m.provider}: ${m.reason}`)].join('\n'),
     );
     return 1;
   }

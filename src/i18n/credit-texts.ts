@@ -5,7 +5,6 @@ import { plural, type PluralForms } from './plural.js';
 const ru = {
   title: 'Проверка контрагента',
   choose: 'Найдено несколько компаний. Выберите нужную:',
-  none: 'Ни один источник не знает такой компании. Проверьте написание или укажите страну.',
   allDown: 'Сейчас не удалось получить данные ни от одного источника. Я не буду ничего придумывать — попробуйте позже.',
   sanctions: '⚠️ Совпадение в санкционных списках',
   noSanctions: 'Совпадений в санкционных списках нет',
@@ -34,7 +33,6 @@ type Key = keyof typeof ru;
 const zh: Record<Key, string> = {
   title: '客户资信查询',
   choose: '找到多家公司，请选择：',
-  none: '没有任何数据源知道这家公司。请检查拼写或注明国家。',
   allDown: '目前所有数据源都无法返回数据。我不会编造任何信息，请稍后再试。',
   sanctions: '⚠️ 制裁名单命中',
   noSanctions: '未命中制裁名单',
@@ -62,7 +60,6 @@ const zh: Record<Key, string> = {
 const en: Record<Key, string> = {
   title: 'Counterparty check',
   choose: 'Several companies match. Choose one:',
-  none: 'No source knows such a company. Check the spelling or give the country.',
   allDown: 'No source could be reached just now. I will not make anything up — please try again later.',
   sanctions: '⚠️ Sanctions list match',
   noSanctions: 'No sanctions list match',
@@ -90,6 +87,32 @@ const en: Record<Key, string> = {
 const all: Record<Lang, Record<Key, string>> = { ru, zh, en };
 export function ct(lang: Lang, key: Key): string {
   return all[lang][key];
+}
+
+const SOURCE_NAMES: Record<Lang, Record<string, string>> = {
+  ru: { local: 'реестр зоны (образцы данных)', gleif: 'GLEIF (коды LEI)', http: 'кредитный сервис' },
+  zh: { local: '示范区登记库（样本数据）', gleif: 'GLEIF（LEI 编码）', http: '信用服务' },
+  en: { local: 'the zone register (sample data)', gleif: 'GLEIF (LEI codes)', http: 'the credit service' },
+};
+
+/** Nothing found: which sources were searched, and what to try next (the country only when not given). */
+export function noCompanyText(lang: Lang, sources: readonly string[], countryGiven: boolean): string {
+  const names = sources.map((s) => SOURCE_NAMES[lang][s] ?? s).join(lang === 'zh' ? '、' : ', ');
+  const next = {
+    ru: countryGiven
+      ? 'Проверьте написание или напишите название так, как в регистрационных документах.'
+      : 'Проверьте написание или укажите страну.',
+    zh: countryGiven ? '请检查拼写，或按注册文件上的写法输入名称。' : '请检查拼写或注明国家。',
+    en: countryGiven
+      ? 'Check the spelling, or write the name as in the registration documents.'
+      : 'Check the spelling or give the country.',
+  }[lang];
+  const head = {
+    ru: `Ни один из подключённых источников (${names}) не знает такой компании.`,
+    zh: `已查询的数据源（${names}）中都没有这家公司。`,
+    en: `None of the connected sources (${names}) knows such a company.`,
+  }[lang];
+  return `${head} ${next}`;
 }
 
 const years: Record<Lang, PluralForms> = {

@@ -7,7 +7,6 @@ const ru = {
   toolOff: 'Этот инструмент не подключён в этой установке. Обратитесь к сотрудникам зоны.',
   toolFailed: 'Сервис сейчас не ответил; я ничего не буду выдумывать. Попробуйте чуть позже.',
   whichCompany: 'Нашлось несколько компаний — уточните, какая нужна:',
-  noCompany: 'Ни один источник не знает такой компании. Проверьте написание или укажите страну.',
   notCovered: (p: Params) => `В базе знаний нет документа о теме: ${p.topic}.`,
   weakEvidence: 'Прямого ответа на этот вопрос в базе знаний нет.',
   humanHelp:
@@ -45,7 +44,6 @@ const zh: Record<Key, Message> = {
   toolOff: '本部署未接入此工具，请联系示范区工作人员。',
   toolFailed: '服务暂时没有响应；我不会编造结果。请稍后再试。',
   whichCompany: '找到多家公司，请说明是哪一家：',
-  noCompany: '所有数据源都没有这家公司。请检查名称或注明国家。',
   notCovered: (p: Params) => `知识库中没有关于以下主题的文件：${p.topic}。`,
   weakEvidence: '知识库中没有直接回答这个问题的内容。',
   humanHelp: '示范区工作人员或法智谷合作律所的律师可以帮助您（在 Telegram 中使用 /lawyer 命令）。',
@@ -73,7 +71,6 @@ const en: Record<Key, Message> = {
   toolOff: 'This tool is not connected in this deployment. Please contact the zone staff.',
   toolFailed: 'The service did not answer just now; I will not make anything up. Please try again shortly.',
   whichCompany: 'Several companies match; which one do you mean?',
-  noCompany: 'No source knows this company. Check the spelling or name the country.',
   notCovered: (p: Params) => `The knowledge base has no document on ${p.topic}.`,
   weakEvidence: 'The knowledge base has nothing that answers this directly.',
   humanHelp: 'Zone staff or a lawyer of a Fazhigu (法智谷) partner firm can help with this (in Telegram: /lawyer).',

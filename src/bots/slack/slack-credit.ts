@@ -2,7 +2,7 @@
 import type { App } from '@slack/bolt';
 import { idPairValue } from './action-value.js';
 import { detectLang } from '../../i18n/detect-lang.js';
-import { ct } from '../../i18n/credit-texts.js';
+import { ct, noCompanyText } from '../../i18n/credit-texts.js';
 import type { Lang } from '../../domain/lang.js';
 import type { CreditService } from '../../tools/credit/credit-service.js';
 import { renderReport } from '../../tools/credit/render-report.js';
@@ -23,13 +23,15 @@ export async function slackCredit(credit: CreditService, args: string, userId: s
   if (name.length < 2) return { text: ct(lang, 'usage') };
   const found = await credit.search(name, country, `slack:${userId}`);
   if (found.candidates.length === 0) {
-    const allDown =
-      found.missing.length > 0 && found.missing.length >= credit.configured.filter((p) => p !== 'sanctions').length;
-    return { text: ct(lang, allDown ? 'allDown' : 'none') };
+    return {
+      text: credit.allDown(found) ? ct(lang, 'allDown') : noCompanyText(lang, credit.finders, country !== undefined),
+    };
   }
   if (found.candidates.length === 1) {
     const report = await credit.report(found.lookupId, 0);
-    return report ? reportReply(renderReport(report, lang)) : { text: ct(lang, 'none') };
+    return report
+      ? reportReply(renderReport(report, lang))
+      : { text: noCompanyText(lang, credit.finders, country !== undefined) };
   }
   return {
     text: ct(lang, 'choose'),
@@ -58,7 +60,7 @@ export function registerSlackCredit(app: App, credit: CreditService): void {
     await respond({
       response_type: 'ephemeral',
       replace_original: true,
-      ...(report ? reportReply(renderReport(report, lang)) : { text: ct(lang, 'none') }),
+      ...(report ? reportReply(renderReport(report, lang)) : { text: noCompanyText(lang, credit.finders, true) }),
     } as never);
   });
 }

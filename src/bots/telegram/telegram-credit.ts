@@ -1,6 +1,6 @@
 // /credit <company> [country] in Telegram: one match → the report; several → inline buttons to choose.
 import { InlineKeyboard, type Bot, type Context } from 'grammy';
-import { ct } from '../../i18n/credit-texts.js';
+import { ct, noCompanyText } from '../../i18n/credit-texts.js';
 import { telegramText } from '../../i18n/telegram-texts.js';
 import type { Lang } from '../../domain/lang.js';
 import type { CreditService } from '../../tools/credit/credit-service.js';
@@ -29,9 +29,10 @@ export function registerCredit(
     await ctx.replyWithChatAction('typing');
     const found = await credit.search(name, country, `telegram:${ctx.from?.id ?? ''}`);
     if (found.candidates.length === 0) {
-      const allDown =
-        found.missing.length > 0 && found.missing.length >= credit.configured.filter((p) => p !== 'sanctions').length;
-      return void (await html(ctx, escapeHtml(ct(lang, allDown ? 'allDown' : 'none'))));
+      const text = credit.allDown(found)
+        ? ct(lang, 'allDown')
+        : noCompanyText(lang, credit.finders, country !== undefined);
+      return void (await html(ctx, escapeHtml(text)));
     }
     if (found.candidates.length === 1) return sendReport(ctx, found.lookupId, 0, lang);
     const kb = new InlineKeyboard();

@@ -31,6 +31,16 @@ export class CreditService {
     return [...this.o.providers.map((p) => p.id), ...(this.o.sanctions ? [this.o.sanctions.id] : [])];
   }
 
+  /** The sources that find companies by name (sanctions lists screen a company, they do not find one). */
+  get finders(): string[] {
+    return this.o.providers.map((p) => p.id);
+  }
+
+  /** No company found because no source answered, not because none knows it. */
+  allDown(found: SearchOutcome): boolean {
+    return found.missing.length > 0 && found.missing.length >= this.finders.length;
+  }
+
   private now(): Date {
     return this.o.now?.() ?? new Date();
   }

@@ -3,7 +3,7 @@
 // told to report what the providers say, never a rating of its own.
 import { z } from 'zod';
 import { defineTool } from '../define-tool.js';
-import type { CreditService } from './credit-service.js';
+import { exactMatches, type CreditService } from './credit-service.js';
 import { renderCandidates, renderReport } from './render-report.js';
 
 export function creditTool(credit: CreditService) {
@@ -27,6 +27,8 @@ export function creditTool(credit: CreditService) {
       if (found.candidates.length === 0) {
         return {
           found: 0,
+          searched: credit.finders,
+          countryGiven: input.country !== undefined,
           missing: found.missing,
           note:
             found.missing.length === credit.configured.length
@@ -34,13 +36,16 @@ export function creditTool(credit: CreditService) {
               : 'no source knows this company',
         };
       }
-      if (found.candidates.length > 1)
+      // The company named exactly (in any script) is the one meant, as in `advisor credit`.
+      const exact = exactMatches(input.company, found.candidates);
+      const index = exact.length === 1 ? found.candidates.indexOf(exact[0]!) : 0;
+      if (found.candidates.length > 1 && exact.length !== 1)
         return {
           found: found.candidates.length,
           candidates: renderCandidates(found.candidates),
           note: 'ask the user which company they mean',
         };
-      const report = await credit.report(found.lookupId, 0);
+      const report = await credit.report(found.lookupId, index);
       return {
         found: 1,
         report: report ? renderReport(report, ctx.lang) : undefined,
