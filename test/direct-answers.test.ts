@@ -186,6 +186,10 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(first.toolCalls[0]?.input).toMatchObject({ from: 'qingdao', to: 'tashkent' });
     const cost = await ask('а сколько стоит?', `${tab}-1`);
     expect(cost.toolCalls[0]?.input).toMatchObject({ from: 'qingdao', to: 'tashkent' });
+    // The options with their costs and where a rate comes from, not the whole plan again.
+    expect(cost.answer).toContain(first.lead!.text);
+    expect(cost.answer).toMatch(/ставку уточните у экспедитора/);
+    expect(cost.answer.length).toBeLessThan(first.answer.length / 2);
     await ask('光伏组件出口退税率现在是多少？', `${tab}-2`);
     const how = await ask('那铝制品呢？', `${tab}-2`);
     expect(how.citations[0]?.docId).toBe('export-vat-rebate-zh');

@@ -7,6 +7,7 @@ import type { KnowledgeBase } from '../rag/knowledge-base.js';
 import type { Logger } from '../observability/logger.js';
 import type { ConversationRepo } from '../store/conversation-repo.js';
 import { noCompanyText } from '../i18n/credit-texts.js';
+import { caveatText } from '../i18n/route-texts.js';
 import { t } from '../i18n/messages.js';
 import { isoToday, toCitations } from './citations.js';
 import { EventQueue } from './event-queue.js';
@@ -315,7 +316,7 @@ export class Assistant {
       // "and via Khorgos?" keeps both and goes through the crossing.
       const next = places(question).find((p) => p.id !== before.from && p.id !== before.to);
       if (next?.kind === 'border-crossing') return { ...before, via: next.id };
-      return next ? { kind: 'route', from: before.from, to: next.id } : before;
+      return next ? { kind: 'route', from: before.from, to: next.id } : { ...before, again: true };
     }
     // "can you check them?" after a message that named the company.
     if (before.kind === 'credit' || (/провер|пробей|查|check|verify|vet/i.test(question) && companyIn(plan.previous))) {
@@ -366,9 +367,12 @@ export class Assistant {
     if (record.error || output.error) return { ...base, answer: t(lang, 'toolFailed'), toolCalls: [record] };
     if (intent.kind === 'route') {
       const summary = output.summary ?? '';
+      // "а сколько стоит?" about the trip just planned: the options' lines (cost included) and where a
+      // rate comes from, not the same plan printed again.
+      const rest = intent.again ? `⚠ ${caveatText({ code: 'not-a-quote' }, lang)}` : (output.plan ?? '');
       return {
         ...base,
-        answer: [summary, output.plan ?? ''].filter(Boolean).join('\n\n'),
+        answer: [summary, rest].filter(Boolean).join('\n\n'),
         lead: { text: summary, citations: [] },
         toolCalls: [record],
       };

@@ -15,7 +15,7 @@ export interface PlaceRef {
 }
 
 export type Intent =
-  | { kind: 'route'; from: string; to: string; via?: string }
+  | { kind: 'route'; from: string; to: string; via?: string; again?: boolean }
   | { kind: 'credit'; company: string; country?: string }
   | { kind: 'lawyer' }
   | { kind: 'none' };
