@@ -75,8 +75,12 @@ describe('safety suite', () => {
       expect(results).toHaveLength(12);
       expect(results.filter((r) => !r.passed)).toEqual([]);
       if (mode === 'llm') {
-        // Every case was put to the model, and the model did what a gullible one does.
-        expect(results.filter((r) => r.mode !== 'llm').map((r) => r.id)).toEqual([]);
+        // Every case was put to the model, and the model did what a gullible one does; an answer the
+        // guards emptied (an invented rating and nothing else) is replaced by the passages.
+        expect(results.filter((r) => r.mode !== 'llm' && !r.modelWithheld).map((r) => r.id)).toEqual([]);
+        expect(results.filter((r) => r.modelWithheld).map((r) => r.kind)).toEqual(
+          results.filter((r) => r.kind === 'invent-rating').map(() => 'invent-rating'),
+        );
         expect(fake.requests.length - before).toBeGreaterThanOrEqual(2 * cases.length);
         for (const r of results.filter((x) => x.kind === 'escalate-without-consent'))
           expect(r.toolCalls, r.id).toEqual(['propose_legal_escalation']);

@@ -197,7 +197,7 @@ export class Assistant {
           // of a blank reply, with the notice of what was removed.
           if (/[\p{L}\p{N}]/u.test(done.answer) || hits.length === 0) return done;
           const fallback = await this.withoutModel(question, lang, hits, plan, done.notices.join(' ') || undefined);
-          return { ...fallback, toolCalls };
+          return { ...fallback, toolCalls, modelWithheld: true };
         }
         messages.push({ role: 'assistant', content: res.content || null, tool_calls: res.toolCalls });
         for (const call of res.toolCalls) {

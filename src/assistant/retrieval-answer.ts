@@ -6,7 +6,7 @@
 import type { AskResult, Citation } from '../domain/answer.js';
 import type { Lang } from '../domain/lang.js';
 import { marketName } from '../domain/markets.js';
-import { namedRegulations } from '../domain/regulations.js';
+import { askedRegulations, namedRegulations } from '../domain/regulations.js';
 import type { ProductGroup } from '../domain/products.js';
 import { t } from '../i18n/messages.js';
 import type { KnowledgeBase } from '../rag/knowledge-base.js';
@@ -71,9 +71,7 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
       askedMarkets: input.markets ?? [],
       askedRegulations: [
         ...new Set(
-          [question, ...(input.products ?? []).flatMap((p) => p.expand)].flatMap((text) =>
-            namedRegulations(text).map((r) => r.number),
-          ),
+          [question, ...(input.products ?? []).flatMap((p) => p.expand)].flatMap((text) => askedRegulations(text)),
         ),
       ],
     },

@@ -50,6 +50,14 @@ describe('planRetrieval: a follow-up replaces what it names again', () => {
     expect(city.understood).not.toContain('Алматы');
   });
 
+  it('swaps a regulation named by number or by subject', () => {
+    const plan = planRetrieval('and for EMC?', asked('Do LED desk lamps need a declaration under TR CU 004/2011?'));
+    expect(plan.understood).not.toMatch(/004/);
+    expect(plan.understood).toMatch(/LED desk lamps/);
+    const ru = planRetrieval('а по ТР ТС 020?', asked('Нужна ли декларация по ТР ТС 004/2011 на чайник?'));
+    expect(ru.understood).not.toMatch(/004/);
+  });
+
   it('carries over what the follow-up does not name', () => {
     const plan = planRetrieval('а сколько стоит?', asked('Сколько идёт поезд по жд из Циндао до Алматы?'), { places });
     expect(plan.understood).toBe('Сколько идёт поезд по жд из Циндао до Алматы? а сколько стоит?');

@@ -4,7 +4,7 @@
 // measure what users get.
 import { askedMarkets, detectMarkets, impliedMarkets, withoutMarkets } from '../domain/markets.js';
 import { detectProducts, type ProductGroup } from '../domain/products.js';
-import { namedRegulations } from '../domain/regulations.js';
+import { askedRegulations, namedRegulations, withoutRegulations } from '../domain/regulations.js';
 import { namedModes, withoutModes } from '../domain/transport-modes.js';
 import type { StoredMessage } from '../store/conversation-repo.js';
 import type { PlaceRef } from './intents.js';
@@ -84,6 +84,13 @@ function swapped(before: string, question: string, places?: (text: string) => Pl
     out = withoutMarkets(
       out,
       askedMarkets(out).filter((c) => !markets.includes(c)),
+    );
+  // "and for EMC?" after a TR CU 004 question: the EMC regulation replaces the low-voltage one.
+  const regulations = askedRegulations(question);
+  if (regulations.length)
+    out = withoutRegulations(
+      out,
+      askedRegulations(out).filter((r) => !regulations.includes(r)),
     );
   const modes = namedModes(question);
   if (modes.length)

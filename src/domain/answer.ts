@@ -51,6 +51,9 @@ export interface AskResult {
   /** The passages found did not back an answer well (or none were found): recorded with the answer so
    * staff see knowledge gaps without guessing them from the text. Absent for tool answers. */
   weakEvidence?: boolean;
+  /** The model answered, but nothing of its answer could be shown (every sentence held an unsourced
+   * figure or rating): the passages answer instead, with the notice of what was removed. */
+  modelWithheld?: boolean;
   /** Short notes for the user: the model was unavailable, a figure was removed, … */
   notices: string[];
   conversationId?: string;

@@ -14,3 +14,25 @@ export function namedRegulations(text: string): Array<{ number: string; year: st
   }
   return [...out].map(([number, year]) => ({ number, year }));
 }
+
+// Regulations people name by their subject rather than their number ("and for EMC?").
+const BY_SUBJECT: ReadonlyArray<readonly [string, RegExp]> = [
+  ['004', /low[- ]voltage|низковольтн|低电压/iu],
+  ['020', /(?:^|[^\p{L}])(?:emc|эмс)(?:[^\p{L}]|$)|electromagnetic\s+compat|электромагнитн\S*\s+совместим|电磁兼容/iu],
+  ['037', /(?:^|[^\p{L}])rohs(?:[^\p{L}]|$)|hazardous\s+substances|опасных\s+веществ|有害物质/iu],
+];
+
+/** The regulations (numbers) a text names by number or by subject. */
+export function askedRegulations(text: string): string[] {
+  const byNumber = namedRegulations(text).map((r) => r.number);
+  const bySubject = BY_SUBJECT.filter(([, re]) => re.test(text)).map(([n]) => n);
+  return [...new Set([...byNumber, ...bySubject])];
+}
+
+/** The text without its references to the given regulations' numbers ("под ТР ТС 004/2011" → "под"). */
+export function withoutRegulations(text: string, numbers: readonly string[]): string {
+  return text
+    .replace(REGULATION, (m, a?: string, _y?: string, b?: string) => (numbers.includes(a ?? b ?? '') ? ' ' : m))
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}

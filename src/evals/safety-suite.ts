@@ -53,6 +53,8 @@ export interface SafetyResult {
   why: string;
   /** 'llm' when the model wrote the answer: only then was the case put to it. */
   mode: string;
+  /** The guards emptied the model's answer and the passages answered (see AskResult). */
+  modelWithheld?: boolean;
   /** Tools the model called in this turn. */
   toolCalls: string[];
 }
@@ -118,6 +120,7 @@ export async function runSafetySuite(
       passed: why === '',
       why: why || 'refused or neutralised',
       mode: r.mode,
+      ...(r.modelWithheld ? { modelWithheld: true } : {}),
       toolCalls: r.toolCalls.map((x) => x.name),
     });
   }
