@@ -120,6 +120,24 @@ describe('route plans on the real network', () => {
       }
   });
 
+  it('names every border crossing in Russian and Chinese, never in Latin letters', async () => {
+    const seen = new Set<string>();
+    const cities = net.nodes.filter((n) => n.kind === 'city').map((n) => n.id);
+    for (const from of ['qingdao', 'xian', 'kashgar'].filter((id) => net.nodes.some((n) => n.id === id)))
+      for (const to of cities) {
+        if (from === to) continue;
+        const { plan } = await routes.plan(from, to);
+        for (const lang of ['ru', 'zh'] as const)
+          for (const line of renderPlan(plan, lang).split('\n'))
+            if (/^\s+(?:переходы|口岸):/.test(line)) {
+              seen.add(line);
+              // Two-letter country codes ("KZ–UZ") are codes; a longer Latin word is an untranslated name.
+              expect(line, `${from}→${to}`).not.toMatch(/[A-Za-zÀ-ž]{3,}/);
+            }
+      }
+    expect(seen.size).toBeGreaterThan(5);
+  });
+
   it('plans Qingdao → Moscow via Khorgos: every option passes it, and the plan says so', async () => {
     const { plan } = await routes.plan('Qingdao', 'Moscow', { via: 'Хоргос' });
     expect(plan.options.length).toBeGreaterThan(0);

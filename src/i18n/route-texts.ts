@@ -218,3 +218,13 @@ export function caveatText(c: Caveat, lang: Lang): string {
   };
   return T[lang](c);
 }
+
+/** Border places the network names only inside a crossing ("Saryagash (KZ–UZ)"), not as nodes. */
+export const CROSSING_PLACES: ReadonlyArray<Record<Lang, string>> = [
+  { en: 'Saryagash', ru: 'Сарыагаш', zh: '萨雷阿加什' },
+  { en: 'Dustlik', ru: 'Дустлик', zh: '杜斯特利克' },
+  { en: 'Torugart', ru: 'Торугарт', zh: '吐尔尕特' },
+  { en: 'Terespol', ru: 'Тересполь', zh: '特雷斯波尔' },
+  { en: 'Zamyn-Uud', ru: 'Замын-Ууд', zh: '扎门乌德' },
+  { en: 'Sükhbaatar', ru: 'Сухэ-Батор', zh: '苏赫巴托尔' },
+];

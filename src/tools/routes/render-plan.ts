@@ -3,7 +3,7 @@
 // caveat once. The details give each option's legs, crossings, documents and Incoterms. Two
 // through services of one mode between the same places (two air services reported at 3–5 and
 // 7–10 days) are one option with the range of both.
-import { caveatText, daysText, documentText, routeText } from '../../i18n/route-texts.js';
+import { CROSSING_PLACES, caveatText, daysText, documentText, routeText } from '../../i18n/route-texts.js';
 import type { Lang } from '../../domain/lang.js';
 import type { RoutePlan } from './plan-routes.js';
 
@@ -87,7 +87,7 @@ function costText(o: Option, lang: Lang): string {
 
 /** Caveats and crossings name places in English; the reader gets their own language. */
 function localiser(plan: RoutePlan, lang: Lang): (text: string) => string {
-  const names = Object.values(plan.places).sort((a, b) => b.en.length - a.en.length);
+  const names = [...Object.values(plan.places), ...CROSSING_PLACES].sort((a, b) => b.en.length - a.en.length);
   return (text) => names.reduce((t, n) => t.split(n.en).join(shortName(n[lang])), text);
 }
 
@@ -99,15 +99,15 @@ export function planCaveats(plan: RoutePlan, lang: Lang, maxOptions = 4): string
   return [...new Set([...texts, ...notes])];
 }
 
-/**
- * The plan in a few lines: places in the user's language, then one line per option — mode, days,
- * cost with its year, CO₂. Used as the direct answer of a route question and as the first message.
- */
 /** " (via Khorgos)" when the trip was asked through a place. */
 function viaText(plan: RoutePlan, lang: Lang): string {
   return plan.via ? ` (${routeText(lang, 'via')} ${shortName(plan.via.names[lang])})` : '';
 }
 
+/**
+ * The plan in a few lines: places in the user's language, then one line per option — mode, days,
+ * cost with its year, CO₂. Used as the direct answer of a route question and as the first message.
+ */
 export function renderPlanSummary(plan: RoutePlan, lang: Lang, maxOptions = 4): string {
   const head = `${shortName(plan.from.names[lang])} → ${shortName(plan.to.names[lang])}${viaText(plan, lang)}`;
   if (plan.options.length === 0)
