@@ -1,7 +1,7 @@
 // The shipped network data and what the planner makes of it: every leg sourced and dated, every
 // node referenced exists, ranges ordered; the routes the facts support for the zone's main trips.
 import { describe, expect, it } from 'vitest';
-import { renderPlan } from '../src/tools/routes/render-plan.js';
+import { renderPlan, renderPlanSummary } from '../src/tools/routes/render-plan.js';
 import { routeMapPng, routeMapSvg } from '../src/tools/routes/route-map.js';
 import { RouteService, parseRouteArgs } from '../src/tools/routes/route-service.js';
 import { loadNetwork } from '../src/tools/routes/network-schema.js';
@@ -118,6 +118,24 @@ describe('route plans on the real network', () => {
           expect(new Set(runs).size, `${from}→${to}: ${places.join(' ')}`).toBe(runs.length);
         }
       }
+  });
+
+  it('opens with the reported through service, not a shorter sum of legs, and names no cheapest among unknown costs', async () => {
+    const { plan } = await routes.plan('Qingdao', 'Tashkent');
+    expect(plan.options[0]!.picks).toContain('direct');
+    const reported = plan.options[0]!.days;
+    for (const o of plan.options.filter((x) => x.days.min < reported.min)) {
+      expect(o.picks).not.toContain('fastest');
+      expect(renderPlanSummary(plan, 'en')).toContain('(legs added up, no terminal time)');
+    }
+    // Moscow: only the rail option has a complete cost; "cheapest" beside "no cost figure" says nothing.
+    const moscow = (await routes.plan('Qingdao', 'Moscow')).plan;
+    const costed = moscow.options.filter((o) => o.cost);
+    expect(costed).toHaveLength(1);
+    {
+      expect(moscow.options.flatMap((o) => o.picks)).not.toContain('cheapest');
+      expect(moscow.notes).toContain('noCheapest');
+    }
   });
 
   it('names every border crossing in Russian and Chinese, never in Latin letters', async () => {

@@ -66,8 +66,8 @@ const ru = {
   road: 'авто',
   air: 'авиа',
   estimated: 'оценка',
-  noCheapest: 'Ни у одного маршрута нет полной стоимости, поэтому самый дешёвый не назван.',
-  noGreenest: 'Ни у одного маршрута нет полных данных для расчёта CO₂.',
+  noCheapest: 'Полная стоимость известна меньше чем для двух маршрутов, поэтому самый дешёвый не назван.',
+  noGreenest: 'Данные для расчёта CO₂ есть меньше чем для двух маршрутов, поэтому самый экологичный не назван.',
 };
 type Key = keyof typeof ru;
 const zh: Record<Key, string> = {
@@ -102,8 +102,8 @@ const zh: Record<Key, string> = {
   road: '公路',
   air: '空运',
   estimated: '估算',
-  noCheapest: '没有任何线路具备完整的费用数据，因此不标注最便宜线路。',
-  noGreenest: '没有任何线路具备计算CO₂的完整数据。',
+  noCheapest: '具备完整费用数据的线路不足两条，因此不标注最便宜线路。',
+  noGreenest: '具备CO₂计算数据的线路不足两条，因此不标注最低排放线路。',
 };
 const en: Record<Key, string> = {
   noRouteNote: 'No route found.',
@@ -137,8 +137,8 @@ const en: Record<Key, string> = {
   road: 'road',
   air: 'air',
   estimated: 'estimate',
-  noCheapest: 'No route has a complete cost figure, so none is named the cheapest.',
-  noGreenest: 'No route has the data for a CO₂ total.',
+  noCheapest: 'Fewer than two routes have a complete cost figure, so none is named the cheapest.',
+  noGreenest: 'Fewer than two routes have the data for a CO₂ total, so none is named the lowest-emission.',
 };
 const all: Record<Lang, Record<Key, string>> = { ru, zh, en };
 export function routeText(lang: Lang, key: Key): string {

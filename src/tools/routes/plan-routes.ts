@@ -32,6 +32,11 @@ export interface RoutePlan {
 
 export class PlaceNotFoundError extends Error {}
 
+/** An estimate from separate legs that is shorter than the through service reported for the trip. */
+function isUndercut(o: RouteSummary): boolean {
+  return o.caveats.some((c) => c.code === 'composed' && o.days.min < c.min);
+}
+
 export function planRoutes(net: Network, fromText: string, toText: string, asked: Constraints = {}): RoutePlan {
   const from = resolvePlace(net, fromText);
   const to = resolvePlace(net, toText);
@@ -67,8 +72,10 @@ export function planRoutes(net: Network, fromText: string, toText: string, asked
   const mark = (r: PlannedRoute | undefined, p: Pick, why?: RoutePlan['notes'][number]) =>
     r ? picks.set(r, [...(picks.get(r) ?? []), p]) : why && notes.push(why);
   mark(best('days'), 'fastest', 'noRoute');
-  mark(best('cost'), 'cheapest', routes.length ? 'noCheapest' : undefined);
-  mark(best('co2'), 'greenest', routes.length ? 'noGreenest' : undefined);
+  // "Cheapest" of the one route whose cost is known, beside routes whose cost is not, says nothing.
+  const known = (key: 'cost' | 'co2') => routes.filter((r) => Number.isFinite(r.criteria[key])).length >= 2;
+  mark(known('cost') ? best('cost') : undefined, 'cheapest', routes.length ? 'noCheapest' : undefined);
+  mark(known('co2') ? best('co2') : undefined, 'greenest', routes.length ? 'noGreenest' : undefined);
   const scale = {
     days: best('days')?.criteria.days ?? 1,
     cost: best('cost')?.criteria.cost ?? 1,
@@ -136,10 +143,18 @@ export function planRoutes(net: Network, fromText: string, toText: string, asked
     // Times summed over separate legs leave out terminal and consolidation time: say what the
     // through service for the same trip is reported to take.
     const t = through.find((x) => x.edges[0]!.leg.mode === r.edges[0]!.leg.mode);
-    if (t && r.edges.length > 1)
-      s.caveats.unshift({ code: 'composed', min: t.edges[0]!.leg.days.min, max: t.edges[0]!.leg.days.max });
-    return { ...s, picks: picks.get(r) ?? [] };
+    let own = picks.get(r) ?? [];
+    if (t && r.edges.length > 1) {
+      const reported = t.edges[0]!.leg.days;
+      s.caveats.unshift({ code: 'composed', min: reported.min, max: reported.max });
+      // Legs added up to less than any train is reported to take: no source says it is the fastest.
+      if (r.criteria.days < reported.min) own = own.filter((p) => p !== 'fastest');
+    }
+    return { ...s, picks: own };
   });
+  // The options in the order of their days, a reported through service before an estimate from legs
+  // that undercuts it (which would otherwise open the answer with a time nobody has reported).
+  options.sort((a, b) => Number(isUndercut(a)) - Number(isUndercut(b)));
   return {
     from: { id: from.id, name: from.names.en, names: from.names },
     to: { id: to.id, name: to.names.en, names: to.names },
