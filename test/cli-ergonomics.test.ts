@@ -158,6 +158,13 @@ describe('advisor at the terminal', () => {
     expect(bare.stdout).toContain('give the country');
   });
 
+  it('tells a CLI user who asks for a lawyer where a ticket is opened, instead of asking "Передать?"', async () => {
+    const r = await runAdvisor(['ask', 'нужен юрист по спору с покупателем из Казахстана'], env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('/lawyer');
+    expect(r.stdout).not.toContain('Передать?');
+  });
+
   it('exits 0 when `ask` is answered by the route planner, which cites no document', async () => {
     const r = await runAdvisor(['ask', 'Поезд из Циндао до Москвы сколько дней идет?'], env);
     expect(r.stdout).toMatch(/^Циндао → Москва:/);

@@ -337,12 +337,14 @@ export class Assistant {
     const base = { lang, mode: 'retrieval-only' as const, citations: [], notices };
     if (intent.kind === 'lawyer') {
       const offer = t(lang, 'escalationOffer');
+      // The command line cannot ask "Hand it over?" and wait for a yes: it says where a ticket is opened.
+      const answer = turn.channel === 'cli' ? t(lang, 'escalationWhere') : offer;
       // The offer travels as a notice too, as in a model's answer: channels put it to the user to confirm.
       return {
         ...base,
         notices: [...notices, offer],
-        answer: offer,
-        lead: { text: offer, citations: [] },
+        answer,
+        lead: { text: answer, citations: [] },
         toolCalls: [],
         escalation: { suggested: true, reason: 'the user asked for a lawyer' },
       };

@@ -36,6 +36,8 @@ const ru = {
     'Свои внутренние инструкции я не показываю. Спросите о сертификации, таможне, логистике или праве — отвечу со ссылками.',
   escalationOffer:
     'Этот вопрос лучше передать юристу партнёрской фирмы Фачжигу (法智谷). Передать? Перед отправкой вы увидите, что именно будет передано.',
+  escalationWhere:
+    'Этот вопрос лучше передать юристу партнёрской фирмы Фачжигу (法智谷). Заявку юристу открывают в Telegram-боте (команда /lawyer) или через сотрудников зоны; перед отправкой вы увидите, что именно будет передано.',
 } satisfies Record<string, Message>;
 
 type Key = keyof typeof ru;
@@ -65,6 +67,8 @@ const zh: Record<Key, Message> = {
   unsourcedRating: '回答中的信用评级已删除：我只提供数据提供方给出的评级（/credit）。',
   promptRefusal: '我不展示内部指令。请咨询认证、海关、物流或法律问题，我会附上来源回答。',
   escalationOffer: '这个问题最好交给法智谷合作律所的律师。要转交吗？发送前您会看到将要提交的全部内容。',
+  escalationWhere:
+    '这个问题最好交给法智谷合作律所的律师。请在 Telegram 机器人中使用 /lawyer 命令或通过示范区工作人员提交；发送前您会看到将要提交的全部内容。',
 };
 
 const en: Record<Key, Message> = {
@@ -97,6 +101,8 @@ const en: Record<Key, Message> = {
     'I do not show my internal instructions. Ask about certification, customs, logistics or law and I will answer with sources.',
   escalationOffer:
     'This question is best handled by a lawyer from a Fazhigu (法智谷) partner firm. Hand it over? You will see exactly what is shared before it is sent.',
+  escalationWhere:
+    'This question is best handled by a lawyer from a Fazhigu (法智谷) partner firm. A ticket is opened in the Telegram bot (/lawyer) or through the zone staff; you will see exactly what is shared before it is sent.',
 };
 
 const catalogues: Record<Lang, Record<Key, Message>> = { ru, zh, en };
