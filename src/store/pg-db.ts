@@ -1,6 +1,7 @@
 // PostgreSQL server through a pg pool: the path to several replicas sharing one database.
 import pg from 'pg';
 import type { Db, Queryable, QueryResult } from './db.js';
+import { storableParams } from './storable-params.js';
 
 export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
@@ -47,7 +48,7 @@ class PgDb implements Db {
   constructor(private readonly pool: pg.Pool) {}
 
   async query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
-    const r = await whileSessionsEnd(() => this.pool.query(sql, params as unknown[]));
+    const r = await whileSessionsEnd(() => this.pool.query(sql, storableParams(params)));
     return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
   }
 
@@ -71,7 +72,7 @@ class PgDb implements Db {
       await client.query('BEGIN');
       result = await fn({
         async query<R>(sql: string, params: readonly unknown[] = []) {
-          const r = await client.query(sql, params as unknown[]);
+          const r = await client.query(sql, storableParams(params));
           return { rows: r.rows as R[], rowCount: r.rowCount ?? r.rows.length };
         },
       });

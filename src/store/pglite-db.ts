@@ -4,6 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Db, Queryable, QueryResult } from './db.js';
+import { storableParams } from './storable-params.js';
 
 interface Reply {
   id?: number;
@@ -83,7 +84,7 @@ class PgliteDb implements Db {
   }
 
   query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
-    return this.call<QueryResult<T>>({ op: 'query', sql, params });
+    return this.call<QueryResult<T>>({ op: 'query', sql, params: storableParams(params) });
   }
 
   async exec(sql: string): Promise<void> {
@@ -97,7 +98,7 @@ class PgliteDb implements Db {
     try {
       result = await fn({
         query: <R>(sql: string, params: readonly unknown[] = []) =>
-          this.call<QueryResult<R>>({ op: 'query', sql, params, tx }),
+          this.call<QueryResult<R>>({ op: 'query', sql, params: storableParams(params), tx }),
       });
     } catch (err) {
       await this.call({ op: 'rollback', tx }).catch(() => undefined);
