@@ -164,6 +164,9 @@ describe('route plans on the real network', () => {
         o.legs.some((l) => l.fromId === 'khorgos' || l.toId === 'khorgos' || /Khorgos/.test(l.crossing ?? '')),
       ).toBe(true);
     expect(renderPlan(plan, 'ru').split('\n')[0]).toMatch(/Циндао → Москва \(через Хоргос\)/);
+    // Measured against the through service reported for the trip, whichever crossing it takes.
+    expect(renderPlanSummary(plan, 'en')).toContain('(legs added up, no terminal time)');
+    expect(plan.options.flatMap((o) => o.picks)).not.toContain('fastest');
   });
 
   it('清岛→塔什干 and Циндао→Ташкент resolve to the same plan', async () => {

@@ -137,15 +137,19 @@ export function planRoutes(net: Network, fromText: string, toText: string, asked
     }
   }
   const ordered = [...routes, ...extra].sort((a, b) => a.criteria.days - b.criteria.days);
-  const through = ordered.filter((r) => r.edges.length === 1 && picks.get(r)?.includes('direct'));
+  // What a through service on this trip is reported to take, whichever crossing it uses: the
+  // yardstick for a time added up from legs, also when the trip was asked through a place.
+  const reportedLegs = edgesOf(net)
+    .filter((x) => x.from === from.id && x.to === to.id && allowed(x, c, nodeCountry))
+    .sort((a, b) => a.leg.days.min - b.leg.days.min);
   const options = ordered.map((r) => {
     const s = summarize(net, r, c);
     // Times summed over separate legs leave out terminal and consolidation time: say what the
     // through service for the same trip is reported to take.
-    const t = through.find((x) => x.edges[0]!.leg.mode === r.edges[0]!.leg.mode);
+    const t = reportedLegs.find((x) => x.leg.mode === r.edges[0]!.leg.mode);
     let own = picks.get(r) ?? [];
     if (t && r.edges.length > 1) {
-      const reported = t.edges[0]!.leg.days;
+      const reported = t.leg.days;
       s.caveats.unshift({ code: 'composed', min: reported.min, max: reported.max });
       // Legs added up to less than any train is reported to take: no source says it is the fastest.
       if (r.criteria.days < reported.min) own = own.filter((p) => p !== 'fastest');
