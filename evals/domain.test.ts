@@ -172,6 +172,7 @@ describe('domain retrieval (knowledge/ + evals/datasets/domain.jsonl)', () => {
           kb,
           markets: plan.markets,
           products: plan.products,
+          regulations: plan.regulations,
         });
         if (answer.evidence.weak) weak++;
       }

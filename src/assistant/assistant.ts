@@ -6,8 +6,6 @@ import type { ChatMessage, ChatModel } from '../llm/chat-model.js';
 import type { KnowledgeBase } from '../rag/knowledge-base.js';
 import type { Logger } from '../observability/logger.js';
 import type { ConversationRepo } from '../store/conversation-repo.js';
-import { noCompanyText } from '../i18n/credit-texts.js';
-import { caveatText } from '../i18n/route-texts.js';
 import { t } from '../i18n/messages.js';
 import { isoToday, toCitations } from './citations.js';
 import { EventQueue } from './event-queue.js';
@@ -23,6 +21,7 @@ import { rewriteQuery } from './query-rewrite.js';
 import { composeRetrievalAnswer } from './retrieval-answer.js';
 import { planRetrieval, type RetrievalPlan } from './retrieval-plan.js';
 import { retrieveFused, type UserHit } from './retrieve.js';
+import { toolAnswer } from './tool-answer.js';
 import { companyIn, detectIntent, type Intent, type PlaceRef } from './intents.js';
 import type { ToolRegistry } from './tools.js';
 import type { AskResult, ToolCallRecord } from '../domain/answer.js';
@@ -326,67 +325,18 @@ export class Assistant {
     return own;
   }
 
-  /** A route, company or lawyer request answered by its tool; the tool's summary is the direct answer. */
-  private async withTool(
-    intent: Exclude<Intent, { kind: 'none' }>,
-    lang: Lang,
-    turn: Turn,
-    notice?: string,
-  ): Promise<AskResult> {
-    const notices = notice ? [notice] : [];
-    const base = { lang, mode: 'retrieval-only' as const, citations: [], notices };
-    if (intent.kind === 'lawyer') {
-      const offer = t(lang, 'escalationOffer');
-      // The command line cannot ask "Hand it over?" and wait for a yes: it says where a ticket is opened.
-      const answer = turn.channel === 'cli' ? t(lang, 'escalationWhere') : offer;
-      // The offer travels as a notice too, as in a model's answer: channels put it to the user to confirm.
-      return {
-        ...base,
-        notices: [...notices, offer],
-        answer,
-        lead: { text: answer, citations: [] },
-        toolCalls: [],
-        escalation: { suggested: true, reason: 'the user asked for a lawyer' },
-      };
-    }
-    const name = intent.kind === 'route' ? 'plan_route' : 'credit_lookup';
-    if (!this.deps.tools.get(name)) return { ...base, answer: t(lang, 'toolOff'), toolCalls: [] };
-    const args =
-      intent.kind === 'route'
-        ? { from: intent.from, to: intent.to, ...(intent.via ? { via: intent.via } : {}) }
-        : { company: intent.company, ...(intent.country ? { country: intent.country } : {}) };
-    const record = await this.runTool(name, JSON.stringify(args), lang, turn);
-    const output = (record.output ?? {}) as {
-      summary?: string;
-      plan?: string;
-      report?: string;
-      candidates?: string[];
-      found?: number;
-      searched?: string[];
-      countryGiven?: boolean;
-      error?: string;
-    };
-    if (record.error || output.error) return { ...base, answer: t(lang, 'toolFailed'), toolCalls: [record] };
-    if (intent.kind === 'route') {
-      const summary = output.summary ?? '';
-      // "а сколько стоит?" about the trip just planned: the options' lines (cost included) and where a
-      // rate comes from, not the same plan printed again.
-      const rest = intent.again ? `⚠ ${caveatText({ code: 'not-a-quote' }, lang)}` : (output.plan ?? '');
-      return {
-        ...base,
-        answer: [summary, rest].filter(Boolean).join('\n\n'),
-        lead: { text: summary, citations: [] },
-        toolCalls: [record],
-      };
-    }
-    const text =
-      output.report ??
-      (output.candidates?.length
-        ? `${t(lang, 'whichCompany')}\n${output.candidates.join('\n')}`
-        : noCompanyText(lang, output.searched ?? [], output.countryGiven === true));
-    // The report leads with the company, its sanctions screening and risk signals: those lines are the direct answer.
-    const head = text.split('\n\n')[0]!;
-    return { ...base, answer: text, lead: { text: head, citations: [] }, toolCalls: [record] };
+  /** A route, company or lawyer request answered by its tool (tool-answer.ts). */
+  private withTool(intent: Exclude<Intent, { kind: 'none' }>, lang: Lang, turn: Turn, notice?: string) {
+    return toolAnswer(
+      intent,
+      lang,
+      turn.channel,
+      {
+        has: (name) => Boolean(this.deps.tools.get(name)),
+        run: (name, args) => this.runTool(name, JSON.stringify(args), lang, turn),
+      },
+      notice,
+    );
   }
 
   /** The answer from retrieval alone: the direct answer first, then the passages (retrieval-answer.ts). */
@@ -405,6 +355,7 @@ export class Assistant {
       kb: this.deps.kb,
       markets: plan.markets,
       products: plan.products,
+      regulations: plan.regulations,
       today: this.today(),
       ...(notice ? { notice } : {}),
     });

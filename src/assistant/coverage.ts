@@ -4,7 +4,7 @@
 // mention ("medical devices are outside TR CU 007") does not make a document about medical devices.
 import type { Lang } from '../domain/lang.js';
 import { marketName } from '../domain/markets.js';
-import type { ProductGroup } from '../domain/products.js';
+import type { ProductGroup } from '../domain/product-groups.js';
 import { namedRegulations } from '../domain/regulations.js';
 
 export interface CoverageGap {

@@ -173,8 +173,8 @@ function routeIntent(text: string, places: readonly PlaceRef[]): Intent | undefi
       places.find((p) => p !== from)!;
     // Goods do not travel from one border post to another: "霍尔果斯还是阿拉山口" weighs two crossings.
     if (from.kind === 'border-crossing' && to.kind === 'border-crossing') return undefined;
-    const via = places.find((p) => p !== from && p !== to && role(p) === 'via' && p.id !== to.id && p.id !== from.id);
     if (from.id === to.id) return undefined;
+    const via = places.find((p) => role(p) === 'via' && p.id !== from.id && p.id !== to.id);
     return { kind: 'route', from: from.id, to: to.id, ...(via ? { via: via.id } : {}) };
   }
   const only = places[0]!;

@@ -7,7 +7,7 @@ import type { AskResult, Citation } from '../domain/answer.js';
 import type { Lang } from '../domain/lang.js';
 import { marketName } from '../domain/markets.js';
 import { askedRegulations, namedRegulations } from '../domain/regulations.js';
-import type { ProductGroup } from '../domain/products.js';
+import type { ProductGroup } from '../domain/product-groups.js';
 import { t } from '../i18n/messages.js';
 import type { KnowledgeBase } from '../rag/knowledge-base.js';
 import { toCitations } from './citations.js';
@@ -29,6 +29,8 @@ export interface RetrievalAnswerInput {
   kb: KnowledgeBase;
   markets?: readonly string[];
   products?: readonly ProductGroup[];
+  /** The regulations of those products (the plan's): their rules answer, another product's do not. */
+  regulations?: readonly string[];
   notice?: string;
   today?: string;
 }
@@ -69,11 +71,7 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
       idf: (token) => kb.termIdf(token),
       missingIdf: kb.maxIdf(),
       askedMarkets: input.markets ?? [],
-      askedRegulations: [
-        ...new Set(
-          [question, ...(input.products ?? []).flatMap((p) => p.expand)].flatMap((text) => askedRegulations(text)),
-        ),
-      ],
+      askedRegulations: [...new Set([...(input.regulations ?? []), ...askedRegulations(question)])],
     },
   );
   const citations = toCitations(shown, input.today, (hit, i) => selection.bestByDoc.get(i + 1)?.text);

@@ -3,7 +3,8 @@
 // markets it names. The assistant and the retrieval evaluations use the same plan, so the gates
 // measure what users get.
 import { askedMarkets, detectMarkets, impliedMarkets, withoutMarkets } from '../domain/markets.js';
-import { detectProducts, type ProductGroup } from '../domain/products.js';
+import type { ProductGroup } from '../domain/product-groups.js';
+import { detectProducts } from '../domain/products.js';
 import { askedRegulations, namedRegulations, withoutRegulations } from '../domain/regulations.js';
 import { namedModes, withoutModes } from '../domain/transport-modes.js';
 import type { StoredMessage } from '../store/conversation-repo.js';
@@ -59,6 +60,18 @@ export function planRetrieval(
   };
 }
 
+/** What a follow-up can name again, each kind with how it is found and cut out of a text. */
+const SWAPPED_KINDS: ReadonlyArray<{
+  inFollowUp: (text: string) => string[];
+  inPrevious: (text: string) => string[];
+  without: (text: string, names: readonly string[]) => string;
+}> = [
+  { inFollowUp: detectMarkets, inPrevious: askedMarkets, without: withoutMarkets },
+  // "and for EMC?" after a TR CU 004 question: the EMC regulation replaces the low-voltage one.
+  { inFollowUp: askedRegulations, inPrevious: askedRegulations, without: withoutRegulations },
+  { inFollowUp: namedModes, inPrevious: namedModes, without: withoutModes },
+];
+
 /**
  * The previous question without what the follow-up replaces: "а в Казахстане?" after a question about
  * Russia drops Russia ("and on the Chinese side?" drops it too, though China is never the asked
@@ -71,32 +84,24 @@ function swapped(before: string, question: string, places?: (text: string) => Pl
   if (places) {
     const mine = places(question);
     const theirs = places(out).filter((p) => !mine.some((m) => m.id === p.id));
-    for (const kind of new Set(mine.map((m) => m.kind))) {
+    // Of an origin and a destination, the follow-up changes the destination ("а до Бишкека?").
+    const gone = [...new Set(mine.map((m) => m.kind))].flatMap((kind) => {
       const same = theirs.filter((p) => p.kind === kind);
-      // Of an origin and a destination, the follow-up changes the destination ("а до Бишкека?").
-      const gone = same.length > 1 ? same.slice(-1) : same;
-      for (const p of gone.sort((a, b) => b.at - a.at)) out = out.slice(0, p.at) + out.slice(p.at + p.text.length);
-    }
+      return same.length > 1 ? same.slice(-1) : same;
+    });
+    // Cut from the end, so the offsets of the places still to cut hold.
+    for (const p of gone.sort((a, b) => b.at - a.at)) out = out.slice(0, p.at) + out.slice(p.at + p.text.length);
   }
-  // Places first: a city names its market too ("Алматы"), and only the destination is swapped.
-  const markets = detectMarkets(question);
-  if (markets.length)
-    out = withoutMarkets(
-      out,
-      askedMarkets(out).filter((c) => !markets.includes(c)),
-    );
-  // "and for EMC?" after a TR CU 004 question: the EMC regulation replaces the low-voltage one.
-  const regulations = askedRegulations(question);
-  if (regulations.length)
-    out = withoutRegulations(
-      out,
-      askedRegulations(out).filter((r) => !regulations.includes(r)),
-    );
-  const modes = namedModes(question);
-  if (modes.length)
-    out = withoutModes(
-      out,
-      namedModes(out).filter((m) => !modes.includes(m)),
-    );
+  // Places first: a city names its market too ("Алматы"), and only the destination is swapped. Then
+  // each kind the follow-up names drops the previous question's others of that kind; China named in
+  // the follow-up counts ("and on the Chinese side?"), China in the previous question is the origin.
+  for (const kind of SWAPPED_KINDS) {
+    const named = kind.inFollowUp(question);
+    if (named.length)
+      out = kind.without(
+        out,
+        kind.inPrevious(out).filter((x) => !named.includes(x)),
+      );
+  }
   return out.replace(/\s{2,}/g, ' ').trim();
 }

@@ -72,7 +72,7 @@ export function namedModes(text: string): TransportMode[] {
 }
 
 /** The text without the words that name the given modes ("лимит по CMR" → "лимит по"). */
-export function withoutModes(text: string, modes: readonly TransportMode[]): string {
+export function withoutModes(text: string, modes: readonly string[]): string {
   const cut = mentions(text)
     .filter((m) => modes.includes(m.mode))
     .sort((a, b) => b.at - a.at);

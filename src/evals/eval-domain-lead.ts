@@ -86,6 +86,7 @@ export async function evalDomainLead(
       kb,
       markets: plan.markets,
       products: plan.products,
+      regulations: plan.regulations,
     });
     const lead = answer.lead?.text ?? '';
     chars += lead.length;

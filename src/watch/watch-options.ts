@@ -3,7 +3,7 @@
 // carries the words and slugs that tie a document or an ePing notification to it.
 import type { Lang } from '../domain/lang.js';
 import { EAEU_MEMBERS, marketName } from '../domain/markets.js';
-import { PRODUCT_GROUPS } from '../domain/products.js';
+import { PRODUCT_GROUPS } from '../domain/product-groups.js';
 
 /** EAEU members and SCO member states: the markets the watch (and the ePing import) covers. */
 export const SCO_MEMBERS = ['CN', 'RU', 'KZ', 'KG', 'TJ', 'UZ', 'IN', 'PK', 'IR', 'BY'] as const;

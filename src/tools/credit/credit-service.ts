@@ -27,10 +27,6 @@ export interface SearchOutcome {
 export class CreditService {
   constructor(private readonly o: CreditServiceOptions) {}
 
-  get configured(): string[] {
-    return [...this.o.providers.map((p) => p.id), ...(this.o.sanctions ? [this.o.sanctions.id] : [])];
-  }
-
   /** The sources that find companies by name (sanctions lists screen a company, they do not find one). */
   get finders(): string[] {
     return this.o.providers.map((p) => p.id);

@@ -30,10 +30,7 @@ export function creditTool(credit: CreditService) {
           searched: credit.finders,
           countryGiven: input.country !== undefined,
           missing: found.missing,
-          note:
-            found.missing.length === credit.configured.length
-              ? 'no source could be reached'
-              : 'no source knows this company',
+          note: credit.allDown(found) ? 'no source could be reached' : 'no source knows this company',
         };
       }
       // The company named exactly (in any script) is the one meant, as in `advisor credit`.

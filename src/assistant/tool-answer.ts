@@ -1,0 +1,80 @@
+// A route, company or lawyer request answered without a model: the tool's summary is the direct
+// answer, the rest of its output follows. A lawyer request is only ever proposed: channels ask the
+// user to confirm before anything is shared.
+import type { AskResult, ToolCallRecord } from '../domain/answer.js';
+import type { Lang } from '../domain/lang.js';
+import { noCompanyText } from '../i18n/credit-texts.js';
+import { t } from '../i18n/messages.js';
+import { caveatText } from '../i18n/route-texts.js';
+import type { Intent } from './intents.js';
+import type { Turn } from './types.js';
+
+export interface ToolRunner {
+  has(name: string): boolean;
+  /** Runs the tool and records the call (its output, or the error it failed with). */
+  run(name: string, args: Record<string, unknown>): Promise<ToolCallRecord>;
+}
+
+interface ToolOutput {
+  summary?: string;
+  plan?: string;
+  report?: string;
+  candidates?: string[];
+  searched?: string[];
+  countryGiven?: boolean;
+  error?: string;
+}
+
+export async function toolAnswer(
+  intent: Exclude<Intent, { kind: 'none' }>,
+  lang: Lang,
+  channel: Turn['channel'],
+  tools: ToolRunner,
+  notice?: string,
+): Promise<AskResult> {
+  const notices = notice ? [notice] : [];
+  const base = { lang, mode: 'retrieval-only' as const, citations: [], notices };
+  if (intent.kind === 'lawyer') {
+    const offer = t(lang, 'escalationOffer');
+    // The command line cannot ask "Hand it over?" and wait for a yes: it says where a ticket is opened.
+    const answer = channel === 'cli' ? t(lang, 'escalationWhere') : offer;
+    // The offer travels as a notice too, as in a model's answer: channels put it to the user to confirm.
+    return {
+      ...base,
+      notices: [...notices, offer],
+      answer,
+      lead: { text: answer, citations: [] },
+      toolCalls: [],
+      escalation: { suggested: true, reason: 'the user asked for a lawyer' },
+    };
+  }
+  const name = intent.kind === 'route' ? 'plan_route' : 'credit_lookup';
+  if (!tools.has(name)) return { ...base, answer: t(lang, 'toolOff'), toolCalls: [] };
+  const args =
+    intent.kind === 'route'
+      ? { from: intent.from, to: intent.to, ...(intent.via ? { via: intent.via } : {}) }
+      : { company: intent.company, ...(intent.country ? { country: intent.country } : {}) };
+  const record = await tools.run(name, args);
+  const output = (record.output ?? {}) as ToolOutput;
+  if (record.error || output.error) return { ...base, answer: t(lang, 'toolFailed'), toolCalls: [record] };
+  if (intent.kind === 'route') {
+    const summary = output.summary ?? '';
+    // "а сколько стоит?" about the trip just planned: the options' lines (cost included) and where a
+    // rate comes from, not the same plan printed again.
+    const rest = intent.again ? `⚠ ${caveatText({ code: 'not-a-quote' }, lang)}` : (output.plan ?? '');
+    return {
+      ...base,
+      answer: [summary, rest].filter(Boolean).join('\n\n'),
+      lead: { text: summary, citations: [] },
+      toolCalls: [record],
+    };
+  }
+  const text =
+    output.report ??
+    (output.candidates?.length
+      ? `${t(lang, 'whichCompany')}\n${output.candidates.join('\n')}`
+      : noCompanyText(lang, output.searched ?? [], output.countryGiven === true));
+  // The report leads with the company, its sanctions screening and risk signals: those lines are the direct answer.
+  const head = text.split('\n\n')[0]!;
+  return { ...base, answer: text, lead: { text: head, citations: [] }, toolCalls: [record] };
+}
