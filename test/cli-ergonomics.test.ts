@@ -158,6 +158,14 @@ describe('advisor at the terminal', () => {
     expect(bare.stdout).toContain('give the country');
   });
 
+  it('says no source could be reached, not that none knows the company, when every source is down', async () => {
+    // Port 9 (discard) on localhost: nothing listens, the connection is refused at once.
+    const down = { ...env, CREDIT_PROVIDERS: 'http', CREDIT_HTTP_URL: 'http://127.0.0.1:9', CREDIT_TIMEOUT_MS: '2000' };
+    const r = await runAdvisor(['ask', 'проверь ТОО Астана Логистик, Казахстан'], down);
+    expect(r.stdout).toContain('Сейчас не удалось получить данные ни от одного источника');
+    expect(r.stdout).not.toContain('не знает такой компании');
+  });
+
   it('tells a CLI user who asks for a lawyer where a ticket is opened, instead of asking "Передать?"', async () => {
     const r = await runAdvisor(['ask', 'нужен юрист по спору с покупателем из Казахстана'], env);
     expect(r.code).toBe(0);

@@ -3,7 +3,7 @@
 // user to confirm before anything is shared.
 import type { AskResult, ToolCallRecord } from '../domain/answer.js';
 import type { Lang } from '../domain/lang.js';
-import { noCompanyText } from '../i18n/credit-texts.js';
+import { ct, noCompanyText } from '../i18n/credit-texts.js';
 import { t } from '../i18n/messages.js';
 import { caveatText } from '../i18n/route-texts.js';
 import type { Intent } from './intents.js';
@@ -22,6 +22,8 @@ interface ToolOutput {
   candidates?: string[];
   searched?: string[];
   countryGiven?: boolean;
+  /** No company found because no source answered: not "no source knows it". */
+  allDown?: boolean;
   error?: string;
 }
 
@@ -73,7 +75,9 @@ export async function toolAnswer(
     output.report ??
     (output.candidates?.length
       ? `${t(lang, 'whichCompany')}\n${output.candidates.join('\n')}`
-      : noCompanyText(lang, output.searched ?? [], output.countryGiven === true));
+      : output.allDown
+        ? ct(lang, 'allDown')
+        : noCompanyText(lang, output.searched ?? [], output.countryGiven === true));
   // The report leads with the company, its sanctions screening and risk signals: those lines are the direct answer.
   const head = text.split('\n\n')[0]!;
   return { ...base, answer: text, lead: { text: head, citations: [] }, toolCalls: [record] };

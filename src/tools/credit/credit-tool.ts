@@ -30,6 +30,7 @@ export function creditTool(credit: CreditService) {
           searched: credit.finders,
           countryGiven: input.country !== undefined,
           missing: found.missing,
+          allDown: credit.allDown(found),
           note: credit.allDown(found) ? 'no source could be reached' : 'no source knows this company',
         };
       }
