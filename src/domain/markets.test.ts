@@ -18,6 +18,27 @@ describe('markets named in a message', () => {
     expect(detectMarkets('белорусский сертификат')).toEqual(['BY']);
   });
 
+  it('reads the one-character names Chinese writes in pairs and after a preposition', () => {
+    expect(askedMarkets('中白AEO互认啥时候开始实施的')).toEqual(['BY']);
+    expect(askedMarkets('中吉乌铁路什么时候通车')).toEqual(['KG', 'UZ']);
+    expect(askedMarkets('对哈出口要交增值税吗')).toEqual(['KZ']);
+    expect(askedMarkets('输俄商品要贴诚信标志吗')).toEqual(['RU']);
+    expect(askedMarkets('中巴自贸区原产地证')).toEqual(['PK']);
+    expect(askedMarkets('中蒙俄经济走廊')).toEqual(['MN', 'RU']);
+    // Words and places that begin with the same characters.
+    for (const q of [
+      '乌克兰',
+      '中巴车',
+      '对白',
+      '其中哈尔滨的货',
+      '其中吉林省',
+      '集中乌鲁木齐',
+      '从塔城口岸',
+      '中白色',
+    ])
+      expect(askedMarkets(q), q).toEqual([]);
+  });
+
   it('never counts China, where the exporter ships from, as the market asked about', () => {
     expect(askedMarkets('从中国出口到俄罗斯需要什么')).toEqual(['RU']);
     expect(askedMarkets('утильсбор на экскаваторы из китая')).toEqual([]);

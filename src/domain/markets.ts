@@ -261,6 +261,51 @@ function stemAt(text: string, stem: string): number {
   }
 }
 
+/** One-character names Chinese writes in pairs and after a preposition: 中俄 (China–Russia), 中吉乌
+ * (China–Kyrgyzstan–Uzbekistan), 对哈出口 (exports to Kazakhstan), 输俄商品 (goods bound for Russia). */
+const HAN_SHORT: Record<string, string> = {
+  俄: 'RU',
+  哈: 'KZ',
+  吉: 'KG',
+  乌: 'UZ',
+  塔: 'TJ',
+  白: 'BY',
+  蒙: 'MN',
+  巴: 'PK',
+};
+const HAN_PAIR = /([中对输赴])([俄哈吉乌塔白蒙巴]+)/gu;
+/** After these, the character starts another word: 乌克兰 (Ukraine), 乌鲁木齐 (Urumqi), 哈尔滨 (Harbin),
+ * 吉林 (Jilin), 塔城 (Tacheng), 巴西 (Brazil), 中巴车 (a minibus), 白色; 蒙古 and 白俄罗斯 are found whole. */
+const NOT_SHORT: Record<string, RegExp> = {
+  乌: /^[克鲁]/u,
+  哈: /^尔/u,
+  吉: /^林/u,
+  塔: /^[城楼吊]/u,
+  巴: /^[西车士]/u,
+  蒙: /^古/u,
+  白: /^[色天银]/u,
+};
+
+function shortHanMarkets(text: string): Array<{ code: string; at: number }> {
+  const found: Array<{ code: string; at: number }> = [];
+  for (const m of text.matchAll(HAN_PAIR)) {
+    const chars = [...m[2]!];
+    // 对白 / 对白天: a lone 白 after 对 is a word of its own, not Belarus.
+    if (m[1] !== '中' && chars.length === 1 && chars[0] === '白') continue;
+    let at = m.index + 1;
+    for (const [i, c] of chars.entries()) {
+      const rest = text.slice(at + 1);
+      if (NOT_SHORT[c]?.test(rest)) break;
+      // 白俄: Belarus, whose own name follows.
+      if (c === '白' && chars[i + 1] === '俄') break;
+      found.push({ code: HAN_SHORT[c]!, at });
+      at++;
+    }
+    if (m[1] === '中' && found.length > 0) found.push({ code: 'CN', at: m.index });
+  }
+  return found;
+}
+
 /** ISO codes of the markets a text names, in the order they first appear. */
 export function detectMarkets(text: string): string[] {
   const lower = ` ${text.toLowerCase().replace(/ё/g, 'е')} `;
@@ -279,6 +324,11 @@ export function detectMarkets(text: string): string[] {
       }
     }
     if (first >= 0) found.push({ code, at: first });
+  }
+  for (const short of shortHanMarkets(lower)) {
+    const known = found.find((f) => f.code === short.code);
+    if (!known) found.push(short);
+    else known.at = Math.min(known.at, short.at);
   }
   return found.sort((a, b) => a.at - b.at).map((f) => f.code);
 }
