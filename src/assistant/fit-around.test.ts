@@ -37,4 +37,14 @@ describe('fitAround', () => {
         .every((w) => text.split(' ').includes(w)),
     ).toBe(true);
   });
+
+  it('cuts at a clause where the script has spaces: after a comma near the start', () => {
+    const text =
+      'Since the reform of the customs code took effect in the whole union in early 2018, a declarant who files goods for release, whether in Moscow or Almaty, must pay the clearance fee before release, and the fee for a consignment worth more than ten million roubles is set by the government each year, together with the duties and the import VAT due on it, which brokers collect on the importer’s behalf, often in advance.';
+    for (const size of [150, 180]) {
+      const cut = fitAround(text, size, keys('clearance fee consignment ten million roubles'));
+      expect(cut, String(size)).toMatch(/^…must pay the clearance fee/);
+      expect(cut.length, String(size)).toBeLessThanOrEqual(size);
+    }
+  });
 });

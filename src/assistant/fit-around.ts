@@ -5,6 +5,10 @@ import { matchKey } from './passage-units.js';
 
 /** Letters and digits outside Chinese: a cut inside a run of them splits a word or a number. */
 const WORD = /[\p{N}\p{Script=Latin}\p{Script=Cyrillic}]/u;
+const CLAUSE_START = 30;
+const CLAUSE_END = 40;
+/** The answer follows the question's words: a clause end this close after them is not a place to stop. */
+const NEAR = 30;
 
 export function fitAround(text: string, maxChars: number, qTokens: ReadonlySet<string>): string {
   if (text.length <= maxChars) return text;
@@ -42,6 +46,26 @@ export function fitAround(text: string, maxChars: number, qTokens: ReadonlySet<s
     const space = text.lastIndexOf(' ', end);
     if (space > start + maxChars / 2) end = space;
   }
+  // Where the script has spaces, a cut at a clause reads better than one inside it: start after a
+  // comma or dash close to the cut, stop before one close to the end when the question's words lie
+  // before it (30 and 40 characters: no xquad or domain answer lost; 80 lost 3 xquad answers).
+  if (!/\p{Script=Han}/u.test(text.slice(start, end))) {
+    if (start > 0) {
+      const clause = /[,;:—–(] /u.exec(text.slice(start, start + CLAUSE_START));
+      if (clause) start += clause.index + clause[0].length;
+    }
+    if (end < text.length) {
+      const from = Math.max(start, end - CLAUSE_END);
+      const tail = text.slice(from, end);
+      const at = Math.max(
+        tail.lastIndexOf(', '),
+        tail.lastIndexOf('; '),
+        tail.lastIndexOf(' — '),
+        tail.lastIndexOf(' ('),
+      );
+      if (at >= 0 && last + NEAR < from + at) end = from + at + (tail[at] === ' ' ? 0 : 1);
+    }
+  }
   // Chinese has no spaces: start after a comma or stop right at the cut, and never inside a number or
   // a word of another script ("…0月" for "10月", "…ость）" in a Russian term quoted in Chinese). A
   // comma further in is not sought: in Chinese the words the answer needs sit close to the cut (a
@@ -54,5 +78,7 @@ export function fitAround(text: string, maxChars: number, qTokens: ReadonlySet<s
   while (end < text.length && end > start && WORD.test(text[end - 1]!) && WORD.test(text[end]!)) end--;
   // "2019年7…" reads as a date it is not: a number is shown with its unit or not at all.
   while (end < text.length && end > start && /\d/.test(text[end - 1]!) && /[\d年月日号%]/.test(text[end]!)) end--;
+  // The mark of a cut follows what is shown as is: a comma kept before it ("each year,…") costs
+  // nothing, and dropping it lost 2 xquad ru answers whose gold strings end with one.
   return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
 }
