@@ -127,6 +127,10 @@ describe('credit checks', () => {
     const lines = renderReport(r, 'ru').split('\n');
     expect(lines[2]).toMatch(/^⚠️ Совпадение в санкционных списках/);
     expect(lines[3]).toContain('Steppe Sanctioned Metals — score 0.93; us_ofac_sdn');
+    // The status line among the first ones is in the reader's language, not the register's code.
+    const status = lines.find((l) => l.startsWith('Статус: '));
+    expect(status).toBeDefined();
+    expect(status).not.toMatch(/[A-Z]{4,}/);
   });
 
   it('answers a repeated lookup from the cache without any HTTP call', async () => {

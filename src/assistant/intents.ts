@@ -63,6 +63,15 @@ const CAPITALISED_RUN =
   /(?:^|[^A-Za-zА-Яа-яЁё])((?:[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\d-]+\s+){1,4}[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\d-]+)/u;
 const GENERIC_HAN = /^(?:一个|一家|这个|那个|什么|哪家|哪个|注册|和|的|在)|(?:这家|这个|那家|该)公司$/;
 
+const CHECK_WORDS = /^(?:(?:帮忙|帮我|请|麻烦)?(?:核实|查查|查询|查|看看|了解)(?:一下|下)?|对方是)/u;
+/** The asker speaking of their own company ("我们是…公司", "我司"). */
+const SELF = /^(?:我们|我司|我方|我|咱们|本公司|本厂)(?:是|为|属于|这边)?/u;
+/** A company named by its kind or country only ("乌兹别克公司", "一家贸易公司", "外贸公司"). */
+const KIND_OF_COMPANY =
+  /^(?:\p{Script=Han}{0,6}?(?:国|斯坦|克|罗斯|俄|哈|乌|吉|塔|白|蒙|当地|国外|外国|境外|国内|中国))?(?:外贸|贸易|物流|货代|生产|制造|进口|出口|运输|供应链|科技)?(?:的)?(?:公司|企业)$/u;
+/** A single capitalised word or two after a kind of company ("公司 Tashkent Agro"). */
+const NAME_AFTER = /^\s*([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\d-]+(?:\s+[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\d-]+)?)/u;
+
 /** The company a message names, as written; undefined when it names none. */
 export function companyIn(text: string): string | undefined {
   const prefix = PREFIX_FORM.exec(text);
@@ -82,10 +91,22 @@ export function companyIn(text: string): string | undefined {
     return /^\s+[a-zа-яё]/u.test(after) ? name : name.replace(/\b(Ltd|Inc|Corp)\.$/, '$1');
   }
   const han = HAN_SUFFIX_FORM.exec(text);
-  if (han && !GENERIC_HAN.test(han[1]!) && han[1]!.length > 4)
-    return han[1]!.replace(/^(?:(?:帮忙|帮我|请|麻烦)?(?:核实|查查|查询|查|看看|了解)(?:一下|下)?|对方是)/, '');
+  if (han && !GENERIC_HAN.test(han[1]!) && han[1]!.length > 4) {
+    const name = han[1]!.replace(CHECK_WORDS, '');
+    // "我们是青岛的外贸公司": the asker describing themselves; "乌兹别克公司 Tashkent Agro": a kind of
+    // company before its name, which follows in Latin or Cyrillic letters.
+    const described = SELF.test(han[1]!) || name.includes('的') || KIND_OF_COMPANY.test(name);
+    if (!described) return name;
+    const after =
+      CAPITALISED_RUN.exec(text.slice(han.index + han[0].length)) ??
+      NAME_AFTER.exec(text.slice(han.index + han[0].length));
+    if (after) return after[1]!.trim();
+    if (SELF.test(han[1]!) || name.includes('的')) return undefined;
+  }
   const party = HAN_NAMED_PARTY.exec(text);
-  if (party) return party[1];
+  // "查一下这家公司" names no company: the words before "这家" are the request.
+  const partyName = party?.[1]!.replace(CHECK_WORDS, '');
+  if (partyName && partyName.length >= 2) return partyName;
   const quoted = QUOTED.exec(text);
   if (quoted) return quoted[1] ?? quoted[2] ?? quoted[3];
   const run = CAPITALISED_RUN.exec(text);

@@ -30,7 +30,7 @@ export function renderReport(r: CreditReport, lang: Lang): string {
   } else if (!r.missing.some((m) => m.provider === 'sanctions')) lines.push(ct(lang, 'notScreened'));
   // Identity, a sanctions hit, status and risk signals lead; each provider's details follow.
   const status = r.reports.find((x) => x.status)?.status;
-  if (status) lines.push(`${ct(lang, 'status')}: ${status}`);
+  if (status) lines.push(`${ct(lang, 'status')}: ${statusText(lang, status)}`);
   const signals = r.signals.filter((s) => s.kind !== 'sanctions-match');
   if (signals.length) {
     const word = {

@@ -1,0 +1,32 @@
+// Company names in Chinese messages, as a new user wrote them (trial of 2026-12-02): the asker's own
+// company is not a counterparty, and a kind of company before a Latin name is not the name.
+import { describe, expect, it } from 'vitest';
+import { companyIn, detectIntent } from './intents.js';
+
+describe('company names in Chinese messages', () => {
+  it('does not take the asker describing their own company for a company to check', () => {
+    for (const q of [
+      '我们是青岛的外贸公司（不是生产企业），出口退税怎么算？退税率是多少？',
+      '我们是贸易公司，出口到哈萨克斯坦增值税多少？',
+      '我司是一家物流公司，想问TIR',
+    ]) {
+      expect(companyIn(q), q).toBeUndefined();
+      expect(detectIntent(q).kind, q).toBe('none');
+    }
+  });
+
+  it('reads the name after a kind of company ("乌兹别克公司 Tashkent Agro"), with the country beside it', () => {
+    expect(detectIntent('帮我查一下乌兹别克公司 Tashkent Agro 的信用')).toEqual({
+      kind: 'credit',
+      company: 'Tashkent Agro',
+      country: 'UZ',
+    });
+    expect(companyIn('帮我查查哈萨克斯坦的公司 Astana Trade 靠谱吗')).toBe('Astana Trade');
+  });
+
+  it('keeps real Chinese names and finds none in "查一下这家公司"', () => {
+    expect(companyIn('查一下青岛海天贸易有限公司')).toBe('青岛海天贸易有限公司');
+    expect(companyIn('核实一下阿拉木图物流有限公司')).toBe('阿拉木图物流有限公司');
+    expect(companyIn('查一下这家公司')).toBeUndefined();
+  });
+});
