@@ -32,6 +32,7 @@ interface Dialogue {
   intent: 'none' | 'route' | 'credit' | 'lawyer';
   from?: string;
   to?: string;
+  company?: string;
 }
 const read = (set: string): Dialogue[] =>
   readFileSync(join(ROOT, `evals/datasets/${set}.jsonl`), 'utf8')
@@ -97,8 +98,10 @@ describe.each(['followups', 'followups-heldout', 'followups-heldout-2'])(
             ok = tool?.name === 'plan_route' && (!d.from || input?.from === d.from) && (!d.to || input?.to === d.to);
             why = `${tool?.name ?? 'no tool'} ${JSON.stringify(input ?? {})}`;
           } else if (d.intent === 'credit') {
-            ok = tool?.name === 'credit_lookup';
-            why = tool?.name ?? 'no tool';
+            // The company labelled, not any words taken for a name.
+            const company = (tool?.input as { company?: string } | undefined)?.company;
+            ok = tool?.name === 'credit_lookup' && (!d.company || company === d.company);
+            why = `${tool?.name ?? 'no tool'} ${company ?? ''}`;
           } else if (d.intent === 'lawyer') {
             ok = res.escalation?.suggested === true;
             why = 'no escalation';

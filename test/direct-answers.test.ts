@@ -195,6 +195,29 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(how.citations[0]?.docId).toBe('export-vat-rebate-zh');
   });
 
+  it('reads a follow-up of a follow-up back to the question they both follow (new-user trial 3)', async () => {
+    const vat = `chain-${Date.now()}-1`;
+    await ask('Какой НДС при ввозе одежды в Россию?', vat);
+    expect((await ask('а для Казахстана?', vat)).lead?.text).toContain('16%');
+    const uz = await ask('а в Узбекистане?', vat);
+    expect(uz.lead?.text).toMatch(/12\s?%/);
+    expect(uz.citations[(uz.lead?.citations[0] ?? 1) - 1]?.markets).toContain('UZ');
+
+    const freight = `chain-${Date.now()}-2`;
+    await ask('How long is sea freight from Qingdao to St Petersburg?', freight);
+    const rail = await ask('and by rail to Moscow?', freight);
+    expect(rail.toolCalls[0]?.input).toMatchObject({ from: 'qingdao', to: 'moscow' });
+    // The price of a container, asked with nothing else, is the price of the trip just discussed.
+    const cost = await ask('how much for a 40ft?', freight);
+    expect(cost.toolCalls[0]?.input).toMatchObject({ from: 'qingdao', to: 'moscow' });
+    expect(cost.answer).toMatch(/5400 USD \(2025/);
+
+    // A new destination keeps the trip's own origin, not the zone's.
+    const xian = `chain-${Date.now()}-3`;
+    await ask('сколько идёт поезд из Сианя в Ташкент?', xian);
+    expect((await ask('а до Бишкека?', xian)).toolCalls[0]?.input).toMatchObject({ from: 'xian', to: 'bishkek' });
+  });
+
   it('offers a lawyer to an exporter who wants to sue, though no lawyer is named; a question on how to sue stays a question', async () => {
     for (const q of [
       'покупатель из узбекистана не платит уже 4 месяца по контракту, хочу судиться, что делать',

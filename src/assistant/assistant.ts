@@ -308,8 +308,12 @@ export class Assistant {
   private intentOf(question: string, plan: RetrievalPlan): Intent {
     const places = (text: string) => this.deps.places?.(text) ?? [];
     const own = detectIntent(question, places(question));
-    if (own.kind !== 'none' || !plan.previous) return own;
+    if (!plan.previous) return own;
     const before = detectIntent(plan.previous, places(plan.previous));
+    // "а до Бишкека?" after a trip from Urumqi: the origin the question does not name is the trip's, not the zone.
+    if (own.kind === 'route' && before.kind === 'route' && !places(question).some((p) => p.id === own.from))
+      return own.to === before.from ? own : { ...own, from: before.from };
+    if (own.kind !== 'none') return own;
     if (before.kind === 'route') {
       // "а до Бишкека?" keeps the origin and changes the destination; "а сколько стоит?" keeps both;
       // "and via Khorgos?" keeps both and goes through the crossing.

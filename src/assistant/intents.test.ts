@@ -28,5 +28,9 @@ describe('company names in Chinese messages', () => {
     expect(companyIn('查一下青岛海天贸易有限公司')).toBe('青岛海天贸易有限公司');
     expect(companyIn('核实一下阿拉木图物流有限公司')).toBe('阿拉木图物流有限公司');
     expect(companyIn('查一下这家公司')).toBeUndefined();
+    // What stands before 的 describes the company; its name follows.
+    expect(companyIn('客户是塔什干的样本塔什干农业有限责任公司，要求我们给90天账期')).toBe(
+      '样本塔什干农业有限责任公司',
+    );
   });
 });

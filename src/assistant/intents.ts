@@ -92,16 +92,17 @@ export function companyIn(text: string): string | undefined {
   }
   const han = HAN_SUFFIX_FORM.exec(text);
   if (han && !GENERIC_HAN.test(han[1]!) && han[1]!.length > 4) {
-    const name = han[1]!.replace(CHECK_WORDS, '');
+    // "客户是塔什干的样本塔什干农业有限责任公司": what stands before 的 describes; the name follows it.
+    const name = han[1]!.replace(CHECK_WORDS, '').replace(/^.*的/u, '');
     // "我们是青岛的外贸公司": the asker describing themselves; "乌兹别克公司 Tashkent Agro": a kind of
     // company before its name, which follows in Latin or Cyrillic letters.
-    const described = SELF.test(han[1]!) || name.includes('的') || KIND_OF_COMPANY.test(name);
+    const described = SELF.test(han[1]!) || name.length < 4 || KIND_OF_COMPANY.test(name);
     if (!described) return name;
     const after =
       CAPITALISED_RUN.exec(text.slice(han.index + han[0].length)) ??
       NAME_AFTER.exec(text.slice(han.index + han[0].length));
     if (after) return after[1]!.trim();
-    if (SELF.test(han[1]!) || name.includes('的')) return undefined;
+    if (SELF.test(han[1]!) || han[1]!.includes('的')) return undefined;
   }
   const party = HAN_NAMED_PARTY.exec(text);
   // "查一下这家公司" names no company: the words before "这家" are the request.
@@ -167,17 +168,20 @@ const VIA_CUE = /(?:^|[^\p{L}])(?:через|via|through)\s*$|(?:经|经由)\s*$
 // Two places joined by a dash, an arrow or "via" read as a trip even without a transport word.
 const JOINED = /[–—→-]|через|via|经|走/i;
 
+/** What a place is in a message, from the word before it: "из Циндао" an origin, "до Алматы" a
+ * destination, "через Хоргос" a waypoint; undefined without such a word. */
+export function placeRole(text: string, p: PlaceRef): 'from' | 'to' | 'via' | undefined {
+  const before = text.toLowerCase().slice(Math.max(0, p.at - 12), p.at);
+  if (FROM_CUE.test(before)) return 'from';
+  if (TO_CUE.test(before)) return 'to';
+  if (VIA_CUE.test(before)) return 'via';
+  return undefined;
+}
+
 function routeIntent(text: string, places: readonly PlaceRef[]): Intent | undefined {
   if (places.length === 0 || ABOUT_PLACE.test(text)) return undefined;
   if (THANKS.test(text) && !ASKS.test(text)) return undefined;
-  const lower = text.toLowerCase();
-  const role = (p: PlaceRef): 'from' | 'to' | 'via' | undefined => {
-    const before = lower.slice(Math.max(0, p.at - 12), p.at);
-    if (FROM_CUE.test(before)) return 'from';
-    if (TO_CUE.test(before)) return 'to';
-    if (VIA_CUE.test(before)) return 'via';
-    return undefined;
-  };
+  const role = (p: PlaceRef) => placeRole(text, p);
   // "from X to Y" is a trip whatever else the message says.
   const fromTo = places.some((p) => role(p) === 'from') && places.some((p) => role(p) === 'to');
   if (!TRANSPORT.test(text) && !fromTo && !(places.length >= 2 && JOINED.test(text))) return undefined;

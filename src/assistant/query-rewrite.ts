@@ -25,7 +25,12 @@ const FOLLOW_UP_OPENING =
 
 // Pronouns that point at the previous message: "проверь их", "how long is it valid?", "他们靠谱吗".
 const REFERS_BACK =
-  /(?:^|[^\p{L}])(?:их|его|её|ее|они|он|она|оно|это|them|they|it|its|this|that|他们|它|这家|那家|这个)(?:[^\p{L}]|$)/iu;
+  /(?:^|[^\p{L}])(?:их|его|её|ее|они|он|она|оно|это|them|they|it|its|this|that)(?:[^\p{L}]|$)|他们|它|这家|那家|这个/iu;
+
+// A price asked of a container or a unit with nothing else named: "how much for a 40ft?", "а за 20-футовый
+// сколько?", "40尺柜多少钱": the price of what was being discussed.
+const COST_OF_WHAT_CAME_BEFORE =
+  /(?:how\s+much|what(?:'s|\s+is)\s+the\s+(?:price|cost|rate)|сколько\s+(?:стоит|будет|за)|почём|цена|стоимость|多少钱|什么价|运费多少)[\s\S]{0,30}(?:\b(?:20|40)\s*(?:ft|'|feet|foot|hc|hq|gp|dc|футов\S*)|(?:20|40)-?футов\S*|\bcontainer|\bteu\b|\bfcl\b|контейнер\S*|(?:20|40)\s*(?:尺|英尺|柜|GP|HQ))|(?:\b(?:20|40)\s*(?:ft|'|feet|foot|hc|hq|gp)|(?:20|40)-?футов\S*|контейнер\S*|(?:20|40)\s*(?:尺|英尺|柜|GP|HQ)\S*)[\s\S]{0,20}(?:сколько|how\s+much|cost|price|多少钱|什么价|运费)/iu;
 
 /** Whether a message only makes sense with the one before it: short, or opening like a follow-up. */
 export function isFollowUp(question: string): boolean {
@@ -33,7 +38,12 @@ export function isFollowUp(question: string): boolean {
   const han = (question.match(/\p{Script=Han}/gu) ?? []).length;
   // Chinese is counted in characters: bigrams inflate its token count.
   const short = han > 0 ? han <= 10 : words <= 4;
-  return short || ((FOLLOW_UP_OPENING.test(question) || REFERS_BACK.test(question)) && words <= 8);
+  return (
+    short ||
+    // Up to eight words, or sixteen Chinese characters ("帮我查一下这家公司靠不靠谱").
+    ((FOLLOW_UP_OPENING.test(question) || REFERS_BACK.test(question)) && (han > 0 ? han <= 16 : words <= 8)) ||
+    (COST_OF_WHAT_CAME_BEFORE.test(question) && words <= 5)
+  );
 }
 
 /** The previous question of the conversation, if any. */

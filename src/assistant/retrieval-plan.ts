@@ -8,8 +8,8 @@ import { detectProducts } from '../domain/products.js';
 import { askedRegulations, namedRegulations, withoutRegulations } from '../domain/regulations.js';
 import { namedModes, withoutModes } from '../domain/transport-modes.js';
 import type { StoredMessage } from '../store/conversation-repo.js';
-import type { PlaceRef } from './intents.js';
-import { followUpQuery, previousQuestion } from './query-rewrite.js';
+import { placeRole, type PlaceRef } from './intents.js';
+import { followUpQuery } from './query-rewrite.js';
 
 export interface RetrievalPlan {
   queries: string[];
@@ -32,14 +32,21 @@ export interface PlanOptions {
   places?: (text: string) => PlaceRef[];
 }
 
+/** How many follow-ups in a row are read back to the question they follow ("НДС в России?" → "а для
+ * Казахстана?" → "а в Узбекистане?"). */
+const CHAIN = 4;
+
 export function planRetrieval(
   question: string,
   history: readonly StoredMessage[] = [],
   opts: PlanOptions = {},
+  depth = 0,
 ): RetrievalPlan {
   const own = askedMarkets(question);
   const joined = followUpQuery(question, history);
-  const before = joined !== question ? previousQuestion(history) : undefined;
+  // The previous question as it was understood then: a follow-up of a follow-up keeps the subject of
+  // the question they both follow.
+  const before = joined !== question ? understoodPrevious(history, opts, depth) : undefined;
   const followUp = before ? `${swapped(before, question, opts.places)} ${question}` : joined;
   const products = detectProducts(followUp);
   const carried = own.length ? own : askedMarkets(followUp);
@@ -58,6 +65,13 @@ export function planRetrieval(
     understood: followUp,
     ...(previous ? { previous } : {}),
   };
+}
+
+function understoodPrevious(history: readonly StoredMessage[], opts: PlanOptions, depth: number): string | undefined {
+  const at = history.findLastIndex((m) => m.role === 'user');
+  if (at < 0) return undefined;
+  const previous = history[at]!.content;
+  return depth < CHAIN ? planRetrieval(previous, history.slice(0, at), opts, depth + 1).understood : previous;
 }
 
 /** What a follow-up can name again, each kind with how it is found and cut out of a text. */
@@ -84,11 +98,15 @@ function swapped(before: string, question: string, places?: (text: string) => Pl
   if (places) {
     const mine = places(question);
     const theirs = places(out).filter((p) => !mine.some((m) => m.id === p.id));
-    // Of an origin and a destination, the follow-up changes the destination ("а до Бишкека?").
-    const gone = [...new Set(mine.map((m) => m.kind))].flatMap((kind) => {
-      const same = theirs.filter((p) => p.kind === kind);
-      return same.length > 1 ? same.slice(-1) : same;
-    });
+    // A crossing replaces a crossing ("and at Khorgos?"); any other place replaces the destination,
+    // never the origin ("and by rail to Moscow?" after "from Qingdao to St Petersburg").
+    const crossing = (p: PlaceRef) => p.kind === 'border-crossing';
+    const gone = [
+      ...(mine.some(crossing) ? theirs.filter(crossing).slice(-1) : []),
+      ...(mine.some((m) => !crossing(m))
+        ? theirs.filter((p) => !crossing(p) && placeRole(out, p) !== 'from').slice(-1)
+        : []),
+    ];
     // Cut from the end, so the offsets of the places still to cut hold.
     for (const p of gone.sort((a, b) => b.at - a.at)) out = out.slice(0, p.at) + out.slice(p.at + p.text.length);
   }
