@@ -159,6 +159,22 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/^Qingdao → Moscow \(via Khorgos\):/);
   });
 
+  it('plans a trip by the mode the question names, and leaves an Incoterms question to the documents', async () => {
+    const sea = await ask('How long is sea freight from Qingdao to St Petersburg?');
+    expect(sea.toolCalls[0]?.input).toMatchObject({ from: 'qingdao', to: 'st-petersburg', modes: ['sea'] });
+    expect(
+      sea.lead?.text
+        .split('\n')
+        .slice(1)
+        .every((l) => l.startsWith('🚢')),
+    ).toBe(true);
+    // "Ship" as a verb names no mode.
+    const ship = await ask('how long to ship to Almaty from Qingdao');
+    expect(ship.toolCalls[0]?.input).not.toHaveProperty('modes');
+    const cif = await ask('Is CIF ok for a rail container from Qingdao to Almaty?');
+    expect(cif.toolCalls).toEqual([]);
+  });
+
   it('reads "Khorgos or Alashankou, which is faster?" as a question about two crossings, not a trip between them', async () => {
     const a = await ask('去中亚走霍尔果斯还是阿拉山口，哪个更快更便宜');
     expect(a.toolCalls).toEqual([]);

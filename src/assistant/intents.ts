@@ -5,6 +5,7 @@
 // Measured on evals/datasets/intents.jsonl (precision and recall per intent, gated in npm test).
 
 import { askedMarkets } from '../domain/markets.js';
+import { namedModes, type TransportMode } from '../domain/transport-modes.js';
 
 export interface PlaceRef {
   id: string;
@@ -15,7 +16,7 @@ export interface PlaceRef {
 }
 
 export type Intent =
-  | { kind: 'route'; from: string; to: string; via?: string; again?: boolean }
+  | { kind: 'route'; from: string; to: string; via?: string; modes?: TransportMode[]; again?: boolean }
   | { kind: 'credit'; company: string; country?: string }
   | { kind: 'lawyer' }
   | { kind: 'none' };
@@ -178,8 +179,23 @@ export function placeRole(text: string, p: PlaceRef): 'from' | 'to' | 'via' | un
   return undefined;
 }
 
+/** The modes a trip is asked by ("sea freight", "по жд", "海运"): the plan shows those. "Ship" as a verb
+ * ("ship to Almaty") names no mode. */
+function modesAsked(text: string): { modes?: TransportMode[] } {
+  const modes = namedModes(text.replace(/\bship\b/giu, ' '));
+  return modes.length ? { modes } : {};
+}
+
+// A question on an Incoterms rule for a trip ("Is CIF ok for a rail container to Almaty?") is about the
+// rule, not the trip, unless it also asks how long or how much.
+const INCOTERM =
+  /(?:^|[^\p{L}])(?:EXW|FCA|FAS|FOB|CFR|CIF|CPT|CIP|DAP|DPU|DDP)(?:[^\p{L}]|$)|инкотермс|incoterms|贸易术语/iu;
+const TIME_OR_COST =
+  /сколько|скока|how\s+(?:long|much|many)|多久|多长时间|几天|多少|cost|price|стоит|стоимост|quote|报价|运费/iu;
+
 function routeIntent(text: string, places: readonly PlaceRef[]): Intent | undefined {
   if (places.length === 0 || ABOUT_PLACE.test(text)) return undefined;
+  if (INCOTERM.test(text) && !TIME_OR_COST.test(text)) return undefined;
   if (THANKS.test(text) && !ASKS.test(text)) return undefined;
   const role = (p: PlaceRef) => placeRole(text, p);
   // "from X to Y" is a trip whatever else the message says.
@@ -200,12 +216,12 @@ function routeIntent(text: string, places: readonly PlaceRef[]): Intent | undefi
     if (from.kind === 'border-crossing' && to.kind === 'border-crossing') return undefined;
     if (from.id === to.id) return undefined;
     const via = places.find((p) => role(p) === 'via' && p.id !== from.id && p.id !== to.id);
-    return { kind: 'route', from: from.id, to: to.id, ...(via ? { via: via.id } : {}) };
+    return { kind: 'route', from: from.id, to: to.id, ...(via ? { via: via.id } : {}), ...modesAsked(text) };
   }
   const only = places[0]!;
   if (only.id === HOME_PLACE) return undefined;
   if (role(only) === 'to' || SHIP_VERB.test(text) || FREIGHT_QUOTE.test(text) || FROM_HOME.test(text))
-    return { kind: 'route', from: HOME_PLACE, to: only.id };
+    return { kind: 'route', from: HOME_PLACE, to: only.id, ...modesAsked(text) };
   return undefined;
 }
 

@@ -54,7 +54,12 @@ export async function toolAnswer(
   if (!tools.has(name)) return { ...base, answer: t(lang, 'toolOff'), toolCalls: [] };
   const args =
     intent.kind === 'route'
-      ? { from: intent.from, to: intent.to, ...(intent.via ? { via: intent.via } : {}) }
+      ? {
+          from: intent.from,
+          to: intent.to,
+          ...(intent.via ? { via: intent.via } : {}),
+          ...(intent.modes ? { modes: intent.modes } : {}),
+        }
       : { company: intent.company, ...(intent.country ? { country: intent.country } : {}) };
   const record = await tools.run(name, args);
   const output = (record.output ?? {}) as ToolOutput;

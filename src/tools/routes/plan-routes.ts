@@ -59,8 +59,23 @@ export function planRoutes(net: Network, fromText: string, toText: string, asked
     };
   const routes = paretoRoutes(net, from.id, to.id, c);
   const notes: RoutePlan['notes'] = [];
-  const best = (key: 'days' | 'cost' | 'co2') => {
-    const finite = routes.filter((r) => Number.isFinite(r.criteria[key]));
+  const nodeCountry = new Map(net.nodes.map((n) => [n.id, n.country]));
+  // What a through service on this trip is reported to take, whichever crossing it uses: the
+  // yardstick for a time added up from legs, also when the trip was asked through a place.
+  const reportedLegs = edgesOf(net)
+    .filter((x) => x.from === from.id && x.to === to.id && allowed(x, c, nodeCountry))
+    .sort((a, b) => a.leg.days.min - b.leg.days.min);
+  const reportedFor = (r: PlannedRoute) =>
+    r.edges.length > 1 ? reportedLegs.find((x) => x.leg.mode === r.edges[0]!.leg.mode) : undefined;
+  // Legs added up to less than any service is reported to take: no source says it is the fastest or
+  // the best overall, so neither is it called.
+  const undercuts = (r: PlannedRoute) => {
+    const t = reportedFor(r);
+    return t !== undefined && r.criteria.days < t.leg.days.min;
+  };
+  const trusted = routes.filter((r) => !undercuts(r));
+  const best = (key: 'days' | 'cost' | 'co2', pool: readonly PlannedRoute[] = routes) => {
+    const finite = pool.filter((r) => Number.isFinite(r.criteria[key]));
     if (!finite.length) return undefined;
     return finite.reduce((a, b) =>
       b.criteria[key] < a.criteria[key] || (b.criteria[key] === a.criteria[key] && b.edges.length < a.edges.length)
@@ -71,7 +86,7 @@ export function planRoutes(net: Network, fromText: string, toText: string, asked
   const picks = new Map<PlannedRoute, Pick[]>();
   const mark = (r: PlannedRoute | undefined, p: Pick, why?: RoutePlan['notes'][number]) =>
     r ? picks.set(r, [...(picks.get(r) ?? []), p]) : why && notes.push(why);
-  mark(best('days'), 'fastest', 'noRoute');
+  mark(best('days', trusted), 'fastest', routes.length ? undefined : 'noRoute');
   // "Cheapest" of the one route whose cost is known, beside routes whose cost is not, says nothing.
   const known = (key: 'cost' | 'co2') => routes.filter((r) => Number.isFinite(r.criteria[key])).length >= 2;
   mark(known('cost') ? best('cost') : undefined, 'cheapest', routes.length ? 'noCheapest' : undefined);
@@ -92,7 +107,7 @@ export function planRoutes(net: Network, fromText: string, toText: string, asked
             : 3),
       0,
     );
-  if (routes.length) mark([...routes].sort((a, b) => score(a) - score(b))[0], 'balanced');
+  if (trusted.length) mark([...trusted].sort((a, b) => score(a) - score(b))[0], 'balanced');
   // Beside the Pareto set: the fastest route of each mode the set does not use (people compare
   // rail with sea even when one dominates), and any through service reported for this exact trip.
   const extra: PlannedRoute[] = [];
@@ -123,7 +138,6 @@ export function planRoutes(net: Network, fromText: string, toText: string, asked
       picks.set(alt, [`best-${mode}` as Pick]);
     }
   }
-  const nodeCountry = new Map(net.nodes.map((n) => [n.id, n.country]));
   const directLegs = edgesOf(net).filter(
     (x) => x.from === from.id && x.to === to.id && allowed(x, c, nodeCountry) && (!c.via || passesVia(net, [x], c.via)),
   );
@@ -137,24 +151,13 @@ export function planRoutes(net: Network, fromText: string, toText: string, asked
     }
   }
   const ordered = [...routes, ...extra].sort((a, b) => a.criteria.days - b.criteria.days);
-  // What a through service on this trip is reported to take, whichever crossing it uses: the
-  // yardstick for a time added up from legs, also when the trip was asked through a place.
-  const reportedLegs = edgesOf(net)
-    .filter((x) => x.from === from.id && x.to === to.id && allowed(x, c, nodeCountry))
-    .sort((a, b) => a.leg.days.min - b.leg.days.min);
   const options = ordered.map((r) => {
     const s = summarize(net, r, c);
     // Times summed over separate legs leave out terminal and consolidation time: say what the
     // through service for the same trip is reported to take.
-    const t = reportedLegs.find((x) => x.leg.mode === r.edges[0]!.leg.mode);
-    let own = picks.get(r) ?? [];
-    if (t && r.edges.length > 1) {
-      const reported = t.leg.days;
-      s.caveats.unshift({ code: 'composed', min: reported.min, max: reported.max });
-      // Legs added up to less than any train is reported to take: no source says it is the fastest.
-      if (r.criteria.days < reported.min) own = own.filter((p) => p !== 'fastest');
-    }
-    return { ...s, picks: own };
+    const t = reportedFor(r);
+    if (t) s.caveats.unshift({ code: 'composed', min: t.leg.days.min, max: t.leg.days.max });
+    return { ...s, picks: picks.get(r) ?? [] };
   });
   // The options in the order of their days, a reported through service before an estimate from legs
   // that undercuts it (which would otherwise open the answer with a time nobody has reported).
