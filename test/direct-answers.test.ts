@@ -244,6 +244,18 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect((await ask('как подать иск в суд в Казахстане?')) as unknown).not.toHaveProperty('escalation');
   });
 
+  it('answers lamps from the documents on their regulations, not furniture with built-in lights; e-bikes are told not covered', async () => {
+    const led = await ask(
+      'Do we need a certificate or a declaration for LED lamps exported to Russia? which TR CU apply?',
+    );
+    expect(leadDocs(led).length).toBeGreaterThan(0);
+    expect(leadDocs(led).some((d) => d.startsWith('tr-cu-025-furniture'))).toBe(false);
+    expect(led.citations[0]?.docId).toMatch(/^tr-(?:cu-004|cu-020|eaeu-037)/);
+    const bike = await ask('ты тупой бот, отвечай нормально!!! EAC 认证 для 电动自行车 нужно или нет???');
+    expect(bike.lead).toBeUndefined();
+    expect(bike.answer).toContain('В базе знаний нет документа о теме: электровелосипеды и электросамокаты');
+  });
+
   it('says plainly when the knowledge base has no document on a regulation, and offers people', async () => {
     const a = await ask('какие требования ТР ТС 018/2011 к электросамокатам?');
     expect(a.lead).toBeUndefined();
