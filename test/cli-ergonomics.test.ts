@@ -77,6 +77,8 @@ describe('advisor at the terminal', () => {
     const r = await runAdvisor(['route', '--help'], env);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Usage: advisor route --from <place> --to <place>/);
+    // The two places may also be given without the options, and the help says so.
+    expect(r.stdout).toContain('Usage: advisor route <from> <to>');
     expect(r.stdout).toContain('--cargo C');
     expect(r.stdout).not.toContain('tickets');
     const zh = await runAdvisor(['help', 'ask'], ZH);

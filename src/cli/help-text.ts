@@ -19,6 +19,7 @@ export const SYNOPSES: Record<CliCommand, readonly string[]> = {
   credit: ['"<company>" [--country KZ] [--pick N] [--lang zh|ru|en] [--json]'],
   route: [
     '--from <place> --to <place> [--via <place>] [--cargo 40ft|20ft|lcl|reefer|dg] [--lang zh|ru|en] [--png FILE] [--json]',
+    '<from> <to> [options]   (the same, the two places without --from and --to)',
   ],
   tickets: ['[--json]'],
   lint: ['[dir]'],
