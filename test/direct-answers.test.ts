@@ -256,6 +256,18 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(bike.answer).toContain('В базе знаний нет документа о теме: электровелосипеды и электросамокаты');
   });
 
+  it('asks which country for a rate asked of none, and answers a country’s rate from its whole section', async () => {
+    const bare = await ask('ндс?');
+    expect(bare.lead).toBeUndefined();
+    expect(bare.answer).toMatch(/^Ставки и правила зависят от страны ввоза/);
+    // The rate sits in the section's first item, which names China as where the goods come from.
+    const kz = await ask('НДС в Казахстане?');
+    expect(kz.lead?.text).toContain('с 12% до 16%');
+    // "детские" says whom the toys are for; the lead is the toy rule, not a remark on children's products.
+    const toys = await ask('Нужен ли сертификат на детские игрушки для Казахстана?');
+    expect(toys.lead?.text).toContain('Каждая игрушка');
+  });
+
   it('says plainly when the knowledge base has no document on a regulation, and offers people', async () => {
     const a = await ask('какие требования ТР ТС 018/2011 к электросамокатам?');
     expect(a.lead).toBeUndefined();

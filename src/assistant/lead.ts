@@ -8,6 +8,7 @@
 import type { Lang } from '../domain/lang.js';
 import { tokenize } from '../rag/tokenize.js';
 import { aboutOtherMarkets, withoutMarkets } from '../domain/markets.js';
+import { withoutToyQualifiers } from '../domain/products.js';
 import { fitAround } from './fit-around.js';
 import { matchKey, unitsOf, type Unit } from './passage-units.js';
 import { questionTypes, sentenceHas, type QuestionType } from './question-type.js';
@@ -132,7 +133,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   // The question's topic words carry the match; its framing ("нужен ли", "需要多长时间", "how long")
   // only says what kind of answer is wanted: it counts through the section heading and the answer
   // type, never by itself (or "仲裁一般需要多长时间" answers "换轨需要多长时间").
-  const topic = question.replace(FRAME[opts.lang], ' ');
+  const topic = withoutToyQualifiers(question.replace(FRAME[opts.lang], ' '));
   const qTokens = new Set(tokenize(topic).map(matchKey));
   // The words that name an asked market ("в казахстане", "哈萨克斯坦"): every sentence of a document
   // about that market says them, though few write the country's name again.
@@ -226,7 +227,9 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         const coverage = matched / total;
         const typeBonus = types.some((t) => answersType(t, unit, qTokens)) ? W_TYPE : 0;
         const mentionsAsked = unit.markets.some((m) => asked.has(m));
-        const mentionsOther = unit.markets.length > 0 && !mentionsAsked;
+        // China is where the goods come from ("ввоз из третьих стран, например из Китая"): naming it does
+        // not make a sentence about another market.
+        const mentionsOther = unit.markets.some((m) => m !== 'CN') && !mentionsAsked;
         let score =
           coverage +
           W_PROX * proximity(unit.order, qTokens) +

@@ -15,12 +15,17 @@ import { neutralizeInstructions } from './injection.js';
 import { coverageGaps, type CoverageGap } from './coverage.js';
 import { selectLead, type LeadResult } from './lead.js';
 import { shownPassages } from './shown-passages.js';
+import { tokenize } from '../rag/tokenize.js';
+import { splitSentences } from '../rag/split-text.js';
 import type { UserHit } from './retrieve.js';
 
 /** Below this matched question weight — as a share of the weight of a word seen once in the corpus —
  * the best sentence does not answer the question. Calibrated on the four domain question sets against
  * evals/datasets/uncovered.jsonl (evals/README.md). */
 export const WEAK_EVIDENCE = 0.6;
+
+/** Taxes and duties: their rates differ by country. */
+const PER_COUNTRY = /ндс|vat|增值税|пошлин|duty|duties|tariff|тариф|налог|\btax|关税|税率|утильсбор/iu;
 
 export interface RetrievalAnswerInput {
   question: string;
@@ -54,7 +59,7 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
       evidence: { confidence: 0, gaps: [], weak: true },
     };
   }
-  const shown = shownPassages(question, input.hits, kb);
+  const shown = shownPassages(question, input.hits, kb).map((h) => wholeSection(kb, h));
   const selection: LeadResult = selectLead(
     question,
     shown.map((h, rank) => ({
@@ -83,18 +88,25 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
   const weak = gaps.length > 0 || (selection.matchedWeight ?? 0) < WEAK_EVIDENCE * kb.maxIdf() || !selection.lead;
 
   const parts: string[] = input.notice ? [input.notice] : [];
-  if (weak) {
+  // "ндс?", "vat rate?", "关税多少": a rate that differs by country, asked of none. Any one country's
+  // figure shown as the answer would mislead; the passages stay, as the nearest there is.
+  const whichCountry = !(input.markets ?? []).length && PER_COUNTRY.test(question) && tokenize(question).length <= 3;
+  if (whichCountry) {
+    parts.push(t(lang, 'whichCountry'));
+  } else if (weak) {
     const missing = gaps.map((g) => t(lang, 'notCovered', { topic: g.label }));
     parts.push([...(missing.length ? missing : [t(lang, 'weakEvidence')]), t(lang, 'humanHelp')].join(' '));
   } else if (selection.lead) {
     parts.push(selection.lead.text);
   }
-  parts.push(`${t(lang, weak ? 'nearestPassages' : 'sources')}:`);
+  parts.push(`${t(lang, weak || whichCountry ? 'nearestPassages' : 'sources')}:`);
   parts.push(citations.map((c) => passageBlock(c, lang)).join('\n\n'));
   return {
     answer: parts.join('\n\n'),
     // A weak match is not offered as a direct answer: the passages are shown as the nearest there is.
-    ...(selection.lead && !weak ? { lead: { text: selection.lead.text, citations: selection.lead.citations } } : {}),
+    ...(selection.lead && !weak && !whichCountry
+      ? { lead: { text: selection.lead.text, citations: selection.lead.citations } }
+      : {}),
     lang,
     mode: 'retrieval-only',
     citations,
@@ -102,6 +114,27 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
     notices,
     evidence: { confidence: Math.round(selection.confidence * 1000) / 1000, gaps, weak },
   };
+}
+
+/**
+ * A section longer than a chunk is split in several; the one that ranked first may not hold the
+ * section's answer ("Каждая игрушка … должна получить сертификат" sat in the chunk before the one
+ * shown). The section is read whole — its chunks joined, the sentence each repeats of the one
+ * before dropped — and shown cut around its best sentence.
+ */
+function wholeSection<H extends UserHit>(kb: KnowledgeBase, hit: H): H {
+  const same = (p: { headingPath: readonly string[] }) =>
+    p.headingPath.length === hit.headingPath.length && p.headingPath.every((x, i) => x === hit.headingPath[i]);
+  const parts = kb.passagesOf(hit.docId).filter(same);
+  if (parts.length <= 1) return hit;
+  let text = parts[0]!.text;
+  for (const next of parts.slice(1).map((p) => p.text)) {
+    // The splitter carries a chunk's last sentence into the next one (split-text.ts, overlap).
+    const lastSentence = splitSentences(text.split('\n').at(-1) ?? '').at(-1) ?? '';
+    const rest = lastSentence && next.startsWith(lastSentence) ? next.slice(lastSentence.length).trimStart() : next;
+    text = rest ? `${text}\n${rest}` : text;
+  }
+  return { ...hit, text };
 }
 
 function passageBlock(c: Citation, lang: Lang): string {

@@ -16,6 +16,12 @@ function termAt(text: string, term: string): boolean {
 // toys are asked about, not children's goods in general (TR CU 008, not 007).
 const TOY_QUALIFIER = /(?:детск\S*|для\s+детей|儿童|children'?s?|kids'?|baby)\s*(?=игрушк|玩具|toy)/gu;
 
+/** The text without the words that only say whom a toy is for ("детские игрушки" → " игрушки"): they
+ * name no product of their own, and a sentence on children's products does not answer a toy question. */
+export function withoutToyQualifiers(text: string): string {
+  return text.replace(TOY_QUALIFIER, ' ');
+}
+
 /** The product groups a text names. */
 export function detectProducts(text: string): ProductGroup[] {
   const lower = text.toLowerCase().replace(/ё/g, 'е');

@@ -9,6 +9,7 @@ const ru = {
   whichCompany: 'Нашлось несколько компаний — уточните, какая нужна:',
   notCovered: (p: Params) => `В базе знаний нет документа о теме: ${p.topic}.`,
   weakEvidence: 'Прямого ответа на этот вопрос в базе знаний нет.',
+  whichCountry: 'Ставки и правила зависят от страны ввоза. Назовите страну, например: «НДС при ввозе в Казахстан».',
   humanHelp:
     'Сотрудники зоны или юрист партнёрской фирмы Фачжигу (法智谷) помогут с этим вопросом (в Telegram — команда /lawyer).',
   nearestPassages: 'Ближайшее, что есть в базе знаний',
@@ -48,6 +49,7 @@ const zh: Record<Key, Message> = {
   whichCompany: '找到多家公司，请说明是哪一家：',
   notCovered: (p: Params) => `知识库中没有关于以下主题的文件：${p.topic}。`,
   weakEvidence: '知识库中没有直接回答这个问题的内容。',
+  whichCountry: '税率和规则因进口国而异。请说明国家，例如：“进口到哈萨克斯坦的增值税”。',
   humanHelp: '示范区工作人员或法智谷合作律所的律师可以帮助您（在 Telegram 中使用 /lawyer 命令）。',
   nearestPassages: '知识库中最接近的内容',
   noResults:
@@ -77,6 +79,8 @@ const en: Record<Key, Message> = {
   whichCompany: 'Several companies match; which one do you mean?',
   notCovered: (p: Params) => `The knowledge base has no document on ${p.topic}.`,
   weakEvidence: 'The knowledge base has nothing that answers this directly.',
+  whichCountry:
+    'Rates and rules depend on the country of import. Name the country, for example: "import VAT in Kazakhstan".',
   humanHelp: 'Zone staff or a lawyer of a Fazhigu (法智谷) partner firm can help with this (in Telegram: /lawyer).',
   nearestPassages: 'The nearest the knowledge base has',
   noResults:

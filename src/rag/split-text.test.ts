@@ -36,6 +36,22 @@ describe('splitMarkdown', () => {
     }
   });
 
+  it('keeps a list item whole across a chunk boundary, so the next chunk never opens inside one', () => {
+    const items = Array.from(
+      { length: 6 },
+      (_, i) =>
+        `- Пункт ${i + 1}: порог постановки на учёт снижен до ${i + 1}0 000 МРП. Источники расходятся в сумме в тенге, примерно от 39,3 до 43,2 млн.`,
+    );
+    const chunks = splitMarkdown(`# T\n\n## Какая ставка?\n\n${items.join('\n')}\n`, { maxSize: 300 });
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const c of chunks) {
+      // Every line of every chunk is a whole item: it starts with the item's mark and holds both sentences.
+      for (const line of c.text.split('\n').filter(Boolean)) {
+        expect(line, c.text).toMatch(/^- Пункт \d: .*Источники расходятся/);
+      }
+    }
+  });
+
   it('does not split inside a fenced code block', () => {
     const chunks = splitMarkdown('# T\n\n```\nline. one. two.\n```\n');
     expect(chunks).toHaveLength(1);

@@ -32,9 +32,10 @@ export interface SplitOptions {
   overlapSentences?: number;
 }
 
-export const SPLITTER_VERSION = 'split-v3';
+export const SPLITTER_VERSION = 'split-v4';
 
 const HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
+const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/;
 const FENCE = /^\s*(```|~~~)/;
 
 export function splitMarkdown(body: string, opts: SplitOptions = {}): TextChunk[] {
@@ -43,7 +44,9 @@ export function splitMarkdown(body: string, opts: SplitOptions = {}): TextChunk[
   const out: TextChunk[] = [];
   for (const section of sections(body)) {
     const sentences = section.paragraphs.flatMap((p, i) => {
-      const s = splitSentences(p);
+      // A list item is kept whole when it fits: split between its sentences, the next chunk began
+      // with "Источники расходятся в сумме в тенге" and no word of what the sources disagree on.
+      const s = LIST_ITEM.test(p) && measure(p) <= maxSize / 2 ? [p.replace(/\s*\n\s*/g, ' ')] : splitSentences(p);
       // Paragraph breaks survive as a blank line before the paragraph's first sentence.
       if (i > 0 && s.length > 0) s[0] = `\n${s[0]}`;
       return s;
