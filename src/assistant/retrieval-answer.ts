@@ -16,7 +16,6 @@ import { coverageGaps, type CoverageGap } from './coverage.js';
 import { selectLead, type LeadResult } from './lead.js';
 import { shownPassages } from './shown-passages.js';
 import { tokenize } from '../rag/tokenize.js';
-import { splitSentences } from '../rag/split-text.js';
 import type { UserHit } from './retrieve.js';
 
 /** Below this matched question weight — as a share of the weight of a word seen once in the corpus —
@@ -59,7 +58,7 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
       evidence: { confidence: 0, gaps: [], weak: true },
     };
   }
-  const shown = shownPassages(question, input.hits, kb).map((h) => wholeSection(kb, h));
+  const shown = shownPassages(question, input.hits, kb);
   const selection: LeadResult = selectLead(
     question,
     shown.map((h, rank) => ({
@@ -114,27 +113,6 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
     notices,
     evidence: { confidence: Math.round(selection.confidence * 1000) / 1000, gaps, weak },
   };
-}
-
-/**
- * A section longer than a chunk is split in several; the one that ranked first may not hold the
- * section's answer ("Каждая игрушка … должна получить сертификат" sat in the chunk before the one
- * shown). The section is read whole — its chunks joined, the sentence each repeats of the one
- * before dropped — and shown cut around its best sentence.
- */
-function wholeSection<H extends UserHit>(kb: KnowledgeBase, hit: H): H {
-  const same = (p: { headingPath: readonly string[] }) =>
-    p.headingPath.length === hit.headingPath.length && p.headingPath.every((x, i) => x === hit.headingPath[i]);
-  const parts = kb.passagesOf(hit.docId).filter(same);
-  if (parts.length <= 1) return hit;
-  let text = parts[0]!.text;
-  for (const next of parts.slice(1).map((p) => p.text)) {
-    // The splitter carries a chunk's last sentence into the next one (split-text.ts, overlap).
-    const lastSentence = splitSentences(text.split('\n').at(-1) ?? '').at(-1) ?? '';
-    const rest = lastSentence && next.startsWith(lastSentence) ? next.slice(lastSentence.length).trimStart() : next;
-    text = rest ? `${text}\n${rest}` : text;
-  }
-  return { ...hit, text };
 }
 
 function passageBlock(c: Citation, lang: Lang): string {

@@ -5,12 +5,15 @@
 // the retrieval benchmark, so the benchmark times what a turn does.
 import type { Hit } from '../domain/knowledge.js';
 import type { UserHit } from './retrieve.js';
+import { splitSentences } from '../rag/split-text.js';
 
 /** The first document's runner-up section is shown when it scores at least this share of its best. */
 export const SECOND_SECTION_RATIO = 0.5;
 
 export interface SectionRanker {
   rankSections(query: string, docIds: readonly string[], perDoc: number): Map<string, Hit[]>;
+  /** A document's chunks in order. */
+  chunksOf(docId: string): ReadonlyArray<{ headingPath: readonly string[]; text: string }>;
 }
 
 export function shownPassages<H extends UserHit>(question: string, hits: readonly H[], index: SectionRanker): H[] {
@@ -28,10 +31,31 @@ export function shownPassages<H extends UserHit>(question: string, hits: readonl
       ranks: hit.ranks,
       ...(hit.translatedFrom ? { translatedFrom: hit.translatedFrom } : {}),
     };
-    shown.push(best ? ({ ...best, ...keep } as H) : hit);
+    shown.push(wholeSection(index, best ? ({ ...best, ...keep } as H) : hit));
     if (i === 0 && best && next && next.score >= SECOND_SECTION_RATIO * best.score)
-      shown.push({ ...next, ...keep } as H);
+      shown.push(wholeSection(index, { ...next, ...keep } as H));
   }
   // As many passages as the search returned: a second section takes the last document's place.
   return shown.slice(0, hits.length);
+}
+
+/**
+ * A section longer than a chunk is split in several; the one that ranked first may not hold the
+ * section's answer ("Каждая игрушка … должна получить сертификат" sat in the chunk before the one
+ * shown). The section is read whole — its chunks joined, the sentence each repeats of the one
+ * before dropped — and shown cut around its best sentence.
+ */
+function wholeSection<H extends UserHit>(index: SectionRanker, hit: H): H {
+  const same = (p: { headingPath: readonly string[] }) =>
+    p.headingPath.length === hit.headingPath.length && p.headingPath.every((x, i) => x === hit.headingPath[i]);
+  const parts = index.chunksOf(hit.docId).filter(same);
+  if (parts.length <= 1) return hit;
+  let text = parts[0]!.text;
+  for (const next of parts.slice(1).map((p) => p.text)) {
+    // The splitter carries a chunk's last sentence into the next one (split-text.ts, overlap).
+    const lastSentence = splitSentences(text.split('\n').at(-1) ?? '').at(-1) ?? '';
+    const rest = lastSentence && next.startsWith(lastSentence) ? next.slice(lastSentence.length).trimStart() : next;
+    text = rest ? `${text}\n${rest}` : text;
+  }
+  return { ...hit, text };
 }

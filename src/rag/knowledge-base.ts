@@ -10,7 +10,7 @@ import { namedRegulations } from '../domain/regulations.js';
 import { CannotApplyChanges } from './apply-document-changes.js';
 import { CANDIDATES, HybridIndex } from './hybrid-index.js';
 import { dropSnapshot } from './knowledge-snapshot.js';
-import type { DocMeta, Hit, SearchOptions } from '../domain/knowledge.js';
+import type { DocMeta, Hit, IndexedChunk, SearchOptions } from '../domain/knowledge.js';
 import {
   load,
   roundSteps,
@@ -190,6 +190,11 @@ export class KnowledgeBase {
   }
 
   /** Every passage of a document in reading order, shaped as hits (score 0). */
+  /** A document's chunks in order (the section ranker reads a section whole from them). */
+  chunksOf(docId: string): IndexedChunk[] {
+    return this.index.chunksOf(docId);
+  }
+
   passagesOf(docId: string): Hit[] {
     return this.index.chunksOf(docId).flatMap((chunk) => {
       const hit = this.index.toHit(chunk, 0);
