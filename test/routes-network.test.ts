@@ -2,6 +2,7 @@
 // node referenced exists, ranges ordered; the routes the facts support for the zone's main trips.
 import { describe, expect, it } from 'vitest';
 import { renderPlan, renderPlanSummary } from '../src/tools/routes/render-plan.js';
+import { daysText } from '../src/i18n/route-texts.js';
 import { routeMapPng, routeMapSvg } from '../src/tools/routes/route-map.js';
 import { RouteService, parseRouteArgs } from '../src/tools/routes/route-service.js';
 import { loadNetwork } from '../src/tools/routes/network-schema.js';
@@ -130,8 +131,11 @@ describe('route plans on the real network', () => {
       // Neither the fastest nor the best overall: no source reports that time (new-user trial 3).
       expect(o.picks).not.toContain('fastest');
       expect(o.picks).not.toContain('balanced');
-      expect(renderPlanSummary(plan, 'en')).toContain('(legs added up, no terminal time)');
+      // Not among the lines read as the answer; in the plan, with what the through service takes.
+      expect(renderPlanSummary(plan, 'en')).not.toContain(daysText('en', o.days));
+      expect(renderPlan(plan, 'en')).toContain(daysText('en', o.days));
     }
+    expect(renderPlan(plan, 'en')).toContain('the through service on this trip is reported at 16 days');
     // Moscow: only the rail option has a complete cost; "cheapest" beside "no cost figure" says nothing.
     const moscow = (await routes.plan('Qingdao', 'Moscow')).plan;
     const costed = moscow.options.filter((o) => o.cost);

@@ -99,6 +99,10 @@ export function planCaveats(plan: RoutePlan, lang: Lang, maxOptions = 4): string
   return [...new Set([...texts, ...notes])];
 }
 
+function undercutsReported(o: RoutePlan['options'][number]): boolean {
+  return o.caveats.some((c) => c.code === 'composed' && o.days.min < c.min);
+}
+
 /** " (via Khorgos)" when the trip was asked through a place. */
 function viaText(plan: RoutePlan, lang: Lang): string {
   return plan.via ? ` (${routeText(lang, 'via')} ${shortName(plan.via.names[lang])})` : '';
@@ -112,7 +116,13 @@ export function renderPlanSummary(plan: RoutePlan, lang: Lang, maxOptions = 4): 
   const head = `${shortName(plan.from.names[lang])} → ${shortName(plan.to.names[lang])}${viaText(plan, lang)}`;
   if (plan.options.length === 0)
     return `${head}: ${routeText(lang, plan.notes.includes('samePlace') ? 'samePlace' : 'noRoute')}`;
-  const lines = displayOptions(plan, maxOptions).map((o) => {
+  // A sum of legs shorter than the through service reported for the trip is an estimate nobody has
+  // reported: it stays in the plan with its caveat, not among the lines a person reads as the answer
+  // (a tester read "7–8 days (legs added up)" under "16 days" as a faster train) — unless it is all
+  // there is, as for a trip asked through a place the through service does not pass.
+  const shown = displayOptions(plan, maxOptions);
+  const reported = shown.filter((o) => !undercutsReported(o));
+  const lines = (reported.length ? reported : shown).map((o) => {
     // "Best by sea" is a sea option even when most of its days are by rail after the port.
     const bestOf = o.picks.find((p) => p.startsWith('best-'))?.slice(5);
     const mode = bestOf ?? mainMode(o);
