@@ -173,6 +173,8 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(ship.toolCalls[0]?.input).not.toHaveProperty('modes');
     const cif = await ask('Is CIF ok for a rail container from Qingdao to Almaty?');
     expect(cif.toolCalls).toEqual([]);
+    // The documents on the rules are searched too: the section on CIF for rail is among the passages.
+    expect(cif.citations.map((c) => c.docId)).toContain('incoterms-2020-rail-en');
   });
 
   it('reads "Khorgos or Alashankou, which is faster?" as a question about two crossings, not a trip between them', async () => {

@@ -5,6 +5,7 @@
 // Measured on evals/datasets/intents.jsonl (precision and recall per intent, gated in npm test).
 
 import { askedMarkets } from '../domain/markets.js';
+import { namesIncoterms } from '../domain/incoterms.js';
 import { namedModes, type TransportMode } from '../domain/transport-modes.js';
 
 export interface PlaceRef {
@@ -188,14 +189,12 @@ function modesAsked(text: string): { modes?: TransportMode[] } {
 
 // A question on an Incoterms rule for a trip ("Is CIF ok for a rail container to Almaty?") is about the
 // rule, not the trip, unless it also asks how long or how much.
-const INCOTERM =
-  /(?:^|[^\p{L}])(?:EXW|FCA|FAS|FOB|CFR|CIF|CPT|CIP|DAP|DPU|DDP)(?:[^\p{L}]|$)|инкотермс|incoterms|贸易术语/iu;
 const TIME_OR_COST =
   /сколько|скока|how\s+(?:long|much|many)|多久|多长时间|几天|多少|cost|price|стоит|стоимост|quote|报价|运费/iu;
 
 function routeIntent(text: string, places: readonly PlaceRef[]): Intent | undefined {
   if (places.length === 0 || ABOUT_PLACE.test(text)) return undefined;
-  if (INCOTERM.test(text) && !TIME_OR_COST.test(text)) return undefined;
+  if (namesIncoterms(text) && !TIME_OR_COST.test(text)) return undefined;
   if (THANKS.test(text) && !ASKS.test(text)) return undefined;
   const role = (p: PlaceRef) => placeRole(text, p);
   // "from X to Y" is a trip whatever else the message says.

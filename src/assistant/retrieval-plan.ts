@@ -5,6 +5,7 @@
 import { askedMarkets, detectMarkets, impliedMarkets, withoutMarkets } from '../domain/markets.js';
 import type { ProductGroup } from '../domain/product-groups.js';
 import { detectProducts } from '../domain/products.js';
+import { INCOTERMS_WORDS, namesIncoterms } from '../domain/incoterms.js';
 import { askedRegulations, namedRegulations, withoutRegulations } from '../domain/regulations.js';
 import { namedModes, withoutModes } from '../domain/transport-modes.js';
 import type { StoredMessage } from '../store/conversation-repo.js';
@@ -52,7 +53,11 @@ export function planRetrieval(
   const carried = own.length ? own : askedMarkets(followUp);
   // A system of one market ("Честный ЗНАК") names that market when the question names none.
   const markets = carried.length ? carried : impliedMarkets(followUp);
-  const expansion = products.flatMap((p) => p.expand).join(' ');
+  // A question on an Incoterms rule searches the documents on the rules too: "Is CIF ok for a rail
+  // container to Almaty?" found freight costs to Almaty first.
+  const expansion = [...products.flatMap((p) => p.expand), ...(namesIncoterms(question) ? INCOTERMS_WORDS : [])].join(
+    ' ',
+  );
   const queries = [question, followUp, ...(expansion ? [`${followUp} ${expansion}`] : [])];
   const weights = [1, 1, ...(expansion ? [EXPANSION_WEIGHT] : [])];
   const previous = before;

@@ -1,0 +1,13 @@
+// The Incoterms rules a message names ("CIF", "FCA Qingdao", "инкотермс"): a question on one is about
+// the rules, whatever places and transport it mentions beside them.
+
+const RULE =
+  /(?:^|[^\p{L}])(?:EXW|FCA|FAS|FOB|CFR|CIF|CPT|CIP|DAP|DPU|DDP)(?:[^\p{L}]|$)|инкотермс|incoterms|贸易术语/iu;
+
+/** Whether a text names an Incoterms rule or the rules themselves. */
+export function namesIncoterms(text: string): boolean {
+  return RULE.test(text);
+}
+
+/** Words the documents on the rules use, added to the search of a question that names one. */
+export const INCOTERMS_WORDS = ['Incoterms 2020', 'Инкотермс 2020', '国际贸易术语 2020'];
