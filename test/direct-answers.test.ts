@@ -175,6 +175,11 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(cif.toolCalls).toEqual([]);
     // The documents on the rules are searched too: the section on CIF for rail is among the passages.
     expect(cif.citations.map((c) => c.docId)).toContain('incoterms-2020-rail-en');
+    // The lead answers the rule, not the freight cost to the place named beside it (re-trial E03).
+    expect(cif.lead?.text).toMatch(/^FAS, FOB, CFR and CIF are for sea/);
+    const zh = await ask('铁路运输到阿拉木图可以用CIF吗');
+    expect(zh.toolCalls).toEqual([]);
+    expect(zh.lead?.text).toMatch(/^FAS、FOB、CFR、CIF是为海运/);
   });
 
   it('reads "Khorgos or Alashankou, which is faster?" as a question about two crossings, not a trip between them', async () => {

@@ -7,7 +7,8 @@
 // introduces a list ("Not confirmed:") travels with the item it hedges.
 import type { Lang } from '../domain/lang.js';
 import { tokenize } from '../rag/tokenize.js';
-import { aboutOtherMarkets, withoutMarkets } from '../domain/markets.js';
+import { aboutOtherMarkets, detectMarkets, withoutMarkets } from '../domain/markets.js';
+import { namesIncoterms } from '../domain/incoterms.js';
 import { withoutToyQualifiers } from '../domain/products.js';
 import { fitAround } from './fit-around.js';
 import { matchKey, unitsOf, type Unit } from './passage-units.js';
@@ -91,6 +92,9 @@ const W_FIRST = 0.05;
 const W_SECTION_RANK = 0.15;
 /** A document about another technical regulation than the asked one (0.5 lost a domain answer, 0.7 none). */
 const W_OFF_REGULATION = 0.7;
+const INCOTERM_TOKEN = /^(?:exw|fca|fas|fob|cfr|cif|cpt|cip|dap|dpu|ddp)$/;
+/** An Incoterms rule's weight, over its corpus weight (1: the domain sets' key terms 0.551, 2: 0.557, 3: 0.554). */
+const INCOTERM_WEIGHT = 2;
 const CROSS_REFERENCE = /(?:^|\s|\()(?:см\.|смотрите|see|参见|详见|见《)/i;
 
 /** How questions are framed in each language: removed before matching words (question-type.ts reads them). */
@@ -133,7 +137,10 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   // The question's topic words carry the match; its framing ("нужен ли", "需要多长时间", "how long")
   // only says what kind of answer is wanted: it counts through the section heading and the answer
   // type, never by itself (or "仲裁一般需要多长时间" answers "换轨需要多长时间").
-  const topic = withoutToyQualifiers(question.replace(FRAME[opts.lang], ' '));
+  const framed = withoutToyQualifiers(question.replace(FRAME[opts.lang], ' '));
+  // A question on an Incoterms rule is about the rule; the places beside it are the trip it is for
+  // (in Chinese a place name is three bigrams and outweighed "CIF").
+  const topic = namesIncoterms(framed) ? withoutMarkets(framed, detectMarkets(framed)) : framed;
   const qTokens = new Set(tokenize(topic).map(matchKey));
   // The words that name an asked market ("в казахстане", "哈萨克斯坦"): every sentence of a document
   // about that market says them, though few write the country's name again.
@@ -172,6 +179,10 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
       const d = df.get(t) ?? 0;
       if (d > 0) weight.set(t, (w * Math.log(1 + units / d)) / Math.log(1 + units));
     }
+    // An Incoterms rule named in the question is what it asks about, however many candidates name it
+    // ("Is CIF ok for a rail container to Almaty?" led with freight costs to Almaty).
+    for (const [t, w] of weight)
+      if (INCOTERM_TOKEN.test(t)) weight.set(t, Math.max(w, globalWeight.get(t) ?? w) * INCOTERM_WEIGHT);
     total = [...weight.values()].reduce((a, w) => a + w, 0);
   }
   const topScore = Math.max(0, ...docs.map((d) => d.score ?? 0));

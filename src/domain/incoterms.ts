@@ -1,8 +1,8 @@
 // The Incoterms rules a message names ("CIF", "FCA Qingdao", "инкотермс"): a question on one is about
 // the rules, whatever places and transport it mentions beside them.
 
-const RULE =
-  /(?:^|[^\p{L}])(?:EXW|FCA|FAS|FOB|CFR|CIF|CPT|CIP|DAP|DPU|DDP)(?:[^\p{L}]|$)|инкотермс|incoterms|贸易术语/iu;
+// Latin letters only around a rule's code: in Chinese it stands between Han characters ("可以用CIF吗").
+const RULE = /(?<![A-Za-z])(?:EXW|FCA|FAS|FOB|CFR|CIF|CPT|CIP|DAP|DPU|DDP)(?![A-Za-z])|инкотермс|incoterms|贸易术语/iu;
 
 /** Whether a text names an Incoterms rule or the rules themselves. */
 export function namesIncoterms(text: string): boolean {
