@@ -133,7 +133,8 @@ describe('route plans on the real network', () => {
       expect(o.picks).not.toContain('balanced');
       // Not among the lines read as the answer; in the plan, with what the through service takes.
       expect(renderPlanSummary(plan, 'en')).not.toContain(daysText('en', o.days));
-      expect(renderPlan(plan, 'en')).toContain(daysText('en', o.days));
+      // …where its time is read, marked as legs added up.
+      expect(renderPlan(plan, 'en')).toContain(`${daysText('en', o.days)} (legs added up, no terminal time)`);
     }
     expect(renderPlan(plan, 'en')).toContain('the through service on this trip is reported at 16 days');
     // Moscow: only the rail option has a complete cost; "cheapest" beside "no cost figure" says nothing.

@@ -99,6 +99,11 @@ export function planCaveats(plan: RoutePlan, lang: Lang, maxOptions = 4): string
   return [...new Set([...texts, ...notes])];
 }
 
+/** " (legs added up, no terminal time)" for a time summed over separate legs beside a reported service. */
+function legsOnlyText(o: RoutePlan['options'][number], lang: Lang): string {
+  return o.caveats.some((c) => c.code === 'composed') ? ` (${routeText(lang, 'legsOnly')})` : '';
+}
+
 function undercutsReported(o: RoutePlan['options'][number]): boolean {
   return o.caveats.some((c) => c.code === 'composed' && o.days.min < c.min);
 }
@@ -130,8 +135,7 @@ export function renderPlanSummary(plan: RoutePlan, lang: Lang, maxOptions = 4): 
     const co2 = o.co2T ? ` · ${routeText(lang, 'co2')} ${range(o.co2T)} t` : '';
     // A time added up from separate legs beside a reported through service says so on its own line:
     // read alone, "7–8 days" beside "16 days" looks like a faster train that nobody has run.
-    const legsOnly = o.caveats.some((c) => c.code === 'composed') ? ` (${routeText(lang, 'legsOnly')})` : '';
-    return `${MODE_ICON[mode] ?? '•'} ${routeText(lang, mode as 'rail')}${picks ? ` (${picks})` : ''}: ${daysText(lang, o.days)}${legsOnly} · ${costText(o, lang)}${co2}`;
+    return `${MODE_ICON[mode] ?? '•'} ${routeText(lang, mode as 'rail')}${picks ? ` (${picks})` : ''}: ${daysText(lang, o.days)}${legsOnlyText(o, lang)} · ${costText(o, lang)}${co2}`;
   });
   return [`${head}:`, ...lines].join('\n');
 }
@@ -177,7 +181,8 @@ export function renderPlan(plan: RoutePlan, lang: Lang, maxOptions = 4): string 
     return [
       `${i + 1}. ${picks ? `[${picks}] ` : ''}${path}`,
       // "стоимость нет данных о стоимости" read as a stammer: a missing cost says so alone.
-      `   ${daysText(lang, o.days)} · ${o.cost ? `${routeText(lang, 'cost')} ` : ''}${costText(o, lang)}${co2}`,
+      // A time added up from legs says so where it is read, not only in a caveat at the end.
+      `   ${daysText(lang, o.days)}${legsOnlyText(o, lang)} · ${o.cost ? `${routeText(lang, 'cost')} ` : ''}${costText(o, lang)}${co2}`,
       ...(crossings.length ? [`   ${routeText(lang, 'crossings')}: ${crossings.join(', ')}`] : []),
       `   ${routeText(lang, 'documents')}: ${docs}`,
       `   ${routeText(lang, 'incoterms')}: ${o.incoterms.join(', ')}`,
