@@ -33,4 +33,17 @@ describe('company names in Chinese messages', () => {
       '样本塔什干农业有限责任公司',
     );
   });
+
+  it("reads a request that opens with 我 as a request, and a name past the asker's own company", () => {
+    expect(companyIn('我想查一下青岛海天贸易有限公司')).toBe('青岛海天贸易有限公司');
+    expect(detectIntent('我想查一下青岛海天贸易有限公司的信用').kind).toBe('credit');
+    expect(companyIn('我们是贸易公司，想查一下阿拉木图物流有限公司')).toBe('阿拉木图物流有限公司');
+  });
+
+  it('keeps names that merely end like a country or a kind ("泰克公司", "帝国贸易公司")', () => {
+    expect(companyIn('查一下青岛泰克公司')).toBe('青岛泰克公司');
+    expect(companyIn('帮我核实帝国贸易公司')).toBe('帝国贸易公司');
+    // A country and a kind alone are still no name.
+    expect(companyIn('查一下俄罗斯贸易公司')).toBeUndefined();
+  });
 });

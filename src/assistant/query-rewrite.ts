@@ -24,8 +24,9 @@ const FOLLOW_UP_OPENING =
   /^\s*(?:а|и|ну\s+а|а\s+если|а\s+что|а\s+как|тогда|那|那么|还有|and|what\s+about|how\s+about|so)(?:\s|[，,]|$)|呢\s*[？?]?\s*$/i;
 
 // Pronouns that point at the previous message: "проверь их", "how long is it valid?", "他们靠谱吗".
+// 其它 ("other") and 这个月 ("this month") hold the same characters but point at nothing said before.
 const REFERS_BACK =
-  /(?:^|[^\p{L}])(?:их|его|её|ее|они|он|она|оно|это|them|they|it|its|this|that)(?:[^\p{L}]|$)|他们|它|这家|那家|这个/iu;
+  /(?:^|[^\p{L}])(?:их|его|её|ее|они|он|она|оно|это|them|they|it|its|this|that)(?:[^\p{L}]|$)|他们|(?<!其)它|这家|那家|这个(?!月|星期|礼拜|周|季度|年|时候|阶段)/iu;
 
 // A price asked of a container or a unit with nothing else named: "how much for a 40ft?", "а за 20-футовый
 // сколько?", "40尺柜多少钱": the price of what was being discussed.

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { isFollowUp } from './query-rewrite.js';
+
+describe('isFollowUp', () => {
+  it('takes a pronoun pointing back as a follow-up in a longer Chinese question', () => {
+    expect(isFollowUp('这个证书的有效期是多长时间')).toBe(true);
+    expect(isFollowUp('它们需要办理哪些清关手续')).toBe(true);
+  });
+
+  it('does not take 其它 ("other") or 这个月 ("this month") for a pointer back', () => {
+    expect(isFollowUp('其它国家的产品认证要求一样吗')).toBe(false);
+    expect(isFollowUp('这个月去莫斯科的铁路运价涨了吗')).toBe(false);
+  });
+});
