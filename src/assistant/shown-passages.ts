@@ -5,7 +5,7 @@
 // the retrieval benchmark, so the benchmark times what a turn does.
 import type { Hit } from '../domain/knowledge.js';
 import type { UserHit } from './retrieve.js';
-import { splitSentences } from '../rag/split-text.js';
+import { joinChunks } from '../rag/split-text.js';
 
 /** The first document's runner-up section is shown when it scores at least this share of its best. */
 export const SECOND_SECTION_RATIO = 0.5;
@@ -42,20 +42,14 @@ export function shownPassages<H extends UserHit>(question: string, hits: readonl
 /**
  * A section longer than a chunk is split in several; the one that ranked first may not hold the
  * section's answer ("Каждая игрушка … должна получить сертификат" sat in the chunk before the one
- * shown). The section is read whole — its chunks joined, the sentence each repeats of the one
- * before dropped — and shown cut around its best sentence.
+ * shown). The section is read whole — its chunks joined, the sentence or list item each repeats
+ * of the one before dropped — and shown cut around its best sentence.
  */
 function wholeSection<H extends UserHit>(index: SectionRanker, hit: H): H {
   const same = (p: { headingPath: readonly string[] }) =>
     p.headingPath.length === hit.headingPath.length && p.headingPath.every((x, i) => x === hit.headingPath[i]);
   const parts = index.chunksOf(hit.docId).filter(same);
   if (parts.length <= 1) return hit;
-  let text = parts[0]!.text;
-  for (const next of parts.slice(1).map((p) => p.text)) {
-    // The splitter carries a chunk's last sentence into the next one (split-text.ts, overlap).
-    const lastSentence = splitSentences(text.split('\n').at(-1) ?? '').at(-1) ?? '';
-    const rest = lastSentence && next.startsWith(lastSentence) ? next.slice(lastSentence.length).trimStart() : next;
-    text = rest ? `${text}\n${rest}` : text;
-  }
+  const text = joinChunks(parts.map((p) => p.text));
   return { ...hit, text };
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { splitMarkdown, splitSentences } from './split-text.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseFrontMatter } from './front-matter.js';
+import { joinChunks, splitMarkdown, splitSentences } from './split-text.js';
+
+const KNOWLEDGE = new URL('../../knowledge/', import.meta.url).pathname;
 
 describe('splitSentences', () => {
   it('ends Chinese sentences at 。！？；', () => {
@@ -56,5 +61,38 @@ describe('splitMarkdown', () => {
     const chunks = splitMarkdown('# T\n\n```\nline. one. two.\n```\n');
     expect(chunks).toHaveLength(1);
     expect(chunks[0]!.text).toContain('line. one. two.');
+  });
+});
+
+describe('joinChunks', () => {
+  // Every section of the real knowledge base, split small enough to need several chunks, joins back
+  // into the section read as one chunk: no sentence or list item twice, none lost.
+  const bodies = readdirSync(KNOWLEDGE, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.md') && !f.endsWith('README.md'))
+    .map((f) => parseFrontMatter(readFileSync(join(KNOWLEDGE, f), 'utf8')).body);
+  const bySection = (chunks: { headingPath: string[]; text: string }[]) => {
+    const m = new Map<string, string[]>();
+    for (const c of chunks) m.set(c.headingPath.join(' > '), [...(m.get(c.headingPath.join(' > ')) ?? []), c.text]);
+    return m;
+  };
+  const bare = (s: string) => s.replace(/\s+/g, '');
+
+  it.each([1000, 400])('joins every multi-chunk section of the knowledge base back whole (chunks of %i)', (size) => {
+    let joined = 0;
+    for (const body of bodies) {
+      const whole = bySection(splitMarkdown(body, { maxSize: 100_000 }));
+      for (const [path, texts] of bySection(splitMarkdown(body, { maxSize: size }))) {
+        if (texts.length < 2 || whole.get(path)?.length !== 1) continue;
+        expect(bare(joinChunks(texts)), path).toBe(bare(whole.get(path)![0]!));
+        joined++;
+      }
+    }
+    expect(joined).toBeGreaterThan(size === 1000 ? 30 : 200);
+  });
+
+  it('drops a carried list item once, not only its last sentence', () => {
+    const a = 'Intro.\n\n- Kazakhstan: the rate rose from 12% to 16%. It applies to imports from China.';
+    const b = '- Kazakhstan: the rate rose from 12% to 16%. It applies to imports from China.\n- Kyrgyzstan: 12%.';
+    expect(joinChunks([a, b])).toBe(`${a}\n\n- Kyrgyzstan: 12%.`);
   });
 });

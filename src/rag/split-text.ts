@@ -181,6 +181,39 @@ function isAbbreviation(before: string): boolean {
   return ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word);
 }
 
+/**
+ * The chunks of one section joined back into the section: the splitter carries a chunk's last sentence
+ * or whole list item into the next chunk (the overlap above), so the longest start of each chunk that
+ * the text so far ends with, ending where a sentence, item or line ends, is dropped once.
+ */
+export function joinChunks(texts: readonly string[]): string {
+  let text = texts[0] ?? '';
+  for (const next of texts.slice(1)) {
+    const rest = next.slice(overlapLength(text, next));
+    if (!rest.trim()) continue;
+    if (/^\s*\n/.test(rest)) text += `\n\n${rest.trimStart()}`;
+    else text = joinSentences([text, rest.trimStart()]);
+  }
+  return text;
+}
+
+// A carried sentence is at least a few characters (four Han ones); shorter matches would be chance.
+const MIN_OVERLAP = 4;
+
+function overlapLength(text: string, next: string): number {
+  for (let k = next.length; k >= MIN_OVERLAP; k--) {
+    if (k < 8 && !/^\p{Script=Han}{4}/u.test(next)) break;
+    // Where a sentence ends (before a space) or an item or line ends (before a line break).
+    const ends =
+      k === next.length ||
+      next[k] === '\n' ||
+      /[。！？；]/u.test(next[k - 1]!) ||
+      (/\s/.test(next[k]!) && /[.!?…»")]/.test(next[k - 1]!));
+    if (ends && text.endsWith(next.slice(0, k))) return k;
+  }
+  return 0;
+}
+
 function joinSentences(sentences: readonly string[]): string {
   let out = '';
   for (const s of sentences) {
