@@ -159,6 +159,31 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/^Qingdao → Moscow \(via Khorgos\):/);
   });
 
+  it('keeps a chain of trip follow-ups on the trip: the origin, the mode, a new origin', async () => {
+    // "а до Ташкента?" names Uzbekistan; Almaty, a Kazakh city, was cut out with Kazakhstan, and
+    // "а сколько стоит?" then priced Qingdao → Tashkent; the mode asked first was lost on the way.
+    const c1 = `chain-${Date.now()}`;
+    await ask('поезд из Алматы в Москву', c1);
+    const tashkent = await ask('а до Ташкента?', c1);
+    expect(tashkent.toolCalls[0]?.input).toMatchObject({ from: 'almaty', to: 'tashkent', modes: ['rail'] });
+    const cost = await ask('а сколько стоит?', c1);
+    expect(cost.toolCalls[0]?.input).toMatchObject({ from: 'almaty', to: 'tashkent', modes: ['rail'] });
+    // "а из Алматы?" names a new origin and keeps the destination.
+    const c2 = `origin-${Date.now()}`;
+    await ask('из Циндао в Москву', c2);
+    const almaty = await ask('а из Алматы?', c2);
+    expect(almaty.toolCalls[0]?.input).toMatchObject({ from: 'almaty', to: 'moscow' });
+    const again = await ask('а сколько стоит?', c2);
+    expect(again.toolCalls[0]?.input).toMatchObject({ from: 'almaty', to: 'moscow' });
+  });
+
+  it('answers "а в Казахстане?" after a Russian VAT question with the Kazakh rate', async () => {
+    const c = `vat-${Date.now()}`;
+    await ask('НДС в России?', c);
+    const kz = await ask('а в Казахстане?', c);
+    expect(kz.lead?.text).toContain('с 12% до 16%');
+  });
+
   it('plans a trip by the mode the question names, and leaves an Incoterms question to the documents', async () => {
     const sea = await ask('How long is sea freight from Qingdao to St Petersburg?');
     expect(sea.toolCalls[0]?.input).toMatchObject({ from: 'qingdao', to: 'st-petersburg', modes: ['sea'] });

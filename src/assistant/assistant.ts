@@ -22,7 +22,7 @@ import { composeRetrievalAnswer } from './retrieval-answer.js';
 import { planRetrieval, type RetrievalPlan } from './retrieval-plan.js';
 import { retrieveFused, type UserHit } from './retrieve.js';
 import { toolAnswer } from './tool-answer.js';
-import { companyIn, detectIntent, type Intent, type PlaceRef } from './intents.js';
+import { companyIn, detectIntent, placeRole, type Intent, type PlaceRef } from './intents.js';
 import type { ToolRegistry } from './tools.js';
 import type { AskResult, ToolCallRecord } from '../domain/answer.js';
 import type { AssistantEvent, Turn } from './types.js';
@@ -311,15 +311,19 @@ export class Assistant {
     if (!plan.previous) return own;
     const before = detectIntent(plan.previous, places(plan.previous));
     // "а до Бишкека?" after a trip from Urumqi: the origin the question does not name is the trip's, not the zone.
+    // The modes asked before hold until the follow-up names its own ("поезд…" → "а до Ташкента?").
+    const modes = before.kind === 'route' && before.modes ? { modes: before.modes } : {};
     if (own.kind === 'route' && before.kind === 'route' && !places(question).some((p) => p.id === own.from))
-      return own.to === before.from ? own : { ...own, from: before.from };
+      return own.to === before.from ? own : { ...modes, ...own, from: before.from };
     if (own.kind !== 'none') return own;
     if (before.kind === 'route') {
-      // "а до Бишкека?" keeps the origin and changes the destination; "а сколько стоит?" keeps both;
-      // "and via Khorgos?" keeps both and goes through the crossing.
+      // "а до Бишкека?" keeps the origin and changes the destination; "а из Алматы?" keeps the
+      // destination; "а сколько стоит?" keeps both; "and via Khorgos?" goes through the crossing.
       const next = places(question).find((p) => p.id !== before.from && p.id !== before.to);
       if (next?.kind === 'border-crossing') return { ...before, via: next.id };
-      return next ? { kind: 'route', from: before.from, to: next.id } : { ...before, again: true };
+      if (next && placeRole(question, next) === 'from' && next.id !== before.to)
+        return { kind: 'route', from: next.id, to: before.to, ...modes };
+      return next ? { kind: 'route', from: before.from, to: next.id, ...modes } : { ...before, again: true };
     }
     // "can you check them?" after a message that named the company.
     if (before.kind === 'credit' || (/провер|пробей|查|check|verify|vet/i.test(question) && companyIn(plan.previous))) {

@@ -27,6 +27,10 @@ export interface RetrievalPlan {
 }
 
 const EXPANSION_WEIGHT = 1;
+// A follow-up searched alone ("а в Казахстане?") finds any Kazakh document; joined with the question it
+// follows it finds the answer, so the bare words count half (follow-up sets: 88 of 108 either way, and
+// "НДС в России?" → "а в Казахстане?" answers with the Kazakh rate instead of the marking rules).
+const FOLLOW_UP_ALONE_WEIGHT = 0.5;
 
 export interface PlanOptions {
   /** Places of the route network a text names (the planner's resolver), for follow-ups that swap one. */
@@ -59,7 +63,7 @@ export function planRetrieval(
     ' ',
   );
   const queries = [question, followUp, ...(expansion ? [`${followUp} ${expansion}`] : [])];
-  const weights = [1, 1, ...(expansion ? [EXPANSION_WEIGHT] : [])];
+  const weights = [followUp === question ? 1 : FOLLOW_UP_ALONE_WEIGHT, 1, ...(expansion ? [EXPANSION_WEIGHT] : [])];
   const previous = before;
   return {
     queries,
@@ -106,10 +110,12 @@ function swapped(before: string, question: string, places?: (text: string) => Pl
     // A crossing replaces a crossing ("and at Khorgos?"); any other place replaces the destination,
     // never the origin ("and by rail to Moscow?" after "from Qingdao to St Petersburg").
     const crossing = (p: PlaceRef) => p.kind === 'border-crossing';
+    // "а из Алматы?" names a new origin: the old origin goes, the destination stays.
+    const newOrigin = mine.some((m) => !crossing(m) && placeRole(question, m) === 'from');
     const gone = [
       ...(mine.some(crossing) ? theirs.filter(crossing).slice(-1) : []),
       ...(mine.some((m) => !crossing(m))
-        ? theirs.filter((p) => !crossing(p) && placeRole(out, p) !== 'from').slice(-1)
+        ? theirs.filter((p) => !crossing(p) && (placeRole(out, p) === 'from') === newOrigin).slice(-1)
         : []),
     ];
     // Cut from the end, so the offsets of the places still to cut hold.
@@ -118,6 +124,18 @@ function swapped(before: string, question: string, places?: (text: string) => Pl
   // Places first: a city names its market too ("Алматы"), and only the destination is swapped. Then
   // each kind the follow-up names drops the previous question's others of that kind; China named in
   // the follow-up counts ("and on the Chinese side?"), China in the previous question is the origin.
+  // The trip's places are kept out of the market swap: "а до Ташкента?" after "поезд из Алматы в Москву"
+  // names Uzbekistan, and Almaty, a Kazakh city, is still where the train leaves from. When the follow-up
+  // names a place, the place swap above has done the swapping, and every place left stays.
+  const kept: string[] = [];
+  const namesPlace = places ? places(question).length > 0 : false;
+  if (places)
+    for (const p of places(out)
+      .filter((p) => namesPlace || placeRole(out, p) === 'from')
+      .sort((a, b) => b.at - a.at)) {
+      kept.unshift(p.text);
+      out = `${out.slice(0, p.at)}\u0000${out.slice(p.at + p.text.length)}`;
+    }
   for (const kind of SWAPPED_KINDS) {
     const named = kind.inFollowUp(question);
     if (named.length)
@@ -126,5 +144,7 @@ function swapped(before: string, question: string, places?: (text: string) => Pl
         kind.inPrevious(out).filter((x) => !named.includes(x)),
       );
   }
+  let k = 0;
+  out = out.replace(/\u0000/g, () => kept[k++] ?? '');
   return out.replace(/\s{2,}/g, ' ').trim();
 }
