@@ -35,8 +35,13 @@ describe('markets named in a message', () => {
       '集中乌鲁木齐',
       '从塔城口岸',
       '中白色',
+      '对哈密的货',
+      '中巴克图口岸',
     ])
       expect(askedMarkets(q), q).toEqual([]);
+    // A full name after the preposition is one market, not its characters read one by one.
+    expect(askedMarkets('对塔吉克斯坦出口')).toEqual(['TJ']);
+    expect(askedMarkets('对塔什干发货')).toEqual(['UZ']);
   });
 
   it('never counts China, where the exporter ships from, as the market asked about', () => {

@@ -278,13 +278,16 @@ const HAN_PAIR = /([中对输赴])([俄哈吉乌塔白蒙巴]+)/gu;
  * 吉林 (Jilin), 塔城 (Tacheng), 巴西 (Brazil), 中巴车 (a minibus), 白色; 蒙古 and 白俄罗斯 are found whole. */
 const NOT_SHORT: Record<string, RegExp> = {
   乌: /^[克鲁]/u,
-  哈: /^尔/u,
+  // 哈密 (Hami) and 巴克图 (Baketu) are a Xinjiang city and a border port.
+  哈: /^[尔密]/u,
   吉: /^林/u,
   塔: /^[城楼吊]/u,
-  巴: /^[西车士]/u,
+  巴: /^[西车士]|^克图/u,
   蒙: /^古/u,
   白: /^[色天银]/u,
 };
+
+const FULL_HAN_NAMES = Object.values(MARKETS).flatMap((m) => m.han.filter((name) => name.length > 1));
 
 function shortHanMarkets(text: string): Array<{ code: string; at: number }> {
   const found: Array<{ code: string; at: number }> = [];
@@ -296,6 +299,8 @@ function shortHanMarkets(text: string): Array<{ code: string; at: number }> {
     for (const [i, c] of chars.entries()) {
       const rest = text.slice(at + 1);
       if (NOT_SHORT[c]?.test(rest)) break;
+      // 对塔吉克斯坦, 对塔什干: a full name starts here and is found whole (not 塔 then 吉 as two markets).
+      if (FULL_HAN_NAMES.some((name) => text.startsWith(name, at))) break;
       // 白俄: Belarus, whose own name follows.
       if (c === '白' && chars[i + 1] === '俄') break;
       found.push({ code: HAN_SHORT[c]!, at });
