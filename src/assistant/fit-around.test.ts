@@ -48,3 +48,14 @@ describe('fitAround', () => {
     }
   });
 });
+
+describe('fitAround at a clause', () => {
+  it('never starts after the question’s first word to begin at a clause', () => {
+    const text =
+      'Under the tax code adopted in the summer of 2025 after long debates in parliament about the budget deficit and the needs of the regions in Kazakhstan, the standard VAT rate rose from 12% to 16% from 1 January 2026, and the import VAT on goods from China followed the standard rate without any exceptions for small parcels.';
+    for (let size = 60; size <= 200; size += 2) {
+      const cut = fitAround(text, size, keys('Kazakhstan VAT rate'));
+      if (/VAT/.test(cut)) expect(cut, String(size)).toMatch(/Kazakhstan/);
+    }
+  });
+});

@@ -52,7 +52,9 @@ export function fitAround(text: string, maxChars: number, qTokens: ReadonlySet<s
   if (!/\p{Script=Han}/u.test(text.slice(start, end))) {
     if (start > 0) {
       const clause = /[,;:—–(] /u.exec(text.slice(start, start + CLAUSE_START));
-      if (clause) start += clause.index + clause[0].length;
+      // Not past the question's first word ("…regions in Kazakhstan, the standard VAT rate…" lost
+      // "Kazakhstan"): the clause mark must come before it.
+      if (clause && start + clause.index < first) start += clause.index + clause[0].length;
     }
     if (end < text.length) {
       const from = Math.max(start, end - CLAUSE_END);
