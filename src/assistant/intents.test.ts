@@ -46,4 +46,18 @@ describe('company names in Chinese messages', () => {
     // A country and a kind alone are still no name.
     expect(companyIn('查一下俄罗斯贸易公司')).toBeUndefined();
   });
+
+  it('plans a trip that names a rule and asks which way is faster or cheaper', () => {
+    const places = (text: string) =>
+      [...text.matchAll(/Qingdao|Almaty/g)].map((m) => ({
+        id: m[0].toLowerCase(),
+        kind: 'city',
+        text: m[0],
+        at: m.index,
+      }));
+    const q = 'FCA Qingdao: is rail or road faster to Almaty?';
+    expect(detectIntent(q, places(q)).kind).toBe('route');
+    const rule = 'Is CIF ok for a rail container from Qingdao to Almaty?';
+    expect(detectIntent(rule, places(rule)).kind).toBe('none');
+  });
 });

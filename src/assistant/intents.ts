@@ -209,7 +209,7 @@ function modesAsked(text: string): { modes?: TransportMode[] } {
 // A question on an Incoterms rule for a trip ("Is CIF ok for a rail container to Almaty?") is about the
 // rule, not the trip, unless it also asks how long or how much.
 const TIME_OR_COST =
-  /сколько|скока|how\s+(?:long|much|many)|多久|多长时间|几天|多少|cost|price|стоит|стоимост|quote|报价|运费/iu;
+  /сколько|скока|how\s+(?:long|much|many)|多久|多长时间|几天|多少|cost|price|стоит|стоимост|quote|报价|运费|fast|quick|cheap|быстр|дешев|快|便宜/iu;
 
 function routeIntent(text: string, places: readonly PlaceRef[]): Intent | undefined {
   if (places.length === 0 || ABOUT_PLACE.test(text)) return undefined;

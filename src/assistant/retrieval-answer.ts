@@ -24,7 +24,9 @@ import type { UserHit } from './retrieve.js';
 export const WEAK_EVIDENCE = 0.6;
 
 /** Taxes and duties: their rates differ by country. */
-const PER_COUNTRY = /ндс|vat|增值税|пошлин|duty|duties|tariff|тариф|налог|\btax|关税|税率|утильсбор/iu;
+// Whole English words: "private label", "elevator", "taxi" hold the letters and ask no rate.
+const PER_COUNTRY =
+  /ндс|\bvat\b|增值税|пошлин|\bdut(?:y|ies)\b|\btariffs?\b|тариф|налог|\btax(?:es)?\b|关税|税率|утильсбор/iu;
 
 export interface RetrievalAnswerInput {
   question: string;

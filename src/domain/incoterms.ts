@@ -2,7 +2,10 @@
 // the rules, whatever places and transport it mentions beside them.
 
 // Latin letters only around a rule's code: in Chinese it stands between Han characters ("可以用CIF吗").
-const RULE = /(?<![A-Za-z])(?:EXW|FCA|FAS|FOB|CFR|CIF|CPT|CIP|DAP|DPU|DDP)(?![A-Za-z])|инкотермс|incoterms|贸易术语/iu;
+// Codes are capitals, as the rules write them; the few people also type in lower case ("fob price")
+// are no English word. DAP before "fertilizer" is diammonium phosphate, a product.
+const RULE =
+  /(?<![A-Za-z])(?:EXW|FCA|FAS|FOB|CFR|CIF|CPT|CIP|DAP(?!\s*(?:fertili[sz]er|удобрен|化肥))|DPU|DDP|[Ee]xw|[Ff]ob|[Cc]if|[Dd]dp|[Ff]ca)(?![A-Za-z])|[Ии]нкотермс|ИНКОТЕРМС|[Ii]ncoterms|INCOTERMS|贸易术语/u;
 
 /** Whether a text names an Incoterms rule or the rules themselves. */
 export function namesIncoterms(text: string): boolean {
