@@ -189,12 +189,12 @@ export class KnowledgeBase {
     return this.index.toHit(chunks[at]!, 0);
   }
 
-  /** Every passage of a document in reading order, shaped as hits (score 0). */
   /** A document's chunks in order (the section ranker reads a section whole from them). */
   chunksOf(docId: string): IndexedChunk[] {
     return this.index.chunksOf(docId);
   }
 
+  /** Every passage of a document in reading order, shaped as hits (score 0). */
   passagesOf(docId: string): Hit[] {
     return this.index.chunksOf(docId).flatMap((chunk) => {
       const hit = this.index.toHit(chunk, 0);

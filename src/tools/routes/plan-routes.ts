@@ -32,8 +32,9 @@ export interface RoutePlan {
 
 export class PlaceNotFoundError extends Error {}
 
-/** An estimate from separate legs that is shorter than the through service reported for the trip. */
-function isUndercut(o: RouteSummary): boolean {
+/** An estimate from separate legs that is shorter than the through service reported for the trip (read
+ * off its 'composed' caveat; `undercuts` in planRoutes decides the same before the caveat is written). */
+export function isUndercut(o: RouteSummary): boolean {
   return o.caveats.some((c) => c.code === 'composed' && o.days.min < c.min);
 }
 

@@ -5,7 +5,7 @@
 // 7–10 days) are one option with the range of both.
 import { CROSSING_PLACES, caveatText, daysText, documentText, routeText } from '../../i18n/route-texts.js';
 import type { Lang } from '../../domain/lang.js';
-import type { RoutePlan } from './plan-routes.js';
+import { isUndercut, type RoutePlan } from './plan-routes.js';
 
 type Option = RoutePlan['options'][number];
 
@@ -104,10 +104,6 @@ function legsOnlyText(o: RoutePlan['options'][number], lang: Lang): string {
   return o.caveats.some((c) => c.code === 'composed') ? ` (${routeText(lang, 'legsOnly')})` : '';
 }
 
-function undercutsReported(o: RoutePlan['options'][number]): boolean {
-  return o.caveats.some((c) => c.code === 'composed' && o.days.min < c.min);
-}
-
 /** " (via Khorgos)" when the trip was asked through a place. */
 function viaText(plan: RoutePlan, lang: Lang): string {
   return plan.via ? ` (${routeText(lang, 'via')} ${shortName(plan.via.names[lang])})` : '';
@@ -126,7 +122,7 @@ export function renderPlanSummary(plan: RoutePlan, lang: Lang, maxOptions = 4): 
   // (a tester read "7–8 days (legs added up)" under "16 days" as a faster train) — unless it is all
   // there is, as for a trip asked through a place the through service does not pass.
   const shown = displayOptions(plan, maxOptions);
-  const reported = shown.filter((o) => !undercutsReported(o));
+  const reported = shown.filter((o) => !isUndercut(o));
   const lines = (reported.length ? reported : shown).map((o) => {
     // "Best by sea" is a sea option even when most of its days are by rail after the port.
     const bestOf = o.picks.find((p) => p.startsWith('best-'))?.slice(5);
