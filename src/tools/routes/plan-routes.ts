@@ -151,6 +151,16 @@ export function planRoutes(net: Network, fromText: string, toText: string, asked
       picks.set(direct, ['direct']);
     }
   }
+  // Every route found from legs undercuts the through service reported for the trip: that service is
+  // then the fastest anyone reports, and the one to take (Qingdao → Almaty named neither pick).
+  if (routes.length && !trusted.length) {
+    const service = best(
+      'days',
+      [...routes, ...extra].filter((r) => picks.get(r)?.includes('direct')),
+    );
+    mark(service, 'fastest');
+    mark(service, 'balanced');
+  }
   const ordered = [...routes, ...extra].sort((a, b) => a.criteria.days - b.criteria.days);
   const options = ordered.map((r) => {
     const s = summarize(net, r, c);
