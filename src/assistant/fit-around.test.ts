@@ -59,3 +59,16 @@ describe('fitAround at a clause', () => {
     }
   });
 });
+
+describe('fitAround and numbers', () => {
+  it('never shows part of a number with separators ("…511" of "68,511")', () => {
+    const text =
+      '那里有158,349户，其中 68,511 (43.3%)户有不到18岁的孩子在家里生活，69,284(43.8%)户是异性婚姻夫妇住在一起，30,547(19.3%)户有一位女户主而没有丈夫，11,698(7.4%)户有一位男户主而没有妻子。';
+    const numbers = new Set(text.match(/\d[\d,.]*\d|\d/g));
+    for (let size = 30; size <= 110; size++) {
+      const cut = fitAround(text, size, keys('有多少户有不到18岁的孩子'));
+      expect(cut.replace(/…/g, '').length, String(size)).toBeLessThanOrEqual(size);
+      for (const n of cut.match(/\d[\d,.]*\d|\d/g) ?? []) expect(numbers.has(n), `${size}: ${cut}`).toBe(true);
+    }
+  });
+});

@@ -76,11 +76,31 @@ export function fitAround(text: string, maxChars: number, qTokens: ReadonlySet<s
     const stop = text.slice(start, start + 6).search(/[，、；：。,;:]/);
     if (stop >= 0) start += stop + 1;
   }
+  // A number cut at its start ("…511" of "68,511") reads as another number: the window moves back to
+  // take it whole, when that costs a few characters at the end.
+  let back = start;
+  while (back > 0 && start - back < 12 && inNumber(text, back)) back--;
+  if (back < start && !inNumber(text, back) && /\d/.test(text[start]!)) {
+    end -= start - back;
+    start = back;
+  }
   while (start > 0 && start < end && WORD.test(text[start - 1]!) && WORD.test(text[start]!)) start++;
+  while (start > 0 && start < end && inNumber(text, start)) start++;
   while (end < text.length && end > start && WORD.test(text[end - 1]!) && WORD.test(text[end]!)) end--;
   // "2019年7…" reads as a date it is not: a number is shown with its unit or not at all.
   while (end < text.length && end > start && /\d/.test(text[end - 1]!) && /[\d年月日号%]/.test(text[end]!)) end--;
+  while (end < text.length && end > start && inNumber(text, end)) end--;
   // The mark of a cut follows what is shown as is: a comma kept before it ("each year,…") costs
   // nothing, and dropping it lost 2 xquad ru answers whose gold strings end with one.
   return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
+}
+
+/** Whether a cut before position `at` falls inside a number ("68|,511", "68,|511", "3.|5"). */
+function inNumber(text: string, at: number): boolean {
+  const before = text[at - 1] ?? '';
+  const after = text[at] ?? '';
+  if (/\d/.test(before) && /\d/.test(after)) return true;
+  // A thousands separator or a decimal point between digits.
+  if (/[,.]/.test(after) && /\d/.test(before) && /\d/.test(text[at + 1] ?? '')) return true;
+  return /[,.]/.test(before) && /\d/.test(text[at - 2] ?? '') && /\d/.test(after);
 }
