@@ -121,6 +121,7 @@ describe('assistant with an OpenAI-compatible model', () => {
           };
     const { result, events } = await collect(h.assistant({ llmUrl: fake.url }), {
       text: 'Покупатель в Алматы не платит за EAC партию, что делать?',
+      channel: 'telegram',
     });
     const [first, second] = answerRequests();
     expect(first!.tools?.map((t) => t.function.name)).toEqual(['propose_legal_escalation']);
@@ -142,6 +143,16 @@ describe('assistant with an OpenAI-compatible model', () => {
       jurisdiction: 'KZ',
     });
     expect(result.notices).toContain(t('ru', 'escalationOffer'));
+    // The web console and the command line cannot take a "yes": they say where a ticket is opened.
+    for (const channel of ['web', 'cli'] as const) {
+      const other = await collect(h.assistant({ llmUrl: fake.url }), {
+        text: 'Покупатель в Алматы не платит за EAC партию, что делать?',
+        channel,
+      });
+      expect(other.result.escalation?.suggested).toBe(true);
+      expect(other.result.notices).toContain(t('ru', 'escalationWhere'));
+      expect(other.result.notices).not.toContain(t('ru', 'escalationOffer'));
+    }
   });
 
   it('rejects tool arguments that do not match the schema and tells the model', async () => {

@@ -14,6 +14,7 @@ interface Answer {
   lead?: { text: string; citations: number[] };
   citations: Array<{ n: number; docId: string; markets?: string[] }>;
   toolCalls: Array<{ name: string; input: Record<string, unknown> }>;
+  escalation?: { suggested: boolean };
   conversationId?: string;
 }
 
@@ -175,6 +176,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(almaty.toolCalls[0]?.input).toMatchObject({ from: 'almaty', to: 'moscow' });
     const again = await ask('а сколько стоит?', c2);
     expect(again.toolCalls[0]?.input).toMatchObject({ from: 'almaty', to: 'moscow' });
+  });
+
+  it('tells a web user who asks for a lawyer where a ticket is opened, not "Hand it over?"', async () => {
+    // The web console cannot take a "yes": the yes was answered with passages (new-user trial 4).
+    const a = await ask('Our Almaty buyer refuses to pay for 2 containers, I need a lawyer');
+    expect(a.escalation?.suggested).toBe(true);
+    expect(a.answer).toContain('/lawyer');
+    expect(a.answer).not.toMatch(/Hand it over\?/);
   });
 
   it('reads "在哪里" as the question\'s frame, not its topic', async () => {

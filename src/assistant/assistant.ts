@@ -22,6 +22,7 @@ import { composeRetrievalAnswer } from './retrieval-answer.js';
 import { planRetrieval, type RetrievalPlan } from './retrieval-plan.js';
 import { retrieveFused, type UserHit } from './retrieve.js';
 import { toolAnswer } from './tool-answer.js';
+import { escalationNotice } from './escalation-notice.js';
 import { companyIn, detectIntent, placeRole, type Intent, type PlaceRef } from './intents.js';
 import type { ToolRegistry } from './tools.js';
 import type { AskResult, ToolCallRecord } from '../domain/answer.js';
@@ -191,7 +192,7 @@ export class Assistant {
         this.deps.metrics?.llmSeconds.observe((performance.now() - t0) / 1000);
         filter.flush();
         if (res.toolCalls.length === 0 || lastRound) {
-          const done = this.finish(res.content, lang, hits, valid, evidence, toolCalls, escalation);
+          const done = this.finish(res.content, lang, hits, valid, evidence, toolCalls, escalation, turn.channel);
           // Nothing left once the unsupported figures and ratings are out: the passages answer instead
           // of a blank reply, with the notice of what was removed.
           if (/[\p{L}\p{N}]/u.test(done.answer) || hits.length === 0) return done;
@@ -235,6 +236,7 @@ export class Assistant {
     evidence: string,
     toolCalls: ToolCallRecord[],
     escalation: AskResult['escalation'],
+    channel: Turn['channel'],
   ): AskResult {
     const notices: string[] = [];
     const grounded = removeInvalidCitations(content, valid);
@@ -253,7 +255,7 @@ export class Assistant {
     }
     const cited = new Set(citedNumbers(figures.text));
     const citations = toCitations(hits, this.today()).filter((c) => cited.has(c.n));
-    if (escalation) notices.push(t(lang, 'escalationOffer'));
+    if (escalation) notices.push(escalationNotice(channel, lang));
     return {
       answer: figures.text,
       lang,

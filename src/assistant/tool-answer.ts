@@ -8,6 +8,7 @@ import { t } from '../i18n/messages.js';
 import { caveatText } from '../i18n/route-texts.js';
 import type { Intent } from './intents.js';
 import type { Turn } from './types.js';
+import { escalationNotice } from './escalation-notice.js';
 
 export interface ToolRunner {
   has(name: string): boolean;
@@ -37,13 +38,11 @@ export async function toolAnswer(
   const notices = notice ? [notice] : [];
   const base = { lang, mode: 'retrieval-only' as const, citations: [], notices };
   if (intent.kind === 'lawyer') {
-    const offer = t(lang, 'escalationOffer');
-    // The command line cannot ask "Hand it over?" and wait for a yes: it says where a ticket is opened.
-    const answer = channel === 'cli' ? t(lang, 'escalationWhere') : offer;
     // The offer travels as a notice too, as in a model's answer: channels put it to the user to confirm.
+    const answer = escalationNotice(channel, lang);
     return {
       ...base,
-      notices: [...notices, offer],
+      notices: [...notices, answer],
       answer,
       lead: { text: answer, citations: [] },
       toolCalls: [],

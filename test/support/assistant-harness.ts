@@ -70,7 +70,7 @@ export async function startHarness(extraDocs: Record<string, string> = {}, root?
 
 export async function collect(
   assistant: Assistant,
-  turn: Omit<Turn, 'channel'>,
+  turn: Omit<Turn, 'channel'> & { channel?: Turn['channel'] },
 ): Promise<{ events: AssistantEvent[]; result: AskResult; streamed: string }> {
   const events: AssistantEvent[] = [];
   for await (const ev of assistant.handleTurn({ channel: 'cli', ...turn })) events.push(ev);
