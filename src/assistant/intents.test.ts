@@ -60,4 +60,16 @@ describe('company names in Chinese messages', () => {
     const rule = 'Is CIF ok for a rail container from Qingdao to Almaty?';
     expect(detectIntent(rule, places(rule)).kind).toBe('none');
   });
+
+  it('reads a name without a legal form between the request and a credit word', () => {
+    expect(companyIn('查一下 样本阿拉木图物流 信用怎么样')).toBe('样本阿拉木图物流');
+    expect(detectIntent('查一下 样本阿拉木图物流 信用怎么样')).toMatchObject({
+      kind: 'credit',
+      company: '样本阿拉木图物流',
+    });
+    expect(companyIn('帮我查阿斯塔纳贸易靠不靠谱')).toBe('阿斯塔纳贸易');
+    // Not a company: a rate or a kind of company before the credit word.
+    expect(detectIntent('查一下俄罗斯进口增值税怎么样').kind).toBe('none');
+    expect(companyIn('查一下这家公司的信用')).toBeUndefined();
+  });
 });

@@ -60,6 +60,8 @@ const QUOTED_SUFFIX_FORM =
   /(«[^»]{2,80}»|"[^"]{2,80}"|“[^”]{2,80}”)\s*(LLP|LLC|Ltd\.?|JSC|Inc\.?|GmbH|PLC|Co\.,?\s*Ltd\.?)(?![A-Za-z])/u;
 const HAN_SUFFIX_FORM = /([\p{Script=Han}A-Za-z\d]{2,30}?(?:有限责任公司|股份有限公司|有限公司|集团|公司))/u;
 const HAN_NAMED_PARTY = /([\p{Script=Han}]{2,12})(?:这个|这家)(?:供应商|客户|公司|买家|工厂)/u;
+const HAN_CHECKED_NAME =
+  /(?:查一下|查查|查下|核实一下|核实|了解一下|帮我查|看看)\s*([\p{Script=Han}A-Za-z\d]{3,20}?)\s*(?:的)?(?:信用|资信|征信|背景|靠不靠谱|靠谱|可靠|是否正规|正规吗|还在经营|经营状况)/u;
 const QUOTED = /«([^»]{2,80})»|"([^"]{2,80})"|“([^”]{2,80})”/u;
 const CAPITALISED_RUN =
   /(?:^|[^A-Za-zА-Яа-яЁё])((?:[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\d-]+\s+){1,4}[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\d-]+)/u;
@@ -125,6 +127,9 @@ export function companyIn(text: string): string | undefined {
   }
   const han = hanCompanyIn(text);
   if (han !== NOT_HAN) return han;
+  // "查一下 样本阿拉木图物流 信用怎么样": a name without a legal form between the request and a credit word.
+  const checked = HAN_CHECKED_NAME.exec(text);
+  if (checked && !KIND_OF_COMPANY.test(checked[1]!) && !GENERIC_HAN.test(checked[1]!)) return checked[1];
   const party = HAN_NAMED_PARTY.exec(text);
   // "查一下这家公司" names no company: the words before "这家" are the request.
   const partyName = party?.[1]!.replace(CHECK_WORDS, '');
