@@ -72,3 +72,15 @@ describe('fitAround and numbers', () => {
     }
   });
 });
+
+describe('fitAround before a figure', () => {
+  it('never stops right before the figure a clause leads to ("提高到…" without 16%)', () => {
+    const text =
+      '哈萨克斯坦新《税法典》（第 214-VIII 号法律）于 2026 年 1 月 1 日生效，标准增值税由 12% 提高到 16%，从中国等第三国进口货物的进口增值税相应按 16% 征收。';
+    for (let size = 30; size <= 100; size++) {
+      const cut = fitAround(text, size, keys('哈萨克斯坦进口增值税2026年是多少'));
+      expect(cut.replace(/…/g, '').length, String(size)).toBeLessThanOrEqual(size);
+      if (cut.includes('提高到')) expect(cut, String(size)).toContain('提高到 16%');
+    }
+  });
+});

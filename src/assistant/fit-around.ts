@@ -9,6 +9,9 @@ const CLAUSE_START = 30;
 const CLAUSE_END = 40;
 /** The answer follows the question's words: a clause end this close after them is not a place to stop. */
 const NEAR = 30;
+/** A figure with its unit right after a cut. */
+const FIGURE_AFTER =
+  /^\s{0,2}[-–]?\d[\d\s,.]*\d?\s?(?:%|％|年|个月|月|日|天|小时|days?|hours?|years?|дн[а-я]*|час[а-я]*|лет|год[а-я]*|месяц[а-я]*|км|km|мм|mm)?/u;
 
 export function fitAround(text: string, maxChars: number, qTokens: ReadonlySet<string>): string {
   if (text.length <= maxChars) return text;
@@ -90,6 +93,19 @@ export function fitAround(text: string, maxChars: number, qTokens: ReadonlySet<s
   // "2019年7…" reads as a date it is not: a number is shown with its unit or not at all.
   while (end < text.length && end > start && /\d/.test(text[end - 1]!) && /[\d年月日号%]/.test(text[end]!)) end--;
   while (end < text.length && end > start && inNumber(text, end)) end--;
+  // A cut right before a figure ("标准增值税由 12% 提高到…" without the 16%) hides what the clause
+  // says: the window moves on to take the figure and its unit, when they are short.
+  const figure = end < text.length ? FIGURE_AFTER.exec(text.slice(end)) : null;
+  if (figure && figure[0].length <= 14) {
+    end += figure[0].length;
+    start = Math.min(end, start + figure[0].length);
+    while (
+      start > 0 &&
+      start < end &&
+      ((WORD.test(text[start - 1]!) && WORD.test(text[start]!)) || inNumber(text, start))
+    )
+      start++;
+  }
   // The mark of a cut follows what is shown as is: a comma kept before it ("each year,…") costs
   // nothing, and dropping it lost 2 xquad ru answers whose gold strings end with one.
   return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
