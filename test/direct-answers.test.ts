@@ -186,6 +186,12 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.answer).not.toMatch(/Hand it over\?/);
   });
 
+  it('answers a rate asked in Chinese with the rate, not with any sentence holding 一 or a number', async () => {
+    // "统一关税" read as a numeral and "第 160 条" as the amount: the lead had no rate (new-user trial 4).
+    const a = await ask('俄罗斯进口增值税多少？');
+    expect(a.lead?.text).toContain('22%');
+  });
+
   it('reads "在哪里" as the question\'s frame, not its topic', async () => {
     // "里进" of "在哪里进行" matched "在哪里进入" of the single-window platform, which led.
     const a = await ask('换轨在哪里进行？');

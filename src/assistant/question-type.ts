@@ -8,7 +8,7 @@ const ASKS: Record<QuestionType, RegExp> = {
   duration:
     /сколько\s+(?:дней|суток|недель|месяцев|времени|ид[её]т|едет|ехать|займ[её]т|длится|ждать|действует)|как\s+долго|за\s+сколько|какой\s+срок|срок\s+(?:действия|доставки|возврата|перевозки|рассмотрения)|сроки|多久|多长时间|几天|多少天|几个月|时效|有效期|how\s+long|how\s+many\s+(?:days|weeks|months|years)|transit\s+time|lead\s+time|valid\s+for|validity/i,
   amount:
-    /сколько\s+(?:стоит|стоят|будет\s+стоить|платить|процентов|денег)|стоимост|цен[аыу]\b|ставк|тариф|пошлин|ндс|утильсбор|сбор[а-я]*\s|размер\s|штраф|порог|лимит|多少钱|费用|价格|运费|税率|关税|增值税|多少|门槛|罚款|how\s+much|what\s+(?:is\s+the\s+)?(?:cost|price|rate|fee|duty|vat|threshold|limit)|\bcost\b|\bprice\b|\brate\b|\bfee\b|\bduty\b|\bvat\b|threshold|percentage/i,
+    /сколько\s+(?:стоит|стоят|будет\s+стоить|платить|процентов|денег)|стоимост|цен[аыу]\b|ставк|тариф|пошлин|ндс|утильсбор|сбор[а-я]*\s|размер\s|штраф|порог|лимит|多少钱|费用|价格|运费|税率|关税|增值税|门槛|罚款|how\s+much|what\s+(?:is\s+the\s+)?(?:cost|price|rate|fee|duty|vat|threshold|limit)|\bcost\b|\bprice\b|\brate\b|\bfee\b|\bduty\b|\bvat\b|threshold|percentage/i,
   date: /когда|с\s+какого\s+(?:числа|дня|года|месяца)|с\s+какой\s+даты|в\s+каком\s+году|какого\s+года|до\s+какого|какая\s+дата|дедлайн|什么时候|何时|哪一年|哪年|几月|哪天|截止|日期|\bwhen\b|which\s+year|what\s+year|what\s+date|since\s+when|deadline|from\s+what\s+date/i,
   who: /\bwho\b|\bwhom\b|(?:^|[^а-яё])(?:кто|кого|кому|кем)(?:[^а-яё]|$)|谁|哪位|which\s+(?:body|authority|agency|organisation|organization)|какой\s+орган|哪个机构|哪个部门/i,
   number: /how\s+many|how\s+much|what\s+number|сколько|какое\s+количество|多少|几/i,
@@ -24,14 +24,16 @@ const HAS: Record<QuestionType, RegExp> = {
   date: /\b(?:19|20)\d{2}\b|\d{1,2}\s+(?:янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)|\d{1,2}月|\d{4}年|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i,
   who: /\S\s+[A-ZА-ЯЁ][a-zа-яё]+|\p{Script=Han}·\p{Script=Han}|(?:орган|ministry|министерств|служб|commission|комисси|部|局|委员会|机构)/u,
   number:
-    /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand|dozen)\b|(?:^|[^а-яё])(?:один|одна|два|две|три|четыр|пят|шест|сем|восем|девят|десят|двадцат|сто|тысяч)[а-яё]*|[一二三四五六七八九十百千万两]/i,
+    /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand|dozen)\b|(?:^|[^а-яё])(?:один|одна|два|две|три|четыр|пят|шест|сем|восем|девят|десят|двадцат|сто|тысяч)[а-яё]*|[一二三四五六七八九十百千万两]+(?:个|次|家|种|项|类|年|月|天|日|周|吨|列|人|倍|条|批|国|名|位|所|座|张|份|箱|辆|台|件|分|成)/i,
   countries:
     /беларус|казахстан|армени|киргиз|кыргыз|росси|узбекистан|белорус|白俄罗斯|哈萨克斯坦|亚美尼亚|吉尔吉斯|俄罗斯|乌兹别克|belarus|kazakhstan|armenia|kyrgyz|russia|uzbekistan/i,
 };
 
 /** The kinds of answer a question asks for (often none, sometimes two: "how much and how long"). */
 export function questionTypes(question: string): QuestionType[] {
-  return (Object.keys(ASKS) as QuestionType[]).filter((t) => ASKS[t].test(question));
+  const types = (Object.keys(ASKS) as QuestionType[]).filter((t) => ASKS[t].test(question));
+  // A rate or a price asked ("增值税多少", "сколько стоит") is not answered by any number ("第 160 条").
+  return types.includes('amount') ? types.filter((t) => t !== 'number') : types;
 }
 
 /** Whether a sentence holds the kind of figure a question type wants. */
