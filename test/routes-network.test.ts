@@ -1,7 +1,8 @@
 // The shipped network data and what the planner makes of it: every leg sourced and dated, every
 // node referenced exists, ranges ordered; the routes the facts support for the zone's main trips.
 import { describe, expect, it } from 'vitest';
-import { renderPlan, renderPlanSummary } from '../src/tools/routes/render-plan.js';
+import { renderPlan, renderPlanBrief, renderPlanSummary } from '../src/tools/routes/render-plan.js';
+import { isUndercut } from '../src/tools/routes/plan-routes.js';
 import { daysText } from '../src/i18n/route-texts.js';
 import { routeMapPng, routeMapSvg } from '../src/tools/routes/route-map.js';
 import { RouteService, parseRouteArgs } from '../src/tools/routes/route-service.js';
@@ -145,6 +146,21 @@ describe('route plans on the real network', () => {
     expect(costed).toHaveLength(1);
     expect(moscow.options.flatMap((o) => o.picks)).not.toContain('cheapest');
     expect(moscow.notes).toContain('noCheapest');
+  });
+
+  it('measures a sum of legs against a through service to a place it passes when the trip has none', async () => {
+    // Qingdao → Minsk by rail came out at 9–10 days, "fastest, best overall", where the train to Moscow
+    // alone is reported at 15 days or more (new-user trial 4).
+    const { plan } = await routes.plan('Qingdao', 'Minsk', { modes: ['rail'] });
+    const composed = plan.options.flatMap((o) => o.caveats).find((c) => c.code === 'composed');
+    expect(composed).toMatchObject({ partTo: { en: 'Moscow' } });
+    for (const o of plan.options.filter(isUndercut)) expect(o.picks).not.toContain('fastest');
+    const summary = renderPlanSummary(plan, 'en');
+    expect(summary).toContain('(legs added up, no terminal time)');
+    expect(summary).toMatch(/a through service to Moscow alone is reported at \d+/);
+    // Said once in the chat's first message.
+    const brief = renderPlanBrief(plan, 'en');
+    expect(brief.split('a through service to Moscow alone').length).toBe(2);
   });
 
   it('names every border crossing in Russian and Chinese, never in Latin letters', async () => {

@@ -8,4 +8,6 @@ export type Caveat =
   | { code: 'gauge-change' }
   | { code: 'not-a-quote' }
   | { code: 'no-fob' }
-  | { code: 'composed'; min: number; max: number };
+  /** A time added up from legs beside the through service reported for the trip, or for the part of it
+   * to `partTo` when the trip has none. */
+  | { code: 'composed'; min: number; max: number; partTo?: Record<'en' | 'ru' | 'zh', string> };

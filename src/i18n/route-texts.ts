@@ -166,7 +166,9 @@ export function caveatText(c: Caveat, lang: Lang): string {
         case 'not-a-quote':
           return 'Типичные диапазоны из открытых источников с годом — не котировка; ставку уточните у экспедитора.';
         case 'composed':
-          return `Срок сложен из отдельных участков без времени на терминалах и консолидацию; сквозной сервис на этом направлении, по данным источника, идёт ${daysText('ru', c)}.`;
+          return c.partTo
+            ? `Срок сложен из отдельных участков без времени на терминалах и консолидацию; по данным источника, сквозной сервис только до пункта ${c.partTo.ru} идёт ${daysText('ru', c)}.`
+            : `Срок сложен из отдельных участков без времени на терминалах и консолидацию; сквозной сервис на этом направлении, по данным источника, идёт ${daysText('ru', c)}.`;
         case 'no-fob':
           return 'FOB, CFR, CIF и FAS — для морского и внутреннего водного транспорта; для этого маршрута используйте FCA, CPT или CIP.';
       }
@@ -188,7 +190,9 @@ export function caveatText(c: Caveat, lang: Lang): string {
         case 'not-a-quote':
           return '数字为公开来源的典型区间并注明年份，不是报价；运价请向货代询问。';
         case 'composed':
-          return `时间由各路段相加，未计入场站和集货时间；据来源，该方向直达服务需${c.min === c.max ? c.min : `${c.min}–${c.max}`}天。`;
+          return c.partTo
+            ? `时间由各路段相加，未计入场站和集货时间；据来源，仅到${c.partTo.zh}的直达服务就需${c.min === c.max ? c.min : `${c.min}–${c.max}`}天。`
+            : `时间由各路段相加，未计入场站和集货时间；据来源，该方向直达服务需${c.min === c.max ? c.min : `${c.min}–${c.max}`}天。`;
         case 'no-fob':
           return 'FOB、CFR、CIF、FAS仅适用于海运和内河运输；本线路请使用FCA、CPT或CIP。';
       }
@@ -210,7 +214,9 @@ export function caveatText(c: Caveat, lang: Lang): string {
         case 'not-a-quote':
           return 'Typical ranges from public sources with their years — not a quote; ask a forwarder for a rate.';
         case 'composed':
-          return `Time summed from separate legs, without terminal and consolidation time; the through service on this trip is reported at ${daysText('en', c)}.`;
+          return c.partTo
+            ? `Time summed from separate legs, without terminal and consolidation time; a through service to ${c.partTo.en} alone is reported at ${daysText('en', c)}.`
+            : `Time summed from separate legs, without terminal and consolidation time; the through service on this trip is reported at ${daysText('en', c)}.`;
         case 'no-fob':
           return 'FOB, CFR, CIF and FAS are for sea and inland waterway transport: use FCA, CPT or CIP for this route.';
       }

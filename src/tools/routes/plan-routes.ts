@@ -66,8 +66,20 @@ export function planRoutes(net: Network, fromText: string, toText: string, asked
   const reportedLegs = edgesOf(net)
     .filter((x) => x.from === from.id && x.to === to.id && allowed(x, c, nodeCountry))
     .sort((a, b) => a.leg.days.min - b.leg.days.min);
-  const reportedFor = (r: PlannedRoute) =>
-    r.edges.length > 1 ? reportedLegs.find((x) => x.leg.mode === r.edges[0]!.leg.mode) : undefined;
+  // With no through service for the trip, one to a place the route passes is the yardstick when the legs
+  // add up to less than it takes alone (Qingdao → Minsk by rail in 9–10 days, where the train to Moscow
+  // alone is reported at 15–22).
+  const partLegs = edgesOf(net).filter((x) => x.from === from.id && x.to !== to.id && allowed(x, c, nodeCountry));
+  const reportedFor = (r: PlannedRoute) => {
+    if (r.edges.length < 2) return undefined;
+    const mode = r.edges[0]!.leg.mode;
+    const whole = reportedLegs.find((x) => x.leg.mode === mode);
+    if (whole) return whole;
+    const passed = new Set(r.edges.slice(1, -1).map((e) => e.to));
+    return partLegs
+      .filter((x) => x.leg.mode === mode && passed.has(x.to) && r.criteria.days < x.leg.days.min)
+      .sort((a, b) => b.leg.days.min - a.leg.days.min)[0];
+  };
   // Legs added up to less than any service is reported to take: no source says it is the fastest or
   // the best overall, so neither is it called.
   const undercuts = (r: PlannedRoute) => {
@@ -167,7 +179,14 @@ export function planRoutes(net: Network, fromText: string, toText: string, asked
     // Times summed over separate legs leave out terminal and consolidation time: say what the
     // through service for the same trip is reported to take.
     const t = reportedFor(r);
-    if (t) s.caveats.unshift({ code: 'composed', min: t.leg.days.min, max: t.leg.days.max });
+    const part = t && t.to !== to.id ? net.nodes.find((n) => n.id === t.to) : undefined;
+    if (t)
+      s.caveats.unshift({
+        code: 'composed',
+        min: t.leg.days.min,
+        max: t.leg.days.max,
+        ...(part ? { partTo: part.names } : {}),
+      });
     return { ...s, picks: picks.get(r) ?? [] };
   });
   // The options in the order of their days, a reported through service before an estimate from legs

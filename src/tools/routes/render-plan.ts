@@ -133,7 +133,11 @@ export function renderPlanSummary(plan: RoutePlan, lang: Lang, maxOptions = 4): 
     // read alone, "7–8 days" beside "16 days" looks like a faster train that nobody has run.
     return `${MODE_ICON[mode] ?? '•'} ${routeText(lang, mode as 'rail')}${picks ? ` (${picks})` : ''}: ${daysText(lang, o.days)}${legsOnlyText(o, lang)} · ${costText(o, lang)}${co2}`;
   });
-  return [`${head}:`, ...lines].join('\n');
+  // When every option is such a sum, what the through service takes is said right under them.
+  const yardstick = reported.length
+    ? undefined
+    : shown.flatMap((o) => o.caveats).find((c) => c.code === 'composed' && shown.some(isUndercut));
+  return [`${head}:`, ...lines, ...(yardstick ? [`⚠ ${caveatText(yardstick, lang)}`] : [])].join('\n');
 }
 
 /** The summary and each caveat once, cut to `maxChars` (a chat's first message). */
@@ -143,6 +147,7 @@ export function renderPlanBrief(plan: RoutePlan, lang: Lang, maxChars = 900): st
   let used = summary.length;
   for (const c of planCaveats(plan, lang)) {
     const line = `⚠ ${c}`;
+    if (summary.includes(line)) continue;
     if (used + line.length + 1 > maxChars - 2) {
       out.push('…');
       break;
