@@ -192,6 +192,15 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toContain('22%');
   });
 
+  it('keeps a product follow-up on the product\'s regulation ("and Kazakhstan, same?")', async () => {
+    // Read alone, the follow-up named no conformity question: the machinery regulation came first.
+    const c = `led-${Date.now()}`;
+    await ask('Do I need an EAC certificate for LED lamps to Russia?', c);
+    const kz = await ask('and Kazakhstan, same?', c);
+    expect(kz.citations[0]?.docId).toBe('tr-cu-004-low-voltage-en');
+    expect(kz.lead?.text).toContain('Kazakhstan');
+  });
+
   it('reads "在哪里" as the question\'s frame, not its topic', async () => {
     // "里进" of "在哪里进行" matched "在哪里进入" of the single-window platform, which led.
     const a = await ask('换轨在哪里进行？');

@@ -144,13 +144,15 @@ export async function retrieveFused(
     .sort((a, b) => b.score - a.score)
     .slice(0, k)
     .map((e) => e.hit);
-  // Once, on what the reply shows: inserted into each phrasing's list, it reordered the fusion.
-  const shown = await withRegulationDoc(kb, unique[0]!, lang, fused, opts);
+  // Once, on what the reply shows: inserted into each phrasing's list, it reordered the fusion. Read on
+  // the fullest phrasing: a follow-up alone ("and Kazakhstan, same?") names no conformity question.
+  const main = unique.reduce((a, b) => (b.length > a.length ? b : a));
+  const shown = await withRegulationDoc(kb, main, lang, fused, opts);
   // A conformity question about a product: the documents on other regulations than the product's
   // follow those on its own ("LED lamps" found the furniture document's built-in lights first).
   // Domain sets (measured again 2026-12-03, without → with): annotated section in the first three
   // 0.774 → 0.780; key terms in the lead unchanged at 0.554.
-  if (!opts.regulations?.length || !CONFORMITY.test(unique[0]!)) return shown;
+  if (!opts.regulations?.length || !CONFORMITY.test(main)) return shown;
   const asked = new Set(opts.regulations);
   const off = (h: UserHit) => {
     const own = namedRegulations(h.doc.title).map((r) => r.number);
