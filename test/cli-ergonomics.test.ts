@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeKnowledgeDir, tempDir } from './support/knowledge-fixture.js';
 import { runAdvisor } from './support/run-cli.js';
+import { t } from '../src/i18n/messages.js';
 
 const RU = { LANG: 'ru_RU.UTF-8' };
 const ZH = { LANG: 'zh_CN.UTF-8' };
@@ -173,6 +174,12 @@ describe('advisor at the terminal', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('/lawyer');
     expect(r.stdout).not.toContain('Передать?');
+  });
+
+  it('refuses a message of full-width punctuation in Chinese, the keyboard it was typed on', async () => {
+    const r = await runAdvisor(['ask', '？？'], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(t('zh', 'noWords'));
   });
 
   it('exits 0 when `ask` is answered by the route planner, which cites no document', async () => {

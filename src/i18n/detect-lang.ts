@@ -1,5 +1,5 @@
 // Which of our three languages a text is written in, by script. A question of only emoji,
-// digits or punctuation has no language; callers fall back to the user's setting.
+// digits or ASCII punctuation has no language; callers fall back to the user's setting.
 import type { Lang } from '../domain/lang.js';
 
 export interface DetectedLang {
@@ -25,7 +25,9 @@ export function detectLang(text: string): DetectedLang | undefined {
   ];
   scores.sort((a, b) => b[1] - a[1]);
   const [first, second] = scores as [[Lang, number], [Lang, number], [Lang, number]];
-  if (first[1] === 0) return undefined;
+  // No letters at all: full-width punctuation ("？？") is typed on a Chinese keyboard.
+  if (first[1] === 0)
+    return /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]/u.test(text) ? { lang: 'zh', mixed: false } : undefined;
   // Latin acronyms (EAC, TR CU, CMR) inside a Russian or Chinese sentence do not make it English.
   return { lang: first[0], mixed: second[1] >= 6 && second[1] >= first[1] * 0.4 };
 }
