@@ -215,6 +215,22 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(lathe.answer).not.toContain(t('en', 'promptRefusal'));
   });
 
+  it("says that a sanctions or export-control decision is a lawyer's, before the background", async () => {
+    // "Are we allowed to ship drone parts to Russia?" got two fragments and no word of a lawyer (trial 4).
+    const cases = [
+      ['en', 'are we allowed to ship drone parts (flight controllers) to Russia in 2026?'],
+      ['ru', 'можно ли отгружать станки с ЧПУ покупателю из оборонки в России, какой риск по санкциям?'],
+      ['zh', '无人机配件能不能出口到俄罗斯？'],
+    ] as const;
+    for (const [lang, q] of cases) {
+      const a = await ask(q);
+      expect(a.answer.startsWith(t(lang, 'decisionNotGiven')), q).toBe(true);
+      expect(a.answer, q).toContain('/lawyer');
+    }
+    // A question of fact on a sanctions order is answered as asked.
+    expect((await ask('What did EO 14114 change?')).answer).not.toContain(t('en', 'decisionNotGiven'));
+  });
+
   it('reads "在哪里" as the question\'s frame, not its topic', async () => {
     // "里进" of "在哪里进行" matched "在哪里进入" of the single-window platform, which led.
     const a = await ask('换轨在哪里进行？');

@@ -24,6 +24,10 @@ import type { UserHit } from './retrieve.js';
 export const WEAK_EVIDENCE = 0.6;
 
 /** Taxes and duties: their rates differ by country. */
+const SANCTIONS_DECISION =
+  /sanction|\bsdn\b|\bdrones?\b|\buav\b|dual[- ]use|export[- ]control|\bmilitary\b|\bdefen[cs]e\b|\beo\s*14114|санкц|двойного\s+назначени|экспортн\S*\s+контрол|военн|оборонк|дрон|беспилот|制裁|两用|出口管制|军工|军用|无人机/iu;
+const ALLOWED_OR_RISK =
+  /allowed|permitted|legal|\bcan\s+(?:we|i)\b|\bmay\s+(?:we|i)\b|\brisk|\bok\b|можно\s+ли|можно|разреш|законн|риск|не\s+нарушим|能不能|可以|能否|允许|合法|风险|违法|会不会/iu;
 // Whole English words: "private label", "elevator", "taxi" hold the letters and ask no rate.
 const PER_COUNTRY =
   /ндс|\bvat\b|增值税|пошлин|\bdut(?:y|ies)\b|\btariffs?\b|тариф|налог|\btax(?:es)?\b|关税|税率|утильсбор/iu;
@@ -98,6 +102,10 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
     const missing = gaps.map((g) => t(lang, 'notCovered', { topic: g.label }));
     parts.push([...(missing.length ? missing : [t(lang, 'weakEvidence')]), t(lang, 'humanHelp')].join(' '));
   } else if (selection.lead) {
+    // "Are we allowed to ship drone parts to Russia?": the documents give background; the decision on a
+    // shipment or a payment under sanctions or export controls is a lawyer's, and the reply says so.
+    if (SANCTIONS_DECISION.test(question) && ALLOWED_OR_RISK.test(question))
+      parts.push(`${t(lang, 'decisionNotGiven')} ${t(lang, 'humanHelp')}`);
     parts.push(selection.lead.text);
   }
   parts.push(`${t(lang, weak || whichCountry ? 'nearestPassages' : 'sources')}:`);

@@ -12,6 +12,8 @@ const ru = {
   whichCountry: 'Ставки и правила зависят от страны ввоза. Назовите страну, например: «НДС при ввозе в Казахстан».',
   humanHelp:
     'Сотрудники зоны или юрист партнёрской фирмы Фачжигу (法智谷) помогут с этим вопросом (в Telegram — команда /lawyer).',
+  decisionNotGiven:
+    'Разрешена ли конкретная поставка или платёж, зависит от товара, сторон и банков: ниже — справка, а не юридическое заключение.',
   nearestPassages: 'Ближайшее, что есть в базе знаний',
   noResults:
     'В базе знаний не нашлось ничего по этому вопросу. Я не буду гадать: задайте вопрос иначе, обратитесь к сотрудникам зоны или в юридический центр Фачжигу (法智谷) (команда /lawyer).',
@@ -50,6 +52,7 @@ const zh: Record<Key, Message> = {
   notCovered: (p: Params) => `知识库中没有关于以下主题的文件：${p.topic}。`,
   weakEvidence: '知识库中没有直接回答这个问题的内容。',
   whichCountry: '税率和规则因进口国而异。请说明国家，例如：“进口到哈萨克斯坦的增值税”。',
+  decisionNotGiven: '具体某批货物或某笔付款是否允许，取决于货物、交易各方和银行：以下是背景资料，不是法律意见。',
   humanHelp: '示范区工作人员或法智谷合作律所的律师可以帮助您（在 Telegram 中使用 /lawyer 命令）。',
   nearestPassages: '知识库中最接近的内容',
   noResults:
@@ -81,6 +84,8 @@ const en: Record<Key, Message> = {
   weakEvidence: 'The knowledge base has nothing that answers this directly.',
   whichCountry:
     'Rates and rules depend on the country of import. Name the country, for example: "import VAT in Kazakhstan".',
+  decisionNotGiven:
+    'Whether a particular shipment or payment is allowed depends on the goods, the parties and the banks: what follows is background, not a legal opinion.',
   humanHelp: 'Zone staff or a lawyer of a Fazhigu (法智谷) partner firm can help with this (in Telegram: /lawyer).',
   nearestPassages: 'The nearest the knowledge base has',
   noResults:
