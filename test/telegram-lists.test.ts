@@ -3,6 +3,7 @@
 // its own line rather than run together.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTelegramBot } from '../src/bots/telegram/telegram-bot.js';
+import { t } from '../src/i18n/messages.js';
 import { createLogger } from '../src/observability/logger.js';
 import { AnswerRepo, UpdateLedger } from '../src/store/answer-repo.js';
 import { startHarness, type Harness } from './support/assistant-harness.js';
@@ -33,12 +34,35 @@ A reefer consignment to Almaty travels with four documents:
 <!-- sources: 1 -->
 `;
 
+const DRONE_DOC = `---
+id: drone-exports-en
+lang: en
+title: "Drone parts: export controls"
+category: legal-faq
+countries: [RU]
+sources: [https://example.org/drones]
+as_of: 2026-01-31
+review_by: 2026-07-31
+volatility: law
+---
+# Drone parts: export controls
+
+## Which drone parts need an export licence?
+
+China controls the export of some drone parts and flight controllers as dual-use items, and a licence is needed for them.
+
+<!-- sources: 1 -->
+`;
+
 describe('telegram retrieval-only reply', () => {
   let h: Harness;
   let api: FakeTelegram;
 
   beforeAll(async () => {
-    h = await startHarness({ 'logistics/reefer-documents.en.md': LIST_DOC });
+    h = await startHarness({
+      'logistics/reefer-documents.en.md': LIST_DOC,
+      'legal-faq/drone-exports.en.md': DRONE_DOC,
+    });
     api = await startFakeTelegram();
   });
   afterAll(async () => {
@@ -81,5 +105,30 @@ describe('telegram retrieval-only reply', () => {
     const passage = api.calls.filter((c) => c.method === 'sendMessage').at(-1)!.payload.text as string;
     expect(passage).toContain('<blockquote>');
     expect(passage).toMatch(/rail leg;\n- the phytosanitary certificate for plant products;\n- the temperature log/);
+  });
+
+  it("says, above the direct answer, that a sanctions or export-control decision is a lawyer's", async () => {
+    const bot = createTelegramBot({
+      token: api.token,
+      apiRoot: api.apiRoot,
+      assistant: h.assistant(),
+      answers: new AnswerRepo(h.db),
+      conversations: h.conversations,
+      ledger: new UpdateLedger(h.db),
+      log: createLogger('silent'),
+      botInfo: BOT_USER,
+      editIntervalMs: 0,
+      typingDelayMs: 0,
+      rateLimit: { perMinute: 60, burst: 20 },
+    });
+    await bot.handleUpdate(
+      textUpdate('are we allowed to export drone parts and flight controllers to Russia?', {
+        userId: 6,
+        languageCode: 'en',
+      }) as never,
+    );
+    const text = api.calls.filter((c) => c.method === 'sendMessage').at(-1)!.payload.text as string;
+    expect(text).toContain(t('en', 'decisionNotGiven'));
+    expect(text.indexOf(t('en', 'decisionNotGiven'))).toBeLessThan(text.indexOf('a licence is needed'));
   });
 });

@@ -104,8 +104,12 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
   } else if (selection.lead) {
     // "Are we allowed to ship drone parts to Russia?": the documents give background; the decision on a
     // shipment or a payment under sanctions or export controls is a lawyer's, and the reply says so.
-    if (SANCTIONS_DECISION.test(question) && ALLOWED_OR_RISK.test(question))
-      parts.push(`${t(lang, 'decisionNotGiven')} ${t(lang, 'humanHelp')}`);
+    // A notice too: Telegram shows the notices and the lead, not the whole text.
+    if (SANCTIONS_DECISION.test(question) && ALLOWED_OR_RISK.test(question)) {
+      const decision = `${t(lang, 'decisionNotGiven')} ${t(lang, 'humanHelp')}`;
+      parts.push(decision);
+      notices.push(decision);
+    }
     parts.push(selection.lead.text);
   }
   parts.push(`${t(lang, weak || whichCountry ? 'nearestPassages' : 'sources')}:`);
