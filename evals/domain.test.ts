@@ -164,6 +164,7 @@ describe('domain retrieval (knowledge/ + evals/datasets/domain.jsonl)', () => {
           markets: plan.markets,
           weights: plan.weights,
           regulations: plan.regulations,
+          understood: plan.understood,
         });
         const answer = await composeRetrievalAnswer({
           question: q.question,

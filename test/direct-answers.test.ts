@@ -231,6 +231,16 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect((await ask('What did EO 14114 change?')).answer).not.toContain(t('en', 'decisionNotGiven'));
   });
 
+  it('answers a rebate question as a rebate question when the asker says what they make', async () => {
+    // "我们是做机械配件的" searched the machinery regulation and the recycling fee too (new-user trial 4).
+    const a = await ask('出口退税率怎么查？我们是做机械配件的');
+    expect(leadDocs(a).every((d) => d.startsWith('export-vat-rebate') || d.startsWith('eaeu-common-tariff'))).toBe(
+      true,
+    );
+    expect(a.lead?.text).toMatch(/退税率/);
+    expect(a.citations.map((c) => c.docId)).not.toContain('tr-cu-010-machinery-zh');
+  });
+
   it('reads "在哪里" as the question\'s frame, not its topic', async () => {
     // "里进" of "在哪里进行" matched "在哪里进入" of the single-window platform, which led.
     const a = await ask('换轨在哪里进行？');

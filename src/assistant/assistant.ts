@@ -113,6 +113,7 @@ export class Assistant {
       markets: plan.markets,
       weights: plan.weights,
       regulations: plan.regulations,
+      understood: plan.understood,
     });
 
     let result: AskResult;

@@ -6,7 +6,13 @@ import { askedMarkets, detectMarkets, impliedMarkets, withoutMarkets } from '../
 import type { ProductGroup } from '../domain/product-groups.js';
 import { detectProducts } from '../domain/products.js';
 import { INCOTERMS_WORDS, namesIncoterms } from '../domain/incoterms.js';
-import { askedRegulations, namedRegulations, withoutRegulations } from '../domain/regulations.js';
+import {
+  CONFORMITY,
+  OTHER_SUBJECT,
+  askedRegulations,
+  namedRegulations,
+  withoutRegulations,
+} from '../domain/regulations.js';
 import { namedModes, withoutModes } from '../domain/transport-modes.js';
 import type { StoredMessage } from '../store/conversation-repo.js';
 import { placeRole, type PlaceRef } from './intents.js';
@@ -59,9 +65,11 @@ export function planRetrieval(
   const markets = carried.length ? carried : impliedMarkets(followUp);
   // A question on an Incoterms rule searches the documents on the rules too: "Is CIF ok for a rail
   // container to Almaty?" found freight costs to Almaty first.
-  const expansion = [...products.flatMap((p) => p.expand), ...(namesIncoterms(question) ? INCOTERMS_WORDS : [])].join(
-    ' ',
-  );
+  // The product's regulations are searched too, unless the question is on another subject ("出口退税率怎么查？
+  // 我们是做机械配件的" found the machinery regulation and the recycling fee, not the rebate lookup).
+  const productWords =
+    !OTHER_SUBJECT.test(followUp) || CONFORMITY.test(followUp) ? products.flatMap((p) => p.expand) : [];
+  const expansion = [...productWords, ...(namesIncoterms(question) ? INCOTERMS_WORDS : [])].join(' ');
   const queries = [question, followUp, ...(expansion ? [`${followUp} ${expansion}`] : [])];
   const weights = [followUp === question ? 1 : FOLLOW_UP_ALONE_WEIGHT, 1, ...(expansion ? [EXPANSION_WEIGHT] : [])];
   const previous = before;

@@ -1,7 +1,7 @@
 // Retrieval for a person: search every language, then show each document in the asker's
 // language when a translation exists (the translation links of the front-matter), once.
 import { aboutOtherMarkets } from '../domain/markets.js';
-import { namedRegulations } from '../domain/regulations.js';
+import { CONFORMITY, namedRegulations } from '../domain/regulations.js';
 import type { KnowledgeBase } from '../rag/knowledge-base.js';
 import type { Hit, SearchFilters } from '../domain/knowledge.js';
 import type { Lang } from '../domain/lang.js';
@@ -19,11 +19,10 @@ export interface RetrieveOptions {
   weights?: readonly number[];
   /** Technical regulations (numbers, "004") the products the question names fall under. */
   regulations?: readonly string[];
+  /** retrieveFused: the question as understood (a follow-up joined with the question it follows), read
+   * for whether it asks about conformity; not the phrasing with the regulation words added. */
+  understood?: string;
 }
-
-/** A question about conformity: the document on the product's regulation is the answer. */
-const CONFORMITY =
-  /сертифик|декларац|регламент|тр\s*(?:тс|еаэс)|eac|sgr|сгр|certif|declar|regulation|tr\s*(?:cu|eaeu)|认证|证书|声明|技术法规|合规|要求/i;
 
 export async function retrieveForUser(
   kb: KnowledgeBase,
@@ -145,8 +144,8 @@ export async function retrieveFused(
     .slice(0, k)
     .map((e) => e.hit);
   // Once, on what the reply shows: inserted into each phrasing's list, it reordered the fusion. Read on
-  // the fullest phrasing: a follow-up alone ("and Kazakhstan, same?") names no conformity question.
-  const main = unique.reduce((a, b) => (b.length > a.length ? b : a));
+  // the question as understood: a follow-up alone ("and Kazakhstan, same?") names no conformity question.
+  const main = opts.understood ?? unique[0]!;
   const shown = await withRegulationDoc(kb, main, lang, fused, opts);
   // A conformity question about a product: the documents on other regulations than the product's
   // follow those on its own ("LED lamps" found the furniture document's built-in lights first).

@@ -36,3 +36,12 @@ export function withoutRegulations(text: string, numbers: readonly string[]): st
     .replace(/\s{2,}/g, ' ')
     .trim();
 }
+
+/** A question on conformity (certificates, declarations, technical regulations): the document on the
+ * product's regulation is the answer. */
+export const CONFORMITY =
+  /сертифик|декларац|регламент|(?<![а-яё])тр\s*(?:тс|еаэс)|eac|sgr|сгр|certif|declar|regulation|tr\s*(?:cu|eaeu)|认证|证书|声明|技术法规|合规|要求/i;
+
+/** Words of a question on another subject than the product's rules: a tax refund, a payment, freight. */
+export const OTHER_SUBJECT =
+  /退税|rebate|возврат\S*\s+ндс|运费|运价|freight|фрахт|收汇|结汇|外汇|currency|валютн|仲裁|arbitra|арбитраж|保险|insurance|страхов/i;

@@ -78,6 +78,7 @@ export async function evalDomainLead(
       markets: plan.markets,
       weights: plan.weights,
       regulations: plan.regulations,
+      understood: plan.understood,
     });
     const answer = await composeRetrievalAnswer({
       question: q.question,

@@ -59,6 +59,7 @@ export async function evalDomain(kb: KnowledgeBase, questions: readonly DomainQu
       markets: plan.markets,
       weights: plan.weights,
       regulations: plan.regulations,
+      understood: plan.understood,
     });
     const top = hits.map((h) => h.doc.slug);
     results.push({
@@ -128,6 +129,7 @@ export async function evalOffTopic(kb: KnowledgeBase, questions: readonly OffTop
       k: 5,
       markets: plan.markets,
       regulations: plan.regulations,
+      understood: plan.understood,
     });
     const g = (byLang[q.lang] ??= { n: 0, abstained: 0, passagesPerQuestion: 0 });
     g.n++;
