@@ -296,6 +296,15 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     const a = await ask('проверь ООО «Сэмпл Москва Упаковка»');
     expect(a.toolCalls.map((c) => c.name)).toEqual(['credit_lookup']);
     expect(a.lead?.text).toContain('Sample Moscow Packaging LLC');
+    // "а по санкциям они чистые?": the screening comes first, and who can help when none is connected
+    // (the whole card was printed again, the answer buried in its fourth line: new-user trial 4).
+    const c = `sanctions-${Date.now()}`;
+    await ask('проверь ООО «Сэмпл Москва Упаковка»', c);
+    const s = await ask('а по санкциям они чистые?', c);
+    expect(s.toolCalls.map((x) => x.name)).toEqual(['credit_lookup']);
+    expect(s.lead?.text.split('\n')[0]).toBe('Проверка по санкционным спискам не подключена');
+    expect(s.answer.startsWith('Проверка по санкционным спискам не подключена')).toBe(true);
+    expect(s.lead?.text).toContain('/lawyer');
   });
 
   it('carries the route into "а сколько стоит?" and the topic into "那铝制品呢？"', async () => {

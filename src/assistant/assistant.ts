@@ -331,7 +331,11 @@ export class Assistant {
     // "can you check them?" after a message that named the company.
     if (before.kind === 'credit' || (/провер|пробей|查|check|verify|vet/i.test(question) && companyIn(plan.previous))) {
       const company = before.kind === 'credit' ? before.company : companyIn(plan.previous)!;
-      return { kind: 'credit', company };
+      return {
+        kind: 'credit',
+        company,
+        ...(/санкц|sanction|\bsdn\b|制裁/i.test(question) ? { aspect: 'sanctions' } : {}),
+      };
     }
     return own;
   }

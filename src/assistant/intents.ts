@@ -18,7 +18,8 @@ export interface PlaceRef {
 
 export type Intent =
   | { kind: 'route'; from: string; to: string; via?: string; modes?: TransportMode[]; again?: boolean }
-  | { kind: 'credit'; company: string; country?: string }
+  /** `aspect`: a follow-up on the company's sanctions screening ("а по санкциям они чистые?"). */
+  | { kind: 'credit'; company: string; country?: string; aspect?: 'sanctions' }
   | { kind: 'lawyer' }
   | { kind: 'none' };
 

@@ -84,5 +84,20 @@ export async function toolAnswer(
         : noCompanyText(lang, output.searched ?? [], output.countryGiven === true));
   // The report leads with the company, its sanctions screening and risk signals: those lines are the direct answer.
   const head = text.split('\n\n')[0]!;
-  return { ...base, answer: text, lead: { text: head, citations: [] }, toolCalls: [record] };
+  const lead =
+    intent.kind === 'credit' && intent.aspect === 'sanctions' && output.report ? sanctionsFirst(head, lang) : head;
+  // The whole text leads the same way: Telegram shows the text of a tool's answer, not its lead.
+  const answer = [lead, ...text.split('\n\n').slice(1)].join('\n\n');
+  return { ...base, answer, lead: { text: lead, citations: [] }, toolCalls: [record] };
+}
+
+/** A follow-up on sanctions ("а по санкциям они чистые?"): the screening's lines first, then the company;
+ * when no screening is connected, who can help. */
+function sanctionsFirst(head: string, lang: Lang): string {
+  const lines = head.split('\n');
+  const words = [ct(lang, 'sanctions'), ct(lang, 'noSanctions'), ct(lang, 'notScreened'), ct(lang, 'legal')];
+  const screening = lines.filter((l) => words.some((w) => l.startsWith(w)) || l.startsWith('  • '));
+  const rest = lines.filter((l) => !screening.includes(l));
+  const help = screening.some((l) => l.startsWith(ct(lang, 'notScreened'))) ? [t(lang, 'humanHelp')] : [];
+  return [...screening, ...help, ...rest].join('\n');
 }
