@@ -200,6 +200,9 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     const kz = await ask('and Kazakhstan, same?', c);
     expect(kz.citations[0]?.docId).toBe('tr-cu-004-low-voltage-en');
     expect(kz.lead?.text).toContain('Kazakhstan');
+    // "On top of that, the label must also be in the state language(s)…" led without the rule it adds to.
+    const label = await ask('what language must the label be in?', c);
+    expect(label.lead?.text).toMatch(/in Russian\. On top of that/);
   });
 
   it('tells the asker that instructions to the assistant are not followed, and answers trade questions plainly', async () => {

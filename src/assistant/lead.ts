@@ -95,6 +95,8 @@ const W_OFF_REGULATION = 0.7;
 const INCOTERM_TOKEN = /^(?:exw|fca|fas|fob|cfr|cif|cpt|cip|dap|dpu|ddp)$/;
 /** An Incoterms rule's weight, over its corpus weight (1: the domain sets' key terms 0.551, 2: 0.557, 3: 0.554). */
 const INCOTERM_WEIGHT = 2;
+const CONNECTIVE =
+  /^(?:on top of that|in addition|also|however|moreover|furthermore|therefore|otherwise|кроме того|также|однако|при этом|поэтому|иначе|此外|另外|但是|同时|因此|否则)[,，\s]/iu;
 const CROSS_REFERENCE = /(?:^|\s|\()(?:см\.|смотрите|see|参见|详见|见《)/i;
 
 /** How questions are framed in each language: removed before matching words (question-type.ts reads them). */
@@ -251,12 +253,19 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         // A section's first sentence is usually its answer; a pointer to another document is not one.
         if (unitIndex === 0) score += W_FIRST;
         if (CROSS_REFERENCE.test(unit.text)) score *= 0.6;
+
         // A question that asks for a duration, an amount or a date is not answered by a sentence without one.
         if (types.length > 0 && typeBonus === 0) score *= 0.8;
         if (mentionsAsked) score += 0.1;
         if (offMarket) score *= 0.5;
         if (offRegulation) score *= W_OFF_REGULATION;
-        const text = unit.leadIn && HEDGE.test(unit.leadIn) ? `${unit.leadIn} ${unit.text}` : unit.text;
+        const hedged = unit.leadIn && HEDGE.test(unit.leadIn) ? `${unit.leadIn} ${unit.text}` : unit.text;
+        // "On top of that, …", "Кроме того, …", "此外，…" lean on the sentence before them: read together.
+        const before = unitIndex > 0 ? units[unitIndex - 1] : undefined;
+        const text =
+          before && CONNECTIVE.test(unit.text) && !/[:：]$/.test(before.text)
+            ? `${before.text}${opts.lang === 'zh' ? '' : ' '}${hedged}`
+            : hedged;
         const candidate = { n: doc.n, passageKey: passage.key, text, score, unitIndex };
         const best = bestByDoc.get(doc.n);
         if (!best || score > best.score) bestByDoc.set(doc.n, candidate);
