@@ -155,6 +155,11 @@ describe('HTTP server', () => {
     const wrongType = await ask({ question: 42 });
     expect(wrongType.status).toBe(400);
 
+    // A conversation id too short is named as such, in the question's language.
+    const shortId = await ask({ question: 'НДС в Казахстане?', conversationId: 't1' });
+    expect(shortId.status).toBe(400);
+    expect(((await shortId.json()) as any).error).toMatch(/^conversationId — от 8 до 64 символов/);
+
     const tooBig = await ask({ question: 'x'.repeat(600 * 1024) });
     expect(tooBig.status).toBe(413);
   });

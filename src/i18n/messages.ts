@@ -29,6 +29,7 @@ const ru = {
   stale: 'ждёт повторной проверки',
   internalError: 'Что-то пошло не так на нашей стороне. Попробуйте ещё раз чуть позже.',
   badRequest: 'Не удалось разобрать запрос. Отправьте JSON вида {"question": "…"}.',
+  badConversationId: 'conversationId — от 8 до 64 символов: латинские буквы, цифры, «-» и «_».',
   answerExpired: 'Этот ответ больше не хранится, оценить его нельзя.',
   llmUnavailable:
     'Языковая модель сейчас недоступна, поэтому ниже — самые подходящие места из базы знаний без пересказа.',
@@ -66,6 +67,7 @@ const zh: Record<Key, Message> = {
   stale: '待复核',
   internalError: '我们这边出了点问题，请稍后再试。',
   badRequest: '无法解析请求。请发送 {"question": "…"} 格式的 JSON。',
+  badConversationId: 'conversationId 须为 8–64 个字符：拉丁字母、数字、“-”或“_”。',
   answerExpired: '该回答已不再保存，无法评价。',
   llmUnavailable: '语言模型暂时不可用，以下是知识库中最相关的原文段落。',
   unsupportedFigure: '回答中有一个来源里没有的数字，已删除：请向示范区工作人员或服务提供方核实。',
@@ -100,6 +102,7 @@ const en: Record<Key, Message> = {
   stale: 'due for re-check',
   internalError: 'Something went wrong on our side. Please try again in a moment.',
   badRequest: 'The request could not be read. Send JSON like {"question": "…"}.',
+  badConversationId: 'conversationId must be 8 to 64 characters: Latin letters, digits, "-" or "_".',
   answerExpired: 'This answer is no longer stored, so it cannot be rated.',
   llmUnavailable:
     'The language model is unavailable right now, so here are the most relevant passages from the knowledge base as written.',

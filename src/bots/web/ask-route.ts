@@ -34,7 +34,9 @@ export function askRoute(assistant: Assistant) {
       const q = (data as { question?: unknown } | null)?.question;
       const lang =
         typeof q === 'string' ? (detectLang(q.slice(0, 500))?.lang ?? langFromHeaders(req)) : langFromHeaders(req);
-      throw new HttpError(400, t(lang, 'badRequest'));
+      // A conversation id the page did not choose well is named, not "the request could not be read".
+      const badId = parsed.error.issues.some((i) => i.path[0] === 'conversationId');
+      throw new HttpError(400, t(lang, badId ? 'badConversationId' : 'badRequest'));
     }
     const turn = {
       text: parsed.data.question,
