@@ -181,10 +181,18 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
 
   it('tells a web user who asks for a lawyer where a ticket is opened, not "Hand it over?"', async () => {
     // The web console cannot take a "yes": the yes was answered with passages (new-user trial 4).
-    const a = await ask('Our Almaty buyer refuses to pay for 2 containers, I need a lawyer');
+    const c = `lawyer-${Date.now()}`;
+    const a = await ask('Our Almaty buyer refuses to pay for 2 containers, I need a lawyer', c);
     expect(a.escalation?.suggested).toBe(true);
     expect(a.answer).toContain('/lawyer');
     expect(a.answer).not.toMatch(/Hand it over\?/);
+    // The "yes" is answered with where to go again, not with passages on how escalation works (re-run).
+    const yes = await ask('yes, escalate please', c);
+    expect(yes.answer).toBe(a.answer);
+    expect(yes.citations).toEqual([]);
+    // A longer message that opens with "ok" asks something else.
+    const vat = await ask('ok, and what is the import VAT rate in Kazakhstan?', c);
+    expect(vat.escalation).toBeUndefined();
   });
 
   it('answers a rate asked in Chinese with the rate, not with any sentence holding 一 or a number', async () => {

@@ -319,6 +319,10 @@ export class Assistant {
     if (own.kind === 'route' && before.kind === 'route' && !places(question).some((p) => p.id === own.from))
       return own.to === before.from ? own : { ...modes, ...own, from: before.from };
     if (own.kind !== 'none') return own;
+    // "yes, escalate please" after a lawyer was offered: the same answer again (in Telegram and Slack
+    // the offer's button does the escalating; the web console and the CLI say where a ticket is opened).
+    if (before.kind === 'lawyer' && (ESCALATE.test(question) || (AGREES.test(question) && question.length <= 24)))
+      return before;
     if (before.kind === 'route') {
       // "а до Бишкека?" keeps the origin and changes the destination; "а из Алматы?" keeps the
       // destination; "а сколько стоит?" keeps both; "and via Khorgos?" goes through the crossing.
@@ -382,6 +386,11 @@ export class Assistant {
     return this.deps.today?.() ?? isoToday();
   }
 }
+
+// A short yes ("да, передайте", "好的"); a longer message that only starts with one asks something else.
+const AGREES =
+  /^\s*(?:yes|yeah|yep|ok(?:ay)?|sure|please|go ahead|да|ага|давай(?:те)?|конечно|хорошо|是的?|好的?|可以|要|行)(?:[\s,.!，。！]|$)/iu;
+const ESCALATE = /escalat|hand (?:it )?over|передай|передать юрист|转交/iu;
 
 function errorInfo(err: unknown): { name?: string; message: string } {
   const e = err as Error;
