@@ -84,3 +84,16 @@ describe('fitAround before a figure', () => {
     }
   });
 });
+
+describe('fitAround before a bare number', () => {
+  it('keeps a sentence’s start rather than move on to a number that is no figure ("…или 007/2011")', () => {
+    const text =
+      'В Казахстане для обуви, регистрируемой в информационной системе маркировки, нужно указывать номер и дату документа о соответствии по ТР ТС 017/2011 или 007/2011, а также GTIN, код ТН ВЭД, вид обуви и торговое наименование.';
+    let kept = 0;
+    for (let size = 120; size <= 200; size++) {
+      const cut = fitAround(text, size, keys('в казахстане маркировка одежды с декабря 2026 уже точно?'));
+      if (cut.startsWith('В Казахстане')) kept++;
+    }
+    expect(kept).toBe(81);
+  });
+});

@@ -9,9 +9,9 @@ const CLAUSE_START = 30;
 const CLAUSE_END = 40;
 /** The answer follows the question's words: a clause end this close after them is not a place to stop. */
 const NEAR = 30;
-/** A figure with its unit right after a cut. */
+/** A figure with its unit right after a cut (a bare number — "007/2011" — is no figure the clause leads to). */
 const FIGURE_AFTER =
-  /^\s{0,2}[-–]?\d[\d\s,.]*\d?\s?(?:%|％|年|个月|月|日|天|小时|days?|hours?|years?|дн[а-я]*|час[а-я]*|лет|год[а-я]*|месяц[а-я]*|км|km|мм|mm)?/u;
+  /^\s{0,2}[-–]?\d[\d\s,.]*\d?\s?(?:%|％|年|个月|月|日|天|小时|days?|hours?|years?|дн[а-я]*|час[а-я]*|лет|год[а-я]*|месяц[а-я]*|км|km|мм|mm|万|亿|元|美元|欧元|卢布|坚戈|公斤|吨|usd|eur|rub|руб[а-я]*|тенге|тыс[а-я]*\.?|млн|млрд|million|billion|kg|кг)(?![A-Za-zА-Яа-яЁё\d])/iu;
 
 export function fitAround(text: string, maxChars: number, qTokens: ReadonlySet<string>): string {
   if (text.length <= maxChars) return text;
