@@ -6,11 +6,9 @@ import { webApi } from '@slack/bolt';
 import { Api } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slackSenders } from '../src/bots/slack/slack-outbox-senders.js';
-import { createTelegramBot } from '../src/bots/telegram/telegram-bot.js';
 import { telegramSender } from '../src/bots/telegram/telegram-outbox-sender.js';
 import { OutboxWorker } from '../src/jobs/outbox-worker.js';
 import { createLogger } from '../src/observability/logger.js';
-import { AnswerRepo, UpdateLedger } from '../src/store/answer-repo.js';
 import { OutboxRepo } from '../src/store/outbox.js';
 import { loadLawFirmDirectory } from '../src/tickets/law-firm-directory.js';
 import { rememberSent } from '../src/tickets/remember-sent.js';
@@ -18,7 +16,8 @@ import { TicketRepo } from '../src/tickets/ticket-repo.js';
 import { TicketService } from '../src/tickets/ticket-service.js';
 import { startHarness, type Harness } from './support/assistant-harness.js';
 import { startFakeSlack, type FakeSlack } from './support/fake-slack.js';
-import { BOT_USER, callbackUpdate, startFakeTelegram, textUpdate, type FakeTelegram } from './support/fake-telegram.js';
+import { callbackUpdate, startFakeTelegram, textUpdate, type FakeTelegram } from './support/fake-telegram.js';
+import { testBot } from './support/test-bot.js';
 
 describe('legal escalation goes to the market the exporter names', () => {
   let h: Harness;
@@ -58,20 +57,7 @@ describe('legal escalation goes to the market the exporter names', () => {
   });
 
   it('offers a Kazakh buyer’s dispute to the Almaty firm, with the exporter’s words in the summary', async () => {
-    const bot = createTelegramBot({
-      token: telegram.token,
-      apiRoot: telegram.apiRoot,
-      assistant: h.assistant(),
-      answers: new AnswerRepo(h.db),
-      conversations: h.conversations,
-      ledger: new UpdateLedger(h.db),
-      log: createLogger('silent'),
-      botInfo: BOT_USER,
-      editIntervalMs: 0,
-      typingDelayMs: 0,
-      rateLimit: { perMinute: 60, burst: 20 },
-      tickets,
-    });
+    const bot = testBot(h, telegram, { tickets });
     // The assistant's answer may be about Russia's rules; the exporter names Kazakhstan.
     const question = 'Покупатель из Казахстана не платит за станки уже три месяца, что делать по договору поставки?';
     await bot.handleUpdate(textUpdate(question, { userId: 77 }) as never);

@@ -2,12 +2,10 @@
 // direct answer first with numbered sources, and the passage behind "Sources" with each list item on
 // its own line rather than run together.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTelegramBot } from '../src/bots/telegram/telegram-bot.js';
 import { t } from '../src/i18n/messages.js';
-import { createLogger } from '../src/observability/logger.js';
-import { AnswerRepo, UpdateLedger } from '../src/store/answer-repo.js';
 import { startHarness, type Harness } from './support/assistant-harness.js';
-import { BOT_USER, callbackUpdate, startFakeTelegram, textUpdate, type FakeTelegram } from './support/fake-telegram.js';
+import { callbackUpdate, startFakeTelegram, textUpdate, type FakeTelegram } from './support/fake-telegram.js';
+import { testBot } from './support/test-bot.js';
 
 const LIST_DOC = `---
 id: reefer-documents-en
@@ -71,19 +69,7 @@ describe('telegram retrieval-only reply', () => {
   });
 
   it('leads with the direct answer and keeps the list items of a passage on their own lines', async () => {
-    const bot = createTelegramBot({
-      token: api.token,
-      apiRoot: api.apiRoot,
-      assistant: h.assistant(),
-      answers: new AnswerRepo(h.db),
-      conversations: h.conversations,
-      ledger: new UpdateLedger(h.db),
-      log: createLogger('silent'),
-      botInfo: BOT_USER,
-      editIntervalMs: 0,
-      typingDelayMs: 0,
-      rateLimit: { perMinute: 60, burst: 20 },
-    });
+    const bot = testBot(h, api);
     await bot.handleUpdate(
       textUpdate('which documents travel with a reefer container to Almaty?', {
         userId: 5,
@@ -108,19 +94,7 @@ describe('telegram retrieval-only reply', () => {
   });
 
   it("says, above the direct answer, that a sanctions or export-control decision is a lawyer's", async () => {
-    const bot = createTelegramBot({
-      token: api.token,
-      apiRoot: api.apiRoot,
-      assistant: h.assistant(),
-      answers: new AnswerRepo(h.db),
-      conversations: h.conversations,
-      ledger: new UpdateLedger(h.db),
-      log: createLogger('silent'),
-      botInfo: BOT_USER,
-      editIntervalMs: 0,
-      typingDelayMs: 0,
-      rateLimit: { perMinute: 60, burst: 20 },
-    });
+    const bot = testBot(h, api);
     await bot.handleUpdate(
       textUpdate('are we allowed to export drone parts and flight controllers to Russia?', {
         userId: 6,

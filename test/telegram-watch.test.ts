@@ -1,12 +1,10 @@
 // /watch through bot.handleUpdate against a fake Bot API: tick, save, list, remove one item, a stale
 // remove button, and /forget deleting the subscription with the rest of the user's data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTelegramBot } from '../src/bots/telegram/telegram-bot.js';
-import { createLogger } from '../src/observability/logger.js';
-import { AnswerRepo, UpdateLedger } from '../src/store/answer-repo.js';
 import { WatchRepo } from '../src/store/watch-repo.js';
 import { startHarness, type Harness } from './support/assistant-harness.js';
-import { BOT_USER, callbackUpdate, startFakeTelegram, textUpdate, type FakeTelegram } from './support/fake-telegram.js';
+import { callbackUpdate, startFakeTelegram, textUpdate, type FakeTelegram } from './support/fake-telegram.js';
+import { testBot } from './support/test-bot.js';
 
 const USER = 31;
 
@@ -23,18 +21,7 @@ describe('telegram /watch', () => {
     await api?.close();
     await h?.close();
   });
-  const bot = () =>
-    createTelegramBot({
-      token: api.token,
-      apiRoot: api.apiRoot,
-      assistant: h.assistant(),
-      answers: new AnswerRepo(h.db),
-      conversations: h.conversations,
-      ledger: new UpdateLedger(h.db),
-      log: createLogger('silent'),
-      botInfo: BOT_USER,
-      watch: repo,
-    });
+  const bot = () => testBot(h, api, { watch: repo });
   const last = (method: string) => api.calls.filter((c) => c.method === method).at(-1)!;
   const buttons = (c: { payload: Record<string, any> }) =>
     (c.payload.reply_markup?.inline_keyboard ?? []).flat() as Array<{ text: string; callback_data: string }>;
