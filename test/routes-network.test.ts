@@ -158,9 +158,18 @@ describe('route plans on the real network', () => {
     const summary = renderPlanSummary(plan, 'en');
     expect(summary).toContain('(legs added up, no terminal time)');
     expect(summary).toMatch(/a through service to Moscow alone is reported at \d+/);
+    // No through service Qingdao → Minsk is reported; the one from Jinan is the yardstick, said right
+    // under the option (re-run of trial 4: "the KB says … Jinan→Minsk about 15 days; the reply gives neither").
+    expect(summary).toContain(
+      'No through service on this trip is reported; one from Jinan to the same destination is reported at 15 days (2019).',
+    );
     // Said once in the chat's first message.
     const brief = renderPlanBrief(plan, 'en');
     expect(brief.split('a through service to Moscow alone').length).toBe(2);
+    expect(brief.split('one from Jinan').length).toBe(2);
+    // A trip that has its own through service gets no yardstick from elsewhere.
+    const almaty = (await routes.plan('Qingdao', 'Almaty')).plan;
+    expect(almaty.options.flatMap((o) => o.caveats).some((c) => c.code === 'benchmark')).toBe(false);
   });
 
   it('names every border crossing in Russian and Chinese, never in Latin letters', async () => {

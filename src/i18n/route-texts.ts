@@ -169,6 +169,8 @@ export function caveatText(c: Caveat, lang: Lang): string {
           return c.partTo
             ? `Срок сложен из отдельных участков без времени на терминалах и консолидацию; по данным источника, сквозной сервис только до пункта ${c.partTo.ru} идёт ${daysText('ru', c)}.`
             : `Срок сложен из отдельных участков без времени на терминалах и консолидацию; сквозной сервис на этом направлении, по данным источника, идёт ${daysText('ru', c)}.`;
+        case 'benchmark':
+          return `Сквозной сервис на этом направлении в источниках не найден; из пункта ${c.from.ru} до того же пункта назначения, по данным источника, идёт ${daysText('ru', c)} (${c.year}).`;
         case 'no-fob':
           return 'FOB, CFR, CIF и FAS — для морского и внутреннего водного транспорта; для этого маршрута используйте FCA, CPT или CIP.';
       }
@@ -193,6 +195,8 @@ export function caveatText(c: Caveat, lang: Lang): string {
           return c.partTo
             ? `时间由各路段相加，未计入场站和集货时间；据来源，仅到${c.partTo.zh}的直达服务就需${c.min === c.max ? c.min : `${c.min}–${c.max}`}天。`
             : `时间由各路段相加，未计入场站和集货时间；据来源，该方向直达服务需${c.min === c.max ? c.min : `${c.min}–${c.max}`}天。`;
+        case 'benchmark':
+          return `未找到该方向的直达服务；据来源，从${c.from.zh}到同一目的地的直达服务需${c.min === c.max ? c.min : `${c.min}–${c.max}`}天（${c.year}年）。`;
         case 'no-fob':
           return 'FOB、CFR、CIF、FAS仅适用于海运和内河运输；本线路请使用FCA、CPT或CIP。';
       }
@@ -217,6 +221,8 @@ export function caveatText(c: Caveat, lang: Lang): string {
           return c.partTo
             ? `Time summed from separate legs, without terminal and consolidation time; a through service to ${c.partTo.en} alone is reported at ${daysText('en', c)}.`
             : `Time summed from separate legs, without terminal and consolidation time; the through service on this trip is reported at ${daysText('en', c)}.`;
+        case 'benchmark':
+          return `No through service on this trip is reported; one from ${c.from.en} to the same destination is reported at ${daysText('en', c)} (${c.year}).`;
         case 'no-fob':
           return 'FOB, CFR, CIF and FAS are for sea and inland waterway transport: use FCA, CPT or CIP for this route.';
       }

@@ -189,6 +189,31 @@ export function planRoutes(net: Network, fromText: string, toText: string, asked
       });
     return { ...s, picks: picks.get(r) ?? [] };
   });
+  // No through service reported for the trip, but one from another place of the origin's country to the
+  // same destination: said once, as the yardstick a person can compare the legs added up with.
+  const benchmark =
+    reportedLegs.length === 0 && options.some((o) => o.legs.length > 1)
+      ? edgesOf(net)
+          .filter(
+            (x) =>
+              x.to === to.id &&
+              x.from !== from.id &&
+              nodeCountry.get(x.from) === from.country &&
+              allowed(x, c, nodeCountry) &&
+              options.some((o) => o.legs[0]?.mode === x.leg.mode),
+          )
+          .sort((a, b) => a.leg.days.min - b.leg.days.min)[0]
+      : undefined;
+  const benchmarkFrom = benchmark ? net.nodes.find((n) => n.id === benchmark.from) : undefined;
+  if (benchmark && benchmarkFrom)
+    // Right after what a sum of legs leaves out, where a person compares the two.
+    options[0]!.caveats.splice(options[0]!.caveats[0]?.code === 'composed' ? 1 : 0, 0, {
+      code: 'benchmark',
+      from: benchmarkFrom.names,
+      min: benchmark.leg.days.min,
+      max: benchmark.leg.days.max,
+      year: Number(String(benchmark.leg.as_of).slice(0, 4)),
+    });
   // The options in the order of their days, a reported through service before an estimate from legs
   // that undercuts it (which would otherwise open the answer with a time nobody has reported).
   options.sort((a, b) => Number(isUndercut(a)) - Number(isUndercut(b)));

@@ -134,10 +134,13 @@ export function renderPlanSummary(plan: RoutePlan, lang: Lang, maxOptions = 4): 
     return `${MODE_ICON[mode] ?? '•'} ${routeText(lang, mode as 'rail')}${picks ? ` (${picks})` : ''}: ${daysText(lang, o.days)}${legsOnlyText(o, lang)} · ${costText(o, lang)}${co2}`;
   });
   // When every option is such a sum, what the through service takes is said right under them.
-  const yardstick = reported.length
-    ? undefined
-    : shown.flatMap((o) => o.caveats).find((c) => c.code === 'composed' && shown.some(isUndercut));
-  return [`${head}:`, ...lines, ...(yardstick ? [`⚠ ${caveatText(yardstick, lang)}`] : [])].join('\n');
+  // A through service reported from elsewhere in the origin's country to this destination too.
+  const yardsticks = reported.length
+    ? []
+    : shown
+        .flatMap((o) => o.caveats)
+        .filter((c) => (c.code === 'composed' && shown.some(isUndercut)) || c.code === 'benchmark');
+  return [`${head}:`, ...lines, ...[...new Set(yardsticks.map((c) => `⚠ ${caveatText(c, lang)}`))]].join('\n');
 }
 
 /** The summary and each caveat once, cut to `maxChars` (a chat's first message). */
