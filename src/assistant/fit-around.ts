@@ -87,8 +87,7 @@ export function fitAround(text: string, maxChars: number, qTokens: ReadonlySet<s
     end -= start - back;
     start = back;
   }
-  while (start > 0 && start < end && WORD.test(text[start - 1]!) && WORD.test(text[start]!)) start++;
-  while (start > 0 && start < end && inNumber(text, start)) start++;
+  start = offPartialWord(text, start, end);
   while (end < text.length && end > start && WORD.test(text[end - 1]!) && WORD.test(text[end]!)) end--;
   // "2019年7…" reads as a date it is not: a number is shown with its unit or not at all.
   while (end < text.length && end > start && /\d/.test(text[end - 1]!) && /[\d年月日号%]/.test(text[end]!)) end--;
@@ -98,17 +97,22 @@ export function fitAround(text: string, maxChars: number, qTokens: ReadonlySet<s
   const figure = end < text.length ? FIGURE_AFTER.exec(text.slice(end)) : null;
   if (figure && figure[0].length <= 14) {
     end += figure[0].length;
-    start = Math.min(end, start + figure[0].length);
-    while (
-      start > 0 &&
-      start < end &&
-      ((WORD.test(text[start - 1]!) && WORD.test(text[start]!)) || inNumber(text, start))
-    )
-      start++;
+    start = offPartialWord(text, Math.min(end, start + figure[0].length), end);
   }
   // The mark of a cut follows what is shown as is: a comma kept before it ("each year,…") costs
   // nothing, and dropping it lost 2 xquad ru answers whose gold strings end with one.
   return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
+}
+
+/** A cut's start moved past a partial word of a spaced script or a partial number. */
+function offPartialWord(text: string, start: number, end: number): number {
+  while (
+    start > 0 &&
+    start < end &&
+    ((WORD.test(text[start - 1]!) && WORD.test(text[start]!)) || inNumber(text, start))
+  )
+    start++;
+  return start;
 }
 
 /** Whether a cut before position `at` falls inside a number ("68|,511", "68,|511", "3.|5"). */

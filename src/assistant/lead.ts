@@ -253,7 +253,6 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         // A section's first sentence is usually its answer; a pointer to another document is not one.
         if (unitIndex === 0) score += W_FIRST;
         if (CROSS_REFERENCE.test(unit.text)) score *= 0.6;
-
         // A question that asks for a duration, an amount or a date is not answered by a sentence without one.
         if (types.length > 0 && typeBonus === 0) score *= 0.8;
         if (mentionsAsked) score += 0.1;

@@ -23,12 +23,14 @@ import type { UserHit } from './retrieve.js';
  * evals/datasets/uncovered.jsonl (evals/README.md). */
 export const WEAK_EVIDENCE = 0.6;
 
-/** Taxes and duties: their rates differ by country. */
+/** A question on sanctions or export controls (drones, dual use, a military buyer)… */
 const SANCTIONS_DECISION =
   /sanction|\bsdn\b|\bdrones?\b|\buav\b|dual[- ]use|export[- ]control|\bmilitary\b|\bdefen[cs]e\b|\beo\s*14114|санкц|двойного\s+назначени|экспортн\S*\s+контрол|военн|оборонк|дрон|беспилот|制裁|两用|出口管制|军工|军用|无人机/iu;
+/** …that asks whether something is allowed or risky: the decision is a lawyer's. */
 const ALLOWED_OR_RISK =
   /allowed|permitted|legal|\bcan\s+(?:we|i)\b|\bmay\s+(?:we|i)\b|\brisk|\bok\b|можно\s+ли|можно|разреш|законн|риск|не\s+нарушим|能不能|可以|能否|允许|合法|风险|违法|会不会/iu;
-// Whole English words: "private label", "elevator", "taxi" hold the letters and ask no rate.
+/** Taxes and duties: their rates differ by country. Whole English words: "private label", "elevator",
+ * "taxi" hold the letters and ask no rate. */
 const PER_COUNTRY =
   /ндс|\bvat\b|增值税|пошлин|\bdut(?:y|ies)\b|\btariffs?\b|тариф|налог|\btax(?:es)?\b|关税|税率|утильсбор/iu;
 

@@ -63,13 +63,14 @@ export function planRoutes(net: Network, fromText: string, toText: string, asked
   const nodeCountry = new Map(net.nodes.map((n) => [n.id, n.country]));
   // What a through service on this trip is reported to take, whichever crossing it uses: the
   // yardstick for a time added up from legs, also when the trip was asked through a place.
-  const reportedLegs = edgesOf(net)
+  const edges = edgesOf(net);
+  const reportedLegs = edges
     .filter((x) => x.from === from.id && x.to === to.id && allowed(x, c, nodeCountry))
     .sort((a, b) => a.leg.days.min - b.leg.days.min);
   // With no through service for the trip, one to a place the route passes is the yardstick when the legs
   // add up to less than it takes alone (Qingdao → Minsk by rail in 9–10 days, where the train to Moscow
-  // alone is reported at 15–22).
-  const partLegs = edgesOf(net).filter((x) => x.from === from.id && x.to !== to.id && allowed(x, c, nodeCountry));
+  // alone is reported at 15–18).
+  const partLegs = edges.filter((x) => x.from === from.id && x.to !== to.id && allowed(x, c, nodeCountry));
   const reportedFor = (r: PlannedRoute) => {
     if (r.edges.length < 2) return undefined;
     const mode = r.edges[0]!.leg.mode;
@@ -151,7 +152,7 @@ export function planRoutes(net: Network, fromText: string, toText: string, asked
       picks.set(alt, [`best-${mode}` as Pick]);
     }
   }
-  const directLegs = edgesOf(net).filter(
+  const directLegs = edges.filter(
     (x) => x.from === from.id && x.to === to.id && allowed(x, c, nodeCountry) && (!c.via || passesVia(net, [x], c.via)),
   );
   for (const e of directLegs) {
@@ -193,7 +194,7 @@ export function planRoutes(net: Network, fromText: string, toText: string, asked
   // same destination: said once, as the yardstick a person can compare the legs added up with.
   const benchmark =
     reportedLegs.length === 0 && options.some((o) => o.legs.length > 1)
-      ? edgesOf(net)
+      ? edges
           .filter(
             (x) =>
               x.to === to.id &&

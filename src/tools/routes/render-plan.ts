@@ -133,13 +133,11 @@ export function renderPlanSummary(plan: RoutePlan, lang: Lang, maxOptions = 4): 
     // read alone, "7–8 days" beside "16 days" looks like a faster train that nobody has run.
     return `${MODE_ICON[mode] ?? '•'} ${routeText(lang, mode as 'rail')}${picks ? ` (${picks})` : ''}: ${daysText(lang, o.days)}${legsOnlyText(o, lang)} · ${costText(o, lang)}${co2}`;
   });
-  // When every option is such a sum, what the through service takes is said right under them.
-  // A through service reported from elsewhere in the origin's country to this destination too.
+  // When every option is such a sum, what the through service takes — for the trip, for a part of it,
+  // or from elsewhere in the origin's country — is said right under them.
   const yardsticks = reported.length
     ? []
-    : shown
-        .flatMap((o) => o.caveats)
-        .filter((c) => (c.code === 'composed' && shown.some(isUndercut)) || c.code === 'benchmark');
+    : shown.flatMap((o) => o.caveats).filter((c) => c.code === 'composed' || c.code === 'benchmark');
   return [`${head}:`, ...lines, ...[...new Set(yardsticks.map((c) => `⚠ ${caveatText(c, lang)}`))]].join('\n');
 }
 
