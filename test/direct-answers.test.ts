@@ -111,6 +111,19 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).not.toMatch(/ · |\|/);
   });
 
+  it('never offers a pointer to another document as part of the answer', async () => {
+    // "铁路运输见国际货协（SMGS）一文。" ("rail: see the SMGS article") filled the lead of a CIF question,
+    // and "Trucks are covered in the CMR article, …" the lead of a carrier-liability one.
+    for (const q of [
+      'CIF报价的话保险金额要发票加一成吗？只保平安险行不行',
+      'what carrier liability applies by rail and truck to Turkmenistan?',
+    ]) {
+      const a = await ask(q);
+      expect(a.lead?.text, q).toBeTruthy();
+      expect(a.lead!.text, q).not.toMatch(/一文|covered in the \S+ article/);
+    }
+  });
+
   it('shows a list’s items once, not with their lead-in and again on their own', async () => {
     for (const q of [
       'parcel duty free limit russia ozon 2026? what changes in july',

@@ -98,6 +98,20 @@ const INCOTERM_WEIGHT = 2;
 const CONNECTIVE =
   /^(?:on top of that|in addition|also|however|moreover|furthermore|therefore|otherwise|кроме того|также|однако|при этом|поэтому|иначе|此外|另外|但是|同时|因此|否则)[,，\s]/iu;
 const CROSS_REFERENCE = /(?:^|\s|\()(?:см\.|смотрите|see|参见|详见|见《)/i;
+/** A sentence that only points to another document ("铁路运输见国际货协（SMGS）一文。", "See the SMGS
+ * and CMR articles.", "Rail liability is covered in the SMGS article.", "См. статью о санкциях ЕС."):
+ * it answers nothing, and the document it names is found by asking. A pointer in brackets after a
+ * statement ("…（见"法智谷"一文）。") leaves the statement standing. */
+const POINTERS = [
+  /^[^。，,（(：:]{0,20}(?:请见|参见|详见|见)\s*[“"《「]?[^。]{0,40}一文[。]?$/u,
+  /^(?:for\s[^.]{0,60}?,?\s)?see\s(?:the\s)?(?:documents?\s|articles?\s|faq\s|notes?\s|["“][^.]*["”]|[\w-]+\s(?:and\s[\w-]+\s)?(?:documents?|articles?|checklist))[^.]*\.?$/iu,
+  /^[^.;]{0,60}\s(?:is|are)\s(?:covered|described|explained)\sin\sthe\s(?:(?:articles?|documents?)\s(?:on|about)\s[^.;]{0,60}|[^.;]{0,60}\b(?:articles?|documents?))(?:,\s[^.;]{0,60}(?:articles?|documents?))?\.?$/iu,
+  /^(?:[^.]{0,60}?\s)?(?:см\.|смотрите)\s(?:в\s)?(?:документ|стать|faq|материал|«)[^.]*\.?$/iu,
+];
+const isPointer = (sentence: string) => {
+  const text = sentence.replace(/^[-–•]\s*/u, '');
+  return POINTERS.some((p) => p.test(text));
+};
 
 /** How questions are framed in each language: removed before matching words (question-type.ts reads them). */
 const FRAME: Record<Lang, RegExp> = {
@@ -237,6 +251,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         if (/^[(（][^()（）]*[)）][.。]?$/.test(unit.text)) continue;
         // A line that introduces a list whose items are not in this passage ("Действуют до 2029–2030 годов:").
         if (/[:：]$/.test(unit.text)) continue;
+        if (isPointer(unit.text)) continue;
         const coverage = matched / total;
         const typeBonus = types.some((t) => answersType(t, unit, qTokens)) ? W_TYPE : 0;
         const mentionsAsked = unit.markets.some((m) => asked.has(m));
