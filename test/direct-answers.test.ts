@@ -111,6 +111,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).not.toMatch(/ · |\|/);
   });
 
+  it('never shows a cut of a sentence that keeps another market’s figure and drops the asked one', async () => {
+    // The list of New York Convention members, cut around "加入", showed Kazakhstan's and Kyrgyzstan's
+    // dates as the answer on Tajikistan.
+    const a = await ask('塔吉克斯坦加入纽约公约了吗 裁决能执行吗');
+    expect(a.lead?.text).toMatch(/^塔吉克斯坦/);
+    expect(a.lead?.text).not.toMatch(/哈萨克斯坦|吉尔吉斯斯坦/);
+  });
+
   it('never offers a pointer to another document as part of the answer', async () => {
     // "铁路运输见国际货协（SMGS）一文。" ("rail: see the SMGS article") filled the lead of a CIF question,
     // and "Trucks are covered in the CMR article, …" the lead of a carrier-liability one.

@@ -12,7 +12,7 @@ import { namesIncoterms } from '../domain/incoterms.js';
 import { withoutToyQualifiers } from '../domain/products.js';
 import { fitAround } from './fit-around.js';
 import { matchKey, unitsOf, type Unit } from './passage-units.js';
-import { questionTypes, sentenceHas, type QuestionType } from './question-type.js';
+import { hasFigure, questionTypes, sentenceHas, type QuestionType } from './question-type.js';
 
 export interface LeadPassage {
   /** Stable id of the passage (the chunk id), used to cache its sentences. */
@@ -293,41 +293,24 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   }
   if (eligible.length === 0) return { bestByDoc, confidence };
   eligible.sort((a, b) => b.score - a.score);
-  const top = eligible[0]!;
-  confidence = Math.min(1, top.coverage);
-  matchedWeight = top.matched;
-  // The best sentence, and the next best when it scores close: two sentences that both fit are shown
-  // whole; when they do not fit together, each is cut to its share of the cap around the question's
-  // words (the answer to a question usually sits near the words it shares with it).
-  const chosen: Array<LeadSentence & { budget: number }> = [{ ...top, budget: maxChars }];
-  // A list's lead-in is read with its items and each item on its own too: one never follows the other.
-  const repeats = (c: { text: string }) => chosen.some((x) => x.text.includes(c.text) || c.text.includes(x.text));
-  const second = eligible.slice(1).find((c) => !repeats(c) && c.score >= top.score * FILL_RATIO);
-  if (second) {
-    if (top.text.length + second.text.length + 5 <= maxChars) {
-      chosen.push({ ...second, budget: maxChars });
-      let used = top.text.length + second.text.length + 10;
-      for (const c of eligible) {
-        if (chosen.length >= maxSentences || c.score < top.score * FILL_RATIO) break;
-        if (repeats(c) || used + c.text.length + 5 > maxChars) continue;
-        chosen.push({ ...c, budget: maxChars });
-        used += c.text.length + 5;
-      }
-    } else if (second.score >= top.score * SPLIT_RATIO && maxSentences > 1) {
-      const half = Math.floor(maxChars * TOP_SHARE) - 3;
-      const topBudget = second.text.length < half ? maxChars - second.text.length - 6 : half;
-      chosen[0]!.budget = topBudget;
-      chosen.push({ ...second, budget: maxChars - Math.min(topBudget, top.text.length) - 6 });
-    } else {
-      // The runner-up is too long to share the cap: a shorter sentence that fits may follow the best.
-      let used = top.text.length + 5;
-      for (const c of eligible.slice(1)) {
-        if (chosen.length >= maxSentences || c.score < top.score * FILL_RATIO) break;
-        if (repeats(c) || used + c.text.length + 5 > maxChars) continue;
-        chosen.push({ ...c, budget: maxChars });
-        used += c.text.length + 5;
-      }
-    }
+  confidence = Math.min(1, eligible[0]!.coverage);
+  matchedWeight = eligible[0]!.matched;
+  // A sentence is shown cut around the question's words; when the cut leaves a figure about another
+  // market and drops the asked one ("…поезд Поти – Баку … 34 часа…" of a list that names Kazakhstan
+  // further on, asked about Almaty), the sentence is not the answer: the next one is.
+  let pool = eligible;
+  let chosen = composeLead(pool, maxChars, maxSentences);
+  for (let tries = 0; asked.size > 0 && tries < 3; tries++) {
+    const wrong = chosen.filter((s) => {
+      const shown = fitAround(s.text, s.budget, qTokens);
+      if (shown === s.text || !hasFigure(shown)) return false;
+      const markets = detectMarkets(shown);
+      return markets.some((m) => m !== 'CN') && !markets.some((m) => asked.has(m));
+    });
+    if (wrong.length === 0) break;
+    pool = pool.filter((c) => !wrong.some((w) => w.passageKey === c.passageKey && w.text === c.text));
+    if (pool.length === 0) return { bestByDoc, confidence, matchedWeight };
+    chosen = composeLead(pool, maxChars, maxSentences);
   }
   const parts = chosen.map((s) => `${fitAround(s.text, s.budget, qTokens)} [${s.n}]`);
   const citations = [...new Set(chosen.map((s) => s.n))];
@@ -341,4 +324,47 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
     confidence,
     matchedWeight,
   };
+}
+
+/**
+ * The best sentence, and the next best when it scores close: two sentences that both fit are shown
+ * whole; when they do not fit together, each is cut to its share of the cap around the question's
+ * words (the answer to a question usually sits near the words it shares with it).
+ */
+function composeLead(
+  eligible: readonly LeadSentence[],
+  maxChars: number,
+  maxSentences: number,
+): Array<LeadSentence & { budget: number }> {
+  const top = eligible[0]!;
+  const chosen: Array<LeadSentence & { budget: number }> = [{ ...top, budget: maxChars }];
+  // A list's lead-in is read with its items and each item on its own too: one never follows the other.
+  const repeats = (c: { text: string }) => chosen.some((x) => x.text.includes(c.text) || c.text.includes(x.text));
+  const second = eligible.slice(1).find((c) => !repeats(c) && c.score >= top.score * FILL_RATIO);
+  if (!second) return chosen;
+  if (top.text.length + second.text.length + 5 <= maxChars) {
+    chosen.push({ ...second, budget: maxChars });
+    let used = top.text.length + second.text.length + 10;
+    for (const c of eligible) {
+      if (chosen.length >= maxSentences || c.score < top.score * FILL_RATIO) break;
+      if (repeats(c) || used + c.text.length + 5 > maxChars) continue;
+      chosen.push({ ...c, budget: maxChars });
+      used += c.text.length + 5;
+    }
+  } else if (second.score >= top.score * SPLIT_RATIO && maxSentences > 1) {
+    const half = Math.floor(maxChars * TOP_SHARE) - 3;
+    const topBudget = second.text.length < half ? maxChars - second.text.length - 6 : half;
+    chosen[0]!.budget = topBudget;
+    chosen.push({ ...second, budget: maxChars - Math.min(topBudget, top.text.length) - 6 });
+  } else {
+    // The runner-up is too long to share the cap: a shorter sentence that fits may follow the best.
+    let used = top.text.length + 5;
+    for (const c of eligible.slice(1)) {
+      if (chosen.length >= maxSentences || c.score < top.score * FILL_RATIO) break;
+      if (repeats(c) || used + c.text.length + 5 > maxChars) continue;
+      chosen.push({ ...c, budget: maxChars });
+      used += c.text.length + 5;
+    }
+  }
+  return chosen;
 }
