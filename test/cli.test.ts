@@ -126,6 +126,11 @@ describe('advisor CLI', () => {
     expect(ru.stdout).toMatch(/переходы: Алашанькоу–Достык/);
     expect(ru.stdout).toContain('нет данных о стоимости');
     expect(ru.stdout).not.toContain('стоимость нет данных');
+    // The legs without a cost are named in one line for all the options, and "none is named the
+    // cheapest" is not said when no option has a cost at all.
+    expect(ru.stdout.match(/Нет данных о стоимости/g)).toHaveLength(1);
+    expect(ru.stdout).toMatch(/Нет данных о стоимости \(40ft\) для участков: Циндао–Алматы, Циндао–Алашанькоу/);
+    expect(ru.stdout).not.toContain('самый дешёвый не назван');
     const json = await runAdvisor(['route', '--from', 'Qingdao', '--to', 'Moscow', '--json'], env);
     const plan = JSON.parse(json.stdout);
     expect(plan.options.some((o: { picks: string[] }) => o.picks.includes('fastest'))).toBe(true);

@@ -204,7 +204,7 @@ export function caveatText(c: Caveat, lang: Lang): string {
     en: (c) => {
       switch (c.code) {
         case 'no-cost':
-          return `No ${c.container} cost figure for ${c.legs.join(', ')}: the route has no total cost.`;
+          return `No ${c.container} cost figure for ${c.legs.join(', ')}: no total cost.`;
         case 'mixed-currency':
           return 'Leg costs are in different currencies: no total is given.';
         case 'co2-assumed-weight':

@@ -8,6 +8,8 @@ import type { Lang } from '../../domain/lang.js';
 import { isUndercut, type RoutePlan } from './plan-routes.js';
 
 type Option = RoutePlan['options'][number];
+type Caveat = Option['caveats'][number];
+type NoCost = Extract<Caveat, { code: 'no-cost' }>;
 
 const range = (r: { min: number; max: number }) => (r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`);
 const MODE_ICON: Record<string, string> = { rail: '🚆', sea: '🚢', road: '🚚', air: '✈️' };
@@ -94,8 +96,24 @@ function localiser(plan: RoutePlan, lang: Lang): (text: string) => string {
 /** Every caveat of the shown options, each once, in the user's language (place names too). */
 export function planCaveats(plan: RoutePlan, lang: Lang, maxOptions = 4): string[] {
   const localise = localiser(plan, lang);
-  const texts = displayOptions(plan, maxOptions).flatMap((o) => o.caveats.map((c) => localise(caveatText(c, lang))));
-  const notes = plan.notes.map((n) => routeText(lang, n === 'noRoute' ? 'noRouteNote' : n));
+  const shown = displayOptions(plan, maxOptions);
+  // The legs without a cost figure, one line for all the options: "no cost for Qingdao–Almaty" and
+  // "no cost for Qingdao–Alashankou, Alashankou–Dostyk, …" read as two different problems.
+  const caveats: Caveat[] = [];
+  for (const c of shown.flatMap((o) => o.caveats)) {
+    const same = caveats.find(
+      (x): x is NoCost => c.code === 'no-cost' && x.code === 'no-cost' && x.container === c.container,
+    );
+    if (same && c.code === 'no-cost') same.legs = [...new Set([...same.legs, ...c.legs])];
+    else caveats.push(c.code === 'no-cost' ? { ...c, legs: [...c.legs] } : c);
+  }
+  const texts = caveats.map((c) => localise(caveatText(c, lang)));
+  // "Fewer than two routes have a cost, so none is named the cheapest" says nothing more when none has one.
+  const notes = plan.notes
+    .filter((n) =>
+      n === 'noCheapest' ? shown.some((o) => o.cost) : n === 'noGreenest' ? shown.some((o) => o.co2T) : true,
+    )
+    .map((n) => routeText(lang, n === 'noRoute' ? 'noRouteNote' : n));
   return [...new Set([...texts, ...notes])];
 }
 
