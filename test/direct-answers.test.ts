@@ -119,6 +119,17 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).not.toMatch(/哈萨克斯坦|吉尔吉斯斯坦/);
   });
 
+  it('answers a rule on the goods asked with the trip as context, not with the route planner', async () => {
+    // "we ship t-shirts to almaty" made a marking question a trip (new-user trial 5).
+    const a = await ask('when does Kazakhstan start mandatory marking for clothes? we ship t-shirts to almaty');
+    expect(a.toolCalls).toEqual([]);
+    expect(a.citations[0]?.docId).toBe('kazakhstan-light-industry-marking-en');
+    expect(a.lead?.text).toContain('1 December 2026');
+    // A trip with a time or cost asked stays a trip, certificates or not.
+    const trip = await ask('сколько дней идёт контейнер с сертификатом из Циндао в Алматы?');
+    expect(trip.toolCalls.map((c) => c.name)).toEqual(['plan_route']);
+  });
+
   it('never offers a pointer to another document as part of the answer', async () => {
     // "铁路运输见国际货协（SMGS）一文。" ("rail: see the SMGS article") filled the lead of a CIF question,
     // and "Trucks are covered in the CMR article, …" the lead of a carrier-liability one.

@@ -217,9 +217,20 @@ function modesAsked(text: string): { modes?: TransportMode[] } {
 const TIME_OR_COST =
   /сколько|скока|how\s+(?:long|much|many)|多久|多长时间|几天|多少|cost|price|стоит|стоимост|quote|报价|运费|fast|quick|cheap|быстр|дешев|快|便宜/iu;
 
+// A rule on the goods (marking, a certificate, a label, a tax) asked with the trip as its context: "when
+// does Kazakhstan start mandatory marking for clothes? we ship t-shirts to almaty" asks about marking.
+const GOODS_RULE =
+  /маркировк|честн\S*\s+знак|сертификат|декларац|этикет|ндс|пошлин|санкц|регламент|\bтр\s*тс\b|\beac\b|\bеас\b|лиценз|marking|certificat|declaration|label|\bvat\b|\bdut(?:y|ies)\b|sanction|regulation|\btr\s*cu\b|licen[cs]e|标识|贴码|认证|证书|声明|标签|增值税|关税|制裁|法规|许可证/iu;
+
+// Beside a rule on the goods, "how much" asks the rule's figure ("增值税是多少"): only the trip's days,
+// freight or speed make it a trip.
+const TRIP_TIME_OR_COST =
+  /сколько\s+(?:дней|суток|времени|ид[её]т|едет|стоит\s+(?:доставк|перевозк|контейнер|отправ))|скока\s+(?:дней|ид)|за\s+сколько|how\s+(?:long|many\s+days)|transit|freight|多久|多长时间|几天|多少天|运费|时效|报价|fast|quick|cheap|быстр|дешев|快|便宜/iu;
+
 function routeIntent(text: string, places: readonly PlaceRef[]): Intent | undefined {
   if (places.length === 0 || ABOUT_PLACE.test(text)) return undefined;
   if (namesIncoterms(text) && !TIME_OR_COST.test(text)) return undefined;
+  if (GOODS_RULE.test(text) && !TRIP_TIME_OR_COST.test(text)) return undefined;
   if (THANKS.test(text) && !ASKS.test(text)) return undefined;
   const role = (p: PlaceRef) => placeRole(text, p);
   // "from X to Y" is a trip whatever else the message says.
