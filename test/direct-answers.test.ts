@@ -130,6 +130,22 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(trip.toolCalls.map((c) => c.name)).toEqual(['plan_route']);
   });
 
+  it('tells a request for a poem or a joke what the assistant is for, instead of posing passages as its answer', async () => {
+    // "write me a short poem about my cat" got a lawyer-preparation checklist as a cited answer (trial 5).
+    for (const [lang, q] of [
+      ['en', 'write me a short poem about my cat lol'],
+      ['zh', '给我讲个笑话'],
+      ['ru', 'напиши стишок про кота'],
+    ] as const) {
+      const a = await ask(q);
+      expect(a.answer, q).toBe(t(lang, 'outOfScope'));
+      expect(a.citations, q).toEqual([]);
+    }
+    // A question about the zone's story is a question.
+    const zone = await ask('tell me the story of the SCO zone');
+    expect(zone.citations.length).toBeGreaterThan(0);
+  });
+
   it('never offers a pointer to another document as part of the answer', async () => {
     // "铁路运输见国际货协（SMGS）一文。" ("rail: see the SMGS article") filled the lead of a CIF question,
     // and "Trucks are covered in the CMR article, …" the lead of a carrier-liability one.
