@@ -146,6 +146,19 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(zone.citations.length).toBeGreaterThan(0);
   });
 
+  it('fills the lead from another document only with a close match, and never with another country’s figure', async () => {
+    // "Основная ставка НДС — 20%" (Belarus's document) closed a customs-value answer and read as Russia's
+    // VAT; "中国：1988年1月1日起生效" (the CISG) closed an AEO answer and read as its date (trial 5).
+    const value = await ask(
+      'как считается таможенная стоимость в ЕАЭС, жд фрахт до границы включать в стоимость или нет?',
+    );
+    expect(value.lead?.text).toMatch(/таможенной границы/);
+    expect(value.lead?.text).not.toMatch(/НДС|20%/);
+    const aeo = await ask('中国和俄罗斯AEO互认了吗？什么时候签的，生效了没');
+    expect(aeo.lead?.text).toMatch(/2022年2月4日/);
+    expect(aeo.lead?.text).not.toContain('1988');
+  });
+
   it('never offers a pointer to another document as part of the answer', async () => {
     // "铁路运输见国际货协（SMGS）一文。" ("rail: see the SMGS article") filled the lead of a CIF question,
     // and "Trucks are covered in the CMR article, …" the lead of a carrier-liability one.

@@ -74,6 +74,9 @@ const HEDGE =
   /not confirmed|unconfirmed|disagree|draft|proposal|plan|reported|не подтвержд|расходятся|проект|планир|сообщает|未经证实|未证实|说法不一|草案|计划|据报道|尚未/i;
 /** A further sentence joins the lead when it scores at least this share of the best one. */
 const FILL_RATIO = 0;
+/** A sentence from another document than the best sentence's joins the lead when it scores at least
+ * this share of the best (0.5 kept every stray sentence trial 5 met; 0.6 cost a domain answer). */
+const FILL_OTHER_DOC = 0.55;
 /** When two sentences do not fit whole, both are shown cut if the second scores this share of the best. */
 const SPLIT_RATIO = 0.8;
 const TOP_SHARE = 0.5;
@@ -107,6 +110,7 @@ const POINTERS = [
   /^(?:for\s[^.]{0,60}?,?\s)?see\s(?:the\s)?(?:documents?\s|articles?\s|faq\s|notes?\s|["“][^.]*["”]|[\w-]+\s(?:and\s[\w-]+\s)?(?:documents?|articles?|checklist))[^.]*\.?$/iu,
   /^[^.;]{0,60}\s(?:is|are)\s(?:covered|described|explained)\sin\sthe\s(?:(?:articles?|documents?)\s(?:on|about)\s[^.;]{0,60}|[^.;]{0,60}\b(?:articles?|documents?))(?:,\s[^.;]{0,60}(?:articles?|documents?))?\.?$/iu,
   /^(?:[^.]{0,60}?\s)?(?:см\.|смотрите)\s(?:в\s)?(?:документ|стать|faq|материал|«)[^.]*\.?$/iu,
+  /^[^.]{0,40}\s[—–]\s(?:статья|документ|материал)\s(?:о|об|про)\s[^.]{0,80}\.?$/iu,
 ];
 const isPointer = (sentence: string) => {
   const text = sentence.replace(/^[-–•]\s*/u, '');
@@ -175,7 +179,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   const globalWeight = new Map(weight);
   const types: QuestionType[] = questionTypes(question);
   const bestByDoc = new Map<number, LeadSentence>();
-  const eligible: Array<LeadSentence & { coverage: number; matched: number; unitIndex: number }> = [];
+  const eligible: Array<FillCandidate & { coverage: number; matched: number; unitIndex: number }> = [];
   let confidence = 0;
   let matchedWeight = 0;
   if (total === 0) return { bestByDoc, confidence };
@@ -287,7 +291,12 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         const wrongMarket = asked.size > 0 && (offMarket || mentionsOther) && unit.figure;
         // Another product's rule is never the direct answer when the asked product's document is here.
         const wrongProduct = offRegulation && askedRegulationShown;
-        if (!wrongMarket && !wrongProduct) eligible.push({ ...candidate, coverage, matched: matchedGlobal });
+        // A figure from a document about a country the question does not name ("НДС — 20%" of Belarus;
+        // China beside it is where the goods come from).
+        const countryFigure =
+          unit.figure && doc.countries.some((c) => c !== 'CN') && !doc.countries.some((c) => asked.has(c));
+        if (!wrongMarket && !wrongProduct)
+          eligible.push({ ...candidate, coverage, matched: matchedGlobal, countryFigure });
       }
     }
   }
@@ -331,8 +340,10 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
  * whole; when they do not fit together, each is cut to its share of the cap around the question's
  * words (the answer to a question usually sits near the words it shares with it).
  */
+type FillCandidate = LeadSentence & { countryFigure?: boolean };
+
 function composeLead(
-  eligible: readonly LeadSentence[],
+  eligible: readonly FillCandidate[],
   maxChars: number,
   maxSentences: number,
 ): Array<LeadSentence & { budget: number }> {
@@ -342,12 +353,17 @@ function composeLead(
   const repeats = (c: { text: string }) => chosen.some((x) => x.text.includes(c.text) || c.text.includes(x.text));
   const second = eligible.slice(1).find((c) => !repeats(c) && c.score >= top.score * FILL_RATIO);
   if (!second) return chosen;
+  // A sentence from another document than the best one's fills the lead only when it scores close to
+  // it, and never with another country's figure: "Основная ставка НДС — 20%" (Belarus) after the
+  // customs-value answer, "中国：1988年1月1日起生效" (the CISG) after the AEO one (trial 5).
+  const offDoc = (c: FillCandidate) =>
+    c.n !== top.n && (c.score < top.score * FILL_OTHER_DOC || (c.countryFigure ?? false));
   if (top.text.length + second.text.length + 5 <= maxChars) {
     chosen.push({ ...second, budget: maxChars });
     let used = top.text.length + second.text.length + 10;
     for (const c of eligible) {
       if (chosen.length >= maxSentences || c.score < top.score * FILL_RATIO) break;
-      if (repeats(c) || used + c.text.length + 5 > maxChars) continue;
+      if (repeats(c) || used + c.text.length + 5 > maxChars || offDoc(c)) continue;
       chosen.push({ ...c, budget: maxChars });
       used += c.text.length + 5;
     }
@@ -361,7 +377,7 @@ function composeLead(
     let used = top.text.length + 5;
     for (const c of eligible.slice(1)) {
       if (chosen.length >= maxSentences || c.score < top.score * FILL_RATIO) break;
-      if (repeats(c) || used + c.text.length + 5 > maxChars) continue;
+      if (repeats(c) || used + c.text.length + 5 > maxChars || offDoc(c)) continue;
       chosen.push({ ...c, budget: maxChars });
       used += c.text.length + 5;
     }
