@@ -240,6 +240,33 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(again.toolCalls[0]?.input).toMatchObject({ from: 'almaty', to: 'moscow' });
   });
 
+  it('follows a trip through a named waypoint and a change of mode, and says when a mode has no route', async () => {
+    // "а морем через Владивосток?" planned Qingdao → Vladivostok by rail, and "what about by truck?"
+    // repeated the rail answer (new-user trial 5).
+    const c1 = `via-sea-${Date.now()}`;
+    await ask('маршрут Циндао - Москва жд, 20 тонн, сколько дней?', c1);
+    const sea = await ask('а морем через Владивосток?', c1);
+    expect(sea.toolCalls[0]?.input).toMatchObject({
+      from: 'qingdao',
+      to: 'moscow',
+      via: 'vladivostok',
+      modes: ['sea'],
+    });
+    expect(sea.lead?.text).toMatch(/^Циндао → Москва \(через Владивосток\):\n🚢🚆 море \+ ж\/д/);
+    const cost = await ask('а сколько стоит контейнер?', c1);
+    expect(cost.toolCalls[0]?.input).toMatchObject({ from: 'qingdao', to: 'moscow', via: 'vladivostok' });
+    const c2 = `truck-${Date.now()}`;
+    await ask('rail route Qingdao to Almaty, 2x40ft, how many days?', c2);
+    const truck = await ask('what about by truck?', c2);
+    expect(truck.toolCalls[0]?.input).toMatchObject({ from: 'qingdao', to: 'almaty', modes: ['road'] });
+    expect(truck.lead?.text).toMatch(
+      /^No road route in our data for this trip; the other ways:\nQingdao → Almaty:\n🚆 rail/,
+    );
+    const tashkent = await ask('and to Tashkent?', c2);
+    expect(tashkent.toolCalls[0]?.input).toMatchObject({ from: 'qingdao', to: 'tashkent' });
+    expect(tashkent.lead?.text).toMatch(/16 days/);
+  });
+
   it('tells a web user who asks for a lawyer where a ticket is opened, not "Hand it over?"', async () => {
     // The web console cannot take a "yes": the yes was answered with passages (new-user trial 4).
     const c = `lawyer-${Date.now()}`;

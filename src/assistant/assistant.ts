@@ -24,7 +24,7 @@ import { planRetrieval, type RetrievalPlan } from './retrieval-plan.js';
 import { retrieveFused, type UserHit } from './retrieve.js';
 import { toolAnswer } from './tool-answer.js';
 import { escalationNotice } from './escalation-notice.js';
-import { companyIn, detectIntent, placeRole, type Intent, type PlaceRef } from './intents.js';
+import { companyIn, detectIntent, modesNamed, placeRole, type Intent, type PlaceRef } from './intents.js';
 import type { ToolRegistry } from './tools.js';
 import type { AskResult, ToolCallRecord } from '../domain/answer.js';
 import type { AssistantEvent, Turn } from './types.js';
@@ -336,12 +336,17 @@ export class Assistant {
       return before;
     if (before.kind === 'route') {
       // "а до Бишкека?" keeps the origin and changes the destination; "а из Алматы?" keeps the
-      // destination; "а сколько стоит?" keeps both; "and via Khorgos?" goes through the crossing.
+      // destination; "а сколько стоит?" keeps both; "and via Khorgos?" and "а морем через Владивосток?"
+      // go through the place; "what about by truck?" changes the mode.
+      const own = modesNamed(question);
+      const mode = own.length ? { modes: own } : modes;
       const next = places(question).find((p) => p.id !== before.from && p.id !== before.to);
-      if (next?.kind === 'border-crossing') return { ...before, via: next.id };
+      if (next && (next.kind === 'border-crossing' || placeRole(question, next) === 'via'))
+        return { kind: 'route', from: before.from, to: before.to, via: next.id, ...mode };
       if (next && placeRole(question, next) === 'from' && next.id !== before.to)
-        return { kind: 'route', from: next.id, to: before.to, ...modes };
-      return next ? { kind: 'route', from: before.from, to: next.id, ...modes } : { ...before, again: true };
+        return { kind: 'route', from: next.id, to: before.to, ...mode };
+      if (next) return { kind: 'route', from: before.from, to: next.id, ...mode };
+      return own.length ? { kind: 'route', from: before.from, to: before.to, ...mode } : { ...before, again: true };
     }
     // "can you check them?" after a message that named the company.
     if (before.kind === 'credit' || (/провер|пробей|查|check|verify|vet/i.test(question) && companyIn(plan.previous))) {

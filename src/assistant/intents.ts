@@ -208,8 +208,13 @@ export function placeRole(text: string, p: PlaceRef): 'from' | 'to' | 'via' | un
 /** The modes a trip is asked by ("sea freight", "по жд", "海运"): the plan shows those. "Ship" as a verb
  * ("ship to Almaty") names no mode. */
 function modesAsked(text: string): { modes?: TransportMode[] } {
-  const modes = namedModes(text.replace(/\bship\b/giu, ' '));
+  const modes = modesNamed(text);
   return modes.length ? { modes } : {};
+}
+
+/** The modes a message names ("by truck", "морем", "空运"); "ship" as a verb names none. */
+export function modesNamed(text: string): TransportMode[] {
+  return namedModes(text.replace(/\bship\b/giu, ' '));
 }
 
 // A question on an Incoterms rule for a trip ("Is CIF ok for a rail container to Almaty?") is about the

@@ -117,13 +117,14 @@ function swapped(before: string, question: string, places?: (text: string) => Pl
     const theirs = places(out).filter((p) => !mine.some((m) => m.id === p.id));
     // A crossing replaces a crossing ("and at Khorgos?"); any other place replaces the destination,
     // never the origin ("and by rail to Moscow?" after "from Qingdao to St Petersburg").
-    const crossing = (p: PlaceRef) => p.kind === 'border-crossing';
+    // A waypoint ("а морем через Владивосток?") is a crossing's kin: it replaces a waypoint, never the destination.
+    const crossing = (p: PlaceRef, text: string) => p.kind === 'border-crossing' || placeRole(text, p) === 'via';
     // "а из Алматы?" names a new origin: the old origin goes, the destination stays.
-    const newOrigin = mine.some((m) => !crossing(m) && placeRole(question, m) === 'from');
+    const newOrigin = mine.some((m) => !crossing(m, question) && placeRole(question, m) === 'from');
     const gone = [
-      ...(mine.some(crossing) ? theirs.filter(crossing).slice(-1) : []),
-      ...(mine.some((m) => !crossing(m))
-        ? theirs.filter((p) => !crossing(p) && (placeRole(out, p) === 'from') === newOrigin).slice(-1)
+      ...(mine.some((m) => crossing(m, question)) ? theirs.filter((p) => crossing(p, out)).slice(-1) : []),
+      ...(mine.some((m) => !crossing(m, question))
+        ? theirs.filter((p) => !crossing(p, out) && (placeRole(out, p) === 'from') === newOrigin).slice(-1)
         : []),
     ];
     // Cut from the end, so the offsets of the places still to cut hold.

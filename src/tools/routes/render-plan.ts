@@ -144,12 +144,17 @@ export function renderPlanSummary(plan: RoutePlan, lang: Lang, maxOptions = 4): 
   const lines = (reported.length ? reported : shown).map((o) => {
     // "Best by sea" is a sea option even when most of its days are by rail after the port.
     const bestOf = o.picks.find((p) => p.startsWith('best-'))?.slice(5);
-    const mode = bestOf ?? mainMode(o);
+    // Sea to Vladivostok, then rail to Moscow, reads "sea + rail", in the order travelled; one mode
+    // reads as itself ("best by sea" is a sea option even when most of its days are by rail).
+    const travelled = [...new Set(o.legs.map((l) => l.mode))];
+    const modes = bestOf || travelled.length < 2 ? [bestOf ?? mainMode(o)] : travelled;
+    const icons = modes.map((m) => MODE_ICON[m] ?? '•').join('');
+    const names = modes.map((m) => routeText(lang, m as 'rail')).join(' + ');
     const picks = o.picks.map((p) => routeText(lang, p)).join(', ');
     const co2 = o.co2T ? ` · ${routeText(lang, 'co2')} ${range(o.co2T)} t` : '';
     // A time added up from separate legs beside a reported through service says so on its own line:
     // read alone, "7–8 days" beside "16 days" looks like a faster train that nobody has run.
-    return `${MODE_ICON[mode] ?? '•'} ${routeText(lang, mode as 'rail')}${picks ? ` (${picks})` : ''}: ${daysText(lang, o.days)}${legsOnlyText(o, lang)} · ${costText(o, lang)}${co2}`;
+    return `${icons} ${names}${picks ? ` (${picks})` : ''}: ${daysText(lang, o.days)}${legsOnlyText(o, lang)} · ${costText(o, lang)}${co2}`;
   });
   // When every option is such a sum, what the through service takes — for the trip, for a part of it,
   // or from elsewhere in the origin's country — is said right under them.

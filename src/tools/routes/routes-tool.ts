@@ -5,6 +5,7 @@ import { MODES } from './network-schema.js';
 import { PlaceNotFoundError } from './plan-routes.js';
 import type { Constraints } from './planner.js';
 import { renderPlan, renderPlanSummary } from './render-plan.js';
+import { routeText } from '../../i18n/route-texts.js';
 import type { RouteService } from './route-service.js';
 
 /** The tool's input; channels that draw the map of a tool call parse the recorded input with it too. */
@@ -50,11 +51,25 @@ export function routesTool(routes: RouteService) {
     sideEffect: false,
     async run(i, ctx) {
       try {
-        const { plan } = await routes.plan(i.from, i.to, routeConstraints(i));
+        let { plan } = await routes.plan(i.from, i.to, routeConstraints(i));
+        // "what about by truck?" where the network has no road route: said so, with the other ways,
+        // rather than "no route" (or the rail answer repeated as if it were by truck).
+        let note = '';
+        if (plan.options.length === 0 && i.modes?.length) {
+          const { modes, ...anyMode } = i;
+          const other = (await routes.plan(i.from, i.to, routeConstraints(anyMode))).plan;
+          if (other.options.length > 0) {
+            // "морем через Владивосток" is sea, then rail: a route with a leg by the mode asked is no surprise.
+            const usesMode = other.options.some((o) => o.legs.some((l) => modes.includes(l.mode)));
+            const named = modes.map((m) => routeText(ctx.lang, m)).join(' / ');
+            if (!usesMode) note = `${routeText(ctx.lang, 'noRouteByMode').replace('{mode}', named)}\n`;
+            plan = other;
+          }
+        }
         return {
           routes: plan.options.length,
-          summary: renderPlanSummary(plan, ctx.lang),
-          plan: renderPlan(plan, ctx.lang),
+          summary: note + renderPlanSummary(plan, ctx.lang),
+          plan: note + renderPlan(plan, ctx.lang),
         };
       } catch (err) {
         if (err instanceof PlaceNotFoundError) return { error: `unknown place: ${err.message}` };
