@@ -267,6 +267,17 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(tashkent.lead?.text).toMatch(/16 days/);
   });
 
+  it('never lets "company not found" read as "not sanctioned"', async () => {
+    // "有没有被制裁？" after a lookup that found nothing got the same "not found" (trial 5).
+    const c = `sanctions-nf-${Date.now()}`;
+    await ask('查一下 青岛海诚国际贸易有限公司 的信用', c);
+    const zh = await ask('有没有被制裁？', c);
+    expect(zh.toolCalls[0]?.name).toBe('credit_lookup');
+    expect(zh.lead?.text.startsWith(t('zh', 'sanctionsNotFound'))).toBe(true);
+    const ru = await ask('ООО Ромашка под санкциями? проверь');
+    expect(ru.lead?.text.startsWith(t('ru', 'sanctionsNotFound'))).toBe(true);
+  });
+
   it('tells a web user who asks for a lawyer where a ticket is opened, not "Hand it over?"', async () => {
     // The web console cannot take a "yes": the yes was answered with passages (new-user trial 4).
     const c = `lawyer-${Date.now()}`;

@@ -24,7 +24,15 @@ import { planRetrieval, type RetrievalPlan } from './retrieval-plan.js';
 import { retrieveFused, type UserHit } from './retrieve.js';
 import { toolAnswer } from './tool-answer.js';
 import { escalationNotice } from './escalation-notice.js';
-import { companyIn, detectIntent, modesNamed, placeRole, type Intent, type PlaceRef } from './intents.js';
+import {
+  ASKS_SANCTIONS,
+  companyIn,
+  detectIntent,
+  modesNamed,
+  placeRole,
+  type Intent,
+  type PlaceRef,
+} from './intents.js';
 import type { ToolRegistry } from './tools.js';
 import type { AskResult, ToolCallRecord } from '../domain/answer.js';
 import type { AssistantEvent, Turn } from './types.js';
@@ -354,7 +362,7 @@ export class Assistant {
       return {
         kind: 'credit',
         company,
-        ...(/санкц|sanction|\bsdn\b|制裁/i.test(question) ? { aspect: 'sanctions' } : {}),
+        ...(ASKS_SANCTIONS.test(question) ? { aspect: 'sanctions' } : {}),
       };
     }
     return own;

@@ -18,7 +18,7 @@ export interface PlaceRef {
 
 export type Intent =
   | { kind: 'route'; from: string; to: string; via?: string; modes?: TransportMode[]; again?: boolean }
-  /** `aspect`: a follow-up on the company's sanctions screening ("а по санкциям они чистые?"). */
+  /** `aspect`: a question on the company's sanctions screening ("а по санкциям они чистые?"). */
   | { kind: 'credit'; company: string; country?: string; aspect?: 'sanctions' }
   | { kind: 'lawyer' }
   | { kind: 'none' };
@@ -267,11 +267,16 @@ function routeIntent(text: string, places: readonly PlaceRef[]): Intent | undefi
 
 // ------------------------------------------------------------------
 
+/** A question on a company's sanctions ("ООО … под санкциями?", "有没有被制裁"): its screening answers first. */
+export const ASKS_SANCTIONS = /санкц|sanction|\bsdn\b|制裁/i;
+
 export function detectIntent(text: string, places: readonly PlaceRef[] = []): Intent {
   if (isLawyerRequest(text)) return { kind: 'lawyer' };
   // A named company with a check word is a credit question even when its name holds a city
   // ("verify Tashkent Textile Group LLC before we ship").
-  const credit = creditIntent(text);
+  const found = creditIntent(text);
+  const credit =
+    found?.kind === 'credit' && ASKS_SANCTIONS.test(text) ? { ...found, aspect: 'sanctions' as const } : found;
   if (credit && hasLegalForm(text)) return credit;
   return routeIntent(text, places) ?? credit ?? { kind: 'none' };
 }

@@ -84,8 +84,13 @@ export async function toolAnswer(
         : noCompanyText(lang, output.searched ?? [], output.countryGiven === true));
   // The report leads with the company, its sanctions screening and risk signals: those lines are the direct answer.
   const head = text.split('\n\n')[0]!;
-  const lead =
-    intent.kind === 'credit' && intent.aspect === 'sanctions' && output.report ? sanctionsFirst(head, lang) : head;
+  const sanctions = intent.kind === 'credit' && intent.aspect === 'sanctions';
+  // "有没有被制裁？" about a company no source knows: "not found" must not read as "not listed".
+  const lead = sanctions
+    ? output.report
+      ? sanctionsFirst(head, lang)
+      : [t(lang, 'sanctionsNotFound'), head, t(lang, 'humanHelp')].join('\n')
+    : head;
   // The whole text leads the same way: Telegram shows the text of a tool's answer, not its lead.
   const answer = [lead, ...text.split('\n\n').slice(1)].join('\n\n');
   return { ...base, answer, lead: { text: lead, citations: [] }, toolCalls: [record] };

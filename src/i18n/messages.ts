@@ -36,6 +36,8 @@ const ru = {
   unsupportedFigure:
     'Из ответа убрана цифра, которой нет в источниках: уточните её у сотрудников зоны или поставщика услуги.',
   unsourcedRating: 'Из ответа убран кредитный рейтинг: я даю рейтинги только от поставщиков данных (команда /credit).',
+  sanctionsNotFound:
+    'То, что компании нет в наших источниках, ничего не говорит о санкциях. До подписания и отгрузки проверьте её точное название по санкционным спискам (OFAC SDN и не-SDN, списки ЕС и Великобритании).',
   outOfScope:
     'Я помогаю только с вопросами внешней торговли зоны ШОС: сертификация и маркировка, таможня и пошлины, логистика и маршруты, платежи, санкции и право — с источниками. Задайте такой вопрос.',
   promptRefusal:
@@ -74,6 +76,8 @@ const zh: Record<Key, Message> = {
   llmUnavailable: '语言模型暂时不可用，以下是知识库中最相关的原文段落。',
   unsupportedFigure: '回答中有一个来源里没有的数字，已删除：请向示范区工作人员或服务提供方核实。',
   unsourcedRating: '回答中的信用评级已删除：我只提供数据提供方给出的评级（/credit）。',
+  sanctionsNotFound:
+    '我们的数据源里没有这家公司，并不说明它没有被制裁。签约或发货前，请用公司的准确名称查询制裁名单（OFAC 的 SDN 及非 SDN 名单、欧盟和英国的名单）。',
   outOfScope:
     '我只解答上合示范区外贸相关的问题：认证与标识、海关与关税、物流与线路、收付汇、制裁与法律，并附上来源。请提这类问题。',
   promptRefusal: '我不展示内部指令。请咨询认证、海关、物流或法律问题，我会附上来源回答。',
@@ -113,6 +117,8 @@ const en: Record<Key, Message> = {
   unsupportedFigure:
     'A figure that none of the sources contains was removed from the answer: check it with zone staff or the service provider.',
   unsourcedRating: 'A credit rating was removed from the answer: I only give ratings from data providers (/credit).',
+  sanctionsNotFound:
+    'That the company is not in our sources says nothing about sanctions. Before you sign or ship, screen its exact name against the sanctions lists (OFAC SDN and non-SDN, the EU and UK lists).',
   outOfScope:
     'I help only with trade questions for the SCO zone: certification and marking, customs and duties, logistics and routes, payments, sanctions and law — with sources. Ask me one of those.',
   promptRefusal:
