@@ -122,6 +122,20 @@ function legsOnlyText(o: RoutePlan['options'][number], lang: Lang): string {
   return o.caveats.some((c) => c.code === 'composed') ? ` (${routeText(lang, 'legsOnly')})` : '';
 }
 
+/**
+ * An option's days as a person should read them. Legs added up to less than the through service to a
+ * place on the way takes are not the trip's time: Qingdao → Minsk read "9–10 days" while the train to
+ * Moscow alone takes 15–18 (trial 5); the trip then takes at least what that part takes.
+ */
+function optionDays(o: Option, lang: Lang): string {
+  const part = o.caveats.find(
+    (c): c is Extract<Caveat, { code: 'composed' }> => c.code === 'composed' && Boolean(c.partTo) && o.days.min < c.min,
+  );
+  if (!part?.partTo) return `${daysText(lang, o.days)}${legsOnlyText(o, lang)}`;
+  const alone = routeText(lang, 'partAlone').replace('{place}', shortName(part.partTo[lang]));
+  return `${routeText(lang, 'atLeast')} ${daysText(lang, { min: part.min, max: part.min })} (${alone}: ${daysText(lang, part)})`;
+}
+
 /** " (via Khorgos)" when the trip was asked through a place. */
 function viaText(plan: RoutePlan, lang: Lang): string {
   return plan.via ? ` (${routeText(lang, 'via')} ${shortName(plan.via.names[lang])})` : '';
@@ -154,7 +168,7 @@ export function renderPlanSummary(plan: RoutePlan, lang: Lang, maxOptions = 4): 
     const co2 = o.co2T ? ` · ${routeText(lang, 'co2')} ${range(o.co2T)} t` : '';
     // A time added up from separate legs beside a reported through service says so on its own line:
     // read alone, "7–8 days" beside "16 days" looks like a faster train that nobody has run.
-    return `${icons} ${names}${picks ? ` (${picks})` : ''}: ${daysText(lang, o.days)}${legsOnlyText(o, lang)} · ${costText(o, lang)}${co2}`;
+    return `${icons} ${names}${picks ? ` (${picks})` : ''}: ${optionDays(o, lang)} · ${costText(o, lang)}${co2}`;
   });
   // When every option is such a sum, what the through service takes — for the trip, for a part of it,
   // or from elsewhere in the origin's country — is said right under them.
