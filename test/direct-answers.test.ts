@@ -159,6 +159,17 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(aeo.lead?.text).not.toContain('1988');
   });
 
+  it('reads a paragraph’s sentences with the run-in heading that names their subject', async () => {
+    // "**霍尔果斯（中）—阿腾科里（哈）。** 2013年12月开通，现为最繁忙…" lost its heading and read as
+    // Alashankou's (trial 5).
+    const en = await ask('which crossing is shorter to central asia khorgos or alashankou');
+    expect(en.lead?.text).toMatch(/^Khorgos \(CN\) – Altynkol \(KZ\)\. … .*500 km shorter/);
+    const ru = await ask('когда открыли переход Хоргос – Алтынколь?');
+    expect(ru.lead?.text).toMatch(/^Хоргос \(КНР\) – Алтынколь \(РК\)\. Открыт в декабре 2013 года/);
+    const zh = await ask('去中亚班列走霍尔果斯还是阿拉山口好？哪个近 哪个便宜');
+    expect(zh.lead?.text).not.toMatch(/(?<!阿腾科里（哈）。)2013年12月开通/);
+  });
+
   it('never offers a pointer to another document as part of the answer', async () => {
     // "铁路运输见国际货协（SMGS）一文。" ("rail: see the SMGS article") filled the lead of a CIF question,
     // and "Trucks are covered in the CMR article, …" the lead of a carrier-liability one.

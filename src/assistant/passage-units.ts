@@ -92,7 +92,7 @@ export function unitsOf(passage: UnitSource): PassageUnits {
       continue;
     }
     closeList();
-    const sentences = splitSentences(line).map(clean).filter(Boolean);
+    const sentences = withRunIn(line, splitSentences(line).map(clean).filter(Boolean));
     for (const s of sentences) for (const part of clauses(s)) units.push(makeUnit(part, undefined));
     const last = sentences.at(-1);
     leadIn = last && /[:：]$/.test(last) ? last : undefined;
@@ -142,6 +142,24 @@ function rowText(cells: readonly string[], header: readonly string[] | undefined
 }
 
 // Markdown emphasis and table pipes are layout, not words.
+/**
+ * A paragraph that opens with a bold run-in heading ("**Khorgos (CN) – Altynkol (KZ).** Opened in
+ * December 2013, it is now the busiest…") is about what the heading names: each of its sentences is
+ * read with the heading, or "Opened in December 2013, the busiest crossing" read as Alashankou's
+ * (trial 5). A heading that is a sentence of its own joins the first sentence; a later sentence
+ * follows it after "…", the text between left out.
+ */
+function withRunIn(line: string, sentences: string[]): string[] {
+  const runIn = /^\*\*([^*]{2,80}?[.。:：])\*\*\s*\S/u.exec(line);
+  if (!runIn || sentences.length < 2) return sentences;
+  const label = clean(runIn[1]!);
+  const han = /\p{Script=Han}/u.test(label);
+  const join = (a: string, b: string) => `${a}${han ? '' : ' '}${b}`;
+  const first = sentences[0] === label ? join(label, sentences[1]!) : sentences[0]!;
+  const rest = sentences.slice(sentences[0] === label ? 2 : 1);
+  return [first, ...rest.map((s) => join(`${label}${han ? '' : ' '}…`, s))];
+}
+
 function clean(s: string): string {
   return (
     s
