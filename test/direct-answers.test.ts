@@ -278,6 +278,13 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(tashkent.lead?.text).toMatch(/16 days/);
   });
 
+  it('answers a tax question that names a product with the tax, not with the product’s regulation', async () => {
+    // "а на детские товары тоже столько?" pulled TR CU 007 in and the 22% out of the reply (trial 5).
+    const a = await ask('ндс на импорт в россию в 2026 сколько %? а на детские товары тоже столько?');
+    expect(a.lead?.text).toContain('22%');
+    expect(a.citations[0]?.docId).toMatch(/vat/);
+  });
+
   it('never lets "company not found" read as "not sanctioned"', async () => {
     // "有没有被制裁？" after a lookup that found nothing got the same "not found" (trial 5).
     const c = `sanctions-nf-${Date.now()}`;

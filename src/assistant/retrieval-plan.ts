@@ -78,7 +78,8 @@ export function planRetrieval(
     weights,
     markets,
     products,
-    regulations: [...new Set(products.flatMap((p) => namedRegulations(p.expand.join(' ')).map((r) => r.number)))],
+    // The product's regulations rank their documents up only when the question is on the product's rules.
+    regulations: [...new Set(namedRegulations(productWords.join(' ')).map((r) => r.number))],
     understood: followUp,
     ...(previous ? { previous } : {}),
   };

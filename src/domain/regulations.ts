@@ -42,6 +42,7 @@ export function withoutRegulations(text: string, numbers: readonly string[]): st
 export const CONFORMITY =
   /сертифик|декларац|регламент|(?<![а-яё])тр\s*(?:тс|еаэс)|eac|sgr|сгр|certif|declar|regulation|tr\s*(?:cu|eaeu)|认证|证书|声明|技术法规|合规|要求/i;
 
-/** Words of a question on another subject than the product's rules: a tax refund, a payment, freight. */
+/** Words of a question on another subject than the product's rules: a tax refund, a tax, a payment,
+ * freight ("ндс … а на детские товары тоже столько?" is about VAT, not TR CU 007). */
 export const OTHER_SUBJECT =
-  /退税|rebate|возврат\S*\s+ндс|运费|运价|freight|фрахт|收汇|结汇|外汇|currency|валютн|仲裁|arbitra|арбитраж|保险|insurance|страхов/i;
+  /退税|rebate|возврат\S*\s+ндс|ндс|\bvat\b|增值税|运费|运价|freight|фрахт|收汇|结汇|外汇|currency|валютн|仲裁|arbitra|арбитраж|保险|insurance|страхов/i;
