@@ -512,6 +512,21 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(toys.lead?.text).toContain('Каждая игрушка');
   });
 
+  it('says plainly that meat, fish, dairy and halal certification have no document, not answering from another rule', async () => {
+    // "халяль … мясо … в Узбекистан" was answered with an EAEU list of protective equipment (trial 5).
+    const halal = await ask('нужна ли халяль сертификация для мяса при ввозе в Узбекистан?');
+    expect(halal.answer.startsWith(t('ru', 'notCovered', { topic: 'мясо и мясная продукция (ТР ТС 034/2013)' }))).toBe(
+      true,
+    );
+    expect(halal.answer).toContain(t('ru', 'notCovered', { topic: 'халяльная сертификация' }));
+    expect(halal.lead).toBeUndefined();
+    const shrimp = await ask('出口冻虾到俄罗斯要做什么认证？');
+    expect(shrimp.answer).toContain(t('zh', 'notCovered', { topic: '水产品（TR EAEU 040/2016）' }));
+    // A meat grinder is a machine, raw materials are not cheese, fishing rods are not fish.
+    for (const q of ['мясорубки в Казахстан — декларация или сертификат?', 'fishing rods to russia, EAC needed?'])
+      expect((await ask(q)).answer, q).not.toContain(q.startsWith('м') ? 'мясо и мясная' : 'fish and fish');
+  });
+
   it('says plainly when the knowledge base has no document on a regulation, and offers people', async () => {
     const a = await ask('какие требования ТР ТС 018/2011 к электросамокатам?');
     expect(a.lead).toBeUndefined();
