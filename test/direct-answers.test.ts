@@ -170,6 +170,18 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(zh.lead?.text).not.toMatch(/(?<!阿腾科里（哈）。)2013年12月开通/);
   });
 
+  it('reads a short opening answer with the sentence that explains it, and shows a section once', async () => {
+    // "Только сертификат." was never chosen (one word of the question), and a section split in two
+    // chunks was shown as [1] and [2] (trial 5).
+    const toys = await ask('мягкие игрушки из китая в казахстан везем, деклорации ЕАС хватит или нужен сертификат?');
+    expect(toys.lead?.text).toContain('Только сертификат. Каждая игрушка');
+    const label = await ask('на каком языке этикетка для казахстана, только русский или казахский тоже надо??');
+    const sections = label.citations.map(
+      (c) => `${c.docId} ${(c as { headingPath?: string[] }).headingPath?.join('/')}`,
+    );
+    expect(new Set(sections).size).toBe(sections.length);
+  });
+
   it('never offers a pointer to another document as part of the answer', async () => {
     // "铁路运输见国际货协（SMGS）一文。" ("rail: see the SMGS article") filled the lead of a CIF question,
     // and "Trucks are covered in the CMR article, …" the lead of a carrier-liability one.

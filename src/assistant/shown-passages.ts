@@ -32,7 +32,14 @@ export function shownPassages<H extends UserHit>(question: string, hits: readonl
       ...(hit.translatedFrom ? { translatedFrom: hit.translatedFrom } : {}),
     };
     shown.push(wholeSection(index, best ? ({ ...best, ...keep } as H) : hit));
-    if (i === 0 && best && next && next.score >= SECOND_SECTION_RATIO * best.score)
+    // Two chunks of one section are one passage once the section is read whole: shown twice, the reply
+    // repeated itself ("Нужен ли казахский язык на этикетке?" as [1] and [2], trial 5).
+    const sameSection =
+      best &&
+      next &&
+      next.headingPath.length === best.headingPath.length &&
+      next.headingPath.every((x, k) => x === best.headingPath[k]);
+    if (i === 0 && best && next && !sameSection && next.score >= SECOND_SECTION_RATIO * best.score)
       shown.push(wholeSection(index, { ...next, ...keep } as H));
   }
   // As many passages as the search returned: a second section takes the last document's place.
