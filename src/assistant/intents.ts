@@ -37,9 +37,9 @@ const LAWYER_REPORTED =
   /(?:юрист|адвокат)\S*\s+(?:сказал|говорит|считает|пишет|утверждает)|наш\S*\s+юрист|мой\s+юрист|我们(?:的)?律师|我的律师|律师(?:说|讲|认为|表示)|(?:our|my)\s+(?:lawyer|attorney)|lawyer\s+(?:says|said|told)|when\s+should\s+i\s+ask|instead\s+of|can\s+a\s+(?:lawyer|attorney)\s+(?!help)|может\s+ли\s+(?:юрист|адвокат)|律师(?:能不能|可以|能否)(?!帮|对接|联系|介入)|в\s+каких\s+случаях|когда\s+(?:вообще\s+)?(?:нужен|нужна|нужно)\s+(?:юрист|адвокат)|什么情况下|什么时候(?:才)?需要|when\s+do\s+(?:i|we)\s+need|do\s+(?:i|we)\s+(?:really\s+|even\s+)?need\s+an?\s+(?:lawyer|attorney)\s+(?:to|for)|is\s+an?\s+(?:lawyer|attorney)\s+(?:needed|required)/i;
 
 // Wanting to go to court is wanting a lawyer, though the message names none ("покупатель не платит,
-// хочу судиться, что делать").
+// хочу судиться, что делать"); so is asking where to sue ("что делать, куда подавать иск?", trial 5).
 const WANTS_TO_SUE =
-  /(?:хочу|хотим|хотели\s+бы|будем|собира\S+|готов\S*|решил\S*|планиру\S+)\s+(?:\S+\s+)?(?:судиться|подать\s+(?:в\s+суд|иск|на\s+них)|обратиться\s+в\s+суд)|(?:want|going|plan(?:ning)?|decided|intend)\s+to\s+(?:sue|take\s+(?:them|him|her|the\s+\S+)\s+to\s+court|file\s+(?:a\s+)?(?:lawsuit|claim\s+in\s+court))|(?:想|要|准备|打算|决定)(?:去)?(?:起诉|打官司|告(?:他们|对方|买方|客户))/iu;
+  /(?:хочу|хотим|хотели\s+бы|будем|собира\S+|готов\S*|решил\S*|планиру\S+)\s+(?:\S+\s+)?(?:судиться|подать\s+(?:в\s+суд|иск|на\s+них)|обратиться\s+в\s+суд)|(?:want|going|plan(?:ning)?|decided|intend)\s+to\s+(?:sue|take\s+(?:them|him|her|the\s+\S+)\s+to\s+court|file\s+(?:a\s+)?(?:lawsuit|claim\s+in\s+court))|(?:想|要|准备|打算|决定)(?:去)?(?:起诉|打官司|告(?:他们|对方|买方|客户))|куда\s+(?:подавать|подать)\s+(?:иск|в\s+суд)|где\s+(?:судиться|подать\s+иск)|where\s+(?:do|can|should)\s+(?:i|we)\s+(?:sue|file\s+(?:a\s+)?(?:lawsuit|claim))|(?:去|在)?哪(?:里|儿)(?:起诉|打官司|告)/iu;
 
 function isLawyerRequest(text: string): boolean {
   if (LAWYER_REPORTED.test(text)) return false;
