@@ -182,6 +182,24 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(new Set(sections).size).toBe(sections.length);
   });
 
+  it('reads the sentences of a list item as about the market its label names', async () => {
+    // "**Россия**: … Таможенные сборы за оформление выросли…": the second sentence, read alone, led a
+    // question on Uzbekistan's VAT (found while mending trial 5).
+    const a = await ask('Какая ставка НДС при ввозе товаров в Узбекистан?');
+    expect(a.lead?.text).toContain('12%');
+    expect(a.lead?.text).not.toMatch(/Таможенные сборы|1 231/);
+  });
+
+  it('answers a market follow-up from that market’s own note, not from the EAEU’s rules', async () => {
+    // "а в узбекистане?" after Kazakhstan's VAT led with an EAEU anti-dumping duty: Uzbekistan's note was
+    // hidden behind one listing twelve countries, and EAEU documents counted as Uzbekistan's (trial 5).
+    const c = `uz-vat-${Date.now()}`;
+    await ask('Какая ставка НДС при ввозе товаров в Казахстан с 2026 года?', c);
+    const a = await ask('а в узбекистане?', c);
+    expect(leadDocs(a)[0]).toBe('country-uzbekistan-ru');
+    expect(a.lead?.text).toMatch(/12%/);
+  });
+
   it('never offers a pointer to another document as part of the answer', async () => {
     // "铁路运输见国际货协（SMGS）一文。" ("rail: see the SMGS article") filled the lead of a CIF question,
     // and "Trucks are covered in the CMR article, …" the lead of a carrier-liability one.

@@ -87,7 +87,16 @@ export function unitsOf(passage: UnitSource): PassageUnits {
       // whole, two such items were cut into two fragments ("…and is to be sold in a member state.
       // According to…"). Domain key terms 0.551 → 0.567; items that fit stay whole (all items split: 0.548).
       const parts = longerThanLead(text) ? splitSentences(text).map(clean).filter(Boolean).flatMap(clauses) : [];
-      for (const part of parts.length ? parts : [text]) units.push(makeUnit(part, leadIn));
+      // An item's run-in label names its subject's market ("**Россия**: … Таможенные сборы выросли…"): each
+      // sentence read alone is about that market, though only the first names it (Russia's customs fees
+      // led a question on Uzbekistan, trial 5). The text stays as written: a repeated label took room.
+      const label = /^\*\*([^*]{2,40})\*\*\s*[:：]/u.exec(item[1]!)?.[1];
+      const labelMarkets = label ? detectMarkets(label) : [];
+      for (const part of parts.length ? parts : [text]) {
+        const unit = makeUnit(part, leadIn);
+        for (const m of labelMarkets) if (!unit.markets.includes(m)) unit.markets.push(m);
+        units.push(unit);
+      }
       list?.items.push(text);
       continue;
     }

@@ -385,5 +385,10 @@ export function marketName(code: string, lang: Lang): string {
 export function aboutOtherMarkets(countries: readonly string[], asked: ReadonlySet<string>): boolean {
   if (asked.size === 0) return false;
   const foreign = countries.filter((c) => c !== 'CN');
-  return foreign.length > 0 && foreign.length <= 2 && !foreign.some((c) => asked.has(c));
+  if (foreign.length === 0 || foreign.some((c) => asked.has(c))) return false;
+  // A document on the EAEU's common rules is about its members: asked about Uzbekistan, an observer,
+  // its tariff and fees are another market's (an EAEU anti-dumping duty led "а в узбекистане?", trial 5).
+  const eaeu = new Set<string>(EAEU_MEMBERS);
+  if (foreign.every((c) => eaeu.has(c)) && ![...asked].some((c) => eaeu.has(c))) return true;
+  return foreign.length <= 2;
 }
