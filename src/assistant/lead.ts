@@ -321,7 +321,13 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
     if (pool.length === 0) return { bestByDoc, confidence, matchedWeight };
     chosen = composeLead(pool, maxChars, maxSentences);
   }
-  const parts = chosen.map((s) => `${fitAround(s.text, s.budget, qTokens)} [${s.n}]`);
+  // Two sentences of one paragraph both carry its run-in heading (passage-units.ts): said once.
+  const parts = chosen.map((s, i) => {
+    const shown = fitAround(s.text, s.budget, qTokens);
+    const label = /^([^…]{2,80}?[.。:：])\s?…\s?/u.exec(shown);
+    const repeated = label && chosen.slice(0, i).some((x) => x.text.startsWith(label[1]!));
+    return `${repeated ? `…${shown.slice(label[0].length)}` : shown} [${s.n}]`;
+  });
   const citations = [...new Set(chosen.map((s) => s.n))];
   return {
     lead: {

@@ -69,7 +69,8 @@ export function routesTool(routes: RouteService) {
         return {
           routes: plan.options.length,
           summary: note + renderPlanSummary(plan, ctx.lang),
-          plan: note + renderPlan(plan, ctx.lang),
+          // The note leads the summary; the plan follows it in the same reply, so it is said once.
+          plan: renderPlan(plan, ctx.lang),
         };
       } catch (err) {
         if (err instanceof PlaceNotFoundError) return { error: `unknown place: ${err.message}` };
