@@ -307,26 +307,26 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   // A sentence is shown cut around the question's words; when the cut leaves a figure about another
   // market and drops the asked one ("…поезд Поти – Баку … 34 часа…" of a list that names Kazakhstan
   // further on, asked about Almaty), the sentence is not the answer: the next one is.
+  const show = (chosen: ReadonlyArray<LeadSentence & { budget: number }>) =>
+    chosen.map((s) => ({ ...s, shown: fitAround(s.text, s.budget, qTokens) }));
   let pool = eligible;
-  let chosen = composeLead(pool, maxChars, maxSentences);
+  let chosen = show(composeLead(pool, maxChars, maxSentences));
   for (let tries = 0; asked.size > 0 && tries < 3; tries++) {
-    const wrong = chosen.filter((s) => {
-      const shown = fitAround(s.text, s.budget, qTokens);
-      if (shown === s.text || !hasFigure(shown)) return false;
+    const wrong = chosen.filter(({ text, shown }) => {
+      if (shown === text || !hasFigure(shown)) return false;
       const markets = detectMarkets(shown);
       return markets.some((m) => m !== 'CN') && !markets.some((m) => asked.has(m));
     });
     if (wrong.length === 0) break;
     pool = pool.filter((c) => !wrong.some((w) => w.passageKey === c.passageKey && w.text === c.text));
     if (pool.length === 0) return { bestByDoc, confidence, matchedWeight };
-    chosen = composeLead(pool, maxChars, maxSentences);
+    chosen = show(composeLead(pool, maxChars, maxSentences));
   }
   // Two sentences of one paragraph both carry its run-in heading (passage-units.ts): said once.
-  const parts = chosen.map((s, i) => {
-    const shown = fitAround(s.text, s.budget, qTokens);
+  const parts = chosen.map(({ shown, n }, i) => {
     const label = /^([^…]{2,80}?[.。:：])\s?…\s?/u.exec(shown);
     const repeated = label && chosen.slice(0, i).some((x) => x.text.startsWith(label[1]!));
-    return `${repeated ? `…${shown.slice(label[0].length)}` : shown} [${s.n}]`;
+    return `${repeated ? `…${shown.slice(label[0].length)}` : shown} [${n}]`;
   });
   const citations = [...new Set(chosen.map((s) => s.n))];
   return {
@@ -341,13 +341,13 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   };
 }
 
+type FillCandidate = LeadSentence & { countryFigure?: boolean };
+
 /**
  * The best sentence, and the next best when it scores close: two sentences that both fit are shown
  * whole; when they do not fit together, each is cut to its share of the cap around the question's
  * words (the answer to a question usually sits near the words it shares with it).
  */
-type FillCandidate = LeadSentence & { countryFigure?: boolean };
-
 function composeLead(
   eligible: readonly FillCandidate[],
   maxChars: number,
@@ -364,15 +364,18 @@ function composeLead(
   // customs-value answer, "中国：1988年1月1日起生效" (the CISG) after the AEO one (trial 5).
   const offDoc = (c: FillCandidate) =>
     c.n !== top.n && (c.score < top.score * FILL_OTHER_DOC || (c.countryFigure ?? false));
-  if (top.text.length + second.text.length + 5 <= maxChars) {
-    chosen.push({ ...second, budget: maxChars });
-    let used = top.text.length + second.text.length + 10;
+  // Further sentences that fit whole in the room left, best first.
+  const fill = (used: number) => {
     for (const c of eligible) {
       if (chosen.length >= maxSentences || c.score < top.score * FILL_RATIO) break;
       if (repeats(c) || used + c.text.length + 5 > maxChars || offDoc(c)) continue;
       chosen.push({ ...c, budget: maxChars });
       used += c.text.length + 5;
     }
+  };
+  if (top.text.length + second.text.length + 5 <= maxChars) {
+    chosen.push({ ...second, budget: maxChars });
+    fill(top.text.length + second.text.length + 10);
   } else if (second.score >= top.score * SPLIT_RATIO && maxSentences > 1) {
     const half = Math.floor(maxChars * TOP_SHARE) - 3;
     const topBudget = second.text.length < half ? maxChars - second.text.length - 6 : half;
@@ -380,13 +383,7 @@ function composeLead(
     chosen.push({ ...second, budget: maxChars - Math.min(topBudget, top.text.length) - 6 });
   } else {
     // The runner-up is too long to share the cap: a shorter sentence that fits may follow the best.
-    let used = top.text.length + 5;
-    for (const c of eligible.slice(1)) {
-      if (chosen.length >= maxSentences || c.score < top.score * FILL_RATIO) break;
-      if (repeats(c) || used + c.text.length + 5 > maxChars || offDoc(c)) continue;
-      chosen.push({ ...c, budget: maxChars });
-      used += c.text.length + 5;
-    }
+    fill(top.text.length + 5);
   }
   return chosen;
 }

@@ -34,12 +34,7 @@ export function shownPassages<H extends UserHit>(question: string, hits: readonl
     shown.push(wholeSection(index, best ? ({ ...best, ...keep } as H) : hit));
     // Two chunks of one section are one passage once the section is read whole: shown twice, the reply
     // repeated itself ("Нужен ли казахский язык на этикетке?" as [1] and [2], trial 5).
-    const sameSection =
-      best &&
-      next &&
-      next.headingPath.length === best.headingPath.length &&
-      next.headingPath.every((x, k) => x === best.headingPath[k]);
-    if (i === 0 && best && next && !sameSection && next.score >= SECOND_SECTION_RATIO * best.score)
+    if (i === 0 && best && next && !sameSection(best, next) && next.score >= SECOND_SECTION_RATIO * best.score)
       shown.push(wholeSection(index, { ...next, ...keep } as H));
   }
   // As many passages as the search returned: a second section takes the last document's place.
@@ -53,10 +48,12 @@ export function shownPassages<H extends UserHit>(question: string, hits: readonl
  * of the one before dropped — and shown cut around its best sentence.
  */
 function wholeSection<H extends UserHit>(index: SectionRanker, hit: H): H {
-  const same = (p: { headingPath: readonly string[] }) =>
-    p.headingPath.length === hit.headingPath.length && p.headingPath.every((x, i) => x === hit.headingPath[i]);
-  const parts = index.chunksOf(hit.docId).filter(same);
+  const parts = index.chunksOf(hit.docId).filter((p) => sameSection(p, hit));
   if (parts.length <= 1) return hit;
   const text = joinChunks(parts.map((p) => p.text));
   return { ...hit, text };
 }
+
+type Sectioned = { headingPath: readonly string[] };
+const sameSection = (a: Sectioned, b: Sectioned) =>
+  a.headingPath.length === b.headingPath.length && a.headingPath.every((x, i) => x === b.headingPath[i]);

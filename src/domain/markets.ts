@@ -382,13 +382,14 @@ export function marketName(code: string, lang: Lang): string {
  * (countries BY, CN) is, when the question asks about Uzbekistan. A document about a region (three
  * markets or more) may answer for a market it does not list ("the parties are …").
  */
+const EAEU: ReadonlySet<string> = new Set(EAEU_MEMBERS);
+
 export function aboutOtherMarkets(countries: readonly string[], asked: ReadonlySet<string>): boolean {
   if (asked.size === 0) return false;
   const foreign = countries.filter((c) => c !== 'CN');
   if (foreign.length === 0 || foreign.some((c) => asked.has(c))) return false;
   // A document on the EAEU's common rules is about its members: asked about Uzbekistan, an observer,
   // its tariff and fees are another market's (an EAEU anti-dumping duty led "а в узбекистане?", trial 5).
-  const eaeu = new Set<string>(EAEU_MEMBERS);
-  if (foreign.every((c) => eaeu.has(c)) && ![...asked].some((c) => eaeu.has(c))) return true;
+  if (foreign.every((c) => EAEU.has(c)) && ![...asked].some((c) => EAEU.has(c))) return true;
   return foreign.length <= 2;
 }

@@ -101,11 +101,13 @@ export function planCaveats(plan: RoutePlan, lang: Lang, maxOptions = 4): string
   // "no cost for Qingdao–Alashankou, Alashankou–Dostyk, …" read as two different problems.
   const caveats: Caveat[] = [];
   for (const c of shown.flatMap((o) => o.caveats)) {
-    const same = caveats.find(
-      (x): x is NoCost => c.code === 'no-cost' && x.code === 'no-cost' && x.container === c.container,
-    );
-    if (same && c.code === 'no-cost') same.legs = [...new Set([...same.legs, ...c.legs])];
-    else caveats.push(c.code === 'no-cost' ? { ...c, legs: [...c.legs] } : c);
+    if (c.code !== 'no-cost') {
+      caveats.push(c);
+      continue;
+    }
+    const same = caveats.find((x): x is NoCost => x.code === 'no-cost' && x.container === c.container);
+    if (same) same.legs = [...new Set([...same.legs, ...c.legs])];
+    else caveats.push({ ...c, legs: [...c.legs] });
   }
   const texts = caveats.map((c) => localise(caveatText(c, lang)));
   // "Fewer than two routes have a cost, so none is named the cheapest" says nothing more when none has one.
@@ -156,7 +158,6 @@ export function renderPlanSummary(plan: RoutePlan, lang: Lang, maxOptions = 4): 
   const shown = displayOptions(plan, maxOptions);
   const reported = shown.filter((o) => !isUndercut(o));
   const lines = (reported.length ? reported : shown).map((o) => {
-    // "Best by sea" is a sea option even when most of its days are by rail after the port.
     const bestOf = o.picks.find((p) => p.startsWith('best-'))?.slice(5);
     // Sea to Vladivostok, then rail to Moscow, reads "sea + rail", in the order travelled; one mode
     // reads as itself ("best by sea" is a sea option even when most of its days are by rail).
