@@ -17,6 +17,7 @@ interface Answer {
   toolCalls: Array<{ name: string; input: Record<string, unknown> }>;
   escalation?: { suggested: boolean };
   conversationId?: string;
+  lang?: string;
 }
 
 describe('direct answers without a model (HTTP and CLI, real knowledge base)', () => {
@@ -559,6 +560,40 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     // A meat grinder is a machine, raw materials are not cheese, fishing rods are not fish.
     for (const q of ['мясорубки в Казахстан — декларация или сертификат?', 'fishing rods to russia, EAC needed?'])
       expect((await ask(q)).answer, q).not.toContain(q.startsWith('м') ? 'мясо и мясная' : 'fish and fish');
+  });
+
+  it('keeps the question when a follow-up only swaps the country (trial 6)', async () => {
+    // "а в Кыргызстане?" after a VAT question led with the TIR note's list of neighbours.
+    const conversationId = `vat-chain-${Date.now()}`;
+    await ask('какой ндс при импорте в Узбекистан?', conversationId);
+    const kg = await ask('а в Кыргызстане?', conversationId);
+    expect(leadDocs(kg)[0]).toBe('country-kyrgyzstan-ru');
+    expect(kg.lead?.text).toMatch(/НДС — 12%/);
+    const tj = await ask('а в Таджикистане?', conversationId);
+    expect(leadDocs(tj)[0]).toBe('country-tajikistan-ru');
+    expect(tj.lead?.text).toMatch(/НДС/);
+  });
+
+  it('swaps the product or the convention a follow-up names for the one asked before (trial 6)', async () => {
+    const zh = `toys-${Date.now()}`;
+    await ask('童装出口俄罗斯要做证书还是声明？', zh);
+    const toys = await ask('那玩具呢？', zh);
+    expect(leadDocs(toys)[0]).toBe('tr-cu-008-toys-zh');
+    expect(toys.lead?.text).toMatch(/合格证书/);
+    const en = `cisg-${Date.now()}`;
+    await ask('is Kazakhstan in the New York Convention? when did they join', en);
+    const cisg = await ask('and is Kazakhstan a CISG party?', en);
+    // Two documents say it: the CISG note and the contract checklist's governing-law item.
+    expect(['cisg-sco-states-en', 'first-export-contract-checklist-en']).toContain(leadDocs(cisg)[0]);
+    expect(cisg.lead?.text).toMatch(/Kazakhstan[^.]*not parties/);
+  });
+
+  it('answers "CISG呢？" in Chinese: an acronym beside Chinese is a name, not English', async () => {
+    const conversationId = `acronym-${Date.now()}`;
+    await ask('哈萨克斯坦是纽约公约成员国吗？', conversationId);
+    const a = await ask('CISG呢？', conversationId);
+    expect(a.lang).toBe('zh');
+    expect(a.answer).toMatch(/\p{Script=Han}/u);
   });
 
   it('says plainly when the knowledge base has no document on a regulation, and offers people', async () => {

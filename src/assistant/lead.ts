@@ -7,10 +7,11 @@
 // introduces a list ("Not confirmed:") travels with the item it hedges.
 import type { Lang } from '../domain/lang.js';
 import { tokenize } from '../rag/tokenize.js';
-import { aboutOtherMarkets, detectMarkets, withoutMarkets } from '../domain/markets.js';
+import { aboutOtherMarkets, detectMarkets, EAEU_MEMBERS, withoutMarkets } from '../domain/markets.js';
 import { namesIncoterms } from '../domain/incoterms.js';
 import { withoutToyQualifiers } from '../domain/products.js';
 import { fitAround } from './fit-around.js';
+import { hanShare, hanWeights } from './han-overlap.js';
 import { matchKey, unitsOf, type Unit } from './passage-units.js';
 import { hasFigure, questionTypes, sentenceHas, type QuestionType } from './question-type.js';
 
@@ -83,6 +84,14 @@ const TOP_SHARE = 0.5;
 /** Weights of the score's parts beside coverage: word proximity, answer type, retrieval rank. */
 const W_PROX = 0.15;
 const W_RANK = 0.3;
+/** Chinese characters shared with the question (han-overlap.ts), on top of the bigram match, divided
+ * by 1 + the document's rank. Flat 0.4 / 0.7 / 1 / 1.5 gave xquad zh answer-in-lead .809 / .824 /
+ * .832 / .828 (.791 without) and domain zh key terms .515 / .534 / .554 / .544 (.505), but it lifted
+ * a lower document's sentence over the best one's in Chinese follow-ups (30 → 28 of 36); by rank:
+ * xquad .824, domain zh .582, follow-ups 29. The same with 4-letter word beginnings in ru/en lost
+ * domain answers (ru .604 → .541). */
+const W_HAN = 1;
+const EAEU: ReadonlySet<string> = new Set(EAEU_MEMBERS);
 /** A question word in the section's heading counts this much of one in the sentence: the heading is
  * the question the section answers. */
 const HEADING_WEIGHT = 0.8;
@@ -95,6 +104,10 @@ const W_FIRST = 0.05;
 const W_SECTION_RANK = 0.15;
 /** A document about another technical regulation than the asked one (0.5 lost a domain answer, 0.7 none). */
 const W_OFF_REGULATION = 0.7;
+/** A document about no regulation, when the asked product's regulation is shown (0.8: domain key terms
+ * .634 → .631, and "Нужен ли сертификат на детские игрушки для России?" led by the toy rule again, not
+ * by the Russian VAT note's reminder). */
+const W_NOT_THE_RULE = 0.8;
 const INCOTERM_TOKEN = /^(?:exw|fca|fas|fob|cfr|cif|cpt|cip|dap|dpu|ddp)$/;
 /** An Incoterms rule's weight, over its corpus weight (1: the domain sets' key terms 0.551, 2: 0.557, 3: 0.554). */
 const INCOTERM_WEIGHT = 2;
@@ -205,6 +218,13 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
       if (INCOTERM_TOKEN.test(t)) weight.set(t, Math.max(w, globalWeight.get(t) ?? w) * INCOTERM_WEIGHT);
     total = [...weight.values()].reduce((a, w) => a + w, 0);
   }
+  const han =
+    opts.lang === 'zh'
+      ? hanWeights(
+          topic,
+          docs.flatMap((d) => d.passages.flatMap((p) => unitsOf(p).units)),
+        )
+      : undefined;
   const topScore = Math.max(0, ...docs.map((d) => d.score ?? 0));
   const prior = (doc: LeadDoc) =>
     doc.score !== undefined && topScore > 0
@@ -212,6 +232,15 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
       : W_RANK / (1 + doc.rank);
   for (const doc of docs) {
     const ofAsked = doc.countries.some((c) => asked.has(c));
+    // A note on the asked market alone (China beside it is where the goods come from), or on the union's
+    // common rules when the asked market is a member, is about that market in every sentence, though few
+    // write its name again: "а в Таджикистане?" after a VAT question led with the TIR note's list of
+    // neighbours that names Tajikistan, over the Tajik note's VAT sentence (trial 6). A note on markets
+    // of all kinds is not (follow-up sets 90 → 91 of 108; domain key terms .624 → .634 with the union's
+    // notes, which a Russia-only note outranked otherwise).
+    const markets = doc.countries.filter((c) => c !== 'CN');
+    const ownMarket =
+      ofAsked && (markets.length <= 1 || (markets.every((c) => EAEU.has(c)) && [...asked].some((c) => EAEU.has(c))));
     const offMarket = aboutOtherMarkets(doc.countries, asked);
     // A document about another technical regulation answers for its own products: asked about toys
     // (TR CU 008), "only a declaration, no certificate" from the RoHS document is the wrong rule.
@@ -236,13 +265,14 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         let matched = 0;
         let matchedGlobal = 0;
         for (const [t, w] of weight) {
-          const share = unit.tokens.has(t)
-            ? 1
-            : headingTokens.has(t)
-              ? HEADING_WEIGHT
-              : docTokens.has(t)
-                ? DOC_WEIGHT
-                : 0;
+          const share =
+            unit.tokens.has(t) || (ownMarket && marketTokens.has(t))
+              ? 1
+              : headingTokens.has(t)
+                ? HEADING_WEIGHT
+                : docTokens.has(t)
+                  ? DOC_WEIGHT
+                  : 0;
           matched += w * share;
           // How well the knowledge base answers at all: a document about the asked market answers
           // for it in every sentence (ranking is left alone: it would favour every sentence of it).
@@ -268,7 +298,8 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
           typeBonus +
           frameBonus +
           prior(doc) -
-          W_SECTION_RANK * (passage.rank ?? 0);
+          W_SECTION_RANK * (passage.rank ?? 0) +
+          (han ? (W_HAN * hanShare(han, unit)) / (1 + doc.rank) : 0);
         // A section's first sentence is usually its answer; a pointer to another document is not one.
         if (unitIndex === 0) score += W_FIRST;
         if (CROSS_REFERENCE.test(unit.text)) score *= 0.6;
@@ -277,6 +308,10 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         if (mentionsAsked) score += 0.1;
         if (offMarket) score *= 0.5;
         if (offRegulation) score *= W_OFF_REGULATION;
+        // The asked product's own regulation answers for it: a document that only mentions the product
+        // (the VAT note's "check that the certificate names toys exactly") does not.
+        if (askedRegulationShown && !offRegulation && !doc.regulations?.some((r) => askedRegulations.has(r)))
+          score *= W_NOT_THE_RULE;
         const hedged = unit.leadIn && HEDGE.test(unit.leadIn) ? `${unit.leadIn} ${unit.text}` : unit.text;
         // "On top of that, …", "Кроме того, …", "此外，…" lean on the sentence before them: read together.
         const before = unitIndex > 0 ? units[unitIndex - 1] : undefined;

@@ -21,6 +21,8 @@ export interface Unit {
   leadIn?: string;
   markets: string[];
   figure: boolean;
+  /** The Chinese characters the unit holds (han-overlap.ts); empty for other scripts. */
+  han: ReadonlySet<string>;
   /** Matching keys of each name-like word (capitalised inside a sentence, or a Chinese "名·姓"). */
   names: string[][];
   numbers: string[];
@@ -123,6 +125,7 @@ function makeUnit(text: string, leadIn: string | undefined): Unit {
     ...(leadIn ? { leadIn } : {}),
     markets: detectMarkets(text),
     figure: hasFigure(text),
+    han: HAN.test(text) ? new Set(text.match(/\p{Script=Han}/gu)) : NO_HAN,
     names: [...text.matchAll(/(?<=\S\s+)[A-ZА-ЯЁ][a-zа-яё]{2,}|\p{Script=Han}{1,4}·\p{Script=Han}{1,4}/gu)].map((m) =>
       tokenize(m[0]).map(matchKey),
     ),
@@ -181,6 +184,7 @@ function withShortOpening(sentences: string[]): string[] {
 const SHORT = 30;
 const SHORT_ZH = 10;
 const HAN = /\p{Script=Han}/u;
+const NO_HAN: ReadonlySet<string> = new Set();
 
 /** Two pieces of text as one: Chinese runs on without a space. */
 const joined = (a: string, b: string) => `${a}${HAN.test(a) ? '' : ' '}${b}`;

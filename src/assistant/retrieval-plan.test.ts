@@ -58,6 +58,17 @@ describe('planRetrieval: a follow-up replaces what it names again', () => {
     expect(ru.understood).not.toMatch(/004/);
   });
 
+  it('swaps the product the follow-up names, and its regulation with it', () => {
+    const zh = planRetrieval('那玩具呢？', asked('童装出口俄罗斯要做证书还是声明？'));
+    expect(zh.understood).toBe('出口俄罗斯要做证书还是声明？ 那玩具呢？');
+    expect(zh.products.map((p) => p.id)).toEqual(['toys']);
+    expect(zh.regulations).toEqual(['008']);
+    const ru = planRetrieval('а на игрушки?', asked('Нужен ли сертификат на детскую одежду в Казахстан?'));
+    expect(ru.understood).not.toMatch(/детск|одежд/);
+    expect(ru.markets).toEqual(['KZ']);
+    expect(ru.regulations).toEqual(['008']);
+  });
+
   it('carries over what the follow-up does not name', () => {
     const plan = planRetrieval('а сколько стоит?', asked('Сколько идёт поезд по жд из Циндао до Алматы?'), { places });
     expect(plan.understood).toBe('Сколько идёт поезд по жд из Циндао до Алматы? а сколько стоит?');

@@ -4,7 +4,8 @@
 // measure what users get.
 import { askedMarkets, detectMarkets, impliedMarkets, withoutMarkets } from '../domain/markets.js';
 import type { ProductGroup } from '../domain/product-groups.js';
-import { detectProducts } from '../domain/products.js';
+import { detectProducts, withoutProducts } from '../domain/products.js';
+import { namedConventions, withoutConventions } from '../domain/legal-conventions.js';
 import { INCOTERMS_WORDS, namesIncoterms } from '../domain/incoterms.js';
 import {
   CONFORMITY,
@@ -93,6 +94,8 @@ function understoodPrevious(history: readonly StoredMessage[], opts: PlanOptions
 }
 
 /** What a follow-up can name again, each kind with how it is found and cut out of a text. */
+const productIds = (text: string) => detectProducts(text).map((p) => p.id);
+
 const SWAPPED_KINDS: ReadonlyArray<{
   inFollowUp: (text: string) => string[];
   inPrevious: (text: string) => string[];
@@ -102,6 +105,11 @@ const SWAPPED_KINDS: ReadonlyArray<{
   // "and for EMC?" after a TR CU 004 question: the EMC regulation replaces the low-voltage one.
   { inFollowUp: askedRegulations, inPrevious: askedRegulations, without: withoutRegulations },
   { inFollowUp: namedModes, inPrevious: namedModes, without: withoutModes },
+  // "那玩具呢？" after a question on children's clothing: toys replace the clothing (the lead of
+  // follow-up fu-14 came from the clothing rule once single characters counted in Chinese leads).
+  { inFollowUp: productIds, inPrevious: productIds, without: withoutProducts },
+  // "and is Kazakhstan a CISG party?" after a New York Convention question (trial 6).
+  { inFollowUp: namedConventions, inPrevious: namedConventions, without: withoutConventions },
 ];
 
 /**

@@ -30,3 +30,20 @@ export function detectProducts(text: string): ProductGroup[] {
   const withoutQualifier = lower.replace(TOY_QUALIFIER, ' ');
   return found.filter((g) => g.id !== 'childrens-goods' || g.terms.some((t) => termAt(withoutQualifier, t)));
 }
+
+const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The text without the words that name these product groups: "童装出口俄罗斯要做证书还是声明？" without
+ * children's goods, for a follow-up that asks about toys instead ("那玩具呢？"). A word is dropped
+ * whole from the product word's beginning ("детскую одежду"'s "детск…"). */
+export function withoutProducts(text: string, ids: readonly string[]): string {
+  let out = text;
+  for (const group of PRODUCT_GROUPS.filter((g) => ids.includes(g.id)))
+    for (const term of group.terms) {
+      const re = /\p{Script=Han}/u.test(term)
+        ? new RegExp(escaped(term), 'gu')
+        : new RegExp(`(?<![\\p{L}\\p{N}])${escaped(term).replace(/е/g, '[её]')}[\\p{L}\\p{N}-]*`, 'giu');
+      out = out.replace(re, ' ');
+    }
+  return out;
+}

@@ -12,7 +12,12 @@ export function detectLang(text: string): DetectedLang | undefined {
   let han = 0;
   let cyr = 0;
   let lat = 0;
-  for (const ch of text) {
+  // An acronym (CISG, EAC, TR CU) beside Chinese or Russian words is a name, not English: "CISG呢？"
+  // is a Chinese follow-up (trial 6 answered it in English).
+  const own = /[\p{Script=Han}\p{Script=Cyrillic}]/u.test(text)
+    ? text.replace(/(?<![\p{Script=Latin}])[A-Z][A-Z0-9]{1,7}(?![\p{Script=Latin}])/gu, ' ')
+    : text;
+  for (const ch of own) {
     if (/\p{Script=Han}/u.test(ch)) han++;
     else if (/\p{Script=Cyrillic}/u.test(ch)) cyr++;
     else if (/\p{Script=Latin}/u.test(ch)) lat++;

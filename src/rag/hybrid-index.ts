@@ -3,7 +3,7 @@
 import { Bm25Index } from './bm25-index.js';
 import { FlatVectors } from './flat-vectors.js';
 import type { HnswVectorIndex } from './hnsw-vector-index.js';
-import { scoreSections } from './section-ranker.js';
+import { hanTokens, scoreSections } from './section-ranker.js';
 import { tokenize } from './tokenize.js';
 import type { DocMeta, Hit, IndexedChunk, SearchFilters, SearchOptions } from '../domain/knowledge.js';
 
@@ -143,6 +143,7 @@ export class HybridIndex {
     const wanted = new Set<number>();
     for (const id of docIds) for (const c of this.chunksOf(id)) wanted.add(this.chunkIdx.get(c.id)!);
     const queryTokens = this.tokenizer(query);
+    const sectionQuery = [...queryTokens, ...hanTokens(query)];
     const global = new Map<number, number>();
     for (const { idx, score } of this.bm25.search(queryTokens, wanted.size, (idx) => wanted.has(idx)))
       global.set(idx, score);
@@ -151,7 +152,7 @@ export class HybridIndex {
       const chunks = this.chunksOf(id);
       const idxs = chunks.map((c) => this.chunkIdx!.get(c.id)!);
       const scores = scoreSections(
-        queryTokens,
+        sectionQuery,
         idxs.map((idx) => ({ ...this.sectionTokens(idx), global: global.get(idx) ?? 0 })),
       );
       const order = scores
@@ -175,7 +176,11 @@ export class HybridIndex {
     let entry = this.tokenCache.get(idx);
     if (!entry) {
       const chunk = this.chunks[idx]!;
-      entry = { body: this.tokenizer(chunk.text), heading: this.tokenizer(chunk.headingPath.slice(1).join(' ')) };
+      const heading = chunk.headingPath.slice(1).join(' ');
+      entry = {
+        body: [...this.tokenizer(chunk.text), ...hanTokens(chunk.text)],
+        heading: [...this.tokenizer(heading), ...hanTokens(heading)],
+      };
       if (this.tokenCache.size >= SECTION_TOKEN_CACHE) this.tokenCache.delete(this.tokenCache.keys().next().value!);
       this.tokenCache.set(idx, entry);
     }

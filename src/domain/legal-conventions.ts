@@ -1,0 +1,25 @@
+// The international conventions exporters ask about by name, besides the transport ones
+// (transport-modes.ts): the New York Convention on arbitral awards, the CISG on sales contracts and
+// the TIR Convention on customs transit. A follow-up that names another ("and is Kazakhstan a CISG
+// party?" after a New York Convention question) replaces the one asked before.
+
+export type LegalConvention = 'new-york' | 'cisg' | 'tir';
+
+const NAMES: Record<LegalConvention, RegExp> = {
+  'new-york': /new[\s-]york(?:\s+convention)?|нью[\s-]?йоркск\S*(?:\s+конвенц\S*)?|纽约公约/giu,
+  cisg: /(?<![\p{Script=Latin}\p{Script=Cyrillic}\p{N}])(?:cisg|цисг)(?![\p{Script=Latin}\p{Script=Cyrillic}\p{N}])|vienna(?:\s+sales)?\s+convention|венск\S*\s+конвенц\S*|维也纳(?:销售)?公约|联合国国际货物销售合同公约|销售合同公约/giu,
+  tir: /(?<![\p{Script=Latin}\p{Script=Cyrillic}\p{N}])(?:tir|мдп)(?![\p{Script=Latin}\p{Script=Cyrillic}\p{N}])(?:\s+(?:convention|carnets?|конвенц\S*|книжк\S*))?|tir\s*公约|tir\s*证/giu,
+};
+
+/** The conventions a text names, each once. */
+export function namedConventions(text: string): LegalConvention[] {
+  return (Object.keys(NAMES) as LegalConvention[]).filter((c) => new RegExp(NAMES[c]).test(text));
+}
+
+/** The text without the words that name the given conventions. */
+export function withoutConventions(text: string, conventions: readonly string[]): string {
+  let out = text;
+  for (const c of Object.keys(NAMES) as LegalConvention[])
+    if (conventions.includes(c)) out = out.replace(new RegExp(NAMES[c]), ' ');
+  return out.replace(/\s{2,}/g, ' ').trim();
+}
