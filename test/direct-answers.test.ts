@@ -596,6 +596,23 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.answer).toMatch(/\p{Script=Han}/u);
   });
 
+  it('says plainly that fresh fruit and phytosanitary control have no document (trial 6)', async () => {
+    // "фитосанитарные требования для яблок … в Казахстан" was answered with the customs filing codes.
+    const apples = await ask(
+      'какие фитосанитарные требования для яблок из Китая в Казахстан? нужен ли карантинный сертификат',
+    );
+    expect(
+      apples.answer.startsWith(
+        t('ru', 'notCovered', { topic: 'свежие фрукты, овощи и растения (фитосанитарный контроль)' }),
+      ),
+    ).toBe(true);
+    expect(apples.lead).toBeUndefined();
+    const zh = await ask('出口苹果到俄罗斯需要什么检疫证书？');
+    expect(zh.answer).toContain(t('zh', 'notCovered', { topic: '新鲜水果、蔬菜和植物（植物检疫）' }));
+    // Apple juice is food, which the food documents cover.
+    expect((await ask('сок яблочный в Россию — декларация?')).answer).not.toContain('фитосанитарный');
+  });
+
   it('says plainly when the knowledge base has no document on a regulation, and offers people', async () => {
     const a = await ask('какие требования ТР ТС 018/2011 к электросамокатам?');
     expect(a.lead).toBeUndefined();
