@@ -588,6 +588,12 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(cisg.lead?.text).toMatch(/Kazakhstan[^.]*not parties/);
   });
 
+  it('fills the lead with a date from a document on many markets when the sentence names none (trial 6)', async () => {
+    // The single window's note lists six countries; its launch date is no country's figure.
+    const a = await ask('上合经贸综服平台是啥时候上线的 主要能干什么');
+    expect(a.lead?.text).toContain('2022年11月25日');
+  });
+
   it('answers "CISG呢？" in Chinese: an acronym beside Chinese is a name, not English', async () => {
     const conversationId = `acronym-${Date.now()}`;
     await ask('哈萨克斯坦是纽约公约成员国吗？', conversationId);

@@ -327,9 +327,14 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         // Another product's rule is never the direct answer when the asked product's document is here.
         const wrongProduct = offRegulation && askedRegulationShown;
         // A figure from a document about a country the question does not name ("НДС — 20%" of Belarus;
-        // China beside it is where the goods come from).
+        // China beside it is where the goods come from). In a document on many markets, only a sentence
+        // that names one: the single window's launch date, "2022年11月25日", is no market's figure (trial 6
+        // lost it from "上合经贸综服平台是啥时候上线的" to a sentence without the date).
         const countryFigure =
-          unit.figure && doc.countries.some((c) => c !== 'CN') && !doc.countries.some((c) => asked.has(c));
+          unit.figure &&
+          doc.countries.some((c) => c !== 'CN') &&
+          !doc.countries.some((c) => asked.has(c)) &&
+          (unit.markets.length > 0 || markets.length <= 2);
         if (!wrongMarket && !wrongProduct)
           eligible.push({ ...candidate, coverage, matched: matchedGlobal, countryFigure });
       }
