@@ -16,6 +16,21 @@ function termAt(text: string, term: string): boolean {
 // toys are asked about, not children's goods in general (TR CU 008, not 007).
 const TOY_QUALIFIER = /(?:детск\S*|для\s+детей|儿童|children'?s?|kids'?|baby)\s*(?=игрушк|玩具|toy)/gu;
 
+// Words that only say whom a product is for. Children's furniture is furniture (TR CU 025) and a
+// children's cream is cosmetics (TR CU 009): "а кроватки и столы для детского сада?" after a furniture
+// question was answered with TR CU 007's children's footwear (trial 6's probe). Clothes and shoes for
+// children stay children's goods.
+const FOR_CHILDREN = ['детск', 'children', 'kids', 'baby', '儿童', '婴儿'];
+const OWN_RULES = new Set(['furniture', 'cosmetics']);
+
+function forWhom(lower: string, found: ProductGroup[]): ProductGroup[] {
+  const children = found.find((g) => g.id === 'childrens-goods');
+  if (!children || !found.some((g) => OWN_RULES.has(g.id)) || found.some((g) => g.id === 'light-industry'))
+    return found;
+  const onlyForWhom = children.terms.every((t) => FOR_CHILDREN.includes(t) || !termAt(lower, t));
+  return onlyForWhom ? found.filter((g) => g !== children) : found;
+}
+
 /** The text without the words that only say whom a toy is for ("детские игрушки" → " игрушки"): they
  * name no product of their own, and a sentence on children's products does not answer a toy question. */
 export function withoutToyQualifiers(text: string): string {
@@ -25,7 +40,10 @@ export function withoutToyQualifiers(text: string): string {
 /** The product groups a text names. */
 export function detectProducts(text: string): ProductGroup[] {
   const lower = text.toLowerCase().replace(/ё/g, 'е');
-  const found = PRODUCT_GROUPS.filter((g) => g.terms.some((t) => termAt(lower, t)));
+  const found = forWhom(
+    lower,
+    PRODUCT_GROUPS.filter((g) => g.terms.some((t) => termAt(lower, t))),
+  );
   if (!found.some((g) => g.id === 'toys')) return found;
   const withoutQualifier = lower.replace(TOY_QUALIFIER, ' ');
   return found.filter((g) => g.id !== 'childrens-goods' || g.terms.some((t) => termAt(withoutQualifier, t)));

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { detectProducts, withoutProducts } from './products.js';
+
+const ids = (text: string) => detectProducts(text).map((g) => g.id);
+
+describe('detectProducts: whom a product is for does not make it children’s goods', () => {
+  it('reads children’s furniture and cosmetics under their own regulations', () => {
+    // "а кроватки и столы для детского сада?" was answered with TR CU 007's children's footwear.
+    expect(ids('а кроватки и столы для детского сада?')).toEqual(['furniture']);
+    expect(ids('детская мебель в Казахстан')).toEqual(['furniture']);
+    expect(ids('儿童面霜出口俄罗斯')).toEqual(['cosmetics']);
+    expect(ids('婴儿床出口俄罗斯')).toEqual(['furniture']);
+  });
+
+  it('keeps children’s clothes and shoes as children’s goods, and a capital as no product', () => {
+    expect(ids('детская одежда и обувь')).toEqual(['childrens-goods', 'light-industry']);
+    expect(ids('детские игрушки')).toEqual(['toys']);
+    expect(ids('столица Казахстана')).toEqual([]);
+  });
+});
+
+describe('withoutProducts', () => {
+  it('drops the words that name the products, whole', () => {
+    const out = withoutProducts('Нужен ли сертификат на детскую одежду в Казахстан?', [
+      'childrens-goods',
+      'light-industry',
+    ]);
+    expect(out.replace(/\s+/g, ' ')).toBe('Нужен ли сертификат на в Казахстан?');
+    expect(withoutProducts('童装出口俄罗斯要做证书还是声明？', ['childrens-goods'])).toBe(
+      ' 出口俄罗斯要做证书还是声明？',
+    );
+  });
+});
