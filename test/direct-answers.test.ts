@@ -594,6 +594,13 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toContain('2022年11月25日');
   });
 
+  it('keeps the rate a "how much" question asks for when a long item is cut (trial 6)', async () => {
+    // "…Producers with price undertakings … pay no duty" was shown, the 17.16–20.24% cut off.
+    const a = await ask('is there anti-dumping duty on aluminium foil from china into EAEU? how much');
+    expect(leadDocs(a)[0]).toBe('eaeu-anti-dumping-china-en');
+    expect(a.lead?.text).toContain('17.16–20.24%');
+  });
+
   it('answers "CISG呢？" in Chinese: an acronym beside Chinese is a name, not English', async () => {
     const conversationId = `acronym-${Date.now()}`;
     await ask('哈萨克斯坦是纽约公约成员国吗？', conversationId);

@@ -97,3 +97,16 @@ describe('fitAround before a bare number', () => {
     expect(kept).toBe(81);
   });
 });
+
+describe('fitAround with the figures a question asks for', () => {
+  it('moves the window to take the nearest one, and keeps its label', () => {
+    const text =
+      'Aluminium foil: 17.16–20.24%, for 5 years from 16 Nov 2025. Producers with price undertakings (e.g., Xiamen Xiashun Aluminium Foil) pay no duty, and yearly duty-free volumes were set per member state.';
+    const q = keys('anti-dumping duty aluminium foil');
+    const rate = text.indexOf('20.24%');
+    expect(fitAround(text, 140, q)).not.toContain('20.24%');
+    const cut = fitAround(text, 140, q, [[rate, rate + 6]]);
+    expect(cut).toMatch(/^Aluminium foil: 17\.16–20\.24%/);
+    expect(cut.length).toBeLessThanOrEqual(140);
+  });
+});

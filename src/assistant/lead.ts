@@ -13,7 +13,7 @@ import { withoutToyQualifiers } from '../domain/products.js';
 import { fitAround } from './fit-around.js';
 import { hanShare, hanWeights } from './han-overlap.js';
 import { matchKey, unitsOf, type Unit } from './passage-units.js';
-import { hasFigure, questionTypes, sentenceHas, type QuestionType } from './question-type.js';
+import { amountSpans, hasFigure, questionTypes, sentenceHas, type QuestionType } from './question-type.js';
 
 export interface LeadPassage {
   /** Stable id of the passage (the chunk id), used to cache its sentences. */
@@ -348,7 +348,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   // market and drops the asked one ("…поезд Поти – Баку … 34 часа…" of a list that names Kazakhstan
   // further on, asked about Almaty), the sentence is not the answer: the next one is.
   const show = (chosen: ReadonlyArray<LeadSentence & { budget: number }>) =>
-    chosen.map((s) => ({ ...s, shown: fitAround(s.text, s.budget, qTokens) }));
+    chosen.map((s) => ({ ...s, shown: fitAround(s.text, s.budget, qTokens, amountSpans(types, s.text)) }));
   let pool = eligible;
   let chosen = show(composeLead(pool, maxChars, maxSentences));
   for (let tries = 0; asked.size > 0 && tries < 3; tries++) {

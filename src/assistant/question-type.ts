@@ -45,3 +45,12 @@ export function sentenceHas(type: QuestionType, sentence: string): boolean {
 export function hasFigure(sentence: string): boolean {
   return HAS.amount.test(sentence) || HAS.duration.test(sentence) || /\d+(?:[.,]\d+)?\s*%/.test(sentence);
 }
+
+/** Where a sentence holds the figures a rate or price question asks for (amounts and percentages):
+ * [start, end) spans for the cut to keep (fit-around.ts). Only amounts: a number or a date is too
+ * common in a sentence to steer a cut (no xquad or domain answer changed either way). */
+export function amountSpans(types: readonly QuestionType[], sentence: string): Array<[number, number]> {
+  if (!types.includes('amount')) return [];
+  const re = new RegExp(HAS.amount.source, `${HAS.amount.flags.replace('g', '')}g`);
+  return [...sentence.matchAll(re)].map((m) => [m.index, m.index + m[0].trimEnd().length]);
+}
