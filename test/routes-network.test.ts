@@ -175,6 +175,15 @@ describe('route plans on the real network', () => {
     expect(almaty.options.flatMap((o) => o.caveats).some((c) => c.code === 'benchmark')).toBe(false);
   });
 
+  it('keeps a line for a mode asked for whose only options are sums of legs (trial 6)', async () => {
+    // "rail vs sea from Qingdao to Minsk": the summary showed the sea option alone.
+    const { plan } = await routes.plan('Qingdao', 'Minsk', { modes: ['rail', 'sea'] });
+    const summary = renderPlanSummary(plan, 'en');
+    expect(summary).toMatch(/🚢 sea[^\n]*: \d+–\d+ days/);
+    expect(summary).toMatch(/🚆 rail: at least 15 days \(to Moscow alone: 15–18 days\)/);
+    expect(summary).not.toMatch(/9–10 days/);
+  });
+
   it('names every border crossing in Russian and Chinese, never in Latin letters', async () => {
     const seen = new Set<string>();
     const cities = net.nodes.filter((n) => n.kind === 'city').map((n) => n.id);

@@ -157,12 +157,13 @@ export function renderPlanSummary(plan: RoutePlan, lang: Lang, maxOptions = 4): 
   // there is, as for a trip asked through a place the through service does not pass.
   const shown = displayOptions(plan, maxOptions);
   const reported = shown.filter((o) => !isUndercut(o));
-  const lines = (reported.length ? reported : shown).map((o) => {
-    const bestOf = o.picks.find((p) => p.startsWith('best-'))?.slice(5);
-    // Sea to Vladivostok, then rail to Moscow, reads "sea + rail", in the order travelled; one mode
-    // reads as itself ("best by sea" is a sea option even when most of its days are by rail).
-    const travelled = [...new Set(o.legs.map((l) => l.mode))];
-    const modes = bestOf || travelled.length < 2 ? [bestOf ?? mainMode(o)] : travelled;
+  // A mode no reported option travels by keeps its line, its days read "at least …" (optionDays): asked
+  // "rail vs sea … to Minsk", the summary showed the sea option alone (trial 6).
+  const otherModes = shown.filter(
+    (o) => isUndercut(o) && !reported.some((r) => labelModes(r).join() === labelModes(o).join()),
+  );
+  const lines = (reported.length ? [...reported, ...otherModes.slice(0, 1)] : shown).map((o) => {
+    const modes = labelModes(o);
     const icons = modes.map((m) => MODE_ICON[m] ?? '•').join('');
     const names = modes.map((m) => routeText(lang, m as 'rail')).join(' + ');
     const picks = o.picks.map((p) => routeText(lang, p)).join(', ');
@@ -177,6 +178,15 @@ export function renderPlanSummary(plan: RoutePlan, lang: Lang, maxOptions = 4): 
     ? []
     : shown.flatMap((o) => o.caveats).filter((c) => c.code === 'composed' || c.code === 'benchmark');
   return [`${head}:`, ...lines, ...[...new Set(yardsticks.map((c) => `⚠ ${caveatText(c, lang)}`))]].join('\n');
+}
+
+/** The modes an option is labelled by. Sea to Vladivostok, then rail to Moscow, reads "sea + rail", in
+ * the order travelled; one mode reads as itself ("best by sea" is a sea option even when most of its
+ * days are by rail). */
+function labelModes(o: Option): string[] {
+  const bestOf = o.picks.find((p) => p.startsWith('best-'))?.slice(5);
+  const travelled = [...new Set(o.legs.map((l) => l.mode))];
+  return bestOf || travelled.length < 2 ? [bestOf ?? mainMode(o)] : travelled;
 }
 
 /** The summary and each caveat once, cut to `maxChars` (a chat's first message). */
