@@ -184,6 +184,13 @@ describe('route plans on the real network', () => {
     expect(summary).not.toMatch(/9–10 days/);
   });
 
+  it('names each option’s border crossing in the summary, in the reader’s language (trial 6)', async () => {
+    // "走哪个口岸出境" after a Tashkent question: the summary, the lead of the reply, had no crossing.
+    const { plan } = await routes.plan('Qingdao', 'Tashkent');
+    expect(renderPlanSummary(plan, 'zh')).toMatch(/🚆 铁路[^\n]*· 口岸: 霍尔果斯–阿腾科里/);
+    expect(renderPlanSummary(plan, 'ru')).toMatch(/🚆 ж\/д[^\n]*· переходы: Хоргос–/);
+  });
+
   it('names every border crossing in Russian and Chinese, never in Latin letters', async () => {
     const seen = new Set<string>();
     const cities = net.nodes.filter((n) => n.kind === 'city').map((n) => n.id);

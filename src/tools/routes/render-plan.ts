@@ -156,6 +156,7 @@ export function renderPlanSummary(plan: RoutePlan, lang: Lang, maxOptions = 4): 
   // (a tester read "7–8 days (legs added up)" under "16 days" as a faster train) — unless it is all
   // there is, as for a trip asked through a place the through service does not pass.
   const shown = displayOptions(plan, maxOptions);
+  const localise = localiser(plan, lang);
   const reported = shown.filter((o) => !isUndercut(o));
   // A mode no reported option travels by keeps its line, its days read "at least …" (optionDays): asked
   // "rail vs sea … to Minsk", the summary showed the sea option alone (trial 6).
@@ -168,9 +169,17 @@ export function renderPlanSummary(plan: RoutePlan, lang: Lang, maxOptions = 4): 
     const names = modes.map((m) => routeText(lang, m as 'rail')).join(' + ');
     const picks = o.picks.map((p) => routeText(lang, p)).join(', ');
     const co2 = o.co2T ? ` · ${routeText(lang, 'co2')} ${range(o.co2T)} t` : '';
+    // The border crossing is what a Central Asian trip turns on ("走哪个口岸出境" got the summary without it,
+    // trial 6); the plan below gives the rest of each option's details.
+    const crossings = o.crossings.map((c) =>
+      localise(c)
+        .split(' or ')
+        .join(` ${routeText(lang, 'or')} `),
+    );
+    const via = crossings.length ? ` · ${routeText(lang, 'crossings')}: ${crossings.join(', ')}` : '';
     // A time added up from separate legs beside a reported through service says so on its own line:
     // read alone, "7–8 days" beside "16 days" looks like a faster train that nobody has run.
-    return `${icons} ${names}${picks ? ` (${picks})` : ''}: ${optionDays(o, lang)} · ${costText(o, lang)}${co2}`;
+    return `${icons} ${names}${picks ? ` (${picks})` : ''}: ${optionDays(o, lang)} · ${costText(o, lang)}${co2}${via}`;
   });
   // When every option is such a sum, what the through service takes — for the trip, for a part of it,
   // or from elsewhere in the origin's country — is said right under them.
