@@ -601,6 +601,13 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toContain('17.16–20.24%');
   });
 
+  it('reads "what papers" for a product as the certificate-or-declaration question (trial 6)', async () => {
+    // «毛绒玩具…要办什么证» was shown the toy regulation's label section, whose heading shares "什么".
+    const a = await ask('毛绒玩具出口俄罗斯要办什么证？');
+    expect(leadDocs(a)[0]).toBe('tr-cu-008-toys-zh');
+    expect(a.lead?.text).toMatch(/只能认证/);
+  });
+
   it('answers "CISG呢？" in Chinese: an acronym beside Chinese is a name, not English', async () => {
     const conversationId = `acronym-${Date.now()}`;
     await ask('哈萨克斯坦是纽约公约成员国吗？', conversationId);

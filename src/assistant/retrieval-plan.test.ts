@@ -69,6 +69,15 @@ describe('planRetrieval: a follow-up replaces what it names again', () => {
     expect(ru.regulations).toEqual(['008']);
   });
 
+  it('adds the conformity words, in the question’s script, to "what papers" for a product only', () => {
+    expect(planRetrieval('毛绒玩具出口俄罗斯要办什么证？').understood).toBe(
+      '毛绒玩具出口俄罗斯要办什么证？ 认证 证书 声明',
+    );
+    expect(planRetrieval('какие документы нужны на детскую обувь?').understood).toMatch(/сертификат декларация$/);
+    // No product: the question stays as asked.
+    expect(planRetrieval('какие документы нужны для экспорта?').understood).toBe('какие документы нужны для экспорта?');
+  });
+
   it('carries over what the follow-up does not name', () => {
     const plan = planRetrieval('а сколько стоит?', asked('Сколько идёт поезд по жд из Циндао до Алматы?'), { places });
     expect(plan.understood).toBe('Сколько идёт поезд по жд из Циндао до Алматы? а сколько стоит?');

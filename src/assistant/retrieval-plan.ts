@@ -81,7 +81,10 @@ export function planRetrieval(
     products,
     // The product's regulations rank their documents up only when the question is on the product's rules.
     regulations: [...new Set(namedRegulations(productWords.join(' ')).map((r) => r.number))],
-    understood: followUp,
+    // Only for the question answered now: read back as the question a follow-up continues, the added
+    // words pulled its lead to the certificate of another document ("证书有效期多久？").
+    understood:
+      depth === 0 && PAPERS.test(question) && products.length ? `${followUp} ${papersWords(question)}` : followUp,
     ...(previous ? { previous } : {}),
   };
 }
@@ -94,6 +97,18 @@ function understoodPrevious(history: readonly StoredMessage[], opts: PlanOptions
 }
 
 /** What a follow-up can name again, each kind with how it is found and cut out of a text. */
+/** "What papers do I need" for a product is the conformity question: certificate or declaration.
+ * The words a section on it uses are added to the question as understood, in the question's own script:
+ * «毛绒玩具出口俄罗斯要办什么证？» was shown the toy regulation's label section, whose heading shares
+ * "什么" (trial 6). */
+const PAPERS =
+  /办什么证|要什么证|什么证书|需要什么证|办哪些证|哪些证书|什么手续|какие документы|какой документ|что оформлять|что нужно оформить|какие бумаги|what (?:papers|paperwork|documents?|certificates?)|which (?:papers|documents?|certificates?)/iu;
+const papersWords = (text: string) =>
+  /\p{Script=Han}/u.test(text)
+    ? '认证 证书 声明'
+    : /\p{Script=Cyrillic}/u.test(text)
+      ? 'сертификат декларация'
+      : 'certificate declaration';
 const productIds = (text: string) => detectProducts(text).map((p) => p.id);
 
 const SWAPPED_KINDS: ReadonlyArray<{
