@@ -275,7 +275,8 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
                   : 0;
           matched += w * share;
           // How well the knowledge base answers at all: a document about the asked market answers
-          // for it in every sentence (ranking is left alone: it would favour every sentence of it).
+          // for it in every sentence (ranking does so only for a note on that market alone, ownMarket:
+          // for a note that lists it among others it would favour every sentence of it).
           matchedGlobal += globalWeight.get(t)! * (ofAsked && marketTokens.has(t) ? 1 : share);
         }
         // A fragment ("priority inspection;") says nothing on its own; a short sentence ("Только сертификат.") can.
