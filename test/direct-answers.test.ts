@@ -633,6 +633,18 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect((await ask('сок яблочный в Россию — декларация?')).answer).not.toContain('фитосанитарный');
   });
 
+  it('says plainly that trademark registration has no document, and keeps the label question (trial 7)', async () => {
+    // "Как зарегистрировать наш товарный знак в Роспатенте…?" got anti-subsidy duties and SMGS penalties.
+    const ru = await ask('Как зарегистрировать наш товарный знак в Роспатенте и сколько стоит пошлина?');
+    expect(ru.answer.startsWith(t('ru', 'notCovered', { topic: 'регистрация товарного знака' }))).toBe(true);
+    expect(ru.lead).toBeUndefined();
+    expect((await ask('俄罗斯商标注册要多久？')).answer).toContain(t('zh', 'notCovered', { topic: '商标注册' }));
+    // A trademark on a label is the labelling documents' matter.
+    const label = await ask('нужно ли указывать товарный знак на этикетке?');
+    expect(label.answer).not.toContain('регистрация товарного знака');
+    expect(label.lead?.text).toMatch(/товарный знак/);
+  });
+
   it('says plainly when the knowledge base has no document on a regulation, and offers people', async () => {
     const a = await ask('какие требования ТР ТС 018/2011 к электросамокатам?');
     expect(a.lead).toBeUndefined();

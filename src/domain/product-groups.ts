@@ -616,6 +616,33 @@ export const PRODUCT_GROUPS: ProductGroup[] = [
       en: 'fresh fruit, vegetables and plants (phytosanitary control)',
     },
   },
+  // Registering a trademark is a frequent question no document answers ("Как зарегистрировать наш товарный
+  // знак в Роспатенте…?" got anti-subsidy duties and SMGS penalties, trial 7). Only the registration:
+  // "registered trademark" on a label is the labelling documents' matter.
+  {
+    id: 'trademark-registration',
+    terms: [
+      'роспатент',
+      'зарегистрировать товарный знак',
+      'зарегистрировать наш товарный знак',
+      'регистрация товарного знака',
+      'регистрацию товарного знака',
+      'регистрации товарного знака',
+      'trademark registration',
+      'register a trademark',
+      'register our trademark',
+      'register the trademark',
+      '商标注册',
+      '注册商标需要',
+      '申请商标',
+    ],
+    expand: ['товарный знак', 'trademark', '商标'],
+    names: {
+      ru: 'регистрация товарного знака',
+      zh: '商标注册',
+      en: 'trademark registration',
+    },
+  },
   {
     id: 'drones',
     terms: ['дрон', 'беспилотн', 'квадрокоптер', 'drone', 'uav', 'quadcopter', '无人机'],
