@@ -96,7 +96,6 @@ function understoodPrevious(history: readonly StoredMessage[], opts: PlanOptions
   return depth < CHAIN ? planRetrieval(previous, history.slice(0, at), opts, depth + 1).understood : previous;
 }
 
-/** What a follow-up can name again, each kind with how it is found and cut out of a text. */
 /** "What papers do I need" for a product is the conformity question: certificate or declaration.
  * The words a section on it uses are added to the question as understood, in the question's own script:
  * «毛绒玩具出口俄罗斯要办什么证？» was shown the toy regulation's label section, whose heading shares
@@ -111,6 +110,7 @@ const papersWords = (text: string) =>
       : 'certificate declaration';
 const productIds = (text: string) => detectProducts(text).map((p) => p.id);
 
+/** What a follow-up can name again, each kind with how it is found and cut out of a text. */
 const SWAPPED_KINDS: ReadonlyArray<{
   inFollowUp: (text: string) => string[];
   inPrevious: (text: string) => string[];

@@ -5,6 +5,7 @@
 
 export type LegalConvention = 'new-york' | 'cisg' | 'tir';
 
+// Global patterns, used only with search() and replace(), which do not keep a match position between calls.
 const NAMES: Record<LegalConvention, RegExp> = {
   'new-york': /new[\s-]york(?:\s+convention)?|нью[\s-]?йоркск\S*(?:\s+конвенц\S*)?|纽约公约/giu,
   cisg: /(?<![\p{Script=Latin}\p{Script=Cyrillic}\p{N}])(?:cisg|цисг)(?![\p{Script=Latin}\p{Script=Cyrillic}\p{N}])|vienna(?:\s+sales)?\s+convention|венск\S*\s+конвенц\S*|维也纳(?:销售)?公约|联合国国际货物销售合同公约|销售合同公约/giu,
@@ -13,13 +14,13 @@ const NAMES: Record<LegalConvention, RegExp> = {
 
 /** The conventions a text names, each once. */
 export function namedConventions(text: string): LegalConvention[] {
-  return (Object.keys(NAMES) as LegalConvention[]).filter((c) => new RegExp(NAMES[c]).test(text));
+  return (Object.keys(NAMES) as LegalConvention[]).filter((c) => text.search(NAMES[c]) >= 0);
 }
 
 /** The text without the words that name the given conventions. */
 export function withoutConventions(text: string, conventions: readonly string[]): string {
   let out = text;
   for (const c of Object.keys(NAMES) as LegalConvention[])
-    if (conventions.includes(c)) out = out.replace(new RegExp(NAMES[c]), ' ');
+    if (conventions.includes(c)) out = out.replace(NAMES[c], ' ');
   return out.replace(/\s{2,}/g, ' ').trim();
 }

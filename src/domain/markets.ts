@@ -2,6 +2,7 @@
 // adjectives, demonyms and the main cities. Used to prefer documents about the market asked about,
 // to label passages by country, and to route a legal ticket to the right jurisdiction from the
 // exporter's own words.
+import { escapeRegExp } from './escape-regexp.js';
 import type { Lang } from './lang.js';
 
 interface Market {
@@ -346,8 +347,7 @@ export function withoutMarkets(text: string, codes: readonly string[]): string {
     const market = MARKETS[code];
     if (!market) continue;
     for (const stem of market.stems) {
-      const escaped = stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      out = out.replace(new RegExp(`(^|[^\\p{L}])${escaped}[\\p{L}-]*`, 'giu'), '$1');
+      out = out.replace(new RegExp(`(^|[^\\p{L}])${escapeRegExp(stem)}[\\p{L}-]*`, 'giu'), '$1');
     }
     for (const name of market.han) out = out.split(name).join('');
   }

@@ -1,5 +1,6 @@
 // Which product groups (product-groups.ts) a question names: the words of a group's products in
 // the question, read the way the question means them ("детские игрушки" are toys).
+import { escapeRegExp } from './escape-regexp.js';
 import { PRODUCT_GROUPS, type ProductGroup } from './product-groups.js';
 
 const LETTER = /[\p{L}\p{N}]/u;
@@ -49,8 +50,6 @@ export function detectProducts(text: string): ProductGroup[] {
   return found.filter((g) => g.id !== 'childrens-goods' || g.terms.some((t) => termAt(withoutQualifier, t)));
 }
 
-const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** The text without the words that name these product groups: "童装出口俄罗斯要做证书还是声明？" without
  * children's goods, for a follow-up that asks about toys instead ("那玩具呢？"). A word is dropped
  * whole from the product word's beginning ("детскую одежду"'s "детск…"). */
@@ -59,8 +58,8 @@ export function withoutProducts(text: string, ids: readonly string[]): string {
   for (const group of PRODUCT_GROUPS.filter((g) => ids.includes(g.id)))
     for (const term of group.terms) {
       const re = /\p{Script=Han}/u.test(term)
-        ? new RegExp(escaped(term), 'gu')
-        : new RegExp(`(?<![\\p{L}\\p{N}])${escaped(term).replace(/е/g, '[её]')}[\\p{L}\\p{N}-]*`, 'giu');
+        ? new RegExp(escapeRegExp(term), 'gu')
+        : new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term).replace(/е/g, '[её]')}[\\p{L}\\p{N}-]*`, 'giu');
       out = out.replace(re, ' ');
     }
   return out;

@@ -28,7 +28,7 @@ export const GLOBAL_PRIOR = 3;
  * document's sections hold it, at this share of a word (0.3 / 0.6 / 1: domain zh section in the
  * first three .825 / .844 / .835, .806 without). HAN_PREFIX marks them apart from words. */
 const HAN_WEIGHT = 0.6;
-export const HAN_PREFIX = '\u0001';
+const HAN_PREFIX = '\u0001';
 /** A text's Chinese characters as tokens of their own. */
 export function hanTokens(text: string): string[] {
   return (text.match(/\p{Script=Han}/gu) ?? []).map((c) => HAN_PREFIX + c);

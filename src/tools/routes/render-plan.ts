@@ -87,6 +87,15 @@ function costText(o: Option, lang: Lang): string {
     : routeText(lang, 'noCost');
 }
 
+/** An option's border crossings in the reader's language ("Alashankou–Dostyk or Khorgos–Altynkol"). */
+function crossingTexts(o: Option, localise: (text: string) => string, lang: Lang): string[] {
+  return o.crossings.map((c) =>
+    localise(c)
+      .split(' or ')
+      .join(` ${routeText(lang, 'or')} `),
+  );
+}
+
 /** Caveats and crossings name places in English; the reader gets their own language. */
 function localiser(plan: RoutePlan, lang: Lang): (text: string) => string {
   const names = [...Object.values(plan.places), ...CROSSING_PLACES].sort((a, b) => b.en.length - a.en.length);
@@ -171,11 +180,7 @@ export function renderPlanSummary(plan: RoutePlan, lang: Lang, maxOptions = 4): 
     const co2 = o.co2T ? ` · ${routeText(lang, 'co2')} ${range(o.co2T)} t` : '';
     // The border crossing is what a Central Asian trip turns on ("走哪个口岸出境" got the summary without it,
     // trial 6); the plan below gives the rest of each option's details.
-    const crossings = o.crossings.map((c) =>
-      localise(c)
-        .split(' or ')
-        .join(` ${routeText(lang, 'or')} `),
-    );
+    const crossings = crossingTexts(o, localise, lang);
     const via = crossings.length ? ` · ${routeText(lang, 'crossings')}: ${crossings.join(', ')}` : '';
     // A time added up from separate legs beside a reported through service says so on its own line:
     // read alone, "7–8 days" beside "16 days" looks like a faster train that nobody has run.
@@ -232,11 +237,7 @@ export function renderPlan(plan: RoutePlan, lang: Lang, maxOptions = 4): string 
       .join('');
     const co2 = o.co2T ? ` · ${routeText(lang, 'co2')} ${range(o.co2T)} t` : '';
     const docs = [...new Set(o.legs.map((l) => documentText(lang, l.document)))].join('; ');
-    const crossings = o.crossings.map((c) =>
-      localise(c)
-        .split(' or ')
-        .join(` ${routeText(lang, 'or')} `),
-    );
+    const crossings = crossingTexts(o, localise, lang);
     return [
       `${i + 1}. ${picks ? `[${picks}] ` : ''}${path}`,
       // "стоимость нет данных о стоимости" read as a stammer: a missing cost says so alone.
