@@ -209,10 +209,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     for (const q of [
       'CIF报价的话保险金额要发票加一成吗？只保平安险行不行',
       'what carrier liability applies by rail and truck to Turkmenistan?',
+      // "俄罗斯服装、鞋类和床上用品的强制标识见《…》。" and "系统如何运作、由谁订购标识码…，见“…”一文。" led
+      // these: a list of what the other document says, ending with its name.
+      '出口成人皮鞋到俄罗斯 可以用我们工厂名义做符合性声明吗',
+      '俄罗斯诚信标志的码是谁去申请？我们工厂自己能注册吗',
     ]) {
       const a = await ask(q);
       expect(a.lead?.text, q).toBeTruthy();
-      expect(a.lead!.text, q).not.toMatch(/一文|covered in the \S+ article/);
+      expect(a.lead!.text, q).not.toMatch(/一文|见《[^》]*》。|covered in the \S+ article/);
     }
   });
 
@@ -469,6 +473,21 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(s.lead?.text.split('\n')[0]).toBe('Проверка по санкционным спискам не подключена');
     expect(s.answer.startsWith('Проверка по санкционным спискам не подключена')).toBe(true);
     expect(s.lead?.text).toContain('/lawyer');
+  });
+
+  it('checks the company and offers a lawyer when one message asks for both (trial 7)', async () => {
+    const a = await ask('Проверьте ТОО «Сэмпл Алматы Трейдинг» и нужен юрист — они не платят по договору');
+    expect(a.toolCalls.map((c) => c.name)).toEqual(['credit_lookup']);
+    expect(a.lead?.text).toContain('Sample Almaty Trading LLP');
+    expect(a.escalation?.suggested).toBe(true);
+    expect(a.answer).toContain('/lawyer');
+    const zh = await ask('查一下样本阿拉木图贸易有限责任公司的信用，另外我想找律师');
+    expect(zh.toolCalls.map((c) => c.name)).toEqual(['credit_lookup']);
+    expect(zh.escalation?.suggested).toBe(true);
+    // A lawyer asked about a dispute with a company is the lawyer alone, not a check of the company.
+    const only = await ask('нужен юрист по спору с ООО «Сэмпл Москва Упаковка»');
+    expect(only.toolCalls).toEqual([]);
+    expect(only.escalation?.suggested).toBe(true);
   });
 
   it('carries the route into "а сколько стоит?" and the topic into "那铝制品呢？"', async () => {

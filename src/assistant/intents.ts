@@ -19,7 +19,8 @@ export interface PlaceRef {
 export type Intent =
   | { kind: 'route'; from: string; to: string; via?: string; modes?: TransportMode[]; again?: boolean }
   /** `aspect`: a question on the company's sanctions screening ("а по санкциям они чистые?"). */
-  | { kind: 'credit'; company: string; country?: string; aspect?: 'sanctions' }
+  /** `lawyer`: the same message also asks for a lawyer ("проверьте ТОО «…» и дайте юриста"). */
+  | { kind: 'credit'; company: string; country?: string; aspect?: 'sanctions'; lawyer?: true }
   | { kind: 'lawyer' }
   | { kind: 'none' };
 
@@ -271,10 +272,13 @@ function routeIntent(text: string, places: readonly PlaceRef[]): Intent | undefi
 export const ASKS_SANCTIONS = /санкц|sanction|\bsdn\b|制裁/i;
 
 export function detectIntent(text: string, places: readonly PlaceRef[] = []): Intent {
-  if (isLawyerRequest(text)) return { kind: 'lawyer' };
+  const found = creditIntent(text);
+  // A message that asks both to check a named company and for a lawyer gets both: the report, and the
+  // offer to escalate (trial 7: "проверьте ТОО … и нужен юрист по договору" got only the lawyer).
+  if (isLawyerRequest(text))
+    return found?.kind === 'credit' && CREDIT_CUE.test(text) ? { ...found, lawyer: true } : { kind: 'lawyer' };
   // A named company with a check word is a credit question even when its name holds a city
   // ("verify Tashkent Textile Group LLC before we ship").
-  const found = creditIntent(text);
   const credit =
     found?.kind === 'credit' && ASKS_SANCTIONS.test(text) ? { ...found, aspect: 'sanctions' as const } : found;
   if (credit && hasLegalForm(text)) return credit;

@@ -124,6 +124,12 @@ const POINTERS = [
   /^[^.;]{0,60}\s(?:is|are)\s(?:covered|described|explained)\sin\sthe\s(?:(?:articles?|documents?)\s(?:on|about)\s[^.;]{0,60}|[^.;]{0,60}\b(?:articles?|documents?))(?:,\s[^.;]{0,60}(?:articles?|documents?))?\.?$/iu,
   /^(?:[^.]{0,60}?\s)?(?:см\.|смотрите)\s(?:в\s)?(?:документ|стать|faq|материал|«)[^.]*\.?$/iu,
   /^[^.]{0,40}\s[—–]\s(?:статья|документ|материал)\s(?:о|об|про)\s[^.]{0,80}\.?$/iu,
+  // A sentence that ends by naming the document to read ("系统如何运作、由谁订购标识码…，见“俄罗斯 Честный ЗНАК
+  // 强制数字标识”一文。", "For Russia's marking of clothing see "Russia: …".") lists what the other document
+  // says; only a pointer in brackets ("…（见《…》）。", "…(see "…").") follows a statement of its own.
+  /(?:请见|参见|详见|另见|见)\s*[“"《「][^。]{1,80}[”"》」](?:两篇文章|一文|文章|文档|一节|常见问题)?[。.]?$/u,
+  /(?:^|\s)see\s[“"][^”"]{1,80}[”"]\.?$/iu,
+  /(?:^|\s)см\.\s«.{1,80}»\.?$/u,
 ];
 const isPointer = (sentence: string) => {
   const text = sentence.replace(/^[-–•]\s*/u, '');

@@ -35,6 +35,18 @@ export async function toolAnswer(
   tools: ToolRunner,
   notice?: string,
 ): Promise<AskResult> {
+  // Asked for a lawyer in the same message as a company check: the report (or why there is none),
+  // then the offer, as a lawyer request alone gets it.
+  if (intent.kind === 'credit' && intent.lawyer) {
+    const { lawyer: _, ...check } = intent;
+    const done = await toolAnswer(check, lang, channel, tools, notice);
+    // In the answer itself: channels show a tool's answer text, not its notices.
+    return {
+      ...done,
+      answer: `${done.answer}\n\n${escalationNotice(channel, lang)}`,
+      escalation: { suggested: true, reason: 'the user asked for a lawyer' },
+    };
+  }
   const notices = notice ? [notice] : [];
   const base = { lang, mode: 'retrieval-only' as const, citations: [], notices };
   if (intent.kind === 'lawyer') {
