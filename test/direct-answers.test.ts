@@ -652,6 +652,24 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect((await ask('сок яблочный в Россию — декларация?')).answer).not.toContain('фитосанитарный');
   });
 
+  it('says plainly that US and EU import duties have no document, and answers EU sanctions and the union’s duty (trial 7)', async () => {
+    // "какие пошлины сейчас в США…" got the Busan export-control truce and a note on Belarus.
+    const us = await ask('какие пошлины сейчас в США на китайские станки? трамп поднял до 145%?');
+    expect(us.answer.startsWith(t('ru', 'notCovered', { topic: 'ввозные пошлины США' }))).toBe(true);
+    expect(us.lead).toBeUndefined();
+    expect((await ask('what is the US tariff on chinese solar panels in 2026')).answer).toContain(
+      t('en', 'notCovered', { topic: 'US import tariffs' }),
+    );
+    expect((await ask('欧盟对中国电动车加征的关税是多少')).answer).toContain(
+      t('zh', 'notCovered', { topic: '欧盟的进口关税' }),
+    );
+    // The EU's sanctions are covered; a rail "тариф" to Europe is a price, not a duty.
+    for (const q of ['EU sanctions on chinese banks?', 'какой тариф на жд контейнер до Европы через Казахстан?'])
+      expect((await ask(q)).answer, q).not.toMatch(/no document on|нет документа/);
+    // The union's duty is one for all its members: answered, not "name the country".
+    expect((await ask('пошлина на станки в ЕАЭС какая')).answer).not.toContain(t('ru', 'whichCountry'));
+  });
+
   it('says plainly that trademark registration has no document, and keeps the label question (trial 7)', async () => {
     // "Как зарегистрировать наш товарный знак в Роспатенте…?" got anti-subsidy duties and SMGS penalties.
     const ru = await ask('Как зарегистрировать наш товарный знак в Роспатенте и сколько стоит пошлина?');

@@ -19,6 +19,23 @@ const REGULATION_NAME: Record<Lang, (n: string, year: string | undefined) => str
   en: (n, y) => `TR ${y && Number(y) >= 2015 ? 'EAEU' : 'CU'} ${n}${y ? `/${y}` : ''}`,
 };
 
+/** A question on import duties: a rail or freight "тариф" is a price, not a duty. */
+const IMPORT_CHARGE =
+  /пошлин|таможенн\S*\s+тариф|ввозн\S*\s+налог|\btariffs?\b(?!\s+(?:for|of|on)\s+(?:rail|freight|transport|shipping))|import\s+(?:dut|tax)|customs\s+dut|\bdut(?:y|ies)\b|关税|进口税|加征/iu;
+/** Importing markets the knowledge base names only as the source of sanctions or as a rail terminus:
+ * their duties have no document ("какие пошлины сейчас в США на китайские станки?" got the Busan
+ * export-control truce and a Belarus note: trial 7). Matched case-sensitively: "US", not "us". */
+const OUTSIDE_IMPORTERS: ReadonlyArray<{ pattern: RegExp; label: Record<Lang, string> }> = [
+  {
+    pattern: /США|Соедин[её]нн\S*\s+Штат|Америк|美国|\bU\.?S\.?A?\b|United States|America/u,
+    label: { ru: 'ввозные пошлины США', zh: '美国的进口关税', en: 'US import tariffs' },
+  },
+  {
+    pattern: /(?<!\p{L})ЕС(?!\p{L})|Евросоюз|Европейск\S*\s+союз|欧盟|\bEU\b|European Union/u,
+    label: { ru: 'ввозные пошлины ЕС', zh: '欧盟的进口关税', en: 'EU import duties' },
+  },
+];
+
 export function coverageGaps(
   question: string,
   products: readonly ProductGroup[],
@@ -30,6 +47,9 @@ export function coverageGaps(
   for (const code of markets.asked) {
     if (!markets.covered.has(code)) gaps.push({ kind: 'market', label: marketName(code, lang) });
   }
+  if (IMPORT_CHARGE.test(question))
+    for (const { pattern, label } of OUTSIDE_IMPORTERS)
+      if (pattern.test(question)) gaps.push({ kind: 'market', label: label[lang] });
   for (const { number, year } of namedRegulations(question)) {
     const covered = topicLines.some(
       (line) => new RegExp(`(?:^|\\D)${number}(?:\\s*/\\s*20\\d{2}|\\D|$)`).test(line) && /тр|tr|技术法规/.test(line),

@@ -34,6 +34,11 @@ const ALLOWED_OR_RISK =
 const PER_COUNTRY =
   /ндс|\bvat\b|增值税|пошлин|\bdut(?:y|ies)\b|\btariffs?\b|тариф|налог|\btax(?:es)?\b|关税|税率|утильсбор/iu;
 
+/** The union's import duty is one for all its members (the common customs tariff): "пошлина на станки в
+ * ЕАЭС какая" is answered, not asked "which country?". Its VAT is not. */
+const UNION = /ЕАЭС|EAEU|欧亚经济联盟|Таможенн\S*\s+союз|customs\s+union/iu;
+const UNION_DUTY = /пошлин|\bdut(?:y|ies)\b|\btariffs?\b|关税/iu;
+
 export interface RetrievalAnswerInput {
   question: string;
   lang: Lang;
@@ -97,7 +102,11 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
   const parts: string[] = input.notice ? [input.notice] : [];
   // "ндс?", "vat rate?", "关税多少": a rate that differs by country, asked of none. Any one country's
   // figure shown as the answer would mislead; the passages stay, as the nearest there is.
-  const whichCountry = !(input.markets ?? []).length && PER_COUNTRY.test(question) && tokenize(question).length <= 3;
+  const whichCountry =
+    !(input.markets ?? []).length &&
+    PER_COUNTRY.test(question) &&
+    tokenize(question).length <= 3 &&
+    !(UNION_DUTY.test(question) && UNION.test(question));
   if (whichCountry) {
     parts.push(t(lang, 'whichCountry'));
   } else if (weak) {
