@@ -475,6 +475,16 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(s.lead?.text).toContain('/lawyer');
   });
 
+  it('reads mistyped words as the knowledge base spells them ("сколко", "acount")', async () => {
+    // "сколко" matched nothing, so the CMR liability limit lost to the list of CMR members.
+    const cmr = await ask('фура с телефонами пропала по дороге в казахстан, сколко перевозчик вернет по CMR за кило?');
+    expect(cmr.lead?.text).toContain('8,33');
+    const abroad = await ask(
+      'do we have to bring export dollars back to china or can we keep them in an overseas acount?',
+    );
+    expect(leadDocs(abroad)).toContain('china-export-proceeds-currency-en');
+  });
+
   it('checks the company and offers a lawyer when one message asks for both (trial 7)', async () => {
     const a = await ask('Проверьте ТОО «Сэмпл Алматы Трейдинг» и нужен юрист — они не платят по договору');
     expect(a.toolCalls.map((c) => c.name)).toEqual(['credit_lookup']);

@@ -4,14 +4,18 @@
 
 export type QuestionType = 'duration' | 'amount' | 'date' | 'countries' | 'number' | 'who';
 
+/** "сколько" as exporters type it in chat: "скока", "скоко", "сколко" (trial 7 and the domain sets). */
+const SKOLKO = String.raw`ск(?:ол|о)ь?к[оа]`;
 const ASKS: Record<QuestionType, RegExp> = {
-  duration:
-    /сколько\s+(?:дней|суток|недель|месяцев|времени|ид[её]т|едет|ехать|займ[её]т|длится|ждать|действует)|как\s+долго|за\s+сколько|какой\s+срок|срок\s+(?:действия|доставки|возврата|перевозки|рассмотрения)|сроки|多久|多长时间|几天|多少天|几个月|时效|有效期|how\s+long|how\s+many\s+(?:days|weeks|months|years)|transit\s+time|lead\s+time|valid\s+for|validity/i,
+  duration: new RegExp(
+    String.raw`${SKOLKO}\s+(?:дней|суток|недель|месяцев|часов|лет|минут|времени|ид[её]т|едет|ехать|займ[её]т|занимает|длится|ждать|действует)|как\s+долго|за\s+${SKOLKO}|какой\s+срок|срок\s+(?:действия|доставки|возврата|перевозки|рассмотрения)|сроки|多久|多长时间|几天|多少天|几个月|几个小时|多少小时|时效|有效期|how\s+long|how\s+many\s+(?:days|weeks|months|years|hours)|transit\s+time|lead\s+time|valid\s+for|validity`,
+    'i',
+  ),
   amount:
-    /сколько\s+(?:стоит|стоят|будет\s+стоить|платить|процентов|денег)|стоимост|цен[аыу]\b|ставк|тариф|пошлин|ндс|утильсбор|сбор[а-я]*\s|размер\s|штраф|порог|лимит|多少钱|费用|价格|运费|税率|关税|增值税|门槛|罚款|how\s+much|what\s+(?:is\s+the\s+)?(?:cost|price|rate|fee|duty|vat|threshold|limit)|\bcost\b|\bprice\b|\brate\b|\bfee\b|\bduty\b|\bvat\b|threshold|percentage/i,
+    /(?:сколько|скока|скоко|сколко)\s+(?:стоит|стоят|будет\s+стоить|платить|процентов|денег)|стоимост|цен[аыу]\b|ставк|тариф|пошлин|ндс|утильсбор|сбор[а-я]*\s|размер\s|штраф|порог|лимит|多少钱|费用|价格|运费|税率|关税|增值税|门槛|罚款|how\s+much|what\s+(?:is\s+the\s+)?(?:cost|price|rate|fee|duty|vat|threshold|limit)|\bcost\b|\bprice\b|\brate\b|\bfee\b|\bduty\b|\bvat\b|threshold|percentage/i,
   date: /когда|с\s+какого\s+(?:числа|дня|года|месяца)|с\s+какой\s+даты|в\s+каком\s+году|какого\s+года|до\s+какого|какая\s+дата|дедлайн|什么时候|何时|哪一年|哪年|几月|哪天|截止|日期|\bwhen\b|which\s+year|what\s+year|what\s+date|since\s+when|deadline|from\s+what\s+date/i,
   who: /\bwho\b|\bwhom\b|(?:^|[^а-яё])(?:кто|кого|кому|кем)(?:[^а-яё]|$)|谁|哪位|which\s+(?:body|authority|agency|organisation|organization)|какой\s+орган|哪个机构|哪个部门/i,
-  number: /how\s+many|how\s+much|what\s+number|сколько|какое\s+количество|多少|几/i,
+  number: new RegExp(String.raw`how\s+many|how\s+much|what\s+number|${SKOLKO}|какое\s+количество|多少|几`, 'i'),
   countries:
     /какие\s+страны|в\s+каких\s+странах|каким\s+странам|с\s+какими\s+странами|哪些国家|哪几个国家|哪个国家|which\s+countries|what\s+countries|which\s+states|which\s+members/i,
 };

@@ -13,6 +13,7 @@ import type { KnowledgeBase } from '../rag/knowledge-base.js';
 import { toCitations } from './citations.js';
 import { neutralizeInstructions } from './injection.js';
 import { coverageGaps, type CoverageGap } from './coverage.js';
+import { correctSpelling } from '../rag/spelling.js';
 import { selectLead, type LeadResult } from './lead.js';
 import { shownPassages } from './shown-passages.js';
 import { tokenize } from '../rag/tokenize.js';
@@ -71,9 +72,11 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
       evidence: { confidence: 0, gaps: [], weak: true },
     };
   }
-  const shown = shownPassages(question, input.hits, kb);
+  // Read as the corpus spells it ("сколко", "acount"): the words that pick the sentences.
+  const asRead = correctSpelling(question, (token) => kb.termIdf(token));
+  const shown = shownPassages(asRead, input.hits, kb);
   const selection: LeadResult = selectLead(
-    question,
+    asRead,
     shown.map((h, rank) => ({
       n: rank + 1,
       // Text that addresses a model is removed before any sentence can be shown (injection.ts).

@@ -4,6 +4,7 @@ import { aboutOtherMarkets } from '../domain/markets.js';
 import { CONFORMITY, namedRegulations } from '../domain/regulations.js';
 import type { KnowledgeBase } from '../rag/knowledge-base.js';
 import type { Hit, SearchFilters } from '../domain/knowledge.js';
+import { correctSpelling } from '../rag/spelling.js';
 import type { Lang } from '../domain/lang.js';
 
 export interface UserHit extends Hit {
@@ -129,8 +130,9 @@ export async function retrieveFused(
   opts: RetrieveOptions = {},
 ): Promise<UserHit[]> {
   const weightOf = new Map<string, number>();
+  // Each phrasing read as the corpus spells it ("сколко", "acount", "kazakstan": rag/spelling.ts).
   queries.forEach((q, i) => {
-    const text = q.trim();
+    const text = correctSpelling(q, (token) => kb.termIdf(token)).trim();
     if (text) weightOf.set(text, Math.max(weightOf.get(text) ?? 0, opts.weights?.[i] ?? 1));
   });
   const unique = [...weightOf.keys()];

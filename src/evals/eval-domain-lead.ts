@@ -60,7 +60,14 @@ export interface GroupFigures {
   sectionTop3Any: number;
 }
 
-const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
+// Chinese text sets Latin letters and digits off with spaces in some documents and not in others
+// ("普通 A4 纸", "普通A4纸"): a typographic difference, not another term.
+const norm = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/(?<=\p{Script=Han}) | (?=\p{Script=Han})/gu, '');
 
 export async function evalDomainLead(
   kb: KnowledgeBase,

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { correctSpelling } from './spelling.js';
+import { tokenize } from './tokenize.js';
+
+// A corpus of a few words: the weight is lower for a more common word, 0 for one the corpus lacks.
+const corpus = new Map<string, number>(
+  [
+    ['сколько', 1],
+    ['сертификата', 2],
+    ['декларация', 2],
+    ['объявил', 3],
+    ['account', 2],
+    ['kazakhstan', 1],
+    ['охватит', 3],
+    ['dumps', 3],
+    ['прошел', 3],
+    ['ввозить', 2],
+    ['received', 2],
+  ].map(([w, idf]) => [tokenize(w as string)[0]!, idf as number]),
+);
+const idf = (t: string) => corpus.get(t) ?? 0;
+
+describe('correctSpelling', () => {
+  it('reads a mistyped word as the corpus word one typo away', () => {
+    expect(correctSpelling('сколко перевозчик вернет', idf)).toContain('сколько');
+    expect(correctSpelling('нужен сертефиката или декларацыя?', idf)).toBe('нужен сертификата или декларация?');
+    expect(correctSpelling('кто обьявил', idf)).toBe('кто объявил');
+    expect(correctSpelling('overseas acount, kazakstan', idf)).toBe('overseas account, kazakhstan');
+    expect(correctSpelling('we recieved it', idf)).toBe('we received it');
+  });
+
+  it('leaves a word alone when the fix would be another word: a first letter, a consonant, a dropped letter', () => {
+    for (const text of ['хватит ли', 'pumps', 'пришел', 'возить', 'lathes'])
+      expect(correctSpelling(text, idf), text).toBe(text);
+  });
+
+  it('leaves short words, known words and Chinese alone', () => {
+    expect(correctSpelling('скока', idf)).toBe('скока');
+    expect(correctSpelling('сколько стоит', idf)).toBe('сколько стоит');
+    expect(correctSpelling('多少钱 EAC', idf)).toBe('多少钱 EAC');
+  });
+});
