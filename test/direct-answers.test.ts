@@ -475,6 +475,16 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(s.lead?.text).toContain('/lawyer');
   });
 
+  it('answers with the rule before the worked example that illustrates it', async () => {
+    // "Коробка 10 кг считается одним местом…" (an example under "Два примера (наш расчёт):") led the limit.
+    const sea = await ask('контейнер с плиткой из циндао разбили на судне, какой лимит у линии за место или кг');
+    expect(sea.lead?.text).toMatch(/666,67 СДР за место[^.]*2 СДР за к/);
+    expect(sea.lead?.text).not.toContain('Коробка 10 кг');
+    const rail = await ask('班列晚到了一个星期 铁路给不给赔偿 国际货协是按货值还是运费算的');
+    expect(rail.lead?.text).not.toMatch(/^举例/);
+    expect(rail.lead?.text).toContain('运费的 6%');
+  });
+
   it('reads mistyped words as the knowledge base spells them ("сколко", "acount")', async () => {
     // "сколко" matched nothing, so the CMR liability limit lost to the list of CMR members.
     const cmr = await ask('фура с телефонами пропала по дороге в казахстан, сколко перевозчик вернет по CMR за кило?');

@@ -108,6 +108,11 @@ const W_OFF_REGULATION = 0.7;
  * .634 → .631, and "Нужен ли сертификат на детские игрушки для России?" led by the toy rule again, not
  * by the Russian VAT note's reminder). */
 const W_NOT_THE_RULE = 0.8;
+const EXAMPLE =
+  /^(?:[-–•]\s*)?(?:(?:два|три|несколько)\s+)?(?:пример[ыа]?|(?:two\s+|some\s+|worked\s+)?examples?|举例|举两个例子|示例)(?=\s*[（(：:])/iu;
+/** Domain key terms .640 → .649. Only worked examples under their own label: "For example, …" and
+ * "Например, …" in running text answered xquad questions (ru answer-in-lead .771 → .761 with them). */
+const W_EXAMPLE = 0.5;
 const INCOTERM_TOKEN = /^(?:exw|fca|fas|fob|cfr|cif|cpt|cip|dap|dpu|ddp)$/;
 /** An Incoterms rule's weight, over its corpus weight (1: the domain sets' key terms 0.551, 2: 0.557, 3: 0.554). */
 const INCOTERM_WEIGHT = 2;
@@ -310,6 +315,10 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         // A section's first sentence is usually its answer; a pointer to another document is not one.
         if (unitIndex === 0) score += W_FIRST;
         if (CROSS_REFERENCE.test(unit.text)) score *= 0.6;
+        // A worked example ("Два примера (наш расчёт): Коробка 10 кг…", "举例（自行测算）：…") shows the rule
+        // at work; the rule itself answers ("лимит — 666,67 СДР за место или 2 СДР за кг, что больше"). An
+        // example about the asked market is that market's answer ("Например, в Узбекистане … 3 лет").
+        if ((EXAMPLE.test(unit.text) || EXAMPLE.test(unit.leadIn ?? '')) && !mentionsAsked) score *= W_EXAMPLE;
         // A question that asks for a duration, an amount or a date is not answered by a sentence without one.
         if (types.length > 0 && typeBonus === 0) score *= 0.8;
         if (mentionsAsked) score += 0.1;
