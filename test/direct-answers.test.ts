@@ -443,6 +443,16 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     const zh = await ask('铁路运输到阿拉木图可以用CIF吗');
     expect(zh.toolCalls).toEqual([]);
     expect(zh.lead?.text).toMatch(/^FAS、FOB、CFR、CIF是为海运/);
+    // A follow-up that names a trip asks the rule of that trip, not its route (follow-up set fg-30);
+    // the trip's time asked next is still the planner's.
+    const c = `fob-${Date.now()}`;
+    await ask('Under Incoterms 2020, is FOB fine for our sea shipment from Qingdao to St Petersburg?', c);
+    const rail = await ask('and for a rail container to almaty?', c);
+    expect(rail.toolCalls).toEqual([]);
+    expect(rail.lead?.text).toContain('FCA');
+    const c2 = `eac-${Date.now()}`;
+    await ask('Нужен ли сертификат ЕАС на бытовую технику в Узбекистане?', c2);
+    expect((await ask('сколько идёт поезд до Алматы?', c2)).toolCalls.map((x) => x.name)).toEqual(['plan_route']);
   });
 
   it('reads "Khorgos or Alashankou, which is faster?" as a question about two crossings, not a trip between them', async () => {

@@ -28,6 +28,7 @@ import {
   ASKS_SANCTIONS,
   companyIn,
   detectIntent,
+  followsRuleQuestion,
   modesNamed,
   placeRole,
   type Intent,
@@ -337,6 +338,8 @@ export class Assistant {
     const modes = before.kind === 'route' && before.modes ? { modes: before.modes } : {};
     if (own.kind === 'route' && before.kind === 'route' && !places(question).some((p) => p.id === own.from))
       return own.to === before.from ? own : { ...modes, ...own, from: before.from };
+    if (own.kind === 'route' && before.kind === 'none' && followsRuleQuestion(question, plan.previous))
+      return { kind: 'none' };
     if (own.kind !== 'none') return own;
     // "yes, escalate please" after a lawyer was offered: the same answer again (in Telegram and Slack
     // the offer's button does the escalating; the web console and the CLI say where a ticket is opened).

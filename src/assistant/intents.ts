@@ -266,6 +266,16 @@ function routeIntent(text: string, places: readonly PlaceRef[]): Intent | undefi
   return undefined;
 }
 
+/** A follow-up that names a trip after a question on an Incoterms rule or on the goods' rules asks the same
+ * of that trip ("Is FOB fine for our sea shipment…?" → "and for a rail container to almaty?" was planned
+ * as a route): the documents answer it, unless it asks the trip's time or cost. */
+export function followsRuleQuestion(question: string, previous: string): boolean {
+  return (
+    (namesIncoterms(previous) || (GOODS_RULE.test(previous) && !TRIP_TIME_OR_COST.test(previous))) &&
+    !TIME_OR_COST.test(question)
+  );
+}
+
 // ------------------------------------------------------------------
 
 /** A question on a company's sanctions ("ООО … под санкциями?", "有没有被制裁"): its screening answers first. */
