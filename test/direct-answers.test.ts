@@ -505,6 +505,33 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(leadDocs(abroad)).toContain('china-export-proceeds-currency-en');
   });
 
+  it('checks the company and plans the trip when one message asks for both (trial 8)', async () => {
+    // The company's own city ("из Новосибирска", "Москва" in its name) is not the trip's origin.
+    const ru = await ask(
+      'Проверь компанию ООО «Сэмпл Москва Упаковка» из Новосибирска, надёжные ли, и заодно маршрут Цзяочжоу → Москва для двух 40-футовых',
+    );
+    expect(ru.toolCalls.map((c) => [c.name, c.input.to ?? c.input.company])).toEqual([
+      ['credit_lookup', 'ООО «Сэмпл Москва Упаковка»'],
+      ['plan_route', 'moscow'],
+    ]);
+    expect(ru.answer).toMatch(/^Проверка контрагента: Sample Moscow Packaging LLC/);
+    expect(ru.answer).toContain('Циндао → Москва');
+    const zh = await ask('查一下样本阿拉木图贸易有限责任公司的信用，另外青岛到阿拉木图铁路要多久');
+    expect(zh.toolCalls.map((c) => c.name)).toEqual(['credit_lookup', 'plan_route']);
+    expect(zh.toolCalls[1]!.input).toMatchObject({ from: 'qingdao', to: 'almaty' });
+  });
+
+  it('reads a first stop named on the way as the route’s waypoint, not its end (trial 8)', async () => {
+    for (const q of [
+      '青岛发40尺柜去莫斯科，走海铁（先到海参崴）大概要几天？',
+      'контейнер в Москву, сначала морем до Владивостока, сколько дней?',
+      'first by sea to Vladivostok then rail to Moscow, how long?',
+    ]) {
+      const a = await ask(q);
+      expect(a.toolCalls[0]?.input, q).toMatchObject({ from: 'qingdao', to: 'moscow', via: 'vladivostok' });
+    }
+  });
+
   it('checks the company and offers a lawyer when one message asks for both (trial 7)', async () => {
     const a = await ask('Проверьте ТОО «Сэмпл Алматы Трейдинг» и нужен юрист — они не платят по договору');
     expect(a.toolCalls.map((c) => c.name)).toEqual(['credit_lookup']);

@@ -19,8 +19,16 @@ export interface PlaceRef {
 export type Intent =
   | { kind: 'route'; from: string; to: string; via?: string; modes?: TransportMode[]; again?: boolean }
   /** `aspect`: a question on the company's sanctions screening ("а по санкциям они чистые?"). */
-  /** `lawyer`: the same message also asks for a lawyer ("проверьте ТОО «…» и дайте юриста"). */
-  | { kind: 'credit'; company: string; country?: string; aspect?: 'sanctions'; lawyer?: true }
+  /** `lawyer`: the same message also asks for a lawyer ("проверьте ТОО «…» и дайте юриста"); `route`: a
+   * trip it also asks about ("…и заодно маршрут Цзяочжоу → Москва"). */
+  | {
+      kind: 'credit';
+      company: string;
+      country?: string;
+      aspect?: 'sanctions';
+      lawyer?: true;
+      route?: Extract<Intent, { kind: 'route' }>;
+    }
   | { kind: 'lawyer' }
   | { kind: 'none' };
 
@@ -191,6 +199,10 @@ const ABOUT_PLACE =
 const THANKS = /спасибо|благодар|谢谢|感谢|\bthanks\b|thank\s+you/i;
 const ASKS = /[?？]|сколько|скока|посчита|报价|报个价|时效|多少|多久|几天|\bhow\b|\bwhat\b|\bquote\b|\brate\b/i;
 // "через Хоргос", "via Khorgos", "经霍尔果斯": a waypoint, not where the goods end up.
+// A first stop on the way: "走海铁（先到海参崴）" goes to Moscow through Vladivostok (trial 8 took the port
+// for the destination); "сначала морем до Владивостока", "first by sea to Vladivostok".
+const FIRST_STOP_CUE =
+  /(?:先到|先运到|先发到|先走|途经|经过|取道)\s*$|(?:^|[^\p{L}])(?:сначала|first)\s+(?:\S+\s+){0,2}(?:до|в|во|to)\s*$/u;
 const VIA_CUE = /(?:^|[^\p{L}])(?:через|via|through)\s*$|(?:经|经由)\s*$/u;
 
 // Two places joined by a dash, an arrow or "via" read as a trip even without a transport word.
@@ -201,6 +213,7 @@ const JOINED = /[–—→-]|через|via|经|走/i;
 export function placeRole(text: string, p: PlaceRef): 'from' | 'to' | 'via' | undefined {
   const before = text.toLowerCase().slice(Math.max(0, p.at - 12), p.at);
   if (FROM_CUE.test(before)) return 'from';
+  if (FIRST_STOP_CUE.test(text.toLowerCase().slice(Math.max(0, p.at - 24), p.at))) return 'via';
   if (TO_CUE.test(before)) return 'to';
   if (VIA_CUE.test(before)) return 'via';
   return undefined;
@@ -242,6 +255,12 @@ function routeIntent(text: string, places: readonly PlaceRef[]): Intent | undefi
   // "from X to Y" is a trip whatever else the message says.
   const fromTo = places.some((p) => role(p) === 'from') && places.some((p) => role(p) === 'to');
   if (!TRANSPORT.test(text) && !fromTo && !(places.length >= 2 && JOINED.test(text))) return undefined;
+  // "в Москву, сначала морем до Владивостока": a trip from the zone with the port as its first stop.
+  const stops = places.filter((p) => role(p) !== 'via');
+  if (places.length === 2 && stops.length === 1 && stops[0]!.id !== HOME_PLACE && role(stops[0]!) !== 'from') {
+    const via = places.find((p) => role(p) === 'via')!;
+    return { kind: 'route', from: HOME_PLACE, to: stops[0]!.id, via: via.id, ...modesAsked(text) };
+  }
   if (places.length >= 2) {
     const [a, b] = places as [PlaceRef, PlaceRef];
     // No "from" cue: the zone, when named, is where the goods are ("склад в Цзяочжоу, надо в Ташкент").
@@ -291,6 +310,39 @@ export function detectIntent(text: string, places: readonly PlaceRef[] = []): In
   // ("verify Tashkent Textile Group LLC before we ship").
   const credit =
     found?.kind === 'credit' && ASKS_SANCTIONS.test(text) ? { ...found, aspect: 'sanctions' as const } : found;
+  if (credit?.kind === 'credit' && hasLegalForm(text)) {
+    const route = tripClause(text, places, credit.company);
+    return route ? { ...credit, route } : credit;
+  }
   if (credit && hasLegalForm(text)) return credit;
   return routeIntent(text, places) ?? credit ?? { kind: 'none' };
+}
+
+// Where a message that checks a company goes on to another request: "…, и заодно маршрут …", "; also …", "另外…".
+const CLAUSE =
+  /[,;，；。]|\s(?:и(?:\s+заодно|\s+ещё|\s+еще)?|а\s+также|плюс|and(?:\s+also)?|also|plus)\s|另外|顺便|还有|并且|和/giu;
+
+/** A trip asked in a clause of its own beside a company check ("Проверь ООО «…» из Новосибирска, и заодно
+ * маршрут Цзяочжоу → Москва"; trial 8 ran only the check): the clause without the company is read alone,
+ * so the company's city is not taken for the origin. */
+function tripClause(
+  text: string,
+  places: readonly PlaceRef[],
+  company: string,
+): Extract<Intent, { kind: 'route' }> | undefined {
+  const cuts = [0, ...[...text.matchAll(CLAUSE)].map((m) => m.index!), text.length];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const [start, end] = [cuts[i]!, cuts[i + 1]!];
+    const clause = text.slice(start, end);
+    if (clause.includes(company)) continue;
+    // The resolver gives each place once, where it first stands (often inside the company's name: «Сэмпл
+    // Москва Упаковка»); the clause is searched for the same spelling.
+    const inside = places
+      .map((p) => ({ ...p, at: clause.toLowerCase().indexOf(p.text.toLowerCase()) }))
+      .filter((p) => p.at >= 0)
+      .sort((a, b) => a.at - b.at);
+    const trip = routeIntent(clause, inside);
+    if (trip?.kind === 'route') return trip;
+  }
+  return undefined;
 }

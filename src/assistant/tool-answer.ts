@@ -37,6 +37,17 @@ export async function toolAnswer(
 ): Promise<AskResult> {
   // Asked for a lawyer in the same message as a company check: the report (or why there is none),
   // then the offer, as a lawyer request alone gets it.
+  // A trip asked beside the check: the report, then the route plan's answer.
+  if (intent.kind === 'credit' && intent.route) {
+    const { route, ...check } = intent;
+    const done = await toolAnswer(check, lang, channel, tools, notice);
+    const trip = await toolAnswer(route, lang, channel, tools);
+    return {
+      ...done,
+      answer: `${done.answer}\n\n${trip.answer}`,
+      toolCalls: [...done.toolCalls, ...trip.toolCalls],
+    };
+  }
   if (intent.kind === 'credit' && intent.lawyer) {
     const { lawyer: _, ...check } = intent;
     const done = await toolAnswer(check, lang, channel, tools, notice);
