@@ -727,6 +727,17 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect((await ask('пошлина на станки в ЕАЭС какая')).answer).not.toContain(t('ru', 'whichCountry'));
   });
 
+  it('says plainly that US FDA registration and personal-data rules have no document (trial 8)', async () => {
+    // Answered with the EAEU's SGR and with the export VAT rebate.
+    const fda = await ask('Do we need FDA registration to export silicone baby bottles to the US? what is the process');
+    expect(fda.answer.startsWith(t('en', 'notCovered', { topic: 'US FDA registration' }))).toBe(true);
+    expect(fda.lead).toBeUndefined();
+    const gdpr = await ask('мы храним в CRM персональные данные клиентов из Германии — что нам нужно сделать по GDPR?');
+    expect(gdpr.answer).toContain(t('ru', 'notCovered', { topic: 'защита персональных данных (GDPR, 152-ФЗ)' }));
+    // "персональные компьютеры" are electronics, which the EMC document covers.
+    expect((await ask('персональные компьютеры — нужен сертификат ЭМС?')).answer).not.toContain('нет документа');
+  });
+
   it('says plainly that trademark registration has no document, and keeps the label question (trial 7)', async () => {
     // "Как зарегистрировать наш товарный знак в Роспатенте…?" got anti-subsidy duties and SMGS penalties.
     const ru = await ask('Как зарегистрировать наш товарный знак в Роспатенте и сколько стоит пошлина?');

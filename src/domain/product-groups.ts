@@ -643,6 +643,42 @@ export const PRODUCT_GROUPS: ProductGroup[] = [
       en: 'trademark registration',
     },
   },
+  // Rules of markets and fields the knowledge base does not cover, asked as often as its own (trial 8:
+  // "FDA registration for silicone baby bottles to the US" was answered with the EAEU's SGR, "GDPR for
+  // our CRM" with the export VAT rebate).
+  {
+    id: 'us-fda',
+    terms: [
+      'fda',
+      'food and drug administration',
+      'управление по санитарному надзору',
+      '美国食品药品监督管理局',
+      '美国食药监',
+    ],
+    expand: ['FDA'],
+    names: { ru: 'регистрация в FDA (США)', zh: '美国 FDA 注册', en: 'US FDA registration' },
+  },
+  {
+    id: 'personal-data',
+    terms: [
+      'gdpr',
+      'personal data',
+      'data protection',
+      'персональные данные',
+      'персональных данных',
+      'персональным данным',
+      '152-фз',
+      '个人信息',
+      '个人数据',
+      '数据出境',
+    ],
+    expand: ['GDPR', 'personal data', 'персональные данные', '个人信息'],
+    names: {
+      ru: 'защита персональных данных (GDPR, 152-ФЗ)',
+      zh: '个人信息和数据保护（GDPR 等）',
+      en: 'personal data protection (GDPR and the like)',
+    },
+  },
   {
     id: 'drones',
     terms: ['дрон', 'беспилотн', 'квадрокоптер', 'drone', 'uav', 'quadcopter', '无人机'],
