@@ -422,6 +422,18 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(kz.lead?.text).toContain('с 12% до 16%');
   });
 
+  it('keeps a chain of market swaps on the rate asked first, and shows a rate question the section on the rate (trial 8)', async () => {
+    // "а в Кыргызстан?" third in a row led with a truck trial run; alone, the question was shown the section
+    // on the VAT base of "risky" goods instead of the rate.
+    const c = `vat-chain-${Date.now()}`;
+    await ask('ндс при ввозе в Узбекистан сколько?', c);
+    await ask('а для Казахстана?', c);
+    const kg = await ask('а в Кыргызстан?', c);
+    expect(kg.lead?.text).toMatch(/^НДС — 12%/);
+    const alone = await ask('ндс при ввозе в Кыргызстан сколько?');
+    expect(alone.lead?.text).toMatch(/^НДС — 12%/);
+  });
+
   it('plans a trip by the mode the question names, and leaves an Incoterms question to the documents', async () => {
     const sea = await ask('How long is sea freight from Qingdao to St Petersburg?');
     expect(sea.toolCalls[0]?.input).toMatchObject({ from: 'qingdao', to: 'st-petersburg', modes: ['sea'] });

@@ -124,6 +124,7 @@ export class Assistant {
       weights: plan.weights,
       regulations: plan.regulations,
       understood: plan.understood,
+      followUp: plan.previous !== undefined,
     });
 
     let result: AskResult;

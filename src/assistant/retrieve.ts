@@ -1,6 +1,7 @@
 // Retrieval for a person: search every language, then show each document in the asker's
 // language when a translation exists (the translation links of the front-matter), once.
-import { aboutOtherMarkets } from '../domain/markets.js';
+import { aboutOtherMarkets, withoutMarkets } from '../domain/markets.js';
+import { tokenize } from '../rag/tokenize.js';
 import { CONFORMITY, namedRegulations } from '../domain/regulations.js';
 import type { KnowledgeBase } from '../rag/knowledge-base.js';
 import type { Hit, SearchFilters } from '../domain/knowledge.js';
@@ -23,6 +24,8 @@ export interface RetrieveOptions {
   /** retrieveFused: the question as understood (a follow-up joined with the question it follows), read
    * for whether it asks about conformity; not the phrasing with the regulation words added. */
   understood?: string;
+  /** retrieveFused: the question follows another (the plan's `previous`). */
+  followUp?: boolean;
 }
 
 export async function retrieveForUser(
@@ -149,10 +152,31 @@ export async function retrieveFused(
       else scored.set(hit.doc.slug, { hit, score: add });
     });
   }
-  const fused = [...scored.values()]
-    .sort((a, b) => b.score - a.score)
-    .slice(0, k)
-    .map((e) => e.hit);
+  const ranked = [...scored.values()].sort((a, b) => b.score - a.score);
+  const all = ranked.map((e) => e.hit);
+  if (opts.followUp) {
+    // "а в Кыргызстан?" after VAT questions is searched alone, where any Kyrgyz document matches (the road
+    // corridor's), and joined with the question it follows, where the Kyrgyz note's VAT section does: that
+    // note, the asked market's own, stays among the first three after fusion (trial 8 lost it to fifth
+    // place, then to the first document's second section). Single questions already get it per phrasing
+    // (marketAware); after fusion as well it cost a domain answer.
+    const asked = new Set(opts.markets ?? []);
+    // On the question's subject: the note's passage holds one of the two rarest words of the question
+    // as understood, market names aside ("ндс"; the Kazakh clothing-marking note, picked for "and is
+    // Kazakhstan a CISG party?" by the market alone, holds no "CISG").
+    const subject = tokenize(withoutMarkets(opts.understood ?? unique.at(-1)!, [...asked]))
+      .filter((t) => kb.termIdf(t) > 0)
+      .sort((a, b) => kb.termIdf(b) - kb.termIdf(a))
+      .slice(0, 2);
+    const at = ranked.findIndex(
+      ({ hit }) =>
+        hit.doc.countries.length <= 2 &&
+        hit.doc.countries.some((c) => asked.has(c)) &&
+        tokenize(hit.text).some((t) => subject.includes(t)),
+    );
+    if (at > 2) all.splice(2, 0, ...all.splice(at, 1));
+  }
+  const fused = all.slice(0, k);
   // Once, on what the reply shows: inserted into each phrasing's list, it reordered the fusion. Read on
   // the question as understood: a follow-up alone ("and Kazakhstan, same?") names no conformity question.
   const main = opts.understood ?? unique[0]!;
