@@ -497,6 +497,12 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(s.lead?.text).toContain('/lawyer');
   });
 
+  it('keeps the verdict that opens an answer when the rest is cut (trial 8)', async () => {
+    // "…в аккредитованном органе по сертификации…" was shown without "Только сертификат."
+    const toys = await ask('мягкие игрушки для малышей, ввоз в ЕАЭС. хватит декларации?');
+    expect(toys.lead?.text).toMatch(/^Только сертификат\./);
+  });
+
   it('answers with the rule before the worked example that illustrates it', async () => {
     // "Коробка 10 кг считается одним местом…" (an example under "Два примера (наш расчёт):") led the limit.
     const sea = await ask('контейнер с плиткой из циндао разбили на судне, какой лимит у линии за место или кг');

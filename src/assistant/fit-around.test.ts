@@ -6,6 +6,17 @@ import { matchKey } from './passage-units.js';
 const keys = (q: string) => new Set(tokenize(q).map(matchKey));
 
 describe('fitAround', () => {
+  it('keeps a short verdict that opens the sentence, and cuts the rest around the question', () => {
+    const text =
+      'Нет. Соглашение о торгово-экономическом сотрудничестве между ЕАЭС и КНР, подписанное 17.05.2018 на Астанинском экономическом форуме и вступившее в силу в октябре 2019 года, — непреференциальное: это не соглашение о свободной торговле, пошлины оно не снижает.';
+    const cut = fitAround(text, 200, keys('соглашение о свободной торговле пошлины снижены'));
+    expect(cut).toMatch(/^Нет\. …/);
+    expect(cut).toContain('пошлины оно не снижает');
+    expect(cut.replace(/…/g, '').length).toBeLessThanOrEqual(200);
+    // A dated opening is no verdict: "17.05.2018." is a date.
+    expect(fitAround('17.05.2018. ' + text, 120, keys('пошлины'))).not.toMatch(/^17/);
+  });
+
   it('cuts Chinese at a comma, never inside a number', () => {
     const text =
       '据海关总署公告，中国与白俄罗斯的AEO互认自2019年7月24日起实施，中国与蒙古的互认自2025年6月1日起实施，中国与乌兹别克斯坦海关于2023年10月18日在西安签署了AEO互认安排，但实施日期未见公告。';

@@ -20,6 +20,20 @@ export function fitAround(
   anchors: ReadonlyArray<readonly [number, number]> = [],
 ): string {
   if (text.length <= maxChars) return text;
+  // A short verdict opening the sentence ("Только сертификат. Каждая игрушка…", "Нет. Соглашение…", "不会。")
+  // is the answer the rest explains: it stays, and the rest is cut around the question's words.
+  const verdict = VERDICT.exec(text);
+  if (verdict) {
+    const offset = text.length - text.slice(verdict[0].length).trimStart().length;
+    const gap = /\p{Script=Han}/u.test(verdict[0]) ? '' : ' ';
+    const rest = fitAround(
+      text.slice(offset),
+      maxChars - verdict[0].length - gap.length,
+      qTokens,
+      anchors.map(([a, b]) => [a - offset, b - offset] as const).filter(([a]) => a >= 0),
+    );
+    return `${verdict[0]}${gap}${rest}`;
+  }
   const lower = text.toLowerCase().replace(/ё/g, 'е');
   // Where the question's words occur: each word's position, found by its matching key.
   const positions: number[] = [];
@@ -125,6 +139,8 @@ export function fitAround(
   // nothing, and dropping it lost 2 xquad ru answers whose gold strings end with one.
   return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
 }
+
+const VERDICT = /^[^.!?。！？\d]{1,24}[.!?。！？](?=\s?\S)/u;
 
 /** Characters kept after a figure the window moves to take, and before it (its label: "Aluminium foil:
  * 17.16–20.24%"). */
