@@ -358,9 +358,6 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   }
   if (eligible.length === 0) return { bestByDoc, confidence };
   eligible.sort((a, b) => b.score - a.score);
-  if (process.env.LEAD_DEBUG)
-    for (const e of eligible.slice(0, 8))
-      console.log(`   ${e.score.toFixed(3)} cov=${e.coverage.toFixed(2)} [${e.n}] ${e.text.slice(0, 110)}`);
   confidence = Math.min(1, eligible[0]!.coverage);
   matchedWeight = eligible[0]!.matched;
   // A sentence is shown cut around the question's words; when the cut leaves a figure about another
