@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { questionTypes, sentenceHas } from './question-type.js';
+
+describe('question types', () => {
+  it('reads a year as a date, not a duration', () => {
+    for (const s of ['成立于1932年，2022年迎来90周年', 'Решение принято в 2024 году.', 'С 2026 г. ставка выше.'])
+      expect(sentenceHas('duration', s), s).toBe(false);
+    for (const s of ['证书有效期3年。', 'действует до 5 лет', 'перегруз занимает 4 ч 15 мин', '2019 年以内 5 天'])
+      expect(sentenceHas('duration', s), s).toBe(true);
+  });
+
+  it('reads "сколько" as exporters type it', () => {
+    expect(questionTypes('скока часов занимает перегруз')).toContain('duration');
+    expect(questionTypes('сколко перевозчик вернет')).toContain('number');
+  });
+});
