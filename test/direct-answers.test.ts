@@ -497,6 +497,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(s.lead?.text).toContain('/lawyer');
   });
 
+  it('says a hedged list’s lead-in once, not before each item it shows (trial 8)', async () => {
+    const a = await ask(
+      'we sell phone cases direct to russian customers by post. from july 2026 what duty do parcels pay above the 200 euro limit?',
+    );
+    expect(a.lead?.text).toContain('5% of the whole purchase');
+    expect(a.lead!.text.split('set new EAEU parcel rules').length).toBe(2);
+  });
+
   it('keeps the verdict that opens an answer when the rest is cut (trial 8)', async () => {
     // "…в аккредитованном органе по сертификации…" was shown without "Только сертификат."
     const toys = await ask('мягкие игрушки для малышей, ввоз в ЕАЭС. хватит декларации?');

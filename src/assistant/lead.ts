@@ -335,7 +335,14 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
           before && CONNECTIVE.test(unit.text) && !/[:：]$/.test(before.text)
             ? `${before.text}${opts.lang === 'zh' ? '' : ' '}${hedged}`
             : hedged;
-        const candidate = { n: doc.n, passageKey: passage.key, text, score, unitIndex };
+        const candidate = {
+          n: doc.n,
+          passageKey: passage.key,
+          text,
+          score,
+          unitIndex,
+          ...(hedged !== unit.text && text === hedged ? { hedge: unit.leadIn! } : {}),
+        };
         const best = bestByDoc.get(doc.n);
         if (!best || score > best.score) bestByDoc.set(doc.n, candidate);
         // A figure about another market is never the direct answer to a question about this one.
@@ -363,10 +370,11 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   // A sentence is shown cut around the question's words; when the cut leaves a figure about another
   // market and drops the asked one ("…поезд Поти – Баку … 34 часа…" of a list that names Kazakhstan
   // further on, asked about Almaty), the sentence is not the answer: the next one is.
+  const cut = (text: string, budget: number) => fitAround(text, budget, qTokens, amountSpans(types, text));
   const show = (chosen: ReadonlyArray<LeadSentence & { budget: number }>) =>
-    chosen.map((s) => ({ ...s, shown: fitAround(s.text, s.budget, qTokens, amountSpans(types, s.text)) }));
+    chosen.map((s) => ({ ...s, shown: cut(s.text, s.budget) }));
   let pool = eligible;
-  let chosen = show(composeLead(pool, maxChars, maxSentences));
+  let chosen = show(composeLead(pool, maxChars, maxSentences, cut));
   for (let tries = 0; asked.size > 0 && tries < 3; tries++) {
     const wrong = chosen.filter(({ text, shown }) => {
       if (shown === text || !hasFigure(shown)) return false;
@@ -376,7 +384,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
     if (wrong.length === 0) break;
     pool = pool.filter((c) => !wrong.some((w) => w.passageKey === c.passageKey && w.text === c.text));
     if (pool.length === 0) return { bestByDoc, confidence, matchedWeight };
-    chosen = show(composeLead(pool, maxChars, maxSentences));
+    chosen = show(composeLead(pool, maxChars, maxSentences, cut));
   }
   // Two sentences of one paragraph both carry its run-in heading (passage-units.ts): said once.
   const parts = chosen.map(({ shown, n }, i) => {
@@ -397,7 +405,11 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   };
 }
 
-type FillCandidate = LeadSentence & { countryFigure?: boolean };
+type FillCandidate = LeadSentence & {
+  countryFigure?: boolean;
+  /** The hedging lead-in the text opens with ("EEC Council decisions reported on 12–13 Jan 2026 …:"). */
+  hedge?: string;
+};
 
 /**
  * The best sentence, and the next best when it scores close: two sentences that both fit are shown
@@ -405,14 +417,29 @@ type FillCandidate = LeadSentence & { countryFigure?: boolean };
  * words (the answer to a question usually sits near the words it shares with it).
  */
 function composeLead(
-  eligible: readonly FillCandidate[],
+  candidates: readonly FillCandidate[],
   maxChars: number,
   maxSentences: number,
+  visible: (text: string, budget: number) => string,
 ): Array<LeadSentence & { budget: number }> {
-  const top = eligible[0]!;
+  const top = candidates[0]!;
+  let eligible = candidates;
   const chosen: Array<LeadSentence & { budget: number }> = [{ ...top, budget: maxChars }];
+  // A hedged list says its hedge once: an item after the first (or after the list read whole) follows it
+  // without the hedge (trial 8 showed "EEC Council decisions reported on 12–13 Jan 2026…" twice).
+  eligible = eligible.map((c) =>
+    c !== top && c.hedge && top.text.startsWith(c.hedge)
+      ? { ...c, text: `…${c.text.slice(c.hedge.length).trimStart()}` }
+      : c,
+  );
   // A list's lead-in is read with its items and each item on its own too: one never follows the other.
-  const repeats = (c: { text: string }) => chosen.some((x) => x.text.includes(c.text) || c.text.includes(x.text));
+  // An item shown without its hedge repeats a sentence only where that one shows it: the list read
+  // whole is cut, and the item the cut leaves out is still the answer's to give.
+  const repeats = (c: { text: string }) => {
+    if (!c.text.startsWith('…')) return chosen.some((x) => x.text.includes(c.text) || c.text.includes(x.text));
+    const own = c.text.slice(1);
+    return chosen.some((x) => visible(x.text, maxChars).replace(/…/g, '').includes(own.replace(/…/g, '')));
+  };
   const second = eligible.slice(1).find((c) => !repeats(c) && c.score >= top.score * FILL_RATIO);
   if (!second) return chosen;
   // A sentence from another document than the best one's fills the lead only when it scores close to
