@@ -688,6 +688,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     // Two documents say it: the CISG note and the contract checklist's governing-law item.
     expect(['cisg-sco-states-en', 'first-export-contract-checklist-en']).toContain(leadDocs(cisg)[0]);
     expect(cisg.lead?.text).toMatch(/Kazakhstan[^.]*not parties/);
+    // "那RoHS呢" after a TR CU 004 question, and school stationery after toys (follow-ups fg-20, fg-32).
+    const rohs = `rohs-${Date.now()}`;
+    await ask('出口家用电器到欧亚经济联盟要满足TR CU 004吗？电压范围是多少？', rohs);
+    expect(leadDocs(await ask('那RoHS呢', rohs))[0]).toBe('tr-eaeu-037-rohs-zh');
+    const pens = `pens-${Date.now()}`;
+    await ask('Do toys exported to the EAEU need a certificate of conformity, or is a declaration enough?', pens);
+    const school = await ask('and school pens and exercise books?', pens);
+    expect(leadDocs(school)[0]).toBe('tr-cu-007-childrens-products-en');
   });
 
   it('fills the lead with a date from a document on many markets when the sentence names none (trial 6)', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONFORMITY, OTHER_SUBJECT } from './regulations.js';
+import { CONFORMITY, OTHER_SUBJECT, askedRegulations } from './regulations.js';
 
 describe('conformity and other subjects', () => {
   it('reads a conformity question in each script, a regulation named in Cyrillic too', () => {
@@ -12,5 +12,12 @@ describe('conformity and other subjects', () => {
   it('tells a question on a refund, a payment or freight from one on the product’s rules', () => {
     expect(OTHER_SUBJECT.test('出口退税率怎么查？我们是做机械配件的')).toBe(true);
     expect(OTHER_SUBJECT.test('нужен ли сертификат на станки')).toBe(false);
+  });
+
+  it('reads a regulation named by its acronym beside Chinese or Cyrillic, not inside a word', () => {
+    expect(askedRegulations('那RoHS呢')).toEqual(['037']);
+    expect(askedRegulations('а по ЭМС?')).toEqual(['020']);
+    expect(askedRegulations('电饭煲EMC要做吗')).toEqual(['020']);
+    expect(askedRegulations('remcos lamps')).toEqual([]);
   });
 });

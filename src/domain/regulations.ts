@@ -18,8 +18,12 @@ export function namedRegulations(text: string): Array<{ number: string; year: st
 // Regulations people name by their subject rather than their number ("and for EMC?").
 const BY_SUBJECT: ReadonlyArray<readonly [string, RegExp]> = [
   ['004', /low[- ]voltage|низковольтн|低电压/iu],
-  ['020', /(?:^|[^\p{L}])(?:emc|эмс)(?:[^\p{L}]|$)|electromagnetic\s+compat|электромагнитн\S*\s+совместим|电磁兼容/iu],
-  ['037', /(?:^|[^\p{L}])rohs(?:[^\p{L}]|$)|hazardous\s+substances|опасных\s+веществ|有害物质/iu],
+  // An acronym beside Chinese is a word of its own ("那RoHS呢" kept the low-voltage rule, follow-up fg-20).
+  [
+    '020',
+    /(?<![\p{Script=Latin}\p{Script=Cyrillic}])(?:emc|эмс)(?![\p{Script=Latin}\p{Script=Cyrillic}])|electromagnetic\s+compat|электромагнитн\S*\s+совместим|电磁兼容/iu,
+  ],
+  ['037', /(?<![\p{Script=Latin}])rohs(?![\p{Script=Latin}])|hazardous\s+substances|опасных\s+веществ|有害物质/iu],
 ];
 
 /** The regulations (numbers) a text names by number or by subject. */
