@@ -497,6 +497,15 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(s.lead?.text).toContain('/lawyer');
   });
 
+  it('reads a question that names only a date as a follow-up of the one before (follow-up fg-34)', async () => {
+    // "what changes in july 2026?" after a parcel question led with the cosmetics rule's July 2026 date.
+    const c = `parcels-${Date.now()}`;
+    await ask('What is the duty-free limit per parcel for goods sent to buyers in Russia?', c);
+    const july = await ask('what changes in july 2026?', c);
+    expect(leadDocs(july)).toContain('russia-ecommerce-parcels-en');
+    expect(july.lead?.text).toContain('1 Jul 2026');
+  });
+
   it('says a hedged list’s lead-in once, not before each item it shows (trial 8)', async () => {
     const a = await ask(
       'we sell phone cases direct to russian customers by post. from july 2026 what duty do parcels pay above the 200 euro limit?',

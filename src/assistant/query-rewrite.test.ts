@@ -11,4 +11,10 @@ describe('isFollowUp', () => {
     expect(isFollowUp('其它国家的产品认证要求一样吗')).toBe(false);
     expect(isFollowUp('这个月去莫斯科的铁路运价涨了吗')).toBe(false);
   });
+
+  it('takes a question that names no subject of its own, only a date, for a follow-up', () => {
+    expect(isFollowUp('what changes in july 2026?')).toBe(true);
+    expect(isFollowUp('что изменится с 1 июля 2026 года?')).toBe(true);
+    expect(isFollowUp('what are the EAC rules for toys from july 2026?')).toBe(false);
+  });
 });

@@ -33,6 +33,12 @@ const REFERS_BACK =
 const COST_OF_WHAT_CAME_BEFORE =
   /(?:how\s+much|what(?:'s|\s+is)\s+the\s+(?:price|cost|rate)|сколько\s+(?:стоит|будет|за)|почём|цена|стоимость|多少钱|什么价|运费多少)[\s\S]{0,30}(?:\b(?:20|40)\s*(?:ft|'|feet|foot|hc|hq|gp|dc|футов\S*)|(?:20|40)-?футов\S*|\bcontainer|\bteu\b|\bfcl\b|контейнер\S*|(?:20|40)\s*(?:尺|英尺|柜|GP|HQ))|(?:\b(?:20|40)\s*(?:ft|'|feet|foot|hc|hq|gp)|(?:20|40)-?футов\S*|контейнер\S*|(?:20|40)\s*(?:尺|英尺|柜|GP|HQ)\S*)[\s\S]{0,20}(?:сколько|how\s+much|cost|price|多少钱|什么价|运费)/iu;
 
+// Words that date a question but name no subject: months, "changes", "now", "new" ("what changes in july
+// 2026?" after a parcels question asks about parcels).
+const NO_SUBJECT =
+  /^(?:\d+|januari|februari|juli|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|январ|феврал|март|апрел|ма|май|июн|июл|август|сентябр|октябр|ноябр|декабр|chang|измен|now|сейчас|теперь|new|нов|год|year|month|месяц|\d+月|\d+年|变化|现在|以后|之后|年)$/u;
+const subjectless = (question: string) => tokenize(question).filter((t) => !NO_SUBJECT.test(t)).length === 0;
+
 /** Whether a message only makes sense with the one before it: short, or opening like a follow-up. */
 export function isFollowUp(question: string): boolean {
   const words = tokenize(question, { keepStopwords: true }).length;
@@ -41,6 +47,7 @@ export function isFollowUp(question: string): boolean {
   const short = han > 0 ? han <= 10 : words <= 4;
   return (
     short ||
+    subjectless(question) ||
     // Up to eight words, or sixteen Chinese characters ("帮我查一下这家公司靠不靠谱").
     ((FOLLOW_UP_OPENING.test(question) || REFERS_BACK.test(question)) && (han > 0 ? han <= 16 : words <= 8)) ||
     (COST_OF_WHAT_CAME_BEFORE.test(question) && words <= 5)
