@@ -211,9 +211,11 @@ const JOINED = /[–—→-]|через|via|经|走/i;
 /** What a place is in a message, from the word before it: "из Циндао" an origin, "до Алматы" a
  * destination, "через Хоргос" a waypoint; undefined without such a word. */
 export function placeRole(text: string, p: PlaceRef): 'from' | 'to' | 'via' | undefined {
-  const before = text.toLowerCase().slice(Math.max(0, p.at - 12), p.at);
+  const lower = text.toLowerCase();
+  const before = lower.slice(Math.max(0, p.at - 12), p.at);
   if (FROM_CUE.test(before)) return 'from';
-  if (FIRST_STOP_CUE.test(text.toLowerCase().slice(Math.max(0, p.at - 24), p.at))) return 'via';
+  // "сначала морем до": the cue runs longer than the others.
+  if (FIRST_STOP_CUE.test(lower.slice(Math.max(0, p.at - 24), p.at))) return 'via';
   if (TO_CUE.test(before)) return 'to';
   if (VIA_CUE.test(before)) return 'via';
   return undefined;
@@ -314,7 +316,6 @@ export function detectIntent(text: string, places: readonly PlaceRef[] = []): In
     const route = tripClause(text, places, credit.company);
     return route ? { ...credit, route } : credit;
   }
-  if (credit && hasLegalForm(text)) return credit;
   return routeIntent(text, places) ?? credit ?? { kind: 'none' };
 }
 

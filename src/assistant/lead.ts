@@ -423,11 +423,10 @@ function composeLead(
   visible: (text: string, budget: number) => string,
 ): Array<LeadSentence & { budget: number }> {
   const top = candidates[0]!;
-  let eligible = candidates;
   const chosen: Array<LeadSentence & { budget: number }> = [{ ...top, budget: maxChars }];
   // A hedged list says its hedge once: an item after the first (or after the list read whole) follows it
   // without the hedge (trial 8 showed "EEC Council decisions reported on 12–13 Jan 2026…" twice).
-  eligible = eligible.map((c) =>
+  const eligible = candidates.map((c) =>
     c !== top && c.hedge && top.text.startsWith(c.hedge)
       ? { ...c, text: `…${c.text.slice(c.hedge.length).trimStart()}` }
       : c,

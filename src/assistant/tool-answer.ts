@@ -35,8 +35,6 @@ export async function toolAnswer(
   tools: ToolRunner,
   notice?: string,
 ): Promise<AskResult> {
-  // Asked for a lawyer in the same message as a company check: the report (or why there is none),
-  // then the offer, as a lawyer request alone gets it.
   // A trip asked beside the check: the report, then the route plan's answer.
   if (intent.kind === 'credit' && intent.route) {
     const { route, ...check } = intent;
@@ -48,6 +46,8 @@ export async function toolAnswer(
       toolCalls: [...done.toolCalls, ...trip.toolCalls],
     };
   }
+  // Asked for a lawyer in the same message as a company check: the report (or why there is none),
+  // then the offer, as a lawyer request alone gets it.
   if (intent.kind === 'credit' && intent.lawyer) {
     const { lawyer: _, ...check } = intent;
     const done = await toolAnswer(check, lang, channel, tools, notice);

@@ -6,8 +6,9 @@
 import { tokenize } from './tokenize.js';
 
 const WORD = /(?<![\p{L}\p{N}])[\p{Script=Cyrillic}\p{Script=Latin}]{5,24}(?![\p{L}\p{N}])/gu;
-const CYRILLIC_LETTERS = 'абвгдеёжзийклмнопрстуфхцчшщъыьэюя';
-const LATIN_LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+/** The letters a typo leaves out: vowels and signs, and an "h" in Latin ("kazakstan"). */
+const CYRILLIC_INSERTS = 'аеёиоуыэюяьъ';
+const LATIN_INSERTS = 'aeiouyh';
 
 /** Vowels and signs that Russian spelling confuses ("сертефиката", "декларацыя", "обьявил"). */
 const CYRILLIC_SWAPS: Record<string, string> = { е: 'иэ', и: 'еы', ы: 'и', э: 'е', ь: 'ъ', ъ: 'ь' };
@@ -20,14 +21,14 @@ const VOWELS = /[аеёиоуыэюяьъaeiouy]/;
  * turned "хватит" into "охватит", "lathes" into "lates", "pumps" into "dumps", "везем" into
  * "везтем" and "возить" into "ввозить" on the domain question sets.
  */
-function edits(word: string, letters: string): Set<string> {
+function edits(word: string, inserts: string): Set<string> {
   const out = new Set<string>();
   for (let i = 1; i <= word.length; i++) {
     const head = word.slice(0, i);
     const tail = word.slice(i);
     if (tail.length > 1 && VOWELS.test(tail[0]!) && VOWELS.test(tail[1]!))
       out.add(head + tail[1] + tail[0] + tail.slice(2));
-    for (const c of letters) if (VOWELS.test(c) || c === 'h') out.add(head + c + tail);
+    for (const c of inserts) out.add(head + c + tail);
     if (i > 1) out.add(head + head.at(-1)! + tail);
     for (const c of CYRILLIC_SWAPS[tail[0] ?? ''] ?? '') out.add(head + c + tail.slice(1));
   }
@@ -36,7 +37,7 @@ function edits(word: string, letters: string): Set<string> {
 }
 
 /**
- * The text with each mistyped word replaced by the corpus word one edit away. `idf` is the corpus
+ * The text with each mistyped word replaced by the corpus word one typo away. `idf` is the corpus
  * weight of a token, 0 when the corpus lacks it; a lower weight is a more common word.
  */
 export function correctSpelling(text: string, idf: (token: string) => number): string {
@@ -44,9 +45,9 @@ export function correctSpelling(text: string, idf: (token: string) => number): s
     const lower = word.toLowerCase();
     const tokens = tokenize(lower);
     if (tokens.length !== 1 || idf(tokens[0]!) > 0) return word;
-    const letters = /\p{Script=Cyrillic}/u.test(lower) ? CYRILLIC_LETTERS : LATIN_LETTERS;
+    const inserts = /\p{Script=Cyrillic}/u.test(lower) ? CYRILLIC_INSERTS : LATIN_INSERTS;
     let best: { word: string; idf: number } | undefined;
-    for (const candidate of edits(lower, letters)) {
+    for (const candidate of edits(lower, inserts)) {
       const t = tokenize(candidate);
       if (t.length !== 1) continue;
       const w = idf(t[0]!);
