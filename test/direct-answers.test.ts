@@ -422,6 +422,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(kz.lead?.text).toContain('с 12% до 16%');
   });
 
+  it('answers "а в Таджикистане?" from the Tajik note: a country named in any case finds its document', async () => {
+    // Snowball stemmed "Таджикистан" and "в Таджикистане" apart, so the follow-up never met the note's title.
+    const c = `tj-${Date.now()}`;
+    await ask('Нужен ли сертификат EAC на пылесосы для Узбекистана?', c);
+    const tj = await ask('а в Таджикистане?', c);
+    expect(leadDocs(tj)).toEqual(['country-tajikistan-ru']);
+  });
+
   it('keeps a chain of market swaps on the rate asked first, and shows a rate question the section on the rate (trial 8)', async () => {
     // "а в Кыргызстан?" third in a row led with a truck trial run; alone, the question was shown the section
     // on the VAT base of "risky" goods instead of the rate.

@@ -123,11 +123,19 @@ function bigrams(run: string): string[] {
   return out;
 }
 
+/** Snowball reads a noun's final "-ан" / "-ян" as a verb ending: "Казахстан" → "казахста" but "в Казахстане"
+ * → "казахстан", "Иран" → "ира" but "Иране" → "иран". The question's case and the document's then never
+ * meet. The "н" goes in every form, so all cases of the noun share one stem. */
+function ruStem(word: string): string {
+  const s = ru.stem(word);
+  return s.length >= 4 && /[ая]н$/u.test(s) ? s.slice(0, -1) : s;
+}
+
 function stem(word: string): string {
   if (word.length <= 3 || /^\p{N}/u.test(word)) return word;
   const hit = stemCache.get(word);
   if (hit !== undefined) return hit;
-  const s = CYRILLIC.test(word) ? ru.stem(word) : LATIN.test(word) ? en.stem(word) : word;
+  const s = CYRILLIC.test(word) ? ruStem(word) : LATIN.test(word) ? en.stem(word) : word;
   if (stemCache.size < 200_000) stemCache.set(word, s);
   return s;
 }
