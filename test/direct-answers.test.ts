@@ -430,6 +430,12 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(leadDocs(tj)).toEqual(['country-tajikistan-ru']);
   });
 
+  it('finds the anti-dumping note for «антидемпинг на оцинковку»: a noun finds the adjective the document uses', async () => {
+    // "антидемпинг" and "оцинковку" are not in the corpus ("антидемпинговые", "оцинкованный"): the note was fifth.
+    const a = await ask('какой сейчас антидемпинг на оцинковку из Китая в ЕАЭС?');
+    expect(a.citations[0]!.docId).toBe('eaeu-anti-dumping-china-ru');
+  });
+
   it('keeps a chain of market swaps on the rate asked first, and shows a rate question the section on the rate (trial 8)', async () => {
     // "а в Кыргызстан?" third in a row led with a truck trial run; alone, the question was shown the section
     // on the VAT base of "risky" goods instead of the rate.

@@ -18,6 +18,30 @@ describe('Bm25Index', () => {
     expect(hits[0]!.idx).toBe(1);
   });
 
+  it('reads a Russian word it lacks as the corpus form sharing all but its last letters, the most common one', () => {
+    const ru = new Bm25Index();
+    for (const d of [
+      'антидемпинговые пошлины на фольгу',
+      'антидемпинговая пошлина продлена',
+      'антидемпинговых мер',
+      'оцинкованный прокат',
+      'сертификат EAC',
+    ])
+      ru.add(tokenize(d));
+    ru.freeze();
+    const [noun] = tokenize('антидемпинг');
+    expect(ru.idf(noun!)).toBe(0);
+    const form = ru.completion(noun!);
+    expect(form && ru.idf(form)).toBeGreaterThan(0);
+    expect(form).toBe(tokenize('антидемпинговые')[0]);
+    expect(ru.completion(tokenize('оцинковку')[0]!)).toBe(tokenize('оцинкованный')[0]);
+    // Known, short, Latin or far from every corpus word: left as it is.
+    expect(ru.completion(tokenize('пошлины')[0]!)).toBeUndefined();
+    expect(ru.completion('прока')).toBeUndefined();
+    expect(ru.completion('certification')).toBeUndefined();
+    expect(ru.completion(tokenize('прокатчики')[0]!)).toBeUndefined();
+  });
+
   it('returns nothing for words it has never seen', () => {
     expect(index.search(tokenize('zebra'), 3)).toEqual([]);
   });

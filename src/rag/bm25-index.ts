@@ -63,6 +63,8 @@ export class Bm25Index {
   /** Per term: the largest f(k1+1)/(f+norm) over its postings (its score bound before idf). */
   private maxTfPart: Float64Array = new Float64Array(0);
   private frozen = false;
+  /** The Cyrillic terms in order, built on the first completion (the index no longer changes then). */
+  private cyrillic: string[] | undefined;
   private acc: Float64Array | undefined;
 
   constructor(opts: { k1?: number; b?: number } = {}) {
@@ -182,6 +184,34 @@ export class Bm25Index {
     const id = this.termIds.get(term);
     if (id === undefined) return 0;
     return this.idfOf(this.offsets[id + 1]! - this.offsets[id]!);
+  }
+
+  /**
+   * The corpus term a Russian word the corpus lacks is a form of: the one sharing its longest beginning
+   * (at least six letters, all but its last two), the most common if several. "антидемпинг" finds
+   * "антидемпингов" (from "антидемпинговые"), "оцинковк" finds "оцинкова", "планиру" finds "планир":
+   * Snowball leaves a noun and its adjective, a verb's forms, apart. Undefined when none is that close.
+   */
+  completion(token: string): string | undefined {
+    if (token.length < COMPLETE_MIN || !/^[а-яё]/.test(token) || this.idf(token) > 0) return undefined;
+    const sorted = (this.cyrillic ??= this.terms.filter((t) => /^[а-яё]/.test(t)).sort());
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < token) lo = mid + 1;
+      else hi = mid;
+    }
+    // The terms sharing the longest beginning with the token sit beside where it would be.
+    const shared = Math.max(common(token, sorted[lo - 1] ?? ''), common(token, sorted[lo] ?? ''));
+    if (shared < COMPLETE_MIN || shared < token.length - 2) return undefined;
+    const prefix = token.slice(0, shared);
+    let best: { term: string; idf: number } | undefined;
+    for (let i = lo - 1; i >= 0 && sorted[i]!.startsWith(prefix); i--)
+      best = better(best, sorted[i]!, this.idf(sorted[i]!));
+    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++)
+      best = better(best, sorted[i]!, this.idf(sorted[i]!));
+    return best?.term;
   }
 
   private idfOf(df: number): number {
@@ -449,3 +479,12 @@ class TopK {
     return out.sort((a, b) => b.score - a.score || a.idx - b.idx);
   }
 }
+
+const COMPLETE_MIN = 6;
+const common = (a: string, b: string) => {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+};
+const better = (best: { term: string; idf: number } | undefined, term: string, idf: number) =>
+  !best || idf < best.idf || (idf === best.idf && term.length < best.term.length) ? { term, idf } : best;

@@ -142,7 +142,7 @@ export class HybridIndex {
     if (!this.chunkIdx) this.chunkIdx = new Map(this.chunks.map((c, i) => [c.id, i]));
     const wanted = new Set<number>();
     for (const id of docIds) for (const c of this.chunksOf(id)) wanted.add(this.chunkIdx.get(c.id)!);
-    const queryTokens = this.tokenizer(query);
+    const queryTokens = this.queryTokens(query);
     const sectionQuery = [...queryTokens, ...hanTokens(query)];
     const global = new Map<number, number>();
     for (const { idx, score } of this.bm25.search(queryTokens, wanted.size, (idx) => wanted.has(idx)))
@@ -250,7 +250,12 @@ export class HybridIndex {
   }
 
   private lexicalList(query: string, mask: Uint8Array | undefined): Array<{ idx: number; score: number }> {
-    return this.bm25.search(this.tokenizer(query), CANDIDATES, mask);
+    return this.bm25.search(this.queryTokens(query), CANDIDATES, mask);
+  }
+
+  /** A question's tokens, a Russian word the corpus lacks read as the corpus form it is one of (Bm25Index.completion). */
+  private queryTokens(query: string): string[] {
+    return this.tokenizer(query).map((t) => this.bm25.completion(t) ?? t);
   }
 
   private rank(
