@@ -436,6 +436,24 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.citations[0]!.docId).toBe('eaeu-anti-dumping-china-ru');
   });
 
+  it('answers a customs-value or carrier-liability question that names a trip from the documents, not the route planner (trial 9)', async () => {
+    const value = await ask('货从青岛走铁路到阿拉木图，运费要不要算进完税价格？');
+    expect(value.toolCalls).toEqual([]);
+    expect(leadDocs(value)[0]).toBe('customs-value-zh');
+    const cmr = await ask(
+      'отправили фуру из Хоргоса в Алматы, груз повредили — сколько перевозчик должен возместить по CMR?',
+    );
+    expect(cmr.toolCalls).toEqual([]);
+    expect(cmr.lead?.text).toContain('8,33 СДР');
+  });
+
+  it('plans the whole trip when a message compares a route through a port with the direct one (trial 9)', async () => {
+    const a = await ask('price for a 40HQ Qingdao to Moscow, rail vs sea to Vladivostok + rail?');
+    expect(a.toolCalls[0]?.name).toBe('plan_route');
+    expect(a.toolCalls[0]?.input).toMatchObject({ from: 'qingdao', to: 'moscow' });
+    expect(a.toolCalls[0]?.input).not.toHaveProperty('via');
+  });
+
   it('keeps a chain of market swaps on the rate asked first, and shows a rate question the section on the rate (trial 8)', async () => {
     // "а в Кыргызстан?" third in a row led with a truck trial run; alone, the question was shown the section
     // on the VAT base of "risky" goods instead of the rate.

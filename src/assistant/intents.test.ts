@@ -1,7 +1,10 @@
 // Company names in Chinese messages, as a new user wrote them (trial of 2026-12-02): the asker's own
 // company is not a counterparty, and a kind of company before a Latin name is not the name.
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { companyIn, detectIntent } from './intents.js';
+import { placeRefs } from '../tools/routes/find-places.js';
+import { RouteService } from '../tools/routes/route-service.js';
 
 describe('company names in Chinese messages', () => {
   it('does not take the asker describing their own company for a company to check', () => {
@@ -71,5 +74,44 @@ describe('company names in Chinese messages', () => {
     // Not a company: a rate or a kind of company before the credit word.
     expect(detectIntent('查一下俄罗斯进口增值税怎么样').kind).toBe('none');
     expect(companyIn('查一下这家公司的信用')).toBeUndefined();
+  });
+});
+
+describe('trips named as the frame of another question (trial 9)', () => {
+  const network = new RouteService({ networkFile: join(import.meta.dirname, '../../knowledge/logistics/network.yaml') })
+    .network;
+  const intent = (text: string) => detectIntent(text, placeRefs(network, text));
+
+  it('leaves customs value, carrier liability, export rebates and people to the documents', () => {
+    for (const text of [
+      'FCA Циндао, ж/д до Забайкальска: таможенная стоимость в РФ включает этот фрахт?',
+      '货从青岛走铁路到阿拉木图，运费要不要算进完税价格？',
+      'truck from Khorgos to Almaty arrived with broken cartons, how much can we claim from the carrier under CMR?',
+      'отправили фуру в Алматы, груз повредили — как подать претензию перевозчику?',
+      '9810模式发到莫斯科海外仓，什么时候能退税？',
+      'we send two engineers to Almaty for installation, do they need a work permit and how long does it take?',
+    ])
+      expect(intent(text), text).toEqual({ kind: 'none' });
+  });
+
+  it('still plans a trip whose message names its time or cost', () => {
+    expect(intent('сколько идет фура из Хоргоса в Алматы?')).toMatchObject({ kind: 'route', to: 'almaty' });
+    expect(intent('青岛到阿拉木图铁路运费多少')).toMatchObject({ kind: 'route', to: 'almaty' });
+  });
+
+  it('reads a port the goods go on from as a waypoint, and a compared waypoint as one of the options', () => {
+    expect(intent('青岛到海参崴再转铁路到莫斯科要多久')).toMatchObject({
+      from: 'qingdao',
+      to: 'moscow',
+      via: 'vladivostok',
+    });
+    expect(intent('контейнер в Москву: морем до Владивостока, потом по жд — сколько дней?')).toMatchObject({
+      to: 'moscow',
+      via: 'vladivostok',
+    });
+    const compared = intent('price for a 40HQ Qingdao to Moscow, rail vs sea to Vladivostok + rail?');
+    expect(compared).toMatchObject({ kind: 'route', from: 'qingdao', to: 'moscow' });
+    expect(compared).not.toHaveProperty('via');
+    expect(intent('Циндао — Алматы через Хоргос, сколько дней?')).toMatchObject({ to: 'almaty', via: 'khorgos' });
   });
 });

@@ -203,6 +203,9 @@ const ASKS = /[?？]|сколько|скока|посчита|报价|报个价|�
 // for the destination); "сначала морем до Владивостока", "first by sea to Vladivostok".
 const FIRST_STOP_CUE =
   /(?:先到|先运到|先发到|先走|途经|经过|取道)\s*$|(?:^|[^\p{L}])(?:сначала|first)\s+(?:\S+\s+){0,2}(?:до|в|во|to)\s*$/u;
+const GOES_ON =
+  /^\p{L}{0,3}\s*(?:\+|,?\s*(?:then|and\s+then|потом|затем|дальше|далее)(?!\p{L})|[，,]?\s*(?:再|转|然后))/u;
+const COMPARES = /\bvs\.?(?!\w)|\bversus\b|\bcompar|сравн|(?<!\p{L})или(?!\p{L})|还是|比较|对比/iu;
 const VIA_CUE = /(?:^|[^\p{L}])(?:через|via|through)\s*$|(?:经|经由)\s*$/u;
 
 // Two places joined by a dash, an arrow or "via" read as a trip even without a transport word.
@@ -214,6 +217,8 @@ export function placeRole(text: string, p: PlaceRef): 'from' | 'to' | 'via' | un
   const lower = text.toLowerCase();
   const before = lower.slice(Math.max(0, p.at - 12), p.at);
   if (FROM_CUE.test(before)) return 'from';
+  // "sea to vladivostok + rail", "до Владивостока, потом по жд", "到海参崴再转铁路": the goods go on from there.
+  if (GOES_ON.test(lower.slice(p.at + p.text.length, p.at + p.text.length + 16))) return 'via';
   // "сначала морем до": the cue runs longer than the others.
   if (FIRST_STOP_CUE.test(lower.slice(Math.max(0, p.at - 24), p.at))) return 'via';
   if (TO_CUE.test(before)) return 'to';
@@ -248,8 +253,16 @@ const GOODS_RULE =
 const TRIP_TIME_OR_COST =
   /сколько\s+(?:дней|суток|времени|ид[её]т|едет|стоит\s+(?:доставк|перевозк|контейнер|отправ))|скока\s+(?:дней|ид)|за\s+сколько|how\s+(?:long|many\s+days)|transit|freight|多久|多长时间|几天|多少天|运费|时效|报价|fast|quick|cheap|быстр|дешев|快|便宜/iu;
 
+// Questions that name a trip but ask about something the trip only frames, whatever they say of time or
+// cost: the customs value the freight goes into ("运费也算吗" after "FCA青岛…后贝加尔斯克"), a carrier's
+// liability for damage ("помяли… сколько возместить по CMR"), an export rebate ("9810… 出口到莫斯科…退税"),
+// people rather than goods ("send 3 engineers to our moscow warehouse… work permit"). Trial 9 sent all
+// four to the route planner.
+const NOT_A_TRIP =
+  /完税价格|海关估价|таможенн\S*\s+стоимост|customs\s+value|dutiable\s+value|претензи|возмест|возмещ|ответственност\S*\s+перевозчик|\bliabilit|\bclaims?\b|compensat|索赔|赔偿|退税|\brebate|возврат\S*\s+ндс|(?<!\d)(?:9610|9710|9810|1210)(?!\d)|work\s+permit|\bvisas?\b|виз[аыу]\b|разрешени\S*\s+на\s+работ|签证|工作许可|\bengineers?\b|\bworkers\b|\bemployees\b|сотрудник|инженер|工程师|员工/iu;
+
 function routeIntent(text: string, places: readonly PlaceRef[]): Intent | undefined {
-  if (places.length === 0 || ABOUT_PLACE.test(text)) return undefined;
+  if (places.length === 0 || ABOUT_PLACE.test(text) || NOT_A_TRIP.test(text)) return undefined;
   if (namesIncoterms(text) && !TIME_OR_COST.test(text)) return undefined;
   if (GOODS_RULE.test(text) && !TRIP_TIME_OR_COST.test(text)) return undefined;
   if (THANKS.test(text) && !ASKS.test(text)) return undefined;
@@ -277,7 +290,11 @@ function routeIntent(text: string, places: readonly PlaceRef[]): Intent | undefi
     // Goods do not travel from one border post to another: "霍尔果斯还是阿拉山口" weighs two crossings.
     if (from.kind === 'border-crossing' && to.kind === 'border-crossing') return undefined;
     if (from.id === to.id) return undefined;
-    const via = places.find((p) => role(p) === 'via' && p.id !== from.id && p.id !== to.id);
+    // "compare rail vs sea to vladivostok + rail", "через Хоргос или через Алашанькоу": the waypoint is one
+    // of the options compared, so the plan shows them all (trial 9 planned the port alone, or one crossing).
+    const via = COMPARES.test(text)
+      ? undefined
+      : places.find((p) => role(p) === 'via' && p.id !== from.id && p.id !== to.id);
     return { kind: 'route', from: from.id, to: to.id, ...(via ? { via: via.id } : {}), ...modesAsked(text) };
   }
   const only = places[0]!;
