@@ -825,6 +825,25 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(label.lead?.text).toMatch(/товарный знак/);
   });
 
+  it('says plainly that work permits and a trademark filed with Роспатент have no document (trial 9)', async () => {
+    const permit = await ask('нужно ли разрешение на работу нашим инженерам в Алматы?');
+    expect(permit.toolCalls).toEqual([]);
+    expect(permit.answer).toContain(t('ru', 'notCovered', { topic: 'разрешения на работу и визы для сотрудников' }));
+    // "Роспатент" right after Chinese was not read as a word.
+    const mark = await ask('公司想注册自己的商标，去Роспатент申请要多久？');
+    expect(mark.answer).toContain(t('zh', 'notCovered', { topic: '商标注册' }));
+  });
+
+  it('shows a section’s bare "No." only to a question that asks its heading’s question (trial 9)', async () => {
+    // "不是。" answers "只有美国吗？"; before "欧盟是不是第一次…" it read as "the EU's listing was not the first".
+    const a = await ask('欧盟是不是第一次制裁中国的银行？哪两家？');
+    expect(a.lead?.text).toContain('黑河农村商业银行');
+    expect(a.lead?.text).not.toMatch(/^不是/);
+    // Asked what the heading asks, the answer keeps its "No.".
+    const only = await ask('制裁中国银行的只有美国吗？');
+    expect(only.lead?.text).toMatch(/^不是/);
+  });
+
   it('says plainly when the knowledge base has no document on a regulation, and offers people', async () => {
     const a = await ask('какие требования ТР ТС 018/2011 к электросамокатам?');
     expect(a.lead).toBeUndefined();

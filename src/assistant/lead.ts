@@ -100,6 +100,13 @@ const DOC_WEIGHT = 0.25;
 /** The bonus of a section whose heading asks what the question asks ("Сколько это занимает?"). */
 const W_FRAME = 0.3;
 const W_FIRST = 0.05;
+/** The share of a section heading's words the question must hold for the section's short opening
+ * ("Нет.", "不是。") to be shown as its answer. */
+const VERDICT_HEADING = 0.5;
+/** A bare yes or no: it answers only the heading's question ("只能认证。", "Только сертификат." state a fact
+ * about the section's subject and stay). */
+const POLAR =
+  /^(?:(?:yes|no|not|да|нет|не)(?!\p{L})|(?:是的?|不是|不|对|不对|没有|有|可以|不可以|能|不能|会|不会|需要|不需要|必须|不必)[。！!，,])/iu;
 /** Each rank a section stands below the document's best section for the question costs this much. */
 const W_SECTION_RANK = 0.15;
 /** A document about another technical regulation than the asked one (0.5 lost a domain answer, 0.7 none). */
@@ -272,6 +279,11 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
       let frameInHeading = 0;
       for (const t of frameTokens) if (headingTokens.has(t)) frameInHeading++;
       const frameBonus = frameTokens.size ? (W_FRAME * frameInHeading) / frameTokens.size : 0;
+      // A section's short opening ("不是。", "Нет.") answers its heading: shown only when the question asks
+      // what the heading asks ("欧盟第18轮是不是第一次制裁中国银行" led with the "No." of "只有美国吗？", trial 9).
+      let askedInHeading = 0;
+      for (const t of headingTokens) if (qTokens.has(t) || frameTokens.has(t)) askedInHeading++;
+      const headingAsked = headingTokens.size > 0 && askedInHeading / headingTokens.size >= VERDICT_HEADING;
       for (const [unitIndex, unit] of units.entries()) {
         let matched = 0;
         let matchedGlobal = 0;
@@ -328,7 +340,11 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         // (the VAT note's "check that the certificate names toys exactly") does not.
         if (askedRegulationShown && !offRegulation && !doc.regulations?.some((r) => askedRegulations.has(r)))
           score *= W_NOT_THE_RULE;
-        const hedged = unit.leadIn && HEDGE.test(unit.leadIn) ? `${unit.leadIn} ${unit.text}` : unit.text;
+        const own =
+          unit.verdict && POLAR.test(unit.verdict) && !headingAsked
+            ? unit.text.slice(unit.verdict.length).trimStart()
+            : unit.text;
+        const hedged = unit.leadIn && HEDGE.test(unit.leadIn) ? `${unit.leadIn} ${own}` : own;
         // "On top of that, …", "Кроме того, …", "此外，…" lean on the sentence before them: read together.
         const before = unitIndex > 0 ? units[unitIndex - 1] : undefined;
         const text =
@@ -341,7 +357,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
           text,
           score,
           unitIndex,
-          ...(hedged !== unit.text && text === hedged ? { hedge: unit.leadIn! } : {}),
+          ...(hedged !== own && text === hedged ? { hedge: unit.leadIn! } : {}),
         };
         const best = bestByDoc.get(doc.n);
         if (!best || score > best.score) bestByDoc.set(doc.n, candidate);

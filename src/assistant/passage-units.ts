@@ -26,6 +26,9 @@ export interface Unit {
   /** Matching keys of each name-like word (capitalised inside a sentence, or a Chinese "名·姓"). */
   names: string[][];
   numbers: string[];
+  /** The short answer the unit opens with ("Нет.", "不是。", "Not automatically."), read with the
+   * sentence after it (withShortOpening). */
+  verdict?: string;
 }
 
 export interface PassageUnits {
@@ -103,8 +106,14 @@ export function unitsOf(passage: UnitSource): PassageUnits {
       continue;
     }
     closeList();
-    const sentences = withShortOpening(withRunIn(line, splitSentences(line).map(clean).filter(Boolean)));
-    for (const s of sentences) for (const part of clauses(s)) units.push(makeUnit(part, undefined));
+    const read = withRunIn(line, splitSentences(line).map(clean).filter(Boolean));
+    const sentences = withShortOpening(read);
+    // The short opening answers the section's heading ("Только ли США? — Нет."): lead.ts shows it only to
+    // a question that asks what the heading asks.
+    const verdict = sentences.length < read.length ? read[0] : undefined;
+    for (const [i, s] of sentences.entries())
+      for (const [j, part] of clauses(s).entries())
+        units.push({ ...makeUnit(part, undefined), ...(i === 0 && j === 0 && verdict ? { verdict } : {}) });
     const last = sentences.at(-1);
     leadIn = last && /[:：]$/.test(last) ? last : undefined;
     if (leadIn) list = { at: units.length - 1, items: [] };

@@ -644,6 +644,11 @@ export const PRODUCT_GROUPS: ProductGroup[] = [
       '商标注册',
       '注册商标需要',
       '申请商标',
+      '注册自己的商标',
+      '注册我们的商标',
+      '商标申请',
+      '马德里体系',
+      '马德里国际注册',
     ],
     expand: ['товарный знак', 'trademark', '商标'],
     names: {
@@ -686,6 +691,34 @@ export const PRODUCT_GROUPS: ProductGroup[] = [
       ru: 'защита персональных данных (GDPR, 152-ФЗ)',
       zh: '个人信息和数据保护（GDPR 等）',
       en: 'personal data protection (GDPR and the like)',
+    },
+  },
+  // Sending staff abroad is asked beside the trade questions (trial 9: "what work permit do our engineers
+  // need in Moscow" went to the route planner); no document covers migration rules.
+  {
+    id: 'work-permits',
+    terms: [
+      'work permit',
+      'work visa',
+      'business visa',
+      'разрешение на работу',
+      'разрешения на работу',
+      'разрешений на работу',
+      'рабочая виза',
+      'рабочую визу',
+      'рабочей визы',
+      'трудовой патент',
+      'патент на работу',
+      '工作许可',
+      '工作签证',
+      '劳务签证',
+      '商务签证',
+    ],
+    expand: [],
+    names: {
+      ru: 'разрешения на работу и визы для сотрудников',
+      zh: '员工的工作许可和签证',
+      en: 'work permits and visas for staff',
     },
   },
   {

@@ -8,7 +8,8 @@ const LETTER = /[\p{L}\p{N}]/u;
 function termAt(text: string, term: string): boolean {
   if (/\p{Script=Han}/u.test(term)) return text.includes(term);
   for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
-    if (at === 0 || !LETTER.test(text[at - 1]!)) return true;
+    // A Latin or Cyrillic word right after Chinese starts a word there ("去Роспатент申请").
+    if (at === 0 || !LETTER.test(text[at - 1]!) || /\p{Script=Han}/u.test(text[at - 1]!)) return true;
   }
   return false;
 }
