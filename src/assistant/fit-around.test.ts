@@ -17,6 +17,17 @@ describe('fitAround', () => {
     expect(fitAround('17.05.2018. ' + text, 120, keys('пошлины'))).not.toMatch(/^17/);
   });
 
+  it('keeps the label that names what the sentence is about when the cut falls past it (trial 9)', () => {
+    const text =
+      '增值税：10%，2007 年 1 月 1 日起实行。海关按完税价格加关税、消费税和其他税费征收，进口环节另有消费税清单，国内销售同样适用 10%，出口为零税率。';
+    const cut = fitAround(text, 40, keys('国内销售 增值税 出口 零税率'));
+    expect(cut).toMatch(/^增值税：…/);
+    expect(cut.replace(/…/g, '').length).toBeLessThanOrEqual(40);
+    const en =
+      'Mongolia: most imported goods pay a 5% duty on their customs value, some have seasonal rates, and goods from non-WTO members pay twice the most-favoured-nation rate, while VAT is 10%.';
+    expect(fitAround(en, 90, keys('VAT rate non-WTO members'))).toMatch(/^Mongolia: …/);
+  });
+
   it('cuts Chinese at a comma, never inside a number', () => {
     const text =
       '据海关总署公告，中国与白俄罗斯的AEO互认自2019年7月24日起实施，中国与蒙古的互认自2025年6月1日起实施，中国与乌兹别克斯坦海关于2023年10月18日在西安签署了AEO互认安排，但实施日期未见公告。';

@@ -22,7 +22,9 @@ export function fitAround(
   if (text.length <= maxChars) return text;
   // A short verdict opening the sentence ("Только сертификат. Каждая игрушка…", "Нет. Соглашение…", "不会。")
   // is the answer the rest explains: it stays, and the rest is cut around the question's words.
-  const verdict = VERDICT.exec(text);
+  // So does a label naming what the sentence is about ("Declaration (DoC): …", "增值税：…"): cut away, the
+  // figure after it loses its subject (trial 9: "…above it, 5%", "…国内销售同样适用 10%").
+  const verdict = VERDICT.exec(text) ?? LABEL.exec(text);
   if (verdict) {
     const offset = text.length - text.slice(verdict[0].length).trimStart().length;
     const gap = /\p{Script=Han}/u.test(verdict[0]) ? '' : ' ';
@@ -141,6 +143,7 @@ export function fitAround(
 }
 
 const VERDICT = /^[^.!?。！？\d]{1,24}[.!?。！？](?=\s?\S)/u;
+const LABEL = /^[^.!?。！？:：\d]{1,24}[:：](?=\s?\S)/u;
 
 /** Characters kept after a figure the window moves to take, and before it (its label: "Aluminium foil:
  * 17.16–20.24%"). */
