@@ -184,6 +184,18 @@ describe('route plans on the real network', () => {
     expect(summary).not.toMatch(/9–10 days/);
   });
 
+  it('keeps sea routings between the same ports apart: the Northern Sea Route, Suez and the Cape (trial 9)', async () => {
+    // Merged as one service, Qingdao → St Petersburg read "21–75 days".
+    const { plan } = await routes.plan('Qingdao', 'St Petersburg', { modes: ['sea'] });
+    const lines = renderPlanSummary(plan, 'en')
+      .split('\n')
+      .filter((l) => l.startsWith('🚢'));
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect(lines.some((l) => /21–28 days/.test(l))).toBe(true);
+    expect(lines.some((l) => /35–60 days/.test(l))).toBe(true);
+    expect(lines.join('\n')).not.toMatch(/21–75/);
+  });
+
   it('names each option’s border crossing in the summary, in the reader’s language (trial 6)', async () => {
     // "走哪个口岸出境" after a Tashkent question: the summary, the lead of the reply, had no crossing.
     const { plan } = await routes.plan('Qingdao', 'Tashkent');

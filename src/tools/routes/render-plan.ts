@@ -42,11 +42,13 @@ const union = (a: { min: number; max: number }, b: { min: number; max: number })
   max: Math.max(a.max, b.max),
 });
 
-/** Options in the order a person compares them (most picks first), through services of one mode merged. */
+/** Options in the order a person compares them (most picks first), through services of one mode merged.
+ * Sea services between the same ports are routings, not reports of one service (the Northern Sea Route's
+ * 21–28 summer days, Suez 35–60, the Cape 45–75): merged, they read "21–75 days" (trial 9). */
 export function displayOptions(plan: RoutePlan, maxOptions = 4): Option[] {
   const merged: Option[] = [];
   for (const o of [...plan.options].sort((a, b) => b.picks.length - a.picks.length)) {
-    const single = o.legs.length === 1 ? o.legs[0]! : undefined;
+    const single = o.legs.length === 1 && o.legs[0]!.mode !== 'sea' ? o.legs[0]! : undefined;
     const twin = single
       ? merged.find(
           (m) =>
