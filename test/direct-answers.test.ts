@@ -454,6 +454,13 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.toolCalls[0]?.input).not.toHaveProperty('via');
   });
 
+  it('answers "с какой суммы" with the sentence that holds the sum (trial 9)', async () => {
+    const a = await ask(
+      'Казахстанский покупатель пишет, что контракт надо поставить на учётную регистрацию. С какой суммы это обязательно?',
+    );
+    expect(a.lead?.text).toMatch(/^Да, если сумма превышает 50 000 долларов США/);
+  });
+
   it('keeps a chain of market swaps on the rate asked first, and shows a rate question the section on the rate (trial 8)', async () => {
     // "а в Кыргызстан?" third in a row led with a truck trial run; alone, the question was shown the section
     // on the VAT base of "risky" goods instead of the rate.

@@ -13,4 +13,14 @@ describe('question types', () => {
     expect(questionTypes('скока часов занимает перегруз')).toContain('duration');
     expect(questionTypes('сколко перевозчик вернет')).toContain('number');
   });
+
+  it('reads a threshold or a sum asked as an amount (trial 9)', () => {
+    for (const q of [
+      'С какой суммы контракт надо ставить на учёт?',
+      'на какую сумму оформлять страховку при CIP?',
+      'from what amount must the contract be registered?',
+      'CIF保险的保额是多少？',
+    ])
+      expect(questionTypes(q), q).toContain('amount');
+  });
 });
