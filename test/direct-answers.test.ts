@@ -445,6 +445,11 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     );
     expect(cmr.toolCalls).toEqual([]);
     expect(cmr.lead?.text).toContain('8,33 СДР');
+    // The goods named beside a claim are not a question on their regulation (RoHS led, trial 9).
+    const goods = await ask(
+      'везли фурой стиральные машины в Бишкек, часть побита — какой лимит ответственности перевозчика по CMR?',
+    );
+    expect(goods.citations[0]!.docId).toBe('road-liability-cmr-ru');
   });
 
   it('plans the whole trip when a message compares a route through a port with the direct one (trial 9)', async () => {

@@ -49,4 +49,4 @@ export const CONFORMITY =
 /** Words of a question on another subject than the product's rules: a tax refund, a tax, a payment,
  * freight ("ндс … а на детские товары тоже столько?" is about VAT, not TR CU 007). */
 export const OTHER_SUBJECT =
-  /退税|rebate|ндс|\bvat\b|增值税|运费|运价|freight|фрахт|收汇|结汇|外汇|currency|валютн|仲裁|arbitra|арбитраж|保险|insurance|страхов/i;
+  /退税|rebate|ндс|\bvat\b|增值税|运费|运价|freight|фрахт|收汇|结汇|外汇|currency|валютн|仲裁|arbitra|арбитраж|保险|insurance|страхов|\bcmr\b|смгс|\bsmgs\b|претензи|возмест|возмещ|\bliabilit|\bclaims?\b|compensat|索赔|赔偿/i;
