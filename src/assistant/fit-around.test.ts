@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../rag/tokenize.js';
 import { fitAround } from './fit-around.js';
+import { amountSpans } from './question-type.js';
 import { matchKey } from './passage-units.js';
 
 const keys = (q: string) => new Set(tokenize(q).map(matchKey));
@@ -26,6 +27,13 @@ describe('fitAround', () => {
     const en =
       'Mongolia: most imported goods pay a 5% duty on their customs value, some have seasonal rates, and goods from non-WTO members pay twice the most-favoured-nation rate, while VAT is 10%.';
     expect(fitAround(en, 90, keys('VAT rate non-WTO members'))).toMatch(/^Mongolia: …/);
+  });
+
+  it('keeps the figure a label introduces, not another figure further on (trial 9)', () => {
+    const text =
+      '增值税：10%，2007 年 1 月 1 日起实行。海关按完税价格加关税、消费税和其他税费征收。国内销售同样适用 10%。';
+    const cut = fitAround(text, 40, keys('进口关税和增值税大概多少'), amountSpans(['amount'], text));
+    expect(cut).toMatch(/^增值税：10%/);
   });
 
   it('cuts Chinese at a comma, never inside a number', () => {
