@@ -140,12 +140,22 @@ describe('route plans on the real network', () => {
       expect(renderPlan(plan, 'en')).toContain(`${daysText('en', o.days)} (legs added up, no terminal time)`);
     }
     expect(renderPlan(plan, 'en')).toContain('the through service on this trip is reported at 16 days');
-    // Moscow: only the rail option has a complete cost; "cheapest" beside "no cost figure" says nothing.
+    // Vladivostok → Moscow: the rail leg's price is that of the sea + rail chain, not of this trip; with
+    // one priced route at most, "cheapest" beside "no cost figure" says nothing.
+    const fromPort = (await routes.plan('Vladivostok', 'Moscow')).plan;
+    expect(fromPort.options.filter((o) => o.cost)).toHaveLength(0);
+    expect(fromPort.options.flatMap((o) => o.picks)).not.toContain('cheapest');
+    expect(fromPort.notes).toContain('noCheapest');
+  });
+
+  it('prices sea + rail by the chain price its rail leg carries, and names the cheaper of two priced options (trial 9)', async () => {
+    // "rail vs sea to Vladivostok + rail" showed the sea + rail option without a cost.
     const moscow = (await routes.plan('Qingdao', 'Moscow')).plan;
-    const costed = moscow.options.filter((o) => o.cost);
-    expect(costed).toHaveLength(1);
-    expect(moscow.options.flatMap((o) => o.picks)).not.toContain('cheapest');
-    expect(moscow.notes).toContain('noCheapest');
+    const seaRail = moscow.options.find((o) => o.legs.map((l) => l.mode).join() === 'sea,rail')!;
+    expect(seaRail.cost).toMatchObject({ min: 5300, currency: 'USD', years: [2025], estimated: true });
+    const rail = moscow.options.find((o) => o.legs.length === 1 && o.legs[0]!.mode === 'rail')!;
+    expect(rail.picks).toContain('cheapest');
+    expect(moscow.notes).not.toContain('noCheapest');
   });
 
   it('measures a sum of legs against a through service to a place it passes when the trip has none', async () => {

@@ -33,6 +33,9 @@ export const costSchema = z
     currency: z.string().regex(/^[A-Z]{3}$/),
     year: z.number().int().min(2015).max(2030),
     estimated: z.boolean().default(false),
+    /** The figure is the price of the whole chain that ends with this leg (sea to a Far East port, then
+     * rail): the costless leg into its start is covered, and a trip that starts at the port has no price. */
+    chain: z.boolean().optional(),
     note: z.string().optional(),
   })
   .refine((c) => c.min <= c.max, 'cost min must not exceed max');

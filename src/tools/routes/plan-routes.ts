@@ -7,6 +7,7 @@ import {
   edgesOf,
   paretoRoutes,
   passesVia,
+  routeCost,
   type Constraints,
   type PlannedRoute,
 } from './planner.js';
@@ -103,7 +104,6 @@ export function planRoutes(net: Network, fromText: string, toText: string, asked
   mark(best('days', trusted), 'fastest', routes.length ? undefined : 'noRoute');
   // "Cheapest" of the one route whose cost is known, beside routes whose cost is not, says nothing.
   const known = (key: 'cost' | 'co2') => routes.filter((r) => Number.isFinite(r.criteria[key])).length >= 2;
-  mark(known('cost') ? best('cost') : undefined, 'cheapest', routes.length ? 'noCheapest' : undefined);
   mark(known('co2') ? best('co2') : undefined, 'greenest', routes.length ? 'noGreenest' : undefined);
   const scale = {
     days: best('days')?.criteria.days ?? 1,
@@ -156,7 +156,7 @@ export function planRoutes(net: Network, fromText: string, toText: string, asked
     (x) => x.from === from.id && x.to === to.id && allowed(x, c, nodeCountry) && (!c.via || passesVia(net, [x], c.via)),
   );
   for (const e of directLegs) {
-    const direct = { edges: [e], criteria: edgeCriteria(net, e, c) };
+    const direct = { edges: [e], criteria: { ...edgeCriteria(net, e, c), cost: routeCost(net, [e], c) } };
     const same = [...routes, ...extra].find((x) => x.edges.length === 1 && x.edges[0]!.leg.id === e.leg.id);
     if (same) picks.set(same, [...(picks.get(same) ?? []), 'direct']);
     else {
@@ -174,6 +174,11 @@ export function planRoutes(net: Network, fromText: string, toText: string, asked
     mark(service, 'fastest');
     mark(service, 'balanced');
   }
+  // "Cheapest" of the one route whose cost is known, beside routes whose cost is not, says nothing. It is
+  // chosen among every option shown: the best sea option may be the one with a (chain) price.
+  const shown = [...routes, ...extra];
+  const priced = shown.filter((r) => Number.isFinite(r.criteria.cost)).length;
+  mark(priced >= 2 ? best('cost', shown) : undefined, 'cheapest', routes.length ? 'noCheapest' : undefined);
   const ordered = [...routes, ...extra].sort((a, b) => a.criteria.days - b.criteria.days);
   const options = ordered.map((r) => {
     const s = summarize(net, r, c);

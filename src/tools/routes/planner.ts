@@ -181,5 +181,20 @@ export function paretoRoutes(net: Network, from: string, to: string, c: Constrai
     }
   };
   walk(from, { days: 0, cost: 0, co2: 0 });
-  return found;
+  // The search adds the legs' costs up; a chain price is known only once the whole route is: priced again.
+  return found.map((r) => ({ ...r, criteria: { ...r.criteria, cost: routeCost(net, r.edges, c) } }));
+}
+
+/** A route's cost as its summary states it (route-summary.ts): the legs' midpoints added up, a chain price
+ * ("sea to Vladivostok + rail to Moscow") covering the costless leg before its own, no price for a trip
+ * that starts inside a chain. Infinity when a leg has no figure. */
+export function routeCost(net: Network, edges: readonly Edge[], c: Constraints): number {
+  const container = c.container ?? '40ft';
+  return edges.reduce((total, e, i) => {
+    const entry = legCostEntry(e.leg, container);
+    const next = edges[i + 1] ? legCostEntry(edges[i + 1]!.leg, container) : undefined;
+    if (!entry) return next?.chain ? total : Infinity;
+    if (entry.chain && i === 0) return Infinity;
+    return total + edgeCriteria(net, e, c).cost;
+  }, 0);
 }
