@@ -24,21 +24,22 @@ export function fitAround(
   // is the answer the rest explains: it stays, and the rest is cut around the question's words.
   // So does a label naming what the sentence is about ("Declaration (DoC): …", "增值税：…"): cut away, the
   // figure after it loses its subject (trial 9: "…above it, 5%", "…国内销售同样适用 10%").
-  const label = VERDICT.test(text) ? null : LABEL.exec(text);
-  const verdict = VERDICT.exec(text) ?? label;
-  if (verdict) {
-    const offset = text.length - text.slice(verdict[0].length).trimStart().length;
-    const gap = /\p{Script=Han}/u.test(verdict[0]) ? '' : ' ';
+  const verdict = VERDICT.exec(text);
+  const label = verdict ? null : LABEL.exec(text);
+  const head = verdict ?? label;
+  if (head) {
+    const offset = text.length - text.slice(head[0].length).trimStart().length;
+    const gap = /\p{Script=Han}/u.test(head[0]) ? '' : ' ';
     const shifted = anchors.map(([a, b]) => [a - offset, b - offset] as const).filter(([a]) => a >= 0);
     // The figure a label introduces is its value ("增值税：10%，…"): of the asked figures, that one stays.
     const own = label ? shifted.filter(([a]) => a <= 1) : [];
     const rest = fitAround(
       text.slice(offset),
-      maxChars - verdict[0].length - gap.length,
+      maxChars - head[0].length - gap.length,
       qTokens,
       own.length ? own : shifted,
     );
-    return `${verdict[0]}${gap}${rest}`;
+    return `${head[0]}${gap}${rest}`;
   }
   const lower = text.toLowerCase().replace(/ё/g, 'е');
   // Where the question's words occur: each word's position, found by its matching key.

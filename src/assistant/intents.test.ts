@@ -1,5 +1,6 @@
 // Company names in Chinese messages, as a new user wrote them (trial of 2026-12-02): the asker's own
-// company is not a counterparty, and a kind of company before a Latin name is not the name.
+// company is not a counterparty, and a kind of company before a Latin name is not the name. Trips that only
+// frame another question (trial 9) are not planned.
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { companyIn, detectIntent } from './intents.js';

@@ -6,6 +6,7 @@
 
 import { askedMarkets } from '../domain/markets.js';
 import { namesIncoterms } from '../domain/incoterms.js';
+import { LIABILITY_CLAIM } from '../domain/regulations.js';
 import { namedModes, type TransportMode } from '../domain/transport-modes.js';
 
 export interface PlaceRef {
@@ -258,8 +259,10 @@ const TRIP_TIME_OR_COST =
 // liability for damage ("помяли… сколько возместить по CMR"), an export rebate ("9810… 出口到莫斯科…退税"),
 // people rather than goods ("send 3 engineers to our moscow warehouse… work permit"). Trial 9 sent all
 // four to the route planner.
-const NOT_A_TRIP =
-  /完税价格|海关估价|таможенн\S*\s+стоимост|customs\s+value|dutiable\s+value|претензи|возмест|возмещ|ответственност\S*\s+перевозчик|\bliabilit|\bclaims?\b|compensat|索赔|赔偿|退税|\brebate|возврат\S*\s+ндс|(?<!\d)(?:9610|9710|9810|1210)(?!\d)|work\s+permit|\bvisas?\b|виз[аыу]\b|разрешени\S*\s+на\s+работ|签证|工作许可|\bengineers?\b|\bworkers\b|\bemployees\b|сотрудник|инженер|工程师|员工/iu;
+const NOT_A_TRIP = new RegExp(
+  String.raw`完税价格|海关估价|таможенн\S*\s+стоимост|customs\s+value|dutiable\s+value|${LIABILITY_CLAIM.source}|ответственност\S*\s+перевозчик|退税|\brebate|возврат\S*\s+ндс|(?<!\d)(?:9610|9710|9810|1210)(?!\d)|work\s+permit|\bvisas?\b|виз[аыу]\b|разрешени\S*\s+на\s+работ|签证|工作许可|\bengineers?\b|\bworkers\b|\bemployees\b|сотрудник|инженер|工程师|员工`,
+  'iu',
+);
 
 function routeIntent(text: string, places: readonly PlaceRef[]): Intent | undefined {
   if (places.length === 0 || ABOUT_PLACE.test(text) || NOT_A_TRIP.test(text)) return undefined;

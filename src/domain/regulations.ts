@@ -46,7 +46,12 @@ export function withoutRegulations(text: string, numbers: readonly string[]): st
 export const CONFORMITY =
   /сертифик|декларац|регламент|(?<![а-яё])тр\s*(?:тс|еаэс)|eac|sgr|сгр|certif|declar|regulation|tr\s*(?:cu|eaeu)|认证|证书|声明|技术法规|合规|要求/i;
 
+/** A claim on a carrier's liability for lost or damaged goods ("сколько возместить", "索赔", "claim"). */
+export const LIABILITY_CLAIM = /претензи|возмест|возмещ|\bliabilit|\bclaims?\b|compensat|索赔|赔偿/i;
+
 /** Words of a question on another subject than the product's rules: a tax refund, a tax, a payment,
  * freight ("ндс … а на детские товары тоже столько?" is about VAT, not TR CU 007). */
-export const OTHER_SUBJECT =
-  /退税|rebate|ндс|\bvat\b|增值税|运费|运价|freight|фрахт|收汇|结汇|外汇|currency|валютн|仲裁|arbitra|арбитраж|保险|insurance|страхов|\bcmr\b|смгс|\bsmgs\b|претензи|возмест|возмещ|\bliabilit|\bclaims?\b|compensat|索赔|赔偿/i;
+export const OTHER_SUBJECT = new RegExp(
+  String.raw`退税|rebate|ндс|\bvat\b|增值税|运费|运价|freight|фрахт|收汇|结汇|外汇|currency|валютн|仲裁|arbitra|арбитраж|保险|insurance|страхов|\bcmr\b|смгс|\bsmgs\b|${LIABILITY_CLAIM.source}`,
+  'i',
+);

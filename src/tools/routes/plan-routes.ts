@@ -102,9 +102,9 @@ export function planRoutes(net: Network, fromText: string, toText: string, asked
   const mark = (r: PlannedRoute | undefined, p: Pick, why?: RoutePlan['notes'][number]) =>
     r ? picks.set(r, [...(picks.get(r) ?? []), p]) : why && notes.push(why);
   mark(best('days', trusted), 'fastest', routes.length ? undefined : 'noRoute');
-  // "Cheapest" of the one route whose cost is known, beside routes whose cost is not, says nothing.
-  const known = (key: 'cost' | 'co2') => routes.filter((r) => Number.isFinite(r.criteria[key])).length >= 2;
-  mark(known('co2') ? best('co2') : undefined, 'greenest', routes.length ? 'noGreenest' : undefined);
+  // "Greenest" of the one route whose emissions are known, beside routes whose are not, says nothing.
+  const co2Known = routes.filter((r) => Number.isFinite(r.criteria.co2)).length >= 2;
+  mark(co2Known ? best('co2') : undefined, 'greenest', routes.length ? 'noGreenest' : undefined);
   const scale = {
     days: best('days')?.criteria.days ?? 1,
     cost: best('cost')?.criteria.cost ?? 1,
@@ -179,7 +179,7 @@ export function planRoutes(net: Network, fromText: string, toText: string, asked
   const shown = [...routes, ...extra];
   const priced = shown.filter((r) => Number.isFinite(r.criteria.cost)).length;
   mark(priced >= 2 ? best('cost', shown) : undefined, 'cheapest', routes.length ? 'noCheapest' : undefined);
-  const ordered = [...routes, ...extra].sort((a, b) => a.criteria.days - b.criteria.days);
+  const ordered = shown.sort((a, b) => a.criteria.days - b.criteria.days);
   const options = ordered.map((r) => {
     const s = summarize(net, r, c);
     // Times summed over separate legs leave out terminal and consolidation time: say what the

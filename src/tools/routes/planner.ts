@@ -185,16 +185,23 @@ export function paretoRoutes(net: Network, from: string, to: string, c: Constrai
   return found.map((r) => ({ ...r, criteria: { ...r.criteria, cost: routeCost(net, r.edges, c) } }));
 }
 
-/** A route's cost as its summary states it (route-summary.ts): the legs' midpoints added up, a chain price
- * ("sea to Vladivostok + rail to Moscow") covering the costless leg before its own, no price for a trip
- * that starts inside a chain. Infinity when a leg has no figure. */
+/** The legs a route is priced by, each with its cost entry (undefined: no figure). A chain price ("sea to
+ * Vladivostok + rail to Moscow") covers the costless leg before its own; a trip that starts inside a chain
+ * has no price for it, the figure including a leg the trip does not take. The summary states this price
+ * (route-summary.ts) and routeCost ranks by it. */
+export function pricedLegs(edges: readonly Edge[], container: Container) {
+  const entries = edges.map((e) => legCostEntry(e.leg, container));
+  return edges.flatMap((e, i) => {
+    const entry = entries[i];
+    if (!entry && entries[i + 1]?.chain) return [];
+    return [{ e, entry: entry?.chain && i === 0 ? undefined : entry }];
+  });
+}
+
+/** A route's cost midpoint as pricedLegs counts it; Infinity when a leg has no figure. */
 export function routeCost(net: Network, edges: readonly Edge[], c: Constraints): number {
-  const container = c.container ?? '40ft';
-  return edges.reduce((total, e, i) => {
-    const entry = legCostEntry(e.leg, container);
-    const next = edges[i + 1] ? legCostEntry(edges[i + 1]!.leg, container) : undefined;
-    if (!entry) return next?.chain ? total : Infinity;
-    if (entry.chain && i === 0) return Infinity;
-    return total + edgeCriteria(net, e, c).cost;
-  }, 0);
+  return pricedLegs(edges, c.container ?? '40ft').reduce(
+    (total, { e, entry }) => (entry ? total + edgeCriteria(net, e, c).cost : Infinity),
+    0,
+  );
 }

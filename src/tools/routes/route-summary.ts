@@ -6,8 +6,7 @@ import type { Leg, Network, Range } from './network-schema.js';
 import {
   DEFAULT_WEIGHT_T,
   emissionFactor,
-  legCost,
-  legCostEntry,
+  pricedLegs,
   type Constraints,
   type Container,
   type Edge,
@@ -89,12 +88,12 @@ export function summarize(net: Network, r: PlannedRoute, c: Constraints): RouteS
     { min: 0, max: 0 },
   );
   let cost: RouteSummary['cost'];
-  const priced = r.edges.map((e) => ({ e, c: legCost(e.leg, container), entry: legCostEntry(e.leg, container) }));
-  // A chain price ("sea to Vladivostok + rail to Moscow, USD 5,300") covers the costless leg before its own
-  // (planner.ts, routeCost); with no leg before it, the trip starts inside the chain and has no price.
-  const costs = priced
-    .filter((x, i) => x.c || priced[i + 1]?.entry?.chain !== true)
-    .map((x) => (x.entry?.chain && x === priced[0] ? { e: x.e, c: undefined, entry: undefined } : x));
+  // A chain price ("sea to Vladivostok + rail to Moscow, USD 5,300") covers the leg before its own (pricedLegs).
+  const costs = pricedLegs(r.edges, container).map(({ e, entry }) => ({
+    e,
+    entry,
+    c: entry ? { min: entry.min, max: entry.max } : undefined,
+  }));
   const missing = costs.filter((x) => !x.c);
   const currencies = new Set(costs.flatMap((x) => (x.entry ? [x.entry.currency] : [])));
   if (missing.length === 0 && currencies.size === 1) {
