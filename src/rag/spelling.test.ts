@@ -16,6 +16,11 @@ const corpus = new Map<string, number>(
     ['прошел', 3],
     ['ввозить', 2],
     ['received', 2],
+    ['eac', 2],
+    ['еас', 6],
+    ['тр', 2],
+    ['тс', 2],
+    ['too', 4],
   ].map(([w, idf]) => [tokenize(w as string)[0]!, idf as number]),
 );
 const idf = (t: string) => corpus.get(t) ?? 0;
@@ -38,5 +43,14 @@ describe('correctSpelling', () => {
     expect(correctSpelling('скока', idf)).toBe('скока');
     expect(correctSpelling('сколько стоит', idf)).toBe('сколько стоит');
     expect(correctSpelling('多少钱 EAC', idf)).toBe('多少钱 EAC');
+  });
+
+  it('reads Cyrillic capitals that look Latin as the abbreviation the corpus writes in Latin', () => {
+    // "сертификат ЕАС" typed on a Russian keyboard: the documents write "EAC".
+    expect(correctSpelling('нужен сертификат ЕАС?', idf)).toBe('нужен сертификат EAC?');
+    // A Cyrillic abbreviation the corpus uses ("ТР ТС") and a company form ("ТОО") stay.
+    expect(correctSpelling('ТР ТС 021 для ТОО', idf)).toBe('ТР ТС 021 для ТОО');
+    // Lower case is a word, not an abbreviation.
+    expect(correctSpelling('еас', idf)).toBe('еас');
   });
 });

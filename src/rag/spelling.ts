@@ -12,6 +12,12 @@ const LATIN_INSERTS = 'aeiouyh';
 
 /** Vowels and signs that Russian spelling confuses ("сертефиката", "декларацыя", "обьявил"). */
 const CYRILLIC_SWAPS: Record<string, string> = { е: 'иэ', и: 'еы', ы: 'и', э: 'е', ь: 'ъ', ъ: 'ь' };
+/**
+ * Unstressed "о" and "а" sound alike ("деклорации"), but a short word the corpus lacks is often a real
+ * one ("расти" would become "рости"): confused only in words of eight letters or more.
+ */
+const AKANYE: Record<string, string> = { о: 'а', а: 'о' };
+const AKANYE_MIN = 8;
 const VOWELS = /[аеёиоуыэюяьъaeiouy]/;
 
 /**
@@ -31,6 +37,7 @@ function edits(word: string, inserts: string): Set<string> {
     for (const c of inserts) out.add(head + c + tail);
     if (i > 1) out.add(head + head.at(-1)! + tail);
     for (const c of CYRILLIC_SWAPS[tail[0] ?? ''] ?? '') out.add(head + c + tail.slice(1));
+    if (word.length >= AKANYE_MIN) for (const c of AKANYE[tail[0] ?? ''] ?? '') out.add(head + c + tail.slice(1));
   }
   out.delete(word);
   return out;
@@ -41,18 +48,59 @@ function edits(word: string, inserts: string): Set<string> {
  * weight of a token, 0 when the corpus lacks it; a lower weight is a more common word.
  */
 export function correctSpelling(text: string, idf: (token: string) => number): string {
-  return text.replace(WORD, (word) => {
-    const lower = word.toLowerCase();
-    const tokens = tokenize(lower);
-    if (tokens.length !== 1 || idf(tokens[0]!) > 0) return word;
-    const inserts = /\p{Script=Cyrillic}/u.test(lower) ? CYRILLIC_INSERTS : LATIN_INSERTS;
-    let best: { word: string; idf: number } | undefined;
-    for (const candidate of edits(lower, inserts)) {
-      const t = tokenize(candidate);
-      if (t.length !== 1) continue;
-      const w = idf(t[0]!);
-      if (w > 0 && (!best || w < best.idf)) best = { word: candidate, idf: w };
-    }
-    return best?.word ?? word;
-  });
+  return text
+    .replace(HOMOGLYPH_WORD, (word) => latinReading(word, idf))
+    .replace(WORD, (word) => {
+      const lower = word.toLowerCase();
+      const tokens = tokenize(lower);
+      if (tokens.length !== 1 || idf(tokens[0]!) > 0) return word;
+      const inserts = /\p{Script=Cyrillic}/u.test(lower) ? CYRILLIC_INSERTS : LATIN_INSERTS;
+      let best: { word: string; idf: number } | undefined;
+      for (const candidate of edits(lower, inserts)) {
+        const t = tokenize(candidate);
+        if (t.length !== 1) continue;
+        const w = idf(t[0]!);
+        if (w > 0 && (!best || w < best.idf)) best = { word: candidate, idf: w };
+      }
+      return best?.word ?? word;
+    });
+}
+
+/** Capitals that Cyrillic and Latin share in print: "ЕАС" typed on a Russian keyboard looks like "EAC". */
+const HOMOGLYPHS: Record<string, string> = {
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  Х: 'X',
+};
+const HOMOGLYPH_WORD = new RegExp(
+  `(?<![\\p{L}\\p{N}])[${Object.keys(HOMOGLYPHS).join('')}]{2,5}(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+
+/** Kazakh and Russian company forms: "ТОО" is not the English "too". */
+const COMPANY_FORMS = new Set(['ТОО', 'АО', 'ОАО', 'ЗАО', 'ООО']);
+
+/**
+ * An abbreviation typed in Cyrillic capitals that read as Latin ones ("сертификат ЕАС", "АЕО") is read
+ * as the Latin one when the corpus uses that spelling more: the documents write "EAC" and "AEO", and
+ * the Cyrillic look-alike matched only a stray line of one of them (follow-up fg-02). A Russian
+ * abbreviation the corpus writes in Cyrillic ("ТР ТС") stays.
+ */
+function latinReading(word: string, idf: (token: string) => number): string {
+  if (COMPANY_FORMS.has(word)) return word;
+  const latin = [...word].map((c) => HOMOGLYPHS[c]!).join('');
+  const [own] = tokenize(word.toLowerCase());
+  const [read] = tokenize(latin.toLowerCase());
+  if (!own || !read) return word;
+  const wOwn = idf(own);
+  const wRead = idf(read);
+  return wRead > 0 && (wOwn === 0 || wRead < wOwn) ? latin : word;
 }
