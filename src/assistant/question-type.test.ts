@@ -9,6 +9,12 @@ describe('question types', () => {
       expect(sentenceHas('duration', s), s).toBe(true);
   });
 
+  it('reads "55 min" and "3 h" as durations, not "5 hubs" or "2 mines"', () => {
+    for (const s of ['on average 55 min to reload a train', 'about 3 h to reload 40+ wagons', 'within 2 hrs'])
+      expect(sentenceHas('duration', s), s).toBe(true);
+    for (const s of ['5 hubs in the region', '2 mines were opened']) expect(sentenceHas('duration', s), s).toBe(false);
+  });
+
   it('reads "сколько" as exporters type it', () => {
     expect(questionTypes('скока часов занимает перегруз')).toContain('duration');
     expect(questionTypes('сколко перевозчик вернет')).toContain('number');

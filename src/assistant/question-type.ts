@@ -4,15 +4,15 @@
 
 export type QuestionType = 'duration' | 'amount' | 'date' | 'countries' | 'number' | 'who';
 
-/** "сколько" as exporters type it in chat: "скока", "скоко", "сколко" (trial 7 and the domain sets). */
-const SKOLKO = String.raw`ск(?:ол|о)ь?к[оа]`;
+/** "сколько" as exporters type it in chat: "скока", "скоко", "сколко" (trial 7 and the domain sets), "скок" (follow-up fg-10). */
+const SKOLKO = String.raw`(?:ск(?:ол|о)ь?к[оа]|скок(?![а-яё]))`;
 const ASKS: Record<QuestionType, RegExp> = {
   duration: new RegExp(
-    String.raw`${SKOLKO}\s+(?:дней|суток|недель|месяцев|часов|лет|минут|времени|ид[её]т|едет|ехать|займ[её]т|занимает|длится|ждать|действует)|как\s+долго|за\s+${SKOLKO}|какой\s+срок|срок\s+(?:действия|доставки|возврата|перевозки|рассмотрения)|сроки|多久|多长时间|几天|多少天|几个月|几个小时|多少小时|时效|有效期|how\s+long|how\s+many\s+(?:days|weeks|months|years|hours)|transit\s+time|lead\s+time|valid\s+for|validity`,
+    String.raw`${SKOLKO}\s+(?:(?:он|она|оно|они|это)\s+)?(?:дней|суток|недель|месяцев|часов|лет|минут|времени|ид[её]т|едет|ехать|займ[её]т|занимает|длится|ждать|действует)|как\s+долго|за\s+${SKOLKO}|какой\s+срок|срок\s+(?:действия|доставки|возврата|перевозки|рассмотрения)|сроки|多久|多长时间|几天|多少天|几个月|几个小时|多少小时|时效|有效期|how\s+long|how\s+many\s+(?:days|weeks|months|years|hours)|transit\s+time|lead\s+time|valid\s+for|validity`,
     'i',
   ),
   amount:
-    /(?:сколько|скока|скоко|сколко)\s+(?:стоит|стоят|будет\s+стоить|платить|процентов|денег)|(?:с|от|до|на)\s+как(?:ой|ую)\s+сумм|какая\s+сумма|what\s+amount|from\s+what\s+(?:amount|value|sum)|sum\s+insured|金额|保额|стоимост|цен[аыу]\b|ставк|тариф|пошлин|ндс|утильсбор|сбор[а-я]*\s|размер\s|штраф|порог|лимит|多少钱|费用|价格|运费|税率|关税|增值税|门槛|罚款|how\s+much|what\s+(?:is\s+the\s+)?(?:cost|price|rate|fee|duty|vat|threshold|limit)|\bcost\b|\bprice\b|\brate\b|\bfee\b|\bduty\b|\bvat\b|threshold|percentage/i,
+    /(?:сколько|скока|скоко|сколко)\s+(?:стоит|стоят|будет\s+стоить|платить|процентов|денег)|(?:с|от|до|на)\s+как(?:ой|ую)\s+сумм|какая\s+сумма|what\s+amount|from\s+what\s+(?:amount|value|sum)|sum\s+insured|金额|保额|比例|стоимост|цен[аыу]\b|ставк|тариф|пошлин|ндс|утильсбор|сбор[а-я]*\s|размер\s|штраф|порог|лимит|多少钱|费用|价格|运费|税率|关税|增值税|门槛|罚款|how\s+much|what\s+(?:is\s+the\s+)?(?:cost|price|rate|fee|duty|vat|threshold|limit)|\bcost\b|\bprice\b|\brate\b|\bfee\b|\bduty\b|\bvat\b|threshold|percentage/i,
   date: /когда|с\s+какого\s+(?:числа|дня|года|месяца)|с\s+какой\s+даты|в\s+каком\s+году|какого\s+года|до\s+какого|какая\s+дата|дедлайн|什么时候|何时|哪一年|哪年|几月|哪天|截止|日期|\bwhen\b|which\s+year|what\s+year|what\s+date|since\s+when|deadline|from\s+what\s+date/i,
   who: /\bwho\b|\bwhom\b|(?:^|[^а-яё])(?:кто|кого|кому|кем)(?:[^а-яё]|$)|谁|哪位|which\s+(?:body|authority|agency|organisation|organization)|какой\s+орган|哪个机构|哪个部门/i,
   number: new RegExp(String.raw`how\s+many|how\s+much|what\s+number|${SKOLKO}|какое\s+количество|多少|几`, 'i'),
@@ -23,7 +23,7 @@ const ASKS: Record<QuestionType, RegExp> = {
 const HAS: Record<QuestionType, RegExp> = {
   // A year is a date, not a duration: "成立于1932年", "в 2024 году" (an ICAC founding year led a 9810 question).
   duration:
-    /(?<!\d)(?!(?:19|20)\d{2}\s*(?:年(?!内|以内|期)|г\.|год|гг))(?:\d+(?:[.,]\d+)?|[一二三四五六七八九十两几数]+)\s*(?:[–—到至-]\s*(?:\d+(?:[.,]\d+)?|[一二三四五六七八九十两几数]+)\s*)?(?:дн|сут|недел|месяц|мес\.|лет|год|час|ч(?![а-яё])|мин|рабочих|календарных|days?|weeks?|months?|years?|hours?|minutes?|working|calendar|分钟|天|日|周(?!年)|个月|月|年|小时|个工作日)|(?:несколько|пару|один|два|три|четыре|пять)\s+(?:дн|сут|недел|месяц|час)|(?:a\s+few|several|one|two|three|four|five)\s+(?:days|weeks|months|hours)/i,
+    /(?<!\d)(?!(?:19|20)\d{2}\s*(?:年(?!内|以内|期)|г\.|год|гг))(?:\d+(?:[.,]\d+)?|[一二三四五六七八九十两几数]+)\s*(?:[–—到至-]\s*(?:\d+(?:[.,]\d+)?|[一二三四五六七八九十两几数]+)\s*)?(?:дн|сут|недел|месяц|мес\.|лет|год|час|ч(?![а-яё])|мин|рабочих|календарных|days?|weeks?|months?|years?|hours?|minutes?|(?:h|hrs?|mins?)\b|working|calendar|分钟|天|日|周(?!年)|个月|月|年|小时|个工作日)|(?:несколько|пару|один|два|три|четыре|пять)\s+(?:дн|сут|недел|месяц|час)|(?:a\s+few|several|one|two|three|four|five)\s+(?:days|weeks|months|hours)/i,
   amount:
     /\d[\d\s.,]*\s*(?:%|％|руб|₽|usd|us\$|\$|eur|€|юан|yuan|rmb|cny|元|万|亿|тенге|kzt|сум|uzs|sdr|сдр|特别提款权|долл|dollar|евро|тыс|млн|млрд|million|billion)|(?:\$|€|¥|usd|eur|rmb|cny|руб\.?)\s*\d/i,
   date: /\b(?:19|20)\d{2}\b|\d{1,2}\s+(?:янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)|\d{1,2}月|\d{4}年|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i,
