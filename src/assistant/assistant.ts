@@ -403,6 +403,7 @@ export class Assistant {
       markets: plan.markets,
       products: plan.products,
       regulations: plan.regulations,
+      ...(plan.marketSwap ? { marketSwap: true } : {}),
       today: this.today(),
       ...(notice ? { notice } : {}),
     });

@@ -21,13 +21,14 @@ export function hanWeights(question: string, candidates: Iterable<Unit>): HanWei
   return weights;
 }
 
-/** Share of the question's character weight a sentence holds, 0–1. */
-export function hanShare(weights: HanWeights, unit: Unit): number {
+/** Share of the question's character weight a sentence holds, 0–1. `given`: characters the sentence
+ * is credited with though it does not write them (the asked market's name, in that market's own note). */
+export function hanShare(weights: HanWeights, unit: Unit, given?: ReadonlySet<string>): number {
   let total = 0;
   let matched = 0;
   for (const [c, w] of weights) {
     total += w;
-    if (unit.han.has(c)) matched += w;
+    if (unit.han.has(c) || given?.has(c)) matched += w;
   }
   return total > 0 ? matched / total : 0;
 }

@@ -45,6 +45,8 @@ export interface LeadOptions {
   /** The weight of a question word the corpus lacks (it still counts against coverage). */
   missingIdf: number;
   askedMarkets?: readonly string[];
+  /** The question is a follow-up that names only a market: the same question, asked of that market. */
+  marketSwap?: boolean;
   /** The regulations (numbers) the question names or its products fall under. */
   askedRegulations?: readonly string[];
   /** Defaults: 300 characters, 120 for Chinese. */
@@ -107,6 +109,8 @@ const VERDICT_HEADING = 0.5;
  * about the section's subject and stay). */
 const POLAR =
   /^(?:(?:yes|no|not|да|нет|не)(?!\p{L})|(?:是的?|不是|不|对|不对|没有|有|可以|不可以|能|不能|会|不会|需要|不需要|必须|不必)[。！!，,])/iu;
+/** A sentence neither about nor from a document about the market a market-swap follow-up asks of. */
+const W_NOT_ASKED_MARKET = 0.5;
 /** Each rank a section stands below the document's best section for the question costs this much. */
 const W_SECTION_RANK = 0.15;
 /** A document about another technical regulation than the asked one (0.5 lost a domain answer, 0.7 none). */
@@ -197,6 +201,11 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   // about that market says them, though few write the country's name again.
   const withoutAsked = new Set(tokenize(withoutMarkets(topic, [...asked])).map(matchKey));
   const marketTokens = new Set([...qTokens].filter((t) => !withoutAsked.has(t)));
+  // The same for single Chinese characters (han-overlap.ts): "塔吉克斯坦" counts for every sentence of the
+  // Tajik note, or its sentence that repeats the name outranks the one that answers (follow-up fu-17).
+  const marketHan = new Set(
+    [...(topic.match(/\p{Script=Han}/gu) ?? [])].filter((c) => !withoutMarkets(topic, [...asked]).includes(c)),
+  );
   const frameTokens = new Set(
     tokenize(question)
       .map(matchKey)
@@ -323,7 +332,9 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
           frameBonus +
           prior(doc) -
           W_SECTION_RANK * (passage.rank ?? 0) +
-          (han ? (W_HAN * hanShare(han, unit)) / (1 + doc.rank) : 0);
+          (han
+            ? (W_HAN * hanShare(han, unit, ownMarket && markets.length <= 1 ? marketHan : undefined)) / (1 + doc.rank)
+            : 0);
         // A section's first sentence is usually its answer; a pointer to another document is not one.
         if (unitIndex === 0) score += W_FIRST;
         if (CROSS_REFERENCE.test(unit.text)) score *= 0.6;
@@ -335,6 +346,9 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         if (types.length > 0 && typeBonus === 0) score *= 0.8;
         if (mentionsAsked) score += 0.1;
         if (offMarket) score *= 0.5;
+        // "а в Таджикистане?" after an EAC question asked for Uzbekistan: the previous question's words are
+        // all in the EAC note, whose rule for union members says nothing of Tajikistan (follow-up fg-02).
+        if (opts.marketSwap && !ownMarket && !mentionsAsked) score *= W_NOT_ASKED_MARKET;
         if (offRegulation) score *= W_OFF_REGULATION;
         // The asked product's own regulation answers for it: a document that only mentions the product
         // (the VAT note's "check that the certificate names toys exactly") does not.

@@ -51,6 +51,8 @@ export interface RetrievalAnswerInput {
   regulations?: readonly string[];
   notice?: string;
   today?: string;
+  /** A follow-up that names only a market (the plan's `marketSwap`). */
+  marketSwap?: boolean;
 }
 
 export interface RetrievalAnswer extends AskResult {
@@ -91,6 +93,7 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
       idf: (token) => kb.termIdf(token),
       missingIdf: kb.maxIdf(),
       askedMarkets: input.markets ?? [],
+      ...(input.marketSwap ? { marketSwap: true } : {}),
       askedRegulations: [...new Set([...(input.regulations ?? []), ...askedRegulations(question)])],
     },
   );

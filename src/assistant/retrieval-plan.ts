@@ -3,6 +3,7 @@
 // markets it names. The assistant and the retrieval evaluations use the same plan, so the gates
 // measure what users get.
 import { askedMarkets, detectMarkets, impliedMarkets, withoutMarkets } from '../domain/markets.js';
+import { tokenize } from '../rag/tokenize.js';
 import type { ProductGroup } from '../domain/product-groups.js';
 import { detectProducts, withoutProducts } from '../domain/products.js';
 import { namedConventions, withoutConventions } from '../domain/legal-conventions.js';
@@ -31,6 +32,9 @@ export interface RetrievalPlan {
   understood: string;
   /** The previous question, when this one is a follow-up of it. */
   previous?: string;
+  /** The follow-up names a market and nothing else ("а в Таджикистане?", "哈萨克斯坦呢？"): the same question,
+   * asked of that market. */
+  marketSwap?: boolean;
 }
 
 const EXPANSION_WEIGHT = 1;
@@ -86,6 +90,9 @@ export function planRetrieval(
     understood:
       depth === 0 && PAPERS.test(question) && products.length ? `${followUp} ${papersWords(question)}` : followUp,
     ...(previous ? { previous } : {}),
+    ...(previous && own.length && tokenize(withoutMarkets(question, detectMarkets(question))).length === 0
+      ? { marketSwap: true }
+      : {}),
   };
 }
 
@@ -152,7 +159,7 @@ function swapped(before: string, question: string, places?: (text: string) => Pl
         : []),
     ];
     // Cut from the end, so the offsets of the places still to cut hold.
-    for (const p of gone.sort((a, b) => b.at - a.at)) out = out.slice(0, p.at) + out.slice(p.at + p.text.length);
+    for (const p of gone.sort((a, b) => b.at - a.at)) out = `${out.slice(0, p.at)} ${out.slice(p.at + p.text.length)}`;
   }
   // Places first: a city names its market too ("Алматы"), and only the destination is swapped. Then
   // each kind the follow-up names drops the previous question's others of that kind; China named in

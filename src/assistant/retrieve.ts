@@ -142,8 +142,16 @@ export async function retrieveFused(
   if (unique.length <= 1) return retrieveForUser(kb, unique[0] ?? '', lang, opts);
   const k = opts.k ?? 5;
   const scored = new Map<string, { hit: UserHit; score: number }>();
+  const markets = new Set(opts.markets ?? []);
   for (const q of unique) {
-    const hits = await retrieveForUser(kb, q, lang, { ...opts, k: k * 2, regulations: [] });
+    const found = await retrieveForUser(kb, q, lang, { ...opts, k: k * 2, regulations: [] });
+    // A follow-up that names a market and nothing else ("哈萨克斯坦呢？", "а в таджикистане?") is that market's
+    // own note when searched alone: any document that lists the market among others matched it too, and
+    // the checklist's CISG line beat the CISG note for "中国和俄罗斯都是CISG缔约国吗？ → 哈萨克斯坦呢？" (fh-22).
+    const marketOnly = opts.followUp && markets.size > 0 && tokenize(withoutMarkets(q, [...markets])).length === 0;
+    const hits = marketOnly
+      ? found.filter((h) => h.doc.countries.length <= 2 && h.doc.countries.some((c) => markets.has(c)))
+      : found;
     const weight = weightOf.get(q)!;
     hits.forEach((hit, rank) => {
       const e = scored.get(hit.doc.slug);

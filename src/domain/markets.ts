@@ -349,7 +349,9 @@ export function withoutMarkets(text: string, codes: readonly string[]): string {
     for (const stem of market.stems) {
       out = out.replace(new RegExp(`(^|[^\\p{L}])${escapeRegExp(stem)}[\\p{L}-]*`, 'giu'), '$1');
     }
-    for (const name of market.han) out = out.split(name).join('');
+    // A space where the name stood: "中国和俄罗斯都是" without Russia is not "中国和都是", whose "和都" is a word of
+    // its own to the bigram tokenizer (and outweighed "CISG" in a follow-up, fh-22).
+    for (const name of market.han) out = out.split(name).join(' ');
   }
   return out.replace(/\s{2,}/g, ' ').trim();
 }

@@ -80,7 +80,7 @@ export function withoutModes(text: string, modes: readonly string[]): string {
   let before = Infinity;
   for (const m of cut) {
     if (m.end > before) continue; // overlapping mentions ("авиа" in "авиаперевозка"): the first cut wins
-    out = out.slice(0, m.at) + out.slice(m.end);
+    out = `${out.slice(0, m.at)} ${out.slice(m.end)}`;
     before = m.at;
   }
   return out.replace(/\s{2,}/g, ' ').trim();
