@@ -453,6 +453,18 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(goods.citations[0]!.docId).toBe('road-liability-cmr-ru');
   });
 
+  it('answers a delay claim under SMGS from the rail convention, not with the route planner (domain b2-01)', async () => {
+    const ru = await ask(
+      'поезд с нашими кондиционерами пришел в алматы на 5 дней позже, сколько жд должна заплатить по смгс?',
+    );
+    expect(ru.toolCalls).toEqual([]);
+    expect(leadDocs(ru)[0]).toBe('rail-liability-smgs-ru');
+    expect(ru.lead?.text).toMatch(/18%/);
+    const zh = await ask('班列到阿拉木图晚到了5天，按国际货协铁路要赔多少？');
+    expect(zh.toolCalls).toEqual([]);
+    expect(leadDocs(zh)[0]).toBe('rail-liability-smgs-zh');
+  });
+
   it('plans the whole trip when a message compares a route through a port with the direct one (trial 9)', async () => {
     const a = await ask('price for a 40HQ Qingdao to Moscow, rail vs sea to Vladivostok + rail?');
     expect(a.toolCalls[0]?.name).toBe('plan_route');

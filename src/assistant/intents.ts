@@ -258,9 +258,10 @@ const TRIP_TIME_OR_COST =
 // cost: the customs value the freight goes into ("运费也算吗" after "FCA青岛…后贝加尔斯克"), a carrier's
 // liability for damage ("помяли… сколько возместить по CMR"), an export rebate ("9810… 出口到莫斯科…退税"),
 // people rather than goods ("send 3 engineers to our moscow warehouse… work permit"). Trial 9 sent all
-// four to the route planner.
+// four to the route planner. A trip that already happened and went wrong ("пришел в алматы на 5 дней
+// позже, сколько жд должна заплатить по смгс?") asks what the carriage convention owes, not for a route.
 const NOT_A_TRIP = new RegExp(
-  String.raw`完税价格|海关估价|таможенн\S*\s+стоимост|customs\s+value|dutiable\s+value|${LIABILITY_CLAIM.source}|ответственност\S*\s+перевозчик|退税|\brebate|возврат\S*\s+ндс|(?<!\d)(?:9610|9710|9810|1210)(?!\d)|work\s+permit|\bvisas?\b|виз[аыу]\b|разрешени\S*\s+на\s+работ|签证|工作许可|\bengineers?\b|\bworkers\b|\bemployees\b|сотрудник|инженер|工程师|员工`,
+  String.raw`完税价格|海关估价|таможенн\S*\s+стоимост|customs\s+value|dutiable\s+value|${LIABILITY_CLAIM.source}|ответственност\S*\s+перевозчик|смгс|\bsmgs\b|\bcmr\b|кдпг|国际货协|опозда|позже\s+срока|на\s+\S+\s+позже|просрочк|взыска|arrived\s+(?:\S+\s+){0,2}late\b|\bwas\s+delayed|\bdelayed\s+(?:by\s+)?\d|\bowes?\b|延误|晚到|逾期|赔多少|要赔|承担\S{0,4}责任|退税|\brebate|возврат\S*\s+ндс|(?<!\d)(?:9610|9710|9810|1210)(?!\d)|work\s+permit|\bvisas?\b|виз[аыу]\b|разрешени\S*\s+на\s+работ|签证|工作许可|\bengineers?\b|\bworkers\b|\bemployees\b|сотрудник|инженер|工程师|员工`,
   'iu',
 );
 

@@ -15,6 +15,12 @@ describe('question types', () => {
     for (const s of ['5 hubs in the region', '2 mines were opened']) expect(sentenceHas('duration', s), s).toBe(false);
   });
 
+  it('reads "сколько … заплатить" with words between as asking for an amount', () => {
+    expect(questionTypes('сколько жд должна заплатить по смгс?')).toContain('amount');
+    expect(questionTypes('сколько перевозчик обязан уплатить?')).toContain('amount');
+    expect(questionTypes('сколько дней идет поезд?')).not.toContain('amount');
+  });
+
   it('reads "сколько" as exporters type it', () => {
     expect(questionTypes('скока часов занимает перегруз')).toContain('duration');
     expect(questionTypes('сколко перевозчик вернет')).toContain('number');

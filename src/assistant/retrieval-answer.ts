@@ -7,6 +7,7 @@ import type { AskResult, Citation } from '../domain/answer.js';
 import type { Lang } from '../domain/lang.js';
 import { marketName } from '../domain/markets.js';
 import { askedRegulations, namedRegulations } from '../domain/regulations.js';
+import { namedRegimes } from '../domain/legal-conventions.js';
 import type { ProductGroup } from '../domain/product-groups.js';
 import { t } from '../i18n/messages.js';
 import type { KnowledgeBase } from '../rag/knowledge-base.js';
@@ -84,7 +85,7 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
       // Text that addresses a model is removed before any sentence can be shown (injection.ts).
       passages: [{ key: h.id, text: neutralizeInstructions(h.text).text, headingPath: h.headingPath, rank: 0 }],
       countries: h.doc.countries,
-      regulations: namedRegulations(h.doc.title).map((r) => r.number),
+      regulations: [...namedRegulations(h.doc.title).map((r) => r.number), ...namedRegimes(h.doc.title)],
       rank,
       score: h.score,
     })),
@@ -94,7 +95,9 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
       missingIdf: kb.maxIdf(),
       askedMarkets: input.markets ?? [],
       ...(input.marketSwap ? { marketSwap: true } : {}),
-      askedRegulations: [...new Set([...(input.regulations ?? []), ...askedRegulations(question)])],
+      askedRegulations: [
+        ...new Set([...(input.regulations ?? []), ...askedRegulations(question), ...namedRegimes(question)]),
+      ],
     },
   );
   const citations = toCitations(shown, input.today, (hit, i) => selection.bestByDoc.get(i + 1)?.text);

@@ -24,3 +24,20 @@ export function withoutConventions(text: string, conventions: readonly string[])
     if (conventions.includes(c)) out = out.replace(NAMES[c], ' ');
   return out.replace(/\s{2,}/g, ' ').trim();
 }
+
+// The carriage conventions by name (transport-modes.ts reads them as a mode; here they name the regime a
+// liability question is asked under).
+const CARRIAGE: Record<string, RegExp> = {
+  smgs: /(?<![\p{Script=Latin}\p{Script=Cyrillic}])(?:smgs|смгс)(?![\p{Script=Latin}\p{Script=Cyrillic}])|国际货协/iu,
+  cmr: /(?<![\p{Script=Latin}\p{Script=Cyrillic}])(?:cmr|кдпг|цмр)(?![\p{Script=Latin}\p{Script=Cyrillic}])/iu,
+};
+
+/**
+ * The conventions a text names, legal and carriage ones, as regime keys ("convention:smgs"): a question
+ * asked "по СМГС" is answered by the document whose title names SMGS, as one asked under TR CU 008 is by
+ * the toys document (lead.ts treats both alike).
+ */
+export function namedRegimes(text: string): string[] {
+  const carriage = Object.keys(CARRIAGE).filter((c) => CARRIAGE[c]!.test(text));
+  return [...namedConventions(text), ...carriage].map((c) => `convention:${c}`);
+}
