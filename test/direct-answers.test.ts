@@ -465,6 +465,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(leadDocs(zh)[0]).toBe('rail-liability-smgs-zh');
   });
 
+  it('answers for the market asked, not one named only to compare with ("like russia", domain heldout2-044)', async () => {
+    const a = await ask(
+      'shipping consumer goods to Ulaanbaatar, whats the usual import duty + vat in mongolia? do they take EAC like russia?',
+    );
+    expect(leadDocs(a)[0]).toBe('country-mongolia-en');
+    expect(a.lead?.text).toMatch(/^Duty: most imports pay 5%/);
+  });
+
   it('plans the whole trip when a message compares a route through a port with the direct one (trial 9)', async () => {
     const a = await ask('price for a 40HQ Qingdao to Moscow, rail vs sea to Vladivostok + rail?');
     expect(a.toolCalls[0]?.name).toBe('plan_route');

@@ -18,6 +18,16 @@ describe('markets named in a message', () => {
     expect(detectMarkets('белорусский сертификат')).toEqual(['BY']);
   });
 
+  it('does not ask about a market named only to compare with, when another one is asked', () => {
+    expect(askedMarkets('duty and vat in mongolia? do they take EAC like russia?')).toEqual(['MN']);
+    expect(askedMarkets('is it the same Chestny Znak system as in Russia? our buyer is in Astana')).toEqual(['KZ']);
+    expect(askedMarkets('в Казахстане маркировка такая же, как и в России?')).toEqual(['KZ']);
+    expect(askedMarkets('发哈萨克斯坦的认证和俄罗斯一样吗？')).toEqual(['KZ']);
+    // Alone, the compared market is the one asked; two markets side by side are both asked.
+    expect(askedMarkets('like russia?')).toEqual(['RU']);
+    expect(askedMarkets('Kazakhstan and Russia VAT rates')).toEqual(['KZ', 'RU']);
+  });
+
   it('reads the one-character names Chinese writes in pairs and after a preposition', () => {
     expect(askedMarkets('中白AEO互认啥时候开始实施的')).toEqual(['BY']);
     expect(askedMarkets('中吉乌铁路什么时候通车')).toEqual(['KG', 'UZ']);

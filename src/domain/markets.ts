@@ -359,8 +359,16 @@ export function withoutMarkets(text: string, codes: readonly string[]): string {
 /** The markets a question asks about. China is where the exporter ships from: naming it ("из Китая",
  * "从中国") says nothing about the destination, so it never counts. */
 export function askedMarkets(text: string): string[] {
-  return detectMarkets(text).filter((c) => c !== 'CN');
+  const named = detectMarkets(text).filter((c) => c !== 'CN');
+  if (named.length < 2) return named;
+  // A market named only to compare with ("to Ulaanbaatar… do they take EAC like Russia?", "the same
+  // system as in Russia?", "和俄罗斯一样吗") is not the one asked about, when another one is.
+  const rest = detectMarkets(text.replace(COMPARED, ' ')).filter((c) => c !== 'CN');
+  return rest.length > 0 ? rest : named;
 }
+
+const COMPARED =
+  /(?:\blike|\bunlike|\bas\s+in|\bsame\s+as(?:\s+in)?|как\s+и\s+(?:в|во|для|у)|так\s+же,?\s+как\s+(?:и\s+)?(?:в|во|для|у)?)\s+(?:the\s+)?[\p{L}-]+|(?:像|跟|和|同)[^，。？！,.?!\s]{1,8}?(?:一样|相同)/giu;
 
 /** Systems that belong to one market: a question about them is about that market though it names none. */
 const IMPLIED: Array<[RegExp, string]> = [
