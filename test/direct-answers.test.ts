@@ -473,6 +473,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/^Duty: most imports pay 5%/);
   });
 
+  it('answers whether a charge is refunded with the rule, not with a sum from another document (domain heldout2-024)', async () => {
+    const a = await ask(
+      'продаем на Озоне из Китая, покупатель отказался от заказа на ПВЗ — нам вернут стоимость доставки? и что будет с самим товаром',
+    );
+    expect(a.lead?.text).not.toMatch(/50 000 долларов/);
+    expect(a.lead?.text).toMatch(/стоимость доставки покупателю продавцу не возвращается/);
+  });
+
   it('plans the whole trip when a message compares a route through a port with the direct one (trial 9)', async () => {
     const a = await ask('price for a 40HQ Qingdao to Moscow, rail vs sea to Vladivostok + rail?');
     expect(a.toolCalls[0]?.name).toBe('plan_route');

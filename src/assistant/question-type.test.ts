@@ -21,6 +21,16 @@ describe('question types', () => {
     expect(questionTypes('сколько дней идет поезд?')).not.toContain('amount');
   });
 
+  it('reads a question on whether a charge is refunded or counted in as asking for the rule, not a figure', () => {
+    expect(questionTypes('нам вернут стоимость доставки?')).not.toContain('amount');
+    expect(questionTypes('运费要不要算进完税价格？')).not.toContain('amount');
+    expect(questionTypes('is the freight cost included in the customs value?')).not.toContain('amount');
+    // Asked outright, it is still an amount.
+    expect(questionTypes('сколько вернут за доставку?')).toContain('amount');
+    expect(questionTypes('how much of the freight is included?')).toContain('amount');
+    expect(questionTypes('какая стоимость доставки?')).toContain('amount');
+  });
+
   it('reads "сколько" as exporters type it', () => {
     expect(questionTypes('скока часов занимает перегруз')).toContain('duration');
     expect(questionTypes('сколко перевозчик вернет')).toContain('number');

