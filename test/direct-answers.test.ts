@@ -481,6 +481,13 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/стоимость доставки покупателю продавцу не возвращается/);
   });
 
+  it("reads 能 and particles as the question's frame: a fridge question is not led by a food-label line (domain b2-17)", async () => {
+    const a = await ask('冰箱出口蒙古要做什么认证？有CCC证书能直接用吗');
+    expect(leadDocs(a)[0]).toBe('country-mongolia-zh');
+    expect(a.lead?.text).not.toMatch(/食品/);
+    expect(a.lead?.text).toMatch(/CCC|第 291 号/);
+  });
+
   it('plans the whole trip when a message compares a route through a port with the direct one (trial 9)', async () => {
     const a = await ask('price for a 40HQ Qingdao to Moscow, rail vs sea to Vladivostok + rail?');
     expect(a.toolCalls[0]?.name).toBe('plan_route');

@@ -6,9 +6,14 @@ import type { Unit } from './passage-units.js';
 
 export type HanWeights = ReadonlyMap<string, number>;
 
+// Particles and the modal 能 frame a question ("…能直接用吗"); a sentence that writes them says nothing of its
+// subject (a food-label line led a fridge question through 能, 有 and 用; dropping 的了吗呢吧啊能 gained one
+// domain answer and left xquad zh at .822 — 有, 用, 要, 可以 as well lost xquad questions).
+const FUNCTION_CHARS = new Set('的了吗呢吧啊能');
+
 /** The question's Chinese characters, weighted by how few of the candidate sentences hold them. */
 export function hanWeights(question: string, candidates: Iterable<Unit>): HanWeights {
-  const chars = new Set(question.match(/\p{Script=Han}/gu) ?? []);
+  const chars = new Set((question.match(/\p{Script=Han}/gu) ?? []).filter((c) => !FUNCTION_CHARS.has(c)));
   const weights = new Map<string, number>();
   if (chars.size === 0) return weights;
   let units = 0;
