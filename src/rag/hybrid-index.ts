@@ -149,11 +149,24 @@ export class HybridIndex {
       global.set(idx, score);
     const out = new Map<string, Hit[]>();
     for (const id of docIds) {
-      const chunks = this.chunksOf(id);
-      const idxs = chunks.map((c) => this.chunkIdx!.get(c.id)!);
+      // A section split into several chunks is ranked whole: its answer's words may sit in one chunk and
+      // its question's in another ("волос" below the list's first chunk, the heading's "СГР" above it).
+      const sections = new Map<string, number[]>();
+      for (const c of this.chunksOf(id)) {
+        const key = c.headingPath.join('\u0000');
+        sections.set(key, [...(sections.get(key) ?? []), this.chunkIdx.get(c.id)!]);
+      }
+      const groups = [...sections.values()];
       const scores = scoreSections(
         sectionQuery,
-        idxs.map((idx) => ({ ...this.sectionTokens(idx), global: global.get(idx) ?? 0 })),
+        groups.map((idxs) => {
+          const parts = idxs.map((idx) => this.sectionTokens(idx));
+          return {
+            body: parts.flatMap((p) => p.body),
+            heading: parts[0]!.heading,
+            global: Math.max(...idxs.map((idx) => global.get(idx) ?? 0)),
+          };
+        }),
       );
       const order = scores
         .map((score, i) => ({ score, i }))
@@ -163,7 +176,10 @@ export class HybridIndex {
       const list: Hit[] = [];
       for (const { i, score } of order) {
         if (list.length >= perDoc) break;
-        const hit = this.toHit(chunks[i]!, score);
+        // The section is shown by its chunk the corpus-wide search liked best (its first when none matched).
+        const idxs = groups[i]!;
+        const best = idxs.reduce((a, b) => ((global.get(b) ?? 0) > (global.get(a) ?? 0) ? b : a));
+        const hit = this.toHit(this.chunks[best]!, score);
         if (hit) list.push(hit);
       }
       out.set(id, list);
