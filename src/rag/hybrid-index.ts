@@ -57,8 +57,15 @@ export function wantsFlatVectors(fusion: FusionWeights): boolean {
 }
 
 export type VectorStore = HnswVectorIndex | FlatVectors;
-/** Sections whose tokens are kept for ranking within a document (about 20 MB at most). */
-const SECTION_TOKEN_CACHE = 20_000;
+/** Documents whose sections' tokens are kept for ranking within a document (about 20 MB at most). */
+const SECTION_CACHE_DOCS = 2_000;
+
+/** One section of a document: its chunks (index positions) and their tokens together. */
+interface DocSection {
+  idxs: number[];
+  body: string[];
+  heading: string[];
+}
 
 export class HybridIndex {
   private readonly bm25: Bm25Index;
@@ -66,7 +73,7 @@ export class HybridIndex {
   private byDoc: Map<string, IndexedChunk[]> | undefined;
   private readonly masks = new Map<string, Uint8Array>();
   private chunkIdx: Map<string, number> | undefined;
-  private readonly tokenCache = new Map<number, { body: string[]; heading: string[] }>();
+  private readonly sectionCache = new Map<string, DocSection[]>();
 
   constructor(
     private readonly chunks: readonly IndexedChunk[],
@@ -149,24 +156,10 @@ export class HybridIndex {
       global.set(idx, score);
     const out = new Map<string, Hit[]>();
     for (const id of docIds) {
-      // A section split into several chunks is ranked whole: its answer's words may sit in one chunk and
-      // its question's in another ("волос" below the list's first chunk, the heading's "СГР" above it).
-      const sections = new Map<string, number[]>();
-      for (const c of this.chunksOf(id)) {
-        const key = c.headingPath.join('\u0000');
-        sections.set(key, [...(sections.get(key) ?? []), this.chunkIdx.get(c.id)!]);
-      }
-      const groups = [...sections.values()];
+      const groups = this.sectionsOf(id);
       const scores = scoreSections(
         sectionQuery,
-        groups.map((idxs) => {
-          const parts = idxs.map((idx) => this.sectionTokens(idx));
-          return {
-            body: parts.flatMap((p) => p.body),
-            heading: parts[0]!.heading,
-            global: Math.max(...idxs.map((idx) => global.get(idx) ?? 0)),
-          };
-        }),
+        groups.map((g) => ({ ...g, global: Math.max(...g.idxs.map((idx) => global.get(idx) ?? 0)) })),
       );
       const order = scores
         .map((score, i) => ({ score, i }))
@@ -177,7 +170,7 @@ export class HybridIndex {
       for (const { i, score } of order) {
         if (list.length >= perDoc) break;
         // The section is shown by its chunk the corpus-wide search liked best (its first when none matched).
-        const idxs = groups[i]!;
+        const { idxs } = groups[i]!;
         const best = idxs.reduce((a, b) => ((global.get(b) ?? 0) > (global.get(a) ?? 0) ? b : a));
         const hit = this.toHit(this.chunks[best]!, score);
         if (hit) list.push(hit);
@@ -187,20 +180,38 @@ export class HybridIndex {
     return out;
   }
 
-  /** A chunk's text and heading tokens, kept for the documents questions touch (bounded). */
-  private sectionTokens(idx: number): { body: string[]; heading: string[] } {
-    let entry = this.tokenCache.get(idx);
-    if (!entry) {
-      const chunk = this.chunks[idx]!;
-      const heading = chunk.headingPath.slice(1).join(' ');
-      entry = {
-        body: [...this.tokenizer(chunk.text), ...hanTokens(chunk.text)],
-        heading: [...this.tokenizer(heading), ...hanTokens(heading)],
-      };
-      if (this.tokenCache.size >= SECTION_TOKEN_CACHE) this.tokenCache.delete(this.tokenCache.keys().next().value!);
-      this.tokenCache.set(idx, entry);
+  /**
+   * A document's sections, each with its chunks and their tokens together, kept for the documents
+   * questions touch (bounded). A section split into several chunks is ranked whole: its answer's words
+   * may sit in one chunk and its question's in another ("волос" below the list's first chunk, the
+   * heading's "СГР" above it).
+   */
+  private sectionsOf(docId: string): DocSection[] {
+    let sections = this.sectionCache.get(docId);
+    if (!sections) {
+      const byHeading = new Map<string, DocSection>();
+      for (const chunk of this.chunksOf(docId)) {
+        const key = chunk.headingPath.join('\u0000');
+        const body = [...this.tokenizer(chunk.text), ...hanTokens(chunk.text)];
+        const known = byHeading.get(key);
+        if (known) {
+          known.idxs.push(this.chunkIdx!.get(chunk.id)!);
+          known.body.push(...body);
+          continue;
+        }
+        const heading = chunk.headingPath.slice(1).join(' ');
+        byHeading.set(key, {
+          idxs: [this.chunkIdx!.get(chunk.id)!],
+          body,
+          heading: [...this.tokenizer(heading), ...hanTokens(heading)],
+        });
+      }
+      sections = [...byHeading.values()];
+      if (this.sectionCache.size >= SECTION_CACHE_DOCS)
+        this.sectionCache.delete(this.sectionCache.keys().next().value!);
+      this.sectionCache.set(docId, sections);
     }
-    return entry;
+    return sections;
   }
 
   /** A chunk shaped as a hit, for callers that pick a passage themselves (translations). */
