@@ -550,6 +550,20 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect((await ask('сколько идёт поезд до Алматы?', c2)).toolCalls.map((x) => x.name)).toEqual(['plan_route']);
   });
 
+  it('keeps a trip named after an insurance or certificate question on that question, not the route planner (trial 10)', async () => {
+    const c = `icc-${Date.now()}`;
+    await ask('whats the real difference between ICC A and ICC C cargo insurance? is theft covered?', c);
+    const which = await ask('and for a rail container to almaty which one should we buy?', c);
+    expect(which.toolCalls).toEqual([]);
+    expect(leadDocs(which)[0]).toBe('cargo-insurance-cif-cip-en');
+    // "серт или декл" as exporters shorten them: a rule on the goods, with the trip as its context.
+    const shoes = await ask(
+      'везем партию детские кроссовки + мужские кеды в москву. для детской обуви и взрослой одинаково? серт или декл нужен',
+    );
+    expect(shoes.toolCalls).toEqual([]);
+    expect(shoes.lead?.text).toMatch(/сертификат/i);
+  });
+
   it('reads "Khorgos or Alashankou, which is faster?" as a question about two crossings, not a trip between them', async () => {
     const a = await ask('去中亚走霍尔果斯还是阿拉山口，哪个更快更便宜');
     expect(a.toolCalls).toEqual([]);

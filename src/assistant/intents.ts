@@ -247,7 +247,7 @@ const TIME_OR_COST =
 // A rule on the goods (marking, a certificate, a label, a tax) asked with the trip as its context: "when
 // does Kazakhstan start mandatory marking for clothes? we ship t-shirts to almaty" asks about marking.
 const GOODS_RULE =
-  /маркировк|честн\S*\s+знак|сертификат|декларац|этикет|ндс|пошлин|санкц|регламент|\bтр\s*тс\b|\beac\b|\bеас\b|лиценз|marking|certificat|declaration|label|\bvat\b|\bdut(?:y|ies)\b|sanction|regulation|\btr\s*cu\b|licen[cs]e|标识|贴码|认证|证书|声明|标签|增值税|关税|制裁|法规|许可证/iu;
+  /маркировк|честн\S*\s+знак|сертификат|декларац|(?<![а-яё])(?:серт|декл)(?![а-яё])|этикет|ндс|пошлин|санкц|регламент|\bтр\s*тс\b|\beac\b|\bеас\b|лиценз|marking|certificat|declaration|label|\bvat\b|\bdut(?:y|ies)\b|sanction|regulation|\btr\s*cu\b|licen[cs]e|标识|贴码|认证|证书|声明|标签|增值税|关税|制裁|法规|许可证/iu;
 
 // Beside a rule on the goods, "how much" asks the rule's figure ("增值税是多少"): only the trip's days,
 // freight or speed make it a trip.
@@ -313,10 +313,16 @@ function routeIntent(text: string, places: readonly PlaceRef[]): Intent | undefi
  * as a route): the documents answer it, unless it asks the trip's time or cost. */
 export function followsRuleQuestion(question: string, previous: string): boolean {
   return (
-    (namesIncoterms(previous) || (GOODS_RULE.test(previous) && !TRIP_TIME_OR_COST.test(previous))) &&
+    (namesIncoterms(previous) ||
+      ((GOODS_RULE.test(previous) || CARGO_INSURANCE.test(previous) || NOT_A_TRIP.test(previous)) &&
+        !TRIP_TIME_OR_COST.test(previous))) &&
     !TIME_OR_COST.test(question)
   );
 }
+
+/** Cargo insurance: "ICC A vs ICC C… is theft covered?" → "and for a rail container to almaty which one should
+ * we buy?" asks which cover, not for a route (trial 10). */
+const CARGO_INSURANCE = /insur|страхов|保险|icc|picc/iu;
 
 // ------------------------------------------------------------------
 

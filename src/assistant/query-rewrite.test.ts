@@ -17,4 +17,12 @@ describe('isFollowUp', () => {
     expect(isFollowUp('что изменится с 1 июля 2026 года?')).toBe(true);
     expect(isFollowUp('what are the EAC rules for toys from july 2026?')).toBe(false);
   });
+
+  it('takes a choice among what was said before for a follow-up, though it names a trip', () => {
+    expect(isFollowUp('and for a rail container to almaty which one should we buy?')).toBe(true);
+    expect(isFollowUp('а для фуры в Ташкент какой из них лучше взять, подскажите?')).toBe(true);
+    expect(isFollowUp('铁路集装箱发阿拉木图的话，买哪一种保险比较合适？')).toBe(true);
+    // A question that only asks which one of its own options stays standalone.
+    expect(isFollowUp('which documents does a rail container from qingdao to almaty need at the border?')).toBe(false);
+  });
 });

@@ -39,6 +39,11 @@ const NO_SUBJECT =
   /^(?:\d+|januari|februari|juli|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|январ|феврал|март|апрел|ма|май|июн|июл|август|сентябр|октябр|ноябр|декабр|chang|измен|now|сейчас|теперь|new|нов|год|year|month|месяц|\d+月|\d+年|变化|现在|以后|之后|年)$/u;
 const subjectless = (question: string) => tokenize(question).filter((t) => !NO_SUBJECT.test(t)).length === 0;
 
+// A choice among what the previous answer listed: "and for a rail container to almaty which one should we buy?"
+// after ICC A against ICC C (trial 10), "какой из них выбрать для Казахстана?", "哪一种更适合铁路？".
+const CHOICE_AMONG_BEFORE =
+  /\bwhich\s+one\b|\bwhich\s+of\s+(?:them|these|those)\b|как(?:ой|ую|ое)\s+из\s+(?:них|этих)|哪一个|哪一种|选哪(?:个|种)/iu;
+
 /** Whether a message only makes sense with the one before it: short, or opening like a follow-up. */
 export function isFollowUp(question: string): boolean {
   const words = tokenize(question, { keepStopwords: true }).length;
@@ -50,7 +55,8 @@ export function isFollowUp(question: string): boolean {
     subjectless(question) ||
     // Up to eight words, or sixteen Chinese characters ("帮我查一下这家公司靠不靠谱").
     ((FOLLOW_UP_OPENING.test(question) || REFERS_BACK.test(question)) && (han > 0 ? han <= 16 : words <= 8)) ||
-    (COST_OF_WHAT_CAME_BEFORE.test(question) && words <= 5)
+    (COST_OF_WHAT_CAME_BEFORE.test(question) && words <= 5) ||
+    (CHOICE_AMONG_BEFORE.test(question) && (han > 0 ? han <= 24 : words <= 14))
   );
 }
 
