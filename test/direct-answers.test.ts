@@ -564,6 +564,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(shoes.lead?.text).toMatch(/сертификат/i);
   });
 
+  it('answers "and for furniture?" after a clothing question with the furniture rule (trial 10)', async () => {
+    const c = `furniture-${Date.now()}`;
+    await ask('shipping adult underwear and winter jackets to russia. do we need CoC or DoC for each?', c);
+    const furniture = await ask('and for furniture?', c);
+    expect(leadDocs(furniture)[0]).toBe('tr-cu-025-furniture-en');
+    expect(furniture.lead?.text).toMatch(/furniture/);
+  });
+
   it('reads "Khorgos or Alashankou, which is faster?" as a question about two crossings, not a trip between them', async () => {
     const a = await ask('去中亚走霍尔果斯还是阿拉山口，哪个更快更便宜');
     expect(a.toolCalls).toEqual([]);

@@ -74,6 +74,14 @@ describe('planRetrieval: a follow-up replaces what it names again', () => {
       '毛绒玩具出口俄罗斯要办什么证？ 认证 证书 声明',
     );
     expect(planRetrieval('какие документы нужны на детскую обувь?').understood).toMatch(/сертификат декларация$/);
+    // A Russian question that names its product in Chinese is Russian; "доки" are documents.
+    expect(planRetrieval('детские боди 婴儿连体衣 хотим возить в рф. какие доки нужны?').understood).toMatch(
+      /сертификат декларация$/,
+    );
+    // A product follow-up of a "what papers" question asks for that product's papers.
+    expect(planRetrieval('а на погремушки?', asked('детские боди, какие доки нужны?')).understood).toMatch(
+      /погремушки\? сертификат декларация$/,
+    );
     // No product: the question stays as asked.
     expect(planRetrieval('какие документы нужны для экспорта?').understood).toBe('какие документы нужны для экспорта?');
   });

@@ -88,7 +88,11 @@ export function planRetrieval(
     // Only for the question answered now: read back as the question a follow-up continues, the added
     // words pulled its lead to the certificate of another document ("证书有效期多久？").
     understood:
-      depth === 0 && PAPERS.test(question) && products.length ? `${followUp} ${papersWords(question)}` : followUp,
+      depth === 0 &&
+      products.length &&
+      (PAPERS.test(question) || (before && productIds(question).length && PAPERS.test(before)))
+        ? `${followUp} ${papersWords(followUp)}`
+        : followUp,
     ...(previous ? { previous } : {}),
     ...(previous && own.length && tokenize(withoutMarkets(question, detectMarkets(question))).length === 0
       ? { marketSwap: true }
@@ -108,13 +112,13 @@ function understoodPrevious(history: readonly StoredMessage[], opts: PlanOptions
  * «毛绒玩具出口俄罗斯要办什么证？» was shown the toy regulation's label section, whose heading shares
  * "什么" (trial 6). */
 const PAPERS =
-  /办什么证|要什么证|什么证书|需要什么证|办哪些证|哪些证书|什么手续|какие документы|какой документ|что оформлять|что нужно оформить|какие бумаги|what (?:papers|paperwork|documents?|certificates?)|which (?:papers|documents?|certificates?)/iu;
-const papersWords = (text: string) =>
-  /\p{Script=Han}/u.test(text)
-    ? '认证 证书 声明'
-    : /\p{Script=Cyrillic}/u.test(text)
-      ? 'сертификат декларация'
-      : 'certificate declaration';
+  /办什么证|要什么证|什么证书|需要什么证|办哪些证|哪些证书|什么手续|какие документы|какой документ|как(?:ие|ой)\s+док(?:и|у)?(?![а-яё])|что оформлять|что нужно оформить|какие бумаги|what (?:papers|paperwork|documents?|certificates?)|which (?:papers|documents?|certificates?)/iu;
+// In the script the question is mostly written in: "какие доки нужны?" about "婴儿连体衣" is Russian.
+const papersWords = (text: string) => {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const cyrillic = text.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
+  return han > cyrillic ? '认证 证书 声明' : cyrillic > 0 ? 'сертификат декларация' : 'certificate declaration';
+};
 const productIds = (text: string) => detectProducts(text).map((p) => p.id);
 
 /** What a follow-up can name again, each kind with how it is found and cut out of a text. */

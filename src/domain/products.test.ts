@@ -17,6 +17,18 @@ describe('detectProducts: whom a product is for does not make it children’s go
     expect(ids('детские игрушки')).toEqual(['toys']);
     expect(ids('столица Казахстана')).toEqual([]);
   });
+
+  it('names garments and rattles, and never reads "furniture" as fur (trial 10)', () => {
+    expect(ids('and for furniture?')).toEqual(['furniture']);
+    expect(ids('adult underwear and winter jackets')).toEqual(['light-industry']);
+    expect(ids('нижнее бельё, носки и колготки')).toEqual(['light-industry']);
+    expect(ids('а на погремушки?')).toEqual(['toys']);
+    expect(ids('fur coats to Moscow')).toEqual(['light-industry']);
+    // Words that begin like a garment's name but are not one.
+    expect(ids('Бельгия')).toEqual([]);
+    expect(ids('a socket for 220 V')).toEqual([]);
+    expect(ids('a powder coating line')).toEqual([]);
+  });
 });
 
 describe('withoutProducts', () => {
