@@ -764,4 +764,30 @@ export const PRODUCT_GROUPS: ProductGroup[] = [
     expand: ['двойного назначения', 'dual-use', '两用物项', '无人机出口管制'],
     names: { ru: 'дроны (беспилотники)', zh: '无人机', en: 'drones' },
   },
+  {
+    // Fumigation and the IPPC mark on pallets and crates (ISPM 15): no document covers it, and the TR CU 005
+    // packaging note answered it as if it did (trial 10). Only the treatment's own words: "поддон" or "pallet"
+    // alone are freight questions.
+    id: 'wood-packaging-treatment',
+    terms: [
+      'фумигац',
+      'ippc',
+      'ispm',
+      'fumigat',
+      'wood packaging',
+      'wooden packaging',
+      'деревянной упаковк',
+      'деревянная упаковк',
+      'деревянную упаковк',
+      '熏蒸',
+      '木质包装',
+      '木包装',
+    ],
+    expand: ['ISPM 15', 'IPPC', '熏蒸'],
+    names: {
+      ru: 'фумигация и маркировка IPPC деревянной упаковки (ISPM 15)',
+      zh: '木质包装熏蒸和 IPPC 标识（ISPM 15）',
+      en: 'fumigation and IPPC marking of wood packaging (ISPM 15)',
+    },
+  },
 ];
