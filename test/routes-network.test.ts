@@ -204,6 +204,12 @@ describe('route plans on the real network', () => {
     expect(lines.some((l) => /21–28 days/.test(l))).toBe(true);
     expect(lines.some((l) => /35–60 days/.test(l))).toBe(true);
     expect(lines.join('\n')).not.toMatch(/21–75/);
+    // Each says which way it goes, the seasonal one that it is seasonal (trial 10: "fastest" was the
+    // summer-only Northern Sea Route, unnamed).
+    expect(lines.find((l) => /21–28 days/.test(l))).toMatch(/via: Northern Sea Route, summer only/);
+    expect(lines.find((l) => /35–60 days/.test(l))).toMatch(/via: Suez Canal/);
+    expect(renderPlanSummary(plan, 'ru')).toMatch(/21–28 дней[^\n]*через: Северный морской путь, только летом/);
+    expect(renderPlanSummary(plan, 'zh')).toMatch(/经: 苏伊士运河/);
   });
 
   it('names each option’s border crossing in the summary, in the reader’s language (trial 6)', async () => {

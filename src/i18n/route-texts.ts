@@ -248,4 +248,9 @@ export const CROSSING_PLACES: ReadonlyArray<Record<Lang, string>> = [
   { en: 'Terespol', ru: 'Тересполь', zh: '特雷斯波尔' },
   { en: 'Zamyn-Uud', ru: 'Замын-Ууд', zh: '扎门乌德' },
   { en: 'Sükhbaatar', ru: 'Сухэ-Батор', zh: '苏赫巴托尔' },
+  // The passage a sea route takes (trial 10: three sea options to St Petersburg read alike, and the summer-only
+  // Northern Sea Route came first as "fastest" without its name).
+  { en: 'Suez Canal', ru: 'Суэцкий канал', zh: '苏伊士运河' },
+  { en: 'Cape of Good Hope', ru: 'мыс Доброй Надежды', zh: '好望角' },
+  { en: 'Northern Sea Route, summer only', ru: 'Северный морской путь, только летом', zh: '北方海航道，仅夏季' },
 ];

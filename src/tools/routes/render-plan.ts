@@ -98,6 +98,10 @@ function crossingTexts(o: Option, localise: (text: string) => string, lang: Lang
   );
 }
 
+/** A sea route goes "via" its canal or cape; a land route's crossings are border posts. */
+const crossingsLabel = (o: Option): 'via' | 'crossings' =>
+  o.legs.every((l) => l.mode === 'sea') ? 'via' : 'crossings';
+
 /** Caveats and crossings name places in English; the reader gets their own language. */
 function localiser(plan: RoutePlan, lang: Lang): (text: string) => string {
   const names = [...Object.values(plan.places), ...CROSSING_PLACES].sort((a, b) => b.en.length - a.en.length);
@@ -183,7 +187,7 @@ export function renderPlanSummary(plan: RoutePlan, lang: Lang, maxOptions = 4): 
     // The border crossing is what a Central Asian trip turns on ("走哪个口岸出境" got the summary without it,
     // trial 6); the plan below gives the rest of each option's details.
     const crossings = crossingTexts(o, localise, lang);
-    const via = crossings.length ? ` · ${routeText(lang, 'crossings')}: ${crossings.join(', ')}` : '';
+    const via = crossings.length ? ` · ${routeText(lang, crossingsLabel(o))}: ${crossings.join(', ')}` : '';
     // A time added up from separate legs beside a reported through service says so on its own line:
     // read alone, "7–8 days" beside "16 days" looks like a faster train that nobody has run.
     return `${icons} ${names}${picks ? ` (${picks})` : ''}: ${optionDays(o, lang)} · ${costText(o, lang)}${co2}${via}`;
@@ -245,7 +249,7 @@ export function renderPlan(plan: RoutePlan, lang: Lang, maxOptions = 4): string 
       // "стоимость нет данных о стоимости" read as a stammer: a missing cost says so alone.
       // A time added up from legs says so where it is read, not only in a caveat at the end.
       `   ${daysText(lang, o.days)}${legsOnlyText(o, lang)} · ${o.cost ? `${routeText(lang, 'cost')} ` : ''}${costText(o, lang)}${co2}`,
-      ...(crossings.length ? [`   ${routeText(lang, 'crossings')}: ${crossings.join(', ')}`] : []),
+      ...(crossings.length ? [`   ${routeText(lang, crossingsLabel(o))}: ${crossings.join(', ')}`] : []),
       `   ${routeText(lang, 'documents')}: ${docs}`,
       `   ${routeText(lang, 'incoterms')}: ${o.incoterms.join(', ')}`,
       `   ${routeText(lang, 'figures')} ${o.asOf.oldest === o.asOf.newest ? o.asOf.newest : `${o.asOf.oldest} … ${o.asOf.newest}`}`,
