@@ -488,6 +488,13 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/CCC|第 291 号/);
   });
 
+  it('brings in and leads with the convention a question names, though its trip’s places match other notes (trial 10)', async () => {
+    const a = await ask('我们自己车队从霍尔果斯拉货去阿拉木图，司机问要不要用CMR运单，中国是不是CMR成员国？');
+    expect(a.toolCalls).toEqual([]);
+    expect(leadDocs(a)[0]).toBe('road-liability-cmr-zh');
+    expect(a.lead?.text).toMatch(/CMR/);
+  });
+
   it('plans the whole trip when a message compares a route through a port with the direct one (trial 9)', async () => {
     const a = await ask('price for a 40HQ Qingdao to Moscow, rail vs sea to Vladivostok + rail?');
     expect(a.toolCalls[0]?.name).toBe('plan_route');

@@ -119,6 +119,10 @@ const W_OFF_REGULATION = 0.7;
  * .634 → .631, and "Нужен ли сертификат на детские игрушки для России?" led by the toy rule again, not
  * by the Russian VAT note's reminder). */
 const W_NOT_THE_RULE = 0.8;
+/** The same for a convention the question names ("中国是不是CMR成员国？" beside a trip from Khorgos: the trip's
+ * places outweighed CMR in every sentence of the rail-crossings note, trial 10). 0.7 / 0.5 / 0.3: domain key
+ * terms .666 → .672 / .675 / .675, follow-ups 97 → 98 of 108 at 0.5. */
+const W_NOT_THE_CONVENTION = 0.5;
 const EXAMPLE =
   /^(?:[-–•]\s*)?(?:(?:два|три|несколько)\s+)?(?:пример[ыа]?|(?:two\s+|some\s+|worked\s+)?examples?|举例|举两个例子|示例)(?=\s*[（(：:])/iu;
 /** Domain key terms .640 → .649. Only worked examples under their own label: "For example, …" and
@@ -189,6 +193,9 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   const asked = new Set(opts.askedMarkets ?? []);
   const askedRegulations = new Set(opts.askedRegulations ?? []);
   const askedRegulationShown = docs.some((d) => d.regulations?.some((r) => askedRegulations.has(r)));
+  const askedConventionShown = docs.some((d) =>
+    d.regulations?.some((r) => r.startsWith('convention:') && askedRegulations.has(r)),
+  );
   // The question's topic words carry the match; its framing ("нужен ли", "需要多长时间", "how long")
   // only says what kind of answer is wanted: it counts through the section heading and the answer
   // type, never by itself (or "仲裁一般需要多长时间" answers "换轨需要多长时间").
@@ -353,7 +360,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         // The asked product's own regulation answers for it: a document that only mentions the product
         // (the VAT note's "check that the certificate names toys exactly") does not.
         if (askedRegulationShown && !offRegulation && !doc.regulations?.some((r) => askedRegulations.has(r)))
-          score *= W_NOT_THE_RULE;
+          score *= askedConventionShown ? W_NOT_THE_CONVENTION : W_NOT_THE_RULE;
         const own =
           unit.verdict && POLAR.test(unit.verdict) && !headingAsked
             ? unit.text.slice(unit.verdict.length).trimStart()

@@ -3,6 +3,7 @@
 import { aboutOtherMarkets, withoutMarkets } from '../domain/markets.js';
 import { tokenize } from '../rag/tokenize.js';
 import { CONFORMITY, namedRegulations } from '../domain/regulations.js';
+import { namedRegimes } from '../domain/legal-conventions.js';
 import type { KnowledgeBase } from '../rag/knowledge-base.js';
 import type { Hit, SearchFilters } from '../domain/knowledge.js';
 import { correctSpelling } from '../rag/spelling.js';
@@ -44,7 +45,7 @@ export async function retrieveForUser(
     out.push(hit.lang === lang ? hit : await inUserLanguage(kb, query, hit, lang));
     if (out.length >= k) break;
   }
-  return withRegulationDoc(kb, query, lang, out, opts);
+  return withRegimeDoc(kb, query, lang, await withRegulationDoc(kb, query, lang, out, opts), opts);
 }
 
 /**
@@ -93,8 +94,37 @@ async function withRegulationDoc(
   opts: RetrieveOptions,
 ): Promise<UserHit[]> {
   const [number] = opts.regulations ?? [];
-  if (!number || opts.filters?.docId || !CONFORMITY.test(query)) return hits;
-  const ids = kb.docsAbout(number);
+  if (!number || !CONFORMITY.test(query)) return hits;
+  return withDocAbout(kb, number, query, lang, hits, opts);
+}
+
+/**
+ * The convention a question names by name ("中国是不是CMR成员国？", "по СМГС") has its document among the
+ * passages: the trip's places outweighed "CMR" in the search, and a question on road carriage from Khorgos
+ * to Almaty was shown rail crossings (trial 10).
+ */
+async function withRegimeDoc(
+  kb: KnowledgeBase,
+  query: string,
+  lang: Lang,
+  hits: UserHit[],
+  opts: RetrieveOptions,
+): Promise<UserHit[]> {
+  const [regime] = namedRegimes(query);
+  return regime ? withDocAbout(kb, regime, query, lang, hits, opts) : hits;
+}
+
+/** The document about a regulation or convention (kb.docsAbout) in second place, unless the search found it. */
+async function withDocAbout(
+  kb: KnowledgeBase,
+  about: string,
+  query: string,
+  lang: Lang,
+  hits: UserHit[],
+  opts: RetrieveOptions,
+): Promise<UserHit[]> {
+  if (opts.filters?.docId) return hits;
+  const ids = kb.docsAbout(about);
   const slugs = new Set(ids.map((id) => kb.doc(id)?.slug));
   // Found by the search already: its place stands.
   if (ids.length === 0 || hits.some((h) => slugs.has(h.doc.slug))) return hits;
@@ -188,7 +218,7 @@ export async function retrieveFused(
   // Once, on what the reply shows: inserted into each phrasing's list, it reordered the fusion. Read on
   // the question as understood: a follow-up alone ("and Kazakhstan, same?") names no conformity question.
   const main = opts.understood ?? unique[0]!;
-  const shown = await withRegulationDoc(kb, main, lang, fused, opts);
+  const shown = await withRegimeDoc(kb, main, lang, await withRegulationDoc(kb, main, lang, fused, opts), opts);
   // A conformity question about a product: the documents on other regulations than the product's
   // follow those on its own ("LED lamps" found the furniture document's built-in lights first).
   // Domain sets (measured again 2026-12-03, without → with): annotated section in the first three

@@ -7,6 +7,7 @@
 // (docs/decisions/023-incremental-index-updates.md).
 import { performance } from 'node:perf_hooks';
 import { namedRegulations } from '../domain/regulations.js';
+import { namedRegimes } from '../domain/legal-conventions.js';
 import { CannotApplyChanges } from './apply-document-changes.js';
 import { CANDIDATES, HybridIndex } from './hybrid-index.js';
 import { dropSnapshot } from './knowledge-snapshot.js';
@@ -70,7 +71,7 @@ export class KnowledgeBase {
     if (this.about?.index !== this.index) {
       const byNumber = new Map<string, string[]>();
       for (const doc of this.index.allDocs())
-        for (const { number } of namedRegulations(doc.title))
+        for (const number of [...namedRegulations(doc.title).map((r) => r.number), ...namedRegimes(doc.title)])
           byNumber.set(number, [...(byNumber.get(number) ?? []), doc.id]);
       this.about = { index: this.index, byNumber };
     }
