@@ -45,7 +45,7 @@ export async function retrieveForUser(
     out.push(hit.lang === lang ? hit : await inUserLanguage(kb, query, hit, lang));
     if (out.length >= k) break;
   }
-  return withRegimeDoc(kb, query, lang, await withRegulationDoc(kb, query, lang, out, opts), opts);
+  return withNamedDocs(kb, query, lang, out, opts);
 }
 
 /**
@@ -79,14 +79,18 @@ async function marketAware(
 }
 
 /**
+ * The documents a question is about by name, brought in second when the search did not show them.
+ *
  * A question naming a product ("электрочайник", "电水壶", "kettles") is about the regulation the
  * product falls under, though the document on it never names the product ("household appliances"):
- * when the question is about conformity and the search did not show that document, it is brought in
- * second (a freight or marking question about shoes is not about TR CU 017). Only the first
- * product's regulation, only then: first place for every named product pushed right answers out
- * (domain en recall@5 .92 → .88; "kazakstan marking for shoes", "baby formula … SGR").
+ * only when the question is about conformity (a freight or marking question about shoes is not about
+ * TR CU 017), and only the first product's regulation: first place for every named product pushed
+ * right answers out (domain en recall@5 .92 → .88; "kazakstan marking for shoes", "baby formula … SGR").
+ *
+ * A convention named by name ("中国是不是CMR成员国？", "по СМГС"): the trip's places outweighed "CMR" in the
+ * search, and a question on road carriage from Khorgos to Almaty was shown rail crossings (trial 10).
  */
-async function withRegulationDoc(
+async function withNamedDocs(
   kb: KnowledgeBase,
   query: string,
   lang: Lang,
@@ -94,24 +98,9 @@ async function withRegulationDoc(
   opts: RetrieveOptions,
 ): Promise<UserHit[]> {
   const [number] = opts.regulations ?? [];
-  if (!number || !CONFORMITY.test(query)) return hits;
-  return withDocAbout(kb, number, query, lang, hits, opts);
-}
-
-/**
- * The convention a question names by name ("中国是不是CMR成员国？", "по СМГС") has its document among the
- * passages: the trip's places outweighed "CMR" in the search, and a question on road carriage from Khorgos
- * to Almaty was shown rail crossings (trial 10).
- */
-async function withRegimeDoc(
-  kb: KnowledgeBase,
-  query: string,
-  lang: Lang,
-  hits: UserHit[],
-  opts: RetrieveOptions,
-): Promise<UserHit[]> {
+  const withRule = number && CONFORMITY.test(query) ? await withDocAbout(kb, number, query, lang, hits, opts) : hits;
   const [regime] = namedRegimes(query);
-  return regime ? withDocAbout(kb, regime, query, lang, hits, opts) : hits;
+  return regime ? withDocAbout(kb, regime, query, lang, withRule, opts) : withRule;
 }
 
 /** The document about a regulation or convention (kb.docsAbout) in second place, unless the search found it. */
@@ -218,7 +207,7 @@ export async function retrieveFused(
   // Once, on what the reply shows: inserted into each phrasing's list, it reordered the fusion. Read on
   // the question as understood: a follow-up alone ("and Kazakhstan, same?") names no conformity question.
   const main = opts.understood ?? unique[0]!;
-  const shown = await withRegimeDoc(kb, main, lang, await withRegulationDoc(kb, main, lang, fused, opts), opts);
+  const shown = await withNamedDocs(kb, main, lang, fused, opts);
   // A conformity question about a product: the documents on other regulations than the product's
   // follow those on its own ("LED lamps" found the furniture document's built-in lights first).
   // Domain sets (measured again 2026-12-03, without → with): annotated section in the first three
