@@ -313,6 +313,10 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     );
     // Said once: the plan under the summary does not repeat it (trial 5 re-run).
     expect(truck.answer.split('No road route').length).toBe(2);
+    // Two ways asked, one in the network: the other is named as missing, not left out (trial 10).
+    const both = await ask("qingdao to almaty 1x40ft, what's faster/cheaper — train or truck via khorgos?");
+    expect(both.toolCalls[0]?.input).toMatchObject({ from: 'qingdao', to: 'almaty', modes: ['road', 'rail'] });
+    expect(both.lead?.text).toMatch(/^No road route in our data for this trip\.\nQingdao → Almaty/);
     const tashkent = await ask('and to Tashkent?', c2);
     expect(tashkent.toolCalls[0]?.input).toMatchObject({ from: 'qingdao', to: 'tashkent' });
     expect(tashkent.lead?.text).toMatch(/16 days/);

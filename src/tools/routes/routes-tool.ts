@@ -66,6 +66,13 @@ export function routesTool(routes: RouteService) {
             plan = other;
           }
         }
+        // "train or truck to Almaty?" where only rail is in the network: the missing way is named, not
+        // silently left out (trial 10).
+        const missing = note
+          ? []
+          : (i.modes ?? []).filter((m) => !plan.options.some((o) => o.legs.some((l) => l.mode === m)));
+        if (plan.options.length > 0 && missing.length > 0)
+          note = `${routeText(ctx.lang, 'noRouteForMode').replace('{mode}', missing.map((m) => routeText(ctx.lang, m)).join(' / '))}\n`;
         return {
           routes: plan.options.length,
           summary: note + renderPlanSummary(plan, ctx.lang),
