@@ -583,6 +583,16 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(furniture.lead?.text).toMatch(/furniture/);
   });
 
+  it('plans a sea trip the way the question names: via Suez, not the summer-only Northern Sea Route (trial 10)', async () => {
+    const suez = await ask('морем из Циндао в Санкт-Петербург через Суэц, сколько дней и цена 40 фут?');
+    expect(suez.toolCalls[0]?.input).toMatchObject({ to: 'st-petersburg', modes: ['sea'], sea_passage: 'suez' });
+    const lines = suez.lead!.text.split('\n').filter((l) => l.startsWith('🚢'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/35–60 дней .*через: Суэцкий канал/);
+    const none = await ask('qingdao to moscow by sea via suez?');
+    expect(none.lead?.text).toMatch(/^No route via Suez Canal in our data for this trip; the other ways:/);
+  });
+
   it('reads "Khorgos or Alashankou, which is faster?" as a question about two crossings, not a trip between them', async () => {
     const a = await ask('去中亚走霍尔果斯还是阿拉山口，哪个更快更便宜');
     expect(a.toolCalls).toEqual([]);

@@ -7,6 +7,7 @@
 import { askedMarkets } from '../domain/markets.js';
 import { namesIncoterms } from '../domain/incoterms.js';
 import { LIABILITY_CLAIM } from '../domain/regulations.js';
+import type { SeaPassage } from '../domain/sea-passages.js';
 import { namedModes, type TransportMode } from '../domain/transport-modes.js';
 
 export interface PlaceRef {
@@ -18,7 +19,15 @@ export interface PlaceRef {
 }
 
 export type Intent =
-  | { kind: 'route'; from: string; to: string; via?: string; modes?: TransportMode[]; again?: boolean }
+  | {
+      kind: 'route';
+      from: string;
+      to: string;
+      via?: string;
+      modes?: TransportMode[];
+      seaPassage?: SeaPassage;
+      again?: boolean;
+    }
   /** `aspect`: a question on the company's sanctions screening ("а по санкциям они чистые?"). */
   /** `lawyer`: the same message also asks for a lawyer ("проверьте ТОО «…» и дайте юриста"); `route`: a
    * trip it also asks about ("…и заодно маршрут Цзяочжоу → Москва"). */
@@ -229,10 +238,22 @@ export function placeRole(text: string, p: PlaceRef): 'from' | 'to' | 'via' | un
 
 /** The modes a trip is asked by ("sea freight", "по жд", "海运"): the plan shows those. "Ship" as a verb
  * ("ship to Almaty") names no mode. */
-function modesAsked(text: string): { modes?: TransportMode[] } {
+function modesAsked(text: string): { modes?: TransportMode[]; seaPassage?: SeaPassage } {
   const modes = modesNamed(text);
-  return modes.length ? { modes } : {};
+  const passage = SEA_PASSAGES.find(([, re]) => re.test(text))?.[0];
+  return {
+    ...(modes.length || passage ? { modes: passage && !modes.includes('sea') ? [...modes, 'sea'] : modes } : {}),
+    ...(passage ? { seaPassage: passage } : {}),
+  };
 }
+
+/** The way a sea route goes, when the message names it ("морем через Суэц", trial 10: the summer-only
+ * Northern Sea Route was shown first as "fastest"). */
+const SEA_PASSAGES: ReadonlyArray<readonly [SeaPassage, RegExp]> = [
+  ['suez', /су[эе]ц|suez|苏伊士/iu],
+  ['cape', /мыс\S*\s+доброй|cape\s+of\s+good|好望角|вокруг\s+африк|around\s+africa|绕行非洲/iu],
+  ['nsr', /севморпут|северн\S*\s+морск\S*\s+пут|northern\s+sea\s+route|\bnsr\b|北极航道|北方海航道|北冰洋航线/iu],
+];
 
 /** The modes a message names ("by truck", "морем", "空运"); "ship" as a verb names none. */
 export function modesNamed(text: string): TransportMode[] {

@@ -81,6 +81,7 @@ export async function toolAnswer(
           to: intent.to,
           ...(intent.via ? { via: intent.via } : {}),
           ...(intent.modes ? { modes: intent.modes } : {}),
+          ...(intent.seaPassage ? { sea_passage: intent.seaPassage } : {}),
         }
       : { company: intent.company, ...(intent.country ? { country: intent.country } : {}) };
   const record = await tools.run(name, args);

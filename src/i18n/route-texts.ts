@@ -56,6 +56,7 @@ const ru = {
   noRoute: 'Маршрут не найден при этих условиях.',
   noRouteByMode: 'Вариантов «{mode}» для этого направления в наших данных нет; другие варианты:',
   noRouteForMode: 'Вариантов «{mode}» для этого направления в наших данных нет.',
+  noRouteVia: 'Маршрута через {via} для этого направления в наших данных нет; другие варианты:',
   samePlace: 'пункт отправления и пункт назначения совпадают.',
   unknownPlace: 'Не знаю такого пункта',
   crossings: 'переходы',
@@ -96,6 +97,7 @@ const zh: Record<Key, string> = {
   noRoute: '在这些条件下找不到线路。',
   noRouteByMode: '我们的数据中没有该方向的{mode}线路；其他方式：',
   noRouteForMode: '我们的数据中没有该方向的{mode}线路。',
+  noRouteVia: '我们的数据中没有该方向经{via}的线路；其他方式：',
   samePlace: '起点和终点是同一个地方。',
   unknownPlace: '不认识这个地点',
   crossings: '口岸',
@@ -135,6 +137,7 @@ const en: Record<Key, string> = {
   noRoute: 'No route under these conditions.',
   noRouteByMode: 'No {mode} route in our data for this trip; the other ways:',
   noRouteForMode: 'No {mode} route in our data for this trip.',
+  noRouteVia: 'No route via {via} in our data for this trip; the other ways:',
   samePlace: 'the origin and the destination are the same place.',
   unknownPlace: 'I do not know the place',
   crossings: 'crossings',
@@ -257,3 +260,8 @@ export const CROSSING_PLACES: ReadonlyArray<Record<Lang, string>> = [
   { en: 'Cape of Good Hope', ru: 'мыс Доброй Надежды', zh: '好望角' },
   { en: 'Northern Sea Route, summer only', ru: 'Северный морской путь, только летом', zh: '北方海航道，仅夏季' },
 ];
+
+/** A crossing or sea passage named in English in the network, in the reader's language. */
+export function crossingName(en: string, lang: Lang): string {
+  return CROSSING_PLACES.find((p) => p.en === en)?.[lang] ?? en;
+}

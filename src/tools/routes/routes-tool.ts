@@ -5,8 +5,9 @@ import { MODES } from './network-schema.js';
 import { PlaceNotFoundError } from './plan-routes.js';
 import type { Constraints } from './planner.js';
 import { renderPlan, renderPlanSummary } from './render-plan.js';
-import { routeText } from '../../i18n/route-texts.js';
+import { crossingName, routeText } from '../../i18n/route-texts.js';
 import type { RouteService } from './route-service.js';
+import { SEA_PASSAGES, SEA_PASSAGE_LABEL } from '../../domain/sea-passages.js';
 
 /** The tool's input; channels that draw the map of a tool call parse the recorded input with it too. */
 export const routeToolInput = z.object({
@@ -22,6 +23,8 @@ export const routeToolInput = z.object({
   exclude_modes: z.array(z.enum(MODES)).optional(),
   avoid_countries: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),
   max_transfers: z.number().int().min(0).max(6).optional(),
+  /** The way a sea route goes ("via Suez"): only the options that go that way. */
+  sea_passage: z.enum(SEA_PASSAGES).optional(),
 });
 
 export type RouteToolInput = z.infer<typeof routeToolInput>;
@@ -65,6 +68,13 @@ export function routesTool(routes: RouteService) {
             if (!usesMode) note = `${routeText(ctx.lang, 'noRouteByMode').replace('{mode}', named)}\n`;
             plan = other;
           }
+        }
+        // "морем через Суэц": the options that go that way, or a word that none in our data does.
+        if (i.sea_passage && plan.options.length > 0) {
+          const label = SEA_PASSAGE_LABEL[i.sea_passage];
+          const going = plan.options.filter((o) => o.legs.some((l) => l.crossing === label));
+          if (going.length > 0) plan = { ...plan, options: going };
+          else note += `${routeText(ctx.lang, 'noRouteVia').replace('{via}', crossingName(label, ctx.lang))}\n`;
         }
         // "train or truck to Almaty?" where only rail is in the network: the missing way is named, not
         // silently left out (trial 10).
