@@ -3,7 +3,8 @@
 // frame another question (trial 9) are not planned.
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { companyIn, detectIntent } from './intents.js';
+import { companyIn, detectIntent, followsRuleQuestion } from './intents.js';
+import { namedSeaPassage } from '../domain/sea-passages.js';
 import { placeRefs } from '../tools/routes/find-places.js';
 import { RouteService } from '../tools/routes/route-service.js';
 
@@ -114,5 +115,22 @@ describe('trips named as the frame of another question (trial 9)', () => {
     expect(compared).toMatchObject({ kind: 'route', from: 'qingdao', to: 'moscow' });
     expect(compared).not.toHaveProperty('via');
     expect(intent('Циндао — Алматы через Хоргос, сколько дней?')).toMatchObject({ to: 'almaty', via: 'khorgos' });
+  });
+});
+
+describe('a trip named after a question on something else', () => {
+  it('asks the cargo-insurance question of the trip, ICC clauses named without the word "insurance"', () => {
+    expect(followsRuleQuestion('and for a rail container to almaty?', 'ICC A or ICC C — is theft covered?')).toBe(true);
+    expect(followsRuleQuestion('and for a rail container to almaty?', 'страховка груза: что покрывает?')).toBe(true);
+    // A word that only holds the letters is no clause; a trip's time asked next is still the planner's.
+    expect(followsRuleQuestion('and for a rail container to almaty?', 'Piccadilly office hours?')).toBe(false);
+    expect(followsRuleQuestion('how many days by rail to almaty?', 'ICC A or ICC C?')).toBe(false);
+  });
+
+  it('reads the sea passage a trip names', () => {
+    expect(namedSeaPassage('морем из Циндао в Санкт-Петербург через Суэц')).toBe('suez');
+    expect(namedSeaPassage('via the Northern Sea Route')).toBe('nsr');
+    expect(namedSeaPassage('走好望角要多久')).toBe('cape');
+    expect(namedSeaPassage('sea freight to St Petersburg')).toBeUndefined();
   });
 });

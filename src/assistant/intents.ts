@@ -7,7 +7,7 @@
 import { askedMarkets } from '../domain/markets.js';
 import { namesIncoterms } from '../domain/incoterms.js';
 import { LIABILITY_CLAIM } from '../domain/regulations.js';
-import type { SeaPassage } from '../domain/sea-passages.js';
+import { namedSeaPassage, type SeaPassage } from '../domain/sea-passages.js';
 import { namedModes, type TransportMode } from '../domain/transport-modes.js';
 
 export interface PlaceRef {
@@ -240,20 +240,12 @@ export function placeRole(text: string, p: PlaceRef): 'from' | 'to' | 'via' | un
  * ("ship to Almaty") names no mode. */
 function modesAsked(text: string): { modes?: TransportMode[]; seaPassage?: SeaPassage } {
   const modes = modesNamed(text);
-  const passage = SEA_PASSAGES.find(([, re]) => re.test(text))?.[0];
+  const passage = namedSeaPassage(text);
   return {
     ...(modes.length || passage ? { modes: passage && !modes.includes('sea') ? [...modes, 'sea'] : modes } : {}),
     ...(passage ? { seaPassage: passage } : {}),
   };
 }
-
-/** The way a sea route goes, when the message names it ("морем через Суэц", trial 10: the summer-only
- * Northern Sea Route was shown first as "fastest"). */
-const SEA_PASSAGES: ReadonlyArray<readonly [SeaPassage, RegExp]> = [
-  ['suez', /су[эе]ц|suez|苏伊士/iu],
-  ['cape', /мыс\S*\s+доброй|cape\s+of\s+good|好望角|вокруг\s+африк|around\s+africa|绕行非洲/iu],
-  ['nsr', /севморпут|северн\S*\s+морск\S*\s+пут|northern\s+sea\s+route|\bnsr\b|北极航道|北方海航道|北冰洋航线/iu],
-];
 
 /** The modes a message names ("by truck", "морем", "空运"); "ship" as a verb names none. */
 export function modesNamed(text: string): TransportMode[] {
@@ -343,7 +335,7 @@ export function followsRuleQuestion(question: string, previous: string): boolean
 
 /** Cargo insurance: "ICC A vs ICC C… is theft covered?" → "and for a rail container to almaty which one should
  * we buy?" asks which cover, not for a route (trial 10). */
-const CARGO_INSURANCE = /insur|страхов|保险|icc|picc/iu;
+const CARGO_INSURANCE = /insur|страхов|保险|\bicc\b|\bpicc\b/iu;
 
 // ------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ import type { Lang } from '../domain/lang.js';
 import { tokenize } from '../rag/tokenize.js';
 import { aboutOtherMarkets, detectMarkets, EAEU_MEMBERS, withoutMarkets } from '../domain/markets.js';
 import { namesIncoterms } from '../domain/incoterms.js';
+import { isConvention } from '../domain/legal-conventions.js';
 import { withoutToyQualifiers } from '../domain/products.js';
 import { fitAround } from './fit-around.js';
 import { hanShare, hanWeights } from './han-overlap.js';
@@ -193,9 +194,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   const asked = new Set(opts.askedMarkets ?? []);
   const askedRegulations = new Set(opts.askedRegulations ?? []);
   const askedRegulationShown = docs.some((d) => d.regulations?.some((r) => askedRegulations.has(r)));
-  const askedConventionShown = docs.some((d) =>
-    d.regulations?.some((r) => r.startsWith('convention:') && askedRegulations.has(r)),
-  );
+  const askedConventionShown = docs.some((d) => d.regulations?.some((r) => isConvention(r) && askedRegulations.has(r)));
   // The question's topic words carry the match; its framing ("нужен ли", "需要多长时间", "how long")
   // only says what kind of answer is wanted: it counts through the section heading and the answer
   // type, never by itself (or "仲裁一般需要多长时间" answers "换轨需要多长时间").
@@ -206,13 +205,12 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   const qTokens = new Set(tokenize(topic).map(matchKey));
   // The words that name an asked market ("в казахстане", "哈萨克斯坦"): every sentence of a document
   // about that market says them, though few write the country's name again.
-  const withoutAsked = new Set(tokenize(withoutMarkets(topic, [...asked])).map(matchKey));
+  const topicWithoutAsked = withoutMarkets(topic, [...asked]);
+  const withoutAsked = new Set(tokenize(topicWithoutAsked).map(matchKey));
   const marketTokens = new Set([...qTokens].filter((t) => !withoutAsked.has(t)));
   // The same for single Chinese characters (han-overlap.ts): "塔吉克斯坦" counts for every sentence of the
   // Tajik note, or its sentence that repeats the name outranks the one that answers (follow-up fu-17).
-  const marketHan = new Set(
-    [...(topic.match(/\p{Script=Han}/gu) ?? [])].filter((c) => !withoutMarkets(topic, [...asked]).includes(c)),
-  );
+  const marketHan = new Set([...(topic.match(/\p{Script=Han}/gu) ?? [])].filter((c) => !topicWithoutAsked.includes(c)));
   const frameTokens = new Set(
     tokenize(question)
       .map(matchKey)

@@ -35,6 +35,11 @@ export async function retrieveForUser(
   lang: Lang,
   opts: RetrieveOptions = {},
 ): Promise<UserHit[]> {
+  return withNamedDocs(kb, query, lang, await searchForUser(kb, query, lang, opts), opts);
+}
+
+/** One document per slug, in the user's language, market-aware; without the documents named by name. */
+async function searchForUser(kb: KnowledgeBase, query: string, lang: Lang, opts: RetrieveOptions): Promise<UserHit[]> {
   const k = opts.k ?? 5;
   const hits = await marketAware(kb, query, opts.markets ?? [], { ...opts.filters, k: k * 3 });
   const out: UserHit[] = [];
@@ -45,7 +50,7 @@ export async function retrieveForUser(
     out.push(hit.lang === lang ? hit : await inUserLanguage(kb, query, hit, lang));
     if (out.length >= k) break;
   }
-  return withNamedDocs(kb, query, lang, out, opts);
+  return out;
 }
 
 /**
@@ -163,7 +168,8 @@ export async function retrieveFused(
   const scored = new Map<string, { hit: UserHit; score: number }>();
   const markets = new Set(opts.markets ?? []);
   for (const q of unique) {
-    const found = await retrieveForUser(kb, q, lang, { ...opts, k: k * 2, regulations: [] });
+    // The named documents are brought in once, into the fused list below.
+    const found = await searchForUser(kb, q, lang, { ...opts, k: k * 2 });
     // A follow-up that names a market and nothing else ("哈萨克斯坦呢？", "а в таджикистане?") is that market's
     // own note when searched alone: any document that lists the market among others matched it too, and
     // the checklist's CISG line beat the CISG note for "中国和俄罗斯都是CISG缔约国吗？ → 哈萨克斯坦呢？" (fh-22).

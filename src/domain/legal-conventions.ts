@@ -32,6 +32,10 @@ const CARRIAGE: Record<string, RegExp> = {
   cmr: /(?<![\p{Script=Latin}\p{Script=Cyrillic}])(?:cmr|кдпг|цмр)(?![\p{Script=Latin}\p{Script=Cyrillic}])/iu,
 };
 
+const CONVENTION = 'convention:';
+/** Whether a regime key (a regulation number or a convention) names a convention. */
+export const isConvention = (regime: string): boolean => regime.startsWith(CONVENTION);
+
 /**
  * The conventions a text names, legal and carriage ones, as regime keys ("convention:smgs"): a question
  * asked "по СМГС" is answered by the document whose title names SMGS, as one asked under TR CU 008 is by
@@ -39,5 +43,5 @@ const CARRIAGE: Record<string, RegExp> = {
  */
 export function namedRegimes(text: string): string[] {
   const carriage = Object.keys(CARRIAGE).filter((c) => CARRIAGE[c]!.test(text));
-  return [...namedConventions(text), ...carriage].map((c) => `convention:${c}`);
+  return [...namedConventions(text), ...carriage].map((c) => `${CONVENTION}${c}`);
 }
