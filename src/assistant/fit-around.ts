@@ -13,6 +13,20 @@ const NEAR = 30;
 const FIGURE_AFTER =
   /^\s{0,2}[-–]?\d[\d\s,.]*\d?\s?(?:%|％|年|个月|月|日|天|小时|days?|hours?|years?|дн[а-я]*|час[а-я]*|лет|год[а-я]*|месяц[а-я]*|км|km|мм|mm|万|亿|元|美元|欧元|卢布|坚戈|公斤|吨|usd|eur|rub|руб[а-я]*|тенге|тыс[а-я]*\.?|млн|млрд|million|billion|kg|кг)(?![A-Za-zА-Яа-яЁё\d])/iu;
 
+/** A word's matching keys, kept: the same sentences are cut for many questions, and tokenizing their words
+ * again was a third of the lead's time (bench:retrieval). Cleared when full, so memory stays bounded. */
+const wordKeys = new Map<string, readonly string[]>();
+const WORD_KEYS_MAX = 50_000;
+function keysOf(word: string): readonly string[] {
+  let keys = wordKeys.get(word);
+  if (!keys) {
+    if (wordKeys.size >= WORD_KEYS_MAX) wordKeys.clear();
+    keys = tokenize(word).map(matchKey);
+    wordKeys.set(word, keys);
+  }
+  return keys;
+}
+
 export function fitAround(
   text: string,
   maxChars: number,
@@ -45,8 +59,7 @@ export function fitAround(
   // Where the question's words occur: each word's position, found by its matching key.
   const positions: number[] = [];
   for (const word of lower.matchAll(/[\p{L}\p{N}]+/gu)) {
-    const keys = tokenize(word[0]).map(matchKey);
-    if (keys.some((k) => qTokens.has(k))) positions.push(word.index + word[0].length / 2);
+    if (keysOf(word[0]).some((k) => qTokens.has(k))) positions.push(word.index + word[0].length / 2);
   }
   // The window holding the most of the question's words: where they cluster, the answer is near.
   let first = positions[0] ?? 0;

@@ -282,12 +282,10 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
       !doc.regulations!.some((r) => askedRegulations.has(r));
     // Words the document holds anywhere: a sentence of a document about the topic shares its context
     // ("сколько это занимает" under a gauge-change document that names 换轨 once).
-    const docTokens = new Set<string>();
-    for (const passage of doc.passages) {
-      const { units, headingTokens } = unitsOf(passage);
-      for (const t of headingTokens) docTokens.add(t);
-      for (const u of units) for (const t of u.tokens) docTokens.add(t);
-    }
+    const docTokens =
+      doc.passages.length === 1
+        ? unitsOf(doc.passages[0]!).allTokens
+        : new Set(doc.passages.flatMap((p) => [...unitsOf(p).allTokens]));
     for (const passage of doc.passages) {
       const { units, headingTokens } = unitsOf(passage);
       let frameInHeading = 0;

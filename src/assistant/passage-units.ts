@@ -34,6 +34,8 @@ export interface Unit {
 export interface PassageUnits {
   units: Unit[];
   headingTokens: Set<string>;
+  /** Every token of the passage, heading and units together: the words its document holds anywhere. */
+  allTokens: ReadonlySet<string>;
 }
 
 /** The direct answer's room (lead.ts): an item longer than it is read by its sentences. */
@@ -119,7 +121,10 @@ export function unitsOf(passage: UnitSource): PassageUnits {
     if (leadIn) list = { at: units.length - 1, items: [] };
   }
   closeList();
-  const entry = { units, headingTokens: new Set(tokenize(passage.headingPath.slice(1).join(' ')).map(matchKey)) };
+  const headingTokens = new Set(tokenize(passage.headingPath.slice(1).join(' ')).map(matchKey));
+  const allTokens = new Set(headingTokens);
+  for (const u of units) for (const t of u.tokens) allTokens.add(t);
+  const entry = { units, headingTokens, allTokens };
   if (cache.size >= MAX_CACHE) cache.delete(cache.keys().next().value!);
   cache.set(cacheKey, entry);
   return entry;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Bm25Index } from './bm25-index.js';
 import { tokenize } from './tokenize.js';
@@ -49,5 +50,28 @@ describe('Bm25Index', () => {
   it('applies a filter before ranking', () => {
     const hits = index.search(tokenize('EAC'), 3, (i) => i !== 1);
     expect(hits.map((h) => h.idx)).toEqual([3]);
+  });
+
+  it('scores a few given documents exactly as the full ranking does', () => {
+    const word = fc.constantFrom('rail', 'eac', 'almaty', 'port', 'tariff', 'label', 'gauge', 'khorgos');
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(word, { minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 40 }),
+        fc.array(word, { minLength: 1, maxLength: 5 }),
+        fc.array(fc.nat(39), { maxLength: 10 }),
+        (corpus, query, picked) => {
+          const bm25 = new Bm25Index();
+          for (const d of corpus) bm25.add(d);
+          bm25.freeze();
+          const wanted = new Set(picked.filter((i) => i < corpus.length));
+          const all = bm25.searchExhaustive(query, corpus.length, (i) => wanted.has(i));
+          const got = bm25.scoreDocs(query, wanted);
+          expect([...got.entries()].sort((a, b) => a[0] - b[0])).toEqual(
+            all.map((h) => [h.idx, h.score]).sort((a, b) => a[0]! - b[0]!),
+          );
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

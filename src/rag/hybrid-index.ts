@@ -3,7 +3,7 @@
 import { Bm25Index } from './bm25-index.js';
 import { FlatVectors } from './flat-vectors.js';
 import type { HnswVectorIndex } from './hnsw-vector-index.js';
-import { hanTokens, scoreSections } from './section-ranker.js';
+import { hanTokens, scoreSections, sectionTokens, type SectionTokens } from './section-ranker.js';
 import { tokenize } from './tokenize.js';
 import type { DocMeta, Hit, IndexedChunk, SearchFilters, SearchOptions } from '../domain/knowledge.js';
 
@@ -63,8 +63,7 @@ const SECTION_CACHE_DOCS = 2_000;
 /** One section of a document: its chunks (index positions) and their tokens together. */
 interface DocSection {
   idxs: number[];
-  body: string[];
-  heading: string[];
+  tokens: SectionTokens;
 }
 
 export class HybridIndex {
@@ -151,15 +150,13 @@ export class HybridIndex {
     for (const id of docIds) for (const c of this.chunksOf(id)) wanted.add(this.chunkIdx.get(c.id)!);
     const queryTokens = this.queryTokens(query);
     const sectionQuery = [...queryTokens, ...hanTokens(query)];
-    const global = new Map<number, number>();
-    for (const { idx, score } of this.bm25.search(queryTokens, wanted.size, (idx) => wanted.has(idx)))
-      global.set(idx, score);
+    const global = this.bm25.scoreDocs(queryTokens, wanted);
     const out = new Map<string, Hit[]>();
     for (const id of docIds) {
       const groups = this.sectionsOf(id);
       const scores = scoreSections(
         sectionQuery,
-        groups.map((g) => ({ ...g, global: Math.max(...g.idxs.map((idx) => global.get(idx) ?? 0)) })),
+        groups.map((g) => ({ ...g.tokens, global: Math.max(...g.idxs.map((idx) => global.get(idx) ?? 0)) })),
       );
       const order = scores
         .map((score, i) => ({ score, i }))
@@ -189,7 +186,7 @@ export class HybridIndex {
   private sectionsOf(docId: string): DocSection[] {
     let sections = this.sectionCache.get(docId);
     if (!sections) {
-      const byHeading = new Map<string, DocSection>();
+      const byHeading = new Map<string, { idxs: number[]; body: string[]; heading: string[] }>();
       for (const chunk of this.chunksOf(docId)) {
         const key = chunk.headingPath.join('\u0000');
         const body = [...this.tokenizer(chunk.text), ...hanTokens(chunk.text)];
@@ -206,7 +203,7 @@ export class HybridIndex {
           heading: [...this.tokenizer(heading), ...hanTokens(heading)],
         });
       }
-      sections = [...byHeading.values()];
+      sections = [...byHeading.values()].map((g) => ({ idxs: g.idxs, tokens: sectionTokens(g.body, g.heading) }));
       if (this.sectionCache.size >= SECTION_CACHE_DOCS)
         this.sectionCache.delete(this.sectionCache.keys().next().value!);
       this.sectionCache.set(docId, sections);

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { scoreSections, type SectionTokens } from './section-ranker.js';
+import { scoreSections, sectionTokens, type SectionTokens } from './section-ranker.js';
 import { tokenize } from './tokenize.js';
 
-const section = (heading: string, body: string, global = 0): SectionTokens => ({
-  heading: tokenize(heading),
-  body: tokenize(body),
-  global,
-});
+const section = (heading: string, body: string, global = 0): SectionTokens =>
+  sectionTokens(tokenize(body), tokenize(heading), global);
 const best = (scores: number[]) => scores.indexOf(Math.max(...scores));
 
 describe('ranking the sections of one document for a question', () => {

@@ -8,12 +8,22 @@
 // corpus BM25 alone, 207 with this ranker (docs/decisions/021-section-ranking.md).
 
 export interface SectionTokens {
-  /** The section's text, tokenized. */
-  body: readonly string[];
-  /** Its heading path below the title, tokenized. */
-  heading: readonly string[];
+  /** How often each token occurs in the section's text. */
+  counts: ReadonlyMap<string, number>;
+  /** The section's length in tokens. */
+  length: number;
+  /** The tokens of its heading path below the title. */
+  heading: ReadonlySet<string>;
   /** Its corpus-wide BM25 score for the question (0 when it did not match). */
   global: number;
+}
+
+/** A section's tokens counted once, so that each question only looks its words up (bench:retrieval:
+ * counting every section's tokens for every question was the section ranking's largest part). */
+export function sectionTokens(body: readonly string[], heading: readonly string[], global = 0): SectionTokens {
+  const counts = new Map<string, number>();
+  for (const t of body) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return { counts, length: body.length, heading: new Set(heading), global };
 }
 
 const K1 = 1.2;
@@ -40,25 +50,19 @@ export function scoreSections(query: readonly string[], sections: readonly Secti
   if (n === 0) return [];
   const terms = [...new Set(query)];
   const df = new Map<string, number>(terms.map((t) => [t, 0]));
-  const bodies = sections.map((s) => {
-    const tf = new Map<string, number>();
-    for (const t of s.body) if (df.has(t)) tf.set(t, (tf.get(t) ?? 0) + 1);
-    return tf;
-  });
-  const headings = sections.map((s) => new Set(s.heading.filter((t) => df.has(t))));
-  for (let i = 0; i < n; i++)
-    for (const t of terms) if (bodies[i]!.has(t) || headings[i]!.has(t)) df.set(t, df.get(t)! + 1);
-  const avgLength = sections.reduce((a, s) => a + s.body.length, 0) / n || 1;
+  for (const section of sections)
+    for (const t of terms) if (section.counts.has(t) || section.heading.has(t)) df.set(t, df.get(t)! + 1);
+  const avgLength = sections.reduce((a, s) => a + s.length, 0) / n || 1;
   const bestGlobal = Math.max(0, ...sections.map((s) => s.global));
-  return sections.map((s, i) => {
+  return sections.map((s) => {
     let score = 0;
     for (const t of terms) {
       const d = df.get(t)!;
       if (d === 0) continue;
       const idf = Math.log(1 + (n - d + 0.5) / (d + 0.5));
-      const tf = bodies[i]!.get(t) ?? 0;
-      const body = tf === 0 ? 0 : (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * s.body.length) / avgLength));
-      score += (t.startsWith(HAN_PREFIX) ? HAN_WEIGHT : 1) * idf * (body + (headings[i]!.has(t) ? HEADING_BOOST : 0));
+      const tf = s.counts.get(t) ?? 0;
+      const body = tf === 0 ? 0 : (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * s.length) / avgLength));
+      score += (t.startsWith(HAN_PREFIX) ? HAN_WEIGHT : 1) * idf * (body + (s.heading.has(t) ? HEADING_BOOST : 0));
     }
     return score + (bestGlobal > 0 ? (GLOBAL_PRIOR * s.global) / bestGlobal : 0);
   });
