@@ -1,9 +1,17 @@
 // Lexical (BM25) and vector search over the same chunks, fused (by score or reciprocal rank),
 // filtered by language, category and country, one hit per document by default.
 import { Bm25Index } from './bm25-index.js';
+import { detectMarkets } from '../domain/markets.js';
 import { FlatVectors } from './flat-vectors.js';
 import type { HnswVectorIndex } from './hnsw-vector-index.js';
-import { hanTokens, scoreSections, sectionTokens, type SectionTokens } from './section-ranker.js';
+import {
+  asksDefinition,
+  hanTokens,
+  isDefinitionHeading,
+  scoreSections,
+  sectionTokens,
+  type SectionTokens,
+} from './section-ranker.js';
 import { tokenize } from './tokenize.js';
 import type { DocMeta, Hit, IndexedChunk, SearchFilters, SearchOptions } from '../domain/knowledge.js';
 
@@ -64,6 +72,8 @@ const SECTION_CACHE_DOCS = 2_000;
 interface DocSection {
   idxs: number[];
   tokens: SectionTokens;
+  /** The markets a section saying what the subject is names (only for such sections). */
+  markets: string[];
 }
 
 export class HybridIndex {
@@ -152,11 +162,20 @@ export class HybridIndex {
     const sectionQuery = [...queryTokens, ...hanTokens(query)];
     const global = this.bm25.scoreDocs(queryTokens, wanted);
     const out = new Map<string, Hit[]>();
+    const definitionAsked = asksDefinition(query);
+    const askedMarkets = detectMarkets(query);
     for (const id of docIds) {
       const groups = this.sectionsOf(id);
       const scores = scoreSections(
         sectionQuery,
-        groups.map((g) => ({ ...g.tokens, global: Math.max(...g.idxs.map((idx) => global.get(idx) ?? 0)) })),
+        groups.map((g) => ({
+          ...g.tokens,
+          global: Math.max(...g.idxs.map((idx) => global.get(idx) ?? 0)),
+          // "and Kazakhstan, same?" after an EAC question on lamps: the section saying the regulation applies
+          // in Russia, Belarus, Kazakhstan… answers it, and no other section names the market.
+          definition: g.tokens.definition && !g.markets.some((m) => m !== 'CN' && askedMarkets.includes(m)),
+        })),
+        definitionAsked,
       );
       const order = scores
         .map((score, i) => ({ score, i }))
@@ -186,7 +205,10 @@ export class HybridIndex {
   private sectionsOf(docId: string): DocSection[] {
     let sections = this.sectionCache.get(docId);
     if (!sections) {
-      const byHeading = new Map<string, { idxs: number[]; body: string[]; heading: string[] }>();
+      const byHeading = new Map<
+        string,
+        { idxs: number[]; body: string[]; heading: string[]; title: string; text: string[] }
+      >();
       for (const chunk of this.chunksOf(docId)) {
         const key = chunk.headingPath.join('\u0000');
         const body = [...this.tokenizer(chunk.text), ...hanTokens(chunk.text)];
@@ -194,6 +216,7 @@ export class HybridIndex {
         if (known) {
           known.idxs.push(this.chunkIdx!.get(chunk.id)!);
           known.body.push(...body);
+          known.text.push(chunk.text);
           continue;
         }
         const heading = chunk.headingPath.slice(1).join(' ');
@@ -201,9 +224,15 @@ export class HybridIndex {
           idxs: [this.chunkIdx!.get(chunk.id)!],
           body,
           heading: [...this.tokenizer(heading), ...hanTokens(heading)],
+          title: chunk.headingPath.at(-1) ?? '',
+          text: [chunk.text],
         });
       }
-      sections = [...byHeading.values()].map((g) => ({ idxs: g.idxs, tokens: sectionTokens(g.body, g.heading) }));
+      sections = [...byHeading.values()].map((g) => ({
+        idxs: g.idxs,
+        tokens: sectionTokens(g.body, g.heading, 0, isDefinitionHeading(g.title)),
+        markets: isDefinitionHeading(g.title) ? detectMarkets(g.text.join(' ')) : [],
+      }));
       if (this.sectionCache.size >= SECTION_CACHE_DOCS)
         this.sectionCache.delete(this.sectionCache.keys().next().value!);
       this.sectionCache.set(docId, sections);

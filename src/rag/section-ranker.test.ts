@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { scoreSections, sectionTokens, type SectionTokens } from './section-ranker.js';
+import {
+  asksDefinition,
+  isDefinitionHeading,
+  scoreSections,
+  sectionTokens,
+  type SectionTokens,
+} from './section-ranker.js';
 import { tokenize } from './tokenize.js';
 
 const section = (heading: string, body: string, global = 0): SectionTokens =>
-  sectionTokens(tokenize(body), tokenize(heading), global);
+  sectionTokens(tokenize(body), tokenize(heading), global, isDefinitionHeading(heading));
 const best = (scores: number[]) => scores.indexOf(Math.max(...scores));
 
 describe('ranking the sections of one document for a question', () => {
@@ -43,5 +49,35 @@ describe('ranking the sections of one document for a question', () => {
   it('gives nothing to a section that shares no word with the question, and handles an empty document', () => {
     expect(scoreSections(tokenize('pallets'), [section('A', 'customs')])).toEqual([0]);
     expect(scoreSections(tokenize('pallets'), [])).toEqual([]);
+  });
+
+  // The machinery regulation's opening section names packing machines, certificates and declarations
+  // alike; the section on the form answers "certificate or declaration?".
+  const machinery = [
+    section(
+      'Что такое ТР ТС 010/2011?',
+      'ТР ТС 010/2011 «О безопасности машин и оборудования» принят в 2011 году; он охватывает машины, в том числе фасовочные и упаковочные линии пищевых производств.',
+      5,
+    ),
+    section(
+      'Сертификат или декларация?',
+      'Сертификат нужен для машин из перечня; для остальных хватит декларации о соответствии.',
+      2,
+    ),
+  ];
+
+  it('ranks the section that says what the subject is below the one that answers, unless the question asks what it is', () => {
+    const form = 'на фасовочно-упаковочную машину для пищевки нужен сертификат или хватит декларации ТР ТС?';
+    expect(asksDefinition(form)).toBe(false);
+    expect(best(scoreSections(tokenize(form), machinery, asksDefinition(form)))).toBe(1);
+    const what = 'что такое ТР ТС 010/2011 и какие машины он охватывает?';
+    expect(asksDefinition(what)).toBe(true);
+    expect(best(scoreSections(tokenize(what), machinery, asksDefinition(what)))).toBe(0);
+    expect(
+      ['What is the Middle Corridor?', 'TR CU 004/2011 是什么？', 'Что такое AEO (УЭО) в Китае?'].map(
+        isDefinitionHeading,
+      ),
+    ).toEqual([true, true, true]);
+    expect(isDefinitionHeading('Which risks are covered?')).toBe(false);
   });
 });

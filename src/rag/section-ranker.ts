@@ -16,14 +16,33 @@ export interface SectionTokens {
   heading: ReadonlySet<string>;
   /** Its corpus-wide BM25 score for the question (0 when it did not match). */
   global: number;
+  /** Its heading asks what the subject is ("Что такое ТР ТС 010/2011?", "What is the Middle Corridor?"). */
+  definition?: boolean;
 }
+
+/** A section that says what the document's subject is names everything the document is about, so it
+ * matches any question on the subject: asked whether a packing machine needs a certificate or a
+ * declaration, "Что такое ТР ТС 010/2011?" outranked "Сертификат или декларация?". Unless the question
+ * asks what something is, such a section's score counts this share (0.85 / 0.7 / 0.55 / 0.4: domain
+ * sets' annotated section in the first three .825 → .828 / .831 / .828 / .815, key terms in the lead
+ * .675 / .675 / .672 / .666). */
+export const DEFINITION_SECTION_WEIGHT = 0.7;
+const DEFINITION_HEADING = /^(?:что\s+так(?:ое|ие)|что\s+это|what\s+(?:is|are)\b)|是什么[？?]?$|^什么是/iu;
+const DEFINITION_QUESTION = /что\s+так(?:ое|ие)|что\s+это\s+за|what\s+(?:is|are)\s|what's|是什么|什么是|是啥|啥是/iu;
+export const isDefinitionHeading = (heading: string) => DEFINITION_HEADING.test(heading.trim());
+export const asksDefinition = (question: string) => DEFINITION_QUESTION.test(question);
 
 /** A section's tokens counted once, so that each question only looks its words up (bench:retrieval:
  * counting every section's tokens for every question was the section ranking's largest part). */
-export function sectionTokens(body: readonly string[], heading: readonly string[], global = 0): SectionTokens {
+export function sectionTokens(
+  body: readonly string[],
+  heading: readonly string[],
+  global = 0,
+  definition = false,
+): SectionTokens {
   const counts = new Map<string, number>();
   for (const t of body) counts.set(t, (counts.get(t) ?? 0) + 1);
-  return { counts, length: body.length, heading: new Set(heading), global };
+  return { counts, length: body.length, heading: new Set(heading), global, definition };
 }
 
 const K1 = 1.2;
@@ -45,7 +64,11 @@ export function hanTokens(text: string): string[] {
 }
 
 /** Scores of the sections of one document for the question's tokens, in the sections' order. */
-export function scoreSections(query: readonly string[], sections: readonly SectionTokens[]): number[] {
+export function scoreSections(
+  query: readonly string[],
+  sections: readonly SectionTokens[],
+  definitionAsked = false,
+): number[] {
   const n = sections.length;
   if (n === 0) return [];
   const terms = [...new Set(query)];
@@ -64,6 +87,7 @@ export function scoreSections(query: readonly string[], sections: readonly Secti
       const body = tf === 0 ? 0 : (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * s.length) / avgLength));
       score += (t.startsWith(HAN_PREFIX) ? HAN_WEIGHT : 1) * idf * (body + (s.heading.has(t) ? HEADING_BOOST : 0));
     }
-    return score + (bestGlobal > 0 ? (GLOBAL_PRIOR * s.global) / bestGlobal : 0);
+    const total = score + (bestGlobal > 0 ? (GLOBAL_PRIOR * s.global) / bestGlobal : 0);
+    return s.definition && !definitionAsked ? total * DEFINITION_SECTION_WEIGHT : total;
   });
 }
