@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../rag/tokenize.js';
 import { fitAround } from './fit-around.js';
-import { amountSpans } from './question-type.js';
+import { amountSpans, questionTypes } from './question-type.js';
 import { matchKey } from './passage-units.js';
 
 const keys = (q: string) => new Set(tokenize(q).map(matchKey));
@@ -138,5 +138,14 @@ describe('fitAround with the figures a question asks for', () => {
     const cut = fitAround(text, 140, q, [[rate, rate + 6]]);
     expect(cut).toMatch(/^Aluminium foil: 17\.16–20\.24%/);
     expect(cut.length).toBeLessThanOrEqual(140);
+  });
+
+  it('keeps a number with its unit when the cut falls between them ("needed 22…" of "22 days")', () => {
+    const text =
+      'Moscow (Vorsino / Seliatino terminals): about 15 days (2021 and August 2025); the BX1K reefer train via Manzhouli took 18 days (2024); the first Qingdao–Moscow train in 2017 needed 22 days for 7,900 km. Range: 15–22 days.';
+    const q = 'rail transit qingdao to moscow how many days, and how often do trains go from the zone?';
+    const cut = fitAround(text, 160, keys(q), amountSpans(questionTypes(q), text));
+    expect(cut).toMatch(/needed 22 days…$/);
+    expect(cut.replace(/…/g, '').length).toBeLessThanOrEqual(160);
   });
 });

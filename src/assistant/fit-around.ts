@@ -27,6 +27,10 @@ function keysOf(word: string): readonly string[] {
   return keys;
 }
 
+/** The unit that follows a number ("15–22| days", "12| %"). */
+const UNIT_AFTER =
+  /^\s?(?:%|％|年|个月|月|日|天|小时|days?|hours?|years?|months?|weeks?|дн[а-я]*|час[а-я]*|лет|год[а-я]*|месяц[а-я]*|недел[а-я]*|км|km|мм|mm|万|亿|元|美元|欧元|卢布|坚戈|公斤|吨|usd|eur|rub|руб[а-я]*|тенге|тыс[а-я]*\.?|млн|млрд|million|billion|kg|кг|tonnes?)(?![A-Za-zА-Яа-яЁё\d])/iu;
+
 export function fitAround(
   text: string,
   maxChars: number,
@@ -148,6 +152,13 @@ export function fitAround(
   // "2019年7…" reads as a date it is not: a number is shown with its unit or not at all.
   while (end < text.length && end > start && /\d/.test(text[end - 1]!) && /[\d年月日号%]/.test(text[end]!)) end--;
   while (end < text.length && end > start && inNumber(text, end)) end--;
+  // A number cut from its unit ("Range: 15–22…" of "15–22 days") reads as a bare number: the unit
+  // joins it, the window moving on by as much.
+  const unit = end < text.length && /\d/.test(text[end - 1] ?? '') ? UNIT_AFTER.exec(text.slice(end)) : null;
+  if (unit && unit[0].length <= 12) {
+    end += unit[0].length;
+    start = offPartialWord(text, Math.min(end, start + unit[0].length), end);
+  }
   // A cut right before a figure ("标准增值税由 12% 提高到…" without the 16%) hides what the clause
   // says: the window moves on to take the figure and its unit, when they are short.
   const figure = end < text.length ? FIGURE_AFTER.exec(text.slice(end)) : null;
