@@ -469,6 +469,15 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(leadDocs(zh)[0]).toBe('rail-liability-smgs-zh');
   });
 
+  it("shows the convention a claim names among the first passages, above the trip's transit times", async () => {
+    // Found third by the search, the SMGS note was fourth once the first document showed two sections.
+    const a = await ask(
+      'контейнерный поезд Чэнду–Москва опоздал на 3 дня при сроке 15 дней, что положено с перевозчика по СМГС?',
+    );
+    expect(a.citations.findIndex((c) => c.docId === 'rail-liability-smgs-ru')).toBe(1);
+    expect(leadDocs(a)[0]).toBe('rail-liability-smgs-ru');
+  });
+
   it('answers for the market asked, not one named only to compare with ("like russia", domain heldout2-044)', async () => {
     const a = await ask(
       'shipping consumer goods to Ulaanbaatar, whats the usual import duty + vat in mongolia? do they take EAC like russia?',

