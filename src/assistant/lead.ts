@@ -14,6 +14,10 @@ import { withoutToyQualifiers } from '../domain/products.js';
 import { fitAround } from './fit-around.js';
 import { hanShare, hanWeights } from './han-overlap.js';
 import { matchKey, unitsOf, type Unit } from './passage-units.js';
+import { CROSS_REFERENCE, isPointer } from './pointer-sentences.js';
+import { composeLead, type FillCandidate, type LeadSentence } from './compose-lead.js';
+
+export type { LeadSentence } from './compose-lead.js';
 import { amountSpans, hasFigure, questionTypes, sentenceHas, type QuestionType } from './question-type.js';
 
 export interface LeadPassage {
@@ -55,13 +59,6 @@ export interface LeadOptions {
   maxSentences?: number;
 }
 
-export interface LeadSentence {
-  n: number;
-  passageKey: string;
-  text: string;
-  score: number;
-}
-
 export interface LeadResult {
   /** Absent when no sentence shares a word with the question. */
   lead?: { text: string; citations: number[]; sentences: LeadSentence[] };
@@ -76,14 +73,6 @@ export interface LeadResult {
 
 const HEDGE =
   /not confirmed|unconfirmed|disagree|draft|proposal|plan|reported|не подтвержд|расходятся|проект|планир|сообщает|未经证实|未证实|说法不一|草案|计划|据报道|尚未/i;
-/** A further sentence joins the lead when it scores at least this share of the best one. */
-const FILL_RATIO = 0;
-/** A sentence from another document than the best sentence's joins the lead when it scores at least
- * this share of the best (0.5 kept every stray sentence trial 5 met; 0.6 cost a domain answer). */
-const FILL_OTHER_DOC = 0.55;
-/** When two sentences do not fit whole, both are shown cut if the second scores this share of the best. */
-const SPLIT_RATIO = 0.8;
-const TOP_SHARE = 0.5;
 /** Weights of the score's parts beside coverage: word proximity, answer type, retrieval rank. */
 const W_PROX = 0.15;
 const W_RANK = 0.3;
@@ -134,28 +123,6 @@ const INCOTERM_TOKEN = /^(?:exw|fca|fas|fob|cfr|cif|cpt|cip|dap|dpu|ddp)$/;
 const INCOTERM_WEIGHT = 2;
 const CONNECTIVE =
   /^(?:on top of that|in addition|also|however|moreover|furthermore|therefore|otherwise|кроме того|также|однако|при этом|поэтому|иначе|此外|另外|但是|同时|因此|否则)[,，\s]/iu;
-const CROSS_REFERENCE = /(?:^|\s|\()(?:см\.|смотрите|see|参见|详见|见《)/i;
-/** A sentence that only points to another document ("铁路运输见国际货协（SMGS）一文。", "See the SMGS
- * and CMR articles.", "Rail liability is covered in the SMGS article.", "См. статью о санкциях ЕС."):
- * it answers nothing, and the document it names is found by asking. A pointer in brackets after a
- * statement ("…（见"法智谷"一文）。") leaves the statement standing. */
-const POINTERS = [
-  /^[^。，,（(：:]{0,20}(?:请见|参见|详见|见)\s*[“"《「]?[^。]{0,40}一文[。]?$/u,
-  /^(?:for\s[^.]{0,60}?,?\s)?see\s(?:the\s)?(?:documents?\s|articles?\s|faq\s|notes?\s|["“][^.]*["”]|[\w-]+\s(?:and\s[\w-]+\s)?(?:documents?|articles?|checklist))[^.]*\.?$/iu,
-  /^[^.;]{0,60}\s(?:is|are)\s(?:covered|described|explained)\sin\sthe\s(?:(?:articles?|documents?)\s(?:on|about)\s[^.;]{0,60}|[^.;]{0,60}\b(?:articles?|documents?))(?:,\s[^.;]{0,60}(?:articles?|documents?))?\.?$/iu,
-  /^(?:[^.]{0,60}?\s)?(?:см\.|смотрите)\s(?:в\s)?(?:документ|стать|faq|материал|«)[^.]*\.?$/iu,
-  /^[^.]{0,40}\s[—–]\s(?:статья|документ|материал)\s(?:о|об|про)\s[^.]{0,80}\.?$/iu,
-  // A sentence that ends by naming the document to read ("系统如何运作、由谁订购标识码…，见“俄罗斯 Честный ЗНАК
-  // 强制数字标识”一文。", "For Russia's marking of clothing see "Russia: …".") lists what the other document
-  // says; only a pointer in brackets ("…（见《…》）。", "…(see "…").") follows a statement of its own.
-  /(?:请见|参见|详见|另见|见)\s*[“"《「][^。]{1,80}[”"》」](?:两篇文章|一文|文章|文档|一节|常见问题)?[。.]?$/u,
-  /(?:^|\s)see\s[“"][^”"]{1,80}[”"]\.?$/iu,
-  /(?:^|\s)см\.\s«.{1,80}»\.?$/u,
-];
-const isPointer = (sentence: string) => {
-  const text = sentence.replace(/^[-–•]\s*/u, '');
-  return POINTERS.some((p) => p.test(text));
-};
 
 /** How questions are framed in each language: removed before matching words (question-type.ts reads them). */
 const FRAME: Record<Lang, RegExp> = {
@@ -436,69 +403,4 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
     confidence,
     matchedWeight,
   };
-}
-
-type FillCandidate = LeadSentence & {
-  countryFigure?: boolean;
-  /** The hedging lead-in the text opens with ("EEC Council decisions reported on 12–13 Jan 2026 …:"). */
-  hedge?: string;
-};
-
-/**
- * The best sentence, and the next best when it scores close: two sentences that both fit are shown
- * whole; when they do not fit together, each is cut to its share of the cap around the question's
- * words (the answer to a question usually sits near the words it shares with it).
- */
-function composeLead(
-  candidates: readonly FillCandidate[],
-  maxChars: number,
-  maxSentences: number,
-  visible: (text: string, budget: number) => string,
-): Array<LeadSentence & { budget: number }> {
-  const top = candidates[0]!;
-  const chosen: Array<LeadSentence & { budget: number }> = [{ ...top, budget: maxChars }];
-  // A hedged list says its hedge once: an item after the first (or after the list read whole) follows it
-  // without the hedge (trial 8 showed "EEC Council decisions reported on 12–13 Jan 2026…" twice).
-  const eligible = candidates.map((c) =>
-    c !== top && c.hedge && top.text.startsWith(c.hedge)
-      ? { ...c, text: `…${c.text.slice(c.hedge.length).trimStart()}` }
-      : c,
-  );
-  // A list's lead-in is read with its items and each item on its own too: one never follows the other.
-  // An item shown without its hedge repeats a sentence only where that one shows it: the list read
-  // whole is cut, and the item the cut leaves out is still the answer's to give.
-  const repeats = (c: { text: string }) => {
-    if (!c.text.startsWith('…')) return chosen.some((x) => x.text.includes(c.text) || c.text.includes(x.text));
-    const own = c.text.slice(1);
-    return chosen.some((x) => visible(x.text, maxChars).replace(/…/g, '').includes(own.replace(/…/g, '')));
-  };
-  const second = eligible.slice(1).find((c) => !repeats(c) && c.score >= top.score * FILL_RATIO);
-  if (!second) return chosen;
-  // A sentence from another document than the best one's fills the lead only when it scores close to
-  // it, and never with another country's figure: "Основная ставка НДС — 20%" (Belarus) after the
-  // customs-value answer, "中国：1988年1月1日起生效" (the CISG) after the AEO one (trial 5).
-  const offDoc = (c: FillCandidate) =>
-    c.n !== top.n && (c.score < top.score * FILL_OTHER_DOC || (c.countryFigure ?? false));
-  // Further sentences that fit whole in the room left, best first.
-  const fill = (used: number) => {
-    for (const c of eligible) {
-      if (chosen.length >= maxSentences || c.score < top.score * FILL_RATIO) break;
-      if (repeats(c) || used + c.text.length + 5 > maxChars || offDoc(c)) continue;
-      chosen.push({ ...c, budget: maxChars });
-      used += c.text.length + 5;
-    }
-  };
-  if (top.text.length + second.text.length + 5 <= maxChars) {
-    chosen.push({ ...second, budget: maxChars });
-    fill(top.text.length + second.text.length + 10);
-  } else if (second.score >= top.score * SPLIT_RATIO && maxSentences > 1) {
-    const half = Math.floor(maxChars * TOP_SHARE) - 3;
-    const topBudget = second.text.length < half ? maxChars - second.text.length - 6 : half;
-    chosen[0]!.budget = topBudget;
-    chosen.push({ ...second, budget: maxChars - Math.min(topBudget, top.text.length) - 6 });
-  } else {
-    // The runner-up is too long to share the cap: a shorter sentence that fits may follow the best.
-    fill(top.text.length + 5);
-  }
-  return chosen;
 }

@@ -1,0 +1,83 @@
+// How the direct answer is put together from its ranked candidate sentences (lead.ts scores them): the
+// best sentence, the next when it scores close, and further ones that fit the room, cut to share it
+// when two do not fit whole.
+export interface LeadSentence {
+  n: number;
+  passageKey: string;
+  text: string;
+  score: number;
+}
+
+/** A further sentence joins the lead when it scores at least this share of the best one. */
+const FILL_RATIO = 0;
+/** A sentence from another document than the best sentence's joins the lead when it scores at least
+ * this share of the best (0.5 kept every stray sentence trial 5 met; 0.6 cost a domain answer). */
+const FILL_OTHER_DOC = 0.55;
+/** When two sentences do not fit whole, both are shown cut if the second scores this share of the best. */
+const SPLIT_RATIO = 0.8;
+const TOP_SHARE = 0.5;
+
+export type FillCandidate = LeadSentence & {
+  countryFigure?: boolean;
+  /** The hedging lead-in the text opens with ("EEC Council decisions reported on 12–13 Jan 2026 …:"). */
+  hedge?: string;
+};
+
+/**
+ * The best sentence, and the next best when it scores close: two sentences that both fit are shown
+ * whole; when they do not fit together, each is cut to its share of the cap around the question's
+ * words (the answer to a question usually sits near the words it shares with it).
+ */
+export function composeLead(
+  candidates: readonly FillCandidate[],
+  maxChars: number,
+  maxSentences: number,
+  visible: (text: string, budget: number) => string,
+): Array<LeadSentence & { budget: number }> {
+  const top = candidates[0]!;
+  const chosen: Array<LeadSentence & { budget: number }> = [{ ...top, budget: maxChars }];
+  // A hedged list says its hedge once: an item after the first (or after the list read whole) follows it
+  // without the hedge (trial 8 showed "EEC Council decisions reported on 12–13 Jan 2026…" twice).
+  const eligible = candidates.map((c) =>
+    c !== top && c.hedge && top.text.startsWith(c.hedge)
+      ? { ...c, text: `…${c.text.slice(c.hedge.length).trimStart()}` }
+      : c,
+  );
+  // A list's lead-in is read with its items and each item on its own too: one never follows the other.
+  // An item shown without its hedge repeats a sentence only where that one shows it: the list read
+  // whole is cut, and the item the cut leaves out is still the answer's to give.
+  const repeats = (c: { text: string }) => {
+    if (!c.text.startsWith('…')) return chosen.some((x) => x.text.includes(c.text) || c.text.includes(x.text));
+    const own = c.text.slice(1);
+    return chosen.some((x) => visible(x.text, maxChars).replace(/…/g, '').includes(own.replace(/…/g, '')));
+  };
+  const second = eligible.slice(1).find((c) => !repeats(c) && c.score >= top.score * FILL_RATIO);
+  if (!second) return chosen;
+  // A sentence from another document than the best one's fills the lead only when it scores close to
+  // it, and never with another country's figure: "Основная ставка НДС — 20%" (Belarus) after the
+  // customs-value answer, "中国：1988年1月1日起生效" (the CISG) after the AEO one (trial 5).
+  const offDoc = (c: FillCandidate) =>
+    c.n !== top.n && (c.score < top.score * FILL_OTHER_DOC || (c.countryFigure ?? false));
+  // Further sentences that fit whole in the room left, best first.
+  const fill = (used: number) => {
+    for (const c of eligible) {
+      if (chosen.length >= maxSentences || c.score < top.score * FILL_RATIO) break;
+      if (repeats(c) || used + c.text.length + 5 > maxChars || offDoc(c)) continue;
+      chosen.push({ ...c, budget: maxChars });
+      used += c.text.length + 5;
+    }
+  };
+  if (top.text.length + second.text.length + 5 <= maxChars) {
+    chosen.push({ ...second, budget: maxChars });
+    fill(top.text.length + second.text.length + 10);
+  } else if (second.score >= top.score * SPLIT_RATIO && maxSentences > 1) {
+    const half = Math.floor(maxChars * TOP_SHARE) - 3;
+    const topBudget = second.text.length < half ? maxChars - second.text.length - 6 : half;
+    chosen[0]!.budget = topBudget;
+    chosen.push({ ...second, budget: maxChars - Math.min(topBudget, top.text.length) - 6 });
+  } else {
+    // The runner-up is too long to share the cap: a shorter sentence that fits may follow the best.
+    fill(top.text.length + 5);
+  }
+  return chosen;
+}
