@@ -469,6 +469,21 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(leadDocs(zh)[0]).toBe('rail-liability-smgs-zh');
   });
 
+  it('does not answer a follow-up with the lead just shown when the follow-up asks about something else (trial 11)', async () => {
+    const c = `kids-${Date.now()}`;
+    const first = await ask('детские колготки и боди для малышей до 3х лет, по ТР ТС 007 серт или декларация??', c);
+    const shoes = await ask('а на детскую обувь?', c);
+    expect(shoes.lead?.text).not.toBe(first.lead?.text);
+    expect(shoes.lead?.text).toMatch(/детскую обувь нужен сертификат/);
+  });
+
+  it('answers "and if we switch to CIP?" after a CIF question with the CIP rule (trial 11)', async () => {
+    const c = `cip-${Date.now()}`;
+    await ask('we sell CIF Vladivostok, whats the min insurance we must buy?', c);
+    const cip = await ask('and if we switch to CIP?', c);
+    expect(cip.lead?.text).toMatch(/CIP \(any mode[^.]*ICC \(A\)/);
+  });
+
   it("shows the convention a claim names among the first passages, above the trip's transit times", async () => {
     // Found third by the search, the SMGS note was fourth once the first document showed two sections.
     const a = await ask(

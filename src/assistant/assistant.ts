@@ -404,6 +404,7 @@ export class Assistant {
       products: plan.products,
       regulations: plan.regulations,
       ...(plan.marketSwap ? { marketSwap: true } : {}),
+      ...(plan.shownBefore ? { shownBefore: plan.shownBefore, followUp: question } : {}),
       today: this.today(),
       ...(notice ? { notice } : {}),
     });

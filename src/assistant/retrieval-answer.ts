@@ -54,6 +54,10 @@ export interface RetrievalAnswerInput {
   today?: string;
   /** A follow-up that names only a market (the plan's `marketSwap`). */
   marketSwap?: boolean;
+  /** What the previous answer showed first, when the question follows it up (the plan's `shownBefore`). */
+  shownBefore?: string;
+  /** The follow-up as the person wrote it, when `question` is it read with the question it continues. */
+  followUp?: string;
 }
 
 export interface RetrievalAnswer extends AskResult {
@@ -95,6 +99,8 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
       missingIdf: kb.maxIdf(),
       askedMarkets: input.markets ?? [],
       ...(input.marketSwap ? { marketSwap: true } : {}),
+      ...(input.shownBefore ? { shownBefore: input.shownBefore } : {}),
+      ...(input.followUp ? { followUp: input.followUp } : {}),
       askedRegulations: [
         ...new Set([...(input.regulations ?? []), ...askedRegulations(question), ...namedRegimes(question)]),
       ],

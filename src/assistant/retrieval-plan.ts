@@ -7,7 +7,7 @@ import { tokenize } from '../rag/tokenize.js';
 import type { ProductGroup } from '../domain/product-groups.js';
 import { detectProducts, withoutProducts } from '../domain/products.js';
 import { namedConventions, withoutConventions } from '../domain/legal-conventions.js';
-import { INCOTERMS_WORDS, namesIncoterms } from '../domain/incoterms.js';
+import { INCOTERMS_WORDS, namedIncoterms, namesIncoterms, withoutIncoterms } from '../domain/incoterms.js';
 import {
   CONFORMITY,
   OTHER_SUBJECT,
@@ -19,6 +19,7 @@ import { namedModes, withoutModes } from '../domain/transport-modes.js';
 import type { StoredMessage } from '../store/conversation-repo.js';
 import { placeRole, type PlaceRef } from './intents.js';
 import { followUpQuery } from './query-rewrite.js';
+import { previousLead } from './previous-lead.js';
 
 export interface RetrievalPlan {
   queries: string[];
@@ -32,6 +33,8 @@ export interface RetrievalPlan {
   understood: string;
   /** The previous question, when this one is a follow-up of it. */
   previous?: string;
+  /** What the answer to the previous question showed first, when this one is a follow-up of it. */
+  shownBefore?: string;
   /** The follow-up names a market and nothing else ("а в Таджикистане?", "哈萨克斯坦呢？"): the same question,
    * asked of that market. */
   marketSwap?: boolean;
@@ -94,6 +97,7 @@ export function planRetrieval(
         ? `${followUp} ${papersWords(followUp)}`
         : followUp,
     ...(previous ? { previous } : {}),
+    ...(previous && depth === 0 && previousLead(history) ? { shownBefore: previousLead(history)! } : {}),
     ...(previous && own.length && tokenize(withoutMarkets(question, detectMarkets(question))).length === 0
       ? { marketSwap: true }
       : {}),
@@ -136,6 +140,8 @@ const SWAPPED_KINDS: ReadonlyArray<{
   { inFollowUp: productIds, inPrevious: productIds, without: withoutProducts },
   // "and is Kazakhstan a CISG party?" after a New York Convention question (trial 6).
   { inFollowUp: namedConventions, inPrevious: namedConventions, without: withoutConventions },
+  // "and if we switch to CIP?" after a CIF question: the CIF words led the answer again (trial 11).
+  { inFollowUp: namedIncoterms, inPrevious: namedIncoterms, without: withoutIncoterms },
 ];
 
 /**

@@ -14,3 +14,17 @@ export function namesIncoterms(text: string): boolean {
 
 /** Words the documents on the rules use, added to the search of a question that names one. */
 export const INCOTERMS_WORDS = ['Incoterms 2020', 'Инкотермс 2020', '国际贸易术语 2020'];
+
+const CODE =
+  /(?<![A-Za-z])(?:EXW|FCA|FAS|FOB|CFR|CIF|CPT|CIP|DAP(?!\s*(?:fertili[sz]er|удобрен|化肥))|DPU|DDP|[Ee]xw|[Ff]ob|[Cc]if|[Dd]dp|[Ff]ca)(?![A-Za-z])/gu;
+
+/** The rules a text names by their codes, in capitals ("and if we switch to CIP?" → ["CIP"]). */
+export function namedIncoterms(text: string): string[] {
+  return [...new Set([...text.matchAll(CODE)].map((m) => m[0].toUpperCase()))];
+}
+
+/** The text without the named rules' codes: a follow-up that names another rule replaces them. */
+export function withoutIncoterms(text: string, codes: readonly string[]): string {
+  if (codes.length === 0) return text;
+  return text.replace(CODE, (code) => (codes.includes(code.toUpperCase()) ? ' ' : code));
+}
