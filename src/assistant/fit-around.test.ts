@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../rag/tokenize.js';
 import { fitAround } from './fit-around.js';
-import { amountSpans, questionTypes } from './question-type.js';
+import { figureSpans, questionTypes } from './question-type.js';
 import { matchKey } from './passage-units.js';
 
 const keys = (q: string) => new Set(tokenize(q).map(matchKey));
@@ -32,7 +32,7 @@ describe('fitAround', () => {
   it('keeps the figure a label introduces, not another figure further on (trial 9)', () => {
     const text =
       '增值税：10%，2007 年 1 月 1 日起实行。海关按完税价格加关税、消费税和其他税费征收。国内销售同样适用 10%。';
-    const cut = fitAround(text, 40, keys('进口关税和增值税大概多少'), amountSpans(['amount'], text));
+    const cut = fitAround(text, 40, keys('进口关税和增值税大概多少'), figureSpans(['amount'], text));
     expect(cut).toMatch(/^增值税：10%/);
   });
 
@@ -144,8 +144,17 @@ describe('fitAround with the figures a question asks for', () => {
     const text =
       'Moscow (Vorsino / Seliatino terminals): about 15 days (2021 and August 2025); the BX1K reefer train via Manzhouli took 18 days (2024); the first Qingdao–Moscow train in 2017 needed 22 days for 7,900 km. Range: 15–22 days.';
     const q = 'rail transit qingdao to moscow how many days, and how often do trains go from the zone?';
-    const cut = fitAround(text, 160, keys(q), amountSpans(questionTypes(q), text));
+    const cut = fitAround(text, 160, keys(q), figureSpans(questionTypes(q), text));
     expect(cut).toMatch(/needed 22 days…$/);
     expect(cut.replace(/…/g, '').length).toBeLessThanOrEqual(160);
+  });
+
+  it('keeps the duration a "how many days" question asks for when the cut would stop before it (trial 11)', () => {
+    const text =
+      'По Таможенному кодексу ЕАЭС (ст. 23–27) таможня может до ввоза принять предварительное решение о классификации товара: решение принимается в течение 90 календарных дней со дня регистрации заявления, если национальным законодательством не установлен более короткий срок.';
+    const q = 'предв. решение по классификации ТН ВЭД таможня сколько дней рассматривает?';
+    const cut = fitAround(text, 140, keys(q), figureSpans(questionTypes(q), text));
+    expect(cut).toContain('90 календарных дней');
+    expect(cut.replace(/…/g, '').length).toBeLessThanOrEqual(140);
   });
 });

@@ -19,7 +19,7 @@ import { shownPieces } from './previous-lead.js';
 import { composeLead, type FillCandidate, type LeadSentence } from './compose-lead.js';
 
 export type { LeadSentence } from './compose-lead.js';
-import { amountSpans, hasFigure, questionTypes, sentenceHas, type QuestionType } from './question-type.js';
+import { figureSpans, hasFigure, questionTypes, sentenceHas, type QuestionType } from './question-type.js';
 
 export interface LeadPassage {
   /** Stable id of the passage (the chunk id), used to cache its sentences. */
@@ -389,7 +389,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   // A sentence is shown cut around the question's words; when the cut leaves a figure about another
   // market and drops the asked one ("…поезд Поти – Баку … 34 часа…" of a list that names Kazakhstan
   // further on, asked about Almaty), the sentence is not the answer: the next one is.
-  const cut = (text: string, budget: number) => fitAround(text, budget, qTokens, amountSpans(types, text));
+  const cut = (text: string, budget: number) => fitAround(text, budget, qTokens, figureSpans(types, text));
   const show = (chosen: ReadonlyArray<LeadSentence & { budget: number }>) =>
     chosen.map((s) => ({ ...s, shown: cut(s.text, s.budget) }));
   let pool = eligible;

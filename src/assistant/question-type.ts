@@ -64,11 +64,15 @@ export function hasFigure(sentence: string): boolean {
   return HAS.amount.test(sentence) || HAS.duration.test(sentence) || /\d+(?:[.,]\d+)?\s*%/.test(sentence);
 }
 
-/** Where a sentence holds the figures a rate or price question asks for (amounts and percentages):
- * [start, end) spans for the cut to keep (fit-around.ts). Only amounts: a number or a date is too
- * common in a sentence to steer a cut (no xquad or domain answer changed either way). */
-export function amountSpans(types: readonly QuestionType[], sentence: string): Array<[number, number]> {
-  if (!types.includes('amount')) return [];
-  const re = new RegExp(HAS.amount.source, `${HAS.amount.flags.replace('g', '')}g`);
-  return [...sentence.matchAll(re)].map((m) => [m.index, m.index + m[0].trimEnd().length]);
+/** Where a sentence holds the figures a rate, price or duration question asks for: [start, end) spans
+ * for the cut to keep (fit-around.ts). Not numbers or dates: they are too common in a sentence to steer
+ * a cut (no xquad or domain answer changed either way); durations changed none either, and keep the
+ * 90 days of "скок дней рассматривает?". */
+export function figureSpans(types: readonly QuestionType[], sentence: string): Array<[number, number]> {
+  // A duration too: "скок дней рассматривает?" was cut at "решение принимается в…", before its 90 days (trial 11).
+  const kinds = (['amount', 'duration'] as const).filter((k) => types.includes(k));
+  return kinds.flatMap((k) => {
+    const re = new RegExp(HAS[k].source, `${HAS[k].flags.replace('g', '')}g`);
+    return [...sentence.matchAll(re)].map((m): [number, number] => [m.index, m.index + m[0].trimEnd().length]);
+  });
 }
