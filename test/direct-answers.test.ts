@@ -477,6 +477,16 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(shoes.lead?.text).toMatch(/детскую обувь нужен сертификат/);
   });
 
+  it("answers from a regulation's own note by its content, not by the sentence that repeats its number (trial 11)", async () => {
+    // "Перечня … по ТР ТС 032/2013 … в наших источниках нет" led: "ТР ТС 032" side by side counted as the
+    // question's words close together.
+    const a = await ask(
+      'везем воздушные ресиверы, ТР ТС 032 с какого давления вообще применяется? и серт или декл нужен',
+    );
+    expect(leadDocs(a)[0]).toBe('tr-cu-032-pressure-equipment-ru');
+    expect(a.lead?.text).toMatch(/0,05 МПа/);
+  });
+
   it('answers "and if we switch to CIP?" after a CIF question with the CIP rule (trial 11)', async () => {
     const c = `cip-${Date.now()}`;
     await ask('we sell CIF Vladivostok, whats the min insurance we must buy?', c);

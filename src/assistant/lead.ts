@@ -189,6 +189,11 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   // The same for single Chinese characters (han-overlap.ts): "塔吉克斯坦" counts for every sentence of the
   // Tajik note, or its sentence that repeats the name outranks the one that answers (follow-up fu-17).
   const marketHan = new Set([...(topic.match(/\p{Script=Han}/gu) ?? [])].filter((c) => !topicWithoutAsked.includes(c)));
+  // The regulation's name ("ТР ТС 032", "TR CU 004") in a sentence of its own document: adjacent words that
+  // say nothing the document does not say everywhere, so they do not count as the question's words close together.
+  const withoutRuleName = new Set(
+    [...qTokens].filter((t) => !askedRegulations.has(t) && !/^(?:тр|тс|еаэс|tr|cu|eaeu|20\d\d)$/.test(t)),
+  );
   const frameTokens = new Set(
     tokenize(question)
       .map(matchKey)
@@ -260,6 +265,10 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
       askedRegulations.size > 0 &&
       (doc.regulations?.length ?? 0) > 0 &&
       !doc.regulations!.some((r) => askedRegulations.has(r));
+    // The regulation the question names ("ТР ТС 032 с какого давления применяется?") is the subject of
+    // every sentence of the document about it, though few write its number again: the sentence that did
+    // ("Перечня … по ТР ТС 032/2013 … в наших источниках нет") led over the 0,05 МПа threshold (trial 11).
+    const ownRule = doc.regulations?.some((r) => askedRegulations.has(r)) ?? false;
     // Words the document holds anywhere: a sentence of a document about the topic shares its context
     // ("сколько это занимает" under a gauge-change document that names 换轨 once).
     const docTokens =
@@ -281,7 +290,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         let matchedGlobal = 0;
         for (const [t, w] of weight) {
           const share =
-            unit.tokens.has(t) || (ownMarket && marketTokens.has(t))
+            unit.tokens.has(t) || (ownMarket && marketTokens.has(t)) || (ownRule && askedRegulations.has(t))
               ? 1
               : headingTokens.has(t)
                 ? HEADING_WEIGHT
@@ -310,7 +319,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         const mentionsOther = unit.markets.some((m) => m !== 'CN') && !mentionsAsked;
         let score =
           coverage +
-          W_PROX * proximity(unit.order, qTokens) +
+          W_PROX * proximity(unit.order, ownRule ? withoutRuleName : qTokens) +
           typeBonus +
           frameBonus +
           prior(doc) -
