@@ -487,6 +487,18 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/0,05 МПа/);
   });
 
+  it('gives CO2 factors per mode with their years and sources for an ESG report (trial 11)', async () => {
+    // The route planner's factors were in network.yaml only: the question got an unrelated route passage.
+    const en = await ask('need CO2 factors rail vs truck for a customers ESG report, g per tkm?');
+    expect(leadDocs(en)[0]).toBe('emission-factors-en');
+    expect(en.lead?.text).toMatch(
+      /Rail: 11\.3–31\.6 g\/tkm \(NL 2014; UK DEFRA c\.2012\)\. Truck: about 85–125 g\/tkm/,
+    );
+    const ru = await ask('сколько грамм CO2 на тонно-километр у жд и у фуры? нужно для отчета');
+    expect(leadDocs(ru)[0]).toBe('emission-factors-ru');
+    expect(ru.lead?.text).toMatch(/11,3–31,6 г\/ткм/);
+  });
+
   it('answers "and if we switch to CIP?" after a CIF question with the CIP rule (trial 11)', async () => {
     const c = `cip-${Date.now()}`;
     await ask('we sell CIF Vladivostok, whats the min insurance we must buy?', c);
