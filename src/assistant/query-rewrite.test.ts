@@ -7,6 +7,12 @@ describe('isFollowUp', () => {
     expect(isFollowUp('它们需要办理哪些清关手续')).toBe(true);
   });
 
+  it('takes "那部分" ("that part") for a pointer back in a follow-up of up to twenty characters (trial 11)', () => {
+    expect(isFollowUp('那没卖掉的那部分最晚什么时候要结清？')).toBe(true);
+    expect(isFollowUp('这批货退回来还要交税吗')).toBe(true);
+    expect(isFollowUp('部分中亚国家对中国商品有哪些进口配额限制和许可证要求')).toBe(false);
+  });
+
   it('does not take 其它 ("other") or 这个月 ("this month") for a pointer back', () => {
     expect(isFollowUp('其它国家的产品认证要求一样吗')).toBe(false);
     expect(isFollowUp('这个月去莫斯科的铁路运价涨了吗')).toBe(false);

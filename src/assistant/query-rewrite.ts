@@ -26,7 +26,7 @@ const FOLLOW_UP_OPENING =
 // Pronouns that point at the previous message: "проверь их", "how long is it valid?", "他们靠谱吗".
 // 其它 ("other") and 这个月 ("this month") hold the same characters but point at nothing said before.
 const REFERS_BACK =
-  /(?:^|[^\p{L}])(?:их|его|её|ее|они|он|она|оно|это|them|they|it|its|this|that)(?:[^\p{L}]|$)|他们|(?<!其)它|这家|那家|这个(?!月|星期|礼拜|周|季度|年|时候|阶段)/iu;
+  /(?:^|[^\p{L}])(?:их|его|её|ее|они|он|она|оно|это|them|they|it|its|this|that)(?:[^\p{L}]|$)|他们|(?<!其)它|这家|那家|这个(?!月|星期|礼拜|周|季度|年|时候|阶段)|[这那](?:部分|批|些)/iu;
 
 // A price asked of a container or a unit with nothing else named: "how much for a 40ft?", "а за 20-футовый
 // сколько?", "40尺柜多少钱": the price of what was being discussed.
@@ -54,7 +54,7 @@ export function isFollowUp(question: string): boolean {
     short ||
     subjectless(question) ||
     // Up to eight words, or sixteen Chinese characters ("帮我查一下这家公司靠不靠谱").
-    ((FOLLOW_UP_OPENING.test(question) || REFERS_BACK.test(question)) && (han > 0 ? han <= 16 : words <= 8)) ||
+    ((FOLLOW_UP_OPENING.test(question) || REFERS_BACK.test(question)) && (han > 0 ? han <= 20 : words <= 8)) ||
     (COST_OF_WHAT_CAME_BEFORE.test(question) && words <= 5) ||
     (CHOICE_AMONG_BEFORE.test(question) && (han > 0 ? han <= 24 : words <= 14))
   );
