@@ -499,6 +499,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(ru.lead?.text).toMatch(/11,3–31,6 г\/ткм/);
   });
 
+  it("does not lead with another note's worked example because it names the asked city (trial 11)", async () => {
+    const a = await ask(
+      'покупатель из Алматы говорит контракт надо ставить на учет в банке, это с какой суммы обязательно?',
+    );
+    expect(leadDocs(a)[0]).toBe('currency-control-kazakhstan-ru');
+    expect(a.lead?.text).toMatch(/^Да, если сумма превышает 50 000 долларов США/);
+  });
+
   it('answers "and if we switch to CIP?" after a CIF question with the CIP rule (trial 11)', async () => {
     const c = `cip-${Date.now()}`;
     await ask('we sell CIF Vladivostok, whats the min insurance we must buy?', c);

@@ -332,8 +332,11 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         if (CROSS_REFERENCE.test(unit.text)) score *= 0.6;
         // A worked example ("Два примера (наш расчёт): Коробка 10 кг…", "举例（自行测算）：…") shows the rule
         // at work; the rule itself answers ("лимит — 666,67 СДР за место или 2 СДР за кг, что больше"). An
-        // example about the asked market is that market's answer ("Например, в Узбекистане … 3 лет").
-        if ((EXAMPLE.test(unit.text) || EXAMPLE.test(unit.leadIn ?? '')) && !mentionsAsked) score *= W_EXAMPLE;
+        // example about the asked market, in that market's own note, is its answer ("Например, в Узбекистане …
+        // 3 лет"); in a note on something else it is not: "Пример (наш расчёт): … CIP Алматы …" from the
+        // cargo-insurance note led a question on registering a contract for an Almaty buyer (trial 11).
+        if ((EXAMPLE.test(unit.text) || EXAMPLE.test(unit.leadIn ?? '')) && !(mentionsAsked && ownMarket))
+          score *= W_EXAMPLE;
         // A question that asks for a duration, an amount or a date is not answered by a sentence without one.
         if (types.length > 0 && typeBonus === 0) score *= 0.8;
         if (mentionsAsked) score += 0.1;
