@@ -499,6 +499,13 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(ru.lead?.text).toMatch(/11,3–31,6 г\/ткм/);
   });
 
+  it('keeps a line on another convention out of a CISG answer, though it names the same countries (trial 11)', async () => {
+    // "乌兹别克斯坦（1995年）和吉尔吉斯斯坦（1998年）是缔约国。" sits under a TIR/CMR heading: those are CMR years.
+    const a = await ask('合同想适用CISG，哈萨克斯坦和吉尔吉斯是缔约国吗');
+    expect(a.lead?.text).toMatch(/哈萨克斯坦[^。]*不是缔约国/);
+    expect(a.lead?.text).not.toMatch(/1995|1998/);
+  });
+
   it("does not lead with another note's worked example because it names the asked city (trial 11)", async () => {
     const a = await ask(
       'покупатель из Алматы говорит контракт надо ставить на учет в банке, это с какой суммы обязательно?',

@@ -9,7 +9,7 @@ import type { Lang } from '../domain/lang.js';
 import { tokenize } from '../rag/tokenize.js';
 import { aboutOtherMarkets, detectMarkets, EAEU_MEMBERS, withoutMarkets } from '../domain/markets.js';
 import { namesIncoterms } from '../domain/incoterms.js';
-import { isConvention } from '../domain/legal-conventions.js';
+import { isConvention, namedRegimes } from '../domain/legal-conventions.js';
 import { withoutToyQualifiers } from '../domain/products.js';
 import { fitAround } from './fit-around.js';
 import { hanShare, hanWeights } from './han-overlap.js';
@@ -172,6 +172,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   const asked = new Set(opts.askedMarkets ?? []);
   const askedRegulations = new Set(opts.askedRegulations ?? []);
   const askedRegulationShown = docs.some((d) => d.regulations?.some((r) => askedRegulations.has(r)));
+  const askedConventions = [...askedRegulations].filter(isConvention);
   const askedConventionShown = docs.some((d) => d.regulations?.some((r) => isConvention(r) && askedRegulations.has(r)));
   // The question's topic words carry the match; its framing ("нужен ли", "需要多长时间", "how long")
   // only says what kind of answer is wanted: it counts through the section heading and the answer
@@ -277,6 +278,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         : new Set(doc.passages.flatMap((p) => [...unitsOf(p).allTokens]));
     for (const passage of doc.passages) {
       const { units, headingTokens } = unitsOf(passage);
+      const sectionRegimes = namedRegimes(passage.headingPath.slice(1).join(' '));
       let frameInHeading = 0;
       for (const t of frameTokens) if (headingTokens.has(t)) frameInHeading++;
       const frameBonus = frameTokens.size ? (W_FRAME * frameInHeading) / frameTokens.size : 0;
@@ -373,7 +375,14 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         // A figure about another market is never the direct answer to a question about this one.
         const wrongMarket = asked.size > 0 && (offMarket || mentionsOther) && unit.figure;
         // Another product's rule is never the direct answer when the asked product's document is here.
-        const wrongProduct = offRegulation && askedRegulationShown;
+        // A section on another convention than the asked one is not its answer, in whatever document:
+        // "乌兹别克斯坦（1995年）和吉尔吉斯斯坦（1998年）是缔约国。" under "TIR 和 CMR 是一回事吗？" filled a CISG
+        // lead as if it gave the CISG's dates (trial 11, second run).
+        const otherConvention =
+          askedConventions.length > 0 &&
+          sectionRegimes.length > 0 &&
+          !sectionRegimes.some((r) => askedConventions.includes(r));
+        const wrongProduct = (offRegulation && askedRegulationShown) || otherConvention;
         // A figure from a document about a country the question does not name ("НДС — 20%" of Belarus;
         // China beside it is where the goods come from). In a document on many markets, only a sentence
         // that names one: the single window's launch date, "2022年11月25日", is no market's figure (trial 6
