@@ -474,7 +474,8 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     const first = await ask('детские колготки и боди для малышей до 3х лет, по ТР ТС 007 серт или декларация??', c);
     const shoes = await ask('а на детскую обувь?', c);
     expect(shoes.lead?.text).not.toBe(first.lead?.text);
-    expect(shoes.lead?.text).toMatch(/детскую обувь нужен сертификат/);
+    // The section on children's footwear is shown beside the one on clothing, and its answer joins the lead.
+    expect(shoes.lead?.text).toMatch(/на детскую обувь (?:нужен|оформляют) сертификат/i);
   });
 
   it("answers from a regulation's own note by its content, not by the sentence that repeats its number (trial 11)", async () => {
@@ -512,6 +513,16 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     );
     expect(leadDocs(a)[0]).toBe('currency-control-kazakhstan-ru');
     expect(a.lead?.text).toMatch(/^Да, если сумма превышает 50 000 долларов США/);
+  });
+
+  it('answers "and how long do i have to file?" after the CMR limit from the claim-period section (trial 11)', async () => {
+    // Ranked with the limit question's words, the CMR note showed only its limit section, and the lead repeated.
+    const c = `cmr-${Date.now()}`;
+    const first = await ask('if a CMR truck loses part of my cargo whats the max the carrier pays per kg', c);
+    const file = await ask('and how long do i have to file?', c);
+    expect(file.lead?.text).not.toBe(first.lead?.text);
+    expect(file.lead?.text).toMatch(/claims are time-barred after 1 year/);
+    expect(leadDocs(file)[0]).toBe('road-liability-cmr-en');
   });
 
   it('answers "and if we switch to CIP?" after a CIF question with the CIP rule (trial 11)', async () => {

@@ -404,7 +404,8 @@ export class Assistant {
       products: plan.products,
       regulations: plan.regulations,
       ...(plan.marketSwap ? { marketSwap: true } : {}),
-      ...(plan.shownBefore ? { shownBefore: plan.shownBefore, followUp: question } : {}),
+      ...(plan.shownBefore ? { shownBefore: plan.shownBefore } : {}),
+      ...(plan.previous ? { followUp: question } : {}),
       today: this.today(),
       ...(notice ? { notice } : {}),
     });

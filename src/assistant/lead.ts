@@ -122,7 +122,7 @@ const W_NOT_THE_CONVENTION = 0.5;
 /** Characters of a Chinese follow-up that say nothing of its subject ("那…呢？", "还能…吗？"). */
 const FOLLOW_UP_FILLER = new Set('那呢吗吧啊的了是还能么么要有');
 /** A sentence the previous answer showed first, when the question follows it up. */
-const W_SHOWN_BEFORE = Number(process.env.W_SEEN ?? 0.5);
+const W_SHOWN_BEFORE = 0.5;
 const EXAMPLE =
   /^(?:[-–•]\s*)?(?:(?:два|три|несколько)\s+)?(?:пример[ыа]?|(?:two\s+|some\s+|worked\s+)?examples?|举例|举两个例子|示例)(?=\s*[（(：:])/iu;
 /** Domain key terms .640 → .649. Only worked examples under their own label: "For example, …" and
@@ -405,8 +405,13 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   }
   if (eligible.length === 0) return { bestByDoc, confidence };
   eligible.sort((a, b) => b.score - a.score);
-  confidence = Math.min(1, eligible[0]!.coverage);
-  matchedWeight = eligible[0]!.matched;
+  // A follow-up is read with the question before it, and its answer may share few of that question's
+  // words ("and how long do I have to file?" after the CMR limit: the claim-period section shares
+  // "long" and nothing of the limit's words): how well the knowledge base answers is the best any
+  // candidate covers, not only the one that ranks first.
+  const judged = opts.followUp ? eligible : eligible.slice(0, 1);
+  confidence = Math.min(1, Math.max(...judged.map((e) => e.coverage)));
+  matchedWeight = Math.max(...judged.map((e) => e.matched));
   // A sentence is shown cut around the question's words; when the cut leaves a figure about another
   // market and drops the asked one ("…поезд Поти – Баку … 34 часа…" of a list that names Kazakhstan
   // further on, asked about Almaty), the sentence is not the answer: the next one is.
@@ -431,10 +436,11 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
     });
   // …and none of the follow-up's own words is in it: "and compared with air?" after rail against sea is
   // answered by the ratio sentence shown before, which names air.
-  const repeated =
-    seen.length > 0 &&
-    chosen.every((c) => pool.find((e) => e.passageKey === c.passageKey && e.text === c.text)?.shownBefore) &&
-    !namesOwnWord(chosen);
+  const wasShown = (c: { passageKey: string; text: string }) =>
+    pool.find((e) => e.passageKey === c.passageKey && e.text === c.text)?.shownBefore ?? false;
+  // Judged on the whole lead: judged on its first sentence alone, "а где тогда перегружают контейнеры?" after
+  // the gauge widths stepped from the gauge note to the crossings note's pointer (follow-ups 98 → 97).
+  const repeated = seen.length > 0 && chosen.every(wasShown) && !namesOwnWord(chosen);
   if (repeated) {
     const rescored = pool.map((e) => (e.shownBefore ? { ...e, score: e.score * W_SHOWN_BEFORE } : e));
     const other = show(

@@ -81,7 +81,7 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
   }
   // Read as the corpus spells it ("сколко", "acount"): the words that pick the sentences.
   const asRead = correctSpelling(question, (token) => kb.termIdf(token));
-  const shown = shownPassages(asRead, input.hits, kb);
+  const shown = shownPassages(asRead, input.hits, kb, input.followUp);
   const selection: LeadResult = selectLead(
     asRead,
     shown.map((h, rank) => ({

@@ -26,12 +26,27 @@ export interface SectionRanker {
   chunksOf(docId: string): ReadonlyArray<{ headingPath: readonly string[]; text: string }>;
 }
 
-export function shownPassages<H extends UserHit>(question: string, hits: readonly H[], index: SectionRanker): H[] {
+export function shownPassages<H extends UserHit>(
+  question: string,
+  hits: readonly H[],
+  index: SectionRanker,
+  followUp?: string,
+): H[] {
   const ranked = index.rankSections(
     `${question} ${rateWord(question)}`.trim(),
     hits.map((h) => h.docId),
     2,
   );
+  // A follow-up read with the question before it ranks the first document's sections by both; its own
+  // words alone may point to another section of that document ("and how long do I have to file?" after
+  // the CMR limit: the claim period), which is then shown as the runner-up.
+  if (followUp && hits[0]) {
+    const [own] =
+      index.rankSections(`${followUp} ${rateWord(followUp)}`.trim(), [hits[0].docId], 1).get(hits[0].docId) ?? [];
+    const first = ranked.get(hits[0].docId) ?? [];
+    if (own && first[0] && !sameSection(own, first[0]))
+      ranked.set(hits[0].docId, [first[0], { ...own, score: first[0].score }]);
+  }
   const shown: H[] = [];
   for (const [i, hit] of hits.entries()) {
     const [best, next] = ranked.get(hit.docId) ?? [];
