@@ -151,6 +151,22 @@ function answersType(type: QuestionType, unit: Unit, qTokens: ReadonlySet<string
   return sentenceHas(type, unit.text);
 }
 
+/** What a sentence is, whatever the question: kept with the sentence (units are cached per passage),
+ * so the patterns run once per sentence, not once per question (bench:retrieval). */
+const kinds = new WeakMap<Unit, { pointer: boolean; crossReference: boolean; example: boolean }>();
+function kindOf(unit: Unit): { pointer: boolean; crossReference: boolean; example: boolean } {
+  let kind = kinds.get(unit);
+  if (!kind) {
+    kind = {
+      pointer: isPointer(unit.text),
+      crossReference: CROSS_REFERENCE.test(unit.text),
+      example: EXAMPLE.test(unit.text) || EXAMPLE.test(unit.leadIn ?? ''),
+    };
+    kinds.set(unit, kind);
+  }
+  return kind;
+}
+
 /** Proximity: matched question words per token of the span they occupy (1 when adjacent). */
 function proximity(order: readonly string[], wanted: ReadonlySet<string>): number {
   let first = -1;
@@ -278,7 +294,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         : new Set(doc.passages.flatMap((p) => [...unitsOf(p).allTokens]));
     for (const passage of doc.passages) {
       const { units, headingTokens } = unitsOf(passage);
-      const sectionRegimes = namedRegimes(passage.headingPath.slice(1).join(' '));
+      const sectionRegimes = askedConventions.length ? namedRegimes(passage.headingPath.slice(1).join(' ')) : [];
       let frameInHeading = 0;
       for (const t of frameTokens) if (headingTokens.has(t)) frameInHeading++;
       const frameBonus = frameTokens.size ? (W_FRAME * frameInHeading) / frameTokens.size : 0;
@@ -312,7 +328,8 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         if (/^[(（][^()（）]*[)）][.。]?$/.test(unit.text)) continue;
         // A line that introduces a list whose items are not in this passage ("Действуют до 2029–2030 годов:").
         if (/[:：]$/.test(unit.text)) continue;
-        if (isPointer(unit.text)) continue;
+        const kind = kindOf(unit);
+        if (kind.pointer) continue;
         const coverage = matched / total;
         const typeBonus = types.some((t) => answersType(t, unit, qTokens)) ? W_TYPE : 0;
         const mentionsAsked = unit.markets.some((m) => asked.has(m));
@@ -331,14 +348,13 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
             : 0);
         // A section's first sentence is usually its answer; a pointer to another document is not one.
         if (unitIndex === 0) score += W_FIRST;
-        if (CROSS_REFERENCE.test(unit.text)) score *= 0.6;
+        if (kind.crossReference) score *= 0.6;
         // A worked example ("Два примера (наш расчёт): Коробка 10 кг…", "举例（自行测算）：…") shows the rule
         // at work; the rule itself answers ("лимит — 666,67 СДР за место или 2 СДР за кг, что больше"). An
         // example about the asked market, in that market's own note, is its answer ("Например, в Узбекистане …
         // 3 лет"); in a note on something else it is not: "Пример (наш расчёт): … CIP Алматы …" from the
         // cargo-insurance note led a question on registering a contract for an Almaty buyer (trial 11).
-        if ((EXAMPLE.test(unit.text) || EXAMPLE.test(unit.leadIn ?? '')) && !(mentionsAsked && ownMarket))
-          score *= W_EXAMPLE;
+        if (kind.example && !(mentionsAsked && ownMarket)) score *= W_EXAMPLE;
         // A question that asks for a duration, an amount or a date is not answered by a sentence without one.
         if (types.length > 0 && typeBonus === 0) score *= 0.8;
         if (mentionsAsked) score += 0.1;
