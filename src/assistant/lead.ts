@@ -17,9 +17,9 @@ import { matchKey, unitsOf, type Unit } from './passage-units.js';
 import { CROSS_REFERENCE, isPointer } from './pointer-sentences.js';
 import { shownPieces } from './previous-lead.js';
 import { composeLead, type FillCandidate, type LeadSentence } from './compose-lead.js';
+import { figureSpans, hasFigure, questionTypes, sentenceHas, type QuestionType } from './question-type.js';
 
 export type { LeadSentence } from './compose-lead.js';
-import { figureSpans, hasFigure, questionTypes, sentenceHas, type QuestionType } from './question-type.js';
 
 export interface LeadPassage {
   /** Stable id of the passage (the chunk id), used to cache its sentences. */
@@ -120,7 +120,7 @@ const W_NOT_THE_RULE = 0.8;
  * terms .666 → .672 / .675 / .675, follow-ups 97 → 98 of 108 at 0.5. */
 const W_NOT_THE_CONVENTION = 0.5;
 /** Characters of a Chinese follow-up that say nothing of its subject ("那…呢？", "还能…吗？"). */
-const FOLLOW_UP_FILLER = new Set('那呢吗吧啊的了是还能么么要有');
+const FOLLOW_UP_FILLER = new Set('那呢吗吧啊的了是还能么要有');
 /** A sentence the previous answer showed first, when the question follows it up. */
 const W_SHOWN_BEFORE = 0.5;
 const EXAMPLE =
