@@ -81,6 +81,7 @@ export function planRetrieval(
   const queries = [question, followUp, ...(expansion ? [`${followUp} ${expansion}`] : [])];
   const weights = [followUp === question ? 1 : FOLLOW_UP_ALONE_WEIGHT, 1, ...(expansion ? [EXPANSION_WEIGHT] : [])];
   const previous = before;
+  const shownBefore = previous && depth === 0 ? previousLead(history) : undefined;
   return {
     queries,
     weights,
@@ -97,7 +98,7 @@ export function planRetrieval(
         ? `${followUp} ${papersWords(followUp)}`
         : followUp,
     ...(previous ? { previous } : {}),
-    ...(previous && depth === 0 && previousLead(history) ? { shownBefore: previousLead(history)! } : {}),
+    ...(shownBefore ? { shownBefore } : {}),
     ...(previous && own.length && tokenize(withoutMarkets(question, detectMarkets(question))).length === 0
       ? { marketSwap: true }
       : {}),

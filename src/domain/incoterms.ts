@@ -4,8 +4,9 @@
 // Latin letters only around a rule's code: in Chinese it stands between Han characters ("可以用CIF吗").
 // Codes are capitals, as the rules write them; the few people also type in lower case ("fob price")
 // are no English word. DAP before "fertilizer" is diammonium phosphate, a product.
-const RULE =
-  /(?<![A-Za-z])(?:EXW|FCA|FAS|FOB|CFR|CIF|CPT|CIP|DAP(?!\s*(?:fertili[sz]er|удобрен|化肥))|DPU|DDP|[Ee]xw|[Ff]ob|[Cc]if|[Dd]dp|[Ff]ca)(?![A-Za-z])|[Ии]нкотермс|ИНКОТЕРМС|[Ii]ncoterms|INCOTERMS|贸易术语/u;
+const CODE_SOURCE = String.raw`(?<![A-Za-z])(?:EXW|FCA|FAS|FOB|CFR|CIF|CPT|CIP|DAP(?!\s*(?:fertili[sz]er|удобрен|化肥))|DPU|DDP|[Ee]xw|[Ff]ob|[Cc]if|[Dd]dp|[Ff]ca)(?![A-Za-z])`;
+const CODE = new RegExp(CODE_SOURCE, 'gu');
+const RULE = new RegExp(`${CODE_SOURCE}|[Ии]нкотермс|ИНКОТЕРМС|[Ii]ncoterms|INCOTERMS|贸易术语`, 'u');
 
 /** Whether a text names an Incoterms rule or the rules themselves. */
 export function namesIncoterms(text: string): boolean {
@@ -14,9 +15,6 @@ export function namesIncoterms(text: string): boolean {
 
 /** Words the documents on the rules use, added to the search of a question that names one. */
 export const INCOTERMS_WORDS = ['Incoterms 2020', 'Инкотермс 2020', '国际贸易术语 2020'];
-
-const CODE =
-  /(?<![A-Za-z])(?:EXW|FCA|FAS|FOB|CFR|CIF|CPT|CIP|DAP(?!\s*(?:fertili[sz]er|удобрен|化肥))|DPU|DDP|[Ee]xw|[Ff]ob|[Cc]if|[Dd]dp|[Ff]ca)(?![A-Za-z])/gu;
 
 /** The rules a text names by their codes, in capitals ("and if we switch to CIP?" → ["CIP"]). */
 export function namedIncoterms(text: string): string[] {

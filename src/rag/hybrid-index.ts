@@ -163,7 +163,9 @@ export class HybridIndex {
     const global = this.bm25.scoreDocs(queryTokens, wanted);
     const out = new Map<string, Hit[]>();
     const definitionAsked = asksDefinition(query);
-    const askedMarkets = detectMarkets(query);
+    // Read only when a section that says what the subject is names markets.
+    let askedMarkets: string[] | undefined;
+    const asked = (m: string) => (askedMarkets ??= detectMarkets(query)).includes(m);
     for (const id of docIds) {
       const groups = this.sectionsOf(id);
       const scores = scoreSections(
@@ -173,7 +175,7 @@ export class HybridIndex {
           global: Math.max(...g.idxs.map((idx) => global.get(idx) ?? 0)),
           // "and Kazakhstan, same?" after an EAC question on lamps: the section saying the regulation applies
           // in Russia, Belarus, Kazakhstan… answers it, and no other section names the market.
-          definition: g.tokens.definition && !g.markets.some((m) => m !== 'CN' && askedMarkets.includes(m)),
+          definition: g.tokens.definition && !g.markets.some((m) => m !== 'CN' && asked(m)),
         })),
         definitionAsked,
       );
@@ -205,10 +207,7 @@ export class HybridIndex {
   private sectionsOf(docId: string): DocSection[] {
     let sections = this.sectionCache.get(docId);
     if (!sections) {
-      const byHeading = new Map<
-        string,
-        { idxs: number[]; body: string[]; heading: string[]; title: string; text: string[] }
-      >();
+      const byHeading = new Map<string, { idxs: number[]; body: string[]; heading: string[]; title: string }>();
       for (const chunk of this.chunksOf(docId)) {
         const key = chunk.headingPath.join('\u0000');
         const body = [...this.tokenizer(chunk.text), ...hanTokens(chunk.text)];
@@ -216,7 +215,6 @@ export class HybridIndex {
         if (known) {
           known.idxs.push(this.chunkIdx!.get(chunk.id)!);
           known.body.push(...body);
-          known.text.push(chunk.text);
           continue;
         }
         const heading = chunk.headingPath.slice(1).join(' ');
@@ -225,14 +223,16 @@ export class HybridIndex {
           body,
           heading: [...this.tokenizer(heading), ...hanTokens(heading)],
           title: chunk.headingPath.at(-1) ?? '',
-          text: [chunk.text],
         });
       }
-      sections = [...byHeading.values()].map((g) => ({
-        idxs: g.idxs,
-        tokens: sectionTokens(g.body, g.heading, 0, isDefinitionHeading(g.title)),
-        markets: isDefinitionHeading(g.title) ? detectMarkets(g.text.join(' ')) : [],
-      }));
+      sections = [...byHeading.values()].map((g) => {
+        const definition = isDefinitionHeading(g.title);
+        return {
+          idxs: g.idxs,
+          tokens: sectionTokens(g.body, g.heading, 0, definition),
+          markets: definition ? detectMarkets(g.idxs.map((idx) => this.chunks[idx]!.text).join(' ')) : [],
+        };
+      });
       if (this.sectionCache.size >= SECTION_CACHE_DOCS)
         this.sectionCache.delete(this.sectionCache.keys().next().value!);
       this.sectionCache.set(docId, sections);
