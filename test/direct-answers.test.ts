@@ -1036,6 +1036,13 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(leadDocs(a)[0]).toBe('eac-mark-ru');
   });
 
+  it("answers for the year a question names, not another year's figure", async () => {
+    const zh = await ask('示范区2025年开行了多少列班列？');
+    expect(zh.lead?.text).toContain('1225列');
+    const en = await ask('How many trains did the SCO zone run in 2025?');
+    expect(en.lead?.text.split(/ \[\d\]/)[0]).toContain('1,225 trains in full-year 2025');
+  });
+
   it('says plainly when the knowledge base has no document on a regulation, and offers people', async () => {
     const a = await ask('какие требования ТР ТС 018/2011 к электросамокатам?');
     expect(a.lead).toBeUndefined();

@@ -13,7 +13,7 @@ const ASKS: Record<QuestionType, RegExp> = {
   ),
   amount:
     /(?:сколько|скока|скоко|сколко)\s+(?:стоит|стоят|будет\s+стоить|платить|процентов|денег)|(?:сколько|скока|скоко|сколко)\s+(?:[а-яё]+\s+){0,3}(?:за|у)?плат|(?:с|от|до|на)\s+как(?:ой|ую)\s+сумм|какая\s+сумма|what\s+amount|from\s+what\s+(?:amount|value|sum)|sum\s+insured|金额|保额|比例|стоимост|цен[аыу]\b|ставк|тариф|пошлин|ндс|утильсбор|сбор[а-я]*\s|размер\s|штраф|порог|лимит|多少钱|费用|价格|运费|税率|关税|增值税|门槛|罚款|how\s+much|what\s+(?:is\s+the\s+)?(?:cost|price|rate|fee|duty|vat|threshold|limit)|\bcost\b|\bprice\b|\brate\b|\bfee\b|\bduty\b|\bvat\b|threshold|percentage/i,
-  date: /когда|с\s+какого\s+(?:числа|дня|года|месяца)|с\s+какой\s+даты|в\s+каком\s+году|какого\s+года|до\s+какого|какая\s+дата|дедлайн|什么时候|何时|哪一年|哪年|几月|哪天|截止|日期|\bwhen\b|which\s+year|what\s+year|what\s+date|since\s+when|deadline|from\s+what\s+date/i,
+  date: /когда|с\s+какого\s+(?:числа|дня|года|месяца)|с\s+какой\s+даты|в\s+каком\s+году|какого\s+года|до\s+какого|какая\s+дата|дедлайн|(?:什么|啥)时候|何时|几时|哪一年|哪年|几月|哪天|截止|日期|\bwhen\b|which\s+year|what\s+year|what\s+date|since\s+when|deadline|from\s+what\s+date/i,
   who: /\bwho\b|\bwhom\b|(?:^|[^а-яё])(?:кто|кого|кому|кем)(?:[^а-яё]|$)|谁|哪位|which\s+(?:body|authority|agency|organisation|organization)|какой\s+орган|哪个机构|哪个部门/i,
   number: new RegExp(String.raw`how\s+many|how\s+much|what\s+number|${SKOLKO}|какое\s+количество|多少|几`, 'i'),
   countries:
