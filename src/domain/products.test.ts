@@ -31,6 +31,22 @@ describe('detectProducts: whom a product is for does not make it children’s go
   });
 });
 
+describe('words that begin like a product and name none', () => {
+  it('reads dollars, safeguard measures and electronic filing as no product', () => {
+    expect(ids('can we keep export dollars in an overseas account?')).toEqual([]);
+    expect(ids('какие специальные защитные меры ЕАЭС против китайских товаров?')).toEqual([]);
+    expect(ids('can we declare electronically at Khorgos?')).toEqual([]);
+    expect(ids('механические повреждения при перевозке')).toEqual([]);
+    expect(ids('a bottleneck at Alashankou, our team asks')).toEqual([]);
+    expect(ids('trucking from Urumqi to Almaty')).toEqual([]);
+    // The products themselves still count.
+    expect(ids('dolls and teddy bears')).toEqual(['toys']);
+    expect(ids('защитные перчатки')).toEqual(['ppe']);
+    expect(ids('green tea to Moscow')).toEqual(['food']);
+    expect(ids('норковые меха')).toEqual(['light-industry']);
+  });
+});
+
 describe('withoutProducts', () => {
   it('drops the words that name the products, whole', () => {
     const out = withoutProducts('Нужен ли сертификат на детскую одежду в Казахстан?', [

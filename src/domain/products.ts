@@ -5,11 +5,17 @@ import { PRODUCT_GROUPS, type ProductGroup } from './product-groups.js';
 
 const LETTER = /[\p{L}\p{N}]/u;
 
+/** Words that begin like a product's word and name no product: "export dollars" asked about no toys,
+ * "защитные меры" (safeguard measures) no protective equipment, "declare electronically" no electronics. */
+const NOT_A_PRODUCT =
+  /^(?:dollar|механи|phonet|team|tear|teach|teat|bottleneck|electronically|trucking|защитн\S*\s+(?:мер|пошлин))/u;
+
 function termAt(text: string, term: string): boolean {
   if (/\p{Script=Han}/u.test(term)) return text.includes(term);
   for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
     // A Latin or Cyrillic word right after Chinese starts a word there ("去Роспатент申请").
-    if (at === 0 || !LETTER.test(text[at - 1]!) || /\p{Script=Han}/u.test(text[at - 1]!)) return true;
+    const startsWord = at === 0 || !LETTER.test(text[at - 1]!) || /\p{Script=Han}/u.test(text[at - 1]!);
+    if (startsWord && !NOT_A_PRODUCT.test(text.slice(at, at + 40))) return true;
   }
   return false;
 }
