@@ -387,6 +387,19 @@ export const PRODUCT_GROUPS: ProductGroup[] = [
       'equipment',
       'pump',
       'compressor',
+      // Agricultural machines other than tractors are TR CU 010's (its Annex 3 lists them for a
+      // certificate); tractors and trailers have TR CU 031 of their own.
+      'сельхозтехник',
+      'сеялк',
+      'комбайн',
+      'культиватор',
+      'seeder',
+      'harvester',
+      'agricultural machine',
+      '农机',
+      '播种机',
+      '收割机',
+      '插秧机',
       '机械',
       '设备',
       '机床',
@@ -431,7 +444,7 @@ export const PRODUCT_GROUPS: ProductGroup[] = [
   },
   {
     id: 'tractors',
-    terms: ['трактор', 'tractor', '拖拉机', '农机'],
+    terms: ['трактор', 'tractor', '拖拉机'],
     expand: ['ТР ТС 031/2012', 'TR CU 031/2012'],
     names: { ru: 'тракторы (ТР ТС 031/2012)', zh: '拖拉机（TR CU 031/2012）', en: 'tractors (TR CU 031/2012)' },
   },

@@ -47,6 +47,16 @@ describe('words that begin like a product and name none', () => {
   });
 });
 
+describe('agricultural machines', () => {
+  it('reads seeders and harvesters as machinery (TR CU 010) and only tractors as TR CU 031', () => {
+    expect(ids('播种机出口俄罗斯 EAC 做个声明就可以了吗')).toEqual(['machinery']);
+    expect(ids('农机出口哈萨克斯坦要认证吗')).toEqual(['machinery']);
+    expect(ids('сеялки и комбайны в Казахстан')).toEqual(['machinery']);
+    expect(ids('combine harvesters to Russia')).toEqual(['machinery']);
+    expect(ids('拖拉机要做什么认证')).toEqual(['tractors']);
+  });
+});
+
 describe('withoutProducts', () => {
   it('drops the words that name the products, whole', () => {
     const out = withoutProducts('Нужен ли сертификат на детскую одежду в Казахстан?', [
