@@ -442,7 +442,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   // A sentence is shown cut around the question's words; when the cut leaves a figure about another
   // market and drops the asked one ("…поезд Поти – Баку … 34 часа…" of a list that names Kazakhstan
   // further on, asked about Almaty), the sentence is not the answer: the next one is.
-  const cut = (text: string, budget: number) => fitAround(text, budget, qTokens, figureSpans(types, text));
+  const cut = (text: string, budget: number) => fitAround(text, budget, weight, figureSpans(types, text));
   const show = (chosen: ReadonlyArray<LeadSentence & { budget: number }>) =>
     chosen.map((s) => ({ ...s, shown: cut(s.text, s.budget) }));
   let pool = eligible;
