@@ -427,6 +427,13 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(kz.lead?.text).toContain('с 12% до 16%');
   });
 
+  it('names the conversation by the id the caller sent, so echoing it back continues the chat (trial 12)', async () => {
+    const first = await ask('какой сейчас НДС при ввозе товара в РФ, всё ещё 20%?', `echo-${Date.now()}`);
+    expect(first.conversationId).toMatch(/^echo-\d+$/);
+    const kz = await ask('а в Казахстане?', first.conversationId);
+    expect(kz.lead?.text).toContain('16%');
+  });
+
   it('answers "а в Таджикистане?" from the Tajik note: a country named in any case finds its document', async () => {
     // Snowball stemmed "Таджикистан" and "в Таджикистане" apart, so the follow-up never met the note's title.
     const c = `tj-${Date.now()}`;

@@ -46,6 +46,11 @@ export function askRoute(assistant: Assistant) {
       fallbackLang: langFromHeaders(req),
       conversationId: parsed.data.conversationId ? storedConversationId(parsed.data.conversationId) : undefined,
     };
+    // The reply names the conversation by the id the caller chose, so that it can be sent back as is with
+    // the next question or with feedback: the stored form ("web:…") fails the id's own check (trial 12's
+    // runner echoed it and every follow-up was refused).
+    const asSent = <R extends { conversationId?: string }>(result: R): R =>
+      parsed.data.conversationId ? { ...result, conversationId: parsed.data.conversationId } : result;
     const abort = new AbortController();
     res.on('close', () => abort.abort());
     const events = assistant.handleTurn({ ...turn, signal: abort.signal });
@@ -63,7 +68,7 @@ export function askRoute(assistant: Assistant) {
             });
             started = true;
           }
-          const payload = ev.type === 'done' ? ev.result : ev;
+          const payload = ev.type === 'done' ? asSent(ev.result) : ev;
           res.write(`event: ${ev.type}\ndata: ${JSON.stringify(payload)}\n\n`);
         }
       } catch (err) {
@@ -78,7 +83,7 @@ export function askRoute(assistant: Assistant) {
     for await (const ev of events) {
       if (ev.type === 'error')
         throw new HttpError(ev.reason === 'too-long' ? 413 : 400, ev.message, { reason: ev.reason, lang: ev.lang });
-      if (ev.type === 'done') return sendJson(res, 200, ev.result);
+      if (ev.type === 'done') return sendJson(res, 200, asSent(ev.result));
     }
   };
 }
