@@ -434,6 +434,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(kz.lead?.text).toContain('16%');
   });
 
+  it('answers "那铝型材呢？" after a rebate question with the aluminium line, not the answer just shown (trial 12)', async () => {
+    const c = `alu-${Date.now()}`;
+    const first = await ask('我们是外贸公司不是工厂，出口电动工具到俄罗斯，出口退税率一般多少？去哪查？', c);
+    const alu = await ask('那铝型材呢？', c);
+    expect(alu.lead?.text.split(/ \[\d\]/)[0]).toContain('取消出口退税：铝');
+    expect(alu.lead?.text).not.toBe(first.lead?.text);
+  });
+
   it('answers "а в Таджикистане?" from the Tajik note: a country named in any case finds its document', async () => {
     // Snowball stemmed "Таджикистан" and "в Таджикистане" apart, so the follow-up never met the note's title.
     const c = `tj-${Date.now()}`;

@@ -18,10 +18,12 @@ export function previousLead(history: readonly StoredMessage[]): string | undefi
   return last.content.slice(0, Math.min(...cuts));
 }
 
-/** The pieces of a shown lead, each sentence or cut without its citation number and marks of a cut. */
+/** The pieces of a shown lead, each sentence or cut without its citation number and marks of a cut. A
+ * sentence cut after its label ("ТН ВЭД 编码决定的不仅是税率：…税务总局出口退税率库中设定…") is two pieces of it. */
 export function shownPieces(lead: string): string[] {
   return lead
     .split(/\s*\[\d+\]\s*/u)
-    .map((p) => p.replace(/^…|…$/gu, '').trim())
+    .flatMap((p) => p.split('…'))
+    .map((p) => p.trim())
     .filter((p) => p.length >= 12);
 }
