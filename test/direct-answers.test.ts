@@ -442,6 +442,16 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(alu.lead?.text).not.toBe(first.lead?.text);
   });
 
+  it('plans "那走北极航线呢？" after a trip via Suez by the Northern Sea Route (trial 12)', async () => {
+    const c = `nsr-${Date.now()}`;
+    const suez = await ask('青岛海运到圣彼得堡走苏伊士一般要多少天？', c);
+    expect(suez.answer).toContain('苏伊士运河');
+    const nsr = await ask('那走北极航线呢？', c);
+    expect(nsr.toolCalls.map((t) => t.name)).toEqual(['plan_route']);
+    expect(nsr.answer).toContain('北方海航道');
+    expect(nsr.answer).not.toContain('苏伊士运河');
+  });
+
   it('answers "а в Таджикистане?" from the Tajik note: a country named in any case finds its document', async () => {
     // Snowball stemmed "Таджикистан" and "в Таджикистане" apart, so the follow-up never met the note's title.
     const c = `tj-${Date.now()}`;

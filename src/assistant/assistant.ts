@@ -29,7 +29,7 @@ import {
   companyIn,
   detectIntent,
   followsRuleQuestion,
-  modesNamed,
+  modesAsked,
   placeRole,
   type Intent,
   type PlaceRef,
@@ -350,15 +350,20 @@ export class Assistant {
       // "а до Бишкека?" keeps the origin and changes the destination; "а из Алматы?" keeps the
       // destination; "а сколько стоит?" keeps both; "and via Khorgos?" and "а морем через Владивосток?"
       // go through the place; "what about by truck?" changes the mode.
-      const own = modesNamed(question);
-      const mode = own.length ? { modes: own } : modes;
+      // "那走北极航线呢？" after a trip via Suez names the sea passage: the trip goes that way instead (trial 12).
+      const asked = modesAsked(question);
+      const mode = asked.modes?.length
+        ? asked
+        : { ...modes, ...(before.seaPassage ? { seaPassage: before.seaPassage } : {}) };
       const next = places(question).find((p) => p.id !== before.from && p.id !== before.to);
       if (next && (next.kind === 'border-crossing' || placeRole(question, next) === 'via'))
         return { kind: 'route', from: before.from, to: before.to, via: next.id, ...mode };
       if (next && placeRole(question, next) === 'from' && next.id !== before.to)
         return { kind: 'route', from: next.id, to: before.to, ...mode };
       if (next) return { kind: 'route', from: before.from, to: next.id, ...mode };
-      return own.length ? { kind: 'route', from: before.from, to: before.to, ...mode } : { ...before, again: true };
+      return asked.modes?.length
+        ? { kind: 'route', from: before.from, to: before.to, ...mode }
+        : { ...before, again: true };
     }
     // "can you check them?" after a message that named the company.
     if (before.kind === 'credit' || (/провер|пробей|查|check|verify|vet/i.test(question) && companyIn(plan.previous))) {

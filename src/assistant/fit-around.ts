@@ -34,7 +34,7 @@ const UNIT_AFTER =
 export function fitAround(
   text: string,
   maxChars: number,
-  qTokens: ReadonlySet<string> | ReadonlyMap<string, number>,
+  qTokens: ReadonlySet<string>,
   anchors: ReadonlyArray<readonly [number, number]> = [],
 ): string {
   if (text.length <= maxChars) return text;
@@ -62,26 +62,17 @@ export function fitAround(
   const lower = text.toLowerCase().replace(/ё/g, 'е');
   // Where the question's words occur: each word's position, found by its matching key.
   const positions: number[] = [];
-  const weights: number[] = [];
   for (const word of lower.matchAll(/[\p{L}\p{N}]+/gu)) {
-    let w = 0;
-    for (const k of keysOf(word[0])) if (qTokens.has(k)) w = Math.max(w, weightOf(qTokens, k));
-    if (w > 0) {
-      positions.push(word.index + word[0].length / 2);
-      weights.push(w);
-    }
+    if (keysOf(word[0]).some((k) => qTokens.has(k))) positions.push(word.index + word[0].length / 2);
   }
-  // The window holding the most of the question's words (by weight, when weights are given: a rare
-  // word — the product, "钛白粉" — says where the answer is more than the topic's common words do).
+  // The window holding the most of the question's words: where they cluster, the answer is near.
   let first = positions[0] ?? 0;
   let last = first;
   let most = 0;
-  let sum = 0;
   for (let i = 0, j = 0; i < positions.length; i++) {
-    sum += weights[i]!;
-    while (positions[i]! - positions[j]! > maxChars * 0.7) sum -= weights[j++]!;
-    if (sum > most + 1e-9) {
-      most = sum;
+    while (positions[i]! - positions[j]! > maxChars * 0.7) j++;
+    if (i - j + 1 > most) {
+      most = i - j + 1;
       first = positions[j]!;
       last = positions[i]!;
     }
@@ -179,13 +170,6 @@ export function fitAround(
   // nothing, and dropping it lost 2 xquad ru answers whose gold strings end with one.
   return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
 }
-
-/** A question word's weight in the cut: the lead's (idf, by rarity among the candidates) when given.
- * Weighted against counted: xquad answer-in-lead en/ru/zh .825/.776/.830 → .827/.783/.833, domain key
- * terms unchanged at .691 (two Chinese answers won: "钛白粉" found its item of the anti-dumping list;
- * one Russian lost); the square root of the weight won no xquad answer. */
-const weightOf = (q: ReadonlySet<string> | ReadonlyMap<string, number>, key: string) =>
-  q instanceof Map ? (q.get(key) as number) || 1e-6 : 1;
 
 const VERDICT = /^[^.!?。！？\d]{1,24}[.!?。！？](?=\s?\S)/u;
 const LABEL = /^[^.!?。！？:：\d]{1,24}[:：](?=\s?\S)/u;

@@ -131,6 +131,11 @@ describe('a trip named after a question on something else', () => {
     expect(namedSeaPassage('морем из Циндао в Санкт-Петербург через Суэц')).toBe('suez');
     expect(namedSeaPassage('via the Northern Sea Route')).toBe('nsr');
     expect(namedSeaPassage('走好望角要多久')).toBe('cape');
+    // As exporters name the Northern Sea Route (trial 12: "那走北极航线呢？" re-planned the Suez trip).
+    expect(namedSeaPassage('那走北极航线呢？')).toBe('nsr');
+    expect(namedSeaPassage('а по СМП летом?')).toBe('nsr');
+    expect(namedSeaPassage('what about the arctic route?')).toBe('nsr');
+    expect(namedSeaPassage('смпорт Находка')).toBeUndefined();
     expect(namedSeaPassage('sea freight to St Petersburg')).toBeUndefined();
   });
 });

@@ -238,7 +238,7 @@ export function placeRole(text: string, p: PlaceRef): 'from' | 'to' | 'via' | un
 
 /** The modes a trip is asked by ("sea freight", "по жд", "海运"): the plan shows those. "Ship" as a verb
  * ("ship to Almaty") names no mode. */
-function modesAsked(text: string): { modes?: TransportMode[]; seaPassage?: SeaPassage } {
+export function modesAsked(text: string): { modes?: TransportMode[]; seaPassage?: SeaPassage } {
   const modes = modesNamed(text);
   const passage = namedSeaPassage(text);
   return {

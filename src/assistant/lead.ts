@@ -145,7 +145,9 @@ const FRAME: Record<Lang, RegExp> = {
   en: /how\s+long|how\s+much|how\s+many|do\s+(?:i|we)\s+need|is\s+there|are\s+there|what\s+(?:is|are)|which|can\s+(?:i|we)|does\s+\S+\s+apply\s+to|apply\s+to|should\s+(?:i|we)|please|tell\s+me/giu,
 };
 const W_TYPE = 0.2;
-const YEAR_G = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
+/** A year, not one that is part of a name: "Incoterms 2020", "ТР ТС 010/2011" (the year bonus led "and for a rail
+ * container to almaty?" after an Incoterms 2020 question with "(April 2020)" of a transit time). */
+const YEAR_G = /(?<![\d/])(?<!incoterms®?\s?)(?:19|20)\d{2}(?!\d)/giu;
 /** A sentence that names a year the question names. 0.1 / 0.2 / 0.3 / 0.4: domain key terms .682 → .691 /
  * .691 / .688 / .694, xquad ru answer-in-lead .768 → .771 / .776 / .778 / .776, zh .824 → .825 / .830 / .832 /
  * .832, en .824 → .825 / .825 / .824 / .822. Scoring down a sentence that names only other years (×0.8)
@@ -446,7 +448,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   // A sentence is shown cut around the question's words; when the cut leaves a figure about another
   // market and drops the asked one ("…поезд Поти – Баку … 34 часа…" of a list that names Kazakhstan
   // further on, asked about Almaty), the sentence is not the answer: the next one is.
-  const cut = (text: string, budget: number) => fitAround(text, budget, weight, figureSpans(types, text));
+  const cut = (text: string, budget: number) => fitAround(text, budget, qTokens, figureSpans(types, text));
   const show = (chosen: ReadonlyArray<LeadSentence & { budget: number }>) =>
     chosen.map((s) => ({ ...s, shown: cut(s.text, s.budget) }));
   let pool = eligible;

@@ -16,7 +16,11 @@ export const SEA_PASSAGE_LABEL: Record<SeaPassage, string> = {
 const NAMES: ReadonlyArray<readonly [SeaPassage, RegExp]> = [
   ['suez', /су[эе]ц|suez|苏伊士/iu],
   ['cape', /мыс\S*\s+доброй|cape\s+of\s+good|好望角|вокруг\s+африк|around\s+africa|绕行非洲/iu],
-  ['nsr', /севморпут|северн\S*\s+морск\S*\s+пут|northern\s+sea\s+route|\bnsr\b|北极航道|北方海航道|北冰洋航线/iu],
+  // "北极航线" as exporters write it, beside the registers' "北方海航道" (trial 12); "СМП", "the Arctic route".
+  [
+    'nsr',
+    /севморпут|северн\S*\s+морск\S*\s+пут|(?<![а-яё])смп(?![а-яё])|арктическ\S*\s+(?:маршрут|пут)|через\s+арктик|northern\s+sea\s+route|\bnsr\b|arctic\s+(?:route|passage)|via\s+the\s+arctic|北极(?:东北)?航[线道路]|北方海航[线道]|北冰洋航[线道]/iu,
+  ],
 ];
 
 /** The sea passage a message names, if any. */
