@@ -329,6 +329,23 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.citations[0]?.docId).toMatch(/vat/);
   });
 
+  it('answers a question asked beside a company check or a trip, after the tool, with its sources (trial 12)', async () => {
+    const zh = await ask(
+      '帮我查一下这家乌兹别克公司的信用：OOO "Samarkand Textile Invest"，在塔什干。顺便问下你们信用上合数据库覆盖多少国家、多少家企业？',
+    );
+    expect(zh.toolCalls.map((c) => c.name)).toEqual(['credit_lookup']);
+    // The check first, then the knowledge base's answer, which keeps its hedge.
+    expect(zh.answer.indexOf('未经证实')).toBeGreaterThan(zh.answer.indexOf('没有这家公司'));
+    expect(zh.citations.map((c) => c.docId)).toContain('xinyong-shanghe-zh');
+    const ru = await ask('сколько идёт контейнер из Циндао в Москву? и какой там НДС при ввозе?');
+    expect(ru.toolCalls.map((c) => c.name)).toEqual(['plan_route']);
+    expect(ru.answer.split('\n\n').at(-1)).toContain('22%');
+    // A check or a trip alone is answered by its tool alone.
+    const alone = await ask('帮我查一下这家乌兹别克公司的信用：OOO "Samarkand Textile Invest"，在塔什干。');
+    expect(alone.citations).toEqual([]);
+    expect(alone.answer).not.toContain('[1]');
+  });
+
   it('never lets "company not found" read as "not sanctioned"', async () => {
     // "有没有被制裁？" after a lookup that found nothing got the same "not found" (trial 5).
     const c = `sanctions-nf-${Date.now()}`;

@@ -23,6 +23,8 @@ import { composeRetrievalAnswer } from './retrieval-answer.js';
 import { planRetrieval, type RetrievalPlan } from './retrieval-plan.js';
 import { retrieveFused, type UserHit } from './retrieve.js';
 import { toolAnswer } from './tool-answer.js';
+import { asideQuestion } from './aside-question.js';
+import { askedMarkets } from '../domain/markets.js';
 import { escalationNotice } from './escalation-notice.js';
 import {
   ASKS_SANCTIONS,
@@ -131,6 +133,8 @@ export class Assistant {
     const intent = !llm || llmFailed ? this.intentOf(question, plan) : ({ kind: 'none' } as const);
     if (intent.kind !== 'none') {
       result = await this.withTool(intent, lang, turn, llm ? t(lang, 'llmUnavailable') : undefined);
+      if (intent.kind === 'credit' || intent.kind === 'route')
+        result = await this.withAside(question, intent, lang, result);
     } else if ((!llm || llmFailed) && asksOffTopic(question)) {
       // Without a model the nearest passages would pose as the answer to a poem request.
       result = {
@@ -375,6 +379,46 @@ export class Assistant {
       };
     }
     return own;
+  }
+
+  /** A tool's answer, and the knowledge base's to another question the message asked beside the request
+   * (aside-question.ts): said after the tool's, when the knowledge base answers it well. */
+  private async withAside(
+    question: string,
+    intent: Extract<Intent, { kind: 'credit' | 'route' }>,
+    lang: Lang,
+    result: AskResult,
+  ): Promise<AskResult> {
+    const places = (text: string) => this.deps.places?.(text) ?? [];
+    const aside = asideQuestion(
+      question,
+      (s) => detectIntent(s, places(s)).kind !== 'none' || (intent.kind === 'credit' && s.includes(intent.company)),
+    );
+    if (!aside) return result;
+    const plan = planRetrieval(aside);
+    // "…и какой там НДС при ввозе?" beside a trip to Moscow: "there" is where the trip goes.
+    const markets =
+      plan.markets.length || intent.kind !== 'route' ? plan.markets : askedMarkets(question).filter((m) => m !== 'CN');
+    const hits = await retrieveFused(this.deps.kb, plan.queries, lang, {
+      k: PASSAGES,
+      markets,
+      weights: plan.weights,
+      regulations: plan.regulations,
+      understood: plan.understood,
+    });
+    if (hits.length === 0) return result;
+    const { evidence, lead, citations } = await composeRetrievalAnswer({
+      question: plan.understood,
+      lang,
+      hits,
+      kb: this.deps.kb,
+      markets,
+      products: plan.products,
+      regulations: plan.regulations,
+      today: this.today(),
+    });
+    if (evidence.weak || !lead) return result;
+    return { ...result, answer: `${result.answer}\n\n${lead.text}`, citations, aside: lead.text };
   }
 
   /** A route, company or lawyer request answered by its tool (tool-answer.ts). */

@@ -56,6 +56,10 @@ export interface AskResult {
   modelWithheld?: boolean;
   /** Short notes for the user: the model was unavailable, a figure was removed, … */
   notices: string[];
+  /** A tool's answer only: the knowledge base's direct answer to another question the message asked beside
+   * the request ("…。顺便问下你们信用上合数据库覆盖多少国家？"), also at the end of `answer`; its citations are
+   * `citations`. Channels that show a tool's answer their own way (Telegram's route plan) show it after. */
+  aside?: string;
   conversationId?: string;
   /** The stored answer (feedback and the Sources button refer to it); set for conversation turns. */
   answerId?: number;

@@ -11,6 +11,7 @@ import { createLogger } from '../../src/observability/logger.js';
 import { HashingEmbedder } from '../../src/rag/hashing-embedder.js';
 import { ingestKnowledge } from '../../src/rag/ingest.js';
 import { KnowledgeBase } from '../../src/rag/knowledge-base.js';
+import type { PlaceRef } from '../../src/assistant/intents.js';
 import { ConversationRepo } from '../../src/store/conversation-repo.js';
 import type { Db } from '../../src/store/db.js';
 import { KnowledgeRepo } from '../../src/store/knowledge-repo.js';
@@ -21,7 +22,12 @@ export interface Harness {
   db: Db;
   kb: KnowledgeBase;
   conversations: ConversationRepo;
-  assistant(opts?: { llmUrl?: string; timeoutMs?: number; tools?: ToolRegistry }): Assistant;
+  assistant(opts?: {
+    llmUrl?: string;
+    timeoutMs?: number;
+    tools?: ToolRegistry;
+    places?: (text: string) => PlaceRef[];
+  }): Assistant;
   close(): Promise<void>;
 }
 
@@ -60,6 +66,7 @@ export async function startHarness(extraDocs: Record<string, string> = {}, root?
         limits: { maxQuestionChars: 4000 },
         log,
         today: () => '2026-11-25',
+        ...(opts.places ? { places: opts.places } : {}),
       }),
     close: async () => {
       await db.close();

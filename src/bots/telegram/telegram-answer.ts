@@ -42,7 +42,8 @@ export function conversationIdOf(ctx: Context): string {
  * the knowledge base does not cover the question — the note and the nearest passages.
  */
 export function renderAnswer(result: AskResult): string {
-  if (result.mode === 'retrieval-only' && result.lead && result.citations.length) {
+  // A tool's answer is shown whole: its sources, when it has any, are those of the question asked beside it.
+  if (result.mode === 'retrieval-only' && result.lead && result.citations.length && result.toolCalls.length === 0) {
     const notices = result.notices.map((n) => `<i>${escapeHtml(n)}</i>`);
     return [...notices, answerToHtml(result.lead.text), sourcesHtml(result.citations, result.lang)]
       .filter(Boolean)
@@ -147,6 +148,12 @@ export async function answerQuestion(
               .catch(() => ({ plan: undefined }));
             if (plan) {
               await sendRoutePlan(ctx, plan, constraints, ev.result.lang, answerKeyboard(answerId, ev.result.lang));
+              // The other question the message asked beside the trip, answered from the knowledge base.
+              if (ev.result.aside)
+                for (const part of splitHtml(
+                  [answerToHtml(ev.result.aside), sourcesHtml(ev.result.citations, ev.result.lang)].join('\n\n'),
+                ))
+                  await ctx.reply(part, { parse_mode: 'HTML', ...NO_PREVIEW, ...thread });
               return;
             }
           }
