@@ -1,0 +1,86 @@
+// A question asked beside a trip or a company check, in one Telegram message (trial 12: "…。顺便问下你们信用上合
+// 数据库覆盖多少国家？" got the check and nothing else): the tool answers the request, and the knowledge base's
+// direct answer to the other question follows with its sources — as the fake Bot API records the replies.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { legalEscalationTool } from '../src/assistant/legal-escalation-tool.js';
+import { ToolRegistry } from '../src/assistant/tools.js';
+import { CreditService } from '../src/tools/credit/credit-service.js';
+import { creditTool } from '../src/tools/credit/credit-tool.js';
+import { LocalCreditProvider, seedLocalCompanies } from '../src/tools/credit/providers/local-provider.js';
+import { placeRefs } from '../src/tools/routes/find-places.js';
+import { RouteService } from '../src/tools/routes/route-service.js';
+import { routesTool } from '../src/tools/routes/routes-tool.js';
+import { startHarness, type Harness } from './support/assistant-harness.js';
+import { startFakeTelegram, textUpdate, type FakeTelegram } from './support/fake-telegram.js';
+import { testBot } from './support/test-bot.js';
+
+const VAT_DOC = `---
+id: russia-import-vat-ru
+lang: ru
+title: "Ввозной НДС в России"
+category: policy
+countries: [RU]
+sources: [https://example.org/vat]
+as_of: 2026-01-31
+review_by: 2026-07-31
+volatility: rates
+---
+# Ввозной НДС в России
+
+## Какой НДС платится при ввозе?
+
+Ввозной НДС в России уплачивается на таможне по ставке 22% с 1 января 2026 года, для отдельных товаров — 10%.
+
+<!-- sources: 1 -->
+`;
+
+describe('telegram: a question beside a tool request', () => {
+  let h: Harness;
+  let api: FakeTelegram;
+  let routes: RouteService;
+  let tools: ToolRegistry;
+
+  beforeAll(async () => {
+    h = await startHarness({ 'policy/russia-import-vat.ru.md': VAT_DOC });
+    api = await startFakeTelegram();
+    routes = new RouteService({ networkFile: 'knowledge/logistics/network.yaml' });
+    await seedLocalCompanies(h.db, 'knowledge/credit/sample-companies.csv');
+    const credit = new CreditService({
+      db: h.db,
+      providers: [new LocalCreditProvider(h.db)],
+      timeoutMs: 1000,
+      cacheTtlHours: 1,
+    });
+    tools = new ToolRegistry().register(legalEscalationTool).register(routesTool(routes)).register(creditTool(credit));
+  });
+  afterAll(async () => {
+    await api?.close();
+    await h?.close();
+  });
+  beforeEach(() => {
+    api.calls.length = 0;
+  });
+  const bot = () =>
+    testBot(h, api, {
+      assistant: h.assistant({ tools, places: (text) => placeRefs(routes.network, text) }),
+      routes,
+    });
+  const texts = () => api.calls.filter((c) => c.method === 'sendMessage').map((c) => c.payload.text as string);
+
+  it('sends the route plan, then the answer to the question asked beside the trip, with its source', async () => {
+    await bot().handleUpdate(
+      textUpdate('сколько идёт контейнер из Циндао в Москву? и какой там НДС при ввозе?', { userId: 41 }) as never,
+    );
+    const replies = texts();
+    const plan = replies.findIndex((t) => t.startsWith('Циндао → Москва'));
+    const aside = replies.findIndex((t) => t.includes('22%'));
+    expect(plan).toBeGreaterThanOrEqual(0);
+    expect(aside).toBeGreaterThan(plan);
+    expect(replies[aside]).toContain('Ввозной НДС в России');
+  });
+
+  it('sends the trip alone when the message asks nothing else', async () => {
+    await bot().handleUpdate(textUpdate('сколько идёт контейнер из Циндао в Москву?', { userId: 42 }) as never);
+    expect(texts().some((t) => t.includes('НДС'))).toBe(false);
+  });
+});
