@@ -6,6 +6,8 @@ import { FlatVectors } from './flat-vectors.js';
 import type { HnswVectorIndex } from './hnsw-vector-index.js';
 import {
   asksDefinition,
+  asksReferral,
+  isReferralHeading,
   hanTokens,
   isDefinitionHeading,
   scoreSections,
@@ -163,6 +165,7 @@ export class HybridIndex {
     const global = this.bm25.scoreDocs(queryTokens, wanted);
     const out = new Map<string, Hit[]>();
     const definitionAsked = asksDefinition(query);
+    const referralAsked = asksReferral(query);
     // Read only when a section that says what the subject is names markets.
     let askedMarkets: string[] | undefined;
     const asked = (m: string) => (askedMarkets ??= detectMarkets(query)).includes(m);
@@ -178,6 +181,7 @@ export class HybridIndex {
           definition: g.tokens.definition && !g.markets.some((m) => m !== 'CN' && asked(m)),
         })),
         definitionAsked,
+        referralAsked,
       );
       const order = scores
         .map((score, i) => ({ score, i }))
@@ -229,7 +233,7 @@ export class HybridIndex {
         const definition = isDefinitionHeading(g.title);
         return {
           idxs: g.idxs,
-          tokens: sectionTokens(g.body, g.heading, 0, definition),
+          tokens: { ...sectionTokens(g.body, g.heading, 0, definition), referral: isReferralHeading(g.title) },
           markets: definition ? detectMarkets(g.idxs.map((idx) => this.chunks[idx]!.text).join(' ')) : [],
         };
       });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   asksDefinition,
+  asksReferral,
   isDefinitionHeading,
+  isReferralHeading,
   scoreSections,
   sectionTokens,
   type SectionTokens,
@@ -79,5 +81,30 @@ describe('ranking the sections of one document for a question', () => {
       ),
     ).toEqual([true, true, true]);
     expect(isDefinitionHeading('Which risks are covered?')).toBe(false);
+  });
+
+  it('ranks a section on when to ask a professional below the others, unless the question asks whom to turn to', () => {
+    const referral = (heading: string, body: string): SectionTokens => ({
+      ...section(heading, body),
+      referral: isReferralHeading(heading),
+    });
+    const fee = [
+      referral(
+        'When to ask a professional',
+        'Calculating the recycling fee for a machine or disputing its category needs a customs broker or a lawyer.',
+      ),
+      referral('How fast is the recycling fee rising?', 'Road-building machinery: the recycling fee rises 15% a year.'),
+    ];
+    const q = 'broker says we need to pay the recycling fee for bulldozers. is it going up?';
+    expect(asksReferral(q)).toBe(false);
+    expect(best(scoreSections(tokenize(q), fee, false, asksReferral(q)))).toBe(1);
+    const who = 'which lawyer or broker can help us dispute the recycling fee category?';
+    expect(asksReferral(who)).toBe(true);
+    expect(best(scoreSections(tokenize(who), fee, false, asksReferral(who)))).toBe(0);
+    expect(['Когда обратиться к специалисту', '何时咨询专业人士', 'Whom to ask?'].map(isReferralHeading)).toEqual([
+      true,
+      true,
+      true,
+    ]);
   });
 });
