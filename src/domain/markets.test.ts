@@ -11,6 +11,16 @@ describe('markets named in a message', () => {
     expect(detectMarkets('Туркмения — примут наш EAC серт?')).toEqual(['TM']);
   });
 
+  it('names markets no document covers, so the answer can say so (trial 12: Egypt)', () => {
+    expect(detectMarkets("do our e-bikes need to be registered in Egypt's ACI system before Alexandria?")).toEqual([
+      'EG',
+    ]);
+    expect(detectMarkets('LED-лампы в Нигерию и Кению, какой сертификат?')).toEqual(['NG', 'KE']);
+    expect(detectMarkets('出口墨西哥和南非要什么认证')).toEqual(['MX', 'ZA']);
+    // A word that only begins like Doha is no market.
+    expect(detectMarkets('доход от экспорта в Тбилиси')).toEqual(['GE']);
+  });
+
   it('does not mistake look-alike words or names inside other names', () => {
     expect(detectMarkets('白俄罗斯的认证')).toEqual(['BY']);
     expect(detectMarkets('内蒙古二连浩特')).toEqual([]);

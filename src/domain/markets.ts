@@ -236,6 +236,63 @@ export const MARKETS: Record<string, Market> = {
     han: ['沙特', '利雅得'],
     names: { ru: 'Саудовская Аравия', zh: '沙特阿拉伯', en: 'Saudi Arabia' },
   },
+  // Trade destinations exporters ask about that no document covers (trial 12: Egypt's ACI pre-registration
+  // was answered as if only the product were missing).
+  EG: {
+    stems: ['египет', 'египт', 'каир', 'egypt', 'cairo', 'alexandria'],
+    han: ['埃及', '开罗', '亚历山大港'],
+    names: { ru: 'Египет', zh: '埃及', en: 'Egypt' },
+  },
+  NG: {
+    stems: ['нигери', 'лагос', 'nigeria', 'lagos'],
+    han: ['尼日利亚', '拉各斯'],
+    names: { ru: 'Нигерия', zh: '尼日利亚', en: 'Nigeria' },
+  },
+  MX: {
+    stems: ['мексик', 'mexico', 'mexican'],
+    han: ['墨西哥'],
+    names: { ru: 'Мексика', zh: '墨西哥', en: 'Mexico' },
+  },
+  ZA: {
+    stems: ['юар', 'южно-африканск', 'южная африка', 'южной африк', 'south africa', 'johannesburg', 'durban'],
+    han: ['南非', '约翰内斯堡', '德班'],
+    names: { ru: 'ЮАР', zh: '南非', en: 'South Africa' },
+  },
+  PH: {
+    stems: ['филиппин', 'манил', 'philippine', 'manila'],
+    han: ['菲律宾', '马尼拉'],
+    names: { ru: 'Филиппины', zh: '菲律宾', en: 'the Philippines' },
+  },
+  IQ: {
+    stems: ['ирак', 'багдад', 'iraq', 'baghdad'],
+    han: ['伊拉克', '巴格达'],
+    names: { ru: 'Ирак', zh: '伊拉克', en: 'Iraq' },
+  },
+  AR: {
+    stems: ['аргентин', 'буэнос', 'argentin', 'buenos aires'],
+    han: ['阿根廷'],
+    names: { ru: 'Аргентина', zh: '阿根廷', en: 'Argentina' },
+  },
+  KE: {
+    stems: ['кени', 'найроби', 'kenya', 'nairobi', 'mombasa'],
+    han: ['肯尼亚', '内罗毕', '蒙巴萨'],
+    names: { ru: 'Кения', zh: '肯尼亚', en: 'Kenya' },
+  },
+  IL: {
+    stems: ['израил', 'тель-авив', 'israel', 'tel aviv'],
+    han: ['以色列'],
+    names: { ru: 'Израиль', zh: '以色列', en: 'Israel' },
+  },
+  QA: {
+    stems: ['катар', 'доха', 'qatar', 'doha'],
+    han: ['卡塔尔', '多哈'],
+    names: { ru: 'Катар', zh: '卡塔尔', en: 'Qatar' },
+  },
+  LK: {
+    stems: ['шри-ланк', 'шри ланк', 'коломбо', 'sri lanka', 'colombo'],
+    han: ['斯里兰卡', '科伦坡'],
+    names: { ru: 'Шри-Ланка', zh: '斯里兰卡', en: 'Sri Lanka' },
+  },
   AF: {
     stems: ['афганистан', 'кабул', 'afghanistan', 'kabul'],
     han: ['阿富汗', '喀布尔'],
