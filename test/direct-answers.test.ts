@@ -340,6 +340,12 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     const ru = await ask('сколько идёт контейнер из Циндао в Москву? и какой там НДС при ввозе?');
     expect(ru.toolCalls.map((c) => c.name)).toEqual(['plan_route']);
     expect(ru.answer.split('\n\n').at(-1)).toContain('22%');
+    // The trip's own cost and CO2 asked in another sentence are the plan's, not the knowledge base's.
+    const trip = await ask(
+      'Сколько идет 40-футовый контейнер по жд из Цзяочжоу до Москвы? и сколько примерно стоит. Клиент еще просит посчитать CO2',
+    );
+    expect(trip.toolCalls.map((c) => c.name)).toEqual(['plan_route']);
+    expect(trip.citations).toEqual([]);
     // A check or a trip alone is answered by its tool alone.
     const alone = await ask('帮我查一下这家乌兹别克公司的信用：OOO "Samarkand Textile Invest"，在塔什干。');
     expect(alone.citations).toEqual([]);
@@ -467,6 +473,13 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(nsr.toolCalls.map((t) => t.name)).toEqual(['plan_route']);
     expect(nsr.answer).toContain('北方海航道');
     expect(nsr.answer).not.toContain('苏伊士运河');
+  });
+
+  it('answers "и сколько сейчас обычно идет такой платеж?" with how long a payment takes (trial 13)', async () => {
+    const c = `pay-${Date.now()}`;
+    await ask('Российский клиент платит нам юанями, а китайский банк вернул платеж. Почему так вообще?', c);
+    const a = await ask('и сколько сейчас обычно идет такой платеж?', c);
+    expect(a.lead?.text.split(/ \[\d\]/)[0]).toMatch(/1–3 недели/);
   });
 
   it('answers "а в Таджикистане?" from the Tajik note: a country named in any case finds its document', async () => {

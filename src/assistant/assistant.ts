@@ -44,6 +44,10 @@ import type { Metrics } from '../observability/metrics.js';
 
 const MAX_TOOL_ROUNDS = 3;
 const PASSAGES = 5;
+/** What a route plan answers besides the places: "…и сколько примерно стоит. Клиент еще просит посчитать CO2"
+ * asks the plan's cost and CO2, not the knowledge base (trial 12's re-run: rail-against-air ratios followed). */
+const TRIP_ASPECT =
+  /сколько|скока|стоит|стоимост|цен[аыу]|срок|дней|суток|выброс|co2|co₂|cost|price|how\s+(?:much|long)|days|transit|emission|carbon|多少钱|费用|运费|价格|多久|多长时间|几天|碳|排放/iu;
 
 export interface AssistantDeps {
   kb: KnowledgeBase;
@@ -392,7 +396,10 @@ export class Assistant {
     const places = (text: string) => this.deps.places?.(text) ?? [];
     const aside = asideQuestion(
       question,
-      (s) => detectIntent(s, places(s)).kind !== 'none' || (intent.kind === 'credit' && s.includes(intent.company)),
+      (s) =>
+        detectIntent(s, places(s)).kind !== 'none' ||
+        (intent.kind === 'credit' && s.includes(intent.company)) ||
+        (intent.kind === 'route' && TRIP_ASPECT.test(s)),
     );
     if (!aside) return result;
     const plan = planRetrieval(aside);

@@ -21,6 +21,12 @@ describe('question types', () => {
     expect(questionTypes('сколько дней идет поезд?')).not.toContain('amount');
   });
 
+  it('reads "сколько сейчас обычно идёт" as asking for a duration, which no bare number or year answers (trial 13)', () => {
+    expect(questionTypes('и сколько сейчас обычно идет такой платеж?')).toEqual(['duration']);
+    expect(questionTypes('сколько в среднем идёт поезд до Алматы?')).toEqual(['duration']);
+    expect(questionTypes('how many days by rail?')).toEqual(['duration']);
+  });
+
   it('reads a question on whether a charge is refunded or counted in as asking for the rule, not a figure', () => {
     expect(questionTypes('нам вернут стоимость доставки?')).not.toContain('amount');
     expect(questionTypes('运费要不要算进完税价格？')).not.toContain('amount');

@@ -8,7 +8,7 @@ export type QuestionType = 'duration' | 'amount' | 'date' | 'countries' | 'numbe
 const SKOLKO = String.raw`(?:ск(?:ол|о)ь?к[оа]|скок(?![а-яё]))`;
 const ASKS: Record<QuestionType, RegExp> = {
   duration: new RegExp(
-    String.raw`${SKOLKO}\s+(?:(?:он|она|оно|они|это)\s+)?(?:дней|суток|недель|месяцев|часов|лет|минут|времени|ид[её]т|едет|ехать|займ[её]т|занимает|длится|ждать|действует)|как\s+долго|за\s+${SKOLKO}|какой\s+срок|срок\s+(?:действия|доставки|возврата|перевозки|рассмотрения)|сроки|多久|多长时间|几天|多少天|几个月|几个小时|多少小时|时效|有效期|how\s+long|how\s+many\s+(?:days|weeks|months|years|hours)|transit\s+time|lead\s+time|valid\s+for|validity`,
+    String.raw`${SKOLKO}\s+(?:(?:он|она|оно|они|это|сейчас|обычно|примерно|вообще|в\s+среднем)\s+){0,2}(?:дней|суток|недель|месяцев|часов|лет|минут|времени|ид[её]т|едет|ехать|займ[её]т|занимает|длится|ждать|действует)|как\s+долго|за\s+${SKOLKO}|какой\s+срок|срок\s+(?:действия|доставки|возврата|перевозки|рассмотрения)|сроки|多久|多长时间|几天|多少天|几个月|几个小时|多少小时|时效|有效期|how\s+long|how\s+many\s+(?:days|weeks|months|years|hours)|transit\s+time|lead\s+time|valid\s+for|validity`,
     'i',
   ),
   amount:
@@ -50,8 +50,9 @@ export function questionTypes(question: string): QuestionType[] {
     // is refunded or counted in asks for the rule, not a figure (domain heldout2-024 led with a contract
     // sum from another document).
     .filter((t) => t !== 'amount' || HOW_MUCH.test(question) || !WHETHER_COUNTED.test(question));
-  // A rate or a price asked ("增值税多少", "сколько стоит") is not answered by any number ("第 160 条").
-  return types.includes('amount') ? types.filter((t) => t !== 'number') : types;
+  // A rate or a price asked ("增值税多少", "сколько стоит") is not answered by any number ("第 160 条"), nor is a
+  // duration: "и сколько сейчас обычно идёт такой платёж?" was answered with "(2024) … 100% предоплаты" (trial 13).
+  return types.includes('amount') || types.includes('duration') ? types.filter((t) => t !== 'number') : types;
 }
 
 /** Whether a sentence holds the kind of figure a question type wants. */
