@@ -482,6 +482,13 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text.split(/ \[\d\]/)[0]).toMatch(/1–3 недели/);
   });
 
+  it('keeps "what if some of them are for babies under 3?" on the toys asked before (trial 13)', async () => {
+    const c = `toys3-${Date.now()}`;
+    await ask('plush toys age 3+, going to Russia. can the importer just do a DoC?', c);
+    const a = await ask('what if some of them are for babies under 3?', c);
+    expect(leadDocs(a)[0]).toBe('tr-cu-008-toys-en');
+  });
+
   it('answers "а в Таджикистане?" from the Tajik note: a country named in any case finds its document', async () => {
     // Snowball stemmed "Таджикистан" and "в Таджикистане" apart, so the follow-up never met the note's title.
     const c = `tj-${Date.now()}`;

@@ -13,6 +13,14 @@ describe('isFollowUp', () => {
     expect(isFollowUp('部分中亚国家对中国商品有哪些进口配额限制和许可证要求')).toBe(false);
   });
 
+  it('takes "what if some of them…" of up to ten words for a follow-up (trial 13)', () => {
+    expect(isFollowUp('what if some of them are for babies under 3?')).toBe(true);
+    expect(isFollowUp('а если часть из них для малышей до 3 лет?')).toBe(true);
+    expect(isFollowUp('what are the labelling rules for plush toys sold to children under three in Russia?')).toBe(
+      false,
+    );
+  });
+
   it('does not take 其它 ("other") or 这个月 ("this month") for a pointer back', () => {
     expect(isFollowUp('其它国家的产品认证要求一样吗')).toBe(false);
     expect(isFollowUp('这个月去莫斯科的铁路运价涨了吗')).toBe(false);
