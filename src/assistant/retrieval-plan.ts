@@ -5,7 +5,7 @@
 import { askedMarkets, detectMarkets, impliedMarkets, withoutMarkets } from '../domain/markets.js';
 import { tokenize } from '../rag/tokenize.js';
 import type { ProductGroup } from '../domain/product-groups.js';
-import { detectProducts, withoutProducts } from '../domain/products.js';
+import { detectProducts, qualifiesForWhom, withoutProducts } from '../domain/products.js';
 import { namedConventions, withoutConventions } from '../domain/legal-conventions.js';
 import { INCOTERMS_WORDS, namedIncoterms, namesIncoterms, withoutIncoterms } from '../domain/incoterms.js';
 import {
@@ -66,8 +66,9 @@ export function planRetrieval(
   // The previous question as it was understood then: a follow-up of a follow-up keeps the subject of
   // the question they both follow.
   const before = joined !== question ? understoodPrevious(history, opts, depth) : undefined;
-  const followUp = before ? `${swapped(before, question, opts.places)} ${question}` : joined;
-  const products = detectProducts(followUp);
+  const forWhom = before !== undefined && qualifiesForWhom(question, before);
+  const followUp = before ? `${swapped(before, question, opts.places, forWhom)} ${question}` : joined;
+  const products = detectProducts(followUp).filter((p) => !(forWhom && p.id === 'childrens-goods'));
   const carried = own.length ? own : askedMarkets(followUp);
   // A system of one market ("Честный ЗНАК") names that market when the question names none.
   const markets = carried.length ? carried : impliedMarkets(followUp);
@@ -152,7 +153,12 @@ const SWAPPED_KINDS: ReadonlyArray<{
  * question about Alashankou drops Alashankou, and "а до Бишкека?" the destination, keeping the origin.
  * What the follow-up does not name carries over.
  */
-function swapped(before: string, question: string, places?: (text: string) => PlaceRef[]): string {
+function swapped(
+  before: string,
+  question: string,
+  places?: (text: string) => PlaceRef[],
+  keepProducts = false,
+): string {
   let out = before;
   if (places) {
     const mine = places(question);
@@ -188,6 +194,7 @@ function swapped(before: string, question: string, places?: (text: string) => Pl
       out = `${out.slice(0, p.at)}\u0000${out.slice(p.at + p.text.length)}`;
     }
   for (const kind of SWAPPED_KINDS) {
+    if (keepProducts && kind.inFollowUp === productIds) continue;
     const named = kind.inFollowUp(question);
     if (named.length)
       out = kind.without(

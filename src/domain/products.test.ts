@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectProducts, withoutProducts } from './products.js';
+import { detectProducts, qualifiesForWhom, withoutProducts } from './products.js';
 
 const ids = (text: string) => detectProducts(text).map((g) => g.id);
 
@@ -44,6 +44,26 @@ describe('words that begin like a product and name none', () => {
     expect(ids('защитные перчатки')).toEqual(['ppe']);
     expect(ids('green tea to Moscow')).toEqual(['food']);
     expect(ids('норковые меха')).toEqual(['light-industry']);
+  });
+});
+
+describe('baby clothes', () => {
+  it("reads baby clothes as exporters name them as children's goods (TR CU 007), trial 13", () => {
+    expect(ids('Какие доки нужны на ползунки и боди для малышей до года?')).toEqual(['childrens-goods']);
+    expect(ids('婴儿连体衣和宝宝爬服出口俄罗斯')).toEqual(['childrens-goods']);
+    expect(ids('onesies and rompers for babies')).toEqual(['childrens-goods']);
+  });
+});
+
+describe('a follow-up that says only whom the product is for', () => {
+  it('keeps toys, furniture and cosmetics, which have rules of their own for children; not clothes', () => {
+    const toys = 'plush toys age 3+, going to Russia. can the importer just do a DoC?';
+    expect(qualifiesForWhom('what if some of them are for babies under 3?', toys)).toBe(true);
+    expect(qualifiesForWhom('а если часть для малышей?', 'мягкие игрушки в РФ, декларация или сертификат?')).toBe(true);
+    expect(qualifiesForWhom('那婴儿的呢？', '面霜出口俄罗斯要做声明吗')).toBe(true);
+    // Clothes for children are children's goods (TR CU 007), and a new product is a new product.
+    expect(qualifiesForWhom('а для детей?', 'нужен ли сертификат на одежду в Россию?')).toBe(false);
+    expect(qualifiesForWhom('what about baby strollers?', toys)).toBe(false);
   });
 });
 

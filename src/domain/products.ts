@@ -39,6 +39,26 @@ function forWhom(lower: string, found: ProductGroup[]): ProductGroup[] {
   return onlyForWhom ? found.filter((g) => g !== children) : found;
 }
 
+/** Words that say only whom a product is for, when a follow-up adds them ("what if some of them are for babies
+ * under 3?" after a toy question): the product stays; no children's product is asked about. */
+const WHOM = [...FOR_CHILDREN, 'babies', 'infant', 'toddler', 'newborn', 'малыш', 'младен', '婴幼儿', '宝宝'];
+/** Products whose own regulation covers their children's versions (toys are children's by nature). */
+const OWN_CHILDREN_RULES = new Set([...OWN_RULES, 'toys']);
+
+/** Whether a follow-up names no product but whom the previous question's product is for, and that product
+ * has its own regulation for children too: toys for babies are toys (TR CU 008), not baby clothes. */
+export function qualifiesForWhom(followUp: string, previous: string): boolean {
+  const lower = followUp.toLowerCase().replace(/ё/g, 'е');
+  const children = PRODUCT_GROUPS.find((g) => g.id === 'childrens-goods')!;
+  const named = detectProducts(followUp);
+  return (
+    named.length === 1 &&
+    named[0] === children &&
+    children.terms.every((t) => WHOM.includes(t) || !termAt(lower, t)) &&
+    detectProducts(previous).some((g) => OWN_CHILDREN_RULES.has(g.id))
+  );
+}
+
 /** The text without the words that only say whom a toy is for ("детские игрушки" → " игрушки"): they
  * name no product of their own, and a sentence on children's products does not answer a toy question. */
 export function withoutToyQualifiers(text: string): string {
