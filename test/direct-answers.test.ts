@@ -489,6 +489,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(leadDocs(a)[0]).toBe('tr-cu-008-toys-en');
   });
 
+  it('reads "铁路走霍尔果斯" as the crossing a trip goes by, not its destination (trial 13)', async () => {
+    const a = await ask('帮我跑一下路线：青岛胶州→阿拉木图，铁路走霍尔果斯，一个40尺柜');
+    expect(a.toolCalls[0]?.input).toMatchObject({ from: 'qingdao', to: 'almaty', via: 'khorgos', modes: ['rail'] });
+    // "走海运" names a mode, not a place to go by.
+    const sea = await ask('青岛到圣彼得堡走海运要多久？');
+    expect(sea.toolCalls[0]?.input).toMatchObject({ from: 'qingdao', to: 'st-petersburg', modes: ['sea'] });
+  });
+
   it('answers "а в Таджикистане?" from the Tajik note: a country named in any case finds its document', async () => {
     // Snowball stemmed "Таджикистан" and "в Таджикистане" apart, so the follow-up never met the note's title.
     const c = `tj-${Date.now()}`;

@@ -233,6 +233,9 @@ export function placeRole(text: string, p: PlaceRef): 'from' | 'to' | 'via' | un
   if (FIRST_STOP_CUE.test(lower.slice(Math.max(0, p.at - 24), p.at))) return 'via';
   if (TO_CUE.test(before)) return 'to';
   if (VIA_CUE.test(before)) return 'via';
+  // "铁路走霍尔果斯": a crossing one goes by (trial 13 planned the trip to Khorgos); "走海运" is a mode, no place,
+  // and "走霍尔果斯还是阿拉山口" compares two crossings, no trip.
+  if (p.kind === 'border-crossing' && /走\s*$/u.test(before) && !COMPARES.test(lower)) return 'via';
   return undefined;
 }
 
