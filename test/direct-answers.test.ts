@@ -497,6 +497,19 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(sea.toolCalls[0]?.input).toMatchObject({ from: 'qingdao', to: 'st-petersburg', modes: ['sea'] });
   });
 
+  it('answers "哈萨克斯坦那边也一样吗？" after the parcel limit with the union-wide rule (trial 13)', async () => {
+    const c = `parcel-kz-${Date.now()}`;
+    await ask('我们做俄罗斯小包直邮，现在每个包裹免税额度是多少？', c);
+    const zh = await ask('哈萨克斯坦那边也一样吗？', c);
+    expect(zh.lead?.text.split(/ \[\d\]/)[0]).toMatch(/^适用。每个包裹 200 欧元/);
+    const c2 = `parcel-kz-ru-${Date.now()}`;
+    await ask('я отправляю посылки покупателям в Россию, какой беспошлинный лимит?', c2);
+    const ru = await ask('а в Казахстане?', c2);
+    // The union's limit, from the parcels note (tagged with every member), not Kazakhstan's currency rules.
+    expect(ru.lead?.text).toContain('200 евро и 31 кг');
+    expect(leadDocs(ru)[0]).toBe('russia-ecommerce-parcels-ru');
+  });
+
   it('answers "а в Таджикистане?" from the Tajik note: a country named in any case finds its document', async () => {
     // Snowball stemmed "Таджикистан" and "в Таджикистане" apart, so the follow-up never met the note's title.
     const c = `tj-${Date.now()}`;

@@ -21,6 +21,13 @@ describe('isFollowUp', () => {
     );
   });
 
+  it('takes "the same there?" naming a market for a follow-up (trial 13)', () => {
+    expect(isFollowUp('哈萨克斯坦那边也一样吗？')).toBe(true);
+    expect(isFollowUp('а в Казахстане так же?')).toBe(true);
+    expect(isFollowUp('same rules in Kazakhstan?')).toBe(true);
+    expect(isFollowUp('其它国家的产品认证要求一样吗')).toBe(false);
+  });
+
   it('does not take 其它 ("other") or 这个月 ("this month") for a pointer back', () => {
     expect(isFollowUp('其它国家的产品认证要求一样吗')).toBe(false);
     expect(isFollowUp('这个月去莫斯科的铁路运价涨了吗')).toBe(false);

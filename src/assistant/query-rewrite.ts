@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { ChatModel } from '../llm/chat-model.js';
 import { tokenize } from '../rag/tokenize.js';
+import { detectMarkets } from '../domain/markets.js';
 import { LANGS, type Lang } from '../domain/lang.js';
 import type { StoredMessage } from '../store/conversation-repo.js';
 
@@ -41,6 +42,10 @@ const subjectless = (question: string) => tokenize(question).filter((t) => !NO_S
 
 // A choice among what the previous answer listed: "and for a rail container to almaty which one should we buy?"
 // after ICC A against ICC C (trial 10), "какой из них выбрать для Казахстана?", "哪一种更适合铁路？".
+/** "哈萨克斯坦那边也一样吗？", "в Казахстане так же?", "same in Kazakhstan?": the question before, asked again of
+ * the market named ("其它国家的…一样吗" names none and asks a question of its own). */
+const SAME_AS_BEFORE = /也一样|一样吗|同样吗|也是这样|так\s+же|то\s+же\s+самое|тоже|\bsame\b/iu;
+
 const CHOICE_AMONG_BEFORE =
   /\bwhich\s+one\b|\bwhich\s+of\s+(?:them|these|those)\b|как(?:ой|ую|ое)\s+из\s+(?:них|этих)|哪一个|哪一种|选哪(?:个|种)/iu;
 
@@ -62,6 +67,7 @@ export function isFollowUp(question: string): boolean {
     ((FOLLOW_UP_OPENING.test(question) || REFERS_BACK.test(question)) &&
       (han > 0 ? han <= 20 : words <= REFERRING_WORDS)) ||
     (COST_OF_WHAT_CAME_BEFORE.test(question) && words <= 5) ||
+    (SAME_AS_BEFORE.test(question) && detectMarkets(question).length > 0 && (han > 0 ? han <= 16 : words <= 8)) ||
     (CHOICE_AMONG_BEFORE.test(question) && (han > 0 ? han <= 24 : words <= 14))
   );
 }

@@ -51,6 +51,12 @@ export interface PlanOptions {
   places?: (text: string) => PlaceRef[];
 }
 
+/** "Same there?" beside a market names no new subject: "哈萨克斯坦那边也一样吗？", "а в Казахстане так же?",
+ * "same for Kazakhstan?" ask the previous question of that market (trial 13: the Kazakh marking rules
+ * answered a parcel-limit question). */
+const SAME =
+  /那边|这边|也一样|一样|同样|也是这样|也是|吗|呢|так\s+же|то\s+же\s+самое|тоже|такой\s+же|такая\s+же|такие\s+же|аналогично|\bthe\s+same\b|\bsame\b|\btoo\b|\bas\s+well\b/giu;
+
 /** How many follow-ups in a row are read back to the question they follow ("НДС в России?" → "а для
  * Казахстана?" → "а в Узбекистане?"). */
 const CHAIN = 4;
@@ -100,7 +106,9 @@ export function planRetrieval(
         : followUp,
     ...(previous ? { previous } : {}),
     ...(shownBefore ? { shownBefore } : {}),
-    ...(previous && own.length && tokenize(withoutMarkets(question, detectMarkets(question))).length === 0
+    ...(previous &&
+    own.length &&
+    tokenize(withoutMarkets(question, detectMarkets(question)).replace(SAME, ' ')).length === 0
       ? { marketSwap: true }
       : {}),
   };
