@@ -510,6 +510,13 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(leadDocs(ru)[0]).toBe('russia-ecommerce-parcels-ru');
   });
 
+  it('answers how long customs has to release the goods with the 4-hour rule, a duration written with a hyphen (trial 13)', async () => {
+    const a = await ask(
+      'once our broker files the DT in Kazakhstan, how long does customs legally have to release the goods?',
+    );
+    expect(a.lead?.text.split(/ \[\d\]/)[0]).toContain('4-hour release');
+  });
+
   it('answers "а в Таджикистане?" from the Tajik note: a country named in any case finds its document', async () => {
     // Snowball stemmed "Таджикистан" and "в Таджикистане" apart, so the follow-up never met the note's title.
     const c = `tj-${Date.now()}`;

@@ -9,6 +9,12 @@ describe('question types', () => {
       expect(sentenceHas('duration', s), s).toBe(true);
   });
 
+  it('reads "4-hour", "30-day" and "12-месячный" as durations, not a regulation number (trial 13)', () => {
+    for (const s of ['The 4-hour release clock starts', 'a 30-day period', 'на 12-месячный срок'])
+      expect(sentenceHas('duration', s), s).toBe(true);
+    expect(sentenceHas('duration', 'TR CU 010-2011 applies')).toBe(false);
+  });
+
   it('reads "55 min" and "3 h" as durations, not "5 hubs" or "2 mines"', () => {
     for (const s of ['on average 55 min to reload a train', 'about 3 h to reload 40+ wagons', 'within 2 hrs'])
       expect(sentenceHas('duration', s), s).toBe(true);
