@@ -517,6 +517,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text.split(/ \[\d\]/)[0]).toContain('4-hour release');
   });
 
+  it('shows the items of a list that does not fit whole, not a cut from its middle (trial 12)', async () => {
+    const a = await ask(
+      'we export aluminium foil and titanium dioxide to KZ and Russia. any anti-dumping duty on china origin at the moment?',
+    );
+    expect(a.lead?.text).toContain('Titanium dioxide: 14.27–16.25%');
+    expect(a.lead?.text).toContain('Aluminium foil: 17.16–20.24%');
+  });
+
   it('answers "а в Таджикистане?" from the Tajik note: a country named in any case finds its document', async () => {
     // Snowball stemmed "Таджикистан" and "в Таджикистане" apart, so the follow-up never met the note's title.
     const c = `tj-${Date.now()}`;
