@@ -1150,6 +1150,43 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.answer).toContain('/lawyer');
   });
 
+  it('shows a list item that continues its lead-in with the lead-in, not alone (trial 14 t14-01)', async () => {
+    const a = await ask(
+      'Здравствуйте, возим мягкие игрушки и погремушки для малышей в РФ. Хватит декларации или нужен сертификат? и можно ли погремушку с натуральным мехом делать?',
+    );
+    expect(a.lead?.text).toMatch(/^В игрушках для детей до 3 лет нельзя использовать: натуральный мех/);
+  });
+
+  it('answers a question about the credit service itself from its note, not by looking it up as a company (trial 14 t14-08)', async () => {
+    const a = await ask('听说“信用上合”数据库覆盖216个国家和地区、6亿家企业，真的吗？');
+    expect(a.toolCalls).toEqual([]);
+    expect(leadDocs(a)[0]).toBe('xinyong-shanghe-zh');
+    expect(a.lead?.text).toContain('未经证实');
+  });
+
+  it('answers a question on queues at a crossing from the documents, not by planning a trip to it (trial 14 t14-02)', async () => {
+    const a = await ask(
+      'Отправляем фуры через Хоргос (Нур Жолы) — как там с очередями, сколько машин в день китайцы пропускают?',
+    );
+    expect(a.toolCalls).toEqual([]);
+  });
+
+  it('keeps "ok and how long is it valid in russia? can our factory apply?" on the decision asked before (trial 14 t14-16)', async () => {
+    const c = `pcd-${Date.now()}`;
+    await ask('How long does EAEU customs take to issue a preliminary classification decision on a TN VED code?', c);
+    const a = await ask('ok and how long is it valid in russia? can our chinese factory apply itself?', c);
+    expect(leadDocs(a)[0]).toBe('tn-ved-classification-en');
+    expect(a.lead?.text).toContain('valid for 5 years');
+  });
+
+  it("answers a question on the EU's sanctions from the EU note, not from US measures (trial 14 t14-29)", async () => {
+    const a = await ask(
+      'heard the EU sanctioned some chinese banks. which ones and since when? our russian buyer pays us through a bank in Heilongjiang',
+    );
+    expect(a.lead?.text).toContain('Heihe Rural Commercial Bank');
+    expect(leadDocs(a)[0]).toBe('eu-uk-sanctions-china-russia-en');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

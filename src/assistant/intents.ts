@@ -170,10 +170,14 @@ function hasLegalForm(text: string): boolean {
   );
 }
 
+// The zone's credit service itself, named when asking about it ("听说“信用上合”数据库覆盖216个国家…，真的吗？"):
+// not a company to check (trial 14 t14-08 looked it up as one).
+const CREDIT_SERVICE = /^(?:信用上合|credit\s+sco|кредит\s+шос)$/iu;
+
 function creditIntent(text: string): Intent | undefined {
   if (DEFINITIONAL.test(text)) return undefined;
   const company = companyIn(text);
-  if (!company) return undefined;
+  if (!company || CREDIT_SERVICE.test(company.trim())) return undefined;
   const hasForm = hasLegalForm(text);
   // A legal form and a name with little else ("ТОО «Алтын Жол»?") asks about that company; a name in a
   // sentence about something else ("和ООО «Технопарк»签合同 用人民币结算…") does not.
@@ -203,7 +207,7 @@ const FREIGHT_QUOTE =
 const FROM_HOME = /с\s+нашей\s+площадки|с\s+зоны|from\s+(?:our\s+site|the\s+(?:sco\s+)?zone)|从我们这|从示范区/i;
 // A question about one place itself (where it is, what happens there) is not a trip.
 const ABOUT_PLACE =
-  /какие\s+документ|нуж\S*\s+ли\s+(?:карнет|tir|cmr|сертификат|декларац|лиценз)|карнет|which\s+incoterms?|incoterms?\s+(?:should|to\s+use)|what\s+documents|哪些(?:文件|单据)|需要(?:什么|哪些)(?:文件|单据)|где\s|это\s+где|在哪|where\s+is|простаива|dwell|一天能过|how\s+many\s+trains|растамож|таможенн\S*\s+(?:оформлен|сбор|пошлин)|customs\s+clearance|清关|报关|gauge|колея|колеи|bogie|换轨|insurance|страхов|保险/i;
+  /какие\s+документ|нуж\S*\s+ли\s+(?:карнет|tir|cmr|сертификат|декларац|лиценз)|карнет|which\s+incoterms?|incoterms?\s+(?:should|to\s+use)|what\s+documents|哪些(?:文件|单据)|需要(?:什么|哪些)(?:文件|单据)|где\s|это\s+где|在哪|where\s+is|простаива|dwell|一天能过|how\s+many\s+trains|очеред|пробк|затор|сколько\s+(?:машин|фур|грузовиков|вагонов)|queue|\bjam\b|congest|trucks\s+(?:a|per)\s+day|排队|拥堵|堵车|压车|每天(?:能)?过|растамож|таможенн\S*\s+(?:оформлен|сбор|пошлин)|customs\s+clearance|清关|报关|gauge|колея|колеи|bogie|换轨|insurance|страхов|保险/i;
 // A report that the goods went or arrived, with thanks, asks for nothing; thanks after a request do not
 // cancel it ("明斯克 20GP 报个价+时效 谢谢").
 const THANKS = /спасибо|благодар|谢谢|感谢|\bthanks\b|thank\s+you/i;

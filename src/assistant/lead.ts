@@ -5,6 +5,7 @@
 // figure the question asks for (a duration, an amount, a date), the document's retrieval rank and
 // the market the question names. Nothing is paraphrased, so nothing can be invented; a hedge that
 // introduces a list ("Not confirmed:") travels with the item it hedges.
+import { sanctioningJurisdictions, type Jurisdiction } from '../domain/sanctioning-jurisdictions.js';
 import type { Lang } from '../domain/lang.js';
 import { tokenize } from '../rag/tokenize.js';
 import { aboutOtherMarkets, detectMarkets, EAEU_MEMBERS, withoutMarkets } from '../domain/markets.js';
@@ -38,6 +39,8 @@ export interface LeadDoc {
   countries: readonly string[];
   /** The technical regulations (numbers) the document is about: those its title names. */
   regulations?: readonly string[];
+  /** Whose sanctions the document is about (its title's US / EU / UK), if any. */
+  jurisdictions?: readonly string[];
   /** 0 for the best retrieved document. */
   rank: number;
   /** The document's retrieval score, when known: near-equal scores give near-equal priors. */
@@ -60,6 +63,8 @@ export interface LeadOptions {
   shownBefore?: string;
   /** The follow-up as the person wrote it ("а на детскую обувь?"), when the question continues another. */
   followUp?: string;
+  /** Today (YYYY-MM-DD): "去年", "last year", "в прошлом году" name a year relative to it. */
+  today?: string;
   /** Defaults: 300 characters, 120 for Chinese. */
   maxChars?: number;
   maxSentences?: number;
@@ -79,6 +84,11 @@ export interface LeadResult {
 
 const HEDGE =
   /not confirmed|unconfirmed|disagree|draft|proposal|plan|reported|не подтвержд|расходятся|проект|планир|сообщает|未经证实|未证实|说法不一|草案|计划|据报道|尚未/i;
+/** An item that continues its lead-in's sentence: it opens in lower case or ends in ";" or ",". */
+const FRAGMENT_ITEM = /^\p{Ll}|[;,；，、]$/u;
+/** A document on another jurisdiction's sanctions than the one asked (US measures for a question on the
+ * EU's): it answers only what the two share. */
+const W_OTHER_JURISDICTION = 0.6;
 /** Weights of the score's parts beside coverage: word proximity, answer type, retrieval rank. */
 const W_PROX = 0.15;
 const W_RANK = 0.3;
@@ -147,6 +157,18 @@ const FRAME: Record<Lang, RegExp> = {
 const W_TYPE = 0.2;
 /** A year, not one that is part of a name: "Incoterms 2020", "ТР ТС 010/2011" (the year bonus led "and for a rail
  * container to almaty?" after an Incoterms 2020 question with "(April 2020)" of a transit time). */
+// A year named relative to today: "上合示范区的班列去年一共开了多少列？" asks for 2025's total in 2026 (trial 14
+// t14-23 led with the route counts of 2023–2025 and left out the 1,225 trains of 2025).
+const RELATIVE_YEARS: ReadonlyArray<readonly [number, RegExp]> = [
+  [-1, /去年|上一年|\blast\s+year\b|прошл\S*\s+год|прошлогодн/iu],
+  [0, /今年|本年|\bthis\s+year\b|\bcurrent\s+year\b|(?:в\s+)?(?:этом|текущем)\s+году/iu],
+  [1, /明年|\bnext\s+year\b|(?:в\s+)?следующ\S*\s+год/iu],
+];
+function relativeYears(question: string, today: string | undefined): string[] {
+  const year = Number(today?.slice(0, 4));
+  if (!Number.isInteger(year) || year < 1900) return [];
+  return RELATIVE_YEARS.filter(([, re]) => re.test(question)).map(([d]) => String(year + d));
+}
 const YEAR_G = /(?<![\d/])(?<!incoterms®?\s?)(?:19|20)\d{2}(?!\d)/giu;
 /** A sentence that names a year the question names. 0.1 / 0.2 / 0.3 / 0.4: domain key terms .682 → .691 /
  * .691 / .688 / .694, xquad ru answer-in-lead .768 → .771 / .776 / .778 / .776, zh .824 → .825 / .830 / .832 /
@@ -235,7 +257,8 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   // The corpus-wide weights, kept for judging how well the knowledge base covers the question at all.
   const globalWeight = new Map(weight);
   const types: QuestionType[] = questionTypes(question);
-  const askedYears: string[] = question.match(YEAR_G) ?? [];
+  const askedJurisdictions = sanctioningJurisdictions(question);
+  const askedYears: string[] = [...(question.match(YEAR_G) ?? []), ...relativeYears(question, opts.today)];
   const bestByDoc = new Map<number, LeadSentence>();
   const eligible: Array<
     FillCandidate & { coverage: number; matched: number; unitIndex: number; shownBefore: boolean }
@@ -289,6 +312,10 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
     const ownMarket =
       ofAsked && (markets.length <= 1 || (markets.every((c) => EAEU.has(c)) && [...asked].some((c) => EAEU.has(c))));
     const offMarket = aboutOtherMarkets(doc.countries, asked);
+    const otherJurisdiction =
+      askedJurisdictions.length > 0 &&
+      (doc.jurisdictions?.length ?? 0) > 0 &&
+      !doc.jurisdictions!.some((j) => askedJurisdictions.includes(j as Jurisdiction));
     // A document about another technical regulation answers for its own products: asked about toys
     // (TR CU 008), "only a declaration, no certificate" from the RoHS document is the wrong rule.
     const offRegulation =
@@ -376,6 +403,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         if (askedYears.length > 0 && (unit.text.match(YEAR_G) ?? ([] as string[])).some((y) => askedYears.includes(y)))
           score += W_YEAR;
         if (offMarket) score *= 0.5;
+        if (otherJurisdiction) score *= W_OTHER_JURISDICTION;
         // "а в Таджикистане?" after an EAC question asked for Uzbekistan: the previous question's words are
         // all in the EAC note, whose rule for union members says nothing of Tajikistan (follow-up fg-02).
         if (opts.marketSwap && !ownMarket && !mentionsAsked) score *= W_NOT_ASKED_MARKET;
@@ -388,7 +416,11 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
           unit.verdict && POLAR.test(unit.verdict) && !headingAsked
             ? unit.text.slice(unit.verdict.length).trimStart()
             : unit.text;
-        const hedged = unit.leadIn && HEDGE.test(unit.leadIn) ? `${unit.leadIn} ${own}` : own;
+        // A list item that is a fragment of its lead-in's sentence ("натуральный мех и кожу, стекло, фарфор;"
+        // under "В игрушках для детей до 3 лет нельзя использовать:") says nothing alone: it is shown after
+        // its lead-in, as a hedge is (trial 14 t14-01 led with the bare item).
+        const fragment = unit.leadIn !== undefined && unit.leadIn.length <= 80 && FRAGMENT_ITEM.test(own);
+        const hedged = unit.leadIn && (fragment || HEDGE.test(unit.leadIn)) ? `${unit.leadIn} ${own}` : own;
         // "On top of that, …", "Кроме того, …", "此外，…" lean on the sentence before them: read together.
         const before = unitIndex > 0 ? units[unitIndex - 1] : undefined;
         const text =

@@ -22,7 +22,7 @@ const rewriteSchema = z.object({
 
 // Words that open a follow-up: "а в Казахстане?", "и для детской?", "那玩具呢？", "and for Kazakhstan?".
 const FOLLOW_UP_OPENING =
-  /^\s*(?:а|и|ну\s+а|а\s+если|а\s+что|а\s+как|тогда|那|那么|还有|and|what\s+about|how\s+about|what\s+if|so)(?:\s|[，,]|$)|呢\s*[？?]?\s*$/i;
+  /^\s*(?:(?:ok(?:ay)?|ок(?:ей)?|хорошо|понятно|ясно|好的|嗯|明白了?)[\s,，.。!！]*)?(?:а|и|ну\s+а|а\s+если|а\s+что|а\s+как|тогда|那|那么|还有|and|what\s+about|how\s+about|what\s+if|so)(?:\s|[，,]|$)|呢\s*[？?]?\s*$/i;
 
 // Pronouns that point at the previous message: "проверь их", "how long is it valid?", "他们靠谱吗".
 // 其它 ("other") and 这个月 ("this month") hold the same characters but point at nothing said before.
@@ -63,13 +63,24 @@ export function isFollowUp(question: string): boolean {
   return (
     short ||
     subjectless(question) ||
-    // Up to eight words, or sixteen Chinese characters ("帮我查一下这家公司靠不靠谱").
-    ((FOLLOW_UP_OPENING.test(question) || REFERS_BACK.test(question)) &&
-      (han > 0 ? han <= 20 : words <= REFERRING_WORDS)) ||
+    referringSentence(question) ||
     (COST_OF_WHAT_CAME_BEFORE.test(question) && words <= 5) ||
     (SAME_AS_BEFORE.test(question) && detectMarkets(question).length > 0 && (han > 0 ? han <= 16 : words <= 8)) ||
     (CHOICE_AMONG_BEFORE.test(question) && (han > 0 ? han <= 24 : words <= 14))
   );
+}
+
+/** Up to ten words, or twenty Chinese characters, that open like a follow-up or refer back — counted in
+ * the message's first sentence when it asks more after it: "ok and how long is it valid in russia? can our
+ * chinese factory apply itself?" after a question on preliminary classification decisions (trial 14 t14-16)
+ * was searched alone and answered with certificates' validity. */
+function referringSentence(question: string): boolean {
+  const first = question.split(/(?<=[?？!！。])\s*/u).find((s) => s.trim()) ?? question;
+  return [question, first].some((text) => {
+    if (!FOLLOW_UP_OPENING.test(text) && !REFERS_BACK.test(text)) return false;
+    const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
+    return han > 0 ? han <= 20 : tokenize(text, { keepStopwords: true }).length <= REFERRING_WORDS;
+  });
 }
 
 /** The previous question of the conversation, if any. */

@@ -3,6 +3,7 @@
 // document's passage cut around the sentence that answers, numbered, with its market, sources and
 // date. When the knowledge base does not cover the question, it says so before the nearest passages.
 // Nothing is paraphrased, so nothing can be invented.
+import { sanctioningJurisdictions } from '../domain/sanctioning-jurisdictions.js';
 import type { AskResult, Citation } from '../domain/answer.js';
 import type { Lang } from '../domain/lang.js';
 import { marketName } from '../domain/markets.js';
@@ -90,6 +91,7 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
       passages: [{ key: h.id, text: neutralizeInstructions(h.text).text, headingPath: h.headingPath, rank: 0 }],
       countries: h.doc.countries,
       regulations: [...namedRegulations(h.doc.title).map((r) => r.number), ...namedRegimes(h.doc.title)],
+      jurisdictions: sanctioningJurisdictions(h.doc.title),
       rank,
       score: h.score,
     })),
@@ -101,6 +103,7 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
       ...(input.marketSwap ? { marketSwap: true } : {}),
       ...(input.shownBefore ? { shownBefore: input.shownBefore } : {}),
       ...(input.followUp ? { followUp: input.followUp } : {}),
+      ...(input.today ? { today: input.today } : {}),
       askedRegulations: [
         ...new Set([...(input.regulations ?? []), ...askedRegulations(question), ...namedRegimes(question)]),
       ],

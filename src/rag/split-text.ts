@@ -150,7 +150,7 @@ function sections(body: string): Section[] {
 }
 
 const ABBREVIATIONS = new Set(
-  'т.е т.д т.п т.к г гг ст п пп ч руб млн млрд тыс др им напр см рис e.g i.e etc no nos vs mr mrs dr art para approx fig'.split(
+  'т.е т.д т.п т.к г гг ст п пп ч руб млн млрд тыс др им напр см рис e.g i.e etc no nos vs mr mrs dr art arts para paras sec secs cf approx fig'.split(
     ' ',
   ),
 );

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { selectLead } from './lead.js';
+
+describe('selectLead', () => {
+  const docs = [
+    {
+      n: 1,
+      rank: 0,
+      countries: ['CN'],
+      passages: [
+        {
+          key: 'trains',
+          headingPath: ['班列', '示范区开行了多少班列'],
+          text: '2024年全年开行班列1008列，同比增长。\n\n2025年全年开行班列1225列，同比增长。',
+        },
+      ],
+    },
+  ];
+  const lead = (question: string, today?: string) =>
+    // The first sentence: the other year's total may follow it.
+    selectLead(question, docs, { lang: 'zh', idf: () => 1, missingIdf: 1, ...(today ? { today } : {}) }).lead
+      ?.sentences[0]?.text;
+
+  it('reads "去年" as the year before today, and "今年" as this year (trial 14 t14-23)', () => {
+    expect(lead('示范区班列去年全年开行了多少列？', '2026-12-05')).toContain('1225');
+    expect(lead('示范区班列去年全年开行了多少列？', '2025-06-01')).toContain('1008');
+    expect(lead('示范区班列今年全年开行了多少列？', '2025-06-01')).toContain('1225');
+  });
+});
