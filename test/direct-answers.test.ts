@@ -1169,6 +1169,8 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
       'Отправляем фуры через Хоргос (Нур Жолы) — как там с очередями, сколько машин в день китайцы пропускают?',
     );
     expect(a.toolCalls).toEqual([]);
+    expect(leadDocs(a)[0]).toBe('border-queues-and-dwell-ru');
+    expect(a.lead?.text).toContain('700–750 фур в сутки');
   });
 
   it('keeps "ok and how long is it valid in russia? can our factory apply?" on the decision asked before (trial 14 t14-16)', async () => {
