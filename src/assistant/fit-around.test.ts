@@ -157,4 +157,14 @@ describe('fitAround with the figures a question asks for', () => {
     expect(cut).toContain('90 календарных дней');
     expect(cut.replace(/…/g, '').length).toBeLessThanOrEqual(140);
   });
+
+  it('keeps a figure of each kind a two-part question asks for, an amount and the date (trial 14 t14-27)', () => {
+    const text =
+      'Since 1 January 2026 importers of all kinds pay the new tariff: a consignment above RUB 10 million pays RUB 73,860 instead of RUB 30,000, and the fee is charged per customs declaration, so a consignment split into several declarations pays the fee for each of them.';
+    const q = 'how much is the customs fee for a consignment, per declaration, and since when?';
+    const cut = fitAround(text, 150, keys(q), figureSpans(questionTypes(q), text));
+    expect(cut).toContain('1 January 2026');
+    expect(cut).toContain('RUB 73,860');
+    expect(cut.replace(/…/g, '').length).toBeLessThanOrEqual(150);
+  });
 });

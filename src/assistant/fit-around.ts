@@ -35,7 +35,7 @@ export function fitAround(
   text: string,
   maxChars: number,
   qTokens: ReadonlySet<string>,
-  anchors: ReadonlyArray<readonly [number, number]> = [],
+  anchors: ReadonlyArray<readonly [number, number, string?]> = [],
 ): string {
   if (text.length <= maxChars) return text;
   // A short verdict opening the sentence ("Только сертификат. Каждая игрушка…", "Нет. Соглашение…", "不会。")
@@ -48,7 +48,7 @@ export function fitAround(
   if (head) {
     const offset = text.length - text.slice(head[0].length).trimStart().length;
     const gap = /\p{Script=Han}/u.test(head[0]) ? '' : ' ';
-    const shifted = anchors.map(([a, b]) => [a - offset, b - offset] as const).filter(([a]) => a >= 0);
+    const shifted = anchors.map(([a, b, k]) => [a - offset, b - offset, k] as const).filter(([a]) => a >= 0);
     // The figure a label introduces is its value ("增值税：10%，…"): of the asked figures, that one stays.
     const own = label ? shifted.filter(([a]) => a <= 1) : [];
     const rest = fitAround(
@@ -86,19 +86,30 @@ export function fitAround(
   // The figure the question asks for ("how much" — a rate) outside the window: the window moves to take
   // the nearest one, when it is short ("…Producers with price undertakings … pay no duty" was shown for
   // "anti-dumping duty on aluminium foil? how much", its 17.16–20.24% cut off; trial 6).
-  const inside = anchors.some(([a, b]) => a >= start && b <= end);
-  const near = inside
-    ? undefined
-    : anchors
-        .filter(([a, b]) => b - a < maxChars / 2)
-        .sort((x, y) => distance(x, first, last) - distance(y, first, last))[0];
-  if (near && near[1] > end) {
-    end = Math.min(text.length, near[1] + ANCHOR_MARGIN);
-    start = Math.max(0, end - maxChars + 2);
-  } else if (near && near[0] < start) {
-    start = Math.max(0, near[0] - ANCHOR_BEFORE);
-    end = Math.min(text.length, start + maxChars - 2);
-  }
+  // Two kinds asked ("how much, and since when?"): the window moves to the figure whose window holds more of
+  // the kinds asked than the window as it is, the figure nearest the question's words breaking ties.
+  // An amount or a duration counts whole, a date half: the figure asked first is the answer's core.
+  const weightOf = (k: string | undefined) => (k === 'date' ? 0.5 : 1);
+  const within = (s: number, e: number) => {
+    const kinds = new Set(anchors.filter(([a, b]) => a >= s && b <= e).map(([, , k]) => k));
+    return [...kinds].reduce((sum, k) => sum + weightOf(k), 0);
+  };
+  const held = within(start, end);
+  const near = anchors
+    .filter(([a, b]) => b - a < maxChars / 2 && (a < start || b > end))
+    .map((anchor) => {
+      const [a, b] = anchor;
+      const e0 = Math.min(text.length, b + ANCHOR_MARGIN);
+      const s0 = Math.max(0, a - ANCHOR_BEFORE);
+      const window =
+        b > end
+          ? ([Math.max(0, e0 - maxChars + 2), e0] as const)
+          : ([s0, Math.min(text.length, s0 + maxChars - 2)] as const);
+      return { at: a, window, held: within(...window), far: distance(anchor, first, last) };
+    })
+    .filter((c) => c.held > held)
+    .sort((x, y) => y.held - x.held || x.far - y.far)[0];
+  if (near) [start, end] = near.window;
   // Whole words where the script has spaces.
   if (start > 0) {
     const space = text.indexOf(' ', start);
@@ -116,7 +127,7 @@ export function fitAround(
       const clause = /[,;:—–(] /u.exec(text.slice(start, start + CLAUSE_START));
       // Not past the question's first word ("…regions in Kazakhstan, the standard VAT rate…" lost
       // "Kazakhstan"): the clause mark must come before it.
-      if (clause && start + clause.index < Math.min(first, near?.[0] ?? Infinity))
+      if (clause && start + clause.index < Math.min(first, near?.at ?? Infinity))
         start += clause.index + clause[0].length;
     }
     if (end < text.length) {
@@ -180,7 +191,7 @@ const ANCHOR_MARGIN = 8;
 const ANCHOR_BEFORE = 24;
 /** How far a figure lies from the question's words (before them counts half as much again: the answer
  * usually follows them). */
-function distance([a, b]: readonly [number, number], first: number, last: number): number {
+function distance([a, b]: readonly [number, number, string?], first: number, last: number): number {
   return a >= last ? a - last : b <= first ? (first - b) * 1.5 : 0;
 }
 

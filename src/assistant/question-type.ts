@@ -69,11 +69,19 @@ export function hasFigure(sentence: string): boolean {
  * for the cut to keep (fit-around.ts). Not numbers or dates: they are too common in a sentence to steer
  * a cut (no xquad or domain answer changed either way); durations changed none either, and keep the
  * 90 days of "скок дней рассматривает?". */
-export function figureSpans(types: readonly QuestionType[], sentence: string): Array<[number, number]> {
+export function figureSpans(types: readonly QuestionType[], sentence: string): Array<[number, number, QuestionType]> {
   // A duration too: "скок дней рассматривает?" was cut at "решение принимается в…", before its 90 days (trial 11).
-  const kinds = (['amount', 'duration'] as const).filter((k) => types.includes(k));
+  // A date only beside another kind ("сколько сейчас сбор…? с какого числа?"): the cut keeps one of each
+  // (trial 14 t14-27 kept the fee and lost "с 01.01.2026").
+  const kinds = (['amount', 'duration', 'date'] as const).filter(
+    (k) => types.includes(k) && (k !== 'date' || types.includes('amount') || types.includes('duration')),
+  );
   return kinds.flatMap((k) => {
     const re = new RegExp(HAS[k].source, `${HAS[k].flags.replace('g', '')}g`);
-    return [...sentence.matchAll(re)].map((m): [number, number] => [m.index, m.index + m[0].trimEnd().length]);
+    return [...sentence.matchAll(re)].map((m): [number, number, QuestionType] => [
+      m.index,
+      m.index + m[0].trimEnd().length,
+      k,
+    ]);
   });
 }
