@@ -1189,6 +1189,19 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(leadDocs(a)[0]).toBe('eu-uk-sanctions-china-russia-en');
   });
 
+  it("answers a question naming an e-commerce customs mode (9610) from the modes note, not the destination's parcel rules (trial 14 t14-15)", async () => {
+    const a = await ask('我们9610发俄罗斯的小包，今年有一批没卖掉被退回来了，复进口还要交关税吗？有没有时间限制？');
+    expect(leadDocs(a)[0]).toBe('china-cross-border-ecommerce-modes-zh');
+    expect(a.lead?.text).toContain('6 个月内原状退运进境的，免征进口关税');
+    // Russia's draft parcel VAT is another subject, however many of the question's words it shares.
+    expect(leadDocs(a)).not.toContain('russia-ecommerce-parcels-zh');
+  });
+
+  it('answers whether 9810 goods still in the overseas warehouse can claim the refund (trial 14 t14-20)', async () => {
+    const a = await ask('我们走9810海外仓，货还在海外仓没卖出去，能先申请退税吗？');
+    expect(a.lead?.text).toContain('即可申报增值税、消费税退税');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

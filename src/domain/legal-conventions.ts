@@ -32,16 +32,22 @@ const CARRIAGE: Record<string, RegExp> = {
   cmr: /(?<![\p{Script=Latin}\p{Script=Cyrillic}])(?:cmr|кдпг|цмр)(?![\p{Script=Latin}\p{Script=Cyrillic}])/iu,
 };
 
+// China's cross-border e-commerce customs modes by their codes ("我们9610发俄罗斯的小包…退回来了"): the document
+// whose title names the code answers, not the destination's parcel rules (trial 14 t14-15).
+const ECOMMERCE_MODE = /(?<!\d)(9610|9710|9810|1210)(?!\d)/gu;
+
 const CONVENTION = 'convention:';
 /** Whether a regime key (a regulation number or a convention) names a convention. */
 export const isConvention = (regime: string): boolean => regime.startsWith(CONVENTION);
 
 /**
- * The conventions a text names, legal and carriage ones, as regime keys ("convention:smgs"): a question
+ * The conventions a text names, legal and carriage ones, as regime keys ("convention:smgs"), and the
+ * e-commerce customs modes ("mode:9610"): a question
  * asked "по СМГС" is answered by the document whose title names SMGS, as one asked under TR CU 008 is by
  * the toys document (lead.ts treats both alike).
  */
 export function namedRegimes(text: string): string[] {
   const carriage = Object.keys(CARRIAGE).filter((c) => CARRIAGE[c]!.test(text));
-  return [...namedConventions(text), ...carriage].map((c) => `${CONVENTION}${c}`);
+  const modes = [...new Set([...text.matchAll(ECOMMERCE_MODE)].map((m) => `mode:${m[1]}`))];
+  return [...[...namedConventions(text), ...carriage].map((c) => `${CONVENTION}${c}`), ...modes];
 }
