@@ -1202,6 +1202,15 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toContain('即可申报增值税、消费税退税');
   });
 
+  it('answers "is the parcel limit changing, from when?" with the July 2026 duty, not only the 2024 limit (trial 14 t14-09)', async () => {
+    const ru = await ask(
+      'Продаём на Ozon посылками прямо из Китая. Правда что беспошлинный лимит меняют? какой будет порог и с какого числа?',
+    );
+    expect(ru.lead?.text).toContain('с 1 июля 2026 года он остаётся 200 евро');
+    const zh = await ask('我们做俄罗斯小包直邮，听说免税额度要改了？什么时候开始？');
+    expect(zh.lead?.text).toContain('自 2026 年 7 月 1 日起，超过 200 欧元的包裹');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {
