@@ -1211,6 +1211,13 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(zh.lead?.text).toContain('自 2026 年 7 月 1 日起，超过 200 欧元的包裹');
   });
 
+  it('says that an end date in the lead has passed since its note was written (trial 14 t14-13)', async () => {
+    // The note (as of 2026-03-01) says the export controls are suspended until 10 November 2026.
+    const a = await ask('我们做锂电池负极材料（人造石墨），去年10月那个出口管制现在还要申请许可吗？暂停到什么时候？');
+    expect(a.lead?.text).toContain('至 2026 年 11 月 10 日');
+    expect(a.answer).toContain('上面答案中的期限（2026-11-10）在资料写成之后已经过去');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -3,6 +3,7 @@
 // document's passage cut around the sentence that answers, numbered, with its market, sources and
 // date. When the knowledge base does not cover the question, it says so before the nearest passages.
 // Nothing is paraphrased, so nothing can be invented.
+import { passedEndDates } from './passed-end-dates.js';
 import { sanctioningJurisdictions } from '../domain/sanctioning-jurisdictions.js';
 import type { AskResult, Citation } from '../domain/answer.js';
 import type { Lang } from '../domain/lang.js';
@@ -140,6 +141,19 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
       notices.push(decision);
     }
     parts.push(selection.lead.text);
+    // "…暂停实施至 2026 年 11 月 10 日" read after that day: the note wrote it as still to come.
+    const passed = input.today
+      ? [
+          ...new Set(
+            selection.lead.sentences.flatMap((s) => passedEndDates(s.text, citations[s.n - 1]?.asOf, input.today!)),
+          ),
+        ]
+      : [];
+    if (passed.length > 0) {
+      const note = t(lang, 'endDatePassed', { dates: passed.join(', ') });
+      parts.push(note);
+      notices.push(note);
+    }
   }
   parts.push(`${t(lang, weak || whichCountry ? 'nearestPassages' : 'sources')}:`);
   parts.push(citations.map((c) => passageBlock(c, lang)).join('\n\n'));
