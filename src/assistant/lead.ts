@@ -155,6 +155,8 @@ const FRAME: Record<Lang, RegExp> = {
   en: /how\s+long|how\s+much|how\s+many|do\s+(?:i|we)\s+need|is\s+there|are\s+there|what\s+(?:is|are)|which|can\s+(?:i|we)|does\s+\S+\s+apply\s+to|apply\s+to|should\s+(?:i|we)|please|tell\s+me/giu,
 };
 const W_TYPE = 0.2;
+/** Each further kind of figure a sentence holds of those asked adds this share of W_TYPE. */
+const W_EACH_TYPE = 1;
 /** A year, not one that is part of a name: "Incoterms 2020", "ТР ТС 010/2011" (the year bonus led "and for a rail
  * container to almaty?" after an Incoterms 2020 question with "(April 2020)" of a transit time). */
 // A year named relative to today: "上合示范区的班列去年一共开了多少列？" asks for 2025's total in 2026 (trial 14
@@ -371,7 +373,9 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         const kind = kindOf(unit);
         if (kind.pointer) continue;
         const coverage = matched / total;
-        const typeBonus = types.some((t) => answersType(t, unit, qTokens)) ? W_TYPE : 0;
+        // Two kinds asked ("до какого года и сколько %"): a sentence with both answers more than one with a year.
+        const answered = types.filter((t) => answersType(t, unit, qTokens)).length;
+        const typeBonus = answered === 0 ? 0 : W_TYPE * (1 + W_EACH_TYPE * (answered - 1));
         const mentionsAsked = unit.markets.some((m) => asked.has(m));
         // China is where the goods come from ("ввоз из третьих стран, например из Китая"): naming it does
         // not make a sentence about another market.

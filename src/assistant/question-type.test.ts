@@ -57,4 +57,13 @@ describe('question types', () => {
     ])
       expect(questionTypes(q), q).toContain('amount');
   });
+
+  it('reads a percentage asked ("сколько %", "多少%", "what percent") as an amount, not any number', () => {
+    for (const q of [
+      'антидемпинг ещё действует? до какого года и сколько %',
+      '反倾销税多少%？',
+      'what percent is the duty?',
+    ])
+      expect(questionTypes(q), q).toContain('amount');
+  });
 });
