@@ -1215,7 +1215,7 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     // The note (as of 2026-03-01) says the export controls are suspended until 10 November 2026.
     const a = await ask('我们做锂电池负极材料（人造石墨），去年10月那个出口管制现在还要申请许可吗？暂停到什么时候？');
     expect(a.lead?.text).toContain('至 2026 年 11 月 10 日');
-    expect(a.answer).toContain('上面答案中的期限（2026-11-10）在资料写成之后已经过去');
+    expect(a.answer).toContain('本答案中的期限（2026-11-10）在资料写成之后已经过去');
   });
 
   it('prefers the sentence with both kinds of figure a question asks ("до какого года и сколько %", domain heldout2-014)', async () => {

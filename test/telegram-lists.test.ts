@@ -52,6 +52,26 @@ China controls the export of some drone parts and flight controllers as dual-use
 <!-- sources: 1 -->
 `;
 
+const SUSPENSION_DOC = `---
+id: graphite-controls-en
+lang: en
+title: "Graphite anode materials: export controls"
+category: policy
+countries: [CN]
+sources: [https://example.org/graphite]
+as_of: 2026-01-31
+review_by: 2026-07-31
+volatility: law
+---
+# Graphite anode materials: export controls
+
+## Is the graphite anode licence still suspended?
+
+The licence requirement for graphite anode materials is suspended until 10 Nov 2026.
+
+<!-- sources: 1 -->
+`;
+
 describe('telegram retrieval-only reply', () => {
   let h: Harness;
   let api: FakeTelegram;
@@ -60,6 +80,7 @@ describe('telegram retrieval-only reply', () => {
     h = await startHarness({
       'logistics/reefer-documents.en.md': LIST_DOC,
       'legal-faq/drone-exports.en.md': DRONE_DOC,
+      'policy/graphite-controls.en.md': SUSPENSION_DOC,
     });
     api = await startFakeTelegram();
   });
@@ -104,5 +125,16 @@ describe('telegram retrieval-only reply', () => {
     const text = api.calls.filter((c) => c.method === 'sendMessage').at(-1)!.payload.text as string;
     expect(text).toContain(t('en', 'decisionNotGiven'));
     expect(text.indexOf(t('en', 'decisionNotGiven'))).toBeLessThan(text.indexOf('a licence is needed'));
+  });
+
+  it('says that an end date in the direct answer has passed since its note was written (trial 14)', async () => {
+    // The harness's today is 2026-11-25; the note, as of 2026-01-31, says "until 10 Nov 2026".
+    const bot = testBot(h, api);
+    await bot.handleUpdate(
+      textUpdate('is the graphite anode licence still suspended?', { userId: 7, languageCode: 'en' }) as never,
+    );
+    const text = api.calls.filter((c) => c.method === 'sendMessage').at(-1)!.payload.text as string;
+    expect(text).toContain('suspended until 10 Nov 2026');
+    expect(text).toContain(t('en', 'endDatePassed', { dates: '2026-11-10' }));
   });
 });

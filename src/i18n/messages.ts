@@ -10,7 +10,7 @@ const ru = {
   notCovered: (p: Params) => `В базе знаний нет документа о теме: ${p.topic}.`,
   weakEvidence: 'Прямого ответа на этот вопрос в базе знаний нет.',
   endDatePassed: (p: Params) =>
-    `Срок из ответа выше (${p.dates}) уже прошёл, а заметка написана раньше: проверьте у сотрудников зоны или в официальном источнике, продлён ли он.`,
+    `Срок в этом ответе (${p.dates}) уже прошёл, а заметка написана раньше: проверьте у сотрудников зоны или в официальном источнике, продлён ли он.`,
   whichCountry: 'Ставки и правила зависят от страны ввоза. Назовите страну, например: «НДС при ввозе в Казахстан».',
   humanHelp:
     'Сотрудники зоны или юрист партнёрской фирмы Фачжигу (法智谷) помогут с этим вопросом (в Telegram — команда /lawyer).',
@@ -59,7 +59,7 @@ const zh: Record<Key, Message> = {
   notCovered: (p: Params) => `知识库中没有关于以下主题的文件：${p.topic}。`,
   weakEvidence: '知识库中没有直接回答这个问题的内容。',
   endDatePassed: (p: Params) =>
-    `上面答案中的期限（${p.dates}）在资料写成之后已经过去：请向示范区工作人员或官方来源核实是否已延期。`,
+    `本答案中的期限（${p.dates}）在资料写成之后已经过去：请向示范区工作人员或官方来源核实是否已延期。`,
   whichCountry: '税率和规则因进口国而异。请说明国家，例如：“进口到哈萨克斯坦的增值税”。',
   decisionNotGiven: '具体某批货物或某笔付款是否允许，取决于货物、交易各方和银行：以下是背景资料，不是法律意见。',
   humanHelp: '示范区工作人员或法智谷合作律所的律师可以帮助您（在 Telegram 中使用 /lawyer 命令）。',
@@ -97,7 +97,7 @@ const en: Record<Key, Message> = {
   notCovered: (p: Params) => `The knowledge base has no document on ${p.topic}.`,
   weakEvidence: 'The knowledge base has nothing that answers this directly.',
   endDatePassed: (p: Params) =>
-    `The end date in the answer above (${p.dates}) has passed since the note was written: check with zone staff or the official source whether it was extended.`,
+    `The end date in this answer (${p.dates}) has passed since the note was written: check with zone staff or the official source whether it was extended.`,
   whichCountry:
     'Rates and rules depend on the country of import. Name the country, for example: "import VAT in Kazakhstan".',
   decisionNotGiven:
