@@ -1223,6 +1223,12 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toContain('Оцинкованный и плакированный плоский прокат: 12,69–17,0%');
   });
 
+  it('reads "要办啥证" about a product as its conformity question, not China\'s export licences (trial 15 t15-21)', async () => {
+    const a = await ask('婴儿连体衣（贴身穿的）出口俄罗斯要办啥证？');
+    expect(leadDocs(a)[0]).toBe('tr-cu-007-childrens-products-zh');
+    expect(leadDocs(a)).not.toContain('china-export-control-2026-zh');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -71,7 +71,7 @@ describe('planRetrieval: a follow-up replaces what it names again', () => {
 
   it('adds the conformity words, in the question’s script, to "what papers" for a product only', () => {
     expect(planRetrieval('毛绒玩具出口俄罗斯要办什么证？').understood).toBe(
-      '毛绒玩具出口俄罗斯要办什么证？ 认证 证书 声明',
+      '毛绒玩具出口俄罗斯要办什么证？ 认证 合格证书 符合性声明 国家注册',
     );
     expect(planRetrieval('какие документы нужны на детскую обувь?').understood).toMatch(/сертификат декларация$/);
     // A Russian question that names its product in Chinese is Russian; "доки" are documents.

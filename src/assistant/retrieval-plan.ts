@@ -126,12 +126,16 @@ function understoodPrevious(history: readonly StoredMessage[], opts: PlanOptions
  * «毛绒玩具出口俄罗斯要办什么证？» was shown the toy regulation's label section, whose heading shares
  * "什么" (trial 6). */
 const PAPERS =
-  /办什么证|要什么证|什么证书|需要什么证|办哪些证|哪些证书|什么手续|какие документы|какой документ|как(?:ие|ой)\s+док(?:и|у)?(?![а-яё])|что оформлять|что нужно оформить|какие бумаги|what (?:papers|paperwork|documents?|certificates?)|which (?:papers|documents?|certificates?)/iu;
+  /办什么证|要什么证|什么证书|需要什么证|办哪些证|哪些证书|什么手续|办啥证|要啥证|啥证书|啥手续|какие документы|какой документ|как(?:ие|ой)\s+док(?:и|у)?(?![а-яё])|что оформлять|что нужно оформить|какие бумаги|what (?:papers|paperwork|documents?|certificates?)|which (?:papers|documents?|certificates?)/iu;
 // In the script the question is mostly written in: "какие доки нужны?" about "婴儿连体衣" is Russian.
 const papersWords = (text: string) => {
   const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
   const cyrillic = text.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
-  return han > cyrillic ? '认证 证书 声明' : cyrillic > 0 ? 'сертификат декларация' : 'certificate declaration';
+  return han > cyrillic
+    ? '认证 合格证书 符合性声明 国家注册'
+    : cyrillic > 0
+      ? 'сертификат декларация'
+      : 'certificate declaration';
 };
 const productIds = (text: string) => detectProducts(text).map((p) => p.id);
 
