@@ -1229,6 +1229,11 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(leadDocs(a)).not.toContain('china-export-control-2026-zh');
   });
 
+  it('reads "ЕАС" typed in Cyrillic as a conformity question and brings in the product\'s regulation (trial 15 t15-09)', async () => {
+    const a = await ask('на электрочайники для Казахстана нужен ЕАС?');
+    expect(leadDocs(a)[0]).toBe('tr-cu-004-low-voltage-ru');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -44,7 +44,7 @@ export function withoutRegulations(text: string, numbers: readonly string[]): st
 /** A question on conformity (certificates, declarations, technical regulations): the document on the
  * product's regulation is the answer. */
 export const CONFORMITY =
-  /сертифик|декларац|регламент|(?<![а-яё])тр\s*(?:тс|еаэс)|eac|sgr|сгр|certif|declar|regulation|tr\s*(?:cu|eaeu)|认证|证书|声明|技术法规|合规|要求|办\S{0,2}证|(?:啥|什么|哪些|哪种)证(?!明)/i;
+  /сертифик|декларац|регламент|(?<![а-яё])тр\s*(?:тс|еаэс)|eac|(?<![а-яё])еас(?![а-яё])|sgr|сгр|certif|declar|regulation|tr\s*(?:cu|eaeu)|认证|证书|声明|技术法规|合规|要求|办\S{0,2}证|(?:啥|什么|哪些|哪种)证(?!明)/i;
 
 /** A claim on a carrier's liability for lost or damaged goods ("сколько возместить", "索赔", "claim"). */
 export const LIABILITY_CLAIM = /претензи|возмест|возмещ|\bliabilit|\bclaims?\b|compensat|索赔|赔偿/i;
