@@ -1234,6 +1234,12 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(leadDocs(a)[0]).toBe('tr-cu-004-low-voltage-ru');
   });
 
+  it("never puts another country's figure second to a VAT answer that names no country (trial 15 t15-02)", async () => {
+    const a = await ask('какой щас ндс на ввоз детской одежды из китая? слышал с 2026 все подняли');
+    expect(leadDocs(a)).not.toContain('country-belarus-ru');
+    expect(a.lead?.text).toContain('22% или 10%');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

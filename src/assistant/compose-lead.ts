@@ -23,6 +23,8 @@ const ITEM_RATIO = 0.8;
 
 export type FillCandidate = LeadSentence & {
   countryFigure?: boolean;
+  /** The markets of the sentence's document, joined ("BY,CN"): two sentences of one market's notes agree. */
+  countries?: string;
   /** The hedging lead-in the text opens with ("EEC Council decisions reported on 12–13 Jan 2026 …:"). */
   hedge?: string;
 };
@@ -72,7 +74,13 @@ export function composeLead(
     const own = c.text.slice(1);
     return chosen.some((x) => visible(x.text, maxChars).replace(/…/g, '').includes(own.replace(/…/g, '')));
   };
-  const second = eligible.slice(1).find((c) => !repeats(c) && c.score >= top.score * FILL_RATIO);
+  // Another document's figure about a country the question does not name is no second sentence either:
+  // "Основная ставка НДС — 20%" (Belarus) beside a Russian VAT answer read as Russia's rate (trial 15 t15-02).
+  const second = eligible
+    .slice(1)
+    .find(
+      (c) => !repeats(c) && c.score >= top.score * FILL_RATIO && !(c.countryFigure && c.countries !== top.countries),
+    );
   if (!second) return chosen;
   // A sentence from another document than the best one's fills the lead only when it scores close to
   // it, and never with another country's figure: "Основная ставка НДС — 20%" (Belarus) after the

@@ -467,6 +467,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
             coverage,
             matched: matchedGlobal,
             countryFigure,
+            countries: doc.countries.join(),
             shownBefore: seen.some((p) => unit.text.includes(p) || p.includes(unit.text)),
           });
       }
