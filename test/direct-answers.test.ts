@@ -1240,6 +1240,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toContain('22% или 10%');
   });
 
+  it('answers a late-train claim with the SMGS rule, not with the sentences of its worked example (trial 15 t15-06)', async () => {
+    const a = await ask(
+      'контейнер Сиань - Алматы по СМГС опоздал на 6 дней, срок доставки был 12 суток. что можем требовать с перевозчика?',
+    );
+    expect(a.lead?.text).toContain('30%, если больше 3/10');
+    expect(a.lead?.text).not.toContain('Допустим, срок доставки 20 суток');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

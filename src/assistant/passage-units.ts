@@ -38,6 +38,9 @@ export interface PassageUnits {
   allTokens: ReadonlySet<string>;
 }
 
+/** A short sentence that labels what follows it as a worked example: "Пример (наш расчёт, а не цитата).". */
+const EXAMPLE_LABEL = /^(?:пример|example|worked\s+example|举例|示例)[^.!?。！？]{0,50}[.。]$/iu;
+
 /** The direct answer's room (lead.ts): an item longer than it is read by its sentences. */
 const LEAD_CHARS = 300;
 const LEAD_CHARS_ZH = 120;
@@ -113,9 +116,16 @@ export function unitsOf(passage: UnitSource): PassageUnits {
     // The short opening answers the section's heading ("Только ли США? — Нет."): lead.ts shows it only to
     // a question that asks what the heading asks.
     const verdict = sentences.length < read.length ? read[0] : undefined;
+    // "Пример (наш расчёт, а не цитата). Допустим, срок доставки 20 суток. Просрочка до 2 суток…": the
+    // sentences after a paragraph's example label are the example's, read under it (lead.ts scores a worked
+    // example below the rule; trial 15 t15-06 led with "…до 6 суток — 18%" of a 20-day example).
+    const label = sentences.length > 1 && EXAMPLE_LABEL.test(sentences[0]!) ? sentences[0] : undefined;
     for (const [i, s] of sentences.entries())
       for (const [j, part] of clauses(s).entries())
-        units.push({ ...makeUnit(part, undefined), ...(i === 0 && j === 0 && verdict ? { verdict } : {}) });
+        units.push({
+          ...makeUnit(part, i > 0 ? label : undefined),
+          ...(i === 0 && j === 0 && verdict ? { verdict } : {}),
+        });
     const last = sentences.at(-1);
     leadIn = last && /[:：]$/.test(last) ? last : undefined;
     if (leadIn) list = { at: units.length - 1, items: [] };
