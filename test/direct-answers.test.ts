@@ -1248,6 +1248,13 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).not.toContain('Допустим, срок доставки 20 суток');
   });
 
+  it("ranks a note's opening text, which names its whole subject, below a section that answers (trial 15 t15-14)", async () => {
+    const a = await ask('货先整柜发到莫斯科海外仓 再在ozon上卖，报关走哪个监管方式？退税是不是要等卖掉才能退');
+    expect(leadDocs(a)[0]).toBe('china-cross-border-ecommerce-modes-zh');
+    expect(a.lead?.text).not.toContain('我国海关为跨境电商出口设了四个监管方式代码');
+    expect(a.lead?.text).toContain('退税');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

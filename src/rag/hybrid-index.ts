@@ -230,7 +230,9 @@ export class HybridIndex {
         });
       }
       sections = [...byHeading.values()].map((g) => {
-        const definition = isDefinitionHeading(g.title);
+        // The text under the title, before the first question, says what the document is about: it matches
+        // any question on the subject, as a "what is" section does.
+        const definition = isDefinitionHeading(g.title) || g.heading.length === 0;
         return {
           idxs: g.idxs,
           tokens: { ...sectionTokens(g.body, g.heading, 0, definition), referral: isReferralHeading(g.title) },
