@@ -629,7 +629,8 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     const c = `cip-${Date.now()}`;
     await ask('we sell CIF Vladivostok, whats the min insurance we must buy?', c);
     const cip = await ask('and if we switch to CIP?', c);
-    expect(cip.lead?.text).toMatch(/CIP \(any mode[^.]*ICC \(A\)/);
+    // Either note's line: "CIP (any mode…): … ICC (A)" or "On insurance, CIP requires ICC (A) cover…".
+    expect(cip.lead?.text).toMatch(/CIP[^.]*ICC \(A\)/);
   });
 
   it("shows the convention a claim names among the first passages, above the trip's transit times", async () => {
@@ -1253,6 +1254,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(leadDocs(a)[0]).toBe('china-cross-border-ecommerce-modes-zh');
     expect(a.lead?.text).not.toContain('我国海关为跨境电商出口设了四个监管方式代码');
     expect(a.lead?.text).toContain('退税');
+  });
+
+  it("does not open a follow-up with the line just shown when that line lacks the follow-up's own words (trial 15 t15-34)", async () => {
+    const c = `cip-rail-${Date.now()}`;
+    await ask("we sell CIF Novorossiysk. what's the minimum insurance we have to buy?", c);
+    const a = await ask('what if we switch to CIP for the rail shipments?', c);
+    expect(a.lead?.text).toContain('CIP requires ICC (A)');
+    expect(a.lead?.text).not.toMatch(/^CIF \(sea and inland waterway only\)/);
   });
 
   it('gives the same direct answer through `advisor ask --json`', async () => {

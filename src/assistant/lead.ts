@@ -511,7 +511,12 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
     pool.find((e) => e.passageKey === c.passageKey && e.text === c.text)?.shownBefore ?? false;
   // Judged on the whole lead: judged on its first sentence alone, "а где тогда перегружают контейнеры?" after
   // the gauge widths stepped from the gauge note to the crossings note's pointer (follow-ups 98 → 97).
-  const repeated = seen.length > 0 && chosen.every(wasShown) && !namesOwnWord(chosen);
+  // Or opened by the sentence shown before, which lacks the follow-up's own words: "what if we switch to CIP for
+  // the rail shipments?" after the CIF minimum cover opened with that line again (trial 15 t15-34).
+  const repeated =
+    seen.length > 0 &&
+    ((chosen.every(wasShown) && !namesOwnWord(chosen)) ||
+      (chosen[0] !== undefined && wasShown(chosen[0]) && !namesOwnWord([chosen[0]])));
   if (repeated) {
     const rescored = pool.map((e) => (e.shownBefore ? { ...e, score: e.score * W_SHOWN_BEFORE } : e));
     // The sentences that name what the follow-up asks about count more: "那铝型材呢？" after the rebate rates is
