@@ -1264,6 +1264,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).not.toMatch(/^CIF \(sea and inland waterway only\)/);
   });
 
+  it('finds the SAFE reporting rule for a long deferred payment asked as "外管局/报备" (trial 15 t15-15)', async () => {
+    const a = await ask('俄罗斯客户要货到120天后付款，外汇这块我们需要去报备啥吗？外管局那边要报告吗');
+    expect(leadDocs(a)[0]).toBe('china-export-proceeds-currency-zh');
+    expect(a.lead?.text).toContain('超过 90 天的赊销账期');
+    // A sentence after a list is not read with the list's last item ("部分离岸转手买卖业务。因此，…").
+    expect(a.lead?.text).not.toContain('部分离岸转手买卖业务。因此');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

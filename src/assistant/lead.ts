@@ -429,7 +429,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         // "On top of that, …", "Кроме того, …", "此外，…" lean on the sentence before them: read together.
         const before = unitIndex > 0 ? units[unitIndex - 1] : undefined;
         const text =
-          before && CONNECTIVE.test(unit.text) && !/[:：]$/.test(before.text)
+          before && CONNECTIVE.test(unit.text) && !/[:：]$/.test(before.text) && before.leadIn === undefined
             ? `${before.text}${opts.lang === 'zh' ? '' : ' '}${hedged}`
             : hedged;
         const candidate = {
