@@ -1272,6 +1272,13 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).not.toContain('部分离岸转手买卖业务。因此');
   });
 
+  it('keeps the date a follow-up\'s product leads to in the cut ("а шоколад и карамель?", trial 15 t15-10)', async () => {
+    const c = `sweets-${Date.now()}`;
+    await ask('производим печенье, хотим в Россию поставлять. честный знак нужен?', c);
+    const a = await ask('а шоколад и карамель?', c);
+    expect(a.lead?.text).toContain('карамель и жевательная резинка — с 01.07.2026');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

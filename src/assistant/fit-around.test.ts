@@ -167,4 +167,13 @@ describe('fitAround with the figures a question asks for', () => {
     expect(cut).toContain('RUB 73,860');
     expect(cut.replace(/…/g, '').length).toBeLessThanOrEqual(150);
   });
+
+  it("moves on to the figure the question's last word leads to when it lies within the clause (trial 15 t15-10)", () => {
+    const text =
+      'сладости: печенье, мармелад, зефир, вафли и пасты — с 01.03.2026; торты и выпечка — с 01.05.2026; шоколад, драже, карамель и жевательная резинка — с 01.07.2026;';
+    const q = 'производим печенье, хотим в Россию поставлять. честный знак нужен? а шоколад и карамель?';
+    const cut = fitAround(text, 100, keys(q), figureSpans(questionTypes(q), text));
+    expect(cut).toContain('карамель и жевательная резинка — с 01.07.2026');
+    expect(cut.replace(/…/g, '').length).toBeLessThanOrEqual(100);
+  });
 });

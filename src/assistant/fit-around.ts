@@ -176,11 +176,30 @@ export function fitAround(
   if (figure && figure[0].length <= 14) {
     end += figure[0].length;
     start = offPartialWord(text, Math.min(end, start + figure[0].length), end);
+  } else if (end < text.length && last + NEAR >= end) {
+    // The question's last word right at the cut ("…шоколад, драже, карамель и…" of "…и жевательная резинка —
+    // с 01.07.2026"): what it is asked for follows within a clause; the window moves on to the clause's
+    // figure when it is that close (trial 15 t15-10).
+    const clause = FIGURE_IN_CLAUSE.exec(text.slice(end, end + TAIL_REACH));
+    if (clause) {
+      const by = clause[0].length;
+      end += by;
+      start = offPartialWord(text, Math.min(end, start + by), end);
+      // Not inside a date or a number the start now falls in ("…7月24日" of "2019年7月24日").
+      while (start < end && /[\d年月日号]/u.test(text[start]!) && /[\d年月日号.,]/u.test(text[start - 1] ?? ''))
+        start++;
+    }
   }
   // The mark of a cut follows what is shown as is: a comma kept before it ("each year,…") costs
   // nothing, and dropping it lost 2 xquad ru answers whose gold strings end with one.
   return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
 }
+
+/** How far past the cut a figure the question's last word leads to may lie. */
+const TAIL_REACH = 40;
+/** Words of one clause (no sentence or clause stop) up to a date or figure with its unit. */
+const FIGURE_IN_CLAUSE =
+  /^[^.;!?。；！？]*?(?:\d{1,2}\.\d{1,2}\.\d{4}|\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d[\d\s,.]*\d?\s?(?:%|％|дн[а-я]*|days?|天|руб[а-я]*|usd|eur|евро|юан[а-я]*|元))/iu;
 
 const VERDICT = /^[^.!?。！？\d]{1,24}[.!?。！？](?=\s?\S)/u;
 const LABEL = /^[^.!?。！？:：\d]{1,24}[:：](?=\s?\S)/u;
