@@ -1279,6 +1279,13 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toContain('карамель и жевательная резинка — с 01.07.2026');
   });
 
+  it('never answers with a sentence that says which other note to read ("— в документе о …", trial 15 t15-10)', async () => {
+    const a = await ask('производим печенье, хотим в Россию поставлять. честный знак нужен?');
+    expect(a.lead?.text).not.toContain('— в документе о Честном ЗНАКе');
+    const en = await ask('we make cookies and want to sell them in russia. do we need chestny znak?');
+    expect(en.lead?.text ?? '').not.toMatch(/are in the document on/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

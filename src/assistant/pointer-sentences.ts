@@ -17,6 +17,10 @@ const POINTERS = [
   // says; only a pointer in brackets ("…（见《…》）。", "…(see "…").") follows a statement of its own.
   /(?:请见|参见|详见|另见|见)\s*[“"《「][^。]{1,80}[”"》」](?:两篇文章|一文|文章|文档|一节|常见问题)?[。.]?$/u,
   /(?:^|\s)see\s[“"][^”"]{1,80}[”"]\.?$/iu,
+  // "Как устроена система, кто заказывает коды … — в документе о Честном ЗНАКе в России.", "How the system
+  // works, who orders codes … are in the document on Russia's Честный ЗНАК." (trial 15 t15-10 led with it).
+  /\s[—–]\s(?:в|во)\s(?:документе|статье|материале|заметке)\s(?:о|об|про)\s[^.]{1,80}\.?$/iu,
+  /\s(?:is|are)\sin\sthe\s(?:document|article|note)\s(?:on|about)\s[^.]{1,80}\.?$/iu,
   /(?:^|\s)см\.\s«.{1,80}»\.?$/u,
 ];
 export const isPointer = (sentence: string) => {
