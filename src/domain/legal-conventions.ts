@@ -34,7 +34,9 @@ const CARRIAGE: Record<string, RegExp> = {
 
 // China's cross-border e-commerce customs modes by their codes ("我们9610发俄罗斯的小包…退回来了"): the document
 // whose title names the code answers, not the destination's parcel rules (trial 14 t14-15).
-const ECOMMERCE_MODE = /(?<!\d)(9610|9710|9810|1210)(?!\d)/gu;
+// Not a quantity that happens to be written the same ("1210 km", "9810 кг", "1210 USD").
+const ECOMMERCE_MODE =
+  /(?<![\d.,])(9610|9710|9810|1210)(?!\d|[.,]\d)(?!\s*(?:km|км|公里|kg|кг|公斤|t\b|т\b|吨|usd|eur|rub|руб|元|\$|%|％|дн|day|天|年))/giu;
 
 const CONVENTION = 'convention:';
 /** Whether a regime key (a regulation number or a convention) names a convention. */

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { namedRegimes } from './legal-conventions.js';
+
+describe('namedRegimes', () => {
+  it('reads the e-commerce customs modes by their codes, and not a quantity written the same', () => {
+    expect(namedRegimes('我们9610发俄罗斯的小包，退回来了')).toEqual(['mode:9610']);
+    expect(namedRegimes('we ship under 9810 to an overseas warehouse.')).toEqual(['mode:9810']);
+    expect(namedRegimes('distance 1210 km to Almaty')).toEqual([]);
+    expect(namedRegimes('1210 USD за контейнер')).toEqual([]);
+    expect(namedRegimes('12,100 or 1210.5 tonnes')).toEqual([]);
+  });
+
+  it('keeps the conventions named by name', () => {
+    expect(namedRegimes('по СМГС и CMR')).toEqual(['convention:smgs', 'convention:cmr']);
+  });
+});
