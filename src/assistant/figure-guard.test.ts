@@ -64,8 +64,16 @@ describe('removeUnsupportedFigures', () => {
 
   it('leaves numbers that are not money alone, and checks every number of a range', () => {
     expect(removeUnsupportedFigures('It takes 40 days.', 'no numbers').text).toBe('It takes 40 days.');
-    expect(removeUnsupportedFigures('From 12–15 USD.', 'Transit: 12–15 days.').removed).toEqual([]);
-    expect(removeUnsupportedFigures('From 12–16 USD.', 'Transit: 12–15 days.').removed).toEqual(['16 USD']);
+    expect(removeUnsupportedFigures('From 12–15 USD.', 'Rate: 12–15 USD per box.').removed).toEqual([]);
+    expect(removeUnsupportedFigures('From 12–16 USD.', 'Rate: 12–15 USD per box.').removed).toEqual(['16 USD']);
+  });
+
+  it('does not take a duration, a distance or a share in the evidence for a price', () => {
+    expect(
+      removeUnsupportedFigures('It costs about 120 USD.', 'Оплата через 120 дней после поставки.').removed,
+    ).toEqual(['120 USD']);
+    expect(removeUnsupportedFigures('约 6570 元。', '从边境到莫斯科约6570公里。').removed).toEqual(['6570 元']);
+    expect(removeUnsupportedFigures('It is 5400 USD.', '5400 USD (2025, estimate)').removed).toEqual([]);
   });
 
   it('splits sentences in Chinese, Russian and on new lines', () => {

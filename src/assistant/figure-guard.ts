@@ -15,9 +15,16 @@ function numberKey(s: string): string {
     .replace(/[^\d.]/g, '');
 }
 
+// A number the evidence gives as a duration, a distance, a weight or a share is no price: "120 дней" in a
+// passage does not make an invented "120 USD" quoted (the answers suite's invented figure passed once a
+// note gave a 120-day example).
+const NOT_MONEY_AFTER =
+  /^\s?(?:дн|сут|недел|месяц|лет|год|час|мин|days?\b|weeks?\b|months?\b|years?\b|hours?\b|minutes?\b|天|日|周|个月|月|年|小时|分钟|km\b|км|公里|kg\b|кг|公斤|吨|мм|mm\b|%|％)/iu;
+
 function evidenceNumbers(evidence: string): Set<string> {
   const out = new Set<string>();
   for (const m of evidence.matchAll(/\d[\d\s,.]*\d|\d/g)) {
+    if (NOT_MONEY_AFTER.test(evidence.slice(m.index + m[0].length))) continue;
     out.add(numberKey(m[0]));
     for (const part of m[0].split(/[\s–-]+/)) if (part) out.add(numberKey(part));
   }
