@@ -40,7 +40,7 @@ export interface LeadDoc {
   /** The technical regulations (numbers) the document is about: those its title names. */
   regulations?: readonly string[];
   /** Whose sanctions the document is about (its title's US / EU / UK), if any. */
-  jurisdictions?: readonly string[];
+  jurisdictions?: readonly Jurisdiction[];
   /** 0 for the best retrieved document. */
   rank: number;
   /** The document's retrieval score, when known: near-equal scores give near-equal priors. */
@@ -155,9 +155,6 @@ const FRAME: Record<Lang, RegExp> = {
   en: /how\s+long|how\s+much|how\s+many|do\s+(?:i|we)\s+need|is\s+there|are\s+there|what\s+(?:is|are)|which|can\s+(?:i|we)|does\s+\S+\s+apply\s+to|apply\s+to|should\s+(?:i|we)|please|tell\s+me/giu,
 };
 const W_TYPE = 0.2;
-/** Each further kind of figure a sentence holds of those asked adds this share of W_TYPE (1 and 0.5 left the
- * domain, xquad and follow-up figures as they were; decision 035). */
-const W_EACH_TYPE = 1;
 // A year named relative to today: "上合示范区的班列去年一共开了多少列？" asks for 2025's total in 2026 (trial 14
 // t14-23 led with the route counts of 2023–2025 and left out the 1,225 trains of 2025).
 const RELATIVE_YEARS: ReadonlyArray<readonly [number, RegExp]> = [
@@ -318,7 +315,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
     const otherJurisdiction =
       askedJurisdictions.length > 0 &&
       (doc.jurisdictions?.length ?? 0) > 0 &&
-      !doc.jurisdictions!.some((j) => askedJurisdictions.includes(j as Jurisdiction));
+      !doc.jurisdictions!.some((j) => askedJurisdictions.includes(j));
     // A document about another technical regulation answers for its own products: asked about toys
     // (TR CU 008), "only a declaration, no certificate" from the RoHS document is the wrong rule.
     const offRegulation =
@@ -374,9 +371,10 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         const kind = kindOf(unit);
         if (kind.pointer) continue;
         const coverage = matched / total;
-        // Two kinds asked ("до какого года и сколько %"): a sentence with both answers more than one with a year.
-        const answered = types.filter((t) => answersType(t, unit, qTokens)).length;
-        const typeBonus = answered === 0 ? 0 : W_TYPE * (1 + W_EACH_TYPE * (answered - 1));
+        // Once per kind: asked "до какого года и сколько %", a sentence with both answers more than one with a
+        // year (counting each kind once or half again left the domain, xquad and follow-up figures as they
+        // were; decision 035).
+        const typeBonus = W_TYPE * types.filter((t) => answersType(t, unit, qTokens)).length;
         const mentionsAsked = unit.markets.some((m) => asked.has(m));
         // China is where the goods come from ("ввоз из третьих стран, например из Китая"): naming it does
         // not make a sentence about another market.

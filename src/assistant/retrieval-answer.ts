@@ -142,12 +142,9 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
     }
     parts.push(selection.lead.text);
     // "…暂停实施至 2026 年 11 月 10 日" read after that day: the note wrote it as still to come.
-    const passed = input.today
-      ? [
-          ...new Set(
-            selection.lead.sentences.flatMap((s) => passedEndDates(s.text, citations[s.n - 1]?.asOf, input.today!)),
-          ),
-        ]
+    const today = input.today;
+    const passed = today
+      ? [...new Set(selection.lead.sentences.flatMap((s) => passedEndDates(s.text, citations[s.n - 1]?.asOf, today)))]
       : [];
     if (passed.length > 0) {
       const note = t(lang, 'endDatePassed', { dates: passed.join(', ') });
