@@ -638,7 +638,7 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     const a = await ask(
       'контейнерный поезд Чэнду–Москва опоздал на 3 дня при сроке 15 дней, что положено с перевозчика по СМГС?',
     );
-    expect(a.citations.findIndex((c) => c.docId === 'rail-liability-smgs-ru')).toBe(1);
+    expect(a.citations.findIndex((c) => c.docId === 'rail-liability-smgs-ru')).toBe(0);
     expect(leadDocs(a)[0]).toBe('rail-liability-smgs-ru');
   });
 
@@ -1284,6 +1284,21 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).not.toContain('— в документе о Честном ЗНАКе');
     const en = await ask('we make cookies and want to sell them in russia. do we need chestny znak?');
     expect(en.lead?.text ?? '').not.toMatch(/are in the document on/);
+  });
+
+  it('lists the passages the direct answer quotes first, numbered from [1]', async () => {
+    // Asked Russia's import VAT for 2026, the reply quoted [3] below two passages on parallel import (issue 16).
+    const a = await ask('Какой НДС на импорт в Россию в 2026?');
+    expect(a.lead?.text).toMatch(/22%/);
+    expect(a.citations[0]?.docId).toBe('country-russia-vat-2026-ru');
+    expect(a.lead?.text).toMatch(/\[1\]$/);
+    expect(a.answer).toMatch(/\n\[1\] [^\n]*\(Россия\)\n[^\n]*22%/);
+    // Whatever the question, the quoted passages are [1]…[k].
+    for (const q of ['如何申请AEO互认？', 'how long is the CMR claim period?', 'сертификат на игрушки нужен?']) {
+      const b = await ask(q);
+      const quoted = [...new Set(b.lead?.citations ?? [])].sort();
+      expect(quoted, q).toEqual(quoted.map((_, i) => i + 1));
+    }
   });
 
   it('gives the same direct answer through `advisor ask --json`', async () => {

@@ -72,7 +72,7 @@ export interface LeadOptions {
 
 export interface LeadResult {
   /** Absent when no sentence shares a word with the question. */
-  lead?: { text: string; citations: number[]; sentences: LeadSentence[] };
+  lead?: { text: string; citations: number[]; sentences: Array<LeadSentence & { shown: string }> };
   /** For each document, its best sentence and the passage it sits in (shown as that document's passage). */
   bestByDoc: Map<number, LeadSentence>;
   /** Share of the question's weight the best sentence (with its heading) covers, 0–1: how well the
@@ -549,20 +549,24 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
     chosen = show(composeLead(pool, maxChars, maxSentences, cut));
   }
   // Two sentences of one paragraph both carry its run-in heading (passage-units.ts): said once.
-  const parts = chosen.map(({ shown, n }, i) => {
+  const sentences = chosen.map(({ shown, n, passageKey, text, score }, i) => {
     const label = /^([^…]{2,80}?[.。:：])\s?…\s?/u.exec(shown);
     const repeated = label && chosen.slice(0, i).some((x) => x.text.startsWith(label[1]!));
-    return `${repeated ? `…${shown.slice(label[0].length)}` : shown} [${n}]`;
+    return { n, passageKey, text, score, shown: repeated ? `…${shown.slice(label[0].length)}` : shown };
   });
-  const citations = [...new Set(chosen.map((s) => s.n))];
   return {
-    lead: {
-      text: parts.join(' '),
-      citations,
-      sentences: chosen.map(({ n, passageKey, text, score }) => ({ n, passageKey, text, score })),
-    },
+    lead: leadOf(sentences),
     bestByDoc,
     confidence,
     matchedWeight,
+  };
+}
+
+/** The lead as shown: each sentence as cut, with its citation number. */
+export function leadOf(sentences: Array<LeadSentence & { shown: string }>): NonNullable<LeadResult['lead']> {
+  return {
+    text: sentences.map(({ shown, n }) => `${shown} [${n}]`).join(' '),
+    citations: [...new Set(sentences.map((s) => s.n))],
+    sentences,
   };
 }

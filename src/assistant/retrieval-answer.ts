@@ -19,6 +19,7 @@ import { coverageGaps, type CoverageGap } from './coverage.js';
 import { correctSpelling } from '../rag/spelling.js';
 import { selectLead, type LeadResult } from './lead.js';
 import { shownPassages } from './shown-passages.js';
+import { leadSourcesFirst } from './lead-sources-first.js';
 import { tokenize } from '../rag/tokenize.js';
 import type { UserHit } from './retrieve.js';
 
@@ -83,10 +84,10 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
   }
   // Read as the corpus spells it ("сколко", "acount"): the words that pick the sentences.
   const asRead = correctSpelling(question, (token) => kb.termIdf(token));
-  const shown = shownPassages(asRead, input.hits, kb, input.followUp);
-  const selection: LeadResult = selectLead(
+  const retrieved = shownPassages(asRead, input.hits, kb, input.followUp);
+  const selected: LeadResult = selectLead(
     asRead,
-    shown.map((h, rank) => ({
+    retrieved.map((h, rank) => ({
       n: rank + 1,
       // Text that addresses a model is removed before any sentence can be shown (injection.ts).
       passages: [{ key: h.id, text: neutralizeInstructions(h.text).text, headingPath: h.headingPath, rank: 0 }],
@@ -110,6 +111,7 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
       ],
     },
   );
+  const { shown, selection } = leadSourcesFirst(retrieved, selected);
   const citations = toCitations(shown, input.today, (hit, i) => selection.bestByDoc.get(i + 1)?.text);
   const gaps = coverageGaps(question, input.products ?? [], kb.topicLines(), lang, {
     asked: input.markets ?? [],
