@@ -1301,6 +1301,17 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     }
   });
 
+  it('reads a note on a service for all buyers as no one market’s: a Kazakh buyer is screened, a Russian VAT base is not the credit database (trial 16)', async () => {
+    // Tagged Russia for its two lines on Russian buyers, the screening note was another market's for a
+    // Kazakh buyer (×0.5), and every line of the 信用上合 note answered for Russia: "о базе на 216 стран"
+    // led a question on the base of Russian import VAT.
+    const screen = await ask('How do I screen a new Kazakh buyer against sanctions lists? any free tools?');
+    expect(leadDocs(screen)[0]).toBe('sanctions-screening-counterparties-en');
+    const vat = await ask('какой НДС на импорт в РФ в 2026? и от какой базы считается');
+    expect(vat.lead?.text).not.toMatch(/216/);
+    expect(vat.lead?.text).toMatch(/^Россия: ввозной НДС[^[]*22%/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {
