@@ -27,3 +27,27 @@ describe('selectLead', () => {
     expect(lead('示范区班列今年全年开行了多少列？', '2025-06-01')).toContain('1225');
   });
 });
+
+describe('a sentence that points back', () => {
+  it('is shown with the sentence it points back to: "这两个日期均已过去。" alone says nothing (trial 16 t16-15)', () => {
+    const docs = [
+      {
+        n: 1,
+        rank: 0,
+        countries: ['CN'],
+        passages: [
+          {
+            key: 'suspension',
+            headingPath: ['出口管制', '暂停到什么时候'],
+            text: '第70号公告暂停实施上述措施，暂停期原定至2026年11月10日。这两个日期均已过去，暂停是否延长未能证实。',
+          },
+        ],
+      },
+    ];
+    const [first] =
+      selectLead('暂停期的日期已过去了吗', docs, { lang: 'zh', idf: () => 1, missingIdf: 1, maxChars: 200 }).lead
+        ?.sentences ?? [];
+    expect(first?.text).toMatch(/^第70号公告/);
+    expect(first?.text).toContain('这两个日期均已过去');
+  });
+});

@@ -146,7 +146,7 @@ const INCOTERM_TOKEN = /^(?:exw|fca|fas|fob|cfr|cif|cpt|cip|dap|dpu|ddp)$/;
 /** An Incoterms rule's weight, over its corpus weight (1: the domain sets' key terms 0.551, 2: 0.557, 3: 0.554). */
 const INCOTERM_WEIGHT = 2;
 const CONNECTIVE =
-  /^(?:on top of that|in addition|also|however|moreover|furthermore|therefore|otherwise|кроме того|также|однако|при этом|поэтому|иначе|此外|另外|但是|同时|因此|否则)[,，\s]/iu;
+  /^(?:(?:on top of that|in addition|also|however|moreover|furthermore|therefore|otherwise|кроме того|также|однако|при этом|поэтому|иначе|此外|另外|但是|同时|因此|否则)[,，\s]|(?:both|these|those|обе|оба|эти|эта|этот|это)\s+(?:dates?|rules?|measures?|даты|дата|правила?|меры|срок[иа]?)\b|(?:这两个|这些|上述|以上)(?:日期|措施|规定|期限))/iu;
 
 /** How questions are framed in each language: removed before matching words (question-type.ts reads them). */
 const FRAME: Record<Lang, RegExp> = {
