@@ -1312,6 +1312,26 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(vat.lead?.text).toMatch(/^Россия: ввозной НДС[^[]*22%/);
   });
 
+  it('plans a trip through each crossing a question weighs, each caveat once (trial 16 t16-20)', async () => {
+    // "走满洲里还是二连浩特？" was answered with a third crossing, Khorgos, alone.
+    const a = await ask('胶州上合发明斯克，整柜走铁路大概要几天？走满洲里还是二连浩特？');
+    expect(a.toolCalls.map((c) => [c.name, (c.input as { via?: string }).via])).toEqual([
+      ['plan_route', 'manzhouli'],
+      ['plan_route', 'erenhot'],
+    ]);
+    expect(a.lead?.text).toMatch(/满洲里–后贝加尔斯克[\s\S]*二连浩特–扎门乌德/);
+    const caveats = (a.lead?.text ?? '').split('\n').filter((l) => l.startsWith('⚠'));
+    expect(caveats.length).toBeGreaterThan(0);
+    expect(new Set(caveats).size).toBe(caveats.length);
+    const warned = a.answer.split('\n').filter((l) => l.startsWith('⚠'));
+    expect(new Set(warned).size).toBe(warned.length);
+    // "or" between two crossings weighs them; a trip with no town named is not made of crossings alone.
+    const en = await ask('Qingdao to Minsk by rail — via Manzhouli or Erenhot?');
+    expect(en.toolCalls.map((c) => (c.input as { via?: string }).via)).toEqual(['manzhouli', 'erenhot']);
+    const border = await ask('Хоргос или Алашанькоу — где быстрее проходит граница?');
+    expect(border.toolCalls).toEqual([]);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

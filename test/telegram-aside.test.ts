@@ -83,4 +83,21 @@ describe('telegram: a question beside a tool request', () => {
     await bot().handleUpdate(textUpdate('сколько идёт контейнер из Циндао в Москву?', { userId: 42 }) as never);
     expect(texts().some((t) => t.includes('НДС'))).toBe(false);
   });
+
+  it('sends a plan through each crossing the message weighs, the answer buttons under the last (trial 16 t16-20)', async () => {
+    await bot().handleUpdate(
+      textUpdate('Циндао — Минск по жд: через Маньчжурию или через Эрлянь, что быстрее?', { userId: 43 }) as never,
+    );
+    const sent = api.calls.filter((c) => c.method === 'sendMessage');
+    const plans = sent.filter((c) => (c.payload.text as string).startsWith('Циндао → Минск'));
+    expect(plans.map((c) => (c.payload.text as string).split('\n')[0])).toEqual([
+      expect.stringContaining('Маньчжур'),
+      expect.stringContaining('Эрлян'),
+    ]);
+    const buttons = (c: (typeof sent)[number]) =>
+      JSON.stringify((c.payload.reply_markup as { inline_keyboard?: unknown } | undefined)?.inline_keyboard ?? []);
+    // Each plan has its details button; only the last carries the answer's feedback buttons.
+    expect(plans.map((c) => buttons(c).includes('callback_data'))).toEqual([true, true]);
+    expect(buttons(plans[1]!).length).toBeGreaterThan(buttons(plans[0]!).length);
+  });
 });

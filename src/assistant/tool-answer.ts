@@ -58,6 +58,32 @@ export async function toolAnswer(
       escalation: { suggested: true, reason: 'the user asked for a lawyer' },
     };
   }
+  // Crossings weighed against each other: a plan through each, their lines together, each caveat once.
+  if (intent.kind === 'route' && intent.compareVia) {
+    const { compareVia, ...trip } = intent;
+    const plans = await Promise.all(
+      compareVia.map((via) => toolAnswer({ ...trip, via }, lang, channel, tools, notice)),
+    );
+    const answered = plans.filter((p) => p.lead);
+    if (answered.length === 0) return plans[0]!;
+    const said = new Set<string>();
+    const once = (text: string) =>
+      text
+        .split('\n')
+        .filter((line) => !line.startsWith('⚠') || (!said.has(line) && said.add(line)))
+        .join('\n');
+    const summaries = answered.map((p) => p.lead!.text.split('\n'));
+    // The options' lines first, then every caveat of any of them once.
+    const lines = summaries.flatMap((l) => l.filter((x) => !x.startsWith('⚠')));
+    const lead = once([...lines, ...summaries.flatMap((l) => l.filter((x) => x.startsWith('⚠')))].join('\n'));
+    const rest = answered.map((p) => once(p.answer.slice(p.lead!.text.length).trim())).filter(Boolean);
+    return {
+      ...answered[0]!,
+      answer: [lead, ...rest].join('\n\n'),
+      lead: { text: lead, citations: [] },
+      toolCalls: plans.flatMap((p) => p.toolCalls),
+    };
+  }
   const notices = notice ? [notice] : [];
   const base = { lang, mode: 'retrieval-only' as const, citations: [], notices };
   if (intent.kind === 'lawyer') {

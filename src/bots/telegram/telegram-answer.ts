@@ -135,28 +135,38 @@ export async function answerQuestion(
       if (ev.type === 'done') {
         await stopTyping();
         const answerId = ev.result.answerId!; // stored by the assistant: every Telegram turn has a conversation
-        const route =
-          ev.result.mode === 'retrieval-only'
-            ? ev.result.toolCalls.find((c) => c.name === 'plan_route' && !c.error)
-            : undefined;
-        if (route && deps.routes && placeholder === undefined) {
+        // One plan per crossing a question weighs ("走满洲里还是二连浩特？"), each with its details button; the
+        // answer's own buttons under the last.
+        const routes =
+          ev.result.mode === 'retrieval-only' && deps.routes && placeholder === undefined
+            ? ev.result.toolCalls.filter((c) => c.name === 'plan_route' && !c.error)
+            : [];
+        const plans = [];
+        for (const route of routes) {
           const input = routeToolInput.safeParse(route.input);
-          if (input.success) {
-            const constraints = routeConstraints(input.data);
-            const { plan } = await deps.routes
-              .plan(input.data.from, input.data.to, constraints)
-              .catch(() => ({ plan: undefined }));
-            if (plan) {
-              await sendRoutePlan(ctx, plan, constraints, ev.result.lang, answerKeyboard(answerId, ev.result.lang));
-              // The other question the message asked beside the trip, answered from the knowledge base.
-              if (ev.result.aside)
-                for (const part of splitHtml(
-                  [answerToHtml(ev.result.aside), sourcesHtml(ev.result.citations, ev.result.lang)].join('\n\n'),
-                ))
-                  await ctx.reply(part, { parse_mode: 'HTML', ...NO_PREVIEW, ...thread });
-              return;
-            }
-          }
+          if (!input.success) continue;
+          const constraints = routeConstraints(input.data);
+          const { plan } = await deps
+            .routes!.plan(input.data.from, input.data.to, constraints)
+            .catch(() => ({ plan: undefined }));
+          if (plan) plans.push({ plan, constraints });
+        }
+        if (plans.length > 0) {
+          for (const [i, { plan, constraints }] of plans.entries())
+            await sendRoutePlan(
+              ctx,
+              plan,
+              constraints,
+              ev.result.lang,
+              i === plans.length - 1 ? answerKeyboard(answerId, ev.result.lang) : undefined,
+            );
+          // The other question the message asked beside the trip, answered from the knowledge base.
+          if (ev.result.aside)
+            for (const part of splitHtml(
+              [answerToHtml(ev.result.aside), sourcesHtml(ev.result.citations, ev.result.lang)].join('\n\n'),
+            ))
+              await ctx.reply(part, { parse_mode: 'HTML', ...NO_PREVIEW, ...thread });
+          return;
         }
         const parts = splitHtml(renderAnswer(ev.result));
         const keyboard = answerKeyboard(answerId, ev.result.lang);
