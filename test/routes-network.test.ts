@@ -158,6 +158,21 @@ describe('route plans on the real network', () => {
     expect(moscow.notes).not.toContain('noCheapest');
   });
 
+  it('calls the fastest option shown the fastest, a sea option beside a slower train included (trial 16 t16-33)', async () => {
+    // "rail (fastest): 15–18 days" stood above "sea: 10–12 days" (sea to Vladivostok + rail).
+    for (const [from, to] of [
+      ['Qingdao', 'Moscow'],
+      ['Qingdao', 'Minsk'],
+      ['Qingdao', 'Tashkent'],
+    ] as const) {
+      const { plan } = await routes.plan(from, to, { modes: ['rail', 'sea'] });
+      const fastest = plan.options.filter((o) => o.picks.includes('fastest'));
+      expect(fastest.length, `${from} → ${to}`).toBe(1);
+      for (const o of plan.options.filter((x) => !isUndercut(x)))
+        expect(o.days.min, `${from} → ${to}`).toBeGreaterThanOrEqual(fastest[0]!.days.min);
+    }
+  });
+
   it('measures a sum of legs against a through service to a place it passes when the trip has none', async () => {
     // Qingdao → Minsk by rail came out at 9–10 days, "fastest, best overall", where the train to Moscow
     // alone is reported at 15 days or more (new-user trial 4).

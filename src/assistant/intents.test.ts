@@ -139,3 +139,37 @@ describe('a trip named after a question on something else', () => {
     expect(namedSeaPassage('sea freight to St Petersburg')).toBeUndefined();
   });
 });
+
+describe('trips that weigh ways or crossings (trial 16)', () => {
+  const network = new RouteService({ networkFile: join(import.meta.dirname, '../../knowledge/logistics/network.yaml') })
+    .network;
+  const intent = (text: string) => detectIntent(text, placeRefs(network, text));
+
+  it('does not bind every way to the port one of them passes ("direct rail or sea to Vladivostok + rail")', () => {
+    for (const q of [
+      'Best way to move 1x40HC auto parts Qingdao → Moscow? direct rail or sea to Vladivostok + rail',
+      'Циндао — Москва: напрямую по жд или морем до Владивостока и дальше жд?',
+    ]) {
+      expect(intent(q), q).toMatchObject({ kind: 'route', from: 'qingdao', to: 'moscow' });
+      expect(intent(q), q).not.toHaveProperty('via');
+    }
+    // One way through the port is that way: "и дальше" goes on from it.
+    expect(intent('в Москву морем до Владивостока и дальше жд, сколько дней?')).toMatchObject({
+      to: 'moscow',
+      via: 'vladivostok',
+    });
+  });
+
+  it('plans each crossing weighed, from the zone when no start is named', () => {
+    expect(intent('контейнер в Алматы через Хоргос или Алашанькоу, сколько дней?')).toMatchObject({
+      from: 'qingdao',
+      to: 'almaty',
+      compareVia: ['khorgos', 'alashankou'],
+    });
+    expect(intent('从西安发阿拉木图，走霍尔果斯还是阿拉山口快？')).toMatchObject({
+      from: 'xian',
+      compareVia: ['khorgos', 'alashankou'],
+    });
+    expect(intent('Хоргос или Алашанькоу — где быстрее проходит граница?').kind).toBe('none');
+  });
+});

@@ -220,7 +220,7 @@ const ASKS = /[?？]|сколько|скока|посчита|报价|报个价|�
 const FIRST_STOP_CUE =
   /(?:先到|先运到|先发到|先走|途经|经过|取道)\s*$|(?:^|[^\p{L}])(?:сначала|first)\s+(?:\S+\s+){0,2}(?:до|в|во|to)\s*$/u;
 const GOES_ON =
-  /^\p{L}{0,3}\s*(?:\+|,?\s*(?:then|and\s+then|потом|затем|дальше|далее)(?!\p{L})|[，,]?\s*(?:再|转|然后))/u;
+  /^\p{L}{0,3}\s*(?:\+|,?\s*(?:then|and\s+then|(?:и\s+)?(?:потом|затем|дальше|далее))(?!\p{L})|[，,]?\s*(?:再|转|然后))/u;
 const COMPARES = /\bvs\.?(?!\w)|\bversus\b|\bcompar|сравн|(?<!\p{L})или(?!\p{L})|还是|比较|对比/iu;
 // "via Manzhouli or Erenhot": "or" between two crossings weighs them (COMPARES leaves out "or", which
 // joins anything: "certificate or declaration").
@@ -290,6 +290,10 @@ const NOT_A_TRIP = new RegExp(
   'iu',
 );
 
+/** "rail vs sea", "direct rail or sea to Vladivostok + rail": the ways compared are all planned, so a
+ * waypoint one of them names does not bind the others (trial 16 t16-33 was planned by sea alone). */
+const weighsWays = (text: string) => COMPARES.test(text) || (EITHER.test(text) && modesNamed(text).length >= 2);
+
 function routeIntent(text: string, places: readonly PlaceRef[]): Intent | undefined {
   if (places.length === 0 || ABOUT_PLACE.test(text) || NOT_A_TRIP.test(text)) return undefined;
   if (namesIncoterms(text) && !TIME_OR_COST.test(text)) return undefined;
@@ -303,7 +307,13 @@ function routeIntent(text: string, places: readonly PlaceRef[]): Intent | undefi
   const stops = places.filter((p) => role(p) !== 'via');
   if (places.length === 2 && stops.length === 1 && stops[0]!.id !== HOME_PLACE && role(stops[0]!) !== 'from') {
     const via = places.find((p) => role(p) === 'via')!;
-    return { kind: 'route', from: HOME_PLACE, to: stops[0]!.id, via: via.id, ...modesAsked(text) };
+    return {
+      kind: 'route',
+      from: HOME_PLACE,
+      to: stops[0]!.id,
+      ...(weighsWays(text) ? {} : { via: via.id }),
+      ...modesAsked(text),
+    };
   }
   if (places.length >= 2) {
     const [a, b] = places as [PlaceRef, PlaceRef];
@@ -332,7 +342,7 @@ function routeIntent(text: string, places: readonly PlaceRef[]): Intent | undefi
     if (from.id === to.id) return undefined;
     // "compare rail vs sea to vladivostok + rail", "через Хоргос или через Алашанькоу": the waypoint is one
     // of the options compared, so the plan shows them all (trial 9 planned the port alone, or one crossing).
-    const via = COMPARES.test(text)
+    const via = weighsWays(text)
       ? undefined
       : places.find((p) => role(p) === 'via' && p.id !== from.id && p.id !== to.id);
     return { kind: 'route', from: from.id, to: to.id, ...(via ? { via: via.id } : {}), ...modesAsked(text) };
