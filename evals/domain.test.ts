@@ -163,6 +163,7 @@ describe('domain retrieval (knowledge/ + evals/datasets/domain.jsonl)', () => {
           k: 5,
           markets: plan.markets,
           weights: plan.weights,
+          queryMarkets: plan.queryMarkets,
           regulations: plan.regulations,
           understood: plan.understood,
         });

@@ -1332,6 +1332,21 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(border.toolCalls).toEqual([]);
   });
 
+  it('searches each question of a message for its own market: Честный ЗНАК beside Kazakh marking (trial 16 t16-12)', async () => {
+    // Searched as one, the half that names Kazakhstan took every passage; the Russian half had none.
+    const a = await ask(
+      'Мы фабрика обуви в Цзиньцзяне. Кто наносит коды Честный знак — мы сами на фабрике или импортёр? И что по маркировке обуви в Казахстане?',
+    );
+    const docs = a.citations.map((c) => c.docId);
+    expect(docs.slice(0, 3)).toContain('country-russia-chestny-znak-ru');
+    expect(docs.slice(0, 3)).toContain('kazakhstan-light-industry-marking-ru');
+    // The road convention's parties beside its limit: "Китай же участник CMR? … сколько заплатит максимум?"
+    const cmr = await ask(
+      'Отправляем фурами через Хоргос в Алматы. Китай же участник CMR? если груз пропадёт, сколько перевозчик заплатит максимум?',
+    );
+    expect(cmr.answer).toMatch(/\n\[[12]\] [^\n]*Кто участвует в КДПГ и распространяется ли она на фуру из Китая\?/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

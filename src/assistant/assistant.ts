@@ -128,6 +128,7 @@ export class Assistant {
       k: PASSAGES,
       markets: plan.markets,
       weights: plan.weights,
+      queryMarkets: plan.queryMarkets,
       regulations: plan.regulations,
       understood: plan.understood,
       followUp: plan.previous !== undefined,
@@ -410,6 +411,7 @@ export class Assistant {
       k: PASSAGES,
       markets,
       weights: plan.weights,
+      queryMarkets: plan.queryMarkets,
       regulations: plan.regulations,
       understood: plan.understood,
     });

@@ -20,11 +20,14 @@ import type { StoredMessage } from '../store/conversation-repo.js';
 import { placeRole, type PlaceRef } from './intents.js';
 import { followUpQuery } from './query-rewrite.js';
 import { previousLead } from './previous-lead.js';
+import { questionParts } from './question-parts.js';
 
 export interface RetrievalPlan {
   queries: string[];
   /** How much each query counts in the fusion: the product-words phrasing helps, it does not lead. */
   weights: number[];
+  /** The markets each query is searched for: a message's own questions each for theirs. */
+  queryMarkets: string[][];
   markets: string[];
   products: ProductGroup[];
   /** The regulations (numbers) of those products: their documents are brought into the results. */
@@ -41,6 +44,8 @@ export interface RetrievalPlan {
 }
 
 const EXPANSION_WEIGHT = 1;
+/** Each question of a message that asks several counts this much beside the whole message. */
+const PART_WEIGHT = 0.5;
 // A follow-up searched alone ("а в Казахстане?") finds any Kazakh document; joined with the question it
 // follows it finds the answer, so the bare words count half (follow-up sets: 88 of 108 either way, and
 // "НДС в России?" → "а в Казахстане?" answers with the Kazakh rate instead of the marking rules).
@@ -76,8 +81,18 @@ export function planRetrieval(
   const followUp = before ? `${swapped(before, question, opts.places, forWhom)} ${question}` : joined;
   const products = detectProducts(followUp).filter((p) => !(forWhom && p.id === 'childrens-goods'));
   const carried = own.length ? own : askedMarkets(followUp);
+  const asks = before ? [] : questionParts(question);
+  const parts = asks.length > 1 ? asks : [];
+  // Each question of the message is searched for the market it names or implies ("Честный знак" is
+  // Russia's); a market it names only to compare with ("do they take EAC like russia?") is not the
+  // message's, and a question that names none is about the message's.
+  const partMarkets = parts.map((part) => {
+    const named = askedMarkets(part);
+    const own = named.length ? named.filter((m) => carried.includes(m)) : impliedMarkets(part);
+    return own.length ? own : carried;
+  });
   // A system of one market ("Честный ЗНАК") names that market when the question names none.
-  const markets = carried.length ? carried : impliedMarkets(followUp);
+  const markets = carried.length ? [...new Set([...carried, ...partMarkets.flat()])] : impliedMarkets(followUp);
   // A question on an Incoterms rule searches the documents on the rules too: "Is CIF ok for a rail
   // container to Almaty?" found freight costs to Almaty first.
   // The product's regulations are searched too, unless the question is on another subject ("出口退税率怎么查？
@@ -85,13 +100,22 @@ export function planRetrieval(
   const productWords =
     !OTHER_SUBJECT.test(followUp) || CONFORMITY.test(followUp) ? products.flatMap((p) => p.expand) : [];
   const expansion = [...productWords, ...(namesIncoterms(question) ? INCOTERMS_WORDS : [])].join(' ');
-  const queries = [question, followUp, ...(expansion ? [`${followUp} ${expansion}`] : [])];
-  const weights = [followUp === question ? 1 : FOLLOW_UP_ALONE_WEIGHT, 1, ...(expansion ? [EXPANSION_WEIGHT] : [])];
+  // Each of the questions a message asks searched on its own too, for its own market: searched as one,
+  // the half that names a market took every passage (trial 16 t16-12).
+  const queries = [question, followUp, ...(expansion ? [`${followUp} ${expansion}`] : []), ...parts];
+  const weights = [
+    followUp === question ? 1 : FOLLOW_UP_ALONE_WEIGHT,
+    1,
+    ...(expansion ? [EXPANSION_WEIGHT] : []),
+    ...parts.map(() => PART_WEIGHT),
+  ];
+  const queryMarkets = [...queries.slice(0, queries.length - parts.length).map(() => markets), ...partMarkets];
   const previous = before;
   const shownBefore = previous && depth === 0 ? previousLead(history) : undefined;
   return {
     queries,
     weights,
+    queryMarkets,
     markets,
     products,
     // The product's regulations rank their documents up only when the question is on the product's rules.

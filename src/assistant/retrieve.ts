@@ -20,6 +20,8 @@ export interface RetrieveOptions {
   markets?: readonly string[];
   /** retrieveFused: how much each phrasing counts (default 1 each), aligned with the queries. */
   weights?: readonly number[];
+  /** retrieveFused: the markets each phrasing is searched for (default `markets`), aligned with the queries. */
+  queryMarkets?: ReadonlyArray<readonly string[]>;
   /** Technical regulations (numbers, "004") the products the question names fall under. */
   regulations?: readonly string[];
   /** retrieveFused: the question as understood (a follow-up joined with the question it follows), read
@@ -167,10 +169,12 @@ export async function retrieveFused(
   opts: RetrieveOptions = {},
 ): Promise<UserHit[]> {
   const weightOf = new Map<string, number>();
+  const marketsOf = new Map<string, readonly string[]>();
   // Each phrasing read as the corpus spells it ("сколко", "acount", "kazakstan": rag/spelling.ts).
   queries.forEach((q, i) => {
     const text = correctSpelling(q, (token) => kb.termIdf(token)).trim();
     if (text) weightOf.set(text, Math.max(weightOf.get(text) ?? 0, opts.weights?.[i] ?? 1));
+    if (text && !marketsOf.has(text) && opts.queryMarkets?.[i]) marketsOf.set(text, opts.queryMarkets[i]!);
   });
   const unique = [...weightOf.keys()];
   if (unique.length <= 1) return retrieveForUser(kb, unique[0] ?? '', lang, opts);
@@ -179,7 +183,7 @@ export async function retrieveFused(
   const markets = new Set(opts.markets ?? []);
   for (const q of unique) {
     // The named documents are brought in once, into the fused list below.
-    const found = await searchForUser(kb, q, lang, { ...opts, k: k * 2 });
+    const found = await searchForUser(kb, q, lang, { ...opts, markets: marketsOf.get(q) ?? opts.markets, k: k * 2 });
     // A follow-up that names a market and nothing else ("哈萨克斯坦呢？", "а в таджикистане?") is that market's
     // own note when searched alone: any document that lists the market among others matched it too, and
     // the checklist's CISG line beat the CISG note for "中国和俄罗斯都是CISG缔约国吗？ → 哈萨克斯坦呢？" (fh-22).

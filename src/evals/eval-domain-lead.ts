@@ -84,6 +84,7 @@ export async function evalDomainLead(
       k: 5,
       markets: plan.markets,
       weights: plan.weights,
+      queryMarkets: plan.queryMarkets,
       regulations: plan.regulations,
       understood: plan.understood,
     });

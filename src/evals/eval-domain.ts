@@ -58,6 +58,7 @@ export async function evalDomain(kb: KnowledgeBase, questions: readonly DomainQu
       k: 5,
       markets: plan.markets,
       weights: plan.weights,
+      queryMarkets: plan.queryMarkets,
       regulations: plan.regulations,
       understood: plan.understood,
     });

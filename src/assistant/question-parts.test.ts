@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { questionParts } from './question-parts.js';
+
+describe('questionParts', () => {
+  it('splits a message at each question that more text follows', () => {
+    expect(
+      questionParts(
+        'Кто наносит коды Честный знак — мы сами на фабрике или импортёр? И что по маркировке обуви в Казахстане?',
+      ),
+    ).toEqual([
+      'Кто наносит коды Честный знак — мы сами на фабрике или импортёр?',
+      'И что по маркировке обуви в Казахстане?',
+    ]);
+    expect(
+      questionParts('欧盟第18轮制裁是不是把中国的银行也列进去了？我们收俄罗斯货款一直走黑河农商行，会有影响吗？'),
+    ).toHaveLength(2);
+  });
+
+  it('leaves one question whole, and a tail too short to ask anything with it', () => {
+    expect(questionParts('ндс?')).toEqual(['ндс?']);
+    expect(questionParts("what's duty + VAT there, and will they accept our CCC reports?")).toHaveLength(1);
+    expect(questionParts('какая ставка? ok?')).toEqual(['какая ставка? ok?']);
+    // A tail that leans on the question before it, or tells its context, is no question of its own.
+    expect(questionParts('какой НДС на импорт в РФ в 2026? и от какой базы считается')).toHaveLength(1);
+    expect(questionParts('какой щас ндс на ввоз детской одежды из китая? слышал с 2026 все подняли')).toHaveLength(1);
+  });
+});
