@@ -79,11 +79,12 @@ describe('company names in Chinese messages', () => {
   });
 });
 
-describe('trips named as the frame of another question (trial 9)', () => {
-  const network = new RouteService({ networkFile: join(import.meta.dirname, '../../knowledge/logistics/network.yaml') })
-    .network;
-  const intent = (text: string) => detectIntent(text, placeRefs(network, text));
+// A message read with the places of the route network it names, as the assistant reads it.
+const network = new RouteService({ networkFile: join(import.meta.dirname, '../../knowledge/logistics/network.yaml') })
+  .network;
+const intent = (text: string) => detectIntent(text, placeRefs(network, text));
 
+describe('trips named as the frame of another question (trial 9)', () => {
   it('leaves customs value, carrier liability, export rebates and people to the documents', () => {
     for (const text of [
       'FCA Циндао, ж/д до Забайкальска: таможенная стоимость в РФ включает этот фрахт?',
@@ -141,10 +142,6 @@ describe('a trip named after a question on something else', () => {
 });
 
 describe('trips that weigh ways or crossings (trial 16)', () => {
-  const network = new RouteService({ networkFile: join(import.meta.dirname, '../../knowledge/logistics/network.yaml') })
-    .network;
-  const intent = (text: string) => detectIntent(text, placeRefs(network, text));
-
   it('does not bind every way to the port one of them passes ("direct rail or sea to Vladivostok + rail")', () => {
     for (const q of [
       'Best way to move 1x40HC auto parts Qingdao → Moscow? direct rail or sea to Vladivostok + rail',

@@ -81,11 +81,12 @@ export function planRetrieval(
   const followUp = before ? `${swapped(before, question, opts.places, forWhom)} ${question}` : joined;
   const products = detectProducts(followUp).filter((p) => !(forWhom && p.id === 'childrens-goods'));
   const carried = own.length ? own : askedMarkets(followUp);
+  // Each of the questions a message asks is searched on its own too: searched as one, the half that names
+  // a market took every passage (trial 16 t16-12). Each for the market it names or implies ("Честный
+  // знак" is Russia's); a market it names only to compare with ("do they take EAC like russia?") is not
+  // the message's, and a question that names none is about the message's.
   const asks = before ? [] : questionParts(question);
   const parts = asks.length > 1 ? asks : [];
-  // Each question of the message is searched for the market it names or implies ("Честный знак" is
-  // Russia's); a market it names only to compare with ("do they take EAC like russia?") is not the
-  // message's, and a question that names none is about the message's.
   const partMarkets = parts.map((part) => {
     const named = askedMarkets(part);
     const own = named.length ? named.filter((m) => carried.includes(m)) : impliedMarkets(part);
@@ -100,16 +101,15 @@ export function planRetrieval(
   const productWords =
     !OTHER_SUBJECT.test(followUp) || CONFORMITY.test(followUp) ? products.flatMap((p) => p.expand) : [];
   const expansion = [...productWords, ...(namesIncoterms(question) ? INCOTERMS_WORDS : [])].join(' ');
-  // Each of the questions a message asks searched on its own too, for its own market: searched as one,
-  // the half that names a market took every passage (trial 16 t16-12).
-  const queries = [question, followUp, ...(expansion ? [`${followUp} ${expansion}`] : []), ...parts];
+  const phrasings = [question, followUp, ...(expansion ? [`${followUp} ${expansion}`] : [])];
+  const queries = [...phrasings, ...parts];
   const weights = [
     followUp === question ? 1 : FOLLOW_UP_ALONE_WEIGHT,
     1,
     ...(expansion ? [EXPANSION_WEIGHT] : []),
     ...parts.map(() => PART_WEIGHT),
   ];
-  const queryMarkets = [...queries.slice(0, queries.length - parts.length).map(() => markets), ...partMarkets];
+  const queryMarkets = [...phrasings.map(() => markets), ...partMarkets];
   const previous = before;
   const shownBefore = previous && depth === 0 ? previousLead(history) : undefined;
   return {

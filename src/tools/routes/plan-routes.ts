@@ -164,13 +164,13 @@ export function planRoutes(net: Network, fromText: string, toText: string, asked
       picks.set(direct, ['direct']);
     }
   }
-  // Every route found from legs undercuts the through service reported for the trip: that service is
-  // then the fastest anyone reports, and the one to take (Qingdao → Almaty named neither pick).
   // The fastest of every option shown whose time no reported service contradicts: the best sea option
   // (sea to Vladivostok + rail, 10–12 days) beside a through train (15–18) is the faster, though the legs
   // by Khorgos that add up to less than the train kept it out of the Pareto set (trial 16 t16-33 read
-  // "rail (fastest): 15–18 days" above "sea: 10–12 days").
+  // "rail (fastest): 15–18 days" above "sea: 10–12 days"). When every route found from legs undercuts
+  // the through service reported for the trip, that service is the fastest anyone reports.
   mark(best('days', [...trusted, ...extra.filter((r) => !undercuts(r))]), 'fastest');
+  // …and then the one to take (Qingdao → Almaty named no best overall).
   if (routes.length && !trusted.length) {
     const service = best(
       'days',
