@@ -32,6 +32,8 @@ interface Dialogue {
   intent: 'none' | 'route' | 'credit' | 'lawyer';
   from?: string;
   to?: string;
+  /** The modes the follow-up asks by ("а по морю?"): the plan must be asked for those alone. */
+  modes?: string[];
   company?: string;
 }
 const read = (set: string): Dialogue[] =>
@@ -94,8 +96,12 @@ describe.each(['followups', 'followups-heldout', 'followups-heldout-2'])(
           let ok = false;
           let why = '';
           if (d.intent === 'route') {
-            const input = tool?.input as { from?: string; to?: string } | undefined;
-            ok = tool?.name === 'plan_route' && (!d.from || input?.from === d.from) && (!d.to || input?.to === d.to);
+            const input = tool?.input as { from?: string; to?: string; modes?: string[] } | undefined;
+            ok =
+              tool?.name === 'plan_route' &&
+              (!d.from || input?.from === d.from) &&
+              (!d.to || input?.to === d.to) &&
+              (!d.modes || JSON.stringify(input?.modes ?? []) === JSON.stringify(d.modes));
             why = `${tool?.name ?? 'no tool'} ${JSON.stringify(input ?? {})}`;
           } else if (d.intent === 'credit') {
             // The company labelled, not any words taken for a name.

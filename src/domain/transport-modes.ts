@@ -17,7 +17,7 @@ interface ModeWords {
 const MODES: Record<TransportMode, ModeWords> = {
   road: {
     words: ['cmr', 'цмр', 'road', 'truck', 'trucks', 'trucking', 'lorry', 'авто', 'фура', 'фуры', 'фурой'],
-    stems: ['автомоб', 'автоперевоз', 'грузовик', 'дорожн'],
+    stems: ['автомоб', 'автоперевоз', 'автотранспорт', 'грузовик', 'дорожн'],
     han: ['公路', '卡车', '汽运', '国际道路运输公约'],
   },
   rail: {
@@ -26,9 +26,9 @@ const MODES: Record<TransportMode, ModeWords> = {
     han: ['铁路', '国际货协', '班列', '火车', '中欧班列'],
   },
   sea: {
-    words: ['sea', 'ocean', 'ship', 'vessel', 'hague', 'visby', 'hamburg', 'море', 'морем', 'судно'],
+    words: ['sea', 'ocean', 'ship', 'vessel', 'hague', 'visby', 'hamburg', 'море', 'морем', 'морю', 'судно'],
     stems: ['морск', 'гаагск', 'коносамент', 'контейнеровоз'],
-    han: ['海运', '海上', '船运', '海牙', '维斯比', '提单'],
+    han: ['海运', '海上', '海路', '船运', '海牙', '维斯比', '提单'],
   },
   air: {
     words: ['air', 'airfreight', 'plane', 'montreal', 'warsaw', 'авиа', 'самолет', 'самолетом'],

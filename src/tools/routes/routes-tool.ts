@@ -66,7 +66,11 @@ export function routesTool(routes: RouteService) {
             const usesMode = other.options.some((o) => o.legs.some((l) => modes.includes(l.mode)));
             const named = modes.map((m) => routeText(ctx.lang, m)).join(' / ');
             if (!usesMode) note = `${routeText(ctx.lang, 'noRouteByMode').replace('{mode}', named)}\n`;
-            plan = other;
+            // …and those are the options shown: "а по морю?" after Qingdao–Moscow by rail was answered with
+            // rail, air and sea again.
+            plan = usesMode
+              ? { ...other, options: other.options.filter((o) => o.legs.some((l) => modes.includes(l.mode))) }
+              : other;
           }
         }
         // "морем через Суэц": the options that go that way, or a word that none in our data does.
