@@ -1347,6 +1347,22 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(cmr.answer).toMatch(/\n\[[12]\] [^\n]*Кто участвует в КДПГ и распространяется ли она на фуру из Китая\?/);
   });
 
+  it('checks a counterparty given by its registration number, in the country the number belongs to', async () => {
+    // "проверь контрагента ИНН …" was answered from documents about checking companies (trial 16 t16-09).
+    const kz = await ask('проверь контрагента БИН 000000000002 — надёжный?');
+    expect(kz.toolCalls[0]?.name).toBe('credit_lookup');
+    expect(kz.lead?.text).toContain('Sample Almaty Logistics LLP (KZ)');
+    const ru = await ask('пробей ИНН 7701234567 пожалуйста');
+    expect(ru.toolCalls[0]?.name).toBe('credit_lookup');
+    expect(ru.lead?.text).toContain('регистрационным номером 7701234567');
+    expect(ru.lead?.text).not.toMatch(/написание/);
+    // Asked what the number is, after a check: the knowledge base's question, not the check again.
+    const c = `inn-${Date.now()}`;
+    await ask('can you check BIN: 000000000001', c);
+    const what = await ask('what is a BIN and where do I find it?', c);
+    expect(what.toolCalls).toEqual([]);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -29,6 +29,7 @@ import { escalationNotice } from './escalation-notice.js';
 import {
   ASKS_SANCTIONS,
   companyIn,
+  DEFINITIONAL,
   detectIntent,
   followsRuleQuestion,
   modesAsked,
@@ -375,7 +376,11 @@ export class Assistant {
         : { ...before, again: true };
     }
     // "can you check them?" after a message that named the company.
-    if (before.kind === 'credit' || (/провер|пробей|查|check|verify|vet/i.test(question) && companyIn(plan.previous))) {
+    // Not a question on what something is ("что такое ИНН?" after a check by ИНН): that one the knowledge base answers.
+    if (
+      !DEFINITIONAL.test(question) &&
+      (before.kind === 'credit' || (/провер|пробей|查|check|verify|vet/i.test(question) && companyIn(plan.previous)))
+    ) {
       const company = before.kind === 'credit' ? before.company : companyIn(plan.previous)!;
       return {
         kind: 'credit',

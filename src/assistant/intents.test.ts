@@ -170,3 +170,20 @@ describe('trips that weigh ways or crossings (trial 16)', () => {
     expect(intent('Хоргос или Алашанькоу — где быстрее проходит граница?').kind).toBe('none');
   });
 });
+
+describe('a counterparty given by its registration number', () => {
+  it('makes a check by number a credit lookup, and a question about the number none', () => {
+    expect(detectIntent('проверь контрагента ИНН 7701234567', [])).toMatchObject({
+      kind: 'credit',
+      company: '7701234567',
+      country: 'RU',
+    });
+    expect(detectIntent('БИН 000000000002', [])).toMatchObject({ kind: 'credit', company: '000000000002' });
+    expect(detectIntent('что такое ИНН и где его взять?', [])).toMatchObject({ kind: 'none' });
+    expect(
+      detectIntent('в декларации указали ИНН 7701234567 получателя, это нормально для таможни?', []),
+    ).toMatchObject({
+      kind: 'none',
+    });
+  });
+});

@@ -8,6 +8,7 @@ import { askedMarkets } from '../domain/markets.js';
 import { namesIncoterms } from '../domain/incoterms.js';
 import { LIABILITY_CLAIM } from '../domain/regulations.js';
 import { namedSeaPassage, type SeaPassage } from '../domain/sea-passages.js';
+import { registrationIdIn } from '../domain/registration-ids.js';
 import { namedModes, type TransportMode } from '../domain/transport-modes.js';
 
 export interface PlaceRef {
@@ -72,7 +73,7 @@ function isLawyerRequest(text: string): boolean {
 const CREDIT_CUE =
   /провер|кредитоспос|банкрот|есть\s+(?:по\s+\S+\s+)?инф|пробей|пробить|чекни|рейтинг|надежн|надёжн|благонадежн|платежеспособн|платёжеспособн|мошенник|жив(?:ая|ой)\s+компани|действующ|есть\s+инф|инфа\s+по|что\s+по\s|отгружать\s+без|查一下|查查|查下|查个|查询|核实|信用|资信|征信|评级|靠谱|可靠|正规|有没有问题|还在经营|注册多久|背景调查|\bcheck\b|verify|vet\b|legit|reliable|trustworth|credit\s+(?:check|rating|report)|creditworth|bankrupt|破产|\brating\b|still\s+active|red\s+flags|real\s+company|look\s+up|look\s+(?:them|it|him|her)\s+up|санкционн\S*\s+спис|в\s+санкц|sanctions?\s+(?:list|check|screen)|制裁名单|due\s+diligence|background\s+check/i;
 // Asking what a legal form is, or how to set one up, is about law, not about a counterparty.
-const DEFINITIONAL =
+export const DEFINITIONAL =
   /что\s+такое|чем\s+отличается|как\s+самому|怎么自己|自己查|how\s+(?:can|do)\s+i\s+check\s+(?:a|the)?\s*compan|как\s+(?:нерезиденту\s+)?(?:открыть|зарегистрировать|создать)|открыть\s+(?:ооо|тоо)|регистрац|区别|(?:怎么|如何|怎样)注册|注册(?:一家|一个|流程|需要)|是什么|what\s+is\s+an?\b|what'?s\s+an?\b|how\s+(?:do\s+i|to)\s+(?:register|open|set\s+up)|different\s+from|insurance|страхован|保险|平台/i;
 const PREFIX_FORM =
   /(?:^|[^A-Za-zА-Яа-яЁё])((?:СП\s+)?(?:ООО|ТОО|АО|ОАО|ЗАО|ПАО|ИП|ЧП|ОсОО|ОДО|СООО|ЧУП|OOO|TOO|ZAO|OAO|PAO|JLLC|CJSC|OJSC|MChJ|XK))\s+(«[^»]{2,80}»|"[^"]{2,80}"|“[^”]{2,80}”|(?:(?:[A-ZА-ЯЁ]\.(?:\s?[A-ZА-ЯЁ]\.)?|[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\d-]*)\s*){1,5})/u;
@@ -178,6 +179,15 @@ const CREDIT_SERVICE = /^(?:信用上合|credit\s+sco|кредит\s+шос)$/iu
 
 function creditIntent(text: string): Intent | undefined {
   if (DEFINITIONAL.test(text)) return undefined;
+  // A registration number ("проверь контрагента ИНН 7701234567", "查一下 统一社会信用代码 …") is the surest key
+  // to a company, name or not; its kind and length say the country (trial 16 t16-09 was asked for one).
+  const registration = registrationIdIn(text);
+  if (registration && (CREDIT_CUE.test(text) || text.replace(registration.value, '').trim().length <= 24))
+    return {
+      kind: 'credit',
+      company: registration.value,
+      ...(registration.country ? { country: registration.country } : {}),
+    };
   const company = companyIn(text);
   if (!company || CREDIT_SERVICE.test(company.trim())) return undefined;
   const hasForm = hasLegalForm(text);

@@ -131,7 +131,12 @@ export async function toolAnswer(
       ? `${t(lang, 'whichCompany')}\n${output.candidates.join('\n')}`
       : output.allDown
         ? ct(lang, 'allDown')
-        : noCompanyText(lang, output.searched ?? [], output.countryGiven === true));
+        : noCompanyText(
+            lang,
+            output.searched ?? [],
+            output.countryGiven === true,
+            (record.input as { company?: string } | undefined)?.company,
+          ));
   // The report leads with the company, its sanctions screening and risk signals: those lines are the direct answer.
   const head = text.split('\n\n')[0]!;
   const sanctions = intent.kind === 'credit' && intent.aspect === 'sanctions';

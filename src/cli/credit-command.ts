@@ -1,6 +1,7 @@
 // `advisor credit "<name>" [--country KZ] [--pick N] [--lang] [--json]`: a name that is exactly one
 // company's (in any script) goes straight to its report, with the similar names listed under it;
 // several matches print a numbered list to choose from with --pick.
+import { registrationIdIn } from '../domain/registration-ids.js';
 import { ct, noCompanyText } from '../i18n/credit-texts.js';
 import { detectLang } from '../i18n/detect-lang.js';
 import { cliText } from '../i18n/cli-texts.js';
@@ -10,17 +11,20 @@ import { parseLangOption, requiredText, wholeNumberOption, type Command } from '
 import { UsageError } from './usage-error.js';
 
 export const creditCommand: Command = async (ctx) => {
-  const name = requiredText(ctx, 'credit');
+  const asked = requiredText(ctx, 'credit');
   const pick = wholeNumberOption(ctx.options.pick, '--pick', ctx, { from: 1 });
-  const lang = parseLangOption(ctx.options.lang, ctx.lang, 'credit') ?? detectLang(name)?.lang ?? ctx.lang;
-  const country = ctx.options.country?.toUpperCase();
+  const lang = parseLangOption(ctx.options.lang, ctx.lang, 'credit') ?? detectLang(asked)?.lang ?? ctx.lang;
+  // "ИНН 7701234567", "BIN 000000000001": the number is searched, in the country its kind says.
+  const registration = registrationIdIn(asked);
+  const name = registration?.value ?? asked;
+  const country = ctx.options.country?.toUpperCase() ?? registration?.country;
   const { credit } = await ctx.runtime();
   const found = await credit.search(name, country, `cli:${ctx.config.operator}`);
   const { candidates } = found;
   if (candidates.length === 0) {
     const head = credit.allDown(found)
       ? ct(lang, 'allDown')
-      : noCompanyText(lang, credit.finders, country !== undefined);
+      : noCompanyText(lang, credit.finders, country !== undefined, name);
     ctx.print(
       ctx.options.json ? found : [head, ...found.missing.map((m) => `  ${m.provider}: ${m.reason}`)].join('\n'),
     );

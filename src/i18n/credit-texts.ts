@@ -1,5 +1,6 @@
 // Words of the company check, in the three languages.
 import type { Lang } from '../domain/lang.js';
+import { isRegistrationNumber } from '../domain/registration-ids.js';
 import { plural, type PluralForms } from './plural.js';
 
 const ru = {
@@ -95,9 +96,18 @@ const SOURCE_NAMES: Record<Lang, Record<string, string>> = {
   en: { local: 'the zone register (sample data)', gleif: 'GLEIF (LEI codes)', http: 'the credit service' },
 };
 
-/** Nothing found: which sources were searched, and what to try next (the country only when not given). */
-export function noCompanyText(lang: Lang, sources: readonly string[], countryGiven: boolean): string {
+/** Nothing found: which sources were searched, and what to try next (the country only when not given).
+ * A registration number searched ("ИНН 7701234567") is named, and the next try is the name, not the spelling. */
+export function noCompanyText(lang: Lang, sources: readonly string[], countryGiven: boolean, query?: string): string {
   const names = sources.map((s) => SOURCE_NAMES[lang][s] ?? s).join(lang === 'zh' ? '、' : ', ');
+  if (query !== undefined && isRegistrationNumber(query)) {
+    const n = query.trim();
+    return {
+      ru: `Ни в одном из подключённых источников (${names}) нет компании с регистрационным номером ${n}. Проверьте номер или напишите название компании, как в регистрационных документах.`,
+      zh: `已查询的数据源（${names}）中没有注册号为 ${n} 的公司。请核对号码，或按注册文件上的写法输入公司名称。`,
+      en: `None of the connected sources (${names}) has a company with registration number ${n}. Check the number, or give the company's name as in its registration documents.`,
+    }[lang];
+  }
   const next = {
     ru: countryGiven
       ? 'Проверьте написание или напишите название так, как в регистрационных документах.'

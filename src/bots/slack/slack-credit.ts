@@ -24,7 +24,9 @@ export async function slackCredit(credit: CreditService, args: string, userId: s
   const found = await credit.search(name, country, `slack:${userId}`);
   if (found.candidates.length === 0) {
     return {
-      text: credit.allDown(found) ? ct(lang, 'allDown') : noCompanyText(lang, credit.finders, country !== undefined),
+      text: credit.allDown(found)
+        ? ct(lang, 'allDown')
+        : noCompanyText(lang, credit.finders, country !== undefined, name),
     };
   }
   if (found.candidates.length === 1) {

@@ -31,7 +31,7 @@ export function registerCredit(
     if (found.candidates.length === 0) {
       const text = credit.allDown(found)
         ? ct(lang, 'allDown')
-        : noCompanyText(lang, credit.finders, country !== undefined);
+        : noCompanyText(lang, credit.finders, country !== undefined, name);
       return void (await html(ctx, escapeHtml(text)));
     }
     if (found.candidates.length === 1) return sendReport(ctx, found.lookupId, 0, lang);

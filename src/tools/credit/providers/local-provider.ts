@@ -1,6 +1,7 @@
 // The embedded default: companies from knowledge/credit/sample-companies.csv in a Postgres table,
 // every row labelled as sample data.
 import { existsSync, readFileSync } from 'node:fs';
+import { isRegistrationNumber } from '../../../domain/registration-ids.js';
 import type { Db } from '../../../store/db.js';
 import { nameSimilarity } from '../normalize-name.js';
 import type { CompanyCandidate, CreditProvider, ProviderReport } from '../types.js';
@@ -86,12 +87,14 @@ export class LocalCreditProvider implements CreditProvider {
     const r = await this.db.query<Row>('SELECT * FROM credit_companies WHERE ($1::text IS NULL OR country = $1)', [
       country ?? null,
     ]);
+    // A registration number ("ИНН 7701234567" in chat) finds its company exactly, or none.
+    const byNumber = isRegistrationNumber(name);
     return r.rows
       .map((row) => ({
         row,
-        score: Math.max(
-          ...[row.name_en, row.name_ru, row.name_zh].filter(Boolean).map((n) => nameSimilarity(name, n!)),
-        ),
+        score: byNumber
+          ? Number(row.registration_id === name.trim())
+          : Math.max(...[row.name_en, row.name_ru, row.name_zh].filter(Boolean).map((n) => nameSimilarity(name, n!))),
       }))
       .filter((x) => x.score >= 0.55)
       .sort((a, b) => b.score - a.score)
