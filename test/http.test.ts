@@ -197,6 +197,10 @@ describe('HTTP server', () => {
         .subarray(1, 4)
         .toString(),
     ).toBe('PNG');
+    // A follow-up by a mode the network has no route by ("а автотранспортом?") is answered with the other
+    // ways; its map draws those, not a broken picture.
+    const road = encodeURIComponent(JSON.stringify({ from: 'qingdao', to: 'almaty', modes: ['road'] }));
+    expect((await fetch(`${app.url}/api/route-map.png?input=${road}&lang=ru`)).status).toBe(200);
     expect((await fetch(`${app.url}/api/route-map.png?input=%7Bnope`)).status).toBe(400);
     const nowhere = encodeURIComponent(JSON.stringify({ from: 'Atlantis', to: 'Almaty' }));
     expect((await fetch(`${app.url}/api/route-map.png?input=${nowhere}`)).status).toBe(404);

@@ -1,7 +1,7 @@
 // The shipped network data and what the planner makes of it: every leg sourced and dated, every
 // node referenced exists, ranges ordered; the routes the facts support for the zone's main trips.
 import { describe, expect, it } from 'vitest';
-import { renderPlan, renderPlanBrief, renderPlanSummary } from '../src/tools/routes/render-plan.js';
+import { renderPlan, renderPlanBrief, renderPlanSummary, summaryOptions } from '../src/tools/routes/render-plan.js';
 import { isUndercut } from '../src/tools/routes/plan-routes.js';
 import { daysText } from '../src/i18n/route-texts.js';
 import { routeMapPng, routeMapSvg } from '../src/tools/routes/route-map.js';
@@ -302,5 +302,22 @@ describe('route plans on the real network', () => {
     const png = routeMapPng(plan);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.length).toBeGreaterThan(5000);
+  });
+
+  it('draws the options the summary lists, numbered alike, with places and modes in the reader’s language', async () => {
+    const { plan } = await routes.plan('Qingdao', 'Moscow');
+    const ru = routeMapSvg(plan, 'ru');
+    expect(ru).toContain('>Циндао → Москва<');
+    expect(ru).toContain('>Владивосток<');
+    expect(ru).toContain('>ж/д<');
+    const numbered = /1\. [^<]*?(?:· (\d)\. [^<]*)*</.exec(ru)![0];
+    expect(numbered.match(/\d\. /g)).toHaveLength(summaryOptions(plan).length);
+    // Every label inside the picture: one near the right edge is drawn to the left of its point.
+    for (const [, x] of ru.matchAll(/<text x="(-?[\d.]+)"/g)) expect(Number(x)).toBeGreaterThanOrEqual(0);
+    // A sum of legs the summary leaves out (undercut by the through service) is not drawn either.
+    const almaty = (await routes.plan('Qingdao', 'Almaty')).plan;
+    const shown = summaryOptions(almaty);
+    expect(shown.length).toBeLessThan(almaty.options.length);
+    expect(routeMapSvg(almaty, 'en').match(/\d\. [a-z+ ]+: /g)).toHaveLength(shown.length);
   });
 });

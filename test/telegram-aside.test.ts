@@ -100,4 +100,22 @@ describe('telegram: a question beside a tool request', () => {
     expect(plans.map((c) => buttons(c).includes('callback_data'))).toEqual([true, true]);
     expect(buttons(plans[1]!).length).toBeGreaterThan(buttons(plans[0]!).length);
   });
+
+  it('answers a change of mode as the tool planned it: the way asked, or a word that there is none and the others', async () => {
+    const b = bot();
+    await b.handleUpdate(textUpdate('сколько стоит контейнер Циндао – Москва?', { userId: 44 }) as never);
+    api.calls.length = 0;
+    await b.handleUpdate(textUpdate('а по морю?', { userId: 44 }) as never);
+    const sea = texts()[0]!;
+    // The sea route (to Vladivostok, then rail) alone, not every mode again, and not "no route".
+    expect(sea.split('\n').filter((l) => /^(🚆|🚢|🚚|✈️)/u.test(l))).toEqual([expect.stringMatching(/^🚢/u)]);
+    api.calls.length = 0;
+    await b.handleUpdate(textUpdate('Циндао – Алматы по жд сколько дней?', { userId: 45 }) as never);
+    api.calls.length = 0;
+    await b.handleUpdate(textUpdate('а автотранспортом?', { userId: 45 }) as never);
+    const road = texts()[0]!;
+    expect(road.startsWith('Вариантов «авто» для этого направления в наших данных нет')).toBe(true);
+    expect(road).toMatch(/^🚆/mu);
+    expect(api.calls.filter((c) => c.method === 'sendPhoto')).toHaveLength(1);
+  });
 });

@@ -27,7 +27,7 @@ export const routeCommand: Command = async (ctx) => {
     const { plan, external } = await routes.plan(parsed?.from ?? from, parsed?.to ?? to, constraints);
     if (ctx.options.png && plan.options.length) {
       const { routeMapPng } = await import('../tools/routes/route-map.js');
-      writeFileSync(ctx.options.png, routeMapPng(plan));
+      writeFileSync(ctx.options.png, routeMapPng(plan, lang));
     }
     ctx.print(ctx.options.json ? { ...plan, external } : renderPlan(plan, lang));
     return plan.options.length ? 0 : 1;

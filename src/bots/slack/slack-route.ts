@@ -3,7 +3,7 @@ import type { App, RespondFn } from '@slack/bolt';
 import { routeText } from '../../i18n/route-texts.js';
 import type { Lang } from '../../domain/lang.js';
 import { PlaceNotFoundError } from '../../tools/routes/plan-routes.js';
-import { renderPlan } from '../../tools/routes/render-plan.js';
+import { renderPlan, shortName } from '../../tools/routes/render-plan.js';
 import { routeMapPng } from '../../tools/routes/route-map.js';
 import { parseRouteArgs, type RouteService } from '../../tools/routes/route-service.js';
 import { escapeMrkdwn } from './slack-format.js';
@@ -28,9 +28,9 @@ export async function slackRoute(
     if (!plan.options.length) return void (await respond({ response_type: 'ephemeral', text }));
     await client.filesUploadV2({
       channel_id: channel,
-      file: routeMapPng(plan),
+      file: routeMapPng(plan, lang),
       filename: 'route.png',
-      title: `${plan.from.name} → ${plan.to.name}`,
+      title: `${shortName(plan.from.names[lang])} → ${shortName(plan.to.names[lang])}`,
       initial_comment: text,
     });
   } catch (err) {

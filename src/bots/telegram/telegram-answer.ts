@@ -9,6 +9,7 @@ import { routeConstraints, routeToolInput } from '../../tools/routes/routes-tool
 import type { RouteService } from '../../tools/routes/route-service.js';
 import { answerToHtml, escapeHtml, sourcesHtml, splitHtml, TELEGRAM_LIMIT } from './telegram-format.js';
 import { sendRoutePlan } from './telegram-route.js';
+import { planAsAsked, planNote } from '../../tools/routes/plan-as-asked.js';
 
 export interface AnswerDeps {
   assistant: Assistant;
@@ -146,19 +147,26 @@ export async function answerQuestion(
           const input = routeToolInput.safeParse(route.input);
           if (!input.success) continue;
           const constraints = routeConstraints(input.data);
-          const { plan } = await deps
-            .routes!.plan(input.data.from, input.data.to, constraints)
-            .catch(() => ({ plan: undefined }));
-          if (plan) plans.push({ plan, constraints });
+          // As the tool planned it (plan-as-asked.ts): "а по морю?" is the sea route that ends by rail, and
+          // "а автотранспортом?" where no road route is known says so over the other ways.
+          const asked = await planAsAsked(
+            deps.routes!,
+            input.data.from,
+            input.data.to,
+            constraints,
+            input.data.sea_passage,
+          ).catch(() => undefined);
+          if (asked) plans.push({ plan: asked.plan, constraints, note: planNote(asked, ev.result.lang) });
         }
         if (plans.length > 0) {
-          for (const [i, { plan, constraints }] of plans.entries())
+          for (const [i, { plan, constraints, note }] of plans.entries())
             await sendRoutePlan(
               ctx,
               plan,
               constraints,
               ev.result.lang,
               i === plans.length - 1 ? answerKeyboard(answerId, ev.result.lang) : undefined,
+              note,
             );
           // The other question the message asked beside the trip, answered from the knowledge base.
           if (ev.result.aside)

@@ -35,19 +35,21 @@ export async function sendRoutePlan(
   c: Constraints,
   lang: Lang,
   more?: InlineKeyboard,
+  /** What the plan is not (plan-as-asked.ts), said before it. */
+  note = '',
 ): Promise<void> {
   let keyboard = plan.options.length
     ? new InlineKeyboard().text(routeText(lang, 'details'), detailsData(plan, c))
     : undefined;
   // A chat answer keeps its own buttons (feedback, lawyer, sources) under the details button.
   if (more) keyboard = keyboard ? keyboard.row().append(more) : more;
-  await ctx.reply(escapeHtml(renderPlanBrief(plan, lang, ROUTE_BRIEF_LIMIT)), {
+  await ctx.reply(escapeHtml(note + renderPlanBrief(plan, lang, ROUTE_BRIEF_LIMIT - note.length)), {
     parse_mode: 'HTML',
     link_preview_options: { is_disabled: true },
     ...(keyboard ? { reply_markup: keyboard } : {}),
   });
   if (plan.options.length)
-    await ctx.replyWithPhoto(new InputFile(routeMapPng(plan), 'route.png'), {
+    await ctx.replyWithPhoto(new InputFile(routeMapPng(plan, lang), 'route.png'), {
       caption: `${shortName(plan.from.names[lang])} → ${shortName(plan.to.names[lang])}`,
     });
 }

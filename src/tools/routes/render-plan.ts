@@ -173,12 +173,7 @@ export function renderPlanSummary(plan: RoutePlan, lang: Lang, maxOptions = 4): 
   const shown = displayOptions(plan, maxOptions);
   const localise = localiser(plan, lang);
   const reported = shown.filter((o) => !isUndercut(o));
-  // A mode no reported option travels by keeps its line, its days read "at least …" (optionDays): asked
-  // "rail vs sea … to Minsk", the summary showed the sea option alone (trial 6).
-  const otherModes = shown.filter(
-    (o) => isUndercut(o) && !reported.some((r) => labelModes(r).join() === labelModes(o).join()),
-  );
-  const lines = (reported.length ? [...reported, ...otherModes.slice(0, 1)] : shown).map((o) => {
+  const lines = summaryOptions(plan, maxOptions).map((o) => {
     const modes = labelModes(o);
     const icons = modes.map((m) => MODE_ICON[m] ?? '•').join('');
     const names = modes.map((m) => routeText(lang, m as 'rail')).join(' + ');
@@ -200,10 +195,22 @@ export function renderPlanSummary(plan: RoutePlan, lang: Lang, maxOptions = 4): 
   return [`${head}:`, ...lines, ...[...new Set(yardsticks.map((c) => `⚠ ${caveatText(c, lang)}`))]].join('\n');
 }
 
+/** The options the summary has a line for, in its order (the map draws these, numbered alike). A mode no
+ * reported option travels by keeps its line, its days read "at least …" (optionDays): asked "rail vs sea …
+ * to Minsk", the summary showed the sea option alone (trial 6). */
+export function summaryOptions(plan: RoutePlan, maxOptions = 4): Option[] {
+  const shown = displayOptions(plan, maxOptions);
+  const reported = shown.filter((o) => !isUndercut(o));
+  const otherModes = shown.filter(
+    (o) => isUndercut(o) && !reported.some((r) => labelModes(r).join() === labelModes(o).join()),
+  );
+  return reported.length ? [...reported, ...otherModes.slice(0, 1)] : shown;
+}
+
 /** The modes an option is labelled by. Sea to Vladivostok, then rail to Moscow, reads "sea + rail", in
  * the order travelled; one mode reads as itself ("best by sea" is a sea option even when most of its
  * days are by rail). */
-function labelModes(o: Option): string[] {
+export function labelModes(o: Option): string[] {
   const bestOf = o.picks.find((p) => p.startsWith('best-'))?.slice(5);
   const travelled = [...new Set(o.legs.map((l) => l.mode))];
   return bestOf || travelled.length < 2 ? [bestOf ?? mainMode(o)] : travelled;

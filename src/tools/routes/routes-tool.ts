@@ -5,9 +5,9 @@ import { MODES } from './network-schema.js';
 import { PlaceNotFoundError } from './plan-routes.js';
 import type { Constraints } from './planner.js';
 import { renderPlan, renderPlanSummary } from './render-plan.js';
-import { crossingName, routeText } from '../../i18n/route-texts.js';
 import type { RouteService } from './route-service.js';
-import { SEA_PASSAGES, SEA_PASSAGE_LABEL } from '../../domain/sea-passages.js';
+import { SEA_PASSAGES } from '../../domain/sea-passages.js';
+import { planAsAsked, planNote } from './plan-as-asked.js';
 
 /** The tool's input; channels that draw the map of a tool call parse the recorded input with it too. */
 export const routeToolInput = z.object({
@@ -54,39 +54,9 @@ export function routesTool(routes: RouteService) {
     sideEffect: false,
     async run(i, ctx) {
       try {
-        let { plan } = await routes.plan(i.from, i.to, routeConstraints(i));
-        // "what about by truck?" where the network has no road route: said so, with the other ways,
-        // rather than "no route" (or the rail answer repeated as if it were by truck).
-        let note = '';
-        if (plan.options.length === 0 && i.modes?.length) {
-          const { modes, ...anyMode } = i;
-          const other = (await routes.plan(i.from, i.to, routeConstraints(anyMode))).plan;
-          if (other.options.length > 0) {
-            // "морем через Владивосток" is sea, then rail: a route with a leg by the mode asked is no surprise.
-            const usesMode = other.options.some((o) => o.legs.some((l) => modes.includes(l.mode)));
-            const named = modes.map((m) => routeText(ctx.lang, m)).join(' / ');
-            if (!usesMode) note = `${routeText(ctx.lang, 'noRouteByMode').replace('{mode}', named)}\n`;
-            // …and those are the options shown: "а по морю?" after Qingdao–Moscow by rail was answered with
-            // rail, air and sea again.
-            plan = usesMode
-              ? { ...other, options: other.options.filter((o) => o.legs.some((l) => modes.includes(l.mode))) }
-              : other;
-          }
-        }
-        // "морем через Суэц": the options that go that way, or a word that none in our data does.
-        if (i.sea_passage && plan.options.length > 0) {
-          const label = SEA_PASSAGE_LABEL[i.sea_passage];
-          const going = plan.options.filter((o) => o.legs.some((l) => l.crossing === label));
-          if (going.length > 0) plan = { ...plan, options: going };
-          else note += `${routeText(ctx.lang, 'noRouteVia').replace('{via}', crossingName(label, ctx.lang))}\n`;
-        }
-        // "train or truck to Almaty?" where only rail is in the network: the missing way is named, not
-        // silently left out (trial 10).
-        const missing = note
-          ? []
-          : (i.modes ?? []).filter((m) => !plan.options.some((o) => o.legs.some((l) => l.mode === m)));
-        if (plan.options.length > 0 && missing.length > 0)
-          note = `${routeText(ctx.lang, 'noRouteForMode').replace('{mode}', missing.map((m) => routeText(ctx.lang, m)).join(' / '))}\n`;
+        const asked = await planAsAsked(routes, i.from, i.to, routeConstraints(i), i.sea_passage);
+        const { plan } = asked;
+        const note = plan.options.length > 0 ? planNote(asked, ctx.lang) : '';
         return {
           routes: plan.options.length,
           summary: note + renderPlanSummary(plan, ctx.lang),

@@ -113,8 +113,15 @@ function routeMaps(result, words) {
   return (result.toolCalls ?? [])
     .filter((c) => c.name === 'plan_route' && !c.error && c.input && Number(c.output?.routes) > 0)
     .map((c) => {
-      const caption = format(words.routeMap, { from: String(c.input.from), to: String(c.input.to) });
-      const src = `/api/route-map.png?input=${encodeURIComponent(JSON.stringify(c.input))}`;
+      // The places as the answer names them ("Циндао → Алматы" from the summary's head line), not the
+      // planner's ids ("qingdao → almaty").
+      const head = String(c.output?.summary ?? '')
+        .split('\n')
+        .find((line) => line.includes(' → '));
+      const [from, to] = head ? head.replace(/:\s*$/, '').split(' → ') : [String(c.input.from), String(c.input.to)];
+      const caption = format(words.routeMap, { from, to });
+      const lang = encodeURIComponent(result.lang ?? '');
+      const src = `/api/route-map.png?input=${encodeURIComponent(JSON.stringify(c.input))}&lang=${lang}`;
       return el(
         'figure',
         { class: 'route-map' },
