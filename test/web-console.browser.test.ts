@@ -79,11 +79,11 @@ describe.skipIf(!hasChromium)('web console in a browser (retrieval only)', () =>
     return { page, errors, close: () => context.close() };
   }
 
-  /** Types the question and sends it with Ctrl+Enter, as a person would; waits for the answer. */
+  /** Types the question and sends it with Enter, as a person would; waits for the answer. */
   async function ask(page: Page, question: string, lang: Lang, expected: 'stateDone' | 'stateError' = 'stateDone') {
     const turns = await page.locator('.turn').count();
     await page.getByLabel(WEB_TEXTS[lang].questionLabel).fill(question);
-    await page.keyboard.press('Control+Enter');
+    await page.keyboard.press('Enter');
     await page.locator('.turn').nth(turns).waitFor();
     await page.waitForFunction(
       ([text]) => document.getElementById('status')?.textContent === text,
@@ -114,6 +114,33 @@ describe.skipIf(!hasChromium)('web console in a browser (retrieval only)', () =>
       expect(errors).toEqual([]);
       await close();
     }
+  });
+
+  it('sends with Enter, starts a new line with Shift+Enter, and never sends while an input method composes', async () => {
+    const { page, errors, close } = await open('zh');
+    const box = page.getByLabel(WEB_TEXTS.zh.questionLabel);
+    await box.fill('中乌AEO互认');
+    // Enter that picks characters in a Chinese input method: the question stays in the box, unsent.
+    await box.evaluate((el) =>
+      el.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Enter', isComposing: true, bubbles: true, cancelable: true }),
+      ),
+    );
+    await box.press('Shift+Enter');
+    await box.pressSequentially('是哪一年签的？');
+    await page.waitForTimeout(300);
+    expect(await page.locator('.turn').count()).toBe(0);
+    expect(await box.inputValue()).toBe('中乌AEO互认\n是哪一年签的？');
+    await box.press('Enter');
+    await page.locator('.turn').first().waitFor();
+    await page.waitForFunction(
+      ([text]) => document.getElementById('status')?.textContent === text,
+      [WEB_TEXTS.zh.stateDone],
+    );
+    expect(await page.locator('.turn').count()).toBe(1);
+    expect(await box.inputValue()).toBe('');
+    expect(errors).toEqual([]);
+    await close();
   });
 
   it('answers Russian, Chinese and English questions in their language, with linked citations and local dates', async () => {

@@ -193,8 +193,12 @@ form.addEventListener('submit', (ev) => {
 });
 
 question.addEventListener('input', updateCounter);
+// Enter sends, as in a chat (a person who pressed it and saw a new line thought the page was broken);
+// Shift+Enter starts a new line. Not while an input method is composing: Enter there picks the Chinese
+// characters, and sending then would send half a question.
 question.addEventListener('keydown', (ev) => {
-  if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) {
+  if (ev.key !== 'Enter' || ev.isComposing || ev.keyCode === 229) return;
+  if (!ev.shiftKey) {
     ev.preventDefault();
     form.requestSubmit();
   }
