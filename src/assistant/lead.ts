@@ -13,6 +13,8 @@ import { namesIncoterms } from '../domain/incoterms.js';
 import { isConvention, namedRegimes } from '../domain/legal-conventions.js';
 import { withoutToyQualifiers } from '../domain/products.js';
 import { fitAround } from './fit-around.js';
+import { withoutFrame } from './question-frame.js';
+import { yearsAsked, yearsIn } from './asked-years.js';
 import { hanShare, hanWeights } from './han-overlap.js';
 import { matchKey, unitsOf, type Unit } from './passage-units.js';
 import { CROSS_REFERENCE, isPointer } from './pointer-sentences.js';
@@ -148,28 +150,7 @@ const INCOTERM_WEIGHT = 2;
 const CONNECTIVE =
   /^(?:(?:on top of that|in addition|also|however|moreover|furthermore|therefore|otherwise|кроме того|также|однако|при этом|поэтому|иначе|此外|另外|但是|同时|因此|否则)[,，\s]|(?:both|these|those|обе|оба|эти|эта|этот|это)\s+(?:dates?|rules?|measures?|даты|дата|правила?|меры|срок[иа]?)\b|(?:这两个|这些|上述|以上)(?:日期|措施|规定|期限))/iu;
 
-/** How questions are framed in each language: removed before matching words (question-type.ts reads them). */
-const FRAME: Record<Lang, RegExp> = {
-  ru: /сколько\s+(?:времени|дней|стоит|стоят|будет\s+стоить|идет|идёт)|как\s+долго|за\s+сколько|(?:нужен|нужна|нужно|нужны|надо|есть|можно|обязателен|обязательна|обязательно)\s+ли|какой|какая|какое|какие|каким|какого|что\s+такое|как\s+(?:мне|нам)?|(?:распространяется|относится|подпадает|действует)\s+ли|подскажите|скажите|пожалуйста|\bли\b/giu,
-  zh: /(?:需要|要)?多长时间|多久|(?:什么|啥)时候|何时|在哪(?:里|儿)?|哪里|哪儿|适用于|适用|是否|需不需要|要不要|需要吗|吗|呢|怎么办|怎么样|请问|一下/gu,
-  en: /how\s+long|how\s+much|how\s+many|do\s+(?:i|we)\s+need|is\s+there|are\s+there|what\s+(?:is|are)|which|can\s+(?:i|we)|does\s+\S+\s+apply\s+to|apply\s+to|should\s+(?:i|we)|please|tell\s+me/giu,
-};
 const W_TYPE = 0.2;
-// A year named relative to today: "上合示范区的班列去年一共开了多少列？" asks for 2025's total in 2026 (trial 14
-// t14-23 led with the route counts of 2023–2025 and left out the 1,225 trains of 2025).
-const RELATIVE_YEARS: ReadonlyArray<readonly [number, RegExp]> = [
-  [-1, /去年|上一年|\blast\s+year\b|прошл\S*\s+год|прошлогодн/iu],
-  [0, /今年|本年|\bthis\s+year\b|\bcurrent\s+year\b|(?:в\s+)?(?:этом|текущем)\s+году/iu],
-  [1, /明年|\bnext\s+year\b|(?:в\s+)?следующ\S*\s+год/iu],
-];
-function relativeYears(question: string, today: string | undefined): string[] {
-  const year = Number(today?.slice(0, 4));
-  if (!Number.isInteger(year) || year < 1900) return [];
-  return RELATIVE_YEARS.filter(([, re]) => re.test(question)).map(([d]) => String(year + d));
-}
-/** A year, not one that is part of a name: "Incoterms 2020", "ТР ТС 010/2011" (the year bonus led "and for a rail
- * container to almaty?" after an Incoterms 2020 question with "(April 2020)" of a transit time). */
-const YEAR_G = /(?<![\d/])(?<!incoterms®?\s?)(?:19|20)\d{2}(?!\d)/giu;
 /** A sentence that names a year the question names. 0.1 / 0.2 / 0.3 / 0.4: domain key terms .682 → .691 /
  * .691 / .688 / .694, xquad ru answer-in-lead .768 → .771 / .776 / .778 / .776, zh .824 → .825 / .830 / .832 /
  * .832, en .824 → .825 / .825 / .824 / .822. Scoring down a sentence that names only other years (×0.8)
@@ -227,7 +208,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   // The question's topic words carry the match; its framing ("нужен ли", "需要多长时间", "how long")
   // only says what kind of answer is wanted: it counts through the section heading and the answer
   // type, never by itself (or "仲裁一般需要多长时间" answers "换轨需要多长时间").
-  const framed = withoutToyQualifiers(question.replace(FRAME[opts.lang], ' '));
+  const framed = withoutToyQualifiers(withoutFrame(question, opts.lang));
   // A question on an Incoterms rule is about the rule; the places beside it are the trip it is for
   // (in Chinese a place name is three bigrams and outweighed "CIF").
   const topic = namesIncoterms(framed) ? withoutMarkets(framed, detectMarkets(framed)) : framed;
@@ -258,7 +239,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   const globalWeight = new Map(weight);
   const types: QuestionType[] = questionTypes(question);
   const askedJurisdictions = sanctioningJurisdictions(question);
-  const askedYears: string[] = [...(question.match(YEAR_G) ?? []), ...relativeYears(question, opts.today)];
+  const askedYears = yearsAsked(question, opts.today);
   const bestByDoc = new Map<number, LeadSentence>();
   const eligible: Array<
     FillCandidate & { coverage: number; matched: number; unitIndex: number; shownBefore: boolean }
@@ -403,8 +384,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         if (mentionsAsked) score += 0.1;
         // The year the question names ("示范区2025年开行了多少列班列", "с июля 2026"): a sentence that names it
         // is about that year, not another one's total or an earlier rule.
-        if (askedYears.length > 0 && (unit.text.match(YEAR_G) ?? ([] as string[])).some((y) => askedYears.includes(y)))
-          score += W_YEAR;
+        if (askedYears.length > 0 && yearsIn(unit.text).some((y) => askedYears.includes(y))) score += W_YEAR;
         if (offMarket) score *= 0.5;
         if (otherJurisdiction) score *= W_OTHER_JURISDICTION;
         // "а в Таджикистане?" after an EAC question asked for Uzbekistan: the previous question's words are
