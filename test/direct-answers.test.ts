@@ -1363,6 +1363,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(what.toolCalls).toEqual([]);
   });
 
+  it('reads "一般", "大概" and "多少钱" as how a question is asked, not what it is about', async () => {
+    // The knowledge base has no EAC fee or lead time: "仲裁一般需要多长时间" of the arbitration note, matched by
+    // "一般" and the time words, led the answer as if it were one.
+    const a = await ask('EAC认证一般多少钱多长时间');
+    expect(a.answer).toContain(t('zh', 'weakEvidence'));
+    expect(a.lead?.text ?? '').not.toContain('仲裁');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {
