@@ -679,7 +679,7 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.toolCalls[0]?.input).not.toHaveProperty('via');
     // Both options priced: rail, and sea + rail by the chain price its rail leg carries.
     expect(a.lead?.text).toMatch(/🚆 rail[^\n]*5400 USD/);
-    expect(a.lead?.text).toMatch(/🚢 sea[^\n]*5300–6160 USD \(2025/);
+    expect(a.lead?.text).toMatch(/🚢🚆 sea \+ rail[^\n]*5300–6160 USD \(2025[^\n]*via Vladivostok/);
   });
 
   it('answers "с какой суммы" with the sentence that holds the sum (trial 9)', async () => {

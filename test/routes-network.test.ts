@@ -204,7 +204,7 @@ describe('route plans on the real network', () => {
     // "rail vs sea from Qingdao to Minsk": the summary showed the sea option alone.
     const { plan } = await routes.plan('Qingdao', 'Minsk', { modes: ['rail', 'sea'] });
     const summary = renderPlanSummary(plan, 'en');
-    expect(summary).toMatch(/🚢 sea[^\n]*: \d+–\d+ days/);
+    expect(summary).toMatch(/🚢🚆 sea \+ rail[^\n]*: \d+–\d+ days/);
     expect(summary).toMatch(/🚆 rail: at least 15 days \(to Moscow alone: 15–18 days\)/);
     expect(summary).not.toMatch(/9–10 days/);
   });

@@ -182,7 +182,18 @@ export function renderPlanSummary(plan: RoutePlan, lang: Lang, maxOptions = 4): 
     // The border crossing is what a Central Asian trip turns on ("走哪个口岸出境" got the summary without it,
     // trial 6); the plan below gives the rest of each option's details.
     const crossings = crossingTexts(o, localise, lang);
-    const via = crossings.length ? ` · ${routeText(lang, crossingsLabel(o))}: ${crossings.join(', ')}` : '';
+    // Where a trip changes mode ("море + ж/д" through Vladivostok) is where it goes: said when no crossing
+    // names it already.
+    const transfers = o.legs
+      .slice(1)
+      .filter((l, i) => l.mode !== o.legs[i]!.mode)
+      .map((l) => shortName(plan.places[l.fromId]?.[lang] ?? l.from))
+      .filter((name) => !crossings.some((c) => c.includes(name)));
+    const via = crossings.length
+      ? ` · ${routeText(lang, crossingsLabel(o))}: ${crossings.join(', ')}`
+      : transfers.length
+        ? ` · ${routeText(lang, 'via')} ${transfers.join(', ')}`
+        : '';
     // A time added up from separate legs beside a reported through service says so on its own line:
     // read alone, "7–8 days" beside "16 days" looks like a faster train that nobody has run.
     return `${icons} ${names}${picks ? ` (${picks})` : ''}: ${optionDays(o, lang)} · ${costText(o, lang)}${co2}${via}`;
@@ -208,12 +219,11 @@ export function summaryOptions(plan: RoutePlan, maxOptions = 4): Option[] {
 }
 
 /** The modes an option is labelled by. Sea to Vladivostok, then rail to Moscow, reads "sea + rail", in
- * the order travelled; one mode reads as itself ("best by sea" is a sea option even when most of its
- * days are by rail). */
+ * the order travelled, whatever its pick says: "🚢 sea (best by sea): 10–12 days" to Moscow read as a ship
+ * to Moscow. */
 export function labelModes(o: Option): string[] {
-  const bestOf = o.picks.find((p) => p.startsWith('best-'))?.slice(5);
   const travelled = [...new Set(o.legs.map((l) => l.mode))];
-  return bestOf || travelled.length < 2 ? [bestOf ?? mainMode(o)] : travelled;
+  return travelled.length < 2 ? [mainMode(o)] : travelled;
 }
 
 /** The summary and each caveat once, cut to `maxChars` (a chat's first message). */
