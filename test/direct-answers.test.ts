@@ -1356,6 +1356,12 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(ru.toolCalls[0]?.name).toBe('credit_lookup');
     expect(ru.lead?.text).toContain('регистрационным номером 7701234567');
     expect(ru.lead?.text).not.toMatch(/написание/);
+    // A name beside the number: the number finds the company whatever the name's spelling, and a number no
+    // source knows leaves the name to be searched.
+    const byNumber = await ask('проверь ТОО «Степной Логистик», БИН 000000000002');
+    expect(byNumber.lead?.text).toContain('Sample Almaty Logistics LLP (KZ)');
+    const named = await ask('check Sample Almaty Trading LLP, BIN 123456789012 pls');
+    expect(named.lead?.text).toContain('Sample Almaty Trading LLP (KZ)');
     // Asked what the number is, after a check: the knowledge base's question, not the check again.
     const c = `inn-${Date.now()}`;
     await ask('can you check BIN: 000000000001', c);
@@ -1369,6 +1375,12 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     const a = await ask('EAC认证一般多少钱多长时间');
     expect(a.answer).toContain(t('zh', 'weakEvidence'));
     expect(a.lead?.text ?? '').not.toContain('仲裁');
+  });
+
+  it('says the knowledge base has no document on registering a trademark, asked as exporters type it (trial 17b)', async () => {
+    const a = await ask('как зарегать товарный знак в казахстане на наш бренд чая? сколько стоит и сколько ждать?');
+    expect(a.answer).toContain(t('ru', 'notCovered', { topic: 'регистрация товарного знака' }));
+    expect(a.lead).toBeUndefined();
   });
 
   it('gives the same direct answer through `advisor ask --json`', async () => {

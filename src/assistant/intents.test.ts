@@ -180,6 +180,18 @@ describe('a counterparty given by its registration number', () => {
     });
     expect(detectIntent('БИН 000000000002', [])).toMatchObject({ kind: 'credit', company: '000000000002' });
     expect(detectIntent('что такое ИНН и где его взять?', [])).toMatchObject({ kind: 'none' });
+    // A name beside the number: both travel, and the company's city is not a trip (trial 17b t17b-18 planned
+    // Qingdao → Moscow for "before we ship: OOO "Vostok Treyd" Moscow, INN …").
+    const both = detectIntent(
+      'pls check this company before we ship: OOO "Vostok Treyd" Moscow, INN 7701234567. they want 200 tyres on 60 days open account. are they ok??',
+      [{ id: 'moscow', at: 62, text: 'Moscow', kind: 'city' }],
+    );
+    expect(both).toEqual({
+      kind: 'credit',
+      company: 'OOO "Vostok Treyd"',
+      registrationId: '7701234567',
+      country: 'RU',
+    });
     expect(
       detectIntent('в декларации указали ИНН 7701234567 получателя, это нормально для таможни?', []),
     ).toMatchObject({

@@ -39,8 +39,11 @@ export type Intent =
    * trip it also asks about ("…и заодно маршрут Цзяочжоу → Москва"). */
   | {
       kind: 'credit';
+      /** The name as written, or the registration number when the message gives no name. */
       company: string;
       country?: string;
+      /** The registration number given beside a name ("ООО «…», ИНН 7701234567"): searched first. */
+      registrationId?: string;
       aspect?: 'sanctions';
       lawyer?: true;
       route?: Extract<Intent, { kind: 'route' }>;
@@ -87,13 +90,17 @@ function creditIntent(text: string): Intent | undefined {
   // A registration number ("проверь контрагента ИНН 7701234567", "查一下 统一社会信用代码 …") is the surest key
   // to a company, name or not; its kind and length say the country (trial 16 t16-09 was asked for one).
   const registration = registrationIdIn(text);
-  if (registration && (CREDIT_CUE.test(text) || text.replace(registration.value, '').trim().length <= 24))
+  const company = companyIn(text);
+  if (registration && (CREDIT_CUE.test(text) || text.replace(registration.value, '').trim().length <= 24)) {
+    // With a name beside it, the number is searched first and the name when no source knows the number.
+    const named = company && !company.includes(registration.value) && !CREDIT_SERVICE.test(company.trim());
     return {
       kind: 'credit',
-      company: registration.value,
+      company: named ? company : registration.value,
+      ...(named ? { registrationId: registration.value } : {}),
       ...(registration.country ? { country: registration.country } : {}),
     };
-  const company = companyIn(text);
+  }
   if (!company || CREDIT_SERVICE.test(company.trim())) return undefined;
   const hasForm = hasLegalForm(text);
   // A legal form and a name with little else ("ТОО «Алтын Жол»?") asks about that company; a name in a
@@ -301,7 +308,12 @@ export function detectIntent(text: string, places: readonly PlaceRef[] = []): In
   const credit =
     found?.kind === 'credit' && ASKS_SANCTIONS.test(text) ? { ...found, aspect: 'sanctions' as const } : found;
   if (credit?.kind === 'credit' && hasLegalForm(text)) {
-    const route = tripClause(text, places, credit.company);
+    // The clause that names the company, by its name or by its number, is the company's, not a trip's.
+    const route = tripClause(
+      text,
+      places,
+      [credit.company, companyIn(text)].filter((c): c is string => Boolean(c)),
+    );
     return route ? { ...credit, route } : credit;
   }
   return routeIntent(text, places) ?? credit ?? { kind: 'none' };
@@ -317,13 +329,13 @@ const CLAUSE =
 function tripClause(
   text: string,
   places: readonly PlaceRef[],
-  company: string,
+  company: readonly string[],
 ): Extract<Intent, { kind: 'route' }> | undefined {
   const cuts = [0, ...[...text.matchAll(CLAUSE)].map((m) => m.index!), text.length];
   for (let i = 0; i + 1 < cuts.length; i++) {
     const [start, end] = [cuts[i]!, cuts[i + 1]!];
     const clause = text.slice(start, end);
-    if (clause.includes(company)) continue;
+    if (company.some((c) => clause.includes(c))) continue;
     // The resolver gives each place once, where it first stands (often inside the company's name: «Сэмпл
     // Москва Упаковка»); the clause is searched for the same spelling.
     const inside = places

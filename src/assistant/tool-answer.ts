@@ -109,7 +109,11 @@ export async function toolAnswer(
           ...(intent.modes ? { modes: intent.modes } : {}),
           ...(intent.seaPassage ? { sea_passage: intent.seaPassage } : {}),
         }
-      : { company: intent.company, ...(intent.country ? { country: intent.country } : {}) };
+      : {
+          company: intent.company,
+          ...(intent.country ? { country: intent.country } : {}),
+          ...(intent.registrationId ? { registration_id: intent.registrationId } : {}),
+        };
   const record = await tools.run(name, args);
   const output = (record.output ?? {}) as ToolOutput;
   if (record.error || output.error) return { ...base, answer: t(lang, 'toolFailed'), toolCalls: [record] };

@@ -20,10 +20,20 @@ export function creditTool(credit: CreditService) {
         .regex(/^[A-Z]{2}$/)
         .optional()
         .describe('ISO country code, e.g. KZ'),
+      registration_id: z
+        .string()
+        .regex(/^[0-9A-Z]{9,18}$/)
+        .optional()
+        .describe('Registration number given with the name (ИНН, БИН, unified social credit code): searched first'),
     }),
     sideEffect: false,
     async run(input, ctx) {
-      const found = await credit.search(input.company, input.country, `${ctx.channel}:${ctx.userId ?? 'unknown'}`);
+      const askedBy = `${ctx.channel}:${ctx.userId ?? 'unknown'}`;
+      // The number given beside the name is the surer key; the name is searched when no source knows it.
+      let found = input.registration_id
+        ? await credit.search(input.registration_id, input.country, askedBy)
+        : undefined;
+      if (!found || found.candidates.length === 0) found = await credit.search(input.company, input.country, askedBy);
       if (found.candidates.length === 0) {
         return {
           found: 0,
