@@ -1383,6 +1383,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead).toBeUndefined();
   });
 
+  it('finds the preliminary classification decision by the name Chinese exporters use, and its 90 days (trial 17b)', async () => {
+    const c = `yuguilei-${Date.now()}`;
+    const first = await ask('挖掘机出口俄罗斯 海关编码拿不准，能不能先让海关给个预归类决定？', c);
+    expect(first.lead?.text).toContain('预裁定');
+    const how = await ask('要多久？', c);
+    expect(how.lead?.text.split(/ \[\d\]/)[0]).toContain('90 个日历日');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {
