@@ -1391,6 +1391,12 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(how.lead?.text.split(/ \[\d\]/)[0]).toContain('90 个日历日');
   });
 
+  it("says the decision is a lawyer's when a payment route the sanctions notes name is asked about without the word (trial 17b)", async () => {
+    const a = await ask('俄罗斯客户说让我们把货款付到黑河农商行的账户，这样安全吗？？');
+    expect(a.answer.startsWith(t('zh', 'decisionNotGiven'))).toBe(true);
+    expect(a.lead?.text).toContain('黑河农村商业银行');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -33,7 +33,7 @@ const SANCTIONS_DECISION =
   /sanction|\bsdn\b|\bdrones?\b|\buav\b|dual[- ]use|export[- ]control|\bmilitary\b|\bdefen[cs]e\b|\beo\s*14114|санкц|двойного\s+назначени|экспортн\S*\s+контрол|военн|оборонк|дрон|беспилот|制裁|两用|出口管制|军工|军用|无人机/iu;
 /** …that asks whether something is allowed or risky: the decision is a lawyer's. */
 const ALLOWED_OR_RISK =
-  /allowed|permitted|legal|\bcan\s+(?:we|i)\b|\bmay\s+(?:we|i)\b|\brisk|\bok\b|можно\s+ли|можно|разреш|законн|риск|не\s+нарушим|能不能|可以|能否|允许|合法|风险|违法|会不会/iu;
+  /allowed|permitted|legal|\bcan\s+(?:we|i)\b|\bmay\s+(?:we|i)\b|\brisk|\bok\b|\bsafe|можно\s+ли|можно|разреш|законн|риск|не\s+нарушим|безопасн|能不能|可以|能否|允许|合法|风险|违法|会不会|安全/iu;
 /** Taxes and duties: their rates differ by country. Whole English words: "private label", "elevator",
  * "taxi" hold the letters and ask no rate. */
 const PER_COUNTRY =
@@ -137,7 +137,12 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
     // "Are we allowed to ship drone parts to Russia?": the documents give background; the decision on a
     // shipment or a payment under sanctions or export controls is a lawyer's, and the reply says so.
     // A notice too: Telegram shows the notices and the lead, not the whole text.
-    if (SANCTIONS_DECISION.test(question) && ALLOWED_OR_RISK.test(question)) {
+    // Asked of a payment or a party the sanctions notes name, without the word ("把货款付到黑河农商行的账户，
+    // 这样安全吗？", trial 17b t17b-10): the lead's own documents say it is a sanctions question.
+    const sanctionsLead = selection.lead.sentences.some((x) =>
+      SANCTIONS_DECISION.test(shown[x.n - 1]?.doc.title ?? ''),
+    );
+    if ((SANCTIONS_DECISION.test(question) || sanctionsLead) && ALLOWED_OR_RISK.test(question)) {
       const decision = `${t(lang, 'decisionNotGiven')} ${t(lang, 'humanHelp')}`;
       parts.push(decision);
       notices.push(decision);
