@@ -79,7 +79,10 @@ describe('answers in the asker’s language (30 questions)', () => {
       const { result } = await collect(a, { text: q.question });
       expect(result.lang, q.id).toBe(q.lang);
       expect(result.mode, q.id).toBe('retrieval-only');
-      expect(result.notices, q.id).toEqual([t(q.lang, 'llmUnavailable')]);
+      // The model's failure first; a question on shipping to a sanctioned market may add that the decision is
+      // a lawyer's (countries-12, "can we ship pumps to iran"), in the same language.
+      expect(result.notices[0], q.id).toBe(t(q.lang, 'llmUnavailable'));
+      for (const n of result.notices.slice(1)) expect(n, q.id).toContain(t(q.lang, 'decisionNotGiven'));
       expect(result.citations.length, q.id).toBeGreaterThan(0);
       for (const c of result.citations) expect(detectLang(c.excerpt)?.lang, `${q.id} ${c.docId}`).toBe(q.lang);
     }
