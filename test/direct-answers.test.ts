@@ -1397,11 +1397,6 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toContain('黑河农村商业银行');
   });
 
-  it('answers "is the fee going up?" for the product asked, though its line holds no figure (trial 17 t17-04)', async () => {
-    const a = await ask('hi, we export excavators to russia. is the utilization fee (utilsbor) going up this year?');
-    expect(a.lead?.text).toMatch(/Excavators and backhoe loaders: indexation/);
-  });
-
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

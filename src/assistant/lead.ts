@@ -20,14 +20,7 @@ import { matchKey, unitsOf, type Unit } from './passage-units.js';
 import { CROSS_REFERENCE, isPointer } from './pointer-sentences.js';
 import { shownPieces } from './previous-lead.js';
 import { composeLead, type FillCandidate, type LeadSentence } from './compose-lead.js';
-import {
-  asksOutright,
-  figureSpans,
-  hasFigure,
-  questionTypes,
-  sentenceHas,
-  type QuestionType,
-} from './question-type.js';
+import { figureSpans, hasFigure, questionTypes, sentenceHas, type QuestionType } from './question-type.js';
 
 export type { LeadSentence } from './compose-lead.js';
 
@@ -245,7 +238,6 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   // The corpus-wide weights, kept for judging how well the knowledge base covers the question at all.
   const globalWeight = new Map(weight);
   const types: QuestionType[] = questionTypes(question);
-  const outright = asksOutright(question, types);
   const askedJurisdictions = sanctioningJurisdictions(question);
   const askedYears = yearsAsked(question, opts.today);
   const bestByDoc = new Map<number, LeadSentence>();
@@ -388,9 +380,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         // cargo-insurance note led a question on registering a contract for an Almaty buyer (trial 11).
         if (kind.example && !(mentionsAsked && ownMarket)) score *= W_EXAMPLE;
         // A question that asks for a duration, an amount or a date is not answered by a sentence without one.
-        // Only when asked outright: "is the utilization fee going up?" names a fee and asks yes or no, and the
-        // excavators' line without a figure was scored under the cars' +10–20% (trial 17 t17-04, 17b t17b-13).
-        if (types.length > 0 && typeBonus === 0 && outright) score *= 0.8;
+        if (types.length > 0 && typeBonus === 0) score *= 0.8;
         if (mentionsAsked) score += 0.1;
         // The year the question names ("示范区2025年开行了多少列班列", "с июля 2026"): a sentence that names it
         // is about that year, not another one's total or an earlier rule.

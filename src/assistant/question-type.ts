@@ -36,7 +36,7 @@ const HAS: Record<QuestionType, RegExp> = {
 
 /** An amount asked outright: "сколько", "how much", "какая ставка", "多少". */
 const HOW_MUCH = new RegExp(
-  String.raw`${SKOLKO}|how\s+much|what\s+(?:amount|is\s+the\s+(?:cost|price|rate|fee|duty|vat|threshold|limit))|какая\s+(?:сумма|ставка|цена|стоимость|пошлина)|какой\s+(?:лимит|размер|штраф|порог|тариф|ндс)|каков|多少|几个点|税率是`,
+  String.raw`${SKOLKO}|how\s+much|what\s+(?:amount|is\s+the\s+(?:cost|price|rate|fee|duty|vat|threshold|limit))|какая\s+(?:сумма|ставка|цена|стоимость)|каков|多少|几个点|税率是`,
   'i',
 );
 const WHETHER_COUNTED =
@@ -53,12 +53,6 @@ export function questionTypes(question: string): QuestionType[] {
   // A rate or a price asked ("增值税多少", "сколько стоит") is not answered by any number ("第 160 条"), nor is a
   // duration: "и сколько сейчас обычно идёт такой платёж?" was answered with "(2024) … 100% предоплаты" (trial 13).
   return types.includes('amount') || types.includes('duration') ? types.filter((t) => t !== 'number') : types;
-}
-
-/** Whether the question asks for a figure outright ("сколько", "how much", "how long", "когда"), not only
- * names a thing that has one ("is the fee going up?" asks yes or no about a fee). */
-export function asksOutright(question: string, types: readonly QuestionType[]): boolean {
-  return types.some((t) => t !== 'amount') || HOW_MUCH.test(question);
 }
 
 /** Whether a sentence holds the kind of figure a question type wants. */
