@@ -1397,6 +1397,17 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toContain('黑河农村商业银行');
   });
 
+  it('plans a small air shipment for its weight: priced per kilogram, its CO₂ for 200 kg (trial 17 t17-34)', async () => {
+    const a = await ask(
+      'need 200kg of phone spare parts from Qingdao to Moscow asap. air? how many days and rough $/kg',
+    );
+    expect(a.toolCalls[0]?.input).toMatchObject({ container: 'lcl', weight_t: 0.2, modes: ['air'] });
+    // 200 kg at the per-kg rates of the data, not "no cost figure" for a 40ft container.
+    expect(a.lead?.text).toMatch(/✈️ air[^\n]*: 3–10 days · \d+–\d+ USD/);
+    // Not the 47–54 t of a 15 t container by air.
+    expect(a.lead?.text).toMatch(/CO₂ 0\.\d/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -10,6 +10,7 @@ import { LIABILITY_CLAIM } from '../domain/regulations.js';
 import { namedSeaPassage, type SeaPassage } from '../domain/sea-passages.js';
 import { registrationIdIn } from '../domain/registration-ids.js';
 import { namedModes, type TransportMode } from '../domain/transport-modes.js';
+import { cargoAsked, type CargoAsked } from './cargo-asked.js';
 import { companyIn, hasLegalForm } from './company-names.js';
 
 export { companyIn } from './company-names.js';
@@ -32,6 +33,8 @@ export type Intent =
       compareVia?: string[];
       modes?: TransportMode[];
       seaPassage?: SeaPassage;
+      /** The container or part load and the weight the message names (cargo-asked.ts). */
+      cargo?: CargoAsked;
       again?: boolean;
     }
   /** `aspect`: a question on the company's sanctions screening ("а по санкциям они чистые?"). */
@@ -316,7 +319,12 @@ export function detectIntent(text: string, places: readonly PlaceRef[] = []): In
     );
     return route ? { ...credit, route } : credit;
   }
-  return routeIntent(text, places) ?? credit ?? { kind: 'none' };
+  const route = routeIntent(text, places);
+  if (route?.kind === 'route') {
+    const cargo = cargoAsked(text);
+    return Object.keys(cargo).length ? { ...route, cargo } : route;
+  }
+  return route ?? credit ?? { kind: 'none' };
 }
 
 // Where a message that checks a company goes on to another request: "…, и заодно маршрут …", "; also …", "另外…".

@@ -108,6 +108,7 @@ export async function toolAnswer(
           ...(intent.via ? { via: intent.via } : {}),
           ...(intent.modes ? { modes: intent.modes } : {}),
           ...(intent.seaPassage ? { sea_passage: intent.seaPassage } : {}),
+          ...intent.cargo,
         }
       : {
           company: intent.company,
