@@ -1408,6 +1408,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/CO₂ 0\.\d/);
   });
 
+  it('answers whether delivery inside Russia counts in the customs value from the documents, not with a route (trial 17 t17-07)', async () => {
+    const a = await ask(
+      'продаем станки на DAP Москва, в цену включена жд до москвы. таможня будет считать стоимость вместе с доставкой по россии или можно вычесть?',
+    );
+    expect(a.toolCalls).toEqual([]);
+    expect(a.lead?.text).toMatch(/^DAP Москва \(цена с доставкой\): вычесть можно только плечо после границы/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -211,7 +211,7 @@ const TRIP_TIME_OR_COST =
 // four to the route planner. A trip that already happened and went wrong ("пришел в алматы на 5 дней
 // позже, сколько жд должна заплатить по смгс?") asks what the carriage convention owes, not for a route.
 const NOT_A_TRIP = new RegExp(
-  String.raw`完税价格|海关估价|таможенн\S*\s+стоимост|customs\s+value|dutiable\s+value|${LIABILITY_CLAIM.source}|ответственност\S*\s+перевозчик|смгс|\bsmgs\b|\bcmr\b|кдпг|国际货协|опозда|позже\s+срока|на\s+\S+\s+позже|просрочк|взыска|arrived\s+(?:\S+\s+){0,2}late\b|\bwas\s+delayed|\bdelayed\s+(?:by\s+)?\d|\bowes?\b|延误|晚到|逾期|赔多少|要赔|承担\S{0,4}责任|退税|\brebate|возврат\S*\s+ндс|(?<!\d)(?:9610|9710|9810|1210)(?!\d)|work\s+permit|\bvisas?\b|виз[аыу]\b|разрешени\S*\s+на\s+работ|签证|工作许可|\bengineers?\b|\bworkers\b|\bemployees\b|сотрудник|инженер|工程师|员工`,
+  String.raw`完税价格|海关估价|таможенн\S*\s+стоимост|таможн\S*(?:\s+\S+){0,4}\s+стоимост|customs\s+value|customs(?:\s+\S+){0,4}\s+value|вычесть\s+(?:из\s+)?(?:стоимост|доставк|фрахт)|deduct\s+(?:the\s+)?(?:freight|transport|delivery)|dutiable\s+value|${LIABILITY_CLAIM.source}|ответственност\S*\s+перевозчик|смгс|\bsmgs\b|\bcmr\b|кдпг|国际货协|опозда|позже\s+срока|на\s+\S+\s+позже|просрочк|взыска|arrived\s+(?:\S+\s+){0,2}late\b|\bwas\s+delayed|\bdelayed\s+(?:by\s+)?\d|\bowes?\b|延误|晚到|逾期|赔多少|要赔|承担\S{0,4}责任|退税|\brebate|возврат\S*\s+ндс|(?<!\d)(?:9610|9710|9810|1210)(?!\d)|work\s+permit|\bvisas?\b|виз[аыу]\b|разрешени\S*\s+на\s+работ|签证|工作许可|\bengineers?\b|\bworkers\b|\bemployees\b|сотрудник|инженер|工程师|员工`,
   'iu',
 );
 
