@@ -1416,6 +1416,16 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/^DAP Москва \(цена с доставкой\): вычесть можно только плечо после границы/);
   });
 
+  it('answers crossings weighed against each other from the notes too, under the plans (trial 17 t17-33)', async () => {
+    const a = await ask(
+      'Qingdao to Almaty by train - Alashankou or Khorgos, which one is faster/cheaper? and roughly how many days',
+    );
+    expect(a.toolCalls.map((c) => c.name)).toEqual(['plan_route', 'plan_route']);
+    // The planner's one train service reads the same through either crossing: what the notes say follows.
+    expect(a.answer.split('\n\n').at(-1)).toMatch(/Almaty: .*\[1\]/);
+    expect(a.citations.length).toBeGreaterThan(0);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -400,13 +400,19 @@ export class Assistant {
     result: AskResult,
   ): Promise<AskResult> {
     const places = (text: string) => this.deps.places?.(text) ?? [];
-    const aside = asideQuestion(
-      question,
-      (s) =>
-        detectIntent(s, places(s)).kind !== 'none' ||
-        (intent.kind === 'credit' && s.includes(intent.company)) ||
-        (intent.kind === 'route' && TRIP_ASPECT.test(s)),
-    );
+    // Crossings weighed against each other ("Alashankou or Khorgos, which one is faster/cheaper?") are a
+    // question the notes answer too: the planner's figures do not tell two crossings of one train service
+    // apart, the notes say which is shorter and cheaper (trial 17 t17-33 got the same plan twice).
+    const weighed = intent.kind === 'route' && (intent.compareVia?.length ?? 0) >= 2;
+    const aside = weighed
+      ? question
+      : asideQuestion(
+          question,
+          (s) =>
+            detectIntent(s, places(s)).kind !== 'none' ||
+            (intent.kind === 'credit' && s.includes(intent.company)) ||
+            (intent.kind === 'route' && TRIP_ASPECT.test(s)),
+        );
     if (!aside) return result;
     const plan = planRetrieval(aside);
     // "…и какой там НДС при ввозе?" beside a trip to Moscow: "there" is where the trip goes.
