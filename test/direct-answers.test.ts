@@ -370,6 +370,8 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.escalation?.suggested).toBe(true);
     expect(a.answer).toContain('/lawyer');
     expect(a.answer).not.toMatch(/Hand it over\?/);
+    // What the lawyer will ask for, said now (trial 17 t17-12, t17-35: the offer asked for nothing).
+    expect(a.answer).toMatch(/contract, the invoices and your correspondence/);
     // The "yes" is answered with where to go again, not with passages on how escalation works (re-run).
     const yes = await ask('yes, escalate please', c);
     expect(yes.answer).toBe(a.answer);
@@ -1406,6 +1408,8 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/✈️ air[^\n]*: 3–10 days · \d+–\d+ USD/);
     // Not the 47–54 t of a 15 t container by air.
     expect(a.lead?.text).toMatch(/CO₂ 0\.\d/);
+    // The one option is not "cheapest" or "fastest" of nothing, and no caveat denies the CO₂ shown.
+    expect(a.answer).not.toMatch(/cheapest|fastest|no CO₂ total|none is named/);
   });
 
   it('answers whether delivery inside Russia counts in the customs value from the documents, not with a route (trial 17 t17-07)', async () => {

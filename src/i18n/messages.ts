@@ -45,9 +45,9 @@ const ru = {
   promptRefusal:
     'Свои внутренние инструкции я не показываю. Спросите о сертификации, таможне, логистике или праве — отвечу со ссылками.',
   escalationOffer:
-    'Этот вопрос лучше передать юристу партнёрской фирмы Фачжигу (法智谷). Передать? Перед отправкой вы увидите, что именно будет передано.',
+    'Этот вопрос лучше передать юристу партнёрской фирмы Фачжигу (法智谷). Передать? Перед отправкой вы увидите, что именно будет передано. Подготовьте контракт, инвойсы и переписку с контрагентом: юрист попросит их.',
   escalationWhere:
-    'Этот вопрос лучше передать юристу партнёрской фирмы Фачжигу (法智谷). Заявку юристу открывают в Telegram-боте (команда /lawyer) или через сотрудников зоны; перед отправкой вы увидите, что именно будет передано.',
+    'Этот вопрос лучше передать юристу партнёрской фирмы Фачжигу (法智谷). Заявку юристу открывают в Telegram-боте (команда /lawyer) или через сотрудников зоны; перед отправкой вы увидите, что именно будет передано. Подготовьте контракт, инвойсы и переписку с контрагентом: юрист попросит их.',
 } satisfies Record<string, Message>;
 
 type Key = keyof typeof ru;
@@ -85,9 +85,10 @@ const zh: Record<Key, Message> = {
   outOfScope:
     '我只解答上合示范区外贸相关的问题：认证与标识、海关与关税、物流与线路、收付汇、制裁与法律，并附上来源。请提这类问题。',
   promptRefusal: '我不展示内部指令。请咨询认证、海关、物流或法律问题，我会附上来源回答。',
-  escalationOffer: '这个问题最好交给法智谷合作律所的律师。要转交吗？发送前您会看到将要提交的全部内容。',
+  escalationOffer:
+    '这个问题最好交给法智谷合作律所的律师。要转交吗？发送前您会看到将要提交的全部内容。请准备好合同、发票和与对方的往来函件，律师会需要。',
   escalationWhere:
-    '这个问题最好交给法智谷合作律所的律师。请在 Telegram 机器人中使用 /lawyer 命令或通过示范区工作人员提交；发送前您会看到将要提交的全部内容。',
+    '这个问题最好交给法智谷合作律所的律师。请在 Telegram 机器人中使用 /lawyer 命令或通过示范区工作人员提交；发送前您会看到将要提交的全部内容。请准备好合同、发票和与对方的往来函件，律师会需要。',
 };
 
 const en: Record<Key, Message> = {
@@ -130,9 +131,9 @@ const en: Record<Key, Message> = {
   promptRefusal:
     'I do not show my internal instructions. Ask about certification, customs, logistics or law and I will answer with sources.',
   escalationOffer:
-    'This question is best handled by a lawyer from a Fazhigu (法智谷) partner firm. Hand it over? You will see exactly what is shared before it is sent.',
+    'This question is best handled by a lawyer from a Fazhigu (法智谷) partner firm. Hand it over? You will see exactly what is shared before it is sent. Have the contract, the invoices and your correspondence with the other side ready: the lawyer will ask for them.',
   escalationWhere:
-    'This question is best handled by a lawyer from a Fazhigu (法智谷) partner firm. A ticket is opened in the Telegram bot (/lawyer) or through the zone staff; you will see exactly what is shared before it is sent.',
+    'This question is best handled by a lawyer from a Fazhigu (法智谷) partner firm. A ticket is opened in the Telegram bot (/lawyer) or through the zone staff; you will see exactly what is shared before it is sent. Have the contract, the invoices and your correspondence with the other side ready: the lawyer will ask for them.',
 };
 
 const catalogues: Record<Lang, Record<Key, Message>> = { ru, zh, en };

@@ -25,6 +25,14 @@ const PICK_ORDER = [
   'best-air',
 ];
 
+/** The picks that compare options: said of the only option there is, "fastest, cheapest" compares it with
+ * nothing (trial 17 t17-34: 200 kg by air, the one route "cheapest"). What the option is ("through service",
+ * "best by sea") stays. */
+const COMPARING: ReadonlySet<string> = new Set(['fastest', 'cheapest', 'greenest', 'balanced']);
+function picksOf(o: Option, alone: boolean): Option['picks'] {
+  return alone ? o.picks.filter((p) => !COMPARING.has(p)) : o.picks;
+}
+
 /** A place's name without its explanation in brackets ("Циндао (Цзяочжоу, …)" → "Циндао"). */
 export function shortName(name: string): string {
   return name.replace(/\s*[（(].*$/, '').trim();
@@ -115,7 +123,10 @@ export function planCaveats(plan: RoutePlan, lang: Lang, maxOptions = 4): string
   // The legs without a cost figure, one line for all the options: "no cost for Qingdao–Almaty" and
   // "no cost for Qingdao–Alashankou, Alashankou–Dostyk, …" read as two different problems.
   const caveats: Caveat[] = [];
+  // "no CO₂ total" under a CO₂ figure: a service merged into the option lacked a distance, the option has one.
+  const allWithCo2 = shown.every((o) => o.co2T);
   for (const c of shown.flatMap((o) => o.caveats)) {
+    if (c.code === 'no-co2' && allWithCo2) continue;
     if (c.code !== 'no-cost') {
       caveats.push(c);
       continue;
@@ -126,9 +137,14 @@ export function planCaveats(plan: RoutePlan, lang: Lang, maxOptions = 4): string
   }
   const texts = caveats.map((c) => localise(caveatText(c, lang)));
   // "Fewer than two routes have a cost, so none is named the cheapest" says nothing more when none has one.
+  // …nor, with one option, that none is named the cheapest or the greenest: there is nothing to compare.
   const notes = plan.notes
     .filter((n) =>
-      n === 'noCheapest' ? shown.some((o) => o.cost) : n === 'noGreenest' ? shown.some((o) => o.co2T) : true,
+      n === 'noCheapest'
+        ? shown.length > 1 && shown.some((o) => o.cost)
+        : n === 'noGreenest'
+          ? shown.length > 1 && shown.some((o) => o.co2T)
+          : true,
     )
     .map((n) => routeText(lang, n === 'noRoute' ? 'noRouteNote' : n));
   return [...new Set([...texts, ...notes])];
@@ -173,11 +189,14 @@ export function renderPlanSummary(plan: RoutePlan, lang: Lang, maxOptions = 4): 
   const shown = displayOptions(plan, maxOptions);
   const localise = localiser(plan, lang);
   const reported = shown.filter((o) => !isUndercut(o));
-  const lines = summaryOptions(plan, maxOptions).map((o) => {
+  const listed = summaryOptions(plan, maxOptions);
+  const lines = listed.map((o) => {
     const modes = labelModes(o);
     const icons = modes.map((m) => MODE_ICON[m] ?? '•').join('');
     const names = modes.map((m) => routeText(lang, m as 'rail')).join(' + ');
-    const picks = o.picks.map((p) => routeText(lang, p)).join(', ');
+    const picks = picksOf(o, listed.length === 1)
+      .map((p) => routeText(lang, p))
+      .join(', ');
     const co2 = o.co2T ? ` · ${routeText(lang, 'co2')} ${range(o.co2T)} t` : '';
     // The border crossing is what a Central Asian trip turns on ("走哪个口岸出境" got the summary without it,
     // trial 6); the plan below gives the rest of each option's details.
@@ -250,8 +269,11 @@ export function renderPlan(plan: RoutePlan, lang: Lang, maxOptions = 4): string 
   if (plan.options.length === 0)
     return `${head}: ${routeText(lang, plan.notes.includes('samePlace') ? 'samePlace' : 'noRoute')}`;
   const localise = localiser(plan, lang);
-  const blocks = displayOptions(plan, maxOptions).map((o, i) => {
-    const picks = o.picks.map((p) => routeText(lang, p)).join(', ');
+  const displayed = displayOptions(plan, maxOptions);
+  const blocks = displayed.map((o, i) => {
+    const picks = picksOf(o, displayed.length === 1)
+      .map((p) => routeText(lang, p))
+      .join(', ');
     const path = o.legs
       .map(
         (l, j) =>
