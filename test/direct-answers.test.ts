@@ -1430,6 +1430,12 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.citations.length).toBeGreaterThan(0);
   });
 
+  it('never shows what a suspended rule required as if it applied: the heading that says so stays (trial 17 t17-17)', async () => {
+    const zh = await ask('我们出口钕铁硼磁钢给俄罗斯客户，之前说含0.1%中国稀土的也要许可证那个，现在还用办吗');
+    // The rule's sentence is shown under its heading, which says it was suspended.
+    expect(zh.lead?.text).toMatch(/被暂停的第 61 号公告（“0\.1% 规则”）原本要求什么？ …?[^[]*稀土/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -86,6 +86,9 @@ export interface LeadResult {
 
 const HEDGE =
   /not confirmed|unconfirmed|disagree|draft|proposal|plan|reported|не подтвержд|расходятся|проект|планир|сообщает|未经证实|未证实|说法不一|草案|计划|据报道|尚未/i;
+/** A section heading that says its rule is not in force: suspended, or what it would have required. */
+const COUNTERFACTUAL =
+  /\bthe\s+suspended\b|\bwould\b[^?]{0,60}\bhave\s+required|приостановленн|требовал\S*\s+бы|被暂停的|原本要求/iu;
 /** An item that continues its lead-in's sentence: it opens in lower case or ends in ";" or ",". */
 const FRAGMENT_ITEM = /^\p{Ll}|[;,；，、]$/u;
 /** A document on another jurisdiction's sanctions than the one asked (US measures for a question on the
@@ -241,6 +244,8 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   const askedJurisdictions = sanctioningJurisdictions(question);
   const askedYears = yearsAsked(question, opts.today);
   const bestByDoc = new Map<number, LeadSentence>();
+  /** Candidate texts that open with a heading saying their rule is not in force → that heading. */
+  const keptHeads = new Map<string, string>();
   const eligible: Array<
     FillCandidate & { coverage: number; matched: number; unitIndex: number; shownBefore: boolean }
   > = [];
@@ -406,10 +411,17 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         const hedged = unit.leadIn && (fragment || HEDGE.test(unit.leadIn)) ? `${unit.leadIn} ${own}` : own;
         // "On top of that, …", "Кроме того, …", "此外，…" lean on the sentence before them: read together.
         const before = unitIndex > 0 ? units[unitIndex - 1] : undefined;
-        const text =
+        const read =
           before && CONNECTIVE.test(unit.text) && !/[:：]$/.test(before.text) && before.leadIn === undefined
             ? `${before.text}${opts.lang === 'zh' ? '' : ' '}${hedged}`
             : hedged;
+        // A sentence under a heading that says the rule is suspended or never took effect ("What would the
+        // suspended 0.1% rule have required?") states what the rule required: shown alone it reads as in force
+        // (trial 17 t17-17 led "…出口须取得商务部许可" for a question whether the licence is still needed).
+        const heading = passage.headingPath.at(-1) ?? '';
+        const counterfactual = COUNTERFACTUAL.test(heading) && !COUNTERFACTUAL.test(read);
+        const text = counterfactual ? `${heading} ${read}` : read;
+        if (counterfactual) keptHeads.set(text, heading);
         const candidate = {
           n: doc.n,
           passageKey: passage.key,
@@ -464,7 +476,14 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   // A sentence is shown cut around the question's words; when the cut leaves a figure about another
   // market and drops the asked one ("…поезд Поти – Баку … 34 часа…" of a list that names Kazakhstan
   // further on, asked about Almaty), the sentence is not the answer: the next one is.
-  const cut = (text: string, budget: number) => fitAround(text, budget, qTokens, figureSpans(types, text));
+  // A heading that says the rule is not in force is kept whole when its sentence is cut (a cut that dropped it
+  // would say the rule applies).
+  const cut = (text: string, budget: number) => {
+    const head = keptHeads.get(text);
+    if (!head || text.length <= budget) return fitAround(text, budget, qTokens, figureSpans(types, text));
+    const rest = text.slice(head.length + 1);
+    return `${head} ${fitAround(rest, Math.max(20, budget - head.length - 1), qTokens, figureSpans(types, rest))}`;
+  };
   const show = (chosen: ReadonlyArray<LeadSentence & { budget: number }>) =>
     chosen.map((s) => ({ ...s, shown: cut(s.text, s.budget) }));
   let pool = eligible;
