@@ -11,8 +11,9 @@ import { placeRefs } from '../src/tools/routes/find-places.js';
 import { RouteService } from '../src/tools/routes/route-service.js';
 import { routesTool } from '../src/tools/routes/routes-tool.js';
 import { startHarness, type Harness } from './support/assistant-harness.js';
-import { startFakeTelegram, textUpdate, type FakeTelegram } from './support/fake-telegram.js';
+import { callbackUpdate, startFakeTelegram, textUpdate, type FakeTelegram } from './support/fake-telegram.js';
 import { testBot } from './support/test-bot.js';
+import { detailsData } from '../src/bots/telegram/telegram-route.js';
 
 const VAT_DOC = `---
 id: russia-import-vat-ru
@@ -109,6 +110,15 @@ describe('telegram: a question beside a tool request', () => {
     const sea = texts()[0]!;
     // The sea route (to Vladivostok, then rail) alone, not every mode again, and not "no route".
     expect(sea.split('\n').filter((l) => /^(🚆|🚢|🚚|✈️)/u.test(l))).toEqual([expect.stringMatching(/^🚢/u)]);
+    // Its Details button carries the mode: the details are of the sea route, not of every mode.
+    const first = api.calls.find((c) => c.method === 'sendMessage')!;
+    const details = JSON.stringify(first.payload.reply_markup).match(/"(rd:[^"]+)"/)![1]!;
+    expect(details).toBe('rd:qingdao:moscow:40ft:s');
+    api.calls.length = 0;
+    await b.handleUpdate(callbackUpdate(details, { userId: 44 }) as never);
+    const shown = texts().join('\n');
+    expect(shown).toMatch(/Циндао —море→ Владивосток —ж\/д→ Москва/);
+    expect(shown).not.toMatch(/Циндао —ж\/д→ Москва|—авиа→/);
     api.calls.length = 0;
     await b.handleUpdate(textUpdate('Циндао – Алматы по жд сколько дней?', { userId: 45 }) as never);
     api.calls.length = 0;
@@ -117,5 +127,19 @@ describe('telegram: a question beside a tool request', () => {
     expect(road.startsWith('Вариантов «авто» для этого направления в наших данных нет')).toBe(true);
     expect(road).toMatch(/^🚆/mu);
     expect(api.calls.filter((c) => c.method === 'sendPhoto')).toHaveLength(1);
+  });
+});
+
+describe('the route details button', () => {
+  it('carries the modes, the waypoint and the weight within 64 bytes, dropping from the end what does not fit', () => {
+    const plan = { from: { id: 'qingdao' }, to: { id: 'st-petersburg' } } as never;
+    expect(detailsData(plan, {})).toBe('rd:qingdao:st-petersburg:40ft');
+    expect(detailsData(plan, { container: 'lcl', modes: ['air'], weightT: 0.2 })).toBe(
+      'rd:qingdao:st-petersburg:lcl:a::200',
+    );
+    const far = { from: { id: 'lianyungang-port-east' }, to: { id: 'duisburg-logport-terminal' } } as never;
+    const data = detailsData(far, { modes: ['rail', 'sea'], via: 'khorgos-altynkol-crossing', weightT: 18 });
+    expect(data.length).toBeLessThanOrEqual(64);
+    expect(data).toBe('rd:lianyungang-port-east:duisburg-logport-terminal:40ft:rs');
   });
 });

@@ -8,6 +8,7 @@ import { telegramText } from '../../i18n/telegram-texts.js';
 import type { Constraints } from '../../tools/routes/planner.js';
 import { PlaceNotFoundError, type RoutePlan } from '../../tools/routes/plan-routes.js';
 import { renderPlan, renderPlanBrief, shortName } from '../../tools/routes/render-plan.js';
+import { planAsAsked } from '../../tools/routes/plan-as-asked.js';
 import { routeMapPng } from '../../tools/routes/route-map.js';
 import { parseRouteArgs, type RouteService } from '../../tools/routes/route-service.js';
 import { escapeHtml, splitHtml } from './telegram-format.js';
@@ -16,16 +17,41 @@ export const ROUTE_BRIEF_LIMIT = 900;
 
 const CARGO = ['20ft', '40ft', 'lcl', 'reefer', 'dg'] as const;
 
-/** Callback data for the details of one plan: "rd:<from>:<to>:<cargo>" (node ids stay well under 64 bytes). */
+/** One letter per mode in the details button's data. */
+const MODE_LETTER = { rail: 'r', sea: 's', air: 'a', road: 'd' } as const;
+type ModeName = keyof typeof MODE_LETTER;
+
+/**
+ * Callback data for the details of one plan: "rd:<from>:<to>:<cargo>[:<modes>[:<via>[:<kg>]]]", within
+ * Telegram's 64 bytes. The modes, the waypoint and the weight travel too: the details of "а по морю?" or of
+ * 200 kg by air were the plan of every mode for a 40ft container.
+ */
 export function detailsData(plan: RoutePlan, c: Constraints): string {
   const cargo = c.reefer ? 'reefer' : c.dangerousGoods ? 'dg' : (c.container ?? '40ft');
-  return `rd:${plan.from.id}:${plan.to.id}:${cargo}`.slice(0, 64);
+  const modes = (c.modes ?? []).map((m) => MODE_LETTER[m as ModeName] ?? '').join('');
+  const kg = c.weightT !== undefined ? String(Math.round(c.weightT * 1000)) : '';
+  const parts = [`rd:${plan.from.id}`, plan.to.id, cargo, modes, plan.via?.id ?? c.via ?? '', kg];
+  // Trailing empty fields are left off; what does not fit is dropped from the end (the weight, then the via).
+  while (parts.length > 3 && (parts.at(-1) === '' || parts.join(':').length > 64)) parts.pop();
+  return parts.join(':');
 }
 
-function constraintsOf(cargo: string): Constraints {
-  if (cargo === 'reefer') return { reefer: true };
-  if (cargo === 'dg') return { dangerousGoods: true };
-  return CARGO.includes(cargo as never) ? { container: cargo as '20ft' | '40ft' | 'lcl' } : {};
+function constraintsOf(cargo: string, modes = '', via = '', kg = ''): Constraints {
+  const base: Constraints =
+    cargo === 'reefer'
+      ? { reefer: true }
+      : cargo === 'dg'
+        ? { dangerousGoods: true }
+        : CARGO.includes(cargo as never)
+          ? { container: cargo as '20ft' | '40ft' | 'lcl' }
+          : {};
+  const asked = (Object.keys(MODE_LETTER) as ModeName[]).filter((m) => modes.includes(MODE_LETTER[m]));
+  return {
+    ...base,
+    ...(asked.length ? { modes: asked } : {}),
+    ...(via ? { via } : {}),
+    ...(kg && Number(kg) > 0 ? { weightT: Number(kg) / 1000 } : {}),
+  };
 }
 
 /** Sends a plan: the brief with its Details button, then the map. */
@@ -75,16 +101,21 @@ export function registerRoute(
       await html(ctx, escapeHtml(`${routeText(lang, 'unknownPlace')}: ${err.message}`));
     }
   });
-  bot.callbackQuery(/^rd:([a-z0-9-]{1,40}):([a-z0-9-]{1,40}):([a-z0-9]{1,8})$/, async (ctx) => {
-    const lang = await uiLang(ctx);
-    await ctx.answerCallbackQuery();
-    if (!routes) return;
-    try {
-      const { plan } = await routes.plan(ctx.match[1]!, ctx.match[2]!, constraintsOf(ctx.match[3]!));
-      for (const part of splitHtml(escapeHtml(renderPlan(plan, lang)))) await html(ctx, part);
-    } catch (err) {
-      if (!(err instanceof PlaceNotFoundError)) throw err;
-      await html(ctx, escapeHtml(`${routeText(lang, 'unknownPlace')}: ${err.message}`));
-    }
-  });
+  bot.callbackQuery(
+    /^rd:([a-z0-9-]{1,40}):([a-z0-9-]{1,40}):([a-z0-9]{1,8})(?::([rsad]{0,4})(?::([a-z0-9-]{0,40})(?::(\d{0,6}))?)?)?$/,
+    async (ctx) => {
+      const lang = await uiLang(ctx);
+      await ctx.answerCallbackQuery();
+      if (!routes) return;
+      try {
+        const constraints = constraintsOf(ctx.match[3]!, ctx.match[4] ?? '', ctx.match[5] ?? '', ctx.match[6] ?? '');
+        // As the brief was planned (plan-as-asked.ts): a mode with no route of its own shows the other ways.
+        const { plan } = await planAsAsked(routes, ctx.match[1]!, ctx.match[2]!, constraints);
+        for (const part of splitHtml(escapeHtml(renderPlan(plan, lang)))) await html(ctx, part);
+      } catch (err) {
+        if (!(err instanceof PlaceNotFoundError)) throw err;
+        await html(ctx, escapeHtml(`${routeText(lang, 'unknownPlace')}: ${err.message}`));
+      }
+    },
+  );
 }
