@@ -126,4 +126,26 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL sessions ended under the program
       await unlisten();
     }
   });
+
+  it('lets a connection it stopped listening on be ended without an error of its own', async () => {
+    // Released to the pool by unlisten(), the connection kept the listener's error handler, which released it
+    // again when the server ended it: an uncaught "Release called on client which has already been released"
+    // (seen in CI as the staff console's test database was dropped).
+    const unlisten = await db.listen!('fault_channel_2', () => {});
+    await unlisten();
+    const uncaught: unknown[] = [];
+    const record = (err: unknown) => uncaught.push(err);
+    process.on('uncaughtException', record);
+    try {
+      await admin.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+        [name],
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      expect(uncaught).toEqual([]);
+      expect((await db.query<{ one: number }>('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+    } finally {
+      process.off('uncaughtException', record);
+    }
+  });
 });

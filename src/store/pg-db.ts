@@ -101,21 +101,43 @@ class PgDb implements Db {
    */
   async listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
     if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`bad channel name ${channel}`);
-    let current: pg.PoolClient | undefined;
+    let current: { client: pg.PoolClient; release: (err?: Error) => void } | undefined;
     let stopped = false;
     let retry: NodeJS.Timeout | undefined;
     const connect = async () => {
       const client = await this.pool.connect();
-      client.on('notification', (n) => {
+      // Released once: a connection the server ends may report more than one error, or report it after
+      // stop() released it, and a second release throws out of the event handler (seen in CI as an
+      // uncaught "Release called on client which has already been released to the pool").
+      let released = false;
+      const notified = (n: pg.Notification) => {
         if (n.channel === channel) onNotify(n.payload ?? '');
-      });
-      client.on('error', (err) => {
-        if (current === client) current = undefined;
+      };
+      const failed = (err: Error) => {
+        if (released) return;
+        const listening = current?.client === client;
+        if (listening) current = undefined;
+        release(err);
+        // A connection lost before LISTEN finished is retried by connect()'s caller.
+        if (listening && !stopped) retry = setTimeout(again, 1000);
+      };
+      // Back in the pool the connection is another query's: this listener's handlers leave with it.
+      const release = (err?: Error) => {
+        if (released) return;
+        released = true;
+        client.off('notification', notified);
+        client.off('error', failed);
         client.release(err);
-        if (!stopped) retry = setTimeout(again, 1000);
-      });
-      await client.query(`LISTEN ${channel}`);
-      current = client;
+      };
+      client.on('notification', notified);
+      client.on('error', failed);
+      try {
+        await client.query(`LISTEN ${channel}`);
+      } catch (err) {
+        release(err as Error);
+        throw err;
+      }
+      current = { client, release };
     };
     const again = () => {
       connect().then(
@@ -129,11 +151,11 @@ class PgDb implements Db {
     return async () => {
       stopped = true;
       clearTimeout(retry);
-      const client = current;
+      const listening = current;
       current = undefined;
-      if (!client) return;
-      await client.query(`UNLISTEN ${channel}`).catch(() => {});
-      client.release();
+      if (!listening) return;
+      await listening.client.query(`UNLISTEN ${channel}`).catch(() => {});
+      listening.release();
     };
   }
 
