@@ -1,7 +1,7 @@
 // `advisor credit "<name>" [--country KZ] [--pick N] [--lang] [--json]`: a name that is exactly one
 // company's (in any script) goes straight to its report, with the similar names listed under it;
 // several matches print a numbered list to choose from with --pick.
-import { registrationIdIn } from '../domain/registration-ids.js';
+import { creditQuery } from '../domain/registration-ids.js';
 import { ct, noCompanyText } from '../i18n/credit-texts.js';
 import { detectLang } from '../i18n/detect-lang.js';
 import { cliText } from '../i18n/cli-texts.js';
@@ -15,9 +15,7 @@ export const creditCommand: Command = async (ctx) => {
   const pick = wholeNumberOption(ctx.options.pick, '--pick', ctx, { from: 1 });
   const lang = parseLangOption(ctx.options.lang, ctx.lang, 'credit') ?? detectLang(asked)?.lang ?? ctx.lang;
   // "ИНН 7701234567", "BIN 000000000001": the number is searched, in the country its kind says.
-  const registration = registrationIdIn(asked);
-  const name = registration?.value ?? asked;
-  const country = ctx.options.country?.toUpperCase() ?? registration?.country;
+  const { name, country } = creditQuery(asked, ctx.options.country?.toUpperCase());
   const { credit } = await ctx.runtime();
   const found = await credit.search(name, country, `cli:${ctx.config.operator}`);
   const { candidates } = found;

@@ -48,3 +48,12 @@ export function registrationIdIn(text: string): RegistrationId | undefined {
 export function isRegistrationNumber(query: string): boolean {
   return /^(?:\d{9,15}|[0-9A-Z]{18})$/.test(query.trim());
 }
+
+/** What a company check searches for: the number when the text gives one with its kind ("ИНН 7701234567"), in
+ * the country the number's kind says unless one is given; the text itself otherwise. */
+export function creditQuery(text: string, country?: string): { name: string; country: string | undefined } {
+  const registration = registrationIdIn(text);
+  return registration
+    ? { name: registration.value, country: country ?? registration.country }
+    : { name: text, country };
+}

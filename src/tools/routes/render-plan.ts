@@ -189,7 +189,7 @@ export function renderPlanSummary(plan: RoutePlan, lang: Lang, maxOptions = 4): 
   const shown = displayOptions(plan, maxOptions);
   const localise = localiser(plan, lang);
   const reported = shown.filter((o) => !isUndercut(o));
-  const listed = summaryOptions(plan, maxOptions);
+  const listed = listedOf(shown);
   const lines = listed.map((o) => {
     const modes = labelModes(o);
     const icons = modes.map((m) => MODE_ICON[m] ?? '•').join('');
@@ -229,12 +229,16 @@ export function renderPlanSummary(plan: RoutePlan, lang: Lang, maxOptions = 4): 
  * reported option travels by keeps its line, its days read "at least …" (optionDays): asked "rail vs sea …
  * to Minsk", the summary showed the sea option alone (trial 6). */
 export function summaryOptions(plan: RoutePlan, maxOptions = 4): Option[] {
-  const shown = displayOptions(plan, maxOptions);
+  return listedOf(displayOptions(plan, maxOptions));
+}
+
+/** Of the displayed options, those the summary has a line for. */
+function listedOf(shown: readonly Option[]): Option[] {
   const reported = shown.filter((o) => !isUndercut(o));
   const otherModes = shown.filter(
     (o) => isUndercut(o) && !reported.some((r) => labelModes(r).join() === labelModes(o).join()),
   );
-  return reported.length ? [...reported, ...otherModes.slice(0, 1)] : shown;
+  return reported.length ? [...reported, ...otherModes.slice(0, 1)] : [...shown];
 }
 
 /** The modes an option is labelled by. Sea to Vladivostok, then rail to Moscow, reads "sea + rail", in

@@ -23,7 +23,9 @@ export function routeMapSvg(plan: RoutePlan, lang: Lang = 'en', maxOptions = 4):
     options.flatMap((o) => o.legs.flatMap((l) => [[l.fromId, l.from] as const, [l.toId, l.to] as const])),
   );
   const label = (id: string) => shortName(plan.places[id]?.[words] ?? enName.get(id) ?? id);
-  const known = ids.map((id) => position(enName.get(id) ?? id)).filter((p): p is [number, number] => Boolean(p));
+  // Positions are looked up by the English name.
+  const at = (id: string) => position(enName.get(id) ?? id);
+  const known = ids.map(at).filter((p): p is [number, number] => Boolean(p));
   const lons = known.map((p) => p[0]);
   const lats = known.map((p) => p[1]);
   const [minLon, maxLon, minLat, maxLat] = [
@@ -35,7 +37,7 @@ export function routeMapSvg(plan: RoutePlan, lang: Lang = 'en', maxOptions = 4):
   const W = 1000;
   const H = 560;
   // Places without a known position are spread along the bottom edge so they still show.
-  const unplaced = ids.filter((id) => !position(enName.get(id) ?? id));
+  const unplaced = ids.filter((id) => !at(id));
   const fallback = new Map(
     unplaced.map((id, i) => [
       id,
@@ -43,7 +45,7 @@ export function routeMapSvg(plan: RoutePlan, lang: Lang = 'en', maxOptions = 4):
     ]),
   );
   const xy = (id: string): [number, number] => {
-    const [lon, lat] = position(enName.get(id) ?? id) ?? fallback.get(id)!;
+    const [lon, lat] = at(id) ?? fallback.get(id)!;
     return [
       40 + ((lon - minLon) / (maxLon - minLon || 1)) * (W - 80),
       60 + ((maxLat - lat) / (maxLat - minLat || 1)) * (H - 130),
