@@ -265,6 +265,16 @@ describe('route plans on the real network', () => {
     expect(plan.options.flatMap((o) => o.picks)).not.toContain('fastest');
   });
 
+  it('marks a time summed over legs as such where no service is reported for the trip (sea + rail to Minsk)', async () => {
+    const { plan } = await routes.plan('Циндао', 'Минск', { modes: ['sea', 'rail'] });
+    const sea = plan.options.find((o) => o.legs[0]?.mode === 'sea' && o.legs.length > 1);
+    expect(sea).toBeDefined();
+    const line = renderPlanSummary(plan, 'ru')
+      .split('\n')
+      .find((l) => l.startsWith('🚢'));
+    expect(line).toContain(`${daysText('ru', sea!.days)} (сумма участков, без терминалов)`);
+  });
+
   it('清岛→塔什干 and Циндао→Ташкент resolve to the same plan', async () => {
     const zh = await routes.plan('清岛', '塔什干');
     const ru = await routes.plan('Циндао', 'Ташкент');

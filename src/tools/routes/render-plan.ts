@@ -150,9 +150,13 @@ export function planCaveats(plan: RoutePlan, lang: Lang, maxOptions = 4): string
   return [...new Set([...texts, ...notes])];
 }
 
-/** " (legs added up, no terminal time)" for a time summed over separate legs beside a reported service. */
+/**
+ * " (legs added up, no terminal time)" for a time summed over separate legs: beside a reported service,
+ * and also where none is reported — sea to Vladivostok + rail to Minsk read "10–12 days" with nothing
+ * saying the port's transfer was left out (Vladivostok's wait for rail reached 14 days in Nov 2022).
+ */
 function legsOnlyText(o: RoutePlan['options'][number], lang: Lang): string {
-  return o.caveats.some((c) => c.code === 'composed') ? ` (${routeText(lang, 'legsOnly')})` : '';
+  return o.legs.length > 1 || o.caveats.some((c) => c.code === 'composed') ? ` (${routeText(lang, 'legsOnly')})` : '';
 }
 
 /**
