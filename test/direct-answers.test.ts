@@ -1436,6 +1436,15 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(zh.lead?.text).toMatch(/被暂停的第 61 号公告（“0\.1% 规则”）原本要求什么？ …?[^[]*稀土/);
   });
 
+  it("answers a Kazakh question from another market's note where a section asks about Kazakhstan (trial 18 t18-12)", async () => {
+    // The Russian recycling-fee note says the Kazakh fee was not researched: that, not Kazakhstan's VAT, answers.
+    const ru = await ask('а в казахстане есть утилизационный платёж на грузовики? сколько платить при ввозе');
+    expect(ru.lead?.text).toMatch(/Казахстанский аналог \(утилизационный платёж\)[^[]*не изучался/);
+    const en = await ask('Kazakhstan recycling fee on trucks');
+    expect(en.lead?.text).toMatch(/^A Kazakh equivalent \(утилизационный платёж\) was not researched/);
+    expect(leadDocs(en)[0]).toBe('russia-recycling-fee-en');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -8,7 +8,7 @@
 import { sanctioningJurisdictions, type Jurisdiction } from '../domain/sanctioning-jurisdictions.js';
 import type { Lang } from '../domain/lang.js';
 import { tokenize } from '../rag/tokenize.js';
-import { aboutOtherMarkets, detectMarkets, EAEU_MEMBERS, withoutMarkets } from '../domain/markets.js';
+import { aboutOtherMarkets, detectMarkets, EAEU_MEMBERS, sectionOnAsked, withoutMarkets } from '../domain/markets.js';
 import { namesIncoterms } from '../domain/incoterms.js';
 import { isConvention, namedRegimes } from '../domain/legal-conventions.js';
 import { withoutToyQualifiers } from '../domain/products.js';
@@ -320,6 +320,9 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         : new Set(doc.passages.flatMap((p) => [...unitsOf(p).allTokens]));
     for (const passage of doc.passages) {
       const { units, headingTokens } = unitsOf(passage);
+      // A section of another market's note that asks about this one ("Есть ли такой же сбор в Казахстане?"
+      // in the Russian recycling-fee note) answers for it (trial 18 t18-12).
+      const offMarketHere = offMarket && !sectionOnAsked(passage.headingPath, doc.countries, asked);
       const sectionRegimes = askedConventions.length ? namedRegimes(passage.headingPath.slice(1).join(' ')) : [];
       let frameInHeading = 0;
       for (const t of frameTokens) if (headingTokens.has(t)) frameInHeading++;
@@ -390,7 +393,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         // The year the question names ("示范区2025年开行了多少列班列", "с июля 2026"): a sentence that names it
         // is about that year, not another one's total or an earlier rule.
         if (askedYears.length > 0 && yearsIn(unit.text).some((y) => askedYears.includes(y))) score += W_YEAR;
-        if (offMarket) score *= 0.5;
+        if (offMarketHere) score *= 0.5;
         if (otherJurisdiction) score *= W_OTHER_JURISDICTION;
         // "а в Таджикистане?" after an EAC question asked for Uzbekistan: the previous question's words are
         // all in the EAC note, whose rule for union members says nothing of Tajikistan (follow-up fg-02).
@@ -433,7 +436,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         const best = bestByDoc.get(doc.n);
         if (!best || score > best.score) bestByDoc.set(doc.n, candidate);
         // A figure about another market is never the direct answer to a question about this one.
-        const wrongMarket = asked.size > 0 && (offMarket || mentionsOther) && unit.figure;
+        const wrongMarket = asked.size > 0 && (offMarketHere || mentionsOther) && unit.figure;
         // Another product's rule is never the direct answer when the asked product's document is here.
         // A section on another convention than the asked one is not its answer, in whatever document:
         // "乌兹别克斯坦（1995年）和吉尔吉斯斯坦（1998年）是缔约国。" under "TIR 和 CMR 是一回事吗？" filled a CISG

@@ -1,6 +1,6 @@
 // Retrieval for a person: search every language, then show each document in the asker's
 // language when a translation exists (the translation links of the front-matter), once.
-import { aboutOtherMarkets, withoutMarkets } from '../domain/markets.js';
+import { aboutOtherMarkets, sectionOnAsked, withoutMarkets } from '../domain/markets.js';
 import { tokenize } from '../rag/tokenize.js';
 import { CONFORMITY, namedRegulations } from '../domain/regulations.js';
 import { namedRegimes } from '../domain/legal-conventions.js';
@@ -71,8 +71,19 @@ async function marketAware(
   if (markets.length === 0 || opts.country) return general;
   const asked = new Set(markets);
   // Only a note on one or two other markets moves down (aboutOtherMarkets says why).
-  const elsewhere = (h: Hit) => aboutOtherMarkets(h.doc.countries, asked);
-  const ranked = [...general.filter((h) => !elsewhere(h)), ...general.filter(elsewhere)];
+  // A section that names the asked market is about it, in whatever document: "Есть ли такой же сбор в
+  // Казахстане?" of the Russian recycling-fee note answers a Kazakh question (trial 18 t18-12 was shown
+  // Kazakhstan's VAT instead). It stands where its document was found, whichever passage matched: a
+  // phrasing with "утильсбор" added matched the note's Russian rates.
+  const onAsked = (h: Hit) => {
+    if (!aboutOtherMarkets(h.doc.countries, asked)) return h;
+    const section = kb.passagesOf(h.docId).find((p) => sectionOnAsked(p.headingPath, h.doc.countries, asked));
+    return section ? { ...section, score: h.score, ranks: h.ranks } : h;
+  };
+  const lifted = general.map(onAsked);
+  const elsewhere = (h: Hit) =>
+    aboutOtherMarkets(h.doc.countries, asked) && !sectionOnAsked(h.headingPath, h.doc.countries, asked);
+  const ranked = [...lifted.filter((h) => !elsewhere(h)), ...lifted.filter(elsewhere)];
   for (const country of markets) {
     // The best document written for that market, not the best one that lists it among a dozen (the AEO
     // note names twelve countries and hid Uzbekistan's own note from "НДС … в узбекистане", trial 5).

@@ -451,6 +451,21 @@ export function marketName(code: string, lang: Lang): string {
  */
 const EAEU: ReadonlySet<string> = new Set(EAEU_MEMBERS);
 
+/**
+ * A section of a note on other markets that asks about the asked one alone: "Есть ли такой же сбор в
+ * Казахстане?" in the Russian recycling-fee note. A heading that also names the note's own market
+ * ("Работает ли в Казахстане российский Честный ЗНАК?" in a Kazakh note) compares and is about its own.
+ */
+export function sectionOnAsked(
+  headingPath: readonly string[],
+  countries: readonly string[],
+  asked: ReadonlySet<string>,
+): boolean {
+  // The document's title (the path's first heading) names its own market.
+  const named = detectMarkets(headingPath.slice(1).join(' '));
+  return named.some((m) => asked.has(m)) && !named.some((m) => m !== 'CN' && countries.includes(m));
+}
+
 export function aboutOtherMarkets(countries: readonly string[], asked: ReadonlySet<string>): boolean {
   if (asked.size === 0) return false;
   const foreign = countries.filter((c) => c !== 'CN');
