@@ -1445,6 +1445,16 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(leadDocs(en)[0]).toBe('russia-recycling-fee-en');
   });
 
+  it('leads a 9810 refund question with the refund rule, not a section framed alike on returns (trial 18 t18-16)', async () => {
+    // "…能先退税吗" shares only "税吗" with "卖不掉退回来，要补税吗？": said "no direct answer" over the rule in [2].
+    const a = await ask('9810海外仓出口 现在货还没卖掉能先退税吗');
+    expect(a.lead?.text).toMatch(/9810 货物报关离境后，即可申报增值税、消费税退税/);
+    expect(a.answer).not.toContain('知识库中没有直接回答');
+    // The second sentence is the unsold goods' pre-refund, not the returned goods' duty exemption.
+    expect(a.lead?.text).toContain('出口预退税');
+    expect(a.lead?.text).not.toContain('滞销');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -20,6 +20,10 @@ const TOP_SHARE = 0.5;
  * fragment ending in ";", as the customs-value methods do: in their order they are the answer) and fits, is
  * shown instead of the list cut. 0.8: domain key terms .691 → .697, xquad unchanged; 0.6 lost 3. */
 const ITEM_RATIO = 0.8;
+/** A further sentence holds at least this share of the best one's question words: a long sentence that shares
+ * characters and nothing of the topic ("…因滞销或消费者退货…原状退运进境的…" beside the 9810 refund rule, trial 18
+ * t18-16) ranks by its length and its place, not by what it says. */
+const MIN_COVERAGE_SHARE = 0.25;
 
 export type FillCandidate = LeadSentence & {
   countryFigure?: boolean;
@@ -27,6 +31,8 @@ export type FillCandidate = LeadSentence & {
   countries?: string;
   /** The hedging lead-in the text opens with ("EEC Council decisions reported on 12–13 Jan 2026 …:"). */
   hedge?: string;
+  /** The share of the question's word weight the sentence holds (lead.ts). */
+  coverage?: number;
 };
 
 /**
@@ -76,10 +82,16 @@ export function composeLead(
   };
   // Another document's figure about a country the question does not name is no second sentence either:
   // "Основная ставка НДС — 20%" (Belarus) beside a Russian VAT answer read as Russia's rate (trial 15 t15-02).
+  const offTopic = (c: FillCandidate) =>
+    c.coverage !== undefined && top.coverage !== undefined && c.coverage < top.coverage * MIN_COVERAGE_SHARE;
   const second = eligible
     .slice(1)
     .find(
-      (c) => !repeats(c) && c.score >= top.score * FILL_RATIO && !(c.countryFigure && c.countries !== top.countries),
+      (c) =>
+        !repeats(c) &&
+        !offTopic(c) &&
+        c.score >= top.score * FILL_RATIO &&
+        !(c.countryFigure && c.countries !== top.countries),
     );
   if (!second) return chosen;
   // A sentence from another document than the best one's fills the lead only when it scores close to
@@ -91,7 +103,7 @@ export function composeLead(
   const fill = (used: number) => {
     for (const c of eligible) {
       if (chosen.length >= maxSentences || c.score < top.score * FILL_RATIO) break;
-      if (repeats(c) || used + c.text.length + 5 > maxChars || offDoc(c)) continue;
+      if (repeats(c) || offTopic(c) || used + c.text.length + 5 > maxChars || offDoc(c)) continue;
       chosen.push({ ...c, budget: maxChars });
       used += c.text.length + 5;
     }

@@ -326,7 +326,10 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
       const sectionRegimes = askedConventions.length ? namedRegimes(passage.headingPath.slice(1).join(' ')) : [];
       let frameInHeading = 0;
       for (const t of frameTokens) if (headingTokens.has(t)) frameInHeading++;
-      const frameBonus = frameTokens.size ? (W_FRAME * frameInHeading) / frameTokens.size : 0;
+      // Framed as the question is, about something else: "要补税吗？" (returned goods) shares only "税吗" with
+      // "…能先退税吗" and led a 9810 refund question with the section on returns (trial 18 t18-16).
+      const topicInHeading = [...headingTokens].some((t) => qTokens.has(t));
+      const frameBonus = frameTokens.size && topicInHeading ? (W_FRAME * frameInHeading) / frameTokens.size : 0;
       // A section's short opening ("不是。", "Нет.") answers its heading: shown only when the question asks
       // what the heading asks ("欧盟第18轮是不是第一次制裁中国银行" led with the "No." of "只有美国吗？", trial 9).
       let askedInHeading = 0;
@@ -489,7 +492,9 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   };
   const show = (chosen: ReadonlyArray<LeadSentence & { budget: number }>) =>
     chosen.map((s) => ({ ...s, shown: cut(s.text, s.budget) }));
-  let pool = eligible;
+  // A follow-up's words are the question before it with the new one: how much of them a sentence holds says
+  // little of whether it answers ("and how long do I have to file?" after the CMR limit), so no floor on it.
+  let pool = opts.followUp ? eligible.map(({ coverage: _, ...e }) => e) : eligible;
   let chosen = show(composeLead(pool, maxChars, maxSentences, cut));
   // A follow-up answered with exactly what the person has just read ("а на детскую обувь?" after children's
   // tights, "and how long do I have to file?" after the CMR limit, trial 11) asks for something the
