@@ -1455,6 +1455,19 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).not.toContain('滞销');
   });
 
+  it('answers "а сколько времени есть на претензию?" after a CMR question from the CMR claim period (trial 18 t18-07)', async () => {
+    // "сколько" pointed back at "Сколько заплатит перевозчик…", and the rail convention's claims came first: the
+    // reply repeated the 8.33 SDR limit.
+    const c = `cmr-ru-${Date.now()}`;
+    const first = await ask('если груз потеряли при перевозке фурой по CMR, сколько перевозчик заплатит?', c);
+    expect(first.lead?.text).toContain('8,33 СДР');
+    const claim = await ask('а сколько времени есть на претензию?', c);
+    expect(claim.lead?.text).not.toContain('8,33 СДР');
+    expect(claim.lead?.text).toMatch(/Когда срок начинает течь|срок исковой давности/);
+    expect(leadDocs(claim)).toEqual(['road-liability-cmr-ru']);
+    expect(claim.citations[0]?.docId).toBe('road-liability-cmr-ru');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -133,6 +133,7 @@ export class Assistant {
       regulations: plan.regulations,
       understood: plan.understood,
       followUp: plan.previous !== undefined,
+      asked: question,
     });
 
     let result: AskResult;

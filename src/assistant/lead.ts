@@ -246,6 +246,8 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   const bestByDoc = new Map<number, LeadSentence>();
   /** Candidate texts that open with a heading saying their rule is not in force → that heading. */
   const keptHeads = new Map<string, string>();
+  // Each passage's words, for a follow-up's step back (below).
+  const sectionWords = new Map<string, ReadonlySet<string>>();
   const eligible: Array<
     FillCandidate & { coverage: number; matched: number; unitIndex: number; shownBefore: boolean }
   > = [];
@@ -319,7 +321,8 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         ? unitsOf(doc.passages[0]!).allTokens
         : new Set(doc.passages.flatMap((p) => [...unitsOf(p).allTokens]));
     for (const passage of doc.passages) {
-      const { units, headingTokens } = unitsOf(passage);
+      const { units, headingTokens, allTokens } = unitsOf(passage);
+      sectionWords.set(passage.key, allTokens);
       // A section of another market's note that asks about this one ("Есть ли такой же сбор в Казахстане?"
       // in the Russian recycling-fee note) answers for it (trial 18 t18-12).
       const offMarketHere = offMarket && !sectionOnAsked(passage.headingPath, doc.countries, asked);
@@ -539,7 +542,18 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
     );
     // Replaced only by sentences that name what the follow-up asks about: after the rebate rates, "那铝制品呢？"
     // would otherwise be answered with an anti-dumping rate.
-    if (namesOwnWord(other)) {
+    // Or by a section that does, though its sentence says it otherwise: "а сколько времени есть на претензию?"
+    // after the CMR limit is answered by "срок исковой давности — 1 год" of the section that names the claim
+    // (trial 18 t18-07 repeated the limit).
+    // Another section than the one read before: "要多久？" after the preliminary decision named its own heading
+    // ("…要等多久？"), whose first sentence, shown before, holds the 90 days.
+    const readBefore = new Set(chosen.filter(wasShown).map((c) => c.passageKey));
+    const ownSection = other.some(
+      (c) =>
+        !readBefore.has(c.passageKey) &&
+        ownWords.some((w) => !FOLLOW_UP_FILLER.has(w) && w.length > 1 && sectionWords.get(c.passageKey)?.has(w)),
+    );
+    if (namesOwnWord(other) || ownSection) {
       pool = rescored.sort((a, b) => b.score - a.score);
       chosen = other;
     }

@@ -29,6 +29,8 @@ export interface RetrieveOptions {
   understood?: string;
   /** retrieveFused: the question follows another (the plan's `previous`). */
   followUp?: boolean;
+  /** retrieveFused: the message itself, of a follow-up: what it names of its own. */
+  asked?: string;
 }
 
 export async function retrieveForUser(
@@ -153,6 +155,20 @@ async function withDocAbout(
   return [...hits.slice(0, 1), shown, ...hits.slice(1)].slice(0, Math.max(hits.length, 1));
 }
 
+/**
+ * A follow-up that names no convention of its own asks about the one the conversation is about: "а сколько
+ * времени есть на претензию?" after a CMR question was answered from the rail convention's claims (its
+ * words), and the lead repeated the CMR limit (trial 18 t18-07). That convention's note comes first.
+ */
+function conversationRegimeFirst(kb: KnowledgeBase, hits: UserHit[], understood: string, opts: RetrieveOptions) {
+  if (!opts.followUp || opts.asked === undefined || namedRegimes(opts.asked).length > 0) return hits;
+  const regimes = namedRegimes(understood);
+  if (regimes.length !== 1) return hits;
+  const slugs = new Set(kb.docsAbout(regimes[0]!).map((id) => kb.doc(id)?.slug));
+  const at = hits.findIndex((h) => slugs.has(h.doc.slug));
+  return at > 0 ? [hits[at]!, ...hits.filter((_, i) => i !== at)] : hits;
+}
+
 async function inUserLanguage(kb: KnowledgeBase, query: string, hit: Hit, lang: Lang): Promise<UserHit> {
   const translation = hit.doc.translations.map((id) => kb.doc(id)).find((d) => d?.lang === lang);
   if (!translation) return hit;
@@ -238,7 +254,7 @@ export async function retrieveFused(
   // Once, on what the reply shows: inserted into each phrasing's list, it reordered the fusion. Read on
   // the question as understood: a follow-up alone ("and Kazakhstan, same?") names no conformity question.
   const main = opts.understood ?? unique[0]!;
-  const shown = await withNamedDocs(kb, main, lang, fused, opts);
+  const shown = conversationRegimeFirst(kb, await withNamedDocs(kb, main, lang, fused, opts), main, opts);
   // A conformity question about a product: the documents on other regulations than the product's
   // follow those on its own ("LED lamps" found the furniture document's built-in lights first).
   // Domain sets (measured again 2026-12-03, without → with): annotated section in the first three

@@ -7,6 +7,9 @@ import type { Hit } from '../domain/knowledge.js';
 import type { UserHit } from './retrieve.js';
 import { joinChunks } from '../rag/split-text.js';
 import { questionTypes } from './question-type.js';
+import { withoutFrame } from './question-frame.js';
+import { tokenize } from '../rag/tokenize.js';
+import { detectLang } from '../i18n/detect-lang.js';
 
 /** A question that asks a rate ("ндс при ввозе в Кыргызстан сколько?") is answered by the section on the
  * rate ("Какие ставки НДС и налога с продаж?"), though it rarely says the word: without it the section on
@@ -41,9 +44,17 @@ export function shownPassages<H extends UserHit>(
   // words alone may point to another section of that document ("and how long do I have to file?" after
   // the CMR limit: the claim period), which is then shown as the runner-up.
   if (followUp && hits[0]) {
-    const [own] =
-      index.rankSections(`${followUp} ${rateWord(followUp)}`.trim(), [hits[0].docId], 1).get(hits[0].docId) ?? [];
-    const first = ranked.get(hits[0].docId) ?? [];
+    const docId = hits[0].docId;
+    const sectionOf = (words: string) => (words ? index.rankSections(words, [docId], 1).get(docId)?.[0] : undefined);
+    const first = ranked.get(docId) ?? [];
+    let own = sectionOf(`${followUp} ${rateWord(followUp)}`.trim());
+    // Pointed back at the section shown first by its framing alone: "а сколько времени есть на претензию?" matched
+    // "Сколько заплатит перевозчик…" by "сколько"; its topic words name the claim period (trial 18 t18-07 repeated
+    // the limit). The framing counts otherwise: "how long" is what finds the claim period in English.
+    const topic = withoutFrame(followUp, detectLang(followUp)?.lang ?? 'en');
+    // ("要多久？" has none: "要" alone would pick any section.)
+    if (own && first[0] && sameSection(own, first[0]) && tokenize(topic).some((t) => t.length > 1))
+      own = sectionOf(topic.trim()) ?? own;
     if (own && first[0] && !sameSection(own, first[0]))
       ranked.set(hits[0].docId, [first[0], { ...own, score: first[0].score }]);
   }
