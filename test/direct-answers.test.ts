@@ -1468,6 +1468,15 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(claim.citations[0]?.docId).toBe('road-liability-cmr-ru');
   });
 
+  it('answers "那保险要保多少?" after a CIF-for-rail question with the 110% rule (trial 18 t18-21)', async () => {
+    // The insurance note was shown by its rail advice, and the lead was the checklist's list of documents.
+    const c = `cif-zh-${Date.now()}`;
+    await ask('出口俄罗斯 走铁路集装箱 合同写CIF可以吗', c);
+    const how = await ask('那保险要保多少?', c);
+    expect(how.lead?.text.split(/ \[\d\]/)[0]).toContain('110% 规则：保险金额不低于合同价款加 10%');
+    expect(leadDocs(how)[0]).toBe('cargo-insurance-cif-cip-zh');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -22,6 +22,8 @@ function rateWord(question: string): string {
 
 /** The first document's runner-up section is shown when it scores at least this share of its best. */
 export const SECOND_SECTION_RATIO = 0.5;
+/** A follow-up's own words point a further document to another section when it scores this much more. */
+const CLEARLY = 1.4;
 
 export interface SectionRanker {
   rankSections(query: string, docIds: readonly string[], perDoc: number): Map<string, Hit[]>;
@@ -57,6 +59,24 @@ export function shownPassages<H extends UserHit>(
       own = sectionOf(topic.trim()) ?? own;
     if (own && first[0] && !sameSection(own, first[0]))
       ranked.set(hits[0].docId, [first[0], { ...own, score: first[0].score }]);
+    // A further document titled by the follow-up's own subject is shown by the section its words point to:
+    // "那保险要保多少?" after a CIF-for-rail question showed the insurance note's rail advice, not its 110%
+    // rule (trial 18 t18-21).
+    const subject = tokenize(topic).filter((t) => t.length > 1);
+    const asksKind = questionTypes(followUp).length > 0;
+    for (const hit of hits.slice(1)) {
+      const title = new Set(tokenize(hit.doc.title));
+      if (!subject.some((t) => title.has(t))) continue;
+      const best = ranked.get(hit.docId)?.[0];
+      const [ownSection, ...rest] = index.rankSections(topic.trim(), [hit.docId], 50).get(hit.docId) ?? [];
+      if (!best || !ownSection || sameSection(best, ownSection)) continue;
+      // Only for a follow-up that asks a kind of answer (how much, how long, when), clearly by its words: "а если
+      // на партию?" after a declaration's validity moved the validity note from the section on how long a
+      // declaration for a batch lasts to the one on choosing series or batch (follow-up fh-07 lost).
+      const shownScore = rest.find((h) => sameSection(h, best))?.score ?? 0;
+      if (asksKind && ownSection.score >= CLEARLY * shownScore)
+        ranked.set(hit.docId, [{ ...ownSection, score: best.score }]);
+    }
   }
   const shown: H[] = [];
   for (const [i, hit] of hits.entries()) {
