@@ -275,6 +275,19 @@ describe('route plans on the real network', () => {
     expect(line).toContain(`${daysText('ru', sea!.days)} (сумма участков, без терминалов)`);
   });
 
+  it('says beside a price what it was measured for when that is not the trip (trial 18 t18-09, t18-34)', async () => {
+    // The Qingdao → Moscow rail figure is Shanghai's; it read as Qingdao's price.
+    const moscow = await routes.plan('Циндао', 'Москва', { modes: ['rail'] });
+    expect(renderPlanSummary(moscow.plan, 'ru')).toMatch(/5400 USD \(2025, оценка; ставка из Шанхая\)/);
+    expect(renderPlanSummary(moscow.plan, 'zh')).toContain('上海发运报价');
+    // St Petersburg by Suez has a China-wide port rate; the passages without one are named, not the trip.
+    const spb = await routes.plan('Qingdao', 'St Petersburg', { modes: ['sea'] });
+    const en = renderPlan(spb.plan, 'en');
+    expect(en).toMatch(/2700–2800 USD \(2023, estimate; China-wide rate to the port, year approximate\)/);
+    expect(en).toMatch(/No 40ft cost figure for Qingdao–St Petersburg \(Northern Sea Route, summer only\)/);
+    expect(en).not.toMatch(/No 40ft cost figure for Qingdao–St Petersburg:/);
+  });
+
   it('清岛→塔什干 and Циндао→Ташкент resolve to the same plan', async () => {
     const zh = await routes.plan('清岛', '塔什干');
     const ru = await routes.plan('Циндао', 'Ташкент');

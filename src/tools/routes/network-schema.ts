@@ -36,6 +36,9 @@ export const costSchema = z
     /** The figure is the price of the whole chain that ends with this leg (sea to a Far East port, then
      * rail): the costless leg into its start is covered, and a trip that starts at the port has no price. */
     chain: z.boolean().optional(),
+    /** What the figure was measured for when it is not this leg itself ("rate from Shanghai", "China-wide
+     * rate, to the port"), in each language: shown beside the figure, or a proxy reads as the trip's price. */
+    basis: z.object({ en: z.string(), ru: z.string(), zh: z.string() }).optional(),
     note: z.string().optional(),
   })
   .refine((c) => c.min <= c.max, 'cost min must not exceed max');

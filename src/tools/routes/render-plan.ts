@@ -79,6 +79,7 @@ export function displayOptions(plan: RoutePlan, maxOptions = 4): Option[] {
         currency: twin.cost.currency,
         years: [...new Set([...twin.cost.years, ...o.cost.years])].sort(),
         estimated: twin.cost.estimated || o.cost.estimated,
+        ...(twin.cost.bases || o.cost.bases ? { bases: [...(twin.cost.bases ?? []), ...(o.cost.bases ?? [])] } : {}),
       };
     if (twin.co2T && o.co2T) twin.co2T = union(twin.co2T, o.co2T);
     twin.caveats.push(...o.caveats);
@@ -93,8 +94,14 @@ function placeName(plan: RoutePlan, id: string, fallback: string, lang: Lang): s
 
 function costText(o: Option, lang: Lang): string {
   return o.cost
-    ? `${range(o.cost)} ${o.cost.currency} (${o.cost.years.join(', ')}${o.cost.estimated ? `, ${routeText(lang, 'estimated')}` : ''})`
+    ? `${range(o.cost)} ${o.cost.currency} (${o.cost.years.join(', ')}${o.cost.estimated ? `, ${routeText(lang, 'estimated')}` : ''}${basisText(o, lang)})`
     : routeText(lang, 'noCost');
+}
+
+/** "; rate from Shanghai": a figure measured for another origin or scope says so beside itself. */
+function basisText(o: Option, lang: Lang): string {
+  const bases = [...new Set((o.cost?.bases ?? []).map((b) => b[lang]))];
+  return bases.length ? `; ${bases.join('; ')}` : '';
 }
 
 /** An option's border crossings in the reader's language ("Alashankou–Dostyk or Khorgos–Altynkol"). */

@@ -2,6 +2,7 @@
 // leg, the Incoterms 2020 rules that fit, caveats and the dates of the figures.
 import type { TransportDocument } from '../../i18n/route-texts.js';
 import type { Caveat } from '../../domain/route-caveat.js';
+import type { Lang } from '../../domain/lang.js';
 import type { Leg, Network, Range } from './network-schema.js';
 import {
   DEFAULT_WEIGHT_T,
@@ -31,7 +32,15 @@ export interface RouteSummary {
   }>;
   crossings: string[];
   days: Range;
-  cost?: { min: number; max: number; currency: string; years: number[]; estimated: boolean };
+  cost?: {
+    min: number;
+    max: number;
+    currency: string;
+    years: number[];
+    estimated: boolean;
+    /** What the figures were measured for, where not this trip (network-schema.ts `basis`). */
+    bases?: Array<Record<Lang, string>>;
+  };
   co2T?: Range;
   incoterms: string[];
   caveats: Caveat[];
@@ -105,8 +114,14 @@ export function summarize(net: Network, r: PlannedRoute, c: Constraints): RouteS
       years: [...new Set(costs.map((x) => x.entry!.year))].sort(),
       estimated: costs.some((x) => x.entry!.estimated),
     };
+    const bases = costs.flatMap((x) => (x.entry!.basis ? [x.entry!.basis] : []));
+    if (bases.length) cost.bases = bases;
   } else if (missing.length) {
-    caveats.push({ code: 'no-cost', container, legs: missing.map((x) => `${name(x.e.from)}–${name(x.e.to)}`) });
+    // A sea leg is named with its passage: Qingdao → St Petersburg by Suez has a figure, by the Northern Sea Route
+    // not, and "no cost figure for Qingdao–St Petersburg" under the Suez price read as a contradiction (trial 18 t18-34).
+    const label = (e: Edge) =>
+      `${name(e.from)}–${name(e.to)}${e.leg.mode === 'sea' && e.leg.crossing ? ` (${e.leg.crossing})` : ''}`;
+    caveats.push({ code: 'no-cost', container, legs: missing.map((x) => label(x.e)) });
   } else caveats.push({ code: 'mixed-currency' });
   let co2T: Range | undefined;
   if (r.edges.every((e) => e.leg.distance_km && emissionFactor(net, e.leg.mode))) {
