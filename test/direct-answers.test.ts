@@ -1477,6 +1477,15 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(leadDocs(how)[0]).toBe('cargo-insurance-cif-cip-zh');
   });
 
+  it('answers "what EAC document?" for baby clothing from the section on certificate, declaration or SGR (trial 18 t18-33)', async () => {
+    // The section on goods outside the regulation ("baby food") led with its list of exclusions.
+    const a = await ask('cotton pyjamas for babies ~2 yrs old, what EAC document?');
+    expect(a.lead?.text).toMatch(
+      /first-layer items \(direct skin contact\) for babies and children under 3: SGR, then DoC/,
+    );
+    expect(a.lead?.text).not.toMatch(/^Not covered/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -20,6 +20,17 @@ function rateWord(question: string): string {
   return /\p{Script=Han}/u.test(question) ? '税率' : /\p{Script=Cyrillic}/u.test(question) ? 'ставка' : 'rate';
 }
 
+/** "What EAC document?", "какой документ ЕАС?", "要什么EAC文件？" asks which of certificate, declaration or registration:
+ * the section that names them answers (trial 18 t18-33 was shown the goods outside the regulation, whose list
+ * names "baby food", for cotton pyjamas for babies). */
+function documentWords(question: string): string {
+  if (!/eac|еас|еаэс|eaeu|tr\s*cu|тр\s*тс/i.test(question)) return '';
+  if (/\bdocuments?\b/i.test(question)) return 'certificate declaration SGR';
+  if (/документ/i.test(question)) return 'сертификат декларация СГР';
+  if (/文件|单证/.test(question)) return '证书 声明 国家注册';
+  return '';
+}
+
 /** The first document's runner-up section is shown when it scores at least this share of its best. */
 export const SECOND_SECTION_RATIO = 0.5;
 /** A follow-up's own words point a further document to another section when it scores this much more. */
@@ -38,7 +49,7 @@ export function shownPassages<H extends UserHit>(
   followUp?: string,
 ): H[] {
   const ranked = index.rankSections(
-    `${question} ${rateWord(question)}`.trim(),
+    `${question} ${rateWord(question)} ${documentWords(question)}`.trim(),
     hits.map((h) => h.docId),
     2,
   );
