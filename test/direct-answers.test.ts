@@ -1486,6 +1486,12 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).not.toMatch(/^Not covered/);
   });
 
+  it('reads "сейчас" as when, not what: Kazakhstan\'s import VAT leads, not marking advice "…сейчас?" (trial 18 t18-06)', async () => {
+    const a = await ask('какой ндс на импорт в казахстане сейчас?');
+    expect(a.lead?.text.split(/ \[\d\]/)[0]).toMatch(/НДС с 12% до 16%/);
+    expect(leadDocs(a)[0]).toBe('country-kazakhstan-ru');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {
