@@ -1492,6 +1492,13 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(leadDocs(a)[0]).toBe('country-kazakhstan-ru');
   });
 
+  it('shows a claim with the sentence after it that says it is not confirmed (trial 18 t18-29)', async () => {
+    const en = await ask('does the SCO zone have legal help? someone told me the legal hub has 30+ law firms');
+    expect(en.lead?.text).toMatch(/30\+ law firms[^[]*These counts were not verified[^[]*not confirmed/);
+    const zh = await ask('法智谷真的有30多家律所吗');
+    expect(zh.lead?.text).toMatch(/30余家律师事务所[^[]*这些数字未得到核实/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -153,6 +153,12 @@ const INCOTERM_WEIGHT = 2;
 const CONNECTIVE =
   /^(?:(?:on top of that|in addition|also|however|moreover|furthermore|therefore|otherwise|кроме того|также|однако|при этом|поэтому|иначе|此外|另外|但是|同时|因此|否则)[,，\s]|(?:both|these|those|обе|оба|эти|эта|этот|это)\s+(?:dates?|rules?|measures?|даты|дата|правила?|меры|срок[иа]?)\b|(?:这两个|这些|上述|以上)(?:日期|措施|规定|期限))/iu;
 
+/** A sentence that says the one before it is not confirmed ("These counts were not verified…", "Эти цифры не
+ * проверены…", "截至2026年1月，这些数字未得到核实"): read with it, or the claim it qualifies reads as a fact (trial 18
+ * t18-29 led "30+ law firms" without it). */
+const TRAILING_HEDGE =
+  /^(?:截至[^，,。]{0,15}[，,]\s*)?(?:these|this|that|those|эти|это|эта|этот|这些|该|此|上述)[^.!?。！？]{0,60}?(?:not\s+(?:been\s+)?(?:verified|confirmed)|unverified|не\s+провер|не\s+подтвержд|未得到核实|未经核实|未核实|未经证实|未证实|尚未确认)/iu;
+
 const W_TYPE = 0.2;
 /** A sentence that names a year the question names. 0.1 / 0.2 / 0.3 / 0.4: domain key terms .682 → .691 /
  * .691 / .688 / .694, xquad ru answer-in-lead .768 → .771 / .776 / .778 / .776, zh .824 → .825 / .830 / .832 /
@@ -420,10 +426,13 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         const hedged = unit.leadIn && (fragment || HEDGE.test(unit.leadIn)) ? `${unit.leadIn} ${own}` : own;
         // "On top of that, …", "Кроме того, …", "此外，…" lean on the sentence before them: read together.
         const before = unitIndex > 0 ? units[unitIndex - 1] : undefined;
+        const gap = opts.lang === 'zh' ? '' : ' ';
+        const after = units[unitIndex + 1];
+        const qualified = after && TRAILING_HEDGE.test(after.text) ? `${hedged}${gap}${after.text}` : hedged;
         const read =
           before && CONNECTIVE.test(unit.text) && !/[:：]$/.test(before.text) && before.leadIn === undefined
-            ? `${before.text}${opts.lang === 'zh' ? '' : ' '}${hedged}`
-            : hedged;
+            ? `${before.text}${gap}${qualified}`
+            : qualified;
         // A sentence under a heading that says the rule is suspended or never took effect ("What would the
         // suspended 0.1% rule have required?") states what the rule required: shown alone it reads as in force
         // (trial 17 t17-17 led "…出口须取得商务部许可" for a question whether the licence is still needed).
