@@ -1499,6 +1499,12 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(zh.lead?.text).toMatch(/30余家律师事务所[^[]*这些数字未得到核实/);
   });
 
+  it('keeps the figure a label introduces when the label names what was asked (trial 18 t18-08)', async () => {
+    // Cut around "ЕАЭС" at the end, the foil's rate after "Алюминиевая фольга:" was lost.
+    const a = await ask('есть ли антидемпинг на алюминиевую фольгу из китая в ЕАЭС?');
+    expect(a.lead?.text).toMatch(/^Алюминиевая фольга: 17,16–20,24% на 5 лет с 16\.11\.2025/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

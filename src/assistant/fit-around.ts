@@ -51,11 +51,18 @@ export function fitAround(
     const shifted = anchors.map(([a, b, k]) => [a - offset, b - offset, k] as const).filter(([a]) => a >= 0);
     // The figure a label introduces is its value ("增值税：10%，…"): of the asked figures, that one stays.
     const own = label ? shifted.filter(([a]) => a <= 1) : [];
+    // A label that names what was asked ("Алюминиевая фольга:" for "есть ли антидемпинг на алюминиевую фольгу?")
+    // introduces its figure, asked or not: the rest was cut around the one asked word it repeats, at its end,
+    // and "17,16–20,24%" after the label was lost (trial 18 t18-08).
+    const asked =
+      label &&
+      [...label[0].toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)].some((w) => keysOf(w[0]).some((k) => qTokens.has(k)));
+    const figure = asked && own.length === 0 ? LABELLED_FIGURE.exec(text.slice(offset)) : null;
     const rest = fitAround(
       text.slice(offset),
       maxChars - head[0].length - gap.length,
       qTokens,
-      own.length ? own : shifted,
+      own.length ? own : figure ? [[0, figure[0].length, 'amount'] as const] : shifted,
     );
     return `${head[0]}${gap}${rest}`;
   }
@@ -203,6 +210,8 @@ const FIGURE_IN_CLAUSE =
 
 const VERDICT = /^[^.!?。！？\d]{1,24}[.!?。！？](?=\s?\S)/u;
 const LABEL = /^[^.!?。！？:：\d]{1,24}[:：](?=\s?\S)/u;
+/** A figure, or a range of them, right after a label ("17,16–20,24%", "5–7 days", "12%"). */
+const LABELLED_FIGURE = /^\d[\d\s,.]*(?:[–—-]\s?\d[\d\s,.]*)?\s?(?:%|％|[\p{L}]+)?/u;
 
 /** Characters kept after a figure the window moves to take, and before it (its label: "Aluminium foil:
  * 17.16–20.24%"). */
