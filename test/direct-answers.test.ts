@@ -1505,6 +1505,16 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/^Алюминиевая фольга: 17,16–20,24% на 5 лет с 16\.11\.2025/);
   });
 
+  it('drops a "不用。" that answers another heading than the one asked (trial 18 t18-20)', async () => {
+    // "不用。" answers "哈萨克斯坦的服装也用俄罗斯的诚信标志吗？"; beside the language answer it read as "no Kazakh needed".
+    const lang = await ask('发哈萨克斯坦的服装 吊牌要用什么语言');
+    expect(lang.lead?.text).toContain('哈萨克语');
+    expect(lang.lead?.text).not.toContain('不用。');
+    // Asked what that heading asks, the verdict stays.
+    const marking = await ask('哈萨克斯坦的服装也要用诚信标志吗');
+    expect(marking.lead?.text).toMatch(/^不用。哈萨克斯坦有自己的数字标识/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -119,7 +119,7 @@ const VERDICT_HEADING = 0.5;
 /** A bare yes or no: it answers only the heading's question ("只能认证。", "Только сертификат." state a fact
  * about the section's subject and stay). */
 const POLAR =
-  /^(?:(?:yes|no|not|да|нет|не)(?!\p{L})|(?:是的?|不是|不|对|不对|没有|有|可以|不可以|能|不能|会|不会|需要|不需要|必须|不必)[。！!，,])/iu;
+  /^(?:(?:yes|no|not|да|нет|не)(?!\p{L})|(?:是的?|不是|不|对|不对|没有|有|可以|不可以|能|不能|会|不会|需要|不需要|必须|不必|用|不用|要|不要|行|不行)[。！!，,])/iu;
 /** A sentence neither about nor from a document about the market a market-swap follow-up asks of. */
 const W_NOT_ASKED_MARKET = 0.5;
 /** Each rank a section stands below the document's best section for the question costs this much. */
