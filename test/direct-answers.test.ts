@@ -1515,6 +1515,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(marking.lead?.text).toMatch(/^不用。哈萨克斯坦有自己的数字标识/);
   });
 
+  it('reads "An illustration (our arithmetic…)" as a worked example, not the rule (trial 18 t18-32)', async () => {
+    // "A delay of up to 2 days then costs the railway 6%" is of a 20-day example; it led as if it were the rule.
+    const a = await ask('what does the railway pay under SMGS if our train to almaty is late?');
+    expect(a.lead?.text).toMatch(/^Under SMGS Art\. 45, a carrier that overruns the transit time/);
+    expect(a.lead?.text).not.toContain('up to 2 days');
+    expect(a.lead?.text).toContain('one tenth of the total transit time: 6%');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

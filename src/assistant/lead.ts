@@ -143,7 +143,7 @@ const W_SHOWN_BEFORE = 0.5;
  * gauge question was led by the crossings note instead of the gauge note's line (97). */
 const W_NAMES_FOLLOW_UP = 1.25;
 const EXAMPLE =
-  /^(?:[-–•]\s*)?(?:(?:два|три|несколько)\s+)?(?:пример[ыа]?|(?:two\s+|some\s+|worked\s+)?examples?|举例|举两个例子|示例)(?=\s*[（(：:])/iu;
+  /^(?:[-–•]\s*)?(?:(?:два|три|несколько)\s+)?(?:пример[ыа]?|(?:two\s+|some\s+|worked\s+)?examples?|(?:an\s+)?illustrations?|举例|举两个例子|示例)(?=\s*[（(：:])/iu;
 /** Domain key terms .640 → .649. Only worked examples under their own label: "For example, …" and
  * "Например, …" in running text answered xquad questions (ru answer-in-lead .771 → .761 with them). */
 const W_EXAMPLE = 0.5;

@@ -38,8 +38,9 @@ export interface PassageUnits {
   allTokens: ReadonlySet<string>;
 }
 
-/** A short sentence that labels what follows it as a worked example: "Пример (наш расчёт, а не цитата).". */
-const EXAMPLE_LABEL = /^(?:пример|example|worked\s+example|举例|示例)[^.!?。！？]{0,50}[.。]$/iu;
+/** A short sentence that labels what follows it as a worked example: "Пример (наш расчёт, а не цитата).", "An
+ * illustration (our arithmetic, not a quote): suppose the transit time is 20 days." (trial 18 t18-32). */
+const EXAMPLE_LABEL = /^(?:пример|example|worked\s+example|(?:an\s+)?illustration|举例|示例)[^.!?。！？]{0,80}[.。]$/iu;
 
 /** The direct answer's room (lead.ts): an item longer than it is read by its sentences. */
 const LEAD_CHARS = 300;
