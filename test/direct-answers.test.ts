@@ -1523,6 +1523,20 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toContain('one tenth of the total transit time: 6%');
   });
 
+  it("answers a question on the buyer's side from the buyer's country, not China's rule (trial 18 t18-31, 18b-06)", async () => {
+    // Both led with China's SAFE 90-day reporting rule; "узбеки" was not read as Uzbekistan at all.
+    const en = await ask('uzbek buyer wants 180 days payment terms. any fx rules on their side i should know');
+    expect(leadDocs(en)[0]).toBe('currency-control-uzbekistan-en');
+    expect(en.lead?.text).not.toContain('SAFE');
+    const ru = await ask(
+      'узбеки просят отсрочку 180 дней после отгрузки. у них по валютному контролю это вообще можно?',
+    );
+    expect(leadDocs(ru)[0]).toBe('currency-control-uzbekistan-ru');
+    // Asked of China's side, China's rule still answers.
+    const cn = await ask('we give our uzbek buyer 180 days deferred payment, do we report it to SAFE in China?');
+    expect(leadDocs(cn)[0]).toBe('china-export-proceeds-currency-en');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

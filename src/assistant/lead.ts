@@ -86,6 +86,9 @@ export interface LeadResult {
 
 const HEDGE =
   /not confirmed|unconfirmed|disagree|draft|proposal|plan|reported|не подтвержд|расходятся|проект|планир|сообщает|未经证实|未证实|说法不一|草案|计划|据报道|尚未/i;
+/** The other party's side, asked of by name: "у них", "с их стороны", "on their side", "他们那边", "对方国家". */
+const THEIR_SIDE =
+  /(?:^|[^\p{L}])(?:у\s+них|с\s+их\s+стороны|на\s+их\s+стороне|их\s+(?:валютн\S*|правил\S*|закон\S*|банк\S*))(?:[^\p{L}]|$)|\bon\s+their\s+side\b|\btheir\s+(?:side|rules|law|laws|bank|banks|regulator)\b|他们那边|他们国家|对方国家|对方那边/iu;
 /** A section heading that says its rule is not in force: suspended, or what it would have required. */
 const COUNTERFACTUAL =
   /\bthe\s+suspended\b|\bwould\b[^?]{0,60}\bhave\s+required|приостановленн|требовал\S*\s+бы|被暂停的|原本要求/iu;
@@ -210,6 +213,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   const maxSentences = opts.maxSentences ?? 3;
   const seen = opts.shownBefore ? shownPieces(opts.shownBefore) : [];
   const asked = new Set(opts.askedMarkets ?? []);
+  const theirSide = asked.size > 0 && ![...asked].includes('CN') && THEIR_SIDE.test(question);
   const askedRegulations = new Set(opts.askedRegulations ?? []);
   const askedRegulationShown = docs.some((d) => d.regulations?.some((r) => askedRegulations.has(r)));
   const askedConventions = [...askedRegulations].filter(isConvention);
@@ -305,7 +309,11 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
     const markets = doc.countries.filter((c) => c !== 'CN');
     const ownMarket =
       ofAsked && (markets.length <= 1 || (markets.every((c) => EAEU.has(c)) && [...asked].some((c) => EAEU.has(c))));
-    const offMarket = aboutOtherMarkets(doc.countries, asked);
+    // "у них по валютному контролю", "any fx rules on their side": asked of the buyer's country, a note on
+    // China's own rules is another market's (trial 18 t18-31, 18b-06 led with China's SAFE reporting rule).
+    const offMarket =
+      aboutOtherMarkets(doc.countries, asked) ||
+      (theirSide && doc.countries.length > 0 && doc.countries.every((c) => c === 'CN'));
     const otherJurisdiction =
       askedJurisdictions.length > 0 &&
       (doc.jurisdictions?.length ?? 0) > 0 &&

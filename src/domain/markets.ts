@@ -61,6 +61,7 @@ export const MARKETS: Record<string, Market> = {
     stems: [
       'казахстан',
       'казахск',
+      'казах',
       'алматы',
       'алма-ат',
       'астан',
@@ -104,6 +105,8 @@ export const MARKETS: Record<string, Market> = {
     stems: [
       'узбекистан',
       'узбекск',
+      // "узбеки просят отсрочку": the people name the market as the country does (trial 18b t18b-06).
+      'узбек',
       'ташкент',
       'самарканд',
       'бухар',
