@@ -1537,6 +1537,17 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(leadDocs(cn)[0]).toBe('china-export-proceeds-currency-en');
   });
 
+  it('answers a CMR claim question from the CMR note and "那铁路呢？走SMGS的" from the SMGS note (trial 18b t18b-08)', async () => {
+    // The sea note's "海牙-维斯比规则给的期限只有 3 天" led the CMR question; the follow-up repeated the CMR limits.
+    const c = `cmr-smgs-${Date.now()}`;
+    const road = await ask('发莫斯科的货走汽运CMR，到了发现货损，我们多久之内要索赔？', c);
+    expect(leadDocs(road)[0]).toBe('road-liability-cmr-zh');
+    expect(road.lead?.text).not.toContain('海牙');
+    const rail = await ask('那铁路呢？走SMGS的', c);
+    expect(leadDocs(rail)[0]).toBe('rail-liability-smgs-zh');
+    expect(rail.lead?.text).toContain('国际货协');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

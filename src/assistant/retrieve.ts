@@ -156,13 +156,15 @@ async function withDocAbout(
 }
 
 /**
- * A follow-up that names no convention of its own asks about the one the conversation is about: "а сколько
+ * A follow-up asks about the convention it names, or when it names none, the one the conversation is about: "а сколько
  * времени есть на претензию?" after a CMR question was answered from the rail convention's claims (its
  * words), and the lead repeated the CMR limit (trial 18 t18-07). That convention's note comes first.
  */
 function conversationRegimeFirst(kb: KnowledgeBase, hits: UserHit[], understood: string, opts: RetrieveOptions) {
-  if (!opts.followUp || opts.asked === undefined || namedRegimes(opts.asked).length > 0) return hits;
-  const regimes = namedRegimes(understood);
+  if (!opts.followUp || opts.asked === undefined) return hits;
+  // Or the one the follow-up names itself: "那铁路呢？走SMGS的" after a CMR claim question (trial 18b t18b-08).
+  const own = namedRegimes(opts.asked);
+  const regimes = own.length ? own : namedRegimes(understood);
   if (regimes.length !== 1) return hits;
   const slugs = new Set(kb.docsAbout(regimes[0]!).map((id) => kb.doc(id)?.slug));
   const at = hits.findIndex((h) => slugs.has(h.doc.slug));

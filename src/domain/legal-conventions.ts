@@ -30,6 +30,9 @@ export function withoutConventions(text: string, conventions: readonly string[])
 const CARRIAGE: Record<string, RegExp> = {
   smgs: /(?<![\p{Script=Latin}\p{Script=Cyrillic}])(?:smgs|смгс)(?![\p{Script=Latin}\p{Script=Cyrillic}])|国际货协/iu,
   cmr: /(?<![\p{Script=Latin}\p{Script=Cyrillic}])(?:cmr|кдпг|цмр)(?![\p{Script=Latin}\p{Script=Cyrillic}])/iu,
+  // The sea conventions (Hague-Visby, Hamburg Rules): a CMR claim question was led by the sea note's "3 days"
+  // (trial 18b t18b-08). Hamburg the port is not the Hamburg Rules.
+  sea: /hague|visby|hamburg\s+rules|гааг|висби|гамбургск\S*\s+правил|海牙|维斯比|汉堡规则/iu,
 };
 
 // China's cross-border e-commerce customs modes by their codes ("我们9610发俄罗斯的小包…退回来了"): the document
