@@ -1548,6 +1548,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(rail.lead?.text).toContain('国际货协');
   });
 
+  it('answers from the regulation the question names, not every one its product falls under (trial 18b t18b-10)', async () => {
+    // LED lamps fall under TR CU 004, 020 and TR EAEU 037; asked of "RoHS那个037", the 004 note's "我们掌握的资料没有
+    // 说明…" led.
+    const a = await ask('LED灯具出口哈萨克斯坦，RoHS那个037要做认证还是声明？限值多少？');
+    expect(leadDocs(a)[0]).toBe('tr-eaeu-037-rohs-zh');
+    expect(a.lead?.text).not.toContain('我们掌握的资料没有说明 TR CU 004/2011');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

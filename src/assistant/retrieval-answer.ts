@@ -106,8 +106,13 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
       ...(input.shownBefore ? { shownBefore: input.shownBefore } : {}),
       ...(input.followUp ? { followUp: input.followUp } : {}),
       ...(input.today ? { today: input.today } : {}),
+      // A regulation the question names by number or subject ("RoHS那个037") is the one asked, not every one its
+      // product falls under: LED lamps' TR CU 004 note led "we do not know" for a TR EAEU 037 question (18b-10).
       askedRegulations: [
-        ...new Set([...(input.regulations ?? []), ...askedRegulations(question), ...namedRegimes(question)]),
+        ...new Set([
+          ...(askedRegulations(question).length ? askedRegulations(question) : (input.regulations ?? [])),
+          ...namedRegimes(question),
+        ]),
       ],
     },
   );
