@@ -1556,6 +1556,16 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).not.toContain('我们掌握的资料没有说明 TR CU 004/2011');
   });
 
+  it("never fills the lead with another document's sentence that points back at its own (trial 18b t18b-16)", async () => {
+    // "From 1 January 2027 this threshold is set to fall to 0.001%" (cosmetics) read as the Kazakh USD 50,000 rule's change.
+    const a = await ask(
+      "kazakh buyer says our supply contract needs 'accounting registration' at his bank. what's the threshold, is that normal?",
+    );
+    expect(a.lead?.text).toContain('USD 50,000');
+    expect(a.lead?.text).not.toContain('0.001%');
+    expect(leadDocs(a).every((d) => d === 'currency-control-kazakhstan-en')).toBe(true);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

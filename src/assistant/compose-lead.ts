@@ -20,6 +20,11 @@ const TOP_SHARE = 0.5;
  * fragment ending in ";", as the customs-value methods do: in their order they are the answer) and fits, is
  * shown instead of the list cut. 0.8: domain key terms .691 → .697, xquad unchanged; 0.6 lost 3. */
 const ITEM_RATIO = 0.8;
+/** Words that point back at what came before ("this threshold", "эти сроки", "该期限"); not "that" or "это", which
+ * relate or assert as often as they point. */
+const POINTS_BACK =
+  /(?:^|[^\p{L}])(?:this|these|those|этот|эта|эти|этого|этой|этих|указанн\S*)\s+\p{L}|^(?:it|they|он|она|оно|они)\s|这一?(?:门槛|标准|期限|规则|要求|限值|比例|税率)|该(?:门槛|标准|期限|规则|要求|限值|比例|税率)|上述/iu;
+
 /** A further sentence holds at least this share of the best one's question words: a long sentence that shares
  * characters and nothing of the topic ("…因滞销或消费者退货…原状退运进境的…" beside the 9810 refund rule, trial 18
  * t18-16) ranks by its length and its place, not by what it says. */
@@ -97,8 +102,10 @@ export function composeLead(
   // A sentence from another document than the best one's fills the lead only when it scores close to
   // it, and never with another country's figure: "Основная ставка НДС — 20%" (Belarus) after the
   // customs-value answer, "中国：1988年1月1日起生效" (the CISG) after the AEO one (trial 5).
+  // …nor one that points back at a sentence of its own document ("From 1 January 2027 this threshold is set to
+  // fall to 0.001%" of the cosmetics note after the Kazakh USD 50,000 rule read as that rule's change, 18b-16).
   const offDoc = (c: FillCandidate) =>
-    c.n !== top.n && (c.score < top.score * FILL_OTHER_DOC || (c.countryFigure ?? false));
+    c.n !== top.n && (c.score < top.score * FILL_OTHER_DOC || (c.countryFigure ?? false) || POINTS_BACK.test(c.text));
   // Further sentences that fit whole in the room left, best first.
   const fill = (used: number) => {
     for (const c of eligible) {
