@@ -1566,6 +1566,15 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(leadDocs(a).every((d) => d === 'currency-control-kazakhstan-en')).toBe(true);
   });
 
+  it("shows a list item's later sentence with the item's label (trial 18b t18b-01)", async () => {
+    // "На стадии предложения ЕЭК называла 20–22,5%…" of the graphite electrodes read as the titanium dioxide rate.
+    const a = await ask(
+      'Здравствуйте! Везём диоксид титана (пигмент) из Циндао в РФ, на него антидемпинг есть? скока %',
+    );
+    expect(a.lead?.text).toMatch(/^Диоксид титана: 14,27–16,25%/);
+    expect(a.lead?.text).not.toMatch(/\[1\] На стадии предложения/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

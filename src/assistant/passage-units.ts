@@ -97,7 +97,11 @@ export function unitsOf(passage: UnitSource): PassageUnits {
       // An item longer than a direct answer holds is read sentence by sentence, like a paragraph: read
       // whole, two such items were cut into two fragments ("…and is to be sold in a member state.
       // According to…"). Domain key terms 0.551 → 0.567; items that fit stay whole (all items split: 0.548).
-      const parts = longerThanLead(text) ? splitSentences(text).map(clean).filter(Boolean).flatMap(clauses) : [];
+      // Its later sentences carry its bold label as a paragraph's do ("Графитированные электроды …: … На стадии
+      // предложения ЕЭК называла 20–22,5%…" read alone as the titanium dioxide rate asked about, trial 18b t18b-01).
+      const parts = longerThanLead(text)
+        ? withRunIn(item[1]!, splitSentences(text).map(clean).filter(Boolean)).flatMap(clauses)
+        : [];
       // An item's run-in label names its subject's market ("**Россия**: … Таможенные сборы выросли…"): each
       // sentence read alone is about that market, though only the first names it (Russia's customs fees
       // led a question on Uzbekistan, trial 5). The text stays as written: a repeated label took room.
