@@ -1575,6 +1575,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).not.toMatch(/\[1\] На стадии предложения/);
   });
 
+  it('keeps the hedge a label carries when the sentence is cut (trial 18b t18b-02)', async () => {
+    // Cut to "…а не норма): для товаров в Россию не полагайтесь…", our reading lost the words that say so.
+    const a = await ask(
+      'нам агент предлагает сделать сертификат EAC через Киргизию, дешевле в 2 раза. Для поставок в Россию норм вариант или риск?',
+    );
+    expect(a.lead?.text).toMatch(/^Практический совет \(наш вывод, а не норма\): для товаров в Россию/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -209,7 +209,11 @@ const FIGURE_IN_CLAUSE =
   /^[^.;!?。；！？]*?(?:\d{1,2}\.\d{1,2}\.\d{4}|\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d[\d\s,.]*\d?\s?(?:%|％|дн[а-я]*|days?|天|руб[а-я]*|usd|eur|евро|юан[а-я]*|元))/iu;
 
 const VERDICT = /^[^.!?。！？\d]{1,24}[.!?。！？](?=\s?\S)/u;
-const LABEL = /^[^.!?。！？:：\d]{1,24}[:：](?=\s?\S)/u;
+// A label may carry a bracketed hedge of what follows: "Практический совет (наш вывод, а не норма):" cut away left a
+// reading of ours as a rule (trial 18b t18b-02). Only a hedge: any bracket ("Moscow (Vorsino / Seliatino
+// terminals):") made its line a label and lost its 15 days.
+const LABEL =
+  /^[^.!?。！？:：\d()（）]{1,24}(?:\s?[(（][^()（）]{0,20}(?:наш|our\s|не\s+норм|not\s+a\s|advice|我们的|解读)[^()（）]{0,25}[)）])?[:：](?=\s?\S)/iu;
 /** A figure, or a range of them, right after a label ("17,16–20,24%", "5–7 days", "12%"). */
 const LABELLED_FIGURE = /^\d[\d\s,.]*(?:[–—-]\s?\d[\d\s,.]*)?\s?(?:%|％|[\p{L}]+)?/u;
 
