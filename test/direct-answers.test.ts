@@ -1583,6 +1583,21 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/^Практический совет \(наш вывод, а не норма\): для товаров в Россию/);
   });
 
+  it('matches a one-character Chinese word and leads with the line that names it, not "上述" (trial 18b t18b-09)', async () => {
+    // "镓 锗" as written are tokens of their own, the text writes them inside bigrams ("对镓、锗实行"); the lead opened
+    // with "应按上述许可要求安排", which names neither.
+    const a = await ask('镓 锗 出口俄罗斯现在还要许可证吗？听说暂停了');
+    expect(a.lead?.text).toMatch(/^2023 年 8 月 1 日起对镓、锗实行出口许可（公告 2023 年第 23 号）/);
+    expect(a.lead?.text).not.toMatch(/^出口俄罗斯、哈萨克斯坦和中亚，应按上述许可要求安排/);
+  });
+
+  it("reads a follow-up's product, not the regulation the question before it named (follow-up fg-07)", async () => {
+    const c = `jackets-toys-${Date.now()}`;
+    await ask('Нужен сертификат или декларация на мужские куртки по ТР ТС 017/2011?', c);
+    const toys = await ask('а на мягкие игрушки?', c);
+    expect(leadDocs(toys)[0]).toBe('tr-cu-008-toys-ru');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

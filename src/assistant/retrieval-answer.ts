@@ -68,6 +68,17 @@ export interface RetrievalAnswer extends AskResult {
   evidence: { confidence: number; gaps: CoverageGap[]; weak: boolean };
 }
 
+/**
+ * A regulation the message names by number or subject ("RoHS那个037") is the one asked, not every one its product
+ * falls under: LED lamps' TR CU 004 note led "we do not know" for a TR EAEU 037 question (trial 18b t18b-10). Of a
+ * follow-up, only what it names itself: "а на мягкие игрушки?" after jackets "по ТР ТС 017/2011" asks about toys
+ * (follow-up fg-07 was answered from 017 again).
+ */
+function leadRegulations(question: string, input: { regulations?: readonly string[]; followUp?: string }): string[] {
+  const named = askedRegulations(input.followUp ?? question);
+  return named.length ? named : [...(input.regulations ?? []), ...askedRegulations(question)];
+}
+
 export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promise<RetrievalAnswer> {
   const { question, lang, kb } = input;
   const notices = input.notice ? [input.notice] : [];
@@ -106,14 +117,7 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
       ...(input.shownBefore ? { shownBefore: input.shownBefore } : {}),
       ...(input.followUp ? { followUp: input.followUp } : {}),
       ...(input.today ? { today: input.today } : {}),
-      // A regulation the question names by number or subject ("RoHS那个037") is the one asked, not every one its
-      // product falls under: LED lamps' TR CU 004 note led "we do not know" for a TR EAEU 037 question (18b-10).
-      askedRegulations: [
-        ...new Set([
-          ...(askedRegulations(question).length ? askedRegulations(question) : (input.regulations ?? [])),
-          ...namedRegimes(question),
-        ]),
-      ],
+      askedRegulations: [...new Set([...leadRegulations(question, input), ...namedRegimes(question)])],
     },
   );
   const { shown, selection } = leadSourcesFirst(retrieved, selected);
