@@ -162,6 +162,11 @@ const CONNECTIVE =
 const TRAILING_HEDGE =
   /^(?:截至[^，,。]{0,15}[，,]\s*)?(?:these|this|that|those|эти|это|эта|этот|这些|该|此|上述)[^.!?。！？]{0,60}?(?:not\s+(?:been\s+)?(?:verified|confirmed)|unverified|не\s+провер|не\s+подтвержд|未得到核实|未经核实|未核实|未经证实|未证实|尚未确认)/iu;
 
+/** A sentence that refers to what is written above it without naming it. */
+const ABOVE =
+  /上述|以上(?:要求|规定|措施|许可)|\b(?:the\s+above|above-mentioned|as\s+above)\b|вышеуказанн|вышеперечисленн|указанн\S*\s+выше|перечисленн\S*\s+выше/iu;
+const W_ABOVE = 0.8;
+
 const W_TYPE = 0.2;
 /** A sentence that names a year the question names. 0.1 / 0.2 / 0.3 / 0.4: domain key terms .682 → .691 /
  * .691 / .688 / .694, xquad ru answer-in-lead .768 → .771 / .776 / .778 / .776, zh .824 → .825 / .830 / .832 /
@@ -239,6 +244,9 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   const withoutRuleName = new Set(
     [...qTokens].filter((t) => !askedRegulations.has(t) && !/^(?:тр|тс|еаэс|tr|cu|eaeu|20\d\d)$/.test(t)),
   );
+  // A Chinese word of one character standing alone ("镓 锗 出口俄罗斯…") is a token of its own, while the text
+  // writes it inside bigrams ("对镓、锗实行出口许可"): it matches where the character is (trial 18b t18b-09).
+  const singleHan = new Set([...qTokens].filter((t) => /^\p{Script=Han}$/u.test(t)));
   const frameTokens = new Set(
     tokenize(question)
       .map(matchKey)
@@ -357,7 +365,10 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         let matchedGlobal = 0;
         for (const [t, w] of weight) {
           const share =
-            unit.tokens.has(t) || (ownMarket && marketTokens.has(t)) || (ownRule && askedRegulations.has(t))
+            unit.tokens.has(t) ||
+            (singleHan.has(t) && unit.han.has(t)) ||
+            (ownMarket && marketTokens.has(t)) ||
+            (ownRule && askedRegulations.has(t))
               ? 1
               : headingTokens.has(t)
                 ? HEADING_WEIGHT
@@ -401,6 +412,9 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         // A section's first sentence is usually its answer; a pointer to another document is not one.
         if (unitIndex === 0) score += W_FIRST;
         if (kind.crossReference) score *= 0.6;
+        // "应按上述许可要求安排", "as above": says what to do with what it does not name, which the lines before it
+        // name (trial 18b t18b-09 opened with it, the gallium licence after it).
+        if (ABOVE.test(unit.text)) score *= W_ABOVE;
         // A worked example ("Два примера (наш расчёт): Коробка 10 кг…", "举例（自行测算）：…") shows the rule
         // at work; the rule itself answers ("лимит — 666,67 СДР за место или 2 СДР за кг, что больше"). An
         // example about the asked market, in that market's own note, is its answer ("Например, в Узбекистане …
