@@ -1598,6 +1598,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(leadDocs(toys)[0]).toBe('tr-cu-008-toys-ru');
   });
 
+  it('answers "what changes in july 2026?" from the section dated 1 July 2026 (trial 18 t18-26)', async () => {
+    // "small parcels", "ozon shop" ranked the section on returns first, and the July rule was in no passage.
+    const a = await ask('we ship small parcels to russian buyers from our ozon shop. what changes in july 2026?');
+    expect(a.lead?.text).toMatch(
+      /^EEC Council decisions reported on 12–13 Jan 2026 set new EAEU parcel rules to apply from 1 Jul 2026/,
+    );
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

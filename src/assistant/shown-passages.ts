@@ -7,6 +7,7 @@ import type { Hit } from '../domain/knowledge.js';
 import type { UserHit } from './retrieve.js';
 import { joinChunks } from '../rag/split-text.js';
 import { questionTypes } from './question-type.js';
+import { yearsIn } from './asked-years.js';
 import { withoutFrame } from './question-frame.js';
 import { tokenize } from '../rag/tokenize.js';
 import { detectLang } from '../i18n/detect-lang.js';
@@ -31,6 +32,44 @@ function documentWords(question: string): string {
   return '';
 }
 
+/** How many sections of each document are ranked: a dated one further down can come first (datedFirst). */
+const DATED_DEPTH = 6;
+const MONTHS: ReadonlyArray<RegExp> = [
+  /\bjan(?:uary)?\b|январ|(?<!\d)1月/iu,
+  /\bfeb(?:ruary)?\b|феврал|(?<!\d)2月/iu,
+  /\bmar(?:ch)?\b|(?<![а-яё])март|(?<!\d)3月/iu,
+  /\bapr(?:il)?\b|апрел|(?<!\d)4月/iu,
+  /\bmay\b|(?<![а-яё])ма[йя](?![а-яё])|(?<!\d)5月/iu,
+  /\bjune?\b|июн|(?<!\d)6月/iu,
+  /\bjuly?\b|июл|(?<!\d)7月/iu,
+  /\baug(?:ust)?\b|август|(?<!\d)8月/iu,
+  /\bsep(?:t|tember)?\b|сентябр|(?<!\d)9月/iu,
+  /\boct(?:ober)?\b|октябр|10月/iu,
+  /\bnov(?:ember)?\b|ноябр|11月/iu,
+  /\bdec(?:ember)?\b|декабр|12月/iu,
+];
+/**
+ * "what changes in july 2026?": the section whose heading names that month and year answers ("What duty rules
+ * were due from 1 July 2026?"), though the message's other words ("small parcels", "ozon shop") rank the section
+ * on returns first (trial 18 t18-26). Such a section, among a document's first six, comes first.
+ */
+function datedFirst(question: string, ranked: Map<string, Hit[]>): Map<string, Hit[]> {
+  const years = yearsIn(question);
+  const months = MONTHS.filter((m) => m.test(question));
+  if (years.length === 0 || months.length === 0) return new Map([...ranked].map(([id, hs]) => [id, hs.slice(0, 2)]));
+  const dated = (h: Hit) => {
+    const heading = h.headingPath.slice(1).join(' ');
+    return years.some((y) => heading.includes(y)) && months.some((m) => m.test(heading));
+  };
+  return new Map(
+    [...ranked].map(([id, hs]) => {
+      const at = hs.findIndex(dated);
+      const order = at > 0 ? [{ ...hs[at]!, score: hs[0]!.score }, ...hs.filter((_, i) => i !== at)] : hs;
+      return [id, order.slice(0, 2)];
+    }),
+  );
+}
+
 /** The first document's runner-up section is shown when it scores at least this share of its best. */
 export const SECOND_SECTION_RATIO = 0.5;
 /** A follow-up's own words point a further document to another section when it scores this much more. */
@@ -48,10 +87,13 @@ export function shownPassages<H extends UserHit>(
   index: SectionRanker,
   followUp?: string,
 ): H[] {
-  const ranked = index.rankSections(
-    `${question} ${rateWord(question)} ${documentWords(question)}`.trim(),
-    hits.map((h) => h.docId),
-    2,
+  const ranked = datedFirst(
+    question,
+    index.rankSections(
+      `${question} ${rateWord(question)} ${documentWords(question)}`.trim(),
+      hits.map((h) => h.docId),
+      DATED_DEPTH,
+    ),
   );
   // A follow-up read with the question before it ranks the first document's sections by both; its own
   // words alone may point to another section of that document ("and how long do I have to file?" after
