@@ -21,6 +21,17 @@ import { CROSS_REFERENCE, isPointer } from './pointer-sentences.js';
 import { shownPieces } from './previous-lead.js';
 import { composeLead, type FillCandidate, type LeadSentence } from './compose-lead.js';
 import { figureSpans, hasFigure, questionTypes, sentenceHas, type QuestionType } from './question-type.js';
+import {
+  ABOVE,
+  CONNECTIVE,
+  COUNTERFACTUAL,
+  EXAMPLE,
+  FRAGMENT_ITEM,
+  HEDGE,
+  POLAR,
+  THEIR_SIDE,
+  TRAILING_HEDGE,
+} from './sentence-patterns.js';
 
 export type { LeadSentence } from './compose-lead.js';
 
@@ -84,16 +95,6 @@ export interface LeadResult {
   matchedWeight?: number;
 }
 
-const HEDGE =
-  /not confirmed|unconfirmed|disagree|draft|proposal|plan|reported|не подтвержд|расходятся|проект|планир|сообщает|未经证实|未证实|说法不一|草案|计划|据报道|尚未/i;
-/** The other party's side, asked of by name: "у них", "с их стороны", "on their side", "他们那边", "对方国家". */
-const THEIR_SIDE =
-  /(?:^|[^\p{L}])(?:у\s+них|с\s+их\s+стороны|на\s+их\s+стороне|их\s+(?:валютн\S*|правил\S*|закон\S*|банк\S*))(?:[^\p{L}]|$)|\bon\s+their\s+side\b|\btheir\s+(?:side|rules|law|laws|bank|banks|regulator)\b|他们那边|他们国家|对方国家|对方那边/iu;
-/** A section heading that says its rule is not in force: suspended, or what it would have required. */
-const COUNTERFACTUAL =
-  /\bthe\s+suspended\b|\bwould\b[^?]{0,60}\bhave\s+required|приостановленн|требовал\S*\s+бы|被暂停的|原本要求/iu;
-/** An item that continues its lead-in's sentence: it opens in lower case or ends in ";" or ",". */
-const FRAGMENT_ITEM = /^\p{Ll}|[;,；，、]$/u;
 /** A document on another jurisdiction's sanctions than the one asked (US measures for a question on the
  * EU's): it answers only what the two share. */
 const W_OTHER_JURISDICTION = 0.6;
@@ -119,10 +120,6 @@ const W_FIRST = 0.05;
 /** The share of a section heading's words the question must hold for the section's short opening
  * ("Нет.", "不是。") to be shown as its answer. */
 const VERDICT_HEADING = 0.5;
-/** A bare yes or no: it answers only the heading's question ("只能认证。", "Только сертификат." state a fact
- * about the section's subject and stay). */
-const POLAR =
-  /^(?:(?:yes|no|not|да|нет|не)(?!\p{L})|(?:是的?|不是|不|对|不对|没有|有|可以|不可以|能|不能|会|不会|需要|不需要|必须|不必|用|不用|要|不要|行|不行)[。！!，,])/iu;
 /** A sentence neither about nor from a document about the market a market-swap follow-up asks of. */
 const W_NOT_ASKED_MARKET = 0.5;
 /** Each rank a section stands below the document's best section for the question costs this much. */
@@ -145,26 +142,13 @@ const W_SHOWN_BEFORE = 0.5;
  * ×1.1 / 1.25 / 1.5 kept follow-ups at 98 of 108; put first whatever its score, "and at manzhouli?" after a
  * gauge question was led by the crossings note instead of the gauge note's line (97). */
 const W_NAMES_FOLLOW_UP = 1.25;
-const EXAMPLE =
-  /^(?:[-–•]\s*)?(?:(?:два|три|несколько)\s+)?(?:пример[ыа]?|(?:two\s+|some\s+|worked\s+)?examples?|(?:an\s+)?illustrations?|举例|举两个例子|示例)(?=\s*[（(：:])/iu;
 /** Domain key terms .640 → .649. Only worked examples under their own label: "For example, …" and
  * "Например, …" in running text answered xquad questions (ru answer-in-lead .771 → .761 with them). */
 const W_EXAMPLE = 0.5;
 const INCOTERM_TOKEN = /^(?:exw|fca|fas|fob|cfr|cif|cpt|cip|dap|dpu|ddp)$/;
 /** An Incoterms rule's weight, over its corpus weight (1: the domain sets' key terms 0.551, 2: 0.557, 3: 0.554). */
 const INCOTERM_WEIGHT = 2;
-const CONNECTIVE =
-  /^(?:(?:on top of that|in addition|also|however|moreover|furthermore|therefore|otherwise|кроме того|также|однако|при этом|поэтому|иначе|此外|另外|但是|同时|因此|否则)[,，\s]|(?:both|these|those|обе|оба|эти|эта|этот|это)\s+(?:dates?|rules?|measures?|даты|дата|правила?|меры|срок[иа]?)\b|(?:这两个|这些|上述|以上)(?:日期|措施|规定|期限))/iu;
 
-/** A sentence that says the one before it is not confirmed ("These counts were not verified…", "Эти цифры не
- * проверены…", "截至2026年1月，这些数字未得到核实"): read with it, or the claim it qualifies reads as a fact (trial 18
- * t18-29 led "30+ law firms" without it). */
-const TRAILING_HEDGE =
-  /^(?:截至[^，,。]{0,15}[，,]\s*)?(?:these|this|that|those|эти|это|эта|этот|这些|该|此|上述)[^.!?。！？]{0,60}?(?:not\s+(?:been\s+)?(?:verified|confirmed)|unverified|не\s+провер|не\s+подтвержд|未得到核实|未经核实|未核实|未经证实|未证实|尚未确认)/iu;
-
-/** A sentence that refers to what is written above it without naming it. */
-const ABOVE =
-  /上述|以上(?:要求|规定|措施|许可)|\b(?:the\s+above|above-mentioned|as\s+above)\b|вышеуказанн|вышеперечисленн|указанн\S*\s+выше|перечисленн\S*\s+выше/iu;
 const W_ABOVE = 0.8;
 
 const W_TYPE = 0.2;

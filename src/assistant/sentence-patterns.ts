@@ -1,0 +1,40 @@
+// What a sentence's wording says about it: a hedge, a verdict, a worked example, a connective that leans on the
+// sentence before, a reference to what is written above. lead.ts scores and joins sentences by these.
+
+/** Words that mark a sentence or a list's lead-in as uncertain: it travels with what it hedges. */
+export const HEDGE =
+  /not confirmed|unconfirmed|disagree|draft|proposal|plan|reported|не подтвержд|расходятся|проект|планир|сообщает|未经证实|未证实|说法不一|草案|计划|据报道|尚未/i;
+
+/** The other party's side, asked of by name: "у них", "с их стороны", "on their side", "他们那边", "对方国家". */
+export const THEIR_SIDE =
+  /(?:^|[^\p{L}])(?:у\s+них|с\s+их\s+стороны|на\s+их\s+стороне|их\s+(?:валютн\S*|правил\S*|закон\S*|банк\S*))(?:[^\p{L}]|$)|\bon\s+their\s+side\b|\btheir\s+(?:side|rules|law|laws|bank|banks|regulator)\b|他们那边|他们国家|对方国家|对方那边/iu;
+
+/** A section heading that says its rule is not in force: suspended, or what it would have required. */
+export const COUNTERFACTUAL =
+  /\bthe\s+suspended\b|\bwould\b[^?]{0,60}\bhave\s+required|приостановленн|требовал\S*\s+бы|被暂停的|原本要求/iu;
+
+/** An item that continues its lead-in's sentence: it opens in lower case or ends in ";" or ",". */
+export const FRAGMENT_ITEM = /^\p{Ll}|[;,；，、]$/u;
+
+/** A bare yes or no: it answers only the heading's question ("只能认证。", "Только сертификат." state a fact
+ * about the section's subject and stay). */
+export const POLAR =
+  /^(?:(?:yes|no|not|да|нет|не)(?!\p{L})|(?:是的?|不是|不|对|不对|没有|有|可以|不可以|能|不能|会|不会|需要|不需要|必须|不必|用|不用|要|不要|行|不行)[。！!，,])/iu;
+
+/** A worked example's own label ("Пример (наш расчёт):", "An illustration (our arithmetic):", "举例："). */
+export const EXAMPLE =
+  /^(?:[-–•]\s*)?(?:(?:два|три|несколько)\s+)?(?:пример[ыа]?|(?:two\s+|some\s+|worked\s+)?examples?|(?:an\s+)?illustrations?|举例|举两个例子|示例)(?=\s*[（(：:])/iu;
+
+/** An opening that leans on the sentence before ("Кроме того, …", "These dates …", "这些措施…"): read together. */
+export const CONNECTIVE =
+  /^(?:(?:on top of that|in addition|also|however|moreover|furthermore|therefore|otherwise|кроме того|также|однако|при этом|поэтому|иначе|此外|另外|但是|同时|因此|否则)[,，\s]|(?:both|these|those|обе|оба|эти|эта|этот|это)\s+(?:dates?|rules?|measures?|даты|дата|правила?|меры|срок[иа]?)\b|(?:这两个|这些|上述|以上)(?:日期|措施|规定|期限))/iu;
+
+/** A sentence that says the one before it is not confirmed ("These counts were not verified…", "Эти цифры не
+ * проверены…", "截至2026年1月，这些数字未得到核实"): read with it, or the claim it qualifies reads as a fact (trial 18
+ * t18-29 led "30+ law firms" without it). */
+export const TRAILING_HEDGE =
+  /^(?:截至[^，,。]{0,15}[，,]\s*)?(?:these|this|that|those|эти|это|эта|этот|这些|该|此|上述)[^.!?。！？]{0,60}?(?:not\s+(?:been\s+)?(?:verified|confirmed)|unverified|не\s+провер|не\s+подтвержд|未得到核实|未经核实|未核实|未经证实|未证实|尚未确认)/iu;
+
+/** A sentence that refers to what is written above it without naming it. */
+export const ABOVE =
+  /上述|以上(?:要求|规定|措施|许可)|\b(?:the\s+above|above-mentioned|as\s+above)\b|вышеуказанн|вышеперечисленн|указанн\S*\s+выше|перечисленн\S*\s+выше/iu;
