@@ -1606,6 +1606,15 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     );
   });
 
+  it('swaps only the destination when a follow-up names another market (trial 18c t18c-15)', async () => {
+    // "and for Kazakhstan?" after Kyrgyz certificates for Russia dropped Kyrgyzstan too: the lead was Kazakh currency
+    // control alone.
+    const c = `kg-cert-${Date.now()}`;
+    await ask('agent offers cheap EAC cert issued in Kyrgyzstan, for goods to Russia. any problem?', c);
+    const kz = await ask('and for Kazakhstan?', c);
+    expect(kz.lead?.text).toMatch(/Kazakhstan cancelled about 200 EAEU certificates registered in Kyrgyzstan/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

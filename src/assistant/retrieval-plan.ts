@@ -232,11 +232,16 @@ function swapped(
   for (const kind of SWAPPED_KINDS) {
     if (keepProducts && kind.inFollowUp === productIds) continue;
     const named = kind.inFollowUp(question);
-    if (named.length)
-      out = kind.without(
-        out,
-        kind.inPrevious(out).filter((x) => !named.includes(x)),
-      );
+    if (!named.length) continue;
+    let replaced = kind.inPrevious(out).filter((x) => !named.includes(x));
+    // Of two markets, the follow-up's replaces the one named last, where the goods go: "and for Kazakhstan?"
+    // after "cheap EAC cert issued in Kyrgyzstan, for goods to Russia" asks about Kyrgyz certificates in
+    // Kazakhstan (trial 18c t18c-15 dropped both and answered with Kazakh currency control).
+    if (kind.inFollowUp === detectMarkets && named.length === 1) {
+      const foreign = detectMarkets(out).filter((m) => m !== 'CN' && !named.includes(m));
+      if (foreign.length >= 2) replaced = replaced.filter((m) => m === foreign.at(-1) || m === 'CN');
+    }
+    out = kind.without(out, replaced);
   }
   let k = 0;
   out = out.replace(/\u0000/g, () => kept[k++] ?? '');
