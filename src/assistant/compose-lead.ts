@@ -1,6 +1,8 @@
 // How the direct answer is put together from its ranked candidate sentences (lead.ts scores them): the
 // best sentence, the next when it scores close, and further ones that fit the room, cut to share it
 // when two do not fit whole.
+import { POINTS_BACK } from './sentence-patterns.js';
+
 export interface LeadSentence {
   n: number;
   passageKey: string;
@@ -20,11 +22,6 @@ const TOP_SHARE = 0.5;
  * fragment ending in ";", as the customs-value methods do: in their order they are the answer) and fits, is
  * shown instead of the list cut. 0.8: domain key terms .691 → .697, xquad unchanged; 0.6 lost 3. */
 const ITEM_RATIO = 0.8;
-/** Words that point back at what came before ("this threshold", "эти сроки", "该期限"); not "that" or "это", which
- * relate or assert as often as they point. */
-const POINTS_BACK =
-  /(?:^|[^\p{L}])(?:this|these|those|этот|эта|эти|этого|этой|этих|указанн\S*)\s+\p{L}|^(?:it|they|он|она|оно|они)\s|这一?(?:门槛|标准|期限|规则|要求|限值|比例|税率)|该(?:门槛|标准|期限|规则|要求|限值|比例|税率)|上述/iu;
-
 /** A further sentence holds at least this share of the best one's question words: a long sentence that shares
  * characters and nothing of the topic ("…因滞销或消费者退货…原状退运进境的…" beside the 9810 refund rule, trial 18
  * t18-16) ranks by its length and its place, not by what it says. */

@@ -148,7 +148,7 @@ const W_EXAMPLE = 0.5;
 const INCOTERM_TOKEN = /^(?:exw|fca|fas|fob|cfr|cif|cpt|cip|dap|dpu|ddp)$/;
 /** An Incoterms rule's weight, over its corpus weight (1: the domain sets' key terms 0.551, 2: 0.557, 3: 0.554). */
 const INCOTERM_WEIGHT = 2;
-
+/** A sentence that refers to "the above" without naming it (sentence-patterns.ts ABOVE). */
 const W_ABOVE = 0.8;
 
 const W_TYPE = 0.2;

@@ -79,7 +79,9 @@ async function marketAware(
   // phrasing with "утильсбор" added matched the note's Russian rates.
   const onAsked = (h: Hit) => {
     if (!aboutOtherMarkets(h.doc.countries, asked)) return h;
-    const section = kb.passagesOf(h.docId).find((p) => sectionOnAsked(p.headingPath, h.doc.countries, asked));
+    // Most such notes have no such section: the chunks are read first, a hit is made only of the one found.
+    const chunk = kb.chunksOf(h.docId).find((c) => sectionOnAsked(c.headingPath, h.doc.countries, asked));
+    const section = chunk ? kb.passagesOf(h.docId).find((p) => p.id === chunk.id) : undefined;
     return section ? { ...section, score: h.score, ranks: h.ranks } : h;
   };
   const lifted = general.map(onAsked);

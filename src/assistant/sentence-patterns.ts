@@ -38,3 +38,8 @@ export const TRAILING_HEDGE =
 /** A sentence that refers to what is written above it without naming it. */
 export const ABOVE =
   /上述|以上(?:要求|规定|措施|许可)|\b(?:the\s+above|above-mentioned|as\s+above)\b|вышеуказанн|вышеперечисленн|указанн\S*\s+выше|перечисленн\S*\s+выше/iu;
+
+/** Words that point back at what came before ("this threshold", "эти сроки", "该期限"); not "that" or "это", which
+ * relate or assert as often as they point. */
+export const POINTS_BACK =
+  /(?:^|[^\p{L}])(?:this|these|those|этот|эта|эти|этого|этой|этих|указанн\S*)\s+\p{L}|^(?:it|they|он|она|оно|они)\s|这一?(?:门槛|标准|期限|规则|要求|限值|比例|税率)|该(?:门槛|标准|期限|规则|要求|限值|比例|税率)|上述/iu;

@@ -48,15 +48,22 @@ const MONTHS: ReadonlyArray<RegExp> = [
   /\bnov(?:ember)?\b|ноябр|11月/iu,
   /\bdec(?:ember)?\b|декабр|12月/iu,
 ];
+/** The month and year a question names ("what changes in july 2026?"), when it names both. */
+function askedDate(question: string): { years: string[]; months: RegExp[] } | undefined {
+  const years = yearsIn(question);
+  const months = MONTHS.filter((m) => m.test(question));
+  return years.length && months.length ? { years, months } : undefined;
+}
+
 /**
  * "what changes in july 2026?": the section whose heading names that month and year answers ("What duty rules
  * were due from 1 July 2026?"), though the message's other words ("small parcels", "ozon shop") rank the section
  * on returns first (trial 18 t18-26). Such a section, among a document's first six, comes first.
  */
-function datedFirst(question: string, ranked: Map<string, Hit[]>): Map<string, Hit[]> {
-  const years = yearsIn(question);
-  const months = MONTHS.filter((m) => m.test(question));
-  if (years.length === 0 || months.length === 0) return new Map([...ranked].map(([id, hs]) => [id, hs.slice(0, 2)]));
+function datedFirst(
+  { years, months }: { years: string[]; months: RegExp[] },
+  ranked: Map<string, Hit[]>,
+): Map<string, Hit[]> {
   const dated = (h: Hit) => {
     const heading = h.headingPath.slice(1).join(' ');
     return years.some((y) => heading.includes(y)) && months.some((m) => m.test(heading));
@@ -87,14 +94,12 @@ export function shownPassages<H extends UserHit>(
   index: SectionRanker,
   followUp?: string,
 ): H[] {
-  const ranked = datedFirst(
-    question,
-    index.rankSections(
-      `${question} ${rateWord(question)} ${documentWords(question)}`.trim(),
-      hits.map((h) => h.docId),
-      DATED_DEPTH,
-    ),
-  );
+  const words = `${question} ${rateWord(question)} ${documentWords(question)}`.trim();
+  const ids = hits.map((h) => h.docId);
+  const date = askedDate(question);
+  const ranked = date
+    ? datedFirst(date, index.rankSections(words, ids, DATED_DEPTH))
+    : index.rankSections(words, ids, 2);
   // A follow-up read with the question before it ranks the first document's sections by both; its own
   // words alone may point to another section of that document ("and how long do I have to file?" after
   // the CMR limit: the claim period), which is then shown as the runner-up.
@@ -115,20 +120,19 @@ export function shownPassages<H extends UserHit>(
     // A further document titled by the follow-up's own subject is shown by the section its words point to:
     // "那保险要保多少?" after a CIF-for-rail question showed the insurance note's rail advice, not its 110%
     // rule (trial 18 t18-21).
+    // Only for a follow-up that asks a kind of answer (how much, how long, when), clearly by its words: "а если
+    // на партию?" after a declaration's validity moved the validity note from the section on how long a
+    // declaration for a batch lasts to the one on choosing series or batch (follow-up fh-07 lost).
     const subject = tokenize(topic).filter((t) => t.length > 1);
-    const asksKind = questionTypes(followUp).length > 0;
-    for (const hit of hits.slice(1)) {
+    const further = questionTypes(followUp).length > 0 ? hits.slice(1) : [];
+    for (const hit of further) {
       const title = new Set(tokenize(hit.doc.title));
       if (!subject.some((t) => title.has(t))) continue;
       const best = ranked.get(hit.docId)?.[0];
       const [ownSection, ...rest] = index.rankSections(topic.trim(), [hit.docId], 50).get(hit.docId) ?? [];
       if (!best || !ownSection || sameSection(best, ownSection)) continue;
-      // Only for a follow-up that asks a kind of answer (how much, how long, when), clearly by its words: "а если
-      // на партию?" after a declaration's validity moved the validity note from the section on how long a
-      // declaration for a batch lasts to the one on choosing series or batch (follow-up fh-07 lost).
       const shownScore = rest.find((h) => sameSection(h, best))?.score ?? 0;
-      if (asksKind && ownSection.score >= CLEARLY * shownScore)
-        ranked.set(hit.docId, [{ ...ownSection, score: best.score }]);
+      if (ownSection.score >= CLEARLY * shownScore) ranked.set(hit.docId, [{ ...ownSection, score: best.score }]);
     }
   }
   const shown: H[] = [];

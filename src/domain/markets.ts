@@ -59,8 +59,7 @@ export const MARKETS: Record<string, Market> = {
   },
   KZ: {
     stems: [
-      'казахстан',
-      'казахск',
+      // "казахи просят", "казахский", "Казахстан": the stem is matched at a word's start.
       'казах',
       'алматы',
       'алма-ат',
@@ -103,8 +102,6 @@ export const MARKETS: Record<string, Market> = {
   },
   UZ: {
     stems: [
-      'узбекистан',
-      'узбекск',
       // "узбеки просят отсрочку": the people name the market as the country does (trial 18b t18b-06).
       'узбек',
       'ташкент',
@@ -464,9 +461,24 @@ export function sectionOnAsked(
   countries: readonly string[],
   asked: ReadonlySet<string>,
 ): boolean {
+  if (asked.size === 0) return false;
   // The document's title (the path's first heading) names its own market.
-  const named = detectMarkets(headingPath.slice(1).join(' '));
+  const named = headingMarkets(headingPath.slice(1).join(' '));
   return named.some((m) => asked.has(m)) && !named.some((m) => m !== 'CN' && countries.includes(m));
+}
+
+/** The markets a section heading names, kept: retrieval and the lead ask it of the same headings on every
+ * question. Cleared when full, so memory stays bounded. */
+const headingMarketsSeen = new Map<string, readonly string[]>();
+const HEADINGS_MAX = 20_000;
+function headingMarkets(heading: string): readonly string[] {
+  let named = headingMarketsSeen.get(heading);
+  if (!named) {
+    if (headingMarketsSeen.size >= HEADINGS_MAX) headingMarketsSeen.clear();
+    named = detectMarkets(heading);
+    headingMarketsSeen.set(heading, named);
+  }
+  return named;
 }
 
 export function aboutOtherMarkets(countries: readonly string[], asked: ReadonlySet<string>): boolean {
