@@ -2,6 +2,7 @@
 // cluster (the answer usually sits next to them), marked with "…".
 import { tokenize } from '../rag/tokenize.js';
 import { matchKey } from './passage-units.js';
+import { boundedMemo } from '../domain/bounded-memo.js';
 
 /** Letters and digits outside Chinese: a cut inside a run of them splits a word or a number. */
 const WORD = /[\p{N}\p{Script=Latin}\p{Script=Cyrillic}]/u;
@@ -14,18 +15,8 @@ const FIGURE_AFTER =
   /^\s{0,2}[-–]?\d[\d\s,.]*\d?\s?(?:%|％|年|个月|月|日|天|小时|days?|hours?|years?|дн[а-я]*|час[а-я]*|лет|год[а-я]*|месяц[а-я]*|км|km|мм|mm|万|亿|元|美元|欧元|卢布|坚戈|公斤|吨|usd|eur|rub|руб[а-я]*|тенге|тыс[а-я]*\.?|млн|млрд|million|billion|kg|кг)(?![A-Za-zА-Яа-яЁё\d])/iu;
 
 /** A word's matching keys, kept: the same sentences are cut for many questions, and tokenizing their words
- * again was a third of the lead's time (bench:retrieval). Cleared when full, so memory stays bounded. */
-const wordKeys = new Map<string, readonly string[]>();
-const WORD_KEYS_MAX = 50_000;
-function keysOf(word: string): readonly string[] {
-  let keys = wordKeys.get(word);
-  if (!keys) {
-    if (wordKeys.size >= WORD_KEYS_MAX) wordKeys.clear();
-    keys = tokenize(word).map(matchKey);
-    wordKeys.set(word, keys);
-  }
-  return keys;
-}
+ * again was a third of the lead's time (bench:retrieval). */
+const keysOf = boundedMemo((word: string): readonly string[] => tokenize(word).map(matchKey), 50_000);
 
 /** The unit that follows a number ("15–22| days", "12| %"). */
 const UNIT_AFTER =

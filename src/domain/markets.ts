@@ -2,6 +2,7 @@
 // adjectives, demonyms and the main cities. Used to prefer documents about the market asked about,
 // to label passages by country, and to route a legal ticket to the right jurisdiction from the
 // exporter's own words.
+import { boundedMemo } from './bounded-memo.js';
 import { escapeRegExp } from './escape-regexp.js';
 import type { Lang } from './lang.js';
 
@@ -468,18 +469,8 @@ export function sectionOnAsked(
 }
 
 /** The markets a section heading names, kept: retrieval and the lead ask it of the same headings on every
- * question. Cleared when full, so memory stays bounded. */
-const headingMarketsSeen = new Map<string, readonly string[]>();
-const HEADINGS_MAX = 20_000;
-function headingMarkets(heading: string): readonly string[] {
-  let named = headingMarketsSeen.get(heading);
-  if (!named) {
-    if (headingMarketsSeen.size >= HEADINGS_MAX) headingMarketsSeen.clear();
-    named = detectMarkets(heading);
-    headingMarketsSeen.set(heading, named);
-  }
-  return named;
-}
+ * question. */
+const headingMarkets = boundedMemo((heading: string): readonly string[] => detectMarkets(heading), 20_000);
 
 export function aboutOtherMarkets(countries: readonly string[], asked: ReadonlySet<string>): boolean {
   if (asked.size === 0) return false;
