@@ -126,10 +126,22 @@ describe('advisor CLI', () => {
     expect(ru.stdout).toMatch(/переходы: Алашанькоу–Достык/);
     expect(ru.stdout).toContain('нет данных о стоимости');
     expect(ru.stdout).not.toContain('стоимость нет данных');
-    // The legs without a cost are named in one line for all the options, and "none is named the
-    // cheapest" is not said when no option has a cost at all.
+    // No option has a cost: said once for all of them, without a list of every leg, and "none is named the
+    // cheapest" is not said either.
     expect(ru.stdout.match(/Нет данных о стоимости/g)).toHaveLength(1);
-    expect(ru.stdout).toMatch(/Нет данных о стоимости \(40ft\) для участков: Циндао–Алматы, Циндао–Алашанькоу/);
+    expect(ru.stdout).toContain('Нет данных о стоимости (40ft) ни для одного из этих маршрутов.');
+    // Where one option has a cost and another not, the leg without it is named with its mode: "no cost for
+    // Qingdao–Moscow" under the rail option's 5400 USD for Qingdao–Moscow read as a contradiction.
+    const moscow = await runAdvisor(['route', 'Циндао', 'Москва'], env);
+    expect(moscow.stdout).toMatch(/5400 USD/);
+    expect(moscow.stdout).toContain(
+      'Нет данных о стоимости (40ft) для участков: Циндао–Москва (авиа) — итоговой стоимости нет.',
+    );
+    // The air option shows its CO₂, so no line says the air leg has none.
+    expect(moscow.stdout).toMatch(/авиа[^\n]*\n[^\n]*CO₂ \d/);
+    expect(moscow.stdout).toMatch(
+      /Нет расстояния или коэффициента выбросов для участков: Циндао–Владивосток \(море\) — итога CO₂ нет\./,
+    );
     expect(ru.stdout).not.toContain('самый дешёвый не назван');
     const json = await runAdvisor(['route', '--from', 'Qingdao', '--to', 'Moscow', '--json'], env);
     const plan = JSON.parse(json.stdout);

@@ -284,7 +284,7 @@ describe('route plans on the real network', () => {
     const spb = await routes.plan('Qingdao', 'St Petersburg', { modes: ['sea'] });
     const en = renderPlan(spb.plan, 'en');
     expect(en).toMatch(/2700–2800 USD \(2023, estimate; China-wide rate to the port, year approximate\)/);
-    expect(en).toMatch(/No 40ft cost figure for Qingdao–St Petersburg \(Northern Sea Route, summer only\)/);
+    expect(en).toMatch(/No 40ft cost figure for Qingdao–St Petersburg \(sea, Northern Sea Route, summer only\)/);
     expect(en).not.toMatch(/No 40ft cost figure for Qingdao–St Petersburg:/);
   });
 

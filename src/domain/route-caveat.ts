@@ -1,9 +1,20 @@
 // What a route plan warns about, as data; i18n turns each into a sentence in the user's language.
+/** A leg named in a caveat. */
+export interface CostlessLeg {
+  /** "Qingdao–Moscow", in English (the renderer puts the places in the reader's language). */
+  places: string;
+  mode: 'rail' | 'sea' | 'road' | 'air';
+  /** A sea passage ("Suez"): Qingdao → St Petersburg has a figure by Suez and none by the Northern Sea Route. */
+  crossing?: string;
+}
 export type Caveat =
-  | { code: 'no-cost'; legs: string[]; container: string }
+  /** Legs without a cost figure, each with its mode: "no cost for Qingdao–Moscow" under a rail price for
+   * Qingdao–Moscow read as a contradiction when the air leg was meant. */
+  | { code: 'no-cost'; legs: CostlessLeg[]; container: string }
   | { code: 'mixed-currency' }
   | { code: 'co2-assumed-weight'; weightT: number; container: string }
-  | { code: 'no-co2' }
+  /** Legs without a distance or an emission factor: the option shows no CO₂ while others may. */
+  | { code: 'no-co2'; legs: CostlessLeg[] }
   | { code: 'estimates' }
   | { code: 'gauge-change' }
   | { code: 'not-a-quote' }

@@ -160,20 +160,35 @@ export function routeText(lang: Lang, key: Key): string {
   return all[lang][key];
 }
 
-import type { Caveat } from '../domain/route-caveat.js';
+import type { Caveat, CostlessLeg } from '../domain/route-caveat.js';
+
+/** "Циндао–Москва (авиа)", "Qingdao–St Petersburg (sea, Suez)". */
+function legsText(lang: Lang, legs: readonly CostlessLeg[]): string {
+  return legs
+    .map((l) =>
+      lang === 'zh'
+        ? `${l.places}（${routeText(lang, l.mode)}${l.crossing ? `，${l.crossing}` : ''}）`
+        : `${l.places} (${routeText(lang, l.mode)}${l.crossing ? `, ${l.crossing}` : ''})`,
+    )
+    .join(lang === 'zh' ? '、' : ', ');
+}
 
 export function caveatText(c: Caveat, lang: Lang): string {
   const T: Record<Lang, (c: Caveat) => string> = {
     ru: (c) => {
       switch (c.code) {
         case 'no-cost':
-          return `Нет данных о стоимости (${c.container}) для участков: ${c.legs.join(', ')} — итоговой стоимости нет.`;
+          return c.legs.length
+            ? `Нет данных о стоимости (${c.container}) для участков: ${legsText('ru', c.legs)} — итоговой стоимости нет.`
+            : `Нет данных о стоимости (${c.container}) ни для одного из этих маршрутов.`;
         case 'mixed-currency':
           return 'Стоимость участков в разных валютах — итог не приводится.';
         case 'co2-assumed-weight':
           return `CO₂ посчитан для ${c.weightT} т груза на ${c.container === 'lcl' ? 'отправку' : `контейнер ${c.container}`}.`;
         case 'no-co2':
-          return 'Не для всех участков есть расстояние или коэффициент выбросов — итога CO₂ нет.';
+          return c.legs.length
+            ? `Нет расстояния или коэффициента выбросов для участков: ${legsText('ru', c.legs)} — итога CO₂ нет.`
+            : 'Ни для одного из этих маршрутов нет данных для расчёта CO₂.';
         case 'estimates':
           return 'Часть цифр — наши оценки на основе источников (помечены), а не опубликованные значения.';
         case 'gauge-change':
@@ -193,13 +208,17 @@ export function caveatText(c: Caveat, lang: Lang): string {
     zh: (c) => {
       switch (c.code) {
         case 'no-cost':
-          return `以下路段没有${c.container}费用数据：${c.legs.join('、')}——无法给出总费用。`;
+          return c.legs.length
+            ? `以下路段没有${c.container}费用数据：${legsText('zh', c.legs)}——无法给出总费用。`
+            : `这些线路都没有${c.container}费用数据。`;
         case 'mixed-currency':
           return '各路段费用币种不同，不给出总额。';
         case 'co2-assumed-weight':
           return `CO₂按每${c.container === 'lcl' ? '票货' : `个${c.container}集装箱`}${c.weightT}吨货物计算。`;
         case 'no-co2':
-          return '并非每个路段都有距离或排放系数，无法给出CO₂总量。';
+          return c.legs.length
+            ? `以下路段没有距离或排放系数：${legsText('zh', c.legs)}——无法给出CO₂总量。`
+            : '这些线路都缺少计算CO₂所需的数据。';
         case 'estimates':
           return '部分数字是根据来源推算的估计值（已标注），不是公布的数值。';
         case 'gauge-change':
@@ -219,13 +238,17 @@ export function caveatText(c: Caveat, lang: Lang): string {
     en: (c) => {
       switch (c.code) {
         case 'no-cost':
-          return `No ${c.container} cost figure for ${c.legs.join(', ')}: no total cost.`;
+          return c.legs.length
+            ? `No ${c.container} cost figure for ${legsText('en', c.legs)}: no total cost.`
+            : `No ${c.container} cost figure for any of these routes.`;
         case 'mixed-currency':
           return 'Leg costs are in different currencies: no total is given.';
         case 'co2-assumed-weight':
           return `CO₂ assumes ${c.weightT} t of cargo per ${c.container === 'lcl' ? 'shipment' : `${c.container} container`}.`;
         case 'no-co2':
-          return 'Not every leg has a distance and an emission factor: no CO₂ total.';
+          return c.legs.length
+            ? `No distance or emission factor for ${legsText('en', c.legs)}: no CO₂ total.`
+            : 'None of these routes has the data for a CO₂ total.';
         case 'estimates':
           return 'Some figures are our estimates derived from the sources (marked), not reported values.';
         case 'gauge-change':

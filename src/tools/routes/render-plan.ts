@@ -9,7 +9,8 @@ import { isUndercut, type RoutePlan } from './plan-routes.js';
 
 type Option = RoutePlan['options'][number];
 type Caveat = Option['caveats'][number];
-type NoCost = Extract<Caveat, { code: 'no-cost' }>;
+type LegsCaveat = Extract<Caveat, { code: 'no-cost' | 'no-co2' }>;
+type CostlessLeg = LegsCaveat['legs'][number];
 
 const range = (r: { min: number; max: number }) => (r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`);
 const MODE_ICON: Record<string, string> = { rail: '🚆', sea: '🚢', road: '🚚', air: '✈️' };
@@ -130,19 +131,27 @@ export function planCaveats(plan: RoutePlan, lang: Lang, maxOptions = 4): string
   // The legs without a cost figure, one line for all the options: "no cost for Qingdao–Almaty" and
   // "no cost for Qingdao–Alashankou, Alashankou–Dostyk, …" read as two different problems.
   const caveats: Caveat[] = [];
-  // "no CO₂ total" under a CO₂ figure: a service merged into the option lacked a distance, the option has one.
-  const allWithCo2 = shown.every((o) => o.co2T);
-  for (const c of shown.flatMap((o) => o.caveats)) {
-    if (c.code === 'no-co2' && allWithCo2) continue;
-    if (c.code !== 'no-cost') {
+  // "no CO₂ total" under a CO₂ figure: a service merged into the option lacked a distance, the option has one
+  // (and the same for a cost: "no cost figure for Qingdao–Moscow (air)" beside the air option's own figure).
+  for (const [o, c] of shown.flatMap((o) => o.caveats.map((c) => [o, c] as const))) {
+    if ((c.code === 'no-co2' && o.co2T) || (c.code === 'no-cost' && o.cost)) continue;
+    if (c.code !== 'no-cost' && c.code !== 'no-co2') {
       caveats.push(c);
       continue;
     }
-    const same = caveats.find((x): x is NoCost => x.code === 'no-cost' && x.container === c.container);
-    if (same) same.legs = [...new Set([...same.legs, ...c.legs])];
+    const same = caveats.find(
+      (x): x is LegsCaveat =>
+        x.code === c.code && (x.code !== 'no-cost' || c.code !== 'no-cost' || x.container === c.container),
+    );
+    const key = (l: CostlessLeg) => `${l.places} ${l.mode} ${l.crossing ?? ''}`;
+    if (same) same.legs.push(...c.legs.filter((l) => !same.legs.some((x) => key(x) === key(l))));
     else caveats.push({ ...c, legs: [...c.legs] });
   }
-  const texts = caveats.map((c) => localise(caveatText(c, lang)));
+  // None of the options has the figure: which legs lack it says nothing the option lines do not (the Almaty
+  // warning listed four legs).
+  const none = (c: Caveat) =>
+    (c.code === 'no-cost' && shown.every((o) => !o.cost)) || (c.code === 'no-co2' && shown.every((o) => !o.co2T));
+  const texts = caveats.map((c) => localise(caveatText(none(c) ? { ...(c as LegsCaveat), legs: [] } : c, lang)));
   // "Fewer than two routes have a cost, so none is named the cheapest" says nothing more when none has one.
   // …nor, with one option, that none is named the cheapest or the greenest: there is nothing to compare.
   const notes = plan.notes

@@ -74,6 +74,13 @@ export function summarize(net: Network, r: PlannedRoute, c: Constraints): RouteS
   const weight = c.weightT ?? DEFAULT_WEIGHT_T[container];
   const name = (id: string) => net.nodes.find((n) => n.id === id)?.names.en ?? id;
   const caveats: Caveat[] = [];
+  // A sea leg is named with its passage: Qingdao → St Petersburg by Suez has a figure, by the Northern Sea Route
+  // not, and "no cost figure for Qingdao–St Petersburg" under the Suez price read as a contradiction (trial 18 t18-34).
+  const namedLeg = (e: Edge) => ({
+    places: `${name(e.from)}–${name(e.to)}`,
+    mode: e.leg.mode,
+    ...(e.leg.mode === 'sea' && e.leg.crossing ? { crossing: e.leg.crossing } : {}),
+  });
   const legs = r.edges.map((e) => ({
     from: name(e.from),
     to: name(e.to),
@@ -117,11 +124,7 @@ export function summarize(net: Network, r: PlannedRoute, c: Constraints): RouteS
     const bases = costs.flatMap((x) => (x.entry!.basis ? [x.entry!.basis] : []));
     if (bases.length) cost.bases = bases;
   } else if (missing.length) {
-    // A sea leg is named with its passage: Qingdao → St Petersburg by Suez has a figure, by the Northern Sea Route
-    // not, and "no cost figure for Qingdao–St Petersburg" under the Suez price read as a contradiction (trial 18 t18-34).
-    const label = (e: Edge) =>
-      `${name(e.from)}–${name(e.to)}${e.leg.mode === 'sea' && e.leg.crossing ? ` (${e.leg.crossing})` : ''}`;
-    caveats.push({ code: 'no-cost', container, legs: missing.map((x) => label(x.e)) });
+    caveats.push({ code: 'no-cost', container, legs: missing.map(({ e }) => namedLeg(e)) });
   } else caveats.push({ code: 'mixed-currency' });
   let co2T: Range | undefined;
   if (r.edges.every((e) => e.leg.distance_km && emissionFactor(net, e.leg.mode))) {
@@ -132,7 +135,11 @@ export function summarize(net: Network, r: PlannedRoute, c: Constraints): RouteS
       );
     co2T = { min: Math.round(t('min') * 10) / 10, max: Math.round(t('max') * 10) / 10 };
     if (c.weightT === undefined) caveats.push({ code: 'co2-assumed-weight', weightT: weight, container });
-  } else caveats.push({ code: 'no-co2' });
+  } else
+    caveats.push({
+      code: 'no-co2',
+      legs: r.edges.filter((e) => !e.leg.distance_km || !emissionFactor(net, e.leg.mode)).map(namedLeg),
+    });
   if (r.edges.some((e) => e.leg.estimated) || cost?.estimated) caveats.push({ code: 'estimates' });
   if (r.edges.some((e) => e.leg.gauge_change)) caveats.push({ code: 'gauge-change' });
   caveats.push({ code: 'not-a-quote' });
