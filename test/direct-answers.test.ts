@@ -1615,6 +1615,61 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(kz.lead?.text).toMatch(/Kazakhstan cancelled about 200 EAEU certificates registered in Kyrgyzstan/);
   });
 
+  it('answers a choice between a declaration and a certificate with the verdict of the section asking it (trial 19 t19-01)', async () => {
+    const a = await ask(
+      'привет. возим мягкие игрушки (плюшевые мишки, зайцы) в РФ из Циндао, хватит декларации по ТР ТС или обязательно сертификат EAC?',
+    );
+    // Not "…и электронные игрушки … должны также соответствовать ТР ТС 004/2011" of the same section.
+    expect(a.lead?.text).toMatch(/^Только сертификат\./);
+    expect(leadDocs(a)[0]).toBe('tr-cu-008-toys-ru');
+  });
+
+  it('reads a year the person tells as news as the news, not the year asked about (trial 19 t19-16)', async () => {
+    const a = await ask(
+      "We export germanium ingots to a buyer in Kazakhstan. I read China suspended its export controls in Nov 2025 for a year - so we don't need a MOFCOM licence now, correct?",
+    );
+    // Not "Law firms advised (2025)…" nor the rare earths licensed "since 4 April 2025": the controls never
+    // suspended apply to Kazakhstan.
+    expect(a.lead?.text).toMatch(/all destinations, Russia and Kazakhstan included/);
+    expect(a.lead?.text).not.toMatch(/Law firms advised|samarium/);
+  });
+
+  it('keeps the conversation’s product when a follow-up asks what goes on its packaging (trial 19 t19-01)', async () => {
+    const id = 'trial19-toys-packaging';
+    await ask('возим мягкие игрушки в РФ, хватит декларации по ТР ТС или обязательно сертификат EAC?', id);
+    const a = await ask('а на упаковку тех что для детей от 3 лет какой значок нужен?', id);
+    // The toy regulation, not packaging under TR CU 005 ("Китайский завод упаковки сам по себе декларантом быть не может").
+    expect(leadDocs(a)[0]).toBe('tr-cu-008-toys-ru');
+    expect(a.lead?.text).not.toMatch(/упаковки сам по себе|тару и укупорочные/);
+  });
+
+  it('plans the trip a documents question named when its follow-up asks only the cost (trial 19 t19-17)', async () => {
+    const id = 'trial19-zone-moscow-cost';
+    const first = await ask(
+      'how many trains did the SCO demo zone (jiaozhou) run in 2025, and how many days does a container train from there to moscow take?',
+      id,
+    );
+    expect(first.toolCalls).toEqual([]);
+    const a = await ask('and the cost for a 40ft?', id);
+    // Not "FESCO's India–Novorossiysk line…" of a sea note: the rail trip to Moscow with its dated rate.
+    expect(a.toolCalls.map((c) => c.name)).toEqual(['plan_route']);
+    expect(a.lead?.text).toMatch(/Moscow/);
+    expect(a.lead?.text).toMatch(/\d+ USD \(20\d\d/);
+    // A follow-up on the goods' rules is still the documents' ("and the VAT on it?").
+    const vat = await ask('and the import VAT rate there?', id);
+    expect(vat.toolCalls).toEqual([]);
+  });
+
+  it('answers a question on a CIF price for a rail trip from the Incoterms notes, not with a route (trial 19 t19-18)', async () => {
+    const a = await ask(
+      'buyer in Almaty wants a CIF price for 2 x 40HQ going by rail from qingdao, with ICC (C) cover. any problem with that?',
+    );
+    expect(a.toolCalls).toEqual([]);
+    // "CIF price" names the terms of sale, not an amount asked: not the worked example's USD 110,000 first.
+    expect(a.lead?.text).toMatch(/sea and inland waterway only/);
+    expect(a.lead?.text).not.toMatch(/^An example/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

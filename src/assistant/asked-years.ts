@@ -17,9 +17,21 @@ function relativeYears(question: string, today: string | undefined): string[] {
  * container to almaty?" after an Incoterms 2020 question with "(April 2020)" of a transit time). */
 const YEAR_G = /(?<![\d/])(?<!incoterms®?\s?)(?:19|20)\d{2}(?!\d)/giu;
 
-/** The years a question names or means, as four digits. */
+/** What the person has read or heard, told as the question's premise: "I read China suspended its export controls
+ * in Nov 2025 for a year - so we don't need a licence now?" asks about now; the year dates the news (trial 19
+ * t19-16 led with "Law firms advised (2025)…" and the rare earths licensed "since 4 April 2025"). */
+const PREMISE =
+  /\b(?:i|we)\s+(?:read|heard|saw|was\s+told|were\s+told)\b|\b(?:they|people|someone)\s+(?:say|said)\b|(?:^|[^\p{L}])(?:слышал\S*|читал\S*|говорят|пишут|сказали)(?![\p{L}])|听说|据说|看到新闻|有人说/iu;
+
+/** The years a question names or means, as four digits: not a past year of the premise it tells (up to the
+ * sentence's end). A premise's current year is the one asked: "какой щас ндс…? слышал с 2026 все подняли" asks
+ * 2026's rate. */
 export function yearsAsked(question: string, today: string | undefined): string[] {
-  return [...(question.match(YEAR_G) ?? []), ...relativeYears(question, today)];
+  const year = Number(today?.slice(0, 4));
+  const premise = Number.isInteger(year) ? PREMISE.exec(question) : null;
+  const told = premise ? question.slice(premise.index).split(/[.!?。！？;；]|\s[-–—]\s/u)[0]! : '';
+  const past = new Set((told.match(YEAR_G) ?? []).filter((y) => Number(y) < year));
+  return [...(question.match(YEAR_G) ?? []).filter((y) => !past.has(y)), ...relativeYears(question, today)];
 }
 
 /** The years a text names (not those inside a name: "Incoterms 2020", "ТР ТС 010/2011"). */

@@ -32,6 +32,7 @@ import {
   DEFINITIONAL,
   detectIntent,
   followsRuleQuestion,
+  tripFollowedUp,
   modesAsked,
   placeRole,
   type Intent,
@@ -353,6 +354,10 @@ export class Assistant {
     if (own.kind === 'route' && before.kind === 'none' && followsRuleQuestion(question, plan.previous))
       return { kind: 'none' };
     if (own.kind !== 'none') return own;
+    if (before.kind === 'none') {
+      const trip = tripFollowedUp(question, plan.previous, places(plan.previous));
+      if (trip) return trip;
+    }
     // "yes, escalate please" after a lawyer was offered: the same answer again (in Telegram and Slack
     // the offer's button does the escalating; the web console and the CLI say where a ticket is opened).
     if (before.kind === 'lawyer' && (ESCALATE.test(question) || (AGREES.test(question) && question.length <= 24)))

@@ -5,7 +5,7 @@
 // Measured on evals/datasets/intents.jsonl (precision and recall per intent, gated in npm test).
 
 import { askedMarkets } from '../domain/markets.js';
-import { namesIncoterms } from '../domain/incoterms.js';
+import { namesIncoterms, withoutPriceBasis } from '../domain/incoterms.js';
 import { LIABILITY_CLAIM } from '../domain/regulations.js';
 import { namedSeaPassage, type SeaPassage } from '../domain/sea-passages.js';
 import { registrationIdIn } from '../domain/registration-ids.js';
@@ -221,7 +221,10 @@ const weighsWays = (text: string) => COMPARES.test(text) || (EITHER.test(text) &
 
 function routeIntent(text: string, places: readonly PlaceRef[]): Intent | undefined {
   if (places.length === 0 || ABOUT_PLACE.test(text) || NOT_A_TRIP.test(text)) return undefined;
-  if (namesIncoterms(text) && !TIME_OR_COST.test(text)) return undefined;
+  if (namesIncoterms(text) && !TIME_OR_COST.test(withoutPriceBasis(text))) return undefined;
+  // A question on the cargo's cover with the trip as its context ("CIF … by rail from qingdao, with ICC (C) cover.
+  // any problem with that?") asks about the cover, unless it asks the trip's days or freight.
+  if (CARGO_INSURANCE.test(text) && !TRIP_TIME_OR_COST.test(text)) return undefined;
   if (GOODS_RULE.test(text) && !TRIP_TIME_OR_COST.test(text)) return undefined;
   if (THANKS.test(text) && !ASKS.test(text)) return undefined;
   const role = (p: PlaceRef) => placeRole(text, p);
@@ -289,6 +292,28 @@ export function followsRuleQuestion(question: string, previous: string): boolean
         !TRIP_TIME_OR_COST.test(previous))) &&
     !TIME_OR_COST.test(question)
   );
+}
+
+/** A follow-up that asks only a trip's cost or time ("and the cost for a 40ft?", "а сколько стоит?", "那运费呢？"). */
+const TRIP_FIGURE =
+  /\bcost\b|\bprice\b|\brates?\b|\bfreight\b|how\s+much|how\s+long|сколько\s+стоит|стоимост|цен[аыу]\b|ставк|фрахт|сколько\s+(?:дней|идет|идёт)|运费|多少钱|价格|报价|费用|多久|几天/iu;
+
+/**
+ * The trip a question named, though it asked the documents ("how many trains did the zone run in 2025, and how
+ * many days does a container train from there to moscow take?"), when its follow-up asks only that trip's cost
+ * or time: "and the cost for a 40ft?" was answered from a note on sea freight to Novorossiysk (trial 19 t19-17).
+ */
+export function tripFollowedUp(
+  question: string,
+  previous: string,
+  places: readonly PlaceRef[],
+): Extract<Intent, { kind: 'route' }> | undefined {
+  if (!TRIP_FIGURE.test(question) || GOODS_RULE.test(question) || NOT_A_TRIP.test(question)) return undefined;
+  if (CARGO_INSURANCE.test(question) || question.length > 80) return undefined;
+  const trip = tripClause(previous, places, []);
+  if (!trip) return undefined;
+  const cargo = cargoAsked(question);
+  return Object.keys(cargo).length ? { ...trip, cargo } : trip;
 }
 
 /** Cargo insurance: "ICC A vs ICC C… is theft covered?" → "and for a rail container to almaty which one should

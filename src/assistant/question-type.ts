@@ -1,3 +1,5 @@
+import { withoutPriceBasis } from '../domain/incoterms.js';
+
 // What kind of answer a question wants, from its wording in Russian, Chinese or English: a
 // duration, an amount, a date or year, a list of countries. A sentence that holds that kind of
 // figure is preferred for the direct answer.
@@ -43,7 +45,9 @@ const WHETHER_COUNTED =
   /вернут|возвращ|возмест|компенс|включ|входит|учитыва|\brefund|reimburs|\binclud|counted\s+in|退还|退回|计入|算进|包含|包括/i;
 
 /** The kinds of answer a question asks for (often none, sometimes two: "how much and how long"). */
-export function questionTypes(question: string): QuestionType[] {
+export function questionTypes(asked: string): QuestionType[] {
+  // "wants a CIF price … any problem with that?" asks about the terms, not an amount.
+  const question = withoutPriceBasis(asked);
   const types = (Object.keys(ASKS) as QuestionType[])
     .filter((t) => ASKS[t].test(question))
     // "нам вернут стоимость доставки?", "运费要不要算进完税价格？": a charge named in a question on whether it

@@ -13,6 +13,17 @@ export function namesIncoterms(text: string): boolean {
   return RULE.test(text);
 }
 
+// The rule a price is quoted on ("wants a CIF price", "цена FOB", "CIF报价") names the terms of sale, not a cost asked
+// (trial 19 t19-18 planned a route for "buyer in Almaty wants a CIF price … by rail … any problem with that?" and
+// led with a worked example's USD 110,000 as the amount asked).
+const PRICE_BASIS =
+  /\b(?:exw|fca|fas|fob|cfr|cif|cpt|cip|dap|dpu|ddp)\s+(?:price|prices|quote|quotation|basis|terms)\b|(?:цен\S*|котировк\S*|услови\S*)\s+(?:exw|fca|fas|fob|cfr|cif|cpt|cip|dap|dpu|ddp)\b|(?:exw|fca|fas|fob|cfr|cif|cpt|cip|dap|dpu|ddp)\s*(?:价格|报价|价)/giu;
+
+/** The text without a price's basis ("a CIF price" → " "): what is left asks a cost or not. */
+export function withoutPriceBasis(text: string): string {
+  return text.replace(PRICE_BASIS, ' ');
+}
+
 /** Words the documents on the rules use, added to the search of a question that names one. */
 export const INCOTERMS_WORDS = ['Incoterms 2020', 'Инкотермс 2020', '国际贸易术语 2020'];
 

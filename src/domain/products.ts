@@ -10,11 +10,23 @@ const LETTER = /[\p{L}\p{N}]/u;
 const NOT_A_PRODUCT =
   /^(?:dollar|механи|phonet|team|tear|teach|teat|bottleneck|electronically|trucking|защитн\S*\s+(?:мер|пошлин))/u;
 
+/** Packaging named as the place a mark goes ("какой значок нужен на упаковку", "on the box", "包装上要印什么"):
+ * the product is the one the conversation is about, not packaging under TR CU 005 (trial 19 t19-01 answered
+ * a toy pictogram follow-up from the packaging regulation). */
+const PLACE_BEFORE = /(?:^|[^\p{L}])(?:на|on(?:\s+(?:the|its|our|their))?)\s+$/u;
+const PLACE_TERMS = new Set(['упаковк', 'коробк', 'packaging', '包装', '纸箱']);
+
 function termAt(text: string, term: string): boolean {
-  if (/\p{Script=Han}/u.test(term)) return text.includes(term);
+  const place = PLACE_TERMS.has(term);
+  if (/\p{Script=Han}/u.test(term)) {
+    for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1))
+      if (!(place && /^(?:上|外面|表面)/u.test(text.slice(at + term.length)))) return true;
+    return false;
+  }
   for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
     // A Latin or Cyrillic word right after Chinese starts a word there ("去Роспатент申请").
     const startsWord = at === 0 || !LETTER.test(text[at - 1]!) || /\p{Script=Han}/u.test(text[at - 1]!);
+    if (place && PLACE_BEFORE.test(text.slice(Math.max(0, at - 20), at))) continue;
     if (startsWord && !NOT_A_PRODUCT.test(text.slice(at, at + 40))) return true;
   }
   return false;
