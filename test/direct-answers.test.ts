@@ -1670,6 +1670,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).not.toMatch(/^An example/);
   });
 
+  it('answers a yes-or-no question with the opening verdict of the section asking it (trial 19 t19-14)', async () => {
+    const a = await ask(
+      'kazakh buyer says our supply contract has to be registered at his bank and get some account number before he can pay us. is that a real thing? our contract is about 80k usd',
+    );
+    // The threshold the person needs (their contract is USD 80k), not only how the registration works.
+    expect(a.lead?.text).toMatch(/^Yes, if it exceeds USD 50,000/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {
