@@ -1678,6 +1678,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/^Yes, if it exceeds USD 50,000/);
   });
 
+  it('finds a sanctioned bank by the short name people use for it (trial 19 t19-10)', async () => {
+    // "绥芬河农商银行" for 黑龙江绥芬河农村商业银行: the EU's 18th package listing, not only notes on payments.
+    const zh = await ask('俄罗斯客户说可以通过绥芬河农商银行给我们付人民币货款,这家银行安全吗 有没有制裁的问题');
+    expect(zh.answer).toMatch(/第 18 轮[^。]*绥芬河农村商业银行/);
+    const ru = await ask('банк Суйфэньхэ под санкциями?');
+    expect(ru.answer).toMatch(/18-й пакет[^.]*Суйфэньхэ/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {
