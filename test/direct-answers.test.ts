@@ -1670,20 +1670,23 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).not.toMatch(/^An example/);
   });
 
-  it('answers a yes-or-no question with the opening verdict of the section asking it (trial 19 t19-14)', async () => {
-    const a = await ask(
-      'kazakh buyer says our supply contract has to be registered at his bank and get some account number before he can pay us. is that a real thing? our contract is about 80k usd',
-    );
-    // The threshold the person needs (their contract is USD 80k), not only how the registration works.
-    expect(a.lead?.text).toMatch(/^Yes, if it exceeds USD 50,000/);
-  });
-
   it('finds a sanctioned bank by the short name people use for it (trial 19 t19-10)', async () => {
     // "绥芬河农商银行" for 黑龙江绥芬河农村商业银行: the EU's 18th package listing, not only notes on payments.
     const zh = await ask('俄罗斯客户说可以通过绥芬河农商银行给我们付人民币货款,这家银行安全吗 有没有制裁的问题');
     expect(zh.answer).toMatch(/第 18 轮[^。]*绥芬河农村商业银行/);
     const ru = await ask('банк Суйфэньхэ под санкциями?');
     expect(ru.answer).toMatch(/18-й пакет[^.]*Суйфэньхэ/);
+  });
+
+  it('answers what a Kazakh marking code costs after a question on Russian codes (trial 19 t19-05)', async () => {
+    const id = 'trial19-oil-codes';
+    await ask(
+      'мы завод моторных масел в Шаньдуне, отгружаем в РФ. коды Честный знак можем наносить сами прямо на заводе в китае или только в россии?',
+      id,
+    );
+    const a = await ask('а в Казахстане сколько стоит код на масло?', id);
+    // Kazakhstan's own price, with its single source said, not Russia's.
+    expect(a.lead?.text).toMatch(/^Цена кода для моторного масла — не более 4,7 тенге.*по одному источнику/);
   });
 
   it('gives the same direct answer through `advisor ask --json`', async () => {

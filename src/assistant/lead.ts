@@ -30,7 +30,6 @@ import {
   FRAGMENT_ITEM,
   HEDGE,
   POLAR,
-  POLAR_QUESTION,
   THEIR_SIDE,
   TRAILING_HEDGE,
 } from './sentence-patterns.js';
@@ -156,11 +155,6 @@ const W_ABOVE = 0.8;
 const W_TYPE = 0.2;
 /** A section's verdict that names one of the alternatives the question offers (CHOICE). */
 const W_CHOICE = 0.2;
-/** A section's opening "Yes, …" / "Нет." / "不能。" for a yes-or-no question asking what its heading asks. */
-const W_POLAR = 0.2;
-/** …when its heading holds this share of the question's words (VERDICT_HEADING's half missed "registered" against
- * "registration", which stem apart; 0.3 lost a domain section). */
-const POLAR_HEADING = 0.4;
 /** A sentence that names a year the question names. 0.1 / 0.2 / 0.3 / 0.4: domain key terms .682 → .691 /
  * .691 / .688 / .694, xquad ru answer-in-lead .768 → .771 / .776 / .778 / .776, zh .824 → .825 / .830 / .832 /
  * .832, en .824 → .825 / .825 / .824 / .822. Scoring down a sentence that names only other years (×0.8)
@@ -253,7 +247,6 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   const globalWeight = new Map(weight);
   const types: QuestionType[] = questionTypes(question);
   const choice = CHOICE.test(question);
-  const polar = !choice && POLAR_QUESTION.test(question);
   const namesAsked = (text: string) => tokenize(text).some((t) => qTokens.has(matchKey(t)));
   const askedJurisdictions = sanctioningJurisdictions(question);
   const askedYears = yearsAsked(question, opts.today);
@@ -356,7 +349,6 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
       let askedInHeading = 0;
       for (const t of headingTokens) if (qTokens.has(t) || frameTokens.has(t)) askedInHeading++;
       const headingAsked = headingTokens.size > 0 && askedInHeading / headingTokens.size >= VERDICT_HEADING;
-      const headingNear = headingTokens.size > 0 && askedInHeading / headingTokens.size >= POLAR_HEADING;
       for (const [unitIndex, unit] of units.entries()) {
         let matched = 0;
         let matchedGlobal = 0;
@@ -394,11 +386,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         // Asked to choose ("декларации хватит или сертификат?"), the section asking the same opens with the choice:
         // "Только сертификат." scored below a sentence on electrical toys of the same section (trial 19 t19-01).
         const choiceBonus =
-          choice && headingAsked && unit.verdict !== undefined && namesAsked(unit.verdict)
-            ? W_CHOICE
-            : polar && headingNear && unitIndex === 0 && POLAR.test(unit.text)
-              ? W_POLAR
-              : 0;
+          choice && headingAsked && unit.verdict !== undefined && namesAsked(unit.verdict) ? W_CHOICE : 0;
         const typeBonus = W_TYPE * types.filter((t) => answersType(t, unit, qTokens)).length + choiceBonus;
         const mentionsAsked = unit.markets.some((m) => asked.has(m));
         // China is where the goods come from ("ввоз из третьих стран, например из Китая"): naming it does

@@ -47,8 +47,3 @@ export const POINTS_BACK =
 /** A question that offers alternatives ("декларации хватит или обязательно сертификат?", "DoC or CoC?", "做证书还是
  * 声明？"): a section's short opening that names one of them ("Только сертификат.") is its answer. */
 export const CHOICE = /[\p{L}\p{N}]\s+(?:или|либо|or)\s+[\p{L}\p{N}]|\p{Script=Han}\s*还是\s*[\p{L}\p{N}]/iu;
-
-/** A yes-or-no question ("is that a real thing?", "нужна ли СГР", "还能继续走声明吗？"): a section's opening verdict
- * ("Yes, if it exceeds USD 50,000…", "Да, …", "不能。") answers it. */
-export const POLAR_QUESTION =
-  /(?:^|[.?!,;:]\s*|\s-\s)(?:is|are|am|do|does|did|can|could|should|must|will|would|has|have|need)\s+(?:it|that|this|there|we|i|they|he|she|you|our|my|the|a|an)\b|(?:^|[^\p{L}])ли(?![\p{L}])|\b(?:right|correct|true)\s*[?？]|吗|是不是|是否|要不要|能不能|可不可以|有没有|对不对|行不行|需不需要/iu;
