@@ -1687,6 +1687,10 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     const a = await ask('а в Казахстане сколько стоит код на масло?', id);
     // Kazakhstan's own price, with its single source said, not Russia's.
     expect(a.lead?.text).toMatch(/^Цена кода для моторного масла — не более 4,7 тенге.*по одному источнику/);
+    // …which says nothing on a VAT question: "без НДС" beside it led "какой сейчас ндс при импорте в казахстан?" (19b-02).
+    const vat = await ask('какой сейчас ндс при импорте в казахстан? клиент из алматы говорит что с января поднялся');
+    expect(vat.lead?.text).toMatch(/с 12% до 16%/);
+    expect(vat.lead?.text).not.toMatch(/4,7 тенге/);
   });
 
   it('gives the same direct answer through `advisor ask --json`', async () => {
