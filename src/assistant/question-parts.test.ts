@@ -23,5 +23,9 @@ describe('questionParts', () => {
     // A tail that leans on the question before it, or tells its context, is no question of its own.
     expect(questionParts('какой НДС на импорт в РФ в 2026? и от какой базы считается')).toHaveLength(1);
     expect(questionParts('какой щас ндс на ввоз детской одежды из китая? слышал с 2026 все подняли')).toHaveLength(1);
+    // What someone said is context, not a question of its own: "что" after "говорит" asks nothing.
+    expect(
+      questionParts('какой сейчас ндс при импорте в казахстан? клиент из алматы говорит что с января поднялся'),
+    ).toHaveLength(1);
   });
 });

@@ -12,6 +12,11 @@ const MIN_WORDS = 3;
 const ASKS =
   /[?？]\s*$|(?:^|[^\p{L}])(?:что|как|какой|какая|какие|каков\S*|сколько|когда|где|кто|зачем|почему|можно\s+ли|нужн\S*\s+ли|what|how|when|where|which|who|why|is|are|do|does|can|should)(?:[^\p{L}]|$)|吗|呢|什么|多少|怎么|哪|是否|几/iu;
 
+/** "говорит что…", "says that…": what someone told, not a question ("клиент из алматы говорит что с января поднялся"
+ * was searched alone after a VAT question and led the answer with the Alashankou crossing). */
+const REPORTED =
+  /(?:говор\S*|сказал\S*|пиш\S*|думаю|думает|слышал\S*|считает|уверяет|утверждает|says|said|thinks|heard|claims)\s*,?\s+(?:что|that)(?![\p{L}])/giu;
+
 /** The message's questions, when it asks more than one; otherwise the message alone. */
 export function questionParts(text: string): string[] {
   const parts = text
@@ -20,6 +25,6 @@ export function questionParts(text: string): string[] {
       /(?<=[?？])\s*|\s+(?=(?:и\s+ещ[её]|а\s+ещ[её]|ещ[её]\s+вопрос|also[,:]|another\s+question)(?!\p{L}))|(?<=[。，,；;])\s*(?=还有|另外|顺便)/iu,
     )
     .map((p) => p.trim())
-    .filter((p) => ASKS.test(p) && tokenize(p).length >= MIN_WORDS);
+    .filter((p) => ASKS.test(p.replace(REPORTED, ' ')) && tokenize(p).length >= MIN_WORDS);
   return parts.length >= 2 ? parts : [text];
 }
