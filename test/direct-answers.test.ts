@@ -1693,6 +1693,16 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(vat.lead?.text).not.toMatch(/4,7 тенге/);
   });
 
+  it('compares two border crossings from the notes when no destination is named (trial 19b t19b-10)', async () => {
+    const a = await ask('从青岛发中亚的班列，走霍尔果斯和走阿拉山口哪个近、哪个便宜？大概差多少');
+    // Not "青岛 → 霍尔果斯 (经 阿拉山口): 在这些条件下找不到线路。" from the route planner.
+    expect(a.toolCalls).toEqual([]);
+    expect(a.lead?.text).toMatch(/约短500公里、便宜10%—15%/);
+    // With a destination, the crossings are still planned and compared.
+    const trip = await ask('в Ташкент поездом через хоргос или через алашанькоу, что дешевле?');
+    expect(trip.toolCalls.map((c) => c.name)).toContain('plan_route');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {
