@@ -1703,6 +1703,15 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(trip.toolCalls.map((c) => c.name)).toContain('plan_route');
   });
 
+  it('plans the onward way a follow-up names through places on the trip (trial 19b t19b-13)', async () => {
+    const id = 'trial19b-kashgar-truck';
+    await ask('how many days by rail from SCODA jiaozhou to tashkent? 1x40HC', id);
+    const a = await ask('and by truck? we could rail it to kashgar first and truck via irkeshtam', id);
+    // Not "Kashgar → Irkeshtam: No route under these conditions.": the truck from Kashgar to the trip's end.
+    expect(a.lead?.text).toMatch(/^Kashgar → Tashkent \(via Irkeshtam\):/);
+    expect(a.lead?.text).toMatch(/road[^\n]*\d+–\d+ days/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -145,7 +145,7 @@ const ASKS = /[?？]|сколько|скока|посчита|报价|报个价|�
 const FIRST_STOP_CUE =
   /(?:先到|先运到|先发到|先走|途经|经过|取道)\s*$|(?:^|[^\p{L}])(?:сначала|first)\s+(?:\S+\s+){0,2}(?:до|в|во|to)\s*$/u;
 const GOES_ON =
-  /^\p{L}{0,3}\s*(?:\+|,?\s*(?:then|and\s+then|(?:и\s+)?(?:потом|затем|дальше|далее))(?!\p{L})|[，,]?\s*(?:再|转|然后))/u;
+  /^\p{L}{0,3}\s*(?:\+|,?\s*(?:then|and\s+then|(?:и\s+)?(?:потом|затем|дальше|далее))(?!\p{L})|[，,]?\s*(?:再|转|然后)|first(?!\p{L})|сначала(?!\p{L}))/u;
 const COMPARES =
   /\bvs\.?(?!\w)|\bversus\b|\bcompar|сравн|(?<!\p{L})или(?!\p{L})|还是|比较|对比|哪个|哪条|which\s+(?:one|is|route)\b|(?:что|какой|какая)\s+(?:быстрее|дешевле|ближе|короче|лучше|выгоднее)/iu;
 // "via Manzhouli or Erenhot": "or" between two crossings weighs them (COMPARES leaves out "or", which
@@ -162,7 +162,8 @@ export function placeRole(text: string, p: PlaceRef): 'from' | 'to' | 'via' | un
   const lower = text.toLowerCase();
   const before = lower.slice(Math.max(0, p.at - 12), p.at);
   if (FROM_CUE.test(before)) return 'from';
-  // "sea to vladivostok + rail", "до Владивостока, потом по жд", "到海参崴再转铁路": the goods go on from there.
+  // "sea to vladivostok + rail", "до Владивостока, потом по жд", "到海参崴再转铁路", "rail it to kashgar first" (trial
+  // 19b t19b-13 planned the trip to Kashgar): the goods go on from there.
   if (GOES_ON.test(lower.slice(p.at + p.text.length, p.at + p.text.length + 16))) return 'via';
   // "сначала морем до": the cue runs longer than the others.
   if (FIRST_STOP_CUE.test(lower.slice(Math.max(0, p.at - 24), p.at))) return 'via';
