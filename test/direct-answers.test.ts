@@ -1712,6 +1712,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/road[^\n]*\d+–\d+ days/);
   });
 
+  it('reads "what compensation" as asking an amount (trial 19b t19b-16)', async () => {
+    const a = await ask(
+      'our container train to almaty arrived way later than the SMGS transit time. what compensation can we claim from the railway for the delay?',
+    );
+    // The 6% / 18% / 30% scale, not only "…pays a penalty." and a sentence on amending the convention.
+    expect(a.lead?.text).toMatch(/6% of the freight charge[^.]*18%[^.]*30%/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {
