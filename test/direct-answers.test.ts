@@ -1622,6 +1622,11 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     // Not "…и электронные игрушки … должны также соответствовать ТР ТС 004/2011" of the same section.
     expect(a.lead?.text).toMatch(/^Только сертификат\./);
     expect(leadDocs(a)[0]).toBe('tr-cu-008-toys-ru');
+    // Asked without "или" too (trial 19b t19b-01).
+    const b = await ask(
+      'здраствуйте, мы делаем мягкие игрушки (HS 9503 00), хотим возить в РФ. можно просто декларацию EAC оформить без сертификата? так дешевле вроде',
+    );
+    expect(b.lead?.text).toMatch(/^Только сертификат\./);
   });
 
   it('reads a year the person tells as news as the news, not the year asked about (trial 19 t19-16)', async () => {

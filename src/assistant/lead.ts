@@ -23,7 +23,6 @@ import { composeLead, type FillCandidate, type LeadSentence } from './compose-le
 import { figureSpans, hasFigure, questionTypes, sentenceHas, type QuestionType } from './question-type.js';
 import {
   ABOVE,
-  CHOICE,
   CONNECTIVE,
   COUNTERFACTUAL,
   EXAMPLE,
@@ -153,8 +152,8 @@ const INCOTERM_WEIGHT = 2;
 const W_ABOVE = 0.8;
 
 const W_TYPE = 0.2;
-/** A section's verdict that names one of the alternatives the question offers (CHOICE). */
-const W_CHOICE = 0.2;
+/** A section's short opening verdict that names what the question asks, when the question asks what its heading asks. */
+const W_VERDICT = 0.2;
 /** A sentence that names a year the question names. 0.1 / 0.2 / 0.3 / 0.4: domain key terms .682 → .691 /
  * .691 / .688 / .694, xquad ru answer-in-lead .768 → .771 / .776 / .778 / .776, zh .824 → .825 / .830 / .832 /
  * .832, en .824 → .825 / .825 / .824 / .822. Scoring down a sentence that names only other years (×0.8)
@@ -246,7 +245,6 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   // The corpus-wide weights, kept for judging how well the knowledge base covers the question at all.
   const globalWeight = new Map(weight);
   const types: QuestionType[] = questionTypes(question);
-  const choice = CHOICE.test(question);
   const namesAsked = (text: string) => tokenize(text).some((t) => qTokens.has(matchKey(t)));
   const askedJurisdictions = sanctioningJurisdictions(question);
   const askedYears = yearsAsked(question, opts.today);
@@ -383,11 +381,11 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         // Once per kind: asked "до какого года и сколько %", a sentence with both answers more than one with a
         // year (counting each kind once or half again left the domain, xquad and follow-up figures as they
         // were; decision 035).
-        // Asked to choose ("декларации хватит или сертификат?"), the section asking the same opens with the choice:
-        // "Только сертификат." scored below a sentence on electrical toys of the same section (trial 19 t19-01).
-        const choiceBonus =
-          choice && headingAsked && unit.verdict !== undefined && namesAsked(unit.verdict) ? W_CHOICE : 0;
-        const typeBonus = W_TYPE * types.filter((t) => answersType(t, unit, qTokens)).length + choiceBonus;
+        // The section asking what the question asks opens with its verdict, which names the asked thing ("Только
+        // сертификат."): it scored below a sentence on electrical toys of the same section, asked "хватит декларации …
+        // или обязательно сертификат?" (trial 19 t19-01) and "можно просто декларацию … без сертификата?" (19b-01).
+        const verdictBonus = headingAsked && unit.verdict !== undefined && namesAsked(unit.verdict) ? W_VERDICT : 0;
+        const typeBonus = W_TYPE * types.filter((t) => answersType(t, unit, qTokens)).length + verdictBonus;
         const mentionsAsked = unit.markets.some((m) => asked.has(m));
         // China is where the goods come from ("ввоз из третьих стран, например из Китая"): naming it does
         // not make a sentence about another market.

@@ -43,7 +43,3 @@ export const ABOVE =
  * relate or assert as often as they point. */
 export const POINTS_BACK =
   /(?:^|[^\p{L}])(?:this|these|those|этот|эта|эти|этого|этой|этих|указанн\S*)\s+\p{L}|^(?:it|they|он|она|оно|они)\s|这一?(?:门槛|标准|期限|规则|要求|限值|比例|税率)|该(?:门槛|标准|期限|规则|要求|限值|比例|税率)|上述/iu;
-
-/** A question that offers alternatives ("декларации хватит или обязательно сертификат?", "DoC or CoC?", "做证书还是
- * 声明？"): a section's short opening that names one of them ("Только сертификат.") is its answer. */
-export const CHOICE = /[\p{L}\p{N}]\s+(?:или|либо|or)\s+[\p{L}\p{N}]|\p{Script=Han}\s*还是\s*[\p{L}\p{N}]/iu;
