@@ -1725,6 +1725,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/6% of the freight charge[^.]*18%[^.]*30%/);
   });
 
+  it('corrects a premise that China is a CMR member, in the words people use (trial 19b t19b-12)', async () => {
+    const a = await ask(
+      '中国是CMR公约成员国吧？我们卡车从霍尔果斯运货到阿拉木图，用CMR运单，出了货损就按CMR找承运人赔，对吧',
+    );
+    // "成员国" for the note's "缔约方": the line that says China is not one is in the lead.
+    expect(a.lead?.text).toContain('中国不是缔约方');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {
