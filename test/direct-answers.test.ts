@@ -1723,6 +1723,9 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     );
     // The 6% / 18% / 30% scale, not only "…pays a penalty." and a sentence on amending the convention.
     expect(a.lead?.text).toMatch(/6% of the freight charge[^.]*18%[^.]*30%/);
+    // …and no sentence of the 20-day worked example without it: "A delay of up to 2 days then costs the railway 6%"
+    // read alone is a rule it is not.
+    expect(a.lead?.text).not.toMatch(/(?:^|\] )A delay of up to 2 days/);
   });
 
   it('corrects a premise that China is a CMR member, in the words people use (trial 19b t19b-12)', async () => {

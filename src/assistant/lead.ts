@@ -436,7 +436,12 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         // under "В игрушках для детей до 3 лет нельзя использовать:") says nothing alone: it is shown after
         // its lead-in, as a hedge is (trial 14 t14-01 led with the bare item).
         const fragment = unit.leadIn !== undefined && unit.leadIn.length <= 80 && FRAGMENT_ITEM.test(own);
-        const hedged = unit.leadIn && (fragment || HEDGE.test(unit.leadIn)) ? `${unit.leadIn} ${own}` : own;
+        // …and so is a worked example's later sentence: "A delay of up to 2 days then costs the railway 6%" read alone
+        // is a rule, not the 20-day example it belongs to (trial 19b t19b-16).
+        const hedged =
+          unit.leadIn && (fragment || HEDGE.test(unit.leadIn) || EXAMPLE.test(unit.leadIn))
+            ? `${unit.leadIn} ${own}`
+            : own;
         // "On top of that, …", "Кроме того, …", "此外，…" lean on the sentence before them: read together.
         const before = unitIndex > 0 ? units[unitIndex - 1] : undefined;
         const gap = opts.lang === 'zh' ? '' : ' ';
