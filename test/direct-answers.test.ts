@@ -1736,15 +1736,6 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toContain('中国不是缔约方');
   });
 
-  it('answers what a Честный ЗНАК code costs from the section that says it (trial 19b t19b-06)', async () => {
-    const a = await ask(
-      'вопрос по честный знак. сколько стоит один код DataMatrix? и можно клеить коды у нас на заводе в Китае или только в РФ на складе?',
-    );
-    // The section was titled "Правовая основа и стоимость кода": "стоит" shares no stem with "стоимость", and the lead
-    // said only what the system is.
-    expect(a.lead?.text).toMatch(/0,50 руб/);
-  });
-
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

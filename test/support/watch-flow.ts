@@ -18,7 +18,7 @@ const FAMILIES = [
 ];
 
 export const CZ_RU = 'market-access/country-russia-chestny-znak.ru.md';
-export const CHANGED_SECTION = 'Сколько стоит код и на каких актах всё основано?';
+export const CHANGED_SECTION = 'Правовая основа и стоимость кода';
 
 export function copyKnowledge(): { path: string; remove: () => void } {
   const dir = tempDir('watch-knowledge');
