@@ -34,7 +34,7 @@ import {
   followsRuleQuestion,
   tripFollowedUp,
   modesAsked,
-  modesNamed,
+  onwardFollowUp,
   placeRole,
   type Intent,
   type PlaceRef,
@@ -350,25 +350,9 @@ export class Assistant {
     // "а до Бишкека?" after a trip from Urumqi: the origin the question does not name is the trip's, not the zone.
     // The modes asked before hold until the follow-up names its own ("поезд…" → "а до Ташкента?").
     const modes = before.kind === 'route' && before.modes ? { modes: before.modes } : {};
-    // "and by truck? we could rail it to kashgar first and truck via irkeshtam" after a trip to Tashkent: the places are on
-    // the way, the trip's end stays; the new way runs from the first of them (trial 19b t19b-13 planned Kashgar →
-    // Irkeshtam, and the data has no Qingdao → Kashgar rail time to plan the whole trip by).
     if (own.kind === 'route' && before.kind === 'route') {
-      const named = places(question).filter((p) => p.id !== before.from && p.id !== before.to);
-      const stops = named.filter((p) => p.kind !== 'border-crossing' && placeRole(question, p) !== 'via');
-      if (named.length > 0 && stops.length === 0 && !places(question).some((p) => p.id === before.to)) {
-        const [start, ...rest] = named;
-        const through = rest.find((p) => p.id !== start!.id);
-        // From the place on, by the ways named after it ("rail it to kashgar first and truck via irkeshtam": by truck).
-        const onward = start!.kind === 'border-crossing' ? question : question.slice(start!.at + start!.text.length);
-        return {
-          ...modesAsked(modesNamed(onward).length ? onward : question),
-          kind: 'route',
-          from: start!.kind === 'border-crossing' ? before.from : start!.id,
-          to: before.to,
-          ...(start!.kind === 'border-crossing' ? { via: start!.id } : through ? { via: through.id } : {}),
-        };
-      }
+      const onward = onwardFollowUp(question, before, places(question));
+      if (onward) return onward;
     }
     if (own.kind === 'route' && before.kind === 'route' && !places(question).some((p) => p.id === own.from))
       return own.to === before.from ? own : { ...modes, ...own, from: before.from };

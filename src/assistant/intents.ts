@@ -321,6 +321,34 @@ export function tripFollowedUp(
   return Object.keys(cargo).length ? { ...trip, cargo } : trip;
 }
 
+/**
+ * A follow-up that names only places on the way ("and by truck? we could rail it to kashgar first and truck via
+ * irkeshtam" after a trip to Tashkent): the trip's end stays, and the new way runs from the first of them, by the
+ * modes named after it (trial 19b t19b-13 planned Kashgar → Irkeshtam; the data has no Qingdao → Kashgar rail time
+ * to plan the whole trip by). A crossing named first is gone through on the trip as it was.
+ */
+export function onwardFollowUp(
+  question: string,
+  before: Extract<Intent, { kind: 'route' }>,
+  places: readonly PlaceRef[],
+): Extract<Intent, { kind: 'route' }> | undefined {
+  if (places.some((p) => p.id === before.to)) return undefined;
+  const named = places.filter((p) => p.id !== before.from);
+  const start = named[0];
+  if (!start || named.some((p) => p.kind !== 'border-crossing' && placeRole(question, p) !== 'via')) return undefined;
+  if (start.kind === 'border-crossing')
+    return { ...modesAsked(question), kind: 'route', from: before.from, to: before.to, via: start.id };
+  const onward = question.slice(start.at + start.text.length);
+  const through = named.find((p) => p.id !== start.id);
+  return {
+    ...modesAsked(modesNamed(onward).length ? onward : question),
+    kind: 'route',
+    from: start.id,
+    to: before.to,
+    ...(through ? { via: through.id } : {}),
+  };
+}
+
 /** Cargo insurance: "ICC A vs ICC C… is theft covered?" → "and for a rail container to almaty which one should
  * we buy?" asks which cover, not for a route (trial 10). */
 const CARGO_INSURANCE = /insur|страхов|保险|\bicc\b|\bpicc\b/iu;

@@ -1,8 +1,7 @@
-import { withoutPriceBasis } from '../domain/incoterms.js';
-
 // What kind of answer a question wants, from its wording in Russian, Chinese or English: a
 // duration, an amount, a date or year, a list of countries. A sentence that holds that kind of
 // figure is preferred for the direct answer.
+import { withoutPriceBasis } from '../domain/incoterms.js';
 
 export type QuestionType = 'duration' | 'amount' | 'date' | 'countries' | 'number' | 'who';
 

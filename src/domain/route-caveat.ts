@@ -1,6 +1,6 @@
 // What a route plan warns about, as data; i18n turns each into a sentence in the user's language.
 /** A leg named in a caveat. */
-export interface CostlessLeg {
+export interface CaveatLeg {
   /** "Qingdao–Moscow", in English (the renderer puts the places in the reader's language). */
   places: string;
   mode: 'rail' | 'sea' | 'road' | 'air';
@@ -10,11 +10,11 @@ export interface CostlessLeg {
 export type Caveat =
   /** Legs without a cost figure, each with its mode: "no cost for Qingdao–Moscow" under a rail price for
    * Qingdao–Moscow read as a contradiction when the air leg was meant. */
-  | { code: 'no-cost'; legs: CostlessLeg[]; container: string }
+  | { code: 'no-cost'; legs: CaveatLeg[]; container: string }
   | { code: 'mixed-currency' }
   | { code: 'co2-assumed-weight'; weightT: number; container: string }
   /** Legs without a distance or an emission factor: the option shows no CO₂ while others may. */
-  | { code: 'no-co2'; legs: CostlessLeg[] }
+  | { code: 'no-co2'; legs: CaveatLeg[] }
   | { code: 'estimates' }
   | { code: 'gauge-change' }
   | { code: 'not-a-quote' }

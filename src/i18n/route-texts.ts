@@ -160,10 +160,10 @@ export function routeText(lang: Lang, key: Key): string {
   return all[lang][key];
 }
 
-import type { Caveat, CostlessLeg } from '../domain/route-caveat.js';
+import type { Caveat, CaveatLeg } from '../domain/route-caveat.js';
 
 /** "Циндао–Москва (авиа)", "Qingdao–St Petersburg (sea, Suez)". */
-function legsText(lang: Lang, legs: readonly CostlessLeg[]): string {
+function legsText(lang: Lang, legs: readonly CaveatLeg[]): string {
   return legs
     .map((l) =>
       lang === 'zh'

@@ -6,11 +6,11 @@
 import { CROSSING_PLACES, caveatText, daysText, documentText, routeText } from '../../i18n/route-texts.js';
 import type { Lang } from '../../domain/lang.js';
 import { isUndercut, type RoutePlan } from './plan-routes.js';
+import type { CaveatLeg } from '../../domain/route-caveat.js';
 
 type Option = RoutePlan['options'][number];
 type Caveat = Option['caveats'][number];
 type LegsCaveat = Extract<Caveat, { code: 'no-cost' | 'no-co2' }>;
-type CostlessLeg = LegsCaveat['legs'][number];
 
 const range = (r: { min: number; max: number }) => (r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`);
 const MODE_ICON: Record<string, string> = { rail: '🚆', sea: '🚢', road: '🚚', air: '✈️' };
@@ -139,11 +139,13 @@ export function planCaveats(plan: RoutePlan, lang: Lang, maxOptions = 4): string
       caveats.push(c);
       continue;
     }
+    // One line per kind, and per container for costs.
     const same = caveats.find(
       (x): x is LegsCaveat =>
-        x.code === c.code && (x.code !== 'no-cost' || c.code !== 'no-cost' || x.container === c.container),
+        (x.code === 'no-co2' && c.code === 'no-co2') ||
+        (x.code === 'no-cost' && c.code === 'no-cost' && x.container === c.container),
     );
-    const key = (l: CostlessLeg) => `${l.places} ${l.mode} ${l.crossing ?? ''}`;
+    const key = (l: CaveatLeg) => `${l.places} ${l.mode} ${l.crossing ?? ''}`;
     if (same) same.legs.push(...c.legs.filter((l) => !same.legs.some((x) => key(x) === key(l))));
     else caveats.push({ ...c, legs: [...c.legs] });
   }
