@@ -15,6 +15,18 @@ describe('splitSentences', () => {
     const s = splitSentences('Регламент ТР ТС 010/2011 действует с 15.02.2013. Нужна декларация! Верно?');
     expect(s).toEqual(['Регламент ТР ТС 010/2011 действует с 15.02.2013.', 'Нужна декларация!', 'Верно?']);
   });
+
+  it('ends a bold sentence with its marks, which were read as letters and glued it to its neighbours', () => {
+    expect(
+      splitSentences('It had 58 parties around 2025. **China is not one of them.** Parties on its routes:'),
+    ).toEqual(['It had 58 parties around 2025.', '**China is not one of them.**', 'Parties on its routes:']);
+    // After a Han stop the marks close a bold sentence when one is open, and open the next one otherwise.
+    expect(splitSentences('去俄罗斯595列。**霍尔果斯—阿腾科里。**2013年开通。')).toEqual([
+      '去俄罗斯595列。',
+      '**霍尔果斯—阿腾科里。**',
+      '2013年开通。',
+    ]);
+  });
 });
 
 describe('splitMarkdown', () => {

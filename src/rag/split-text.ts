@@ -162,9 +162,14 @@ export function splitSentences(paragraph: string): string[] {
   const out: string[] = [];
   let start = 0;
   // Han stops end a sentence outright; Latin/Cyrillic stops only before a capital, quote or bracket.
-  const re = /[。！？；]+[”’」』）)]*|[.!?…]+["»”’)]*(?=\s+["«“(\[]?[\p{Lu}\p{Script=Han}\d])/gu;
+  // Bold marks around a sentence ("…around 2025. **China is not one of them.** Parties…") belong to it:
+  // read as letters, they glued the knowledge base's emphasised key facts to their neighbours.
+  const re =
+    /[。！？；]+[”’」』）)]*(?:\*\*)?|[.!?…]+["»”’)]*(?:\*\*)?(?=\s+(?:\*\*)?["«“(\[]?[\p{Lu}\p{Script=Han}\d])/gu;
   for (const m of text.matchAll(re)) {
-    const end = m.index + m[0].length;
+    // "。**霍尔果斯…": marks after a stop close a bold sentence only when one is open; else they open the next.
+    const opensNext = m[0].endsWith('**') && (text.slice(start, m.index).match(/\*\*/g)?.length ?? 0) % 2 === 0;
+    const end = m.index + m[0].length - (opensNext ? 2 : 0);
     if (m[0].startsWith('.') && isAbbreviation(text.slice(start, m.index))) continue;
     const s = text.slice(start, end).trim();
     if (s) out.push(s);
@@ -207,8 +212,8 @@ function overlapLength(text: string, next: string): number {
     const ends =
       k === next.length ||
       next[k] === '\n' ||
-      /[。！？；]/u.test(next[k - 1]!) ||
-      (/\s/.test(next[k]!) && /[.!?…»")]/.test(next[k - 1]!));
+      /[。！？；](?:\*\*)?$/u.test(next.slice(Math.max(0, k - 3), k)) ||
+      (/\s/.test(next[k]!) && /[.!?…»")](?:\*\*)?$/.test(next.slice(Math.max(0, k - 3), k)));
     if (ends && text.endsWith(next.slice(0, k))) return k;
   }
   return 0;
