@@ -1736,6 +1736,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toContain('中国不是缔约方');
   });
 
+  it('reads "из КНР в РФ" as the trip, not as what is asked (trial 20 t20-18)', async () => {
+    // The Manzhouli–Zabaikalsk crossing names both countries ("Маньчжурия (КНР) – Забайкальск (РФ…)") and led an
+    // anti-dumping question on them alone.
+    const a = await ask('клиент хочет завозить алюм. фольгу из КНР в РФ (7607). есть антидемпинг?');
+    expect(a.lead?.text).not.toMatch(/Забайкальск|Маньчжурия/);
+    expect(leadDocs(a).every((d) => d.startsWith('eaeu-anti-dumping'))).toBe(true);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

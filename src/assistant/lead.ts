@@ -13,7 +13,7 @@ import { namesIncoterms } from '../domain/incoterms.js';
 import { isConvention, namedRegimes } from '../domain/legal-conventions.js';
 import { withoutToyQualifiers } from '../domain/products.js';
 import { fitAround } from './fit-around.js';
-import { withoutFrame } from './question-frame.js';
+import { withoutFrame, withoutOrigin } from './question-frame.js';
 import { yearsAsked, yearsIn } from './asked-years.js';
 import { hanShare, hanWeights } from './han-overlap.js';
 import { matchKey, unitsOf, type Unit } from './passage-units.js';
@@ -212,7 +212,8 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   // The question's topic words carry the match; its framing ("нужен ли", "需要多长时间", "how long")
   // only says what kind of answer is wanted: it counts through the section heading and the answer
   // type, never by itself (or "仲裁一般需要多长时间" answers "换轨需要多长时间").
-  const framed = withoutToyQualifiers(withoutFrame(question, opts.lang));
+  const unframed = withoutToyQualifiers(withoutFrame(question, opts.lang));
+  const framed = (opts.askedMarkets ?? []).some((m) => m !== 'CN') ? withoutOrigin(unframed, opts.lang) : unframed;
   // A question on an Incoterms rule is about the rule; the places beside it are the trip it is for
   // (in Chinese a place name is three bigrams and outweighed "CIF").
   const topic = namesIncoterms(framed) ? withoutMarkets(framed, detectMarkets(framed)) : framed;

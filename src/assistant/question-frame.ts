@@ -13,3 +13,17 @@ const FRAME: Record<Lang, RegExp> = {
 export function withoutFrame(question: string, lang: Lang): string {
   return question.replace(FRAME[lang], ' ');
 }
+
+/** Where the goods come from, when the question also names where they go ("фольгу из КНР в РФ", "from China
+ * to Almaty", "从中国出口到俄罗斯"): China is every exporter's origin here, so the words say which trip, not what is
+ * asked, and a sentence that names both countries for another reason (the Manzhouli–Zabaikalsk crossing)
+ * matched an anti-dumping question on them alone (trial 20 t20-18). */
+const ORIGIN: Record<Lang, RegExp> = {
+  ru: /(?<!\p{L})из\s+(?:Китая|КНР|Поднебесной)(?!\p{L})/giu,
+  zh: /从中国/gu,
+  en: /\bfrom\s+(?:China|the\s+PRC|PRC)\b/giu,
+};
+
+export function withoutOrigin(question: string, lang: Lang): string {
+  return question.replace(ORIGIN[lang], ' ');
+}
