@@ -24,4 +24,7 @@ export type Caveat =
   | { code: 'composed'; min: number; max: number; partTo?: Record<'en' | 'ru' | 'zh', string> }
   /** No through service for the trip is reported; one from another place of the origin's country to
    * the same destination is, as a yardstick (Jinan → Minsk for Qingdao → Minsk). */
-  | { code: 'benchmark'; from: Record<'en' | 'ru' | 'zh', string>; min: number; max: number; year: number };
+  | { code: 'benchmark'; from: Record<'en' | 'ru' | 'zh', string>; min: number; max: number; year: number }
+  /** A through service for the trip asked through a place, whose sources do not say which crossing it takes:
+   * shown beside the legs through that place, whose sum leaves out terminal time and has no price. */
+  | { code: 'crossing-not-stated'; via: Record<'en' | 'ru' | 'zh', string> };

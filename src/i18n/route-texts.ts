@@ -203,6 +203,8 @@ export function caveatText(c: Caveat, lang: Lang): string {
           return `Сквозной сервис на этом направлении в источниках не найден; из пункта ${c.from.ru} до того же пункта назначения, по данным источника, идёт ${daysText('ru', c)} (${c.year}).`;
         case 'no-fob':
           return 'FOB, CFR, CIF и FAS — для морского и внутреннего водного транспорта; для этого маршрута используйте FCA, CPT или CIP.';
+        case 'crossing-not-stated':
+          return `Сквозной сервис: источники не говорят, через какой переход он идёт, — возможно, не через ${c.via.ru}.`;
       }
     },
     zh: (c) => {
@@ -233,6 +235,8 @@ export function caveatText(c: Caveat, lang: Lang): string {
           return `未找到该方向的直达服务；据来源，从${c.from.zh}到同一目的地的直达服务需${c.min === c.max ? c.min : `${c.min}–${c.max}`}天（${c.year}年）。`;
         case 'no-fob':
           return 'FOB、CFR、CIF、FAS仅适用于海运和内河运输；本线路请使用FCA、CPT或CIP。';
+        case 'crossing-not-stated':
+          return `直达服务：来源未说明经哪个口岸，不一定经${c.via.zh}。`;
       }
     },
     en: (c) => {
@@ -263,6 +267,8 @@ export function caveatText(c: Caveat, lang: Lang): string {
           return `No through service on this trip is reported; one from ${c.from.en} to the same destination is reported at ${daysText('en', c)} (${c.year}).`;
         case 'no-fob':
           return 'FOB, CFR, CIF and FAS are for sea and inland waterway transport: use FCA, CPT or CIP for this route.';
+        case 'crossing-not-stated':
+          return `Through service: the sources do not say which crossing it takes — it may not go via ${c.via.en}.`;
       }
     },
   };

@@ -9,6 +9,7 @@ import {
   passesVia,
   routeCost,
   type Constraints,
+  type Edge,
   type PlannedRoute,
 } from './planner.js';
 import { resolvePlace } from './resolve-place.js';
@@ -152,8 +153,17 @@ export function planRoutes(net: Network, fromText: string, toText: string, asked
       picks.set(alt, [`best-${mode}` as Pick]);
     }
   }
+  // Asked through a place ("走满洲里"), a through service whose sources do not name its crossing may take it: it is
+  // shown, saying so, beside the legs through that place — their sum left out terminal time and had no price,
+  // while the service's reported days and rates are what the person asked for (trial 20 t20-05).
+  // Only a border crossing: a port ("через Владивосток") is another way, not a crossing the train may use.
+  const unstated = (x: Edge) => viaNode?.kind === 'border-crossing' && x.leg.mode === 'rail' && !x.leg.crossing;
   const directLegs = edges.filter(
-    (x) => x.from === from.id && x.to === to.id && allowed(x, c, nodeCountry) && (!c.via || passesVia(net, [x], c.via)),
+    (x) =>
+      x.from === from.id &&
+      x.to === to.id &&
+      allowed(x, c, nodeCountry) &&
+      (!c.via || passesVia(net, [x], c.via) || unstated(x)),
   );
   for (const e of directLegs) {
     const direct = { edges: [e], criteria: { ...edgeCriteria(net, e, c), cost: routeCost(net, [e], c) } };
@@ -197,6 +207,8 @@ export function planRoutes(net: Network, fromText: string, toText: string, asked
         max: t.leg.days.max,
         ...(part ? { partTo: part.names } : {}),
       });
+    if (viaNode && r.edges.length === 1 && unstated(r.edges[0]!) && !passesVia(net, r.edges, viaNode.id))
+      s.caveats.unshift({ code: 'crossing-not-stated', via: viaNode.names });
     return { ...s, picks: picks.get(r) ?? [] };
   });
   // No through service reported for the trip, but one from another place of the origin's country to the

@@ -244,7 +244,13 @@ export function renderPlanSummary(plan: RoutePlan, lang: Lang, maxOptions = 4): 
   const yardsticks = reported.length
     ? []
     : shown.flatMap((o) => o.caveats).filter((c) => c.code === 'composed' || c.code === 'benchmark');
-  return [`${head}:`, ...lines, ...[...new Set(yardsticks.map((c) => `⚠ ${caveatText(c, lang)}`))]].join('\n');
+  // A through service shown for a trip asked through a place it may not pass says so where it is read.
+  const unstated = listed.flatMap((o) => o.caveats).filter((c) => c.code === 'crossing-not-stated');
+  return [
+    `${head}:`,
+    ...lines,
+    ...[...new Set([...unstated, ...yardsticks].map((c) => `⚠ ${caveatText(c, lang)}`))],
+  ].join('\n');
 }
 
 /** The options the summary has a line for, in its order (the map draws these, numbered alike). A mode no
