@@ -1744,6 +1744,17 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(leadDocs(a).every((d) => d.startsWith('eaeu-anti-dumping'))).toBe(true);
   });
 
+  it('answers "а серт на скока лет дают?" after a toy certificate question (trial 20 t20-01)', async () => {
+    // "серт" and "скока" matched nothing: the follow-up got no lead at all.
+    const c = `clipped-${Date.now()}`;
+    await ask(
+      'возим мягкие игрушки из Иу под ВБ. Можно просто декларацию ЕАЭС сделать? сертификат дороговато выходит',
+      c,
+    );
+    const a = await ask('ок понял. а серт на скока лет дают?', c);
+    expect(a.lead?.text).toMatch(/сертификат[^.]*5 лет/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -40,9 +40,15 @@ describe('correctSpelling', () => {
   });
 
   it('leaves short words, known words and Chinese alone', () => {
-    expect(correctSpelling('скока', idf)).toBe('скока');
     expect(correctSpelling('сколько стоит', idf)).toBe('сколько стоит');
     expect(correctSpelling('多少钱 EAC', idf)).toBe('多少钱 EAC');
+  });
+
+  it('reads the words exporters clip in chat whole: "серт", "скока", "cert" (trial 20 t20-01)', () => {
+    expect(correctSpelling('а серт на скока лет дают?', idf)).toBe('а сертификат на сколько лет дают?');
+    expect(correctSpelling('Серты есть, a CoC cert too', idf)).toBe('сертификаты есть, a CoC certificate too');
+    // Only the whole word: "серта" inside "сертификата" and "certain" stay.
+    expect(correctSpelling('сертификата certain', idf)).toBe('сертификата certain');
   });
 
   it('reads Cyrillic capitals that look Latin as the abbreviation the corpus writes in Latin', () => {

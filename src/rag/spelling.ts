@@ -49,6 +49,7 @@ function edits(word: string, inserts: string): Set<string> {
  */
 export function correctSpelling(text: string, idf: (token: string) => number): string {
   return text
+    .replace(CLIPPED_WORD, (word) => CLIPPED[word.toLowerCase()] ?? word)
     .replace(HOMOGLYPH_WORD, (word) => latinReading(word, idf))
     .replace(WORD, (word) => {
       const lower = word.toLowerCase();
@@ -65,6 +66,25 @@ export function correctSpelling(text: string, idf: (token: string) => number): s
       return best?.word ?? word;
     });
 }
+
+/** Words exporters clip in chat ("а серт на скока лет дают?", trial 20 t20-01): no typo, so no edit finds them, and
+ * "серт" shares only its first letters with "сертификат", which word matching keys on five. */
+const CLIPPED: Record<string, string> = {
+  серт: 'сертификат',
+  серта: 'сертификата',
+  серты: 'сертификаты',
+  сертом: 'сертификатом',
+  декла: 'декларация',
+  деклу: 'декларацию',
+  скока: 'сколько',
+  скоко: 'сколько',
+  certs: 'certificates',
+  cert: 'certificate',
+};
+const CLIPPED_WORD = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:${Object.keys(CLIPPED).join('|')})(?![\p{L}\p{N}])`,
+  'giu',
+);
 
 /** Capitals that Cyrillic and Latin share in print: "ЕАС" typed on a Russian keyboard looks like "EAC". */
 const HOMOGLYPHS: Record<string, string> = {
