@@ -1755,6 +1755,17 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/сертификат[^.]*5 лет/);
   });
 
+  it('follows "那没卖掉的要到什么时候清算？" up on the 9810 refund, not on its own (trial 20 t20-15)', async () => {
+    // Without a space after "那" it was searched alone (cosmetics deadlines); then, read with the question before,
+    // the refund rule shown first came back because the follow-up's "卖" and "时" were in it.
+    const c = `9810-${Date.now()}`;
+    const first = await ask('我们走9810海外仓模式发到莫斯科仓库，听说现在货一离境就能退税？还没卖出去的也行吗', c);
+    expect(first.lead?.text).toContain('离境');
+    const a = await ask('那没卖掉的要到什么时候清算？', c);
+    expect(a.lead?.text).toMatch(/^仍在海外仓、尚未销售的货物[^。]*次年 4 月底前/);
+    expect(leadDocs(a).every((d) => d.startsWith('china-cross-border-ecommerce-modes'))).toBe(true);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

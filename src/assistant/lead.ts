@@ -533,8 +533,14 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   // answered in part by a sentence shown before ("and compared with air?" after rail against sea), and
   // scoring every such sentence down lost 6 of 108 follow-ups.
   // Chinese is compared by characters: the follow-up's bigrams ("铝制", "制品") rarely recur as such.
-  const ownWords = opts.followUp
-    ? [...tokenize(opts.followUp).map(matchKey), ...(opts.followUp.match(/\p{Script=Han}/gu) ?? [])]
+  // Not a word the question before it had: "那没卖掉的要到什么时候清算？" after "…还没卖出去的也行吗" names "卖" again, and
+  // the refund rule shown first, which says goods need not be sold ("不必…卖出"), was shown again (trial 20 t20-15).
+  const before = opts.followUp && question.endsWith(opts.followUp) ? question.slice(0, -opts.followUp.length) : '';
+  const beforeWords = new Set([...tokenize(before).map(matchKey), ...(before.match(/\p{Script=Han}/gu) ?? [])]);
+  // Nor its framing: "什么时候" asks for a date, and its "时" named the train sentence's "用时18天" (t20-15).
+  const own = opts.followUp ? withoutFrame(opts.followUp, opts.lang) : undefined;
+  const ownWords = own
+    ? [...tokenize(own).map(matchKey), ...(own.match(/\p{Script=Han}/gu) ?? [])].filter((w) => !beforeWords.has(w))
     : [];
   const namesOwnWord = (lead: ReadonlyArray<{ shown: string }>) =>
     lead.some((c) => {
@@ -558,11 +564,14 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
     // The sentences that name what the follow-up asks about count more: "那铝型材呢？" after the rebate rates is
     // answered by "取消出口退税：铝、铜…", though a rate cut for other goods scores higher (trial 12).
     const naming = (e: { text: string }) => namesOwnWord([{ shown: e.text }]);
+    const ranked = rescored
+      .map((e) => (naming(e) ? { ...e, score: e.score * W_NAMES_FOLLOW_UP } : e))
+      .sort((a, b) => b.score - a.score);
+    // Another document's sentence joins it only if it names what the follow-up asks: the Moscow train's days, matched
+    // on the trip the 9810 question named, cut the pre-refund deadline to "…至次年 4 月…" (trial 20 t20-15).
     const other = show(
       composeLead(
-        rescored
-          .map((e) => (naming(e) ? { ...e, score: e.score * W_NAMES_FOLLOW_UP } : e))
-          .sort((a, b) => b.score - a.score),
+        ranked.filter((e) => e.n === ranked[0]?.n || naming(e)),
         maxChars,
         maxSentences,
         cut,

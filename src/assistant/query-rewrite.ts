@@ -20,9 +20,11 @@ const rewriteSchema = z.object({
   en: z.string().max(2000).optional(),
 });
 
-// Words that open a follow-up: "а в Казахстане?", "и для детской?", "那玩具呢？", "and for Kazakhstan?".
+// Words that open a follow-up: "а в Казахстане?", "и для детской?", "那玩具呢？", "and for Kazakhstan?". Chinese
+// writes no space after them: "那没卖掉的要到什么时候清算？" after a 9810 refund question was searched alone and
+// answered with cosmetics deadlines (trial 20 t20-15).
 const FOLLOW_UP_OPENING =
-  /^\s*(?:(?:ok(?:ay)?|ок(?:ей)?|хорошо|понятно|ясно|好的|嗯|明白了?)[\s,，.。!！]*)?(?:а|и|ну\s+а|а\s+если|а\s+что|а\s+как|тогда|那|那么|还有|and|what\s+about|how\s+about|what\s+if|so)(?:\s|[，,]|$)|呢\s*[？?]?\s*$/i;
+  /^\s*(?:(?:ok(?:ay)?|ок(?:ей)?|хорошо|понятно|ясно|好的|嗯|明白了?)[\s,，.。!！]*)?(?:а|и|ну\s+а|а\s+если|а\s+что|а\s+как|тогда|那|那么|还有|and|what\s+about|how\s+about|what\s+if|so)(?:\s|[，,]|$)|^\s*(?:那么?|还有)(?=\p{Script=Han})|呢\s*[？?]?\s*$/iu;
 
 // Pronouns that point at the previous message: "проверь их", "how long is it valid?", "他们靠谱吗".
 // 其它 ("other") and 这个月 ("this month") hold the same characters but point at nothing said before.
