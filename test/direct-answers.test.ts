@@ -1766,6 +1766,15 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(leadDocs(a).every((d) => d.startsWith('china-cross-border-ecommerce-modes'))).toBe(true);
   });
 
+  it('answers the China–EAEU certificate question asked "like Form P for Pakistan" with its "No" (trial 20 t20-08)', async () => {
+    // The comparison's rare words found the Pakistan certificate and asked Pakistan's market: Form P led.
+    const a = await ask(
+      'is there a preferential certificate of origin under the China-EAEU agreement, like Form P for Pakistan? so my buyer in Kazakhstan pays lower duty',
+    );
+    expect(a.lead?.text).toMatch(/^No\. The agreement is non-preferential/);
+    expect(a.lead?.text).not.toMatch(/Form P|Pakistan/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

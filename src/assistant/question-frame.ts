@@ -1,6 +1,7 @@
 // How questions are framed in each language. The framing says what kind of answer is wanted (question-type.ts
 // reads it); the topic words carry the match (lead.ts), so the framing is removed before words are matched.
 import type { Lang } from '../domain/lang.js';
+import { detectMarkets } from '../domain/markets.js';
 
 /** How questions are framed in each language: removed before matching words (question-type.ts reads them). */
 const FRAME: Record<Lang, RegExp> = {
@@ -26,4 +27,32 @@ const ORIGIN: Record<Lang, RegExp> = {
 
 export function withoutOrigin(question: string, lang: Lang): string {
   return question.replace(ORIGIN[lang], ' ');
+}
+
+/** What the question compares its subject with ("like Form P for Pakistan", "像巴基斯坦那样", "по аналогии с
+ * Пакистаном"): an example of the kind of thing asked, not the thing. Its rare words ("Pakistan", "Form P")
+ * outweighed the asked agreement's, and the Pakistan certificate led a question on the China–EAEU one (trial 20
+ * t20-08). "like" followed by "to" is the verb. */
+const COMPARED: Record<Lang, RegExp> = {
+  ru: /(?<!\p{L})(?:по\s+аналогии\s+с|наподобие|подобно)\s+[^,.;:?!]{1,40}/giu,
+  zh: /像[^，。？！；,.?!;]{1,15}(?:一样|那样|那种)/gu,
+  en: /\b(?:like(?!\s+to\b)|such\s+as|similar\s+to)\s+[^,.;:?!]{1,40}/giu,
+};
+
+/** Without a language, each language's comparison (they are written in their own scripts). Only a comparison
+ * with another market's example, beside a market the rest names: "special machinery like excavators" names the
+ * subject by its example, and "I'd like advice" is the verb. */
+export function withoutComparison(question: string, lang?: Lang): string {
+  const langs = lang ? [lang] : (Object.keys(COMPARED) as Lang[]);
+  return langs.reduce(
+    (text, l) =>
+      text.replace(COMPARED[l], (clause, at: number) => {
+        const rest = text.slice(0, at) + text.slice(at + clause.length);
+        const compared = detectMarkets(clause).filter((m) => m !== 'CN');
+        const named = detectMarkets(rest).filter((m) => m !== 'CN');
+        const union = /ЕАЭС|EAEU|欧亚经济联盟|Таможенн\S*\s+союз|customs\s+union/iu.test(rest);
+        return compared.length > 0 && (union || named.some((m) => !compared.includes(m))) ? ' ' : clause;
+      }),
+    question,
+  );
 }

@@ -21,6 +21,7 @@ import { placeRole, type PlaceRef } from './intents.js';
 import { followUpQuery } from './query-rewrite.js';
 import { previousLead } from './previous-lead.js';
 import { questionParts } from './question-parts.js';
+import { withoutComparison } from './question-frame.js';
 
 export interface RetrievalPlan {
   queries: string[];
@@ -72,20 +73,28 @@ export function planRetrieval(
   opts: PlanOptions = {},
   depth = 0,
 ): RetrievalPlan {
-  const own = askedMarkets(question);
+  // What the question compares its subject with is not searched or asked ("like Form P for Pakistan" found the
+  // Pakistan certificate and asked Pakistan's market, trial 20 t20-08), unless it is all the question names.
+  const uncompared = withoutComparison(question);
+  const plain = tokenize(uncompared).length >= 3 ? uncompared.replace(/\s+/g, ' ').trim() : question;
+  const own = askedMarkets(plain);
   const joined = followUpQuery(question, history);
   // The previous question as it was understood then: a follow-up of a follow-up keeps the subject of
   // the question they both follow.
   const before = joined !== question ? understoodPrevious(history, opts, depth) : undefined;
   const forWhom = before !== undefined && qualifiesForWhom(question, before);
-  const followUp = before ? `${swapped(before, question, opts.places, forWhom)} ${question}` : joined;
+  const followUp = before
+    ? `${swapped(before, question, opts.places, forWhom)} ${question}`
+    : joined === question
+      ? plain
+      : joined;
   const products = detectProducts(followUp).filter((p) => !(forWhom && p.id === 'childrens-goods'));
   const carried = own.length ? own : askedMarkets(followUp);
   // Each of the questions a message asks is searched on its own too: searched as one, the half that names
   // a market took every passage (trial 16 t16-12). Each for the market it names or implies ("Честный
   // знак" is Russia's); a market it names only to compare with ("do they take EAC like russia?") is not
   // the message's, and a question that names none is about the message's.
-  const asks = before ? [] : questionParts(question);
+  const asks = before ? [] : questionParts(plain);
   const parts = asks.length > 1 ? asks : [];
   const partMarkets = parts.map((part) => {
     const named = askedMarkets(part);
@@ -101,10 +110,10 @@ export function planRetrieval(
   const productWords =
     !OTHER_SUBJECT.test(followUp) || CONFORMITY.test(followUp) ? products.flatMap((p) => p.expand) : [];
   const expansion = [...productWords, ...(namesIncoterms(question) ? INCOTERMS_WORDS : [])].join(' ');
-  const phrasings = [question, followUp, ...(expansion ? [`${followUp} ${expansion}`] : [])];
+  const phrasings = [plain, followUp, ...(expansion ? [`${followUp} ${expansion}`] : [])];
   const queries = [...phrasings, ...parts];
   const weights = [
-    followUp === question ? 1 : FOLLOW_UP_ALONE_WEIGHT,
+    followUp === plain ? 1 : FOLLOW_UP_ALONE_WEIGHT,
     1,
     ...(expansion ? [EXPANSION_WEIGHT] : []),
     ...parts.map(() => PART_WEIGHT),
