@@ -38,4 +38,32 @@ describe('HybridIndex.rankSections', () => {
     expect(best!.headingPath.at(-1)).toBe('Registration or declaration?');
     expect(next!.headingPath.at(-1)).toBe('What does it cover?');
   });
+
+  it('reads a Chinese term in a Russian or English question as one of its words, not character by character', () => {
+    // "проверьте … через 信用上合, какой у него кредитный рейтинг?": the service's characters, one by one, put the
+    // section that names it most ahead of the one on checking a buyer (domain zone-03).
+    const chunks = [
+      chunk(
+        's',
+        0,
+        'What is 信用上合?',
+        '信用上合 is the credit service of the 上合 zone; 信用上合 covers firms in many countries.',
+      ),
+      chunk(
+        's',
+        1,
+        'How do I check a buyer?',
+        'Ask for a buyer check: the assistant gives the credit rating with its date.',
+      ),
+      chunk('other', 0, 'Unrelated', 'Rail freight from Qingdao to Almaty takes two weeks.'),
+    ];
+    const index = new HybridIndex(chunks, [doc('s'), doc('other')], undefined);
+    const [best] = index
+      .rankSections('check a buyer through 信用上合, which credit rating does he have?', ['s'], 2)
+      .get('s')!;
+    expect(best!.headingPath.at(-1)).toBe('How do I check a buyer?');
+    // In a Chinese question the characters are its words.
+    const [zh] = index.rankSections('信用上合是什么？', ['s'], 2).get('s')!;
+    expect(zh!.headingPath.at(-1)).toBe('What is 信用上合?');
+  });
 });
