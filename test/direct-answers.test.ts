@@ -1775,6 +1775,11 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).not.toMatch(/Form P|Pakistan/);
   });
 
+  it('opens "只在俄罗斯卖，要不要加哈萨克语？" with the section\'s verdict, not the Kazakh import rule (trial 20 t20-09)', async () => {
+    const a = await ask('我们的货只在俄罗斯卖（走WB），标签除了俄语还要不要加哈萨克语？有人说EAC标签必须两种语言');
+    expect(a.lead?.text).toMatch(/^仅在哈萨克斯坦销售的货物需要。/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {
