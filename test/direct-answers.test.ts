@@ -13,7 +13,7 @@ const KNOWLEDGE = join(ROOT, 'knowledge');
 interface Answer {
   answer: string;
   lead?: { text: string; citations: number[] };
-  citations: Array<{ n: number; docId: string; markets?: string[] }>;
+  citations: Array<{ n: number; docId: string; markets?: string[]; headingPath: string[] }>;
   toolCalls: Array<{ name: string; input: Record<string, unknown> }>;
   escalation?: { suggested: boolean };
   conversationId?: string;
@@ -1778,6 +1778,21 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
   it('opens "只在俄罗斯卖，要不要加哈萨克语？" with the section\'s verdict, not the Kazakh import rule (trial 20 t20-09)', async () => {
     const a = await ask('我们的货只在俄罗斯卖（走WB），标签除了俄语还要不要加哈萨克语？有人说EAC标签必须两种语言');
     expect(a.lead?.text).toMatch(/^仅在哈萨克斯坦销售的货物需要。/);
+  });
+
+  it('answers "certificate or declaration?" from the section of that name (trial 20 t20-14)', async () => {
+    // After the regulations of a packaging machine, the machinery note showed its section on the other
+    // regulations again, and the packaging note's "TR CU 005 … by a declaration" came first.
+    const c = `heading-${Date.now()}`;
+    await ask(
+      'we make food packaging machines (flow wrapper, 380V). which TR CU regs apply for russia and kazakhstan?',
+      c,
+    );
+    const a = await ask('certificate or declaration?', c);
+    expect(leadDocs(a)[0]).toBe('tr-cu-010-machinery-en');
+    expect(a.lead?.text).toContain('Annex 3');
+    const machinery = a.citations.find((x) => x.docId === 'tr-cu-010-machinery-en');
+    expect(machinery?.headingPath.at(-1)).toBe('Certificate or declaration?');
   });
 
   it('gives the same direct answer through `advisor ask --json`', async () => {

@@ -135,6 +135,21 @@ export function shownPassages<H extends UserHit>(
       if (ownSection.score >= CLEARLY * shownScore) ranked.set(hit.docId, [{ ...ownSection, score: best.score }]);
     }
   }
+  // A follow-up that asks a section's heading in so many words ("certificate or declaration?" after the regulations
+  // of a packaging machine) is answered by that section in whichever document has it: the machinery note showed
+  // its section on the other regulations again, and the packaging note's declaration rule led (trial 20 t20-14).
+  if (followUp) {
+    const asked = new Set(tokenize(withoutFrame(followUp, detectLang(followUp)?.lang ?? 'en')));
+    for (const hit of hits) {
+      const sections = index.rankSections([...asked].join(' '), [hit.docId], 50).get(hit.docId) ?? [];
+      const named = sections.find((h) => {
+        const heading = tokenize(h.headingPath.at(-1) ?? '');
+        return heading.length >= 2 && heading.every((t) => asked.has(t));
+      });
+      const best = ranked.get(hit.docId)?.[0];
+      if (named && best && !sameSection(named, best)) ranked.set(hit.docId, [{ ...named, score: best.score }]);
+    }
+  }
   const shown: H[] = [];
   for (const [i, hit] of hits.entries()) {
     const [best, next] = ranked.get(hit.docId) ?? [];
