@@ -19,6 +19,7 @@ import { hanShare, hanWeights } from './han-overlap.js';
 import { matchKey, unitsOf, type Unit } from './passage-units.js';
 import { CROSS_REFERENCE, isPointer } from './pointer-sentences.js';
 import { shownPieces } from './previous-lead.js';
+import { stepBack } from './step-back.js';
 import { composeLead, type FillCandidate, type LeadSentence } from './compose-lead.js';
 import { figureSpans, hasFigure, questionTypes, sentenceHas, type QuestionType } from './question-type.js';
 import {
@@ -134,14 +135,6 @@ const W_NOT_THE_RULE = 0.8;
  * places outweighed CMR in every sentence of the rail-crossings note, trial 10). 0.7 / 0.5 / 0.3: domain key
  * terms .666 → .672 / .675 / .675, follow-ups 97 → 98 of 108 at 0.5. */
 const W_NOT_THE_CONVENTION = 0.5;
-/** Characters of a Chinese follow-up that say nothing of its subject ("那…呢？", "还能…吗？"). */
-const FOLLOW_UP_FILLER = new Set('那呢吗吧啊的了是还能么要有');
-/** A sentence the previous answer showed first, when the question follows it up. */
-const W_SHOWN_BEFORE = 0.5;
-/** When a follow-up's answer would repeat the previous one: a sentence that names the follow-up's own word.
- * ×1.1 / 1.25 / 1.5 kept follow-ups at 98 of 108; put first whatever its score, "and at manzhouli?" after a
- * gauge question was led by the crossings note instead of the gauge note's line (97). */
-const W_NAMES_FOLLOW_UP = 1.25;
 /** Domain key terms .640 → .649. Only worked examples under their own label: "For example, …" and
  * "Например, …" in running text answered xquad questions (ru answer-in-lead .771 → .761 with them). */
 const W_EXAMPLE = 0.5;
@@ -527,74 +520,17 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   // little of whether it answers ("and how long do I have to file?" after the CMR limit), so no floor on it.
   let pool = opts.followUp ? eligible.map(({ coverage: _, ...e }) => e) : eligible;
   let chosen = show(composeLead(pool, maxChars, maxSentences, cut));
-  // A follow-up answered with exactly what the person has just read ("а на детскую обувь?" after children's
-  // tights, "and how long do I have to file?" after the CMR limit, trial 11) asks for something the
-  // previous answer did not show: its sentences step back. Only then: many follow-ups are rightly
-  // answered in part by a sentence shown before ("and compared with air?" after rail against sea), and
-  // scoring every such sentence down lost 6 of 108 follow-ups.
-  // Chinese is compared by characters: the follow-up's bigrams ("铝制", "制品") rarely recur as such.
-  // Not a word the question before it had: "那没卖掉的要到什么时候清算？" after "…还没卖出去的也行吗" names "卖" again, and
-  // the refund rule shown first, which says goods need not be sold ("不必…卖出"), was shown again (trial 20 t20-15).
-  const before = opts.followUp && question.endsWith(opts.followUp) ? question.slice(0, -opts.followUp.length) : '';
-  const beforeWords = new Set([...tokenize(before).map(matchKey), ...(before.match(/\p{Script=Han}/gu) ?? [])]);
-  // Nor its framing: "什么时候" asks for a date, and its "时" named the train sentence's "用时18天" (t20-15).
-  const own = opts.followUp ? withoutFrame(opts.followUp, opts.lang) : undefined;
-  const ownWords = own
-    ? [...tokenize(own).map(matchKey), ...(own.match(/\p{Script=Han}/gu) ?? [])].filter((w) => !beforeWords.has(w))
-    : [];
-  const namesOwnWord = (lead: ReadonlyArray<{ shown: string }>) =>
-    lead.some((c) => {
-      const keys = new Set([...tokenize(c.shown).map(matchKey), ...(c.shown.match(/\p{Script=Han}/gu) ?? [])]);
-      return ownWords.some((w) => keys.has(w) && !FOLLOW_UP_FILLER.has(w));
-    });
-  // …and none of the follow-up's own words is in it: "and compared with air?" after rail against sea is
-  // answered by the ratio sentence shown before, which names air.
-  const wasShown = (c: { passageKey: string; text: string }) =>
-    pool.find((e) => e.passageKey === c.passageKey && e.text === c.text)?.shownBefore ?? false;
-  // Judged on the whole lead: judged on its first sentence alone, "а где тогда перегружают контейнеры?" after
-  // the gauge widths stepped from the gauge note to the crossings note's pointer (follow-ups 98 → 97).
-  // Or opened by the sentence shown before, which lacks the follow-up's own words: "what if we switch to CIP for
-  // the rail shipments?" after the CIF minimum cover opened with that line again (trial 15 t15-34).
-  const repeated =
-    seen.length > 0 &&
-    ((chosen.every(wasShown) && !namesOwnWord(chosen)) ||
-      (chosen[0] !== undefined && wasShown(chosen[0]) && !namesOwnWord([chosen[0]])));
-  if (repeated) {
-    const rescored = pool.map((e) => (e.shownBefore ? { ...e, score: e.score * W_SHOWN_BEFORE } : e));
-    // The sentences that name what the follow-up asks about count more: "那铝型材呢？" after the rebate rates is
-    // answered by "取消出口退税：铝、铜…", though a rate cut for other goods scores higher (trial 12).
-    const naming = (e: { text: string }) => namesOwnWord([{ shown: e.text }]);
-    const ranked = rescored
-      .map((e) => (naming(e) ? { ...e, score: e.score * W_NAMES_FOLLOW_UP } : e))
-      .sort((a, b) => b.score - a.score);
-    // Another document's sentence joins it only if it names what the follow-up asks: the Moscow train's days, matched
-    // on the trip the 9810 question named, cut the pre-refund deadline to "…至次年 4 月…" (trial 20 t20-15).
-    const other = show(
-      composeLead(
-        ranked.filter((e) => e.n === ranked[0]?.n || naming(e)),
-        maxChars,
-        maxSentences,
-        cut,
-      ),
-    );
-    // Replaced only by sentences that name what the follow-up asks about: after the rebate rates, "那铝制品呢？"
-    // would otherwise be answered with an anti-dumping rate.
-    // Or by a section that does, though its sentence says it otherwise: "а сколько времени есть на претензию?"
-    // after the CMR limit is answered by "срок исковой давности — 1 год" of the section that names the claim
-    // (trial 18 t18-07 repeated the limit).
-    // Another section than the one read before: "要多久？" after the preliminary decision named its own heading
-    // ("…要等多久？"), whose first sentence, shown before, holds the 90 days.
-    const readBefore = new Set(chosen.filter(wasShown).map((c) => c.passageKey));
-    const ownSection = other.some(
-      (c) =>
-        !readBefore.has(c.passageKey) &&
-        ownWords.some((w) => !FOLLOW_UP_FILLER.has(w) && w.length > 1 && sectionWords.get(c.passageKey)?.has(w)),
-    );
-    if (namesOwnWord(other) || ownSection) {
-      pool = rescored.sort((a, b) => b.score - a.score);
-      chosen = other;
-    }
-  }
+  // A follow-up answered with exactly what the person has just read steps back from it (step-back.ts).
+  if (seen.length > 0)
+    ({ pool, chosen } = stepBack({
+      question,
+      followUp: opts.followUp ?? '',
+      lang: opts.lang,
+      pool,
+      chosen,
+      compose: (candidates) => show(composeLead(candidates, maxChars, maxSentences, cut)),
+      sectionWords,
+    }));
   for (let tries = 0; asked.size > 0 && tries < 3; tries++) {
     const wrong = chosen.filter(({ text, shown }) => {
       if (shown === text || !hasFigure(shown)) return false;
