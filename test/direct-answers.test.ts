@@ -1744,6 +1744,16 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(leadDocs(a).every((d) => d.startsWith('eaeu-anti-dumping'))).toBe(true);
   });
 
+  it('reads "антидемпинг" as asking a rate: the foil\'s, not who imposes such duties (trials 20 t20-18, 20b-17)', async () => {
+    for (const q of [
+      'ребят какая сейчас антидемпинг ЕАЭС на алюм фольгу из китая (7607)?',
+      'any anti-dumping duty on aluminium foil from china into the eaeu?',
+    ]) {
+      const a = await ask(q);
+      expect(a.lead?.text, q).toMatch(/^(?:Алюминиевая фольга|Aluminium foil): 17[.,]16–20[.,]24%/);
+    }
+  });
+
   it('answers "а серт на скока лет дают?" after a toy certificate question (trial 20 t20-01)', async () => {
     // "серт" and "скока" matched nothing: the follow-up got no lead at all.
     const c = `clipped-${Date.now()}`;
