@@ -1805,6 +1805,18 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(machinery?.headingPath.at(-1)).toBe('Certificate or declaration?');
   });
 
+  it('keeps "ok and if the goods r CNC lathes, better or worse?" on the payments it follows (trial 20b t20b-03)', async () => {
+    // Eleven words with "ok and if…" were searched alone: India's electronics registration led.
+    const c = `lathes-${Date.now()}`;
+    await ask(
+      'our russian buyer pays CNY from moscow, ICBC bounced it twice last month whats going on?? how do other exporters handle',
+      c,
+    );
+    const a = await ask('ok and if the goods r CNC lathes, better or worse?', c);
+    expect(a.citations.map((x) => x.docId)).toContain('sanctions-eo-14114-en');
+    expect(a.citations.map((x) => x.docId).filter((d) => d.includes('india'))).toEqual([]);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -52,9 +52,10 @@ const CHOICE_AMONG_BEFORE =
   /\bwhich\s+one\b|\bwhich\s+of\s+(?:them|these|those)\b|как(?:ой|ую|ое)\s+из\s+(?:них|этих)|哪一个|哪一种|选哪(?:个|种)/iu;
 
 /** The words a message that opens like a follow-up or refers back may have: "what if some of them are for
- * babies under 3?" (10) after a toy question was searched alone and answered with baby clothing (trial 13).
- * 8 → 10 changed no follow-up or intent figure. */
-const REFERRING_WORDS = 10;
+ * babies under 3?" (10) after a toy question was searched alone and answered with baby clothing (trial 13);
+ * "ok and if the goods r CNC lathes, better or worse?" (11) after bounced payments was answered with India's
+ * electronics registration (trial 20b t20b-03). 8 → 10 → 12 changed no follow-up or intent figure. */
+const REFERRING_WORDS = 12;
 
 /** Whether a message only makes sense with the one before it: short, or opening like a follow-up. */
 export function isFollowUp(question: string): boolean {
