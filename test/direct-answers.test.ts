@@ -1817,6 +1817,17 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.citations.map((x) => x.docId).filter((d) => d.includes('india'))).toEqual([]);
   });
 
+  it('asks "а если покупатель из Алматы, у них такое тоже есть?" of Kazakhstan (trial 20b t20b-14)', async () => {
+    // "если покупатель из…" and "у них такое" were read as words of a new question: the 110% insurance rule led.
+    const c = `buyer-swap-${Date.now()}`;
+    await ask(
+      'покупатель из мск говорит контракт надо ставить на учет в банке, это с какой суммы? у нас контракт примерно на 5 млн руб',
+      c,
+    );
+    const a = await ask('а если покупатель из Алматы, у них такое тоже есть?', c);
+    expect(a.lead?.text).toMatch(/^Да, если сумма превышает 50 000 долларов США/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -25,6 +25,9 @@ export const MARKETS: Record<string, Market> = {
       'российск',
       'москв',
       'московск',
+      // As chat writes the two capitals ("покупатель из мск", trial 20b t20b-14); short stems end a word.
+      'мск',
+      'спб',
       'санкт-петербург',
       'петербург',
       'питер',
