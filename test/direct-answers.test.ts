@@ -1828,6 +1828,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/^Да, если сумма превышает 50 000 долларов США/);
   });
 
+  it('answers "and uzbekistan? we ship to tashkent a lot" with the Uzbek AEO arrangement (trial 20b t20b-16)', async () => {
+    // The sentence after the question says why it is asked; searched with it, the Kashgar–Tashkent road led.
+    const c = `aeo-uz-${Date.now()}`;
+    await ask('we r AEO advanced (高级认证) in qingdao. does it count in russia now? heard china-russia signed MRA', c);
+    const a = await ask('and uzbekistan? we ship to tashkent a lot', c);
+    expect(a.lead?.text).toMatch(/^Uzbekistan — Signed: 18 May 2023/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {
