@@ -1836,6 +1836,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/^Uzbekistan — Signed: 18 May 2023/);
   });
 
+  it('answers "合同写FOB青岛还是CIF阿拉木图好？" for a rail container, not "no answer" (trial 20b t20b-15)', async () => {
+    // A freight-rate line that shared almost nothing with the question led by its document's rank, and so little
+    // matched that the reply said the knowledge base had no answer.
+    const a = await ask('铁路整柜发阿拉木图，合同写FOB青岛还是CIF阿拉木图好？客户坚持要CIF');
+    expect(a.lead?.text).toMatch(/^FAS、FOB、CFR、CIF只适用于海运和内河运输/);
+    expect(a.answer).not.toContain(t('zh', 'weakEvidence'));
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -152,6 +152,10 @@ const W_VERDICT = 0.2;
  * .832, en .824 → .825 / .825 / .824 / .822. Scoring down a sentence that names only other years (×0.8)
  * lost more than it won (.685 with no bonus). */
 const W_YEAR = 0.2;
+/** A sentence holding less than this share of the best-covering sentence's question words… */
+const COVERAGE_FLOOR = 0.2;
+/** …counts this much. */
+const W_BELOW_FLOOR = 0.5;
 /** Whether a sentence holds what the question asks for, beyond the question's own words: a name
  * the question does not contain (who), a number it does not contain (how many), or the figure kinds
  * of question-type.ts. */
@@ -495,6 +499,15 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
     }
   }
   if (eligible.length === 0) return { bestByDoc, confidence };
+  // A sentence that holds under a fifth of what the best-covering one does is carried by its document's rank and
+  // its figure, not by the question: "中国→阿拉木图…铁路直达每箱美元运价：尚无数据" (coverage .02) led "铁路整柜发阿拉木图，合同写
+  // FOB青岛还是CIF阿拉木图好？" over "FAS、FOB、CFR、CIF只适用于海运和内河运输" (.20), and so little matched that the answer
+  // said the knowledge base had none (trial 20b t20b-15). Not for a follow-up, whose coverage counts the question
+  // before it. 0.2 / 0.25 × 0.5 left the domain sets as they were; 0.25 cost one xquad en answer, 0.4–0.6 cost domain ones.
+  if (!opts.followUp) {
+    const best = Math.max(...eligible.map((e) => e.coverage));
+    for (const e of eligible) if (e.coverage < COVERAGE_FLOOR * best) e.score *= W_BELOW_FLOOR;
+  }
   eligible.sort((a, b) => b.score - a.score);
   // A follow-up is read with the question before it, and its answer may share few of that question's
   // words ("and how long do I have to file?" after the CMR limit: the claim-period section shares
