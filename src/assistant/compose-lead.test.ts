@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { composeLead, type FillCandidate } from './compose-lead.js';
+
+const sentence = (n: number, length: number, score: number): FillCandidate => ({
+  n,
+  passageKey: `p${n}`,
+  text: `${`w${n}rd `.repeat(Math.ceil(length / 5)).slice(0, length - 1)}.`,
+  score,
+});
+const visible = (text: string, budget: number) => text.slice(0, budget);
+
+describe('composeLead', () => {
+  it('shows a short best sentence whole and cuts the runner-up to the rest of the room', () => {
+    // Cut to half, the best sentence lost what it answers ("…%–20.24%").
+    const [top, second] = composeLead([sentence(1, 150, 1), sentence(2, 400, 0.9)], 300, 3, visible);
+    expect(top!.budget).toBe(150);
+    expect(second!.budget).toBe(300 - 150 - 6);
+  });
+
+  it('cuts both to their share when the best sentence takes most of the room', () => {
+    const [top, second] = composeLead([sentence(1, 200, 1), sentence(2, 400, 0.9)], 300, 3, visible);
+    expect(top!.budget).toBe(147);
+    expect(second!.budget).toBe(300 - 147 - 6);
+  });
+});
