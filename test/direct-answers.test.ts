@@ -1844,6 +1844,15 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.answer).not.toContain(t('zh', 'weakEvidence'));
   });
 
+  it('answers both questions of "какой ввозной ндс…? и сколько таможня берет сбор…?" (trial 20b t20b-04)', async () => {
+    // The customs fee's sentences held the lead; the 22% VAT line came fourth.
+    const a = await ask(
+      'какой щас ввозной ндс в рф на взрослую одежду? и сколько таможня берет сбор за оформление если партия на 15 млн руб',
+    );
+    expect(a.lead?.text).toContain('73 860 руб.');
+    expect(a.lead?.text).toMatch(/ввозной НДС уплачивается на таможне по ставке 22%/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -20,6 +20,7 @@ import { matchKey, unitsOf, type Unit } from './passage-units.js';
 import { CROSS_REFERENCE, isPointer } from './pointer-sentences.js';
 import { shownPieces } from './previous-lead.js';
 import { stepBack } from './step-back.js';
+import { withOtherPartSecond } from './other-part.js';
 import { composeLead, type FillCandidate, type LeadSentence } from './compose-lead.js';
 import { figureSpans, hasFigure, questionTypes, sentenceHas, type QuestionType } from './question-type.js';
 import {
@@ -531,7 +532,10 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
     chosen.map((s) => ({ ...s, shown: cut(s.text, s.budget) }));
   // A follow-up's words are the question before it with the new one: how much of them a sentence holds says
   // little of whether it answers ("and how long do I have to file?" after the CMR limit), so no floor on it.
-  let pool = opts.followUp ? eligible.map(({ coverage: _, ...e }) => e) : eligible;
+  // Two questions in one message: the best sentence on the other one comes second when it scores close (other-part.ts).
+  let pool = opts.followUp
+    ? eligible.map(({ coverage: _, ...e }) => e)
+    : [...withOtherPartSecond(eligible, question, opts.lang)];
   let chosen = show(composeLead(pool, maxChars, maxSentences, cut));
   // A follow-up answered with exactly what the person has just read steps back from it (step-back.ts).
   if (seen.length > 0)
