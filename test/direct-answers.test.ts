@@ -1836,6 +1836,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/^Uzbekistan — Signed: 18 May 2023/);
   });
 
+  it('weighs "高级认证" in an English question as one word: the Russian arrangement leads, not what an AEO is', async () => {
+    // Its three bigrams outweighed the rest of the question, and the AEO definition ("…(高级认证企业)") led (t20b-16).
+    const a = await ask(
+      'we r AEO advanced (高级认证) in qingdao. does it count in russia now? heard china-russia signed MRA',
+    );
+    expect(a.lead?.text).toMatch(/^Russia — Signed: 4 February 2022; In force: not confirmed/);
+  });
+
   it('answers "合同写FOB青岛还是CIF阿拉木图好？" for a rail container, not "no answer" (trial 20b t20b-15)', async () => {
     // A freight-rate line that shared almost nothing with the question led by its document's rank, and so little
     // matched that the reply said the knowledge base had no answer.

@@ -238,8 +238,16 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
       .filter((t) => !qTokens.has(t)),
   );
   const weight = new Map<string, number>();
+  // A Chinese term in a Russian or English question ("we are 高级认证 AEO") is one word: its bigrams share its weight.
+  const termShare = new Map<string, number>();
+  if (opts.lang !== 'zh')
+    for (const run of topic.match(/\p{Script=Han}{3,}/gu) ?? [])
+      for (let i = 0; i + 2 <= run.length; i++) termShare.set(run.slice(i, i + 2), 1 / (run.length - 1));
   for (const t of tokenize(topic))
-    weight.set(matchKey(t), Math.max(weight.get(matchKey(t)) ?? 0, opts.idf(t) || opts.missingIdf));
+    weight.set(
+      matchKey(t),
+      Math.max(weight.get(matchKey(t)) ?? 0, (opts.idf(t) || opts.missingIdf) * (termShare.get(t) ?? 1)),
+    );
   let total = [...weight.values()].reduce((a, w) => a + w, 0);
   // The corpus-wide weights, kept for judging how well the knowledge base covers the question at all.
   const globalWeight = new Map(weight);
