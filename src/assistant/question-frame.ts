@@ -1,7 +1,7 @@
 // How questions are framed in each language. The framing says what kind of answer is wanted (question-type.ts
 // reads it); the topic words carry the match (lead.ts), so the framing is removed before words are matched.
 import type { Lang } from '../domain/lang.js';
-import { detectMarkets } from '../domain/markets.js';
+import { detectMarkets, NAMES_UNION } from '../domain/markets.js';
 
 /** How questions are framed in each language: removed before matching words (question-type.ts reads them). */
 const FRAME: Record<Lang, RegExp> = {
@@ -50,7 +50,7 @@ export function withoutComparison(question: string, lang?: Lang): string {
         const rest = text.slice(0, at) + text.slice(at + clause.length);
         const compared = detectMarkets(clause).filter((m) => m !== 'CN');
         const named = detectMarkets(rest).filter((m) => m !== 'CN');
-        const union = /ЕАЭС|EAEU|欧亚经济联盟|Таможенн\S*\s+союз|customs\s+union/iu.test(rest);
+        const union = NAMES_UNION.test(rest);
         return compared.length > 0 && (union || named.some((m) => !compared.includes(m))) ? ' ' : clause;
       }),
     question,

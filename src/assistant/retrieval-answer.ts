@@ -7,7 +7,7 @@ import { passedEndDates } from './passed-end-dates.js';
 import { sanctioningJurisdictions } from '../domain/sanctioning-jurisdictions.js';
 import type { AskResult, Citation } from '../domain/answer.js';
 import type { Lang } from '../domain/lang.js';
-import { marketName } from '../domain/markets.js';
+import { marketName, NAMES_UNION } from '../domain/markets.js';
 import { askedRegulations, namedRegulations } from '../domain/regulations.js';
 import { namedRegimes } from '../domain/legal-conventions.js';
 import type { ProductGroup } from '../domain/product-groups.js';
@@ -41,7 +41,6 @@ const PER_COUNTRY =
 
 /** The union's import duty is one for all its members (the common customs tariff): "пошлина на станки в
  * ЕАЭС какая" is answered, not asked "which country?". Its VAT is not. */
-const UNION = /ЕАЭС|EAEU|欧亚经济联盟|Таможенн\S*\s+союз|customs\s+union/iu;
 const UNION_DUTY = /пошлин|\bdut(?:y|ies)\b|\btariffs?\b|关税/iu;
 
 export interface RetrievalAnswerInput {
@@ -136,7 +135,7 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
     !(input.markets ?? []).length &&
     PER_COUNTRY.test(question) &&
     tokenize(question).length <= 3 &&
-    !(UNION_DUTY.test(question) && UNION.test(question));
+    !(UNION_DUTY.test(question) && NAMES_UNION.test(question));
   if (whichCountry) {
     parts.push(t(lang, 'whichCountry'));
   } else if (weak) {

@@ -59,12 +59,10 @@ export interface PlanOptions {
 
 /** "Same there?" beside a market names no new subject: "哈萨克斯坦那边也一样吗？", "а в Казахстане так же?",
  * "same for Kazakhstan?" ask the previous question of that market (trial 13: the Kazakh marking rules
- * answered a parcel-limit question). */
+ * answered a parcel-limit question). So does who buys there: "а если покупатель из Алматы, у них такое тоже есть?"
+ * after a Moscow buyer's contract registration (trial 20b t20b-14 led with the 110% insurance rule). */
 const SAME =
   /那边|这边|也一样|一样|同样|也是这样|也是|吗|呢|так\s+же|то\s+же\s+самое|тоже|такой\s+же|такая\s+же|такие\s+же|аналогично|\bthe\s+same\b|\bsame\b|\btoo\b|\bas\s+well\b|(?<!\p{L})(?:а\s+)?если\s+(?:покупател|клиент)\S*|(?<!\p{L})у\s+них\s+такое(?:\s+есть)?|\bwhat\s+if\s+the\s+(?:buyer|customer|client)\s+is\b|如果(?:买家|客户)(?:是|在)/giu;
-
-// …and who buys there: "а если покупатель из Алматы, у них такое тоже есть?" after a Moscow buyer's contract
-// registration asks the same of Kazakhstan (trial 20b t20b-14 led with the 110% insurance rule).
 
 /** How many follow-ups in a row are read back to the question they follow ("НДС в России?" → "а для
  * Казахстана?" → "а в Узбекистане?"). */

@@ -306,6 +306,8 @@ export const MARKETS: Record<string, Market> = {
 
 /** Documents about the whole union list its members; a question about "the EAEU" names none of them. */
 export const EAEU_MEMBERS = ['RU', 'BY', 'KZ', 'AM', 'KG'] as const;
+/** Words that name the union itself ("ЕАЭС", "EAEU", "欧亚经济联盟", "customs union"), not one of its members. */
+export const NAMES_UNION = /ЕАЭС|EAEU|欧亚经济联盟|Таможенн\S*\s+союз|customs\s+union/iu;
 
 const LETTER = /[\p{L}\p{N}]/u;
 
