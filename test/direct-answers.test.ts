@@ -1861,6 +1861,16 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/ввозной НДС уплачивается на таможне по ставке 22%/);
   });
 
+  it('reads "НДС" in a Chinese question as 增值税: the Kazakh follow-up gets the 16% VAT (trial 21 t21-05)', async () => {
+    // The Chinese notes write 增值税, never НДС: the question's topic matched nothing, and "那哈萨克斯坦呢" was answered
+    // with Kazakhstan's marking rules for the children's clothing the message mentioned.
+    const c = `zh-nds-${Date.now()}`;
+    const first = await ask('俄罗斯进口 НДС 现在还是20%吧？我们童装报关都按20%算的', c);
+    expect(first.lead?.text).toContain('22%');
+    const a = await ask('那哈萨克斯坦呢', c);
+    expect(a.lead?.text).toMatch(/标准增值税由 12% 提高到 16%/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

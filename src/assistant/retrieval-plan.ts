@@ -22,6 +22,7 @@ import { followUpQuery } from './query-rewrite.js';
 import { previousLead } from './previous-lead.js';
 import { questionParts } from './question-parts.js';
 import { withoutComparison } from './question-frame.js';
+import { withOwnScriptTerms } from '../domain/cross-script-terms.js';
 
 export interface RetrievalPlan {
   queries: string[];
@@ -69,11 +70,13 @@ const SAME =
 const CHAIN = 4;
 
 export function planRetrieval(
-  question: string,
+  message: string,
   history: readonly StoredMessage[] = [],
   opts: PlanOptions = {},
   depth = 0,
 ): RetrievalPlan {
+  // "俄罗斯进口 НДС …": the message's own word for a term written in another script is searched and read too.
+  const question = withOwnScriptTerms(message);
   // What the question compares its subject with is not searched or asked ("like Form P for Pakistan" found the
   // Pakistan certificate and asked Pakistan's market, trial 20 t20-08), unless it is all the question names.
   const uncompared = withoutComparison(question);
