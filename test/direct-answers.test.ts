@@ -1871,6 +1871,26 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/标准增值税由 12% 提高到 16%/);
   });
 
+  it('answers "and whats the deadline to claim" after the CMR limit with the 1-year period (trial 21 t21-10)', async () => {
+    // The previous question's "how much" still asked an amount and its frame still favoured the limit's heading: the
+    // limit's sentences led again.
+    const c = `cmr-deadline-${Date.now()}`;
+    await ask(
+      'truck from khorgos to almaty, half the LED screens arrived smashed. how much can we actually get from the carrier? its cmr right',
+      c,
+    );
+    const a = await ask('and whats the deadline to claim', c);
+    expect(a.lead?.text).toMatch(/^Under Art\. 32, claims are time-barred after 1 year/);
+  });
+
+  it('answers "那预退税最晚什么时候要结清" with the pre-refund sentence the first answer cut short (trial 21 t21-08)', async () => {
+    // Shown before as "…至次年 4 月…", the sentence counted as read, and the 9810 refund rule led again.
+    const c = `hwc-yt-${Date.now()}`;
+    await ask('我们走9810海外仓模式发莫斯科仓(Ozon FBO)，货还没卖掉，现在能先办出口退税么', c);
+    const a = await ask('那预退税最晚什么时候要结清', c);
+    expect(a.lead?.text).toMatch(/^…?[^[]*HWC-YT[^[]*至次年 4 月/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -157,6 +157,8 @@ const W_YEAR = 0.2;
 const COVERAGE_FLOOR = 0.2;
 /** …counts this much. */
 const W_BELOW_FLOOR = 0.5;
+/** The share of a sentence a previous lead showed for it to count as read. */
+const SHOWN_SHARE = 0.8;
 /** Whether a sentence holds what the question asks for, beyond the question's own words: a name
  * the question does not contain (who), a number it does not contain (how many), or the figure kinds
  * of question-type.ts. */
@@ -201,6 +203,11 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   const maxChars = opts.maxChars ?? (opts.lang === 'zh' ? 120 : 300);
   const maxSentences = opts.maxSentences ?? 3;
   const seen = opts.shownBefore ? shownPieces(opts.shownBefore) : [];
+  // Shown whole, or cut to most of it: a sentence cut short ("…出口预退税…自预退税次月起至次年 4 月…") may have hidden
+  // what a follow-up asks next ("那预退税最晚什么时候要结清", trial 21 t21-08; step-back.ts).
+  const shownWhole = (text: string) =>
+    seen.some((p) => p.includes(text)) ||
+    seen.filter((p) => text.includes(p)).reduce((n, p) => n + p.length, 0) >= SHOWN_SHARE * text.length;
   const asked = new Set(opts.askedMarkets ?? []);
   const theirSide = asked.size > 0 && ![...asked].includes('CN') && THEIR_SIDE.test(question);
   const askedRegulations = new Set(opts.askedRegulations ?? []);
@@ -232,11 +239,15 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   // A Chinese word of one character standing alone ("镓 锗 出口俄罗斯…") is a token of its own, while the text
   // writes it inside bigrams ("对镓、锗实行出口许可"): it matches where the character is (trial 18b t18b-09).
   const singleHan = new Set([...qTokens].filter((t) => /^\p{Script=Han}$/u.test(t)));
-  const frameTokens = new Set(
-    tokenize(question)
+  // A follow-up's own framing, when it has one: "and whats the deadline to claim" after "how much can we get from the
+  // carrier?" is not asking "how much" again (trial 21 t21-10: the limit's heading took the frame bonus).
+  const framing = (text: string) =>
+    tokenize(text)
       .map(matchKey)
-      .filter((t) => !qTokens.has(t)),
-  );
+      .filter((t) => !qTokens.has(t));
+  const ownFrame = opts.followUp ? framing(opts.followUp) : [];
+  const ownTypes = opts.followUp ? questionTypes(opts.followUp) : [];
+  const frameTokens = new Set(ownFrame.length || ownTypes.length ? ownFrame : framing(question));
   const weight = new Map<string, number>();
   // A Chinese term in a Russian or English question ("we are 高级认证 AEO") is one word: its bigrams share its weight.
   const termShare = new Map<string, number>();
@@ -251,7 +262,9 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   let total = [...weight.values()].reduce((a, w) => a + w, 0);
   // The corpus-wide weights, kept for judging how well the knowledge base covers the question at all.
   const globalWeight = new Map(weight);
-  const types: QuestionType[] = questionTypes(question);
+  // A follow-up that asks its own kind of answer asks only that: "and whats the deadline to claim" after "how much can
+  // we get from the carrier?" wants the claim period, not another amount (trial 21 t21-10 repeated the CMR limit).
+  const types: QuestionType[] = ownTypes.length ? ownTypes : questionTypes(question);
   const namesAsked = (text: string) => tokenize(text).some((t) => qTokens.has(matchKey(t)));
   const askedJurisdictions = sanctioningJurisdictions(question);
   const askedYears = yearsAsked(question, opts.today);
@@ -261,7 +274,13 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   // Each passage's words, for a follow-up's step back (below).
   const sectionWords = new Map<string, ReadonlySet<string>>();
   const eligible: Array<
-    FillCandidate & { coverage: number; matched: number; unitIndex: number; shownBefore: boolean }
+    FillCandidate & {
+      coverage: number;
+      matched: number;
+      unitIndex: number;
+      shownBefore: boolean;
+      partlyShown: boolean;
+    }
   > = [];
   let confidence = 0;
   let matchedWeight = 0;
@@ -503,6 +522,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
             countryFigure,
             countries: doc.countries.join(),
             shownBefore: seen.some((p) => unit.text.includes(p) || p.includes(unit.text)),
+            partlyShown: !shownWhole(unit.text),
           });
       }
     }

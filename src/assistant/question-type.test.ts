@@ -9,6 +9,13 @@ describe('question types', () => {
       expect(sentenceHas('duration', s), s).toBe(true);
   });
 
+  it('reads a deadline asked as a date or a period, and "次年 4 月底前" as a date (trial 21)', () => {
+    for (const q of ['and whats the deadline to claim', '那预退税最晚什么时候要结清'])
+      expect(questionTypes(q), q).toEqual(expect.arrayContaining(['date', 'duration']));
+    expect(sentenceHas('date', '自预退税次月起至次年 4 月底前，按实际销售情况进行核算；')).toBe(true);
+    expect(sentenceHas('duration', 'Under Art. 32, claims are time-barred after 1 year.')).toBe(true);
+  });
+
   it('reads "4-hour", "30-day" and "12-месячный" as durations, not a regulation number (trial 13)', () => {
     for (const s of ['The 4-hour release clock starts', 'a 30-day period', 'на 12-месячный срок'])
       expect(sentenceHas('duration', s), s).toBe(true);

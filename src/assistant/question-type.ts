@@ -9,7 +9,7 @@ export type QuestionType = 'duration' | 'amount' | 'date' | 'countries' | 'numbe
 const SKOLKO = String.raw`(?:ск(?:ол|о)ь?к[оа]|скок(?![а-яё]))`;
 const ASKS: Record<QuestionType, RegExp> = {
   duration: new RegExp(
-    String.raw`${SKOLKO}\s+(?:(?:он|она|оно|они|это|сейчас|обычно|примерно|вообще|в\s+среднем)\s+){0,2}(?:дней|суток|недель|месяцев|часов|лет|минут|времени|ид[её]т|едет|ехать|займ[её]т|занимает|длится|ждать|действует)|как\s+долго|за\s+${SKOLKO}|какой\s+срок|срок\s+(?:действия|доставки|возврата|перевозки|рассмотрения)|сроки|多久|多长时间|几天|多少天|几个月|几个小时|多少小时|时效|有效期|how\s+long|how\s+many\s+(?:days|weeks|months|years|hours)|transit\s+time|lead\s+time|valid\s+for|validity`,
+    String.raw`${SKOLKO}\s+(?:(?:он|она|оно|они|это|сейчас|обычно|примерно|вообще|в\s+среднем)\s+){0,2}(?:дней|суток|недель|месяцев|часов|лет|минут|времени|ид[её]т|едет|ехать|займ[её]т|занимает|длится|ждать|действует)|как\s+долго|за\s+${SKOLKO}|какой\s+срок|срок\s+(?:действия|доставки|возврата|перевозки|рассмотрения)|сроки|多久|多长时间|几天|多少天|几个月|几个小时|多少小时|时效|有效期|how\s+long|how\s+many\s+(?:days|weeks|months|years|hours)|transit\s+time|lead\s+time|valid\s+for|validity|deadline|time\s+limit|дедлайн|срок\s+(?:подачи|для|на)\s|截止|最晚|期限`,
     'i',
   ),
   // "антидемпинг на фольгу?", "any anti-dumping on foil?" ask the duty's rate: read as naming no figure, the lead was
@@ -30,7 +30,7 @@ const HAS: Record<QuestionType, RegExp> = {
     /(?<!\d)(?!(?:19|20)\d{2}\s*(?:年(?!内|以内|期)|г\.|год|гг))(?:\d+(?:[.,]\d+)?|[一二三四五六七八九十两几数]+)\s*(?:[–—到至-]\s*(?:\d+(?:[.,]\d+)?|[一二三四五六七八九十两几数]+)\s*)?(?:дн|сут|недел|месяц|мес\.|лет|год|час|ч(?![а-яё])|мин|рабочих|календарных|days?|weeks?|months?|years?|hours?|minutes?|(?:h|hrs?|mins?)\b|working|calendar|分钟|天|日|周(?!年)|个月|月|年|小时|个工作日)|(?:несколько|пару|один|два|три|четыре|пять)\s+(?:дн|сут|недел|месяц|час)|(?:a\s+few|several|one|two|three|four|five)\s+(?:days|weeks|months|hours)|(?<!\d)\d+-(?:day|week|month|year|hour|minute)s?\b|(?<!\d)\d+-(?:дневн|недельн|месячн|летн|часов|минутн)/i,
   amount:
     /\d[\d\s.,]*\s*(?:%|％|руб|₽|usd|us\$|\$|eur|€|юан|yuan|rmb|cny|元|万|亿|тенге|kzt|сум|uzs|sdr|сдр|特别提款权|долл|dollar|евро|тыс|млн|млрд|million|billion)|(?:\$|€|¥|usd|eur|rmb|cny|руб\.?)\s*\d/i,
-  date: /\b(?:19|20)\d{2}\b|\d{1,2}\s+(?:янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)|\d{1,2}月|\d{4}年|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i,
+  date: /\b(?:19|20)\d{2}\b|\d{1,2}\s+(?:янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)|\d{1,2}\s?月(?:底前?|末|初|[上中下]旬)?|\d{4}\s?年|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i,
   who: /\S\s+[A-ZА-ЯЁ][a-zа-яё]+|\p{Script=Han}·\p{Script=Han}|(?:орган|ministry|министерств|служб|commission|комисси|部|局|委员会|机构)/u,
   number:
     /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|hundred|thousand|dozen)\b|(?:^|[^а-яё])(?:один|одна|два|две|три|четыр|пят|шест|сем|восем|девят|десят|двадцат|сто|тысяч)[а-яё]*|[一二三四五六七八九十百千万两]+(?:个|次|家|种|项|类|年|月|天|日|周|吨|列|人|倍|条|批|国|名|位|所|座|张|份|箱|辆|台|件|分|成)/i,

@@ -20,7 +20,11 @@ const W_SHOWN_BEFORE = 0.5;
 const W_NAMES_FOLLOW_UP = 1.25;
 
 /** A candidate sentence of the lead, with whether the previous answer showed it. */
-export type StepBackCandidate = LeadSentence & { shownBefore: boolean };
+export type StepBackCandidate = LeadSentence & {
+  shownBefore: boolean;
+  /** Shown before cut short, most of it unread. */
+  partlyShown?: boolean;
+};
 /** A chosen sentence as shown (cut to its room). */
 export type ShownSentence = LeadSentence & { budget: number; shown: string };
 
@@ -69,10 +73,14 @@ export function stepBack<C extends StepBackCandidate>(input: StepBackInput<C>): 
     (chosen.every(wasShown) && !namesOwnWord(chosen)) ||
     (chosen[0] !== undefined && wasShown(chosen[0]) && !namesOwnWord([chosen[0]]));
   if (!repeated) return { pool, chosen };
-  const rescored = pool.map((e) => (e.shownBefore ? { ...e, score: e.score * W_SHOWN_BEFORE } : e));
   // The sentences that name what the follow-up asks about count more: "那铝型材呢？" after the rebate rates is
   // answered by "取消出口退税：铝、铜…", though a rate cut for other goods scores higher (trial 12).
   const naming = (e: { text: string }) => namesOwnWord([{ shown: e.text }]);
+  // A sentence shown cut short that names what the follow-up asks was not read where it answers it: "…自预退税次月起至
+  // 次年 4 月…" before "那预退税最晚什么时候要结清" (trial 21 t21-08).
+  const rescored = pool.map((e) =>
+    e.shownBefore && !(e.partlyShown && naming(e)) ? { ...e, score: e.score * W_SHOWN_BEFORE } : e,
+  );
   const ranked = rescored
     .map((e) => (naming(e) ? { ...e, score: e.score * W_NAMES_FOLLOW_UP } : e))
     .sort((a, b) => b.score - a.score);
