@@ -1891,6 +1891,13 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/^…?[^[]*HWC-YT[^[]*至次年 4 月/);
   });
 
+  it('reads "要做EAC什么证" as asking certificate or declaration: the children\'s-products rule leads (trial 21 t21-02)', async () => {
+    // "什么证" with "做EAC" before it was not read as asking for papers: the lead warned about cheap certificates.
+    const a = await ask('我们做婴儿连体衣 哈衣 0-12个月 贴身穿的 出口俄罗斯 要做EAC什么证');
+    expect(a.citations[0]?.docId).toBe('tr-cu-007-childrens-products-zh');
+    expect(a.lead?.text).toMatch(/^有三种途径：国家注册（SGR）后再做声明、符合性声明（DoC）、合格证书（CoC）。/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {
