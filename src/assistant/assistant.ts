@@ -36,9 +36,9 @@ import {
   modesAsked,
   onwardFollowUp,
   placeRole,
-  type Intent,
-  type PlaceRef,
 } from './intents.js';
+import type { Intent } from './intent.js';
+import type { PlaceRef } from './place-ref.js';
 import type { ToolRegistry } from './tools.js';
 import type { AskResult, ToolCallRecord } from '../domain/answer.js';
 import type { AssistantEvent, Turn } from './types.js';

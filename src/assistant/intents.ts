@@ -13,47 +13,10 @@ import { namedModes, type TransportMode } from '../domain/transport-modes.js';
 import { cargoAsked, type CargoAsked } from './cargo-asked.js';
 import { companyIn, hasLegalForm } from './company-names.js';
 import { isLawyerRequest } from './lawyer-request.js';
+import type { Intent } from './intent.js';
+import type { PlaceRef } from './place-ref.js';
 
 export { companyIn } from './company-names.js';
-
-export interface PlaceRef {
-  id: string;
-  at: number;
-  text: string;
-  /** The network's kind of place (city, port, border-crossing…): a follow-up swaps like for like. */
-  kind?: string;
-}
-
-export type Intent =
-  | {
-      kind: 'route';
-      from: string;
-      to: string;
-      via?: string;
-      /** Crossings weighed against each other ("走满洲里还是二连浩特？"): a plan through each. */
-      compareVia?: string[];
-      modes?: TransportMode[];
-      seaPassage?: SeaPassage;
-      /** The container or part load and the weight the message names (cargo-asked.ts). */
-      cargo?: CargoAsked;
-      again?: boolean;
-    }
-  /** `aspect`: a question on the company's sanctions screening ("а по санкциям они чистые?"). */
-  /** `lawyer`: the same message also asks for a lawyer ("проверьте ТОО «…» и дайте юриста"); `route`: a
-   * trip it also asks about ("…и заодно маршрут Цзяочжоу → Москва"). */
-  | {
-      kind: 'credit';
-      /** The name as written, or the registration number when the message gives no name. */
-      company: string;
-      country?: string;
-      /** The registration number given beside a name ("ООО «…», ИНН 7701234567"): searched first. */
-      registrationId?: string;
-      aspect?: 'sanctions';
-      lawyer?: true;
-      route?: Extract<Intent, { kind: 'route' }>;
-    }
-  | { kind: 'lawyer' }
-  | { kind: 'none' };
 
 /** The zone every shipment of our users starts from when the message names only a destination. */
 export const HOME_PLACE = 'qingdao';
