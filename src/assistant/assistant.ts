@@ -26,10 +26,9 @@ import { toolAnswer } from './tool-answer.js';
 import { asideQuestion } from './aside-question.js';
 import { askedMarkets } from '../domain/markets.js';
 import { escalationNotice } from './escalation-notice.js';
+import { ASKS_SANCTIONS, DEFINITIONAL } from './credit-intent.js';
 import {
-  ASKS_SANCTIONS,
   companyIn,
-  DEFINITIONAL,
   detectIntent,
   followsRuleQuestion,
   tripFollowedUp,
