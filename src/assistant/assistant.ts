@@ -27,15 +27,9 @@ import { asideQuestion } from './aside-question.js';
 import { askedMarkets } from '../domain/markets.js';
 import { escalationNotice } from './escalation-notice.js';
 import { ASKS_SANCTIONS, DEFINITIONAL } from './credit-intent.js';
-import {
-  companyIn,
-  detectIntent,
-  followsRuleQuestion,
-  tripFollowedUp,
-  modesAsked,
-  onwardFollowUp,
-  placeRole,
-} from './intents.js';
+import { companyIn, detectIntent, followsRuleQuestion, tripFollowedUp, onwardFollowUp } from './intents.js';
+import { modesAsked } from './modes-asked.js';
+import { placeRole } from './place-role.js';
 import type { Intent } from './intent.js';
 import type { PlaceRef } from './place-ref.js';
 import type { ToolRegistry } from './tools.js';

@@ -6,12 +6,12 @@
 
 import { namesIncoterms, withoutPriceBasis } from '../domain/incoterms.js';
 import { LIABILITY_CLAIM } from '../domain/regulations.js';
-import { namedSeaPassage, type SeaPassage } from '../domain/sea-passages.js';
-import { namedModes, type TransportMode } from '../domain/transport-modes.js';
 import { cargoAsked, type CargoAsked } from './cargo-asked.js';
 import { companyIn, hasLegalForm } from './company-names.js';
 import { ASKS_SANCTIONS, CREDIT_CUE, creditIntent } from './credit-intent.js';
 import { isLawyerRequest } from './lawyer-request.js';
+import { modesAsked, modesNamed } from './modes-asked.js';
+import { COMPARES, placeRole } from './place-role.js';
 import type { Intent } from './intent.js';
 import type { PlaceRef } from './place-ref.js';
 
@@ -24,9 +24,6 @@ export const HOME_PLACE = 'qingdao';
 
 const TRANSPORT =
   /по\s+времени|по\s+деньгам|дешевле|быстрее|конт\b|контейнер|груз|фур[аыу]|поезд|\bжд\b|ж\/д|железн|морем|\bморе\b|авиа|самол[её]т|доставк|достав|перевоз|отправ|отгруз|везти|вез[её]м|ид[её]т|едет|ехать|маршрут|логист|транзит|сколько\s+стоит|сколько\s+дней|скока|выгоднее|вариант|\bfeet\b|фут|集装箱|货|运|发|海运|铁路|空运|陆运|班列|物流|线路|路线|多久|多长时间|几天|多少天|全程|多少钱|时效|报价|报个价|拼箱|整柜|怎么走|怎么安排|container|cargo|freight|ship|send|deliver|transport|route|\brail\b|train|truck|by\s+sea|by\s+air|\bfcl\b|\blcl\b|40\s*ft|20\s*ft|how\s+long|how\s+many\s+days|transit/i;
-// Words that make a single place a destination ("до Алматы", "send to Almaty", "运到莫斯科").
-const TO_CUE = /(?:^|[^\p{L}])(?:до|в|во|на|to|into|towards)\s*$|(?:到|至|去|往|运往|发往|运到|发到|发)\s*$/u;
-const FROM_CUE = /(?:^|[^\p{L}])(?:из|с|со|от|from)\s*$|(?:从|自|由)\s*$/u;
 const SHIP_VERB =
   /отправ|достав|везти|отгруз|перевез|\bship|\bsend|\bdeliver|发往|运往|运到|发到|发货到|寄到|怎么运|怎么发/i;
 // A container size or a request for a freight quote makes the one place named a destination.
@@ -41,57 +38,12 @@ const ABOUT_PLACE =
 // cancel it ("明斯克 20GP 报个价+时效 谢谢").
 const THANKS = /спасибо|благодар|谢谢|感谢|\bthanks\b|thank\s+you/i;
 const ASKS = /[?？]|сколько|скока|посчита|报价|报个价|时效|多少|多久|几天|\bhow\b|\bwhat\b|\bquote\b|\brate\b/i;
-// "через Хоргос", "via Khorgos", "经霍尔果斯": a waypoint, not where the goods end up.
-// A first stop on the way: "走海铁（先到海参崴）" goes to Moscow through Vladivostok (trial 8 took the port
-// for the destination); "сначала морем до Владивостока", "first by sea to Vladivostok".
-const FIRST_STOP_CUE =
-  /(?:先到|先运到|先发到|先走|途经|经过|取道)\s*$|(?:^|[^\p{L}])(?:сначала|first)\s+(?:\S+\s+){0,2}(?:до|в|во|to)\s*$/u;
-const GOES_ON =
-  /^\p{L}{0,3}\s*(?:\+|,?\s*(?:then|and\s+then|(?:и\s+)?(?:потом|затем|дальше|далее))(?!\p{L})|[，,]?\s*(?:再|转|然后)|first(?!\p{L})|сначала(?!\p{L}))/u;
-const COMPARES =
-  /\bvs\.?(?!\w)|\bversus\b|\bcompar|сравн|(?<!\p{L})или(?!\p{L})|还是|比较|对比|哪个|哪条|which\s+(?:one|is|route)\b|(?:что|какой|какая)\s+(?:быстрее|дешевле|ближе|короче|лучше|выгоднее)/iu;
 // "via Manzhouli or Erenhot": "or" between two crossings weighs them (COMPARES leaves out "or", which
 // joins anything: "certificate or declaration").
 const EITHER = /\bor\b|或/iu;
-const VIA_CUE = /(?:^|[^\p{L}])(?:через|via|through)\s*$|(?:经|经由)\s*$/u;
 
 // Two places joined by a dash, an arrow or "via" read as a trip even without a transport word.
 const JOINED = /[–—→-]|через|via|经|走/i;
-
-/** What a place is in a message, from the word before it: "из Циндао" an origin, "до Алматы" a
- * destination, "через Хоргос" a waypoint; undefined without such a word. */
-export function placeRole(text: string, p: PlaceRef): 'from' | 'to' | 'via' | undefined {
-  const lower = text.toLowerCase();
-  const before = lower.slice(Math.max(0, p.at - 12), p.at);
-  if (FROM_CUE.test(before)) return 'from';
-  // "sea to vladivostok + rail", "до Владивостока, потом по жд", "到海参崴再转铁路", "rail it to kashgar first" (trial
-  // 19b t19b-13 planned the trip to Kashgar): the goods go on from there.
-  if (GOES_ON.test(lower.slice(p.at + p.text.length, p.at + p.text.length + 16))) return 'via';
-  // "сначала морем до": the cue runs longer than the others.
-  if (FIRST_STOP_CUE.test(lower.slice(Math.max(0, p.at - 24), p.at))) return 'via';
-  if (TO_CUE.test(before)) return 'to';
-  if (VIA_CUE.test(before)) return 'via';
-  // "铁路走霍尔果斯": a crossing one goes by (trial 13 planned the trip to Khorgos); "走海运" is a mode, no place,
-  // and "走霍尔果斯还是阿拉山口" compares two crossings, no trip.
-  if (p.kind === 'border-crossing' && /走\s*$/u.test(before) && !COMPARES.test(lower)) return 'via';
-  return undefined;
-}
-
-/** The modes a trip is asked by ("sea freight", "по жд", "海运"): the plan shows those. "Ship" as a verb
- * ("ship to Almaty") names no mode. */
-export function modesAsked(text: string): { modes?: TransportMode[]; seaPassage?: SeaPassage } {
-  const modes = modesNamed(text);
-  const passage = namedSeaPassage(text);
-  return {
-    ...(modes.length || passage ? { modes: passage && !modes.includes('sea') ? [...modes, 'sea'] : modes } : {}),
-    ...(passage ? { seaPassage: passage } : {}),
-  };
-}
-
-/** The modes a message names ("by truck", "морем", "空运"); "ship" as a verb names none. */
-export function modesNamed(text: string): TransportMode[] {
-  return namedModes(text.replace(/\bship\b/giu, ' '));
-}
 
 // A question on an Incoterms rule for a trip ("Is CIF ok for a rail container to Almaty?") is about the
 // rule, not the trip, unless it also asks how long or how much.
