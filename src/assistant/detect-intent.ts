@@ -13,8 +13,6 @@ import { tripClause } from './trip-clause.js';
 import type { Intent } from './intent.js';
 import type { PlaceRef } from './place-ref.js';
 
-export { companyIn } from './company-names.js';
-
 export function detectIntent(text: string, places: readonly PlaceRef[] = []): Intent {
   const found = creditIntent(text);
   // A message that asks both to check a named company and for a lawyer gets both: the report, and the
