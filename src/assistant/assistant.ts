@@ -9,6 +9,7 @@ import type { ConversationRepo } from '../store/conversation-repo.js';
 import { t } from '../i18n/messages.js';
 import { isoToday, toCitations } from './citations.js';
 import { EventQueue } from './event-queue.js';
+import { errorInfo } from './error-info.js';
 import { removeUnsupportedFigures } from './figure-guard.js';
 import { leaksSystemPrompt, removeUnsourcedRatings } from './output-guards.js';
 import { CitationStreamFilter, citedNumbers, removeInvalidCitations } from './grounding.js';
@@ -423,9 +424,4 @@ export class Assistant {
   private today(): string {
     return this.deps.today?.() ?? isoToday();
   }
-}
-
-function errorInfo(err: unknown): { name?: string; message: string } {
-  const e = err as Error;
-  return { name: e?.name, message: String(e?.message ?? err) };
 }
