@@ -20,6 +20,7 @@ import { historyMessages, openTurn, summarizeIfLong, type Memory } from './memor
 import { systemPrompt, userMessage } from './prompt.js';
 import { checkQuestion } from './question.js';
 import { rewriteQuery } from './query-rewrite.js';
+import { runTool } from './run-tool.js';
 import { composeRetrievalAnswer } from './retrieval-answer.js';
 import { planRetrieval, type RetrievalPlan } from './retrieval-plan.js';
 import { retrieveFused, type UserHit } from './retrieve.js';
@@ -229,7 +230,7 @@ export class Assistant {
         messages.push({ role: 'assistant', content: res.content || null, tool_calls: res.toolCalls });
         for (const call of res.toolCalls) {
           queue.push({ type: 'status', stage: 'tool' });
-          const record = await this.runTool(call.function.name, call.function.arguments, lang, turn);
+          const record = await runTool(this.deps, call.function.name, call.function.arguments, lang, turn);
           toolCalls.push(record);
           queue.push({ type: 'tool_call', call: record });
           if (record.name === LEGAL_ESCALATION_TOOL && !record.error) {
@@ -296,40 +297,6 @@ export class Assistant {
     };
   }
 
-  private async runTool(name: string, rawArgs: string, lang: Lang, turn: Turn): Promise<ToolCallRecord> {
-    const tool = this.deps.tools.get(name);
-    if (!tool) return { name, input: rawArgs, error: `unknown tool ${name}` };
-    let args: unknown;
-    try {
-      args = rawArgs.trim() ? JSON.parse(rawArgs) : {};
-    } catch {
-      return { name, input: rawArgs, error: 'arguments are not valid JSON' };
-    }
-    const parsed = tool.input.safeParse(args);
-    if (!parsed.success)
-      return {
-        name,
-        input: args,
-        error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-      };
-    const t0 = performance.now();
-    try {
-      const output = await tool.run(parsed.data, {
-        lang,
-        conversationId: turn.conversationId ?? '',
-        userId: turn.userId,
-        channel: turn.channel,
-        ...(turn.signal ? { signal: turn.signal } : {}),
-      });
-      this.deps.metrics?.toolSeconds.observe({ tool: name }, (performance.now() - t0) / 1000);
-      return { name, input: parsed.data, output };
-    } catch (err) {
-      this.deps.metrics?.toolErrors.inc({ tool: name });
-      this.deps.log.warn({ tool: name, err: errorInfo(err) }, 'tool failed');
-      return { name, input: parsed.data, error: 'the tool failed; its service may be unavailable' };
-    }
-  }
-
   /** A tool's answer, and the knowledge base's to another question the message asked beside the request
    * (aside-question.ts): said after the tool's, when the knowledge base answers it well. */
   private async withAside(
@@ -388,7 +355,7 @@ export class Assistant {
       turn.channel,
       {
         has: (name) => Boolean(this.deps.tools.get(name)),
-        run: (name, args) => this.runTool(name, JSON.stringify(args), lang, turn),
+        run: (name, args) => runTool(this.deps, name, JSON.stringify(args), lang, turn),
       },
       notice,
     );
