@@ -25,6 +25,7 @@ import { composeRetrievalAnswer } from './retrieval-answer.js';
 import { planRetrieval, type RetrievalPlan } from './retrieval-plan.js';
 import { retrieveFused, type UserHit } from './retrieve.js';
 import { toolAnswer } from './tool-answer.js';
+import { withoutModel } from './without-model.js';
 import { asideQuestion } from './aside-question.js';
 import { askedMarkets } from '../domain/markets.js';
 import { escalationNotice } from './escalation-notice.js';
@@ -154,7 +155,7 @@ export class Assistant {
         ...(addressesInstructions(question) ? [t(lang, 'promptRefusal')] : []),
         ...(llm && hits.length > 0 ? [t(lang, 'llmUnavailable')] : []),
       ];
-      result = await this.withoutModel(question, lang, hits, plan, notices.join(' ') || undefined);
+      result = await withoutModel(this.turnDeps, question, lang, hits, plan, notices.join(' ') || undefined);
     } else {
       const queue = new EventQueue<AssistantEvent>();
       const run = this.generate(llm, question, lang, hits, memory, turn, queue, plan).finally(() => queue.close());
@@ -224,7 +225,14 @@ export class Assistant {
           // Nothing left once the unsupported figures and ratings are out: the passages answer instead
           // of a blank reply, with the notice of what was removed.
           if (/[\p{L}\p{N}]/u.test(done.answer) || hits.length === 0) return done;
-          const fallback = await this.withoutModel(question, lang, hits, plan, done.notices.join(' ') || undefined);
+          const fallback = await withoutModel(
+            this.turnDeps,
+            question,
+            lang,
+            hits,
+            plan,
+            done.notices.join(' ') || undefined,
+          );
           return { ...fallback, toolCalls, modelWithheld: true };
         }
         messages.push({ role: 'assistant', content: res.content || null, tool_calls: res.toolCalls });
@@ -251,7 +259,7 @@ export class Assistant {
       }
     } catch (err) {
       this.deps.log.warn({ err: errorInfo(err) }, 'language model failed; answering from retrieval only');
-      const fallback = await this.withoutModel(question, lang, hits, plan, t(lang, 'llmUnavailable'));
+      const fallback = await withoutModel(this.turnDeps, question, lang, hits, plan, t(lang, 'llmUnavailable'));
       return { ...fallback, toolCalls };
     }
   }
@@ -361,31 +369,9 @@ export class Assistant {
     );
   }
 
-  /** The answer from retrieval alone: the direct answer first, then the passages (retrieval-answer.ts). */
-  private async withoutModel(
-    question: string,
-    lang: Lang,
-    hits: UserHit[],
-    plan: RetrievalPlan,
-    notice?: string,
-  ): Promise<AskResult> {
-    const { evidence, ...result } = await composeRetrievalAnswer({
-      // A follow-up is answered as the question it continues ("а в Казахстане?" → the VAT question, for Kazakhstan).
-      question: plan.understood,
-      lang,
-      hits,
-      kb: this.deps.kb,
-      markets: plan.markets,
-      products: plan.products,
-      regulations: plan.regulations,
-      ...(plan.marketSwap ? { marketSwap: true } : {}),
-      ...(plan.shownBefore ? { shownBefore: plan.shownBefore } : {}),
-      ...(plan.previous ? { followUp: question } : {}),
-      today: this.today(),
-      ...(notice ? { notice } : {}),
-    });
-    if (evidence.weak) this.deps.log.info({ confidence: evidence.confidence, gaps: evidence.gaps }, 'weak evidence');
-    return { ...result, weakEvidence: evidence.weak };
+  /** The dependencies, with the date this turn reads as today, for the parts of the turn in their own modules. */
+  private get turnDeps() {
+    return { ...this.deps, today: () => this.today() };
   }
 
   private today(): string {
