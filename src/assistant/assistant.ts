@@ -2,44 +2,38 @@
 // rewrites and translations when an LLM is there), run the agent loop with tools, check the
 // citations and figures, store the answer. Events stream out so every channel can show progress.
 // Whatever fails in the model, the user still gets the retrieved passages with a notice.
-import type { ChatMessage, ChatModel } from '../llm/chat-model.js';
+import type { ChatModel } from '../llm/chat-model.js';
 import type { KnowledgeBase } from '../rag/knowledge-base.js';
 import type { Logger } from '../observability/logger.js';
 import type { ConversationRepo } from '../store/conversation-repo.js';
 import { t } from '../i18n/messages.js';
-import { isoToday, toCitations } from './citations.js';
+import { isoToday } from './citations.js';
 import { EventQueue } from './event-queue.js';
 import { errorInfo } from './error-info.js';
-import { removeUnsupportedFigures } from './figure-guard.js';
-import { leaksSystemPrompt, removeUnsourcedRatings } from './output-guards.js';
-import { CitationStreamFilter, citedNumbers, removeInvalidCitations } from './grounding.js';
-import { addressesInstructions, neutralizeInstructions } from './injection.js';
+import { addressesInstructions } from './injection.js';
 import { asksOffTopic } from './off-topic.js';
-import { LEGAL_ESCALATION_TOOL } from './legal-escalation-tool.js';
-import { historyMessages, openTurn, summarizeIfLong, type Memory } from './memory.js';
-import { systemPrompt, userMessage } from './prompt.js';
+import { openTurn, summarizeIfLong, type Memory } from './memory.js';
 import { checkQuestion } from './question.js';
 import { rewriteQuery } from './query-rewrite.js';
+import { modelAnswer } from './model-answer.js';
 import { runTool } from './run-tool.js';
 import { composeRetrievalAnswer } from './retrieval-answer.js';
-import { planRetrieval, type RetrievalPlan } from './retrieval-plan.js';
-import { retrieveFused, type UserHit } from './retrieve.js';
+import { planRetrieval } from './retrieval-plan.js';
+import { retrieveFused } from './retrieve.js';
 import { toolAnswer } from './tool-answer.js';
 import { withoutModel } from './without-model.js';
 import { asideQuestion } from './aside-question.js';
 import { askedMarkets } from '../domain/markets.js';
-import { escalationNotice } from './escalation-notice.js';
 import { detectIntent } from './detect-intent.js';
 import { intentOf } from './intent-of.js';
 import type { Intent } from './intent.js';
 import type { PlaceRef } from './place-ref.js';
 import type { ToolRegistry } from './tools.js';
-import type { AskResult, ToolCallRecord } from '../domain/answer.js';
+import type { AskResult } from '../domain/answer.js';
 import type { AssistantEvent, Turn } from './types.js';
 import type { Lang } from '../domain/lang.js';
 import type { Metrics } from '../observability/metrics.js';
 
-const MAX_TOOL_ROUNDS = 3;
 const PASSAGES = 5;
 /** What a route plan answers besides the places: "…и сколько примерно стоит. Клиент еще просит посчитать CO2"
  * asks the plan's cost and CO2, not the knowledge base (trial 12's re-run: rail-against-air ratios followed). */
@@ -158,7 +152,9 @@ export class Assistant {
       result = await withoutModel(this.turnDeps, question, lang, hits, plan, notices.join(' ') || undefined);
     } else {
       const queue = new EventQueue<AssistantEvent>();
-      const run = this.generate(llm, question, lang, hits, memory, turn, queue, plan).finally(() => queue.close());
+      const run = modelAnswer(this.turnDeps, llm, question, lang, hits, memory, turn, queue, plan).finally(() =>
+        queue.close(),
+      );
       yield* queue.drain();
       result = await run;
     }
@@ -178,131 +174,6 @@ export class Assistant {
     this.deps.metrics?.answers.inc({ channel: turn.channel, mode: result.mode });
     this.deps.metrics?.answerSeconds.observe({ channel: turn.channel }, (performance.now() - started) / 1000);
     yield { type: 'done', result };
-  }
-
-  private async generate(
-    llm: ChatModel,
-    question: string,
-    lang: Lang,
-    hits: UserHit[],
-    memory: Memory,
-    turn: Turn,
-    queue: EventQueue<AssistantEvent>,
-    plan: RetrievalPlan,
-  ): Promise<AskResult> {
-    const valid = new Set(hits.map((_, i) => i + 1));
-    const messages: ChatMessage[] = [
-      { role: 'system', content: systemPrompt(lang, this.today()) },
-      ...historyMessages(memory),
-      { role: 'user', content: userMessage(question, hits) },
-    ];
-    const toolCalls: ToolCallRecord[] = [];
-    let escalation: AskResult['escalation'];
-    let evidence = hits.map((h) => h.text).join('\n') + '\n' + question;
-    try {
-      queue.push({ type: 'status', stage: 'generating' });
-      for (let round = 0; ; round++) {
-        const filter = new CitationStreamFilter(valid, (text) => queue.push({ type: 'text', delta: text }));
-        const lastRound = round >= MAX_TOOL_ROUNDS;
-        const t0 = performance.now();
-        const res = await llm
-          .chat(
-            {
-              messages,
-              ...(lastRound ? {} : { tools: this.deps.tools.specs() }),
-              ...(turn.signal ? { signal: turn.signal } : {}),
-            },
-            (d) => filter.push(d),
-          )
-          .catch((err: unknown) => {
-            this.deps.metrics?.llmErrors.inc();
-            throw err;
-          });
-        this.deps.metrics?.llmSeconds.observe((performance.now() - t0) / 1000);
-        filter.flush();
-        if (res.toolCalls.length === 0 || lastRound) {
-          const done = this.finish(res.content, lang, hits, valid, evidence, toolCalls, escalation, turn.channel);
-          // Nothing left once the unsupported figures and ratings are out: the passages answer instead
-          // of a blank reply, with the notice of what was removed.
-          if (/[\p{L}\p{N}]/u.test(done.answer) || hits.length === 0) return done;
-          const fallback = await withoutModel(
-            this.turnDeps,
-            question,
-            lang,
-            hits,
-            plan,
-            done.notices.join(' ') || undefined,
-          );
-          return { ...fallback, toolCalls, modelWithheld: true };
-        }
-        messages.push({ role: 'assistant', content: res.content || null, tool_calls: res.toolCalls });
-        for (const call of res.toolCalls) {
-          queue.push({ type: 'status', stage: 'tool' });
-          const record = await runTool(this.deps, call.function.name, call.function.arguments, lang, turn);
-          toolCalls.push(record);
-          queue.push({ type: 'tool_call', call: record });
-          if (record.name === LEGAL_ESCALATION_TOOL && !record.error) {
-            const input = record.input as { reason: string; practice_area?: string; jurisdiction?: string };
-            escalation = {
-              suggested: true,
-              reason: input.reason,
-              ...(input.practice_area ? { practiceArea: input.practice_area } : {}),
-              ...(input.jurisdiction ? { jurisdiction: input.jurisdiction } : {}),
-            };
-          }
-          const output = neutralizeInstructions(
-            JSON.stringify(record.error ? { error: record.error } : (record.output ?? null)),
-          ).text;
-          evidence += `\n${output}`;
-          messages.push({ role: 'tool', tool_call_id: call.id, content: output });
-        }
-      }
-    } catch (err) {
-      this.deps.log.warn({ err: errorInfo(err) }, 'language model failed; answering from retrieval only');
-      const fallback = await withoutModel(this.turnDeps, question, lang, hits, plan, t(lang, 'llmUnavailable'));
-      return { ...fallback, toolCalls };
-    }
-  }
-
-  private finish(
-    content: string,
-    lang: Lang,
-    hits: UserHit[],
-    valid: Set<number>,
-    evidence: string,
-    toolCalls: ToolCallRecord[],
-    escalation: AskResult['escalation'],
-    channel: Turn['channel'],
-  ): AskResult {
-    const notices: string[] = [];
-    const grounded = removeInvalidCitations(content, valid);
-    if (grounded.removed.length) this.deps.log.info({ removed: grounded.removed }, 'invalid citations removed');
-    const figures = removeUnsupportedFigures(grounded.text, evidence);
-    if (figures.removed.length) {
-      this.deps.log.warn({ removed: figures.removed }, 'unsupported figures removed');
-      notices.push(t(lang, 'unsupportedFigure'));
-    }
-    const ratings = removeUnsourcedRatings(figures.text, toolCalls);
-    if (ratings.removed) notices.push(t(lang, 'unsourcedRating'));
-    figures.text = ratings.text;
-    if (leaksSystemPrompt(figures.text)) {
-      this.deps.log.warn('answer repeated the system prompt; withheld');
-      return { answer: t(lang, 'promptRefusal'), lang, mode: 'llm', citations: [], toolCalls, notices };
-    }
-    const cited = new Set(citedNumbers(figures.text));
-    const citations = toCitations(hits, this.today()).filter((c) => cited.has(c.n));
-    if (escalation) notices.push(escalationNotice(channel, lang));
-    return {
-      answer: figures.text,
-      lang,
-      mode: 'llm',
-      citations,
-      toolCalls,
-      notices,
-      // The model answered without citing any passage or using a tool: nothing in the knowledge backs it.
-      weakEvidence: citations.length === 0 && toolCalls.length === 0,
-      ...(escalation ? { escalation } : {}),
-    };
   }
 
   /** A tool's answer, and the knowledge base's to another question the message asked beside the request
