@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectIntent, type Intent } from '../src/assistant/intents.js';
+import { detectIntent } from '../src/assistant/detect-intent.js';
+import type { Intent } from '../src/assistant/intent.js';
 import { placeRefs } from '../src/tools/routes/find-places.js';
 import { loadNetwork } from '../src/tools/routes/network-schema.js';
 

@@ -2,50 +2,38 @@
 // rewrites and translations when an LLM is there), run the agent loop with tools, check the
 // citations and figures, store the answer. Events stream out so every channel can show progress.
 // Whatever fails in the model, the user still gets the retrieved passages with a notice.
-import type { ChatMessage, ChatModel } from '../llm/chat-model.js';
+import type { ChatModel } from '../llm/chat-model.js';
 import type { KnowledgeBase } from '../rag/knowledge-base.js';
 import type { Logger } from '../observability/logger.js';
 import type { ConversationRepo } from '../store/conversation-repo.js';
 import { t } from '../i18n/messages.js';
-import { isoToday, toCitations } from './citations.js';
+import { isoToday } from './citations.js';
 import { EventQueue } from './event-queue.js';
-import { removeUnsupportedFigures } from './figure-guard.js';
-import { leaksSystemPrompt, removeUnsourcedRatings } from './output-guards.js';
-import { CitationStreamFilter, citedNumbers, removeInvalidCitations } from './grounding.js';
-import { addressesInstructions, neutralizeInstructions } from './injection.js';
+import { errorInfo } from './error-info.js';
+import { addressesInstructions } from './injection.js';
 import { asksOffTopic } from './off-topic.js';
-import { LEGAL_ESCALATION_TOOL } from './legal-escalation-tool.js';
-import { historyMessages, openTurn, summarizeIfLong, type Memory } from './memory.js';
-import { systemPrompt, userMessage } from './prompt.js';
+import { openTurn, summarizeIfLong, type Memory } from './memory.js';
 import { checkQuestion } from './question.js';
 import { rewriteQuery } from './query-rewrite.js';
+import { modelAnswer } from './model-answer.js';
+import { runTool } from './run-tool.js';
 import { composeRetrievalAnswer } from './retrieval-answer.js';
-import { planRetrieval, type RetrievalPlan } from './retrieval-plan.js';
-import { retrieveFused, type UserHit } from './retrieve.js';
+import { planRetrieval } from './retrieval-plan.js';
+import { retrieveFused } from './retrieve.js';
 import { toolAnswer } from './tool-answer.js';
+import { withoutModel } from './without-model.js';
 import { asideQuestion } from './aside-question.js';
 import { askedMarkets } from '../domain/markets.js';
-import { escalationNotice } from './escalation-notice.js';
-import {
-  ASKS_SANCTIONS,
-  companyIn,
-  DEFINITIONAL,
-  detectIntent,
-  followsRuleQuestion,
-  tripFollowedUp,
-  modesAsked,
-  onwardFollowUp,
-  placeRole,
-  type Intent,
-  type PlaceRef,
-} from './intents.js';
+import { detectIntent } from './detect-intent.js';
+import { intentOf } from './intent-of.js';
+import type { Intent } from './intent.js';
+import type { PlaceRef } from './place-ref.js';
 import type { ToolRegistry } from './tools.js';
-import type { AskResult, ToolCallRecord } from '../domain/answer.js';
+import type { AskResult } from '../domain/answer.js';
 import type { AssistantEvent, Turn } from './types.js';
 import type { Lang } from '../domain/lang.js';
 import type { Metrics } from '../observability/metrics.js';
 
-const MAX_TOOL_ROUNDS = 3;
 const PASSAGES = 5;
 /** What a route plan answers besides the places: "…и сколько примерно стоит. Клиент еще просит посчитать CO2"
  * asks the plan's cost and CO2, not the knowledge base (trial 12's re-run: rail-against-air ratios followed). */
@@ -139,7 +127,7 @@ export class Assistant {
     });
 
     let result: AskResult;
-    const intent = !llm || llmFailed ? this.intentOf(question, plan) : ({ kind: 'none' } as const);
+    const intent = !llm || llmFailed ? intentOf(question, plan, this.deps.places) : ({ kind: 'none' } as const);
     if (intent.kind !== 'none') {
       result = await this.withTool(intent, lang, turn, llm ? t(lang, 'llmUnavailable') : undefined);
       if (intent.kind === 'credit' || intent.kind === 'route')
@@ -161,10 +149,12 @@ export class Assistant {
         ...(addressesInstructions(question) ? [t(lang, 'promptRefusal')] : []),
         ...(llm && hits.length > 0 ? [t(lang, 'llmUnavailable')] : []),
       ];
-      result = await this.withoutModel(question, lang, hits, plan, notices.join(' ') || undefined);
+      result = await withoutModel(this.turnDeps, question, lang, hits, plan, notices.join(' ') || undefined);
     } else {
       const queue = new EventQueue<AssistantEvent>();
-      const run = this.generate(llm, question, lang, hits, memory, turn, queue, plan).finally(() => queue.close());
+      const run = modelAnswer(this.turnDeps, llm, question, lang, hits, memory, turn, queue, plan).finally(() =>
+        queue.close(),
+      );
       yield* queue.drain();
       result = await run;
     }
@@ -184,222 +174,6 @@ export class Assistant {
     this.deps.metrics?.answers.inc({ channel: turn.channel, mode: result.mode });
     this.deps.metrics?.answerSeconds.observe({ channel: turn.channel }, (performance.now() - started) / 1000);
     yield { type: 'done', result };
-  }
-
-  private async generate(
-    llm: ChatModel,
-    question: string,
-    lang: Lang,
-    hits: UserHit[],
-    memory: Memory,
-    turn: Turn,
-    queue: EventQueue<AssistantEvent>,
-    plan: RetrievalPlan,
-  ): Promise<AskResult> {
-    const valid = new Set(hits.map((_, i) => i + 1));
-    const messages: ChatMessage[] = [
-      { role: 'system', content: systemPrompt(lang, this.today()) },
-      ...historyMessages(memory),
-      { role: 'user', content: userMessage(question, hits) },
-    ];
-    const toolCalls: ToolCallRecord[] = [];
-    let escalation: AskResult['escalation'];
-    let evidence = hits.map((h) => h.text).join('\n') + '\n' + question;
-    try {
-      queue.push({ type: 'status', stage: 'generating' });
-      for (let round = 0; ; round++) {
-        const filter = new CitationStreamFilter(valid, (text) => queue.push({ type: 'text', delta: text }));
-        const lastRound = round >= MAX_TOOL_ROUNDS;
-        const t0 = performance.now();
-        const res = await llm
-          .chat(
-            {
-              messages,
-              ...(lastRound ? {} : { tools: this.deps.tools.specs() }),
-              ...(turn.signal ? { signal: turn.signal } : {}),
-            },
-            (d) => filter.push(d),
-          )
-          .catch((err: unknown) => {
-            this.deps.metrics?.llmErrors.inc();
-            throw err;
-          });
-        this.deps.metrics?.llmSeconds.observe((performance.now() - t0) / 1000);
-        filter.flush();
-        if (res.toolCalls.length === 0 || lastRound) {
-          const done = this.finish(res.content, lang, hits, valid, evidence, toolCalls, escalation, turn.channel);
-          // Nothing left once the unsupported figures and ratings are out: the passages answer instead
-          // of a blank reply, with the notice of what was removed.
-          if (/[\p{L}\p{N}]/u.test(done.answer) || hits.length === 0) return done;
-          const fallback = await this.withoutModel(question, lang, hits, plan, done.notices.join(' ') || undefined);
-          return { ...fallback, toolCalls, modelWithheld: true };
-        }
-        messages.push({ role: 'assistant', content: res.content || null, tool_calls: res.toolCalls });
-        for (const call of res.toolCalls) {
-          queue.push({ type: 'status', stage: 'tool' });
-          const record = await this.runTool(call.function.name, call.function.arguments, lang, turn);
-          toolCalls.push(record);
-          queue.push({ type: 'tool_call', call: record });
-          if (record.name === LEGAL_ESCALATION_TOOL && !record.error) {
-            const input = record.input as { reason: string; practice_area?: string; jurisdiction?: string };
-            escalation = {
-              suggested: true,
-              reason: input.reason,
-              ...(input.practice_area ? { practiceArea: input.practice_area } : {}),
-              ...(input.jurisdiction ? { jurisdiction: input.jurisdiction } : {}),
-            };
-          }
-          const output = neutralizeInstructions(
-            JSON.stringify(record.error ? { error: record.error } : (record.output ?? null)),
-          ).text;
-          evidence += `\n${output}`;
-          messages.push({ role: 'tool', tool_call_id: call.id, content: output });
-        }
-      }
-    } catch (err) {
-      this.deps.log.warn({ err: errorInfo(err) }, 'language model failed; answering from retrieval only');
-      const fallback = await this.withoutModel(question, lang, hits, plan, t(lang, 'llmUnavailable'));
-      return { ...fallback, toolCalls };
-    }
-  }
-
-  private finish(
-    content: string,
-    lang: Lang,
-    hits: UserHit[],
-    valid: Set<number>,
-    evidence: string,
-    toolCalls: ToolCallRecord[],
-    escalation: AskResult['escalation'],
-    channel: Turn['channel'],
-  ): AskResult {
-    const notices: string[] = [];
-    const grounded = removeInvalidCitations(content, valid);
-    if (grounded.removed.length) this.deps.log.info({ removed: grounded.removed }, 'invalid citations removed');
-    const figures = removeUnsupportedFigures(grounded.text, evidence);
-    if (figures.removed.length) {
-      this.deps.log.warn({ removed: figures.removed }, 'unsupported figures removed');
-      notices.push(t(lang, 'unsupportedFigure'));
-    }
-    const ratings = removeUnsourcedRatings(figures.text, toolCalls);
-    if (ratings.removed) notices.push(t(lang, 'unsourcedRating'));
-    figures.text = ratings.text;
-    if (leaksSystemPrompt(figures.text)) {
-      this.deps.log.warn('answer repeated the system prompt; withheld');
-      return { answer: t(lang, 'promptRefusal'), lang, mode: 'llm', citations: [], toolCalls, notices };
-    }
-    const cited = new Set(citedNumbers(figures.text));
-    const citations = toCitations(hits, this.today()).filter((c) => cited.has(c.n));
-    if (escalation) notices.push(escalationNotice(channel, lang));
-    return {
-      answer: figures.text,
-      lang,
-      mode: 'llm',
-      citations,
-      toolCalls,
-      notices,
-      // The model answered without citing any passage or using a tool: nothing in the knowledge backs it.
-      weakEvidence: citations.length === 0 && toolCalls.length === 0,
-      ...(escalation ? { escalation } : {}),
-    };
-  }
-
-  private async runTool(name: string, rawArgs: string, lang: Lang, turn: Turn): Promise<ToolCallRecord> {
-    const tool = this.deps.tools.get(name);
-    if (!tool) return { name, input: rawArgs, error: `unknown tool ${name}` };
-    let args: unknown;
-    try {
-      args = rawArgs.trim() ? JSON.parse(rawArgs) : {};
-    } catch {
-      return { name, input: rawArgs, error: 'arguments are not valid JSON' };
-    }
-    const parsed = tool.input.safeParse(args);
-    if (!parsed.success)
-      return {
-        name,
-        input: args,
-        error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-      };
-    const t0 = performance.now();
-    try {
-      const output = await tool.run(parsed.data, {
-        lang,
-        conversationId: turn.conversationId ?? '',
-        userId: turn.userId,
-        channel: turn.channel,
-        ...(turn.signal ? { signal: turn.signal } : {}),
-      });
-      this.deps.metrics?.toolSeconds.observe({ tool: name }, (performance.now() - t0) / 1000);
-      return { name, input: parsed.data, output };
-    } catch (err) {
-      this.deps.metrics?.toolErrors.inc({ tool: name });
-      this.deps.log.warn({ tool: name, err: errorInfo(err) }, 'tool failed');
-      return { name, input: parsed.data, error: 'the tool failed; its service may be unavailable' };
-    }
-  }
-
-  /**
-   * What the message asks to have done, without a model. A short follow-up ("а сколько стоит?",
-   * "can you check them?") is read together with the previous question for a route or a company.
-   */
-  private intentOf(question: string, plan: RetrievalPlan): Intent {
-    const places = (text: string) => this.deps.places?.(text) ?? [];
-    const own = detectIntent(question, places(question));
-    if (!plan.previous) return own;
-    const before = detectIntent(plan.previous, places(plan.previous));
-    // "а до Бишкека?" after a trip from Urumqi: the origin the question does not name is the trip's, not the zone.
-    // The modes asked before hold until the follow-up names its own ("поезд…" → "а до Ташкента?").
-    const modes = before.kind === 'route' && before.modes ? { modes: before.modes } : {};
-    if (own.kind === 'route' && before.kind === 'route') {
-      const onward = onwardFollowUp(question, before, places(question));
-      if (onward) return onward;
-    }
-    if (own.kind === 'route' && before.kind === 'route' && !places(question).some((p) => p.id === own.from))
-      return own.to === before.from ? own : { ...modes, ...own, from: before.from };
-    if (own.kind === 'route' && before.kind === 'none' && followsRuleQuestion(question, plan.previous))
-      return { kind: 'none' };
-    if (own.kind !== 'none') return own;
-    if (before.kind === 'none') {
-      const trip = tripFollowedUp(question, plan.previous, places(plan.previous));
-      if (trip) return trip;
-    }
-    // "yes, escalate please" after a lawyer was offered: the same answer again (in Telegram and Slack
-    // the offer's button does the escalating; the web console and the CLI say where a ticket is opened).
-    if (before.kind === 'lawyer' && (ESCALATE.test(question) || (AGREES.test(question) && question.length <= 24)))
-      return before;
-    if (before.kind === 'route') {
-      // "а до Бишкека?" keeps the origin and changes the destination; "а из Алматы?" keeps the
-      // destination; "а сколько стоит?" keeps both; "and via Khorgos?" and "а морем через Владивосток?"
-      // go through the place; "what about by truck?" changes the mode.
-      // "那走北极航线呢？" after a trip via Suez names the sea passage: the trip goes that way instead (trial 12).
-      const asked = modesAsked(question);
-      const mode = asked.modes?.length
-        ? asked
-        : { ...modes, ...(before.seaPassage ? { seaPassage: before.seaPassage } : {}) };
-      const next = places(question).find((p) => p.id !== before.from && p.id !== before.to);
-      if (next && (next.kind === 'border-crossing' || placeRole(question, next) === 'via'))
-        return { kind: 'route', from: before.from, to: before.to, via: next.id, ...mode };
-      if (next && placeRole(question, next) === 'from' && next.id !== before.to)
-        return { kind: 'route', from: next.id, to: before.to, ...mode };
-      if (next) return { kind: 'route', from: before.from, to: next.id, ...mode };
-      return asked.modes?.length
-        ? { kind: 'route', from: before.from, to: before.to, ...mode }
-        : { ...before, again: true };
-    }
-    // "can you check them?" after a message that named the company.
-    // Not a question on what something is ("что такое ИНН?" after a check by ИНН): that one the knowledge base answers.
-    if (
-      !DEFINITIONAL.test(question) &&
-      (before.kind === 'credit' || (/провер|пробей|查|check|verify|vet/i.test(question) && companyIn(plan.previous)))
-    ) {
-      const company = before.kind === 'credit' ? before.company : companyIn(plan.previous)!;
-      return {
-        kind: 'credit',
-        company,
-        ...(ASKS_SANCTIONS.test(question) ? { aspect: 'sanctions' } : {}),
-      };
-    }
-    return own;
   }
 
   /** A tool's answer, and the knowledge base's to another question the message asked beside the request
@@ -460,50 +234,18 @@ export class Assistant {
       turn.channel,
       {
         has: (name) => Boolean(this.deps.tools.get(name)),
-        run: (name, args) => this.runTool(name, JSON.stringify(args), lang, turn),
+        run: (name, args) => runTool(this.deps, name, JSON.stringify(args), lang, turn),
       },
       notice,
     );
   }
 
-  /** The answer from retrieval alone: the direct answer first, then the passages (retrieval-answer.ts). */
-  private async withoutModel(
-    question: string,
-    lang: Lang,
-    hits: UserHit[],
-    plan: RetrievalPlan,
-    notice?: string,
-  ): Promise<AskResult> {
-    const { evidence, ...result } = await composeRetrievalAnswer({
-      // A follow-up is answered as the question it continues ("а в Казахстане?" → the VAT question, for Kazakhstan).
-      question: plan.understood,
-      lang,
-      hits,
-      kb: this.deps.kb,
-      markets: plan.markets,
-      products: plan.products,
-      regulations: plan.regulations,
-      ...(plan.marketSwap ? { marketSwap: true } : {}),
-      ...(plan.shownBefore ? { shownBefore: plan.shownBefore } : {}),
-      ...(plan.previous ? { followUp: question } : {}),
-      today: this.today(),
-      ...(notice ? { notice } : {}),
-    });
-    if (evidence.weak) this.deps.log.info({ confidence: evidence.confidence, gaps: evidence.gaps }, 'weak evidence');
-    return { ...result, weakEvidence: evidence.weak };
+  /** The dependencies, with the date this turn reads as today, for the parts of the turn in their own modules. */
+  private get turnDeps() {
+    return { ...this.deps, today: () => this.today() };
   }
 
   private today(): string {
     return this.deps.today?.() ?? isoToday();
   }
-}
-
-// A short yes ("да, передайте", "好的"); a longer message that only starts with one asks something else.
-const AGREES =
-  /^\s*(?:yes|yeah|yep|ok(?:ay)?|sure|please|go ahead|да|ага|давай(?:те)?|конечно|хорошо|是的?|好的?|可以|要|行)(?:[\s,.!，。！]|$)/iu;
-const ESCALATE = /escalat|hand (?:it )?over|передай|передать юрист|转交/iu;
-
-function errorInfo(err: unknown): { name?: string; message: string } {
-  const e = err as Error;
-  return { name: e?.name, message: String(e?.message ?? err) };
 }

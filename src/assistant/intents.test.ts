@@ -3,7 +3,9 @@
 // frame another question (trial 9) are not planned.
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { companyIn, detectIntent, followsRuleQuestion } from './intents.js';
+import { companyIn } from './company-names.js';
+import { detectIntent } from './detect-intent.js';
+import { followsRuleQuestion } from './trip-follow-ups.js';
 import { namedSeaPassage } from '../domain/sea-passages.js';
 import { placeRefs } from '../tools/routes/find-places.js';
 import { RouteService } from '../tools/routes/route-service.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredMessage } from '../store/conversation-repo.js';
-import type { PlaceRef } from './intents.js';
+import type { PlaceRef } from './place-ref.js';
 import { planRetrieval } from './retrieval-plan.js';
 
 const asked = (content: string): StoredMessage[] => [{ role: 'user', content } as StoredMessage];

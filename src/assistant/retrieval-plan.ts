@@ -17,7 +17,8 @@ import {
 } from '../domain/regulations.js';
 import { namedModes, withoutModes } from '../domain/transport-modes.js';
 import type { StoredMessage } from '../store/conversation-repo.js';
-import { placeRole, type PlaceRef } from './intents.js';
+import { placeRole } from './place-role.js';
+import type { PlaceRef } from './place-ref.js';
 import { followUpQuery } from './query-rewrite.js';
 import { previousLead } from './previous-lead.js';
 import { questionParts } from './question-parts.js';

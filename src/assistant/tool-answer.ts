@@ -6,7 +6,7 @@ import type { Lang } from '../domain/lang.js';
 import { ct, noCompanyText } from '../i18n/credit-texts.js';
 import { t } from '../i18n/messages.js';
 import { caveatText } from '../i18n/route-texts.js';
-import type { Intent } from './intents.js';
+import type { Intent } from './intent.js';
 import type { Turn } from './types.js';
 import { escalationNotice } from './escalation-notice.js';
 

@@ -11,7 +11,7 @@ import { createLogger } from '../../src/observability/logger.js';
 import { HashingEmbedder } from '../../src/rag/hashing-embedder.js';
 import { ingestKnowledge } from '../../src/rag/ingest.js';
 import { KnowledgeBase } from '../../src/rag/knowledge-base.js';
-import type { PlaceRef } from '../../src/assistant/intents.js';
+import type { PlaceRef } from '../../src/assistant/place-ref.js';
 import { ConversationRepo } from '../../src/store/conversation-repo.js';
 import type { Db } from '../../src/store/db.js';
 import { KnowledgeRepo } from '../../src/store/knowledge-repo.js';
