@@ -1898,6 +1898,15 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/^有三种途径：国家注册（SGR）后再做声明、符合性声明（DoC）、合格证书（CoC）。/);
   });
 
+  it('answers "кто должен наносить" Честный ЗНАК codes with who applies them (trial 21 t21-17)', async () => {
+    // A party named by its role ("производитель или импортёр") did not count as answering "who": the lead opened with
+    // why the TN VED code matters.
+    const a = await ask(
+      'шьем пуховики для клиента из РФ. коды честный знак кто должен наносить — мы на фабрике в Китае или они уже в России после растаможки?',
+    );
+    expect(a.lead?.text).toMatch(/^Коды наносит производитель или импортёр/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -22,7 +22,7 @@ import { shownPieces } from './previous-lead.js';
 import { stepBack } from './step-back.js';
 import { withOtherPartSecond } from './other-part.js';
 import { composeLead, type FillCandidate, type LeadSentence } from './compose-lead.js';
-import { figureSpans, hasFigure, questionTypes, sentenceHas, type QuestionType } from './question-type.js';
+import { figureSpans, hasFigure, namesRole, questionTypes, sentenceHas, type QuestionType } from './question-type.js';
 import {
   ABOVE,
   CONNECTIVE,
@@ -163,7 +163,7 @@ const SHOWN_SHARE = 0.8;
  * the question does not contain (who), a number it does not contain (how many), or the figure kinds
  * of question-type.ts. */
 function answersType(type: QuestionType, unit: Unit, qTokens: ReadonlySet<string>): boolean {
-  if (type === 'who') return unit.names.some((keys) => !keys.every((k) => qTokens.has(k)));
+  if (type === 'who') return unit.names.some((keys) => !keys.every((k) => qTokens.has(k))) || namesRole(unit.text);
   if (type === 'number')
     return unit.numbers.some((n) => !qTokens.has(n)) || (unit.numbers.length === 0 && sentenceHas(type, unit.text));
   return sentenceHas(type, unit.text);

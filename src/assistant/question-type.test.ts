@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { questionTypes, sentenceHas } from './question-type.js';
+import { namesRole, questionTypes, sentenceHas } from './question-type.js';
 
 describe('question types', () => {
   it('reads a year as a date, not a duration', () => {
@@ -14,6 +14,12 @@ describe('question types', () => {
       expect(questionTypes(q), q).toEqual(expect.arrayContaining(['date', 'duration']));
     expect(sentenceHas('date', '自预退税次月起至次年 4 月底前，按实际销售情况进行核算；')).toBe(true);
     expect(sentenceHas('duration', 'Under Art. 32, claims are time-barred after 1 year.')).toBe(true);
+  });
+
+  it('names a party by its role, in any of the three languages', () => {
+    for (const s of ['Коды наносит производитель или импортёр.', 'The importer files the DoC.', '由进口商申请。'])
+      expect(namesRole(s), s).toBe(true);
+    expect(namesRole('Коды наносят до ввоза.')).toBe(false);
   });
 
   it('reads "4-hour", "30-day" and "12-месячный" as durations, not a regulation number (trial 13)', () => {
