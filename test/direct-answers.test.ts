@@ -1907,6 +1907,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/^Коды наносит производитель или импортёр/);
   });
 
+  it('reads "sneakers" and "school shoes" as footwear: adult shoes declared, children\'s certified (trial 21 t21-18)', async () => {
+    // The notes say "footwear": no sentence shared a word with the goods, and the lead opened with who may apply.
+    const a = await ask(
+      "men's sneakers + kids school shoes to KZ. factory in jinjiang wants to do the EAC paperwork itself. DoC or certificate for each one?",
+    );
+    expect(a.lead?.text).toMatch(/^Adult footwear is declared \(DoC\)\. \[1\] Children's footwear needs a CoC/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

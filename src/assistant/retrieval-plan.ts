@@ -24,6 +24,7 @@ import { previousLead } from './previous-lead.js';
 import { questionParts } from './question-parts.js';
 import { withoutComparison } from './question-frame.js';
 import { withOwnScriptTerms } from '../domain/cross-script-terms.js';
+import { withCorpusWords } from '../domain/corpus-words.js';
 
 export interface RetrievalPlan {
   queries: string[];
@@ -76,8 +77,9 @@ export function planRetrieval(
   opts: PlanOptions = {},
   depth = 0,
 ): RetrievalPlan {
-  // "俄罗斯进口 НДС …": the message's own word for a term written in another script is searched and read too.
-  const question = withOwnScriptTerms(message);
+  // "俄罗斯进口 НДС …": the message's own word for a term written in another script is searched and read too, and
+  // the documents' word for everyday names of goods ("sneakers" → footwear).
+  const question = withCorpusWords(withOwnScriptTerms(message));
   // What the question compares its subject with is not searched or asked ("like Form P for Pakistan" found the
   // Pakistan certificate and asked Pakistan's market, trial 20 t20-08), unless it is all the question names.
   const uncompared = withoutComparison(question);

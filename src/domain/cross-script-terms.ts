@@ -72,7 +72,11 @@ export function withOwnScriptTerms(text: string): string {
       if (l === lang) continue;
       const m = new RegExp(term.written[l].source, term.written[l].flags.replace('g', '')).exec(out);
       if (!m) continue;
-      const end = m.index + m[0].length;
+      // After the whole word the pattern begins ("кроссовк|и", "антидемпинг|овая").
+      const end =
+        m.index +
+        m[0].length +
+        (/^[\p{Script=Latin}\p{Script=Cyrillic}\d]*/u.exec(out.slice(m.index + m[0].length))?.[0].length ?? 0);
       out = `${out.slice(0, end)} ${term.word[lang]} ${out.slice(end)}`;
       break;
     }

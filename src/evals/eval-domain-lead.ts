@@ -91,7 +91,8 @@ export async function evalDomainLead(
       understood: plan.understood,
     });
     const answer = await composeRetrievalAnswer({
-      question: q.question,
+      // As the assistant answers it (without-model.ts): the question as understood, with the words the plan adds.
+      question: plan.understood,
       lang: q.lang,
       hits,
       kb,
