@@ -1915,6 +1915,18 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/^Adult footwear is declared \(DoC\)\. \[1\] Children's footwear needs a CoC/);
   });
 
+  it('answers "а ндс на посылки с 27 года будет?" from the parcel-VAT section, not July 2026 again (trial 21 t21-07)', async () => {
+    // "27 года" was no year, and the July 2026 of the question before still counted: the duty rules led again.
+    const c = `parcel-vat-${Date.now()}`;
+    await ask(
+      'мы продаем на озоне из Китая посылками. правда что с июля 26го меняют правила по беспошлинке? что конкретно',
+      c,
+    );
+    const a = await ask('а ндс на посылки с 27 года будет?', c);
+    expect(a.citations[a.lead!.citations[0]! - 1]?.headingPath.at(-1)).toBe('Будет ли каждая посылка облагаться НДС?');
+    expect(a.lead?.text).toContain('5% (2027)');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

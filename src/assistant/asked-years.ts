@@ -17,6 +17,10 @@ function relativeYears(question: string, today: string | undefined): string[] {
  * container to almaty?" after an Incoterms 2020 question with "(April 2020)" of a transit time). */
 const YEAR_G = /(?<![\d/])(?<!incoterms®?\s?)(?:19|20)\d{2}(?!\d)/giu;
 
+/** A year written with two digits as chat does: "с 27 года", "с июля 26го", "27年". Only with a word that makes it a
+ * year: a bare "27" is a count ("а ндс на посылки с 27 года будет?" asked about 2027, trial 21 t21-07). */
+const SHORT_YEAR_G = /(?<![\d.,/])([2-3]\d)(?:\s*-?\s*(?:го|года?|году)(?![\p{L}])|年(?!代))/gu;
+
 /** What the person has read or heard, told as the question's premise: "I read China suspended its export controls
  * in Nov 2025 for a year - so we don't need a licence now?" asks about now; the year dates the news (trial 19
  * t19-16 led with "Law firms advised (2025)…" and the rare earths licensed "since 4 April 2025"). */
@@ -31,7 +35,11 @@ export function yearsAsked(question: string, today: string | undefined): string[
   const premise = Number.isInteger(year) ? PREMISE.exec(question) : null;
   const told = premise ? question.slice(premise.index).split(/[.!?。！？;；]|\s[-–—]\s/u)[0]! : '';
   const past = new Set((told.match(YEAR_G) ?? []).filter((y) => Number(y) < year));
-  return [...(question.match(YEAR_G) ?? []).filter((y) => !past.has(y)), ...relativeYears(question, today)];
+  return [
+    ...(question.match(YEAR_G) ?? []).filter((y) => !past.has(y)),
+    ...[...question.matchAll(SHORT_YEAR_G)].map((m) => `20${m[1]}`).filter((y) => !past.has(y)),
+    ...relativeYears(question, today),
+  ];
 }
 
 /** The years a text names (not those inside a name: "Incoterms 2020", "ТР ТС 010/2011"). */

@@ -267,7 +267,10 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   const types: QuestionType[] = ownTypes.length ? ownTypes : questionTypes(question);
   const namesAsked = (text: string) => tokenize(text).some((t) => qTokens.has(matchKey(t)));
   const askedJurisdictions = sanctioningJurisdictions(question);
-  const askedYears = yearsAsked(question, opts.today);
+  // A follow-up that names its own year asks about that one: "а ндс на посылки с 27 года будет?" after a question on July
+  // 2026 (trial 21 t21-07).
+  const ownYears = opts.followUp ? yearsAsked(opts.followUp, opts.today) : [];
+  const askedYears = ownYears.length ? ownYears : yearsAsked(question, opts.today);
   const bestByDoc = new Map<number, LeadSentence>();
   /** Candidate texts that open with a heading saying their rule is not in force → that heading. */
   const keptHeads = new Map<string, string>();
