@@ -1927,6 +1927,13 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toContain('5% (2027)');
   });
 
+  it('reads "в Ташкент" in a certificate question as Uzbekistan: EAC is not valid there automatically (trial 21b t21b-20)', async () => {
+    // The city matched the Kashgar–Tashkent road note in every line, and the lead gave truck days.
+    const a = await ask('холодильники везем в Ташкент — наш EAC серт там прокатит или заново делать?');
+    expect(a.citations[0]?.docId).toBe('country-uzbekistan-ru');
+    expect(a.lead?.text).toMatch(/^Не автоматически\. Узбекистан стал наблюдателем в ЕАЭС/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

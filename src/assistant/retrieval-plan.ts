@@ -25,6 +25,7 @@ import { questionParts } from './question-parts.js';
 import { withoutComparison } from './question-frame.js';
 import { withOwnScriptTerms } from '../domain/cross-script-terms.js';
 import { withCorpusWords } from '../domain/corpus-words.js';
+import { withCountryOfCity } from '../domain/city-markets.js';
 
 export interface RetrievalPlan {
   queries: string[];
@@ -46,6 +47,10 @@ export interface RetrievalPlan {
    * asked of that market. */
   marketSwap?: boolean;
 }
+
+/** What a market's rules are about, besides conformity (regulations.ts CONFORMITY): taxes, marking, money, contracts. */
+const RULE_SUBJECT =
+  /(?<![\p{L}])(?:серт|декл)|ндс|пошлин|маркировк|честн\S*\s+знак|валютн|контракт|лиценз|\bvat\b|\bdut(?:y|ies)\b|\bmarking\b|currency|contract|licen[cs]e|增值税|关税|标识|外汇|合同|许可证/iu;
 
 const EXPANSION_WEIGHT = 1;
 /** Each question of a message that asks several counts this much beside the whole message. */
@@ -79,7 +84,9 @@ export function planRetrieval(
 ): RetrievalPlan {
   // "俄罗斯进口 НДС …": the message's own word for a term written in another script is searched and read too, and
   // the documents' word for everyday names of goods ("sneakers" → footwear).
-  const question = withCorpusWords(withOwnScriptTerms(message));
+  const terms = withCorpusWords(withOwnScriptTerms(message));
+  // A city in a question on a market's rules stands for its country ("EAC серт … в Ташкент", city-markets.ts).
+  const question = CONFORMITY.test(terms) || RULE_SUBJECT.test(terms) ? withCountryOfCity(terms) : terms;
   // What the question compares its subject with is not searched or asked ("like Form P for Pakistan" found the
   // Pakistan certificate and asked Pakistan's market, trial 20 t20-08), unless it is all the question names.
   const uncompared = withoutComparison(question);
