@@ -1934,6 +1934,12 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/^Не автоматически\. Узбекистан стал наблюдателем в ЕАЭС/);
   });
 
+  it('answers "надо ставить контракт на учет в банке или нет?" with the USD 50,000 threshold (trial 21b t21b-13)', async () => {
+    // "ставить на учёт" is the notes' "регистрировать", and the section asking it opens "Да, если сумма превышает…".
+    const a = await ask('клиент из Алматы, контракт на 40 тыс $. ему надо ставить контракт на учет в банке или нет?');
+    expect(a.lead?.text).toContain('Да, если сумма превышает 50 000 долларов США в эквиваленте или не указана.');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

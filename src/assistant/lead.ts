@@ -148,6 +148,9 @@ const W_ABOVE = 0.8;
 const W_TYPE = 0.2;
 /** A section's short opening verdict that names what the question asks, when the question asks what its heading asks. */
 const W_VERDICT = 0.2;
+/** A sentence that opens by answering yes or no. */
+const YES_OR_NO =
+  /^(?:да|нет|не\s+(?:нужно|надо|обязательно)|yes|no|not\s+necessarily|是的?|否|不(?:是|需要|用|能|可以)|可以|需要)(?![\p{L}])/iu;
 /** A sentence that names a year the question names. 0.1 / 0.2 / 0.3 / 0.4: domain key terms .682 → .691 /
  * .691 / .688 / .694, xquad ru answer-in-lead .768 → .771 / .776 / .778 / .776, zh .824 → .825 / .830 / .832 /
  * .832, en .824 → .825 / .825 / .824 / .822. Scoring down a sentence that names only other years (×0.8)
@@ -413,7 +416,15 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         // The section asking what the question asks opens with its verdict, which names the asked thing ("Только
         // сертификат."): it scored below a sentence on electrical toys of the same section, asked "хватит декларации …
         // или обязательно сертификат?" (trial 19 t19-01) and "можно просто декларацию … без сертификата?" (19b-01).
-        const verdictBonus = headingAsked && unit.verdict !== undefined && namesAsked(unit.verdict) ? W_VERDICT : 0;
+        // So does a first sentence that opens with yes or no and its condition ("Да, если сумма превышает 50 000 долларов
+        // США…" under "Нужно ли регистрировать импортный контракт…?", asked "надо ставить контракт на учет…?", trial 21b
+        // t21b-13); a bare "Да." read with the sentence after it keeps the rule above (heldout-016 lost its second part).
+        const verdictBonus =
+          headingAsked &&
+          ((unit.verdict !== undefined && namesAsked(unit.verdict)) ||
+            (unitIndex === 0 && unit.verdict === undefined && YES_OR_NO.test(unit.text)))
+            ? W_VERDICT
+            : 0;
         const typeBonus = W_TYPE * types.filter((t) => answersType(t, unit, qTokens)).length + verdictBonus;
         const mentionsAsked = unit.markets.some((m) => asked.has(m));
         // China is where the goods come from ("ввоз из третьих стран, например из Китая"): naming it does

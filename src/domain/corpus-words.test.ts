@@ -8,6 +8,9 @@ describe('withCorpusWords', () => {
     );
     expect(withCorpusWords('кроссовки в Казахстан')).toBe('кроссовки обувь в Казахстан');
     expect(withCorpusWords('运动鞋出口俄罗斯')).toBe('运动鞋 鞋类出口俄罗斯');
+    expect(withCorpusWords('надо ставить контракт на учет в банке')).toBe(
+      'надо ставить контракт на учет регистрировать в банке',
+    );
   });
 
   it('leaves a message that already uses the word, or names no such goods, as it is', () => {
