@@ -74,6 +74,13 @@ describe('planRetrieval: a follow-up replaces what it names again', () => {
       '毛绒玩具出口俄罗斯要办什么证？ 认证 合格证书 符合性声明 国家注册',
     );
     expect(planRetrieval('какие документы нужны на детскую обувь?').understood).toMatch(/сертификат декларация$/);
+    // Asked in other words (trials 21 t21-02, 21b t21b-07).
+    expect(planRetrieval('боди и ползунки на 0-12 мес. что по документам EAC нужно?').understood).toMatch(
+      /сертификат декларация$/,
+    );
+    expect(planRetrieval('我们做婴儿连体衣 出口俄罗斯 要做EAC什么证').understood).toMatch(
+      /认证 合格证书 符合性声明 国家注册$/,
+    );
     // A Russian question that names its product in Chinese is Russian; "доки" are documents.
     expect(planRetrieval('детские боди 婴儿连体衣 хотим возить в рф. какие доки нужны?').understood).toMatch(
       /сертификат декларация$/,

@@ -180,12 +180,12 @@ function understoodPrevious(history: readonly StoredMessage[], opts: PlanOptions
 }
 
 /** "What papers do I need" for a product is the conformity question: certificate or declaration ("要做EAC什么证", with a
- * word between the verb and "什么证", trial 21 t21-02).
+ * word between the verb and "什么证", trial 21 t21-02; "что по документам EAC нужно?", trial 21b t21b-07).
  * The words a section on it uses are added to the question as understood, in the question's own script:
  * «毛绒玩具出口俄罗斯要办什么证？» was shown the toy regulation's label section, whose heading shares
  * "什么" (trial 6). */
 const PAPERS =
-  /(?:什么|啥|哪些|哪种|哪个)证(?!明)|什么手续|啥手续|какие документы|какой документ|как(?:ие|ой)\s+док(?:и|у)?(?![а-яё])|что оформлять|что нужно оформить|какие бумаги|what (?:papers|paperwork|documents?|certificates?)|which (?:papers|documents?|certificates?)/iu;
+  /(?:什么|啥|哪些|哪种|哪个)证(?!明)|什么手续|啥手续|какие документы|какой документ|как(?:ие|ой)\s+док(?:и|у)?(?![а-яё])|что оформлять|что нужно оформить|какие бумаги|что\s+(?:\S+\s+)?по\s+док(?:ументам|ам)|what (?:papers|paperwork|docs?|documents?|certificates?)|which (?:papers|docs?|documents?|certificates?)/iu;
 // In the script the question is mostly written in: "какие доки нужны?" about "婴儿连体衣" is Russian.
 const papersWords = (text: string) => {
   const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
