@@ -40,6 +40,9 @@ export interface PassageUnits {
 
 /** A short sentence that labels what follows it as a worked example: "Пример (наш расчёт, а не цитата).", "An
  * illustration (our arithmetic, not a quote): suppose the transit time is 20 days." (trial 18 t18-32). */
+/** A paragraph's short first sentence saying what follows is not law or not confirmed. */
+const HEDGE_OPENING =
+  /^[^.!?。！？]{0,40}(?:ещё\s+не\s+закон|еще\s+не\s+закон|пока\s+не\s+закон|не\s+подтвержден\S*|not\s+(?:yet\s+)?(?:law|in\s+force|confirmed)|尚未成为法律|尚未生效|未经证实|尚未证实)[^.!?。！？]{0,20}[.!。！]$/iu;
 const EXAMPLE_LABEL = /^(?:пример|example|worked\s+example|(?:an\s+)?illustration|举例|示例)[^.!?。！？]{0,80}[.。]$/iu;
 
 /** The direct answer's room (lead.ts): an item longer than it is read by its sentences. */
@@ -124,7 +127,13 @@ export function unitsOf(passage: UnitSource): PassageUnits {
     // "Пример (наш расчёт, а не цитата). Допустим, срок доставки 20 суток. Просрочка до 2 суток…": the
     // sentences after a paragraph's example label are the example's, read under it (lead.ts scores a worked
     // example below the rule; trial 15 t15-06 led with "…до 6 суток — 18%" of a 20-day example).
-    const label = sentences.length > 1 && EXAMPLE_LABEL.test(sentences[0]!) ? sentences[0] : undefined;
+    // "По нашим источникам, это ещё не закон. Проект … Ставка вводится поэтапно: 5% (2027)…": a paragraph that opens by
+    // saying it is a draft or unconfirmed qualifies every sentence after it, which alone reads as law (trial 21 t21-07
+    // showed the phased parcel VAT as fact).
+    const label =
+      sentences.length > 1 && (EXAMPLE_LABEL.test(sentences[0]!) || HEDGE_OPENING.test(sentences[0]!))
+        ? sentences[0]
+        : undefined;
     for (const [i, s] of sentences.entries())
       for (const [j, part] of clauses(s).entries())
         units.push({

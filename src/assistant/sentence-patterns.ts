@@ -3,7 +3,7 @@
 
 /** Words that mark a sentence or a list's lead-in as uncertain: it travels with what it hedges. */
 export const HEDGE =
-  /not confirmed|unconfirmed|disagree|draft|proposal|plan|reported|не подтвержд|расходятся|проект|планир|сообщает|未经证实|未证实|说法不一|草案|计划|据报道|尚未/i;
+  /not confirmed|unconfirmed|disagree|draft|proposal|plan|reported|not\s+(?:yet\s+)?law|не подтвержд|не\s+закон|расходятся|проект|планир|сообщает|未经证实|未证实|说法不一|草案|计划|据报道|尚未/i;
 
 /** The other party's side, asked of by name: "у них", "с их стороны", "on their side", "他们那边", "对方国家". */
 export const THEIR_SIDE =
