@@ -15,14 +15,14 @@ import { fitAround } from './fit-around.js';
 import { withoutFrame, withoutOrigin } from './question-frame.js';
 import { yearsAsked, yearsIn } from './asked-years.js';
 import { hanShare, hanWeights } from './han-overlap.js';
-import { matchKey, unitsOf, type Unit } from './passage-units.js';
-import { CROSS_REFERENCE, isPointer } from './pointer-sentences.js';
+import { matchKey, unitsOf } from './passage-units.js';
 import { shownPieces } from './previous-lead.js';
 import { stepBack } from './step-back.js';
 import { withOtherPartSecond } from './other-part.js';
 import { composeLead, type FillCandidate, type LeadSentence } from './compose-lead.js';
 import type { LeadDoc, LeadOptions, LeadResult } from './lead-types.js';
-import { figureSpans, hasFigure, namesRole, questionTypes, sentenceHas, type QuestionType } from './question-type.js';
+import { figureSpans, hasFigure, questionTypes, type QuestionType } from './question-type.js';
+import { answersType, kindOf, proximity } from './sentence-kind.js';
 import {
   ABOVE,
   CONNECTIVE,
@@ -103,46 +103,6 @@ const COVERAGE_FLOOR = 0.2;
 const W_BELOW_FLOOR = 0.5;
 /** The share of a sentence a previous lead showed for it to count as read. */
 const SHOWN_SHARE = 0.8;
-/** Whether a sentence holds what the question asks for, beyond the question's own words: a name
- * the question does not contain (who), a number it does not contain (how many), or the figure kinds
- * of question-type.ts. */
-function answersType(type: QuestionType, unit: Unit, qTokens: ReadonlySet<string>): boolean {
-  if (type === 'who') return unit.names.some((keys) => !keys.every((k) => qTokens.has(k))) || namesRole(unit.text);
-  if (type === 'number')
-    return unit.numbers.some((n) => !qTokens.has(n)) || (unit.numbers.length === 0 && sentenceHas(type, unit.text));
-  return sentenceHas(type, unit.text);
-}
-
-/** What a sentence is, whatever the question: kept with the sentence (units are cached per passage),
- * so the patterns run once per sentence, not once per question (bench:retrieval). */
-const kinds = new WeakMap<Unit, { pointer: boolean; crossReference: boolean; example: boolean }>();
-function kindOf(unit: Unit): { pointer: boolean; crossReference: boolean; example: boolean } {
-  let kind = kinds.get(unit);
-  if (!kind) {
-    kind = {
-      pointer: isPointer(unit.text),
-      crossReference: CROSS_REFERENCE.test(unit.text),
-      example: EXAMPLE.test(unit.text) || EXAMPLE.test(unit.leadIn ?? ''),
-    };
-    kinds.set(unit, kind);
-  }
-  return kind;
-}
-
-/** Proximity: matched question words per token of the span they occupy (1 when adjacent). */
-function proximity(order: readonly string[], wanted: ReadonlySet<string>): number {
-  let first = -1;
-  let last = -1;
-  let count = 0;
-  order.forEach((t, i) => {
-    if (!wanted.has(t)) return;
-    if (first < 0) first = i;
-    last = i;
-    count++;
-  });
-  return count < 2 ? 0 : Math.min(1, count / (last - first + 1));
-}
-
 export function selectLead(question: string, docs: readonly LeadDoc[], opts: LeadOptions): LeadResult {
   const maxChars = opts.maxChars ?? (opts.lang === 'zh' ? 120 : 300);
   const maxSentences = opts.maxSentences ?? 3;
