@@ -7,14 +7,12 @@
 // introduces a list ("Not confirmed:") travels with the item it hedges.
 import { sanctioningJurisdictions } from '../domain/sanctioning-jurisdictions.js';
 import { tokenize } from '../rag/tokenize.js';
-import { aboutOtherMarkets, detectMarkets, EAEU_MEMBERS, sectionOnAsked, withoutMarkets } from '../domain/markets.js';
-import { namesIncoterms } from '../domain/incoterms.js';
+import { aboutOtherMarkets, detectMarkets, EAEU_MEMBERS, sectionOnAsked } from '../domain/markets.js';
 import { isConvention, namedRegimes } from '../domain/legal-conventions.js';
-import { withoutToyQualifiers } from '../domain/products.js';
 import { fitAround } from './fit-around.js';
-import { withoutFrame, withoutOrigin } from './question-frame.js';
 import { yearsAsked, yearsIn } from './asked-years.js';
 import { hanShare, hanWeights } from './han-overlap.js';
+import { questionWeights, weighByRarity } from './question-weights.js';
 import { matchKey, unitsOf } from './passage-units.js';
 import { shownPieces } from './previous-lead.js';
 import { stepBack } from './step-back.js';
@@ -80,9 +78,6 @@ const W_NOT_THE_CONVENTION = 0.5;
 /** Domain key terms .640 → .649. Only worked examples under their own label: "For example, …" and
  * "Например, …" in running text answered xquad questions (ru answer-in-lead .771 → .761 with them). */
 const W_EXAMPLE = 0.5;
-const INCOTERM_TOKEN = /^(?:exw|fca|fas|fob|cfr|cif|cpt|cip|dap|dpu|ddp)$/;
-/** An Incoterms rule's weight, over its corpus weight (1: the domain sets' key terms 0.551, 2: 0.557, 3: 0.554). */
-const INCOTERM_WEIGHT = 2;
 /** A sentence that refers to "the above" without naming it (sentence-patterns.ts ABOVE). */
 const W_ABOVE = 0.8;
 
@@ -118,54 +113,19 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   const askedRegulationShown = docs.some((d) => d.regulations?.some((r) => askedRegulations.has(r)));
   const askedConventions = [...askedRegulations].filter(isConvention);
   const askedConventionShown = docs.some((d) => d.regulations?.some((r) => isConvention(r) && askedRegulations.has(r)));
-  // The question's topic words carry the match; its framing ("нужен ли", "需要多长时间", "how long")
-  // only says what kind of answer is wanted: it counts through the section heading and the answer
-  // type, never by itself (or "仲裁一般需要多长时间" answers "换轨需要多长时间").
-  const unframed = withoutToyQualifiers(withoutFrame(question, opts.lang));
-  const framed = (opts.askedMarkets ?? []).some((m) => m !== 'CN') ? withoutOrigin(unframed, opts.lang) : unframed;
-  // A question on an Incoterms rule is about the rule; the places beside it are the trip it is for
-  // (in Chinese a place name is three bigrams and outweighed "CIF").
-  const topic = namesIncoterms(framed) ? withoutMarkets(framed, detectMarkets(framed)) : framed;
-  const qTokens = new Set(tokenize(topic).map(matchKey));
-  // The words that name an asked market ("в казахстане", "哈萨克斯坦"): every sentence of a document
-  // about that market says them, though few write the country's name again.
-  const topicWithoutAsked = withoutMarkets(topic, [...asked]);
-  const withoutAsked = new Set(tokenize(topicWithoutAsked).map(matchKey));
-  const marketTokens = new Set([...qTokens].filter((t) => !withoutAsked.has(t)));
-  // The same for single Chinese characters (han-overlap.ts): "塔吉克斯坦" counts for every sentence of the
-  // Tajik note, or its sentence that repeats the name outranks the one that answers (follow-up fu-17).
-  const marketHan = new Set([...(topic.match(/\p{Script=Han}/gu) ?? [])].filter((c) => !topicWithoutAsked.includes(c)));
-  // The regulation's name ("ТР ТС 032", "TR CU 004") in a sentence of its own document: adjacent words that
-  // say nothing the document does not say everywhere, so they do not count as the question's words close together.
-  const withoutRuleName = new Set(
-    [...qTokens].filter((t) => !askedRegulations.has(t) && !/^(?:тр|тс|еаэс|tr|cu|eaeu|20\d\d)$/.test(t)),
-  );
-  // A Chinese word of one character standing alone ("镓 锗 出口俄罗斯…") is a token of its own, while the text
-  // writes it inside bigrams ("对镓、锗实行出口许可"): it matches where the character is (trial 18b t18b-09).
-  const singleHan = new Set([...qTokens].filter((t) => /^\p{Script=Han}$/u.test(t)));
-  // A follow-up's own framing, when it has one: "and whats the deadline to claim" after "how much can we get from the
-  // carrier?" is not asking "how much" again (trial 21 t21-10: the limit's heading took the frame bonus).
-  const framing = (text: string) =>
-    tokenize(text)
-      .map(matchKey)
-      .filter((t) => !qTokens.has(t));
-  const ownFrame = opts.followUp ? framing(opts.followUp) : [];
-  const ownTypes = opts.followUp ? questionTypes(opts.followUp) : [];
-  const frameTokens = new Set(ownFrame.length || ownTypes.length ? ownFrame : framing(question));
-  const weight = new Map<string, number>();
-  // A Chinese term in a Russian or English question ("we are 高级认证 AEO") is one word: its bigrams share its weight.
-  const termShare = new Map<string, number>();
-  if (opts.lang !== 'zh')
-    for (const run of topic.match(/\p{Script=Han}{3,}/gu) ?? [])
-      for (let i = 0; i + 2 <= run.length; i++) termShare.set(run.slice(i, i + 2), 1 / (run.length - 1));
-  for (const t of tokenize(topic))
-    weight.set(
-      matchKey(t),
-      Math.max(weight.get(matchKey(t)) ?? 0, (opts.idf(t) || opts.missingIdf) * (termShare.get(t) ?? 1)),
-    );
-  let total = [...weight.values()].reduce((a, w) => a + w, 0);
-  // The corpus-wide weights, kept for judging how well the knowledge base covers the question at all.
-  const globalWeight = new Map(weight);
+  const {
+    topic,
+    qTokens,
+    marketTokens,
+    marketHan,
+    withoutRuleName,
+    singleHan,
+    frameTokens,
+    ownTypes,
+    weight,
+    globalWeight,
+    total: questionTotal,
+  } = questionWeights(question, opts, asked, askedRegulations);
   // A follow-up that asks its own kind of answer asks only that: "and whats the deadline to claim" after "how much can
   // we get from the carrier?" wants the claim period, not another amount (trial 21 t21-10 repeated the CMR limit).
   const types: QuestionType[] = ownTypes.length ? ownTypes : questionTypes(question);
@@ -191,29 +151,8 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   > = [];
   let confidence = 0;
   let matchedWeight = 0;
-  if (total === 0) return { bestByDoc, confidence };
-
-  // Words every candidate sentence shares (the topic: "Panthers", "EAC") tell sentences apart less
-  // than words only a few hold: weight by rarity among the candidates too.
-  {
-    let units = 0;
-    const df = new Map<string, number>();
-    for (const doc of docs)
-      for (const passage of doc.passages)
-        for (const unit of unitsOf(passage).units) {
-          units++;
-          for (const t of weight.keys()) if (unit.tokens.has(t)) df.set(t, (df.get(t) ?? 0) + 1);
-        }
-    for (const [t, w] of weight) {
-      const d = df.get(t) ?? 0;
-      if (d > 0) weight.set(t, (w * Math.log(1 + units / d)) / Math.log(1 + units));
-    }
-    // An Incoterms rule named in the question is what it asks about, however many candidates name it
-    // ("Is CIF ok for a rail container to Almaty?" led with freight costs to Almaty).
-    for (const [t, w] of weight)
-      if (INCOTERM_TOKEN.test(t)) weight.set(t, Math.max(w, globalWeight.get(t) ?? w) * INCOTERM_WEIGHT);
-    total = [...weight.values()].reduce((a, w) => a + w, 0);
-  }
+  if (questionTotal === 0) return { bestByDoc, confidence };
+  const total = weighByRarity(weight, globalWeight, docs);
   const han =
     opts.lang === 'zh'
       ? hanWeights(
