@@ -19,6 +19,29 @@ import { stepBack } from './step-back.js';
 import { withOtherPartSecond } from './other-part.js';
 import { composeLead, type FillCandidate, type LeadSentence } from './compose-lead.js';
 import type { LeadDoc, LeadOptions, LeadResult } from './lead-types.js';
+import {
+  COVERAGE_FLOOR,
+  DOC_WEIGHT,
+  HEADING_WEIGHT,
+  VERDICT_HEADING,
+  W_ABOVE,
+  W_BELOW_FLOOR,
+  W_EXAMPLE,
+  W_FIRST,
+  W_FRAME,
+  W_HAN,
+  W_NOT_ASKED_MARKET,
+  W_NOT_THE_CONVENTION,
+  W_NOT_THE_RULE,
+  W_OFF_REGULATION,
+  W_OTHER_JURISDICTION,
+  W_PROX,
+  W_RANK,
+  W_SECTION_RANK,
+  W_TYPE,
+  W_VERDICT,
+  W_YEAR,
+} from './lead-weights.js';
 import { figureSpans, hasFigure, questionTypes, type QuestionType } from './question-type.js';
 import { answersType, kindOf, proximity } from './sentence-kind.js';
 import {
@@ -36,66 +59,10 @@ import {
 export type { LeadSentence } from './compose-lead.js';
 export type { LeadDoc, LeadOptions, LeadPassage, LeadResult } from './lead-types.js';
 
-/** A document on another jurisdiction's sanctions than the one asked (US measures for a question on the
- * EU's): it answers only what the two share. */
-const W_OTHER_JURISDICTION = 0.6;
-/** Weights of the score's parts beside coverage: word proximity, answer type, retrieval rank. */
-const W_PROX = 0.15;
-const W_RANK = 0.3;
-/** Chinese characters shared with the question (han-overlap.ts), on top of the bigram match, divided
- * by 1 + the document's rank. Flat 0.4 / 0.7 / 1 / 1.5 gave xquad zh answer-in-lead .809 / .824 /
- * .832 / .828 (.791 without) and domain zh key terms .515 / .534 / .554 / .544 (.505), but it lifted
- * a lower document's sentence over the best one's in Chinese follow-ups (30 → 28 of 36); by rank:
- * xquad .824, domain zh .582, follow-ups 29. The same with 4-letter word beginnings in ru/en lost
- * domain answers (ru .604 → .541). */
-const W_HAN = 1;
 const EAEU: ReadonlySet<string> = new Set(EAEU_MEMBERS);
-/** A question word in the section's heading counts this much of one in the sentence: the heading is
- * the question the section answers. */
-const HEADING_WEIGHT = 0.8;
-/** A question word found elsewhere in the document only. */
-const DOC_WEIGHT = 0.25;
-/** The bonus of a section whose heading asks what the question asks ("Сколько это занимает?"). */
-const W_FRAME = 0.3;
-const W_FIRST = 0.05;
-/** The share of a section heading's words the question must hold for the section's short opening
- * ("Нет.", "不是。") to be shown as its answer. */
-const VERDICT_HEADING = 0.5;
-/** A sentence neither about nor from a document about the market a market-swap follow-up asks of. */
-const W_NOT_ASKED_MARKET = 0.5;
-/** Each rank a section stands below the document's best section for the question costs this much. */
-const W_SECTION_RANK = 0.15;
-/** A document about another technical regulation than the asked one (0.5 lost a domain answer, 0.7 none). */
-const W_OFF_REGULATION = 0.7;
-/** A document about no regulation, when the asked product's regulation is shown (0.8: domain key terms
- * .634 → .631, and "Нужен ли сертификат на детские игрушки для России?" led by the toy rule again, not
- * by the Russian VAT note's reminder). */
-const W_NOT_THE_RULE = 0.8;
-/** The same for a convention the question names ("中国是不是CMR成员国？" beside a trip from Khorgos: the trip's
- * places outweighed CMR in every sentence of the rail-crossings note, trial 10). 0.7 / 0.5 / 0.3: domain key
- * terms .666 → .672 / .675 / .675, follow-ups 97 → 98 of 108 at 0.5. */
-const W_NOT_THE_CONVENTION = 0.5;
-/** Domain key terms .640 → .649. Only worked examples under their own label: "For example, …" and
- * "Например, …" in running text answered xquad questions (ru answer-in-lead .771 → .761 with them). */
-const W_EXAMPLE = 0.5;
-/** A sentence that refers to "the above" without naming it (sentence-patterns.ts ABOVE). */
-const W_ABOVE = 0.8;
-
-const W_TYPE = 0.2;
-/** A section's short opening verdict that names what the question asks, when the question asks what its heading asks. */
-const W_VERDICT = 0.2;
 /** A sentence that opens by answering yes or no. */
 const YES_OR_NO =
   /^(?:да|нет|не\s+(?:нужно|надо|обязательно)|yes|no|not\s+necessarily|是的?|否|不(?:是|需要|用|能|可以)|可以|需要)(?![\p{L}])/iu;
-/** A sentence that names a year the question names. 0.1 / 0.2 / 0.3 / 0.4: domain key terms .682 → .691 /
- * .691 / .688 / .694, xquad ru answer-in-lead .768 → .771 / .776 / .778 / .776, zh .824 → .825 / .830 / .832 /
- * .832, en .824 → .825 / .825 / .824 / .822. Scoring down a sentence that names only other years (×0.8)
- * lost more than it won (.685 with no bonus). */
-const W_YEAR = 0.2;
-/** A sentence holding less than this share of the best-covering sentence's question words… */
-const COVERAGE_FLOOR = 0.2;
-/** …counts this much. */
-const W_BELOW_FLOOR = 0.5;
 /** The share of a sentence a previous lead showed for it to count as read. */
 const SHOWN_SHARE = 0.8;
 export function selectLead(question: string, docs: readonly LeadDoc[], opts: LeadOptions): LeadResult {
