@@ -44,17 +44,8 @@ import {
 } from './lead-weights.js';
 import { figureSpans, hasFigure, questionTypes, type QuestionType } from './question-type.js';
 import { answersType, kindOf, proximity } from './sentence-kind.js';
-import {
-  ABOVE,
-  CONNECTIVE,
-  COUNTERFACTUAL,
-  EXAMPLE,
-  FRAGMENT_ITEM,
-  HEDGE,
-  POLAR,
-  THEIR_SIDE,
-  TRAILING_HEDGE,
-} from './sentence-patterns.js';
+import { ABOVE, THEIR_SIDE } from './sentence-patterns.js';
+import { candidateText } from './candidate-text.js';
 
 export type { LeadSentence } from './compose-lead.js';
 export type { LeadDoc, LeadOptions, LeadPassage, LeadResult } from './lead-types.js';
@@ -275,35 +266,14 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         // (the VAT note's "check that the certificate names toys exactly") does not.
         if (askedRegulationShown && !offRegulation && !doc.regulations?.some((r) => askedRegulations.has(r)))
           score *= askedConventionShown ? W_NOT_THE_CONVENTION : W_NOT_THE_RULE;
-        const own =
-          unit.verdict && POLAR.test(unit.verdict) && !headingAsked
-            ? unit.text.slice(unit.verdict.length).trimStart()
-            : unit.text;
-        // A list item that is a fragment of its lead-in's sentence ("натуральный мех и кожу, стекло, фарфор;"
-        // under "В игрушках для детей до 3 лет нельзя использовать:") says nothing alone: it is shown after
-        // its lead-in, as a hedge is (trial 14 t14-01 led with the bare item).
-        const fragment = unit.leadIn !== undefined && unit.leadIn.length <= 80 && FRAGMENT_ITEM.test(own);
-        // …and so is a worked example's later sentence: "A delay of up to 2 days then costs the railway 6%" read alone
-        // is a rule, not the 20-day example it belongs to (trial 19b t19b-16).
-        const hedged =
-          unit.leadIn && (fragment || HEDGE.test(unit.leadIn) || EXAMPLE.test(unit.leadIn))
-            ? `${unit.leadIn} ${own}`
-            : own;
-        // "On top of that, …", "Кроме того, …", "此外，…" lean on the sentence before them: read together.
-        const before = unitIndex > 0 ? units[unitIndex - 1] : undefined;
-        const gap = opts.lang === 'zh' ? '' : ' ';
-        const after = units[unitIndex + 1];
-        const qualified = after && TRAILING_HEDGE.test(after.text) ? `${hedged}${gap}${after.text}` : hedged;
-        const read =
-          before && CONNECTIVE.test(unit.text) && !/[:：]$/.test(before.text) && before.leadIn === undefined
-            ? `${before.text}${gap}${qualified}`
-            : qualified;
-        // A sentence under a heading that says the rule is suspended or never took effect ("What would the
-        // suspended 0.1% rule have required?") states what the rule required: shown alone it reads as in force
-        // (trial 17 t17-17 led "…出口须取得商务部许可" for a question whether the licence is still needed).
-        const heading = passage.headingPath.at(-1) ?? '';
-        const counterfactual = COUNTERFACTUAL.test(heading) && !COUNTERFACTUAL.test(read);
-        const text = counterfactual ? `${heading} ${read}` : read;
+        const { own, hedged, text, counterfactual, heading } = candidateText(
+          unit,
+          units,
+          unitIndex,
+          passage,
+          opts.lang,
+          headingAsked,
+        );
         if (counterfactual) keptHeads.set(text, heading);
         const candidate = {
           n: doc.n,
