@@ -7,7 +7,7 @@
 // introduces a list ("Not confirmed:") travels with the item it hedges.
 import { sanctioningJurisdictions } from '../domain/sanctioning-jurisdictions.js';
 import { tokenize } from '../rag/tokenize.js';
-import { aboutOtherMarkets, detectMarkets, EAEU_MEMBERS, sectionOnAsked } from '../domain/markets.js';
+import { detectMarkets, sectionOnAsked } from '../domain/markets.js';
 import { isConvention, namedRegimes } from '../domain/legal-conventions.js';
 import { fitAround } from './fit-around.js';
 import { yearsAsked, yearsIn } from './asked-years.js';
@@ -46,11 +46,11 @@ import { figureSpans, hasFigure, questionTypes, type QuestionType } from './ques
 import { answersType, kindOf, proximity } from './sentence-kind.js';
 import { ABOVE, THEIR_SIDE } from './sentence-patterns.js';
 import { candidateText } from './candidate-text.js';
+import { docStance } from './doc-stance.js';
 
 export type { LeadSentence } from './compose-lead.js';
 export type { LeadDoc, LeadOptions, LeadPassage, LeadResult } from './lead-types.js';
 
-const EAEU: ReadonlySet<string> = new Set(EAEU_MEMBERS);
 /** A sentence that opens by answering yes or no. */
 const YES_OR_NO =
   /^(?:да|нет|не\s+(?:нужно|надо|обязательно)|yes|no|not\s+necessarily|是的?|否|不(?:是|需要|用|能|可以)|可以|需要)(?![\p{L}])/iu;
@@ -124,41 +124,13 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
       ? (W_RANK * doc.score) / topScore / (1 + doc.rank / 4)
       : W_RANK / (1 + doc.rank);
   for (const doc of docs) {
-    const ofAsked = doc.countries.some((c) => asked.has(c));
-    // A note on the asked market alone (China beside it is where the goods come from), or on the union's
-    // common rules when the asked market is a member, is about that market in every sentence, though few
-    // write its name again: "а в Таджикистане?" after a VAT question led with the TIR note's list of
-    // neighbours that names Tajikistan, over the Tajik note's VAT sentence (trial 6). A note on markets
-    // of all kinds is not (follow-up sets 90 → 91 of 108; domain key terms .624 → .634 with the union's
-    // notes, which a Russia-only note outranked otherwise).
-    const markets = doc.countries.filter((c) => c !== 'CN');
-    const ownMarket =
-      ofAsked && (markets.length <= 1 || (markets.every((c) => EAEU.has(c)) && [...asked].some((c) => EAEU.has(c))));
-    // "у них по валютному контролю", "any fx rules on their side": asked of the buyer's country, a note on
-    // China's own rules is another market's (trial 18 t18-31, 18b-06 led with China's SAFE reporting rule).
-    const offMarket =
-      aboutOtherMarkets(doc.countries, asked) ||
-      (theirSide && doc.countries.length > 0 && doc.countries.every((c) => c === 'CN'));
-    const otherJurisdiction =
-      askedJurisdictions.length > 0 &&
-      (doc.jurisdictions?.length ?? 0) > 0 &&
-      !doc.jurisdictions!.some((j) => askedJurisdictions.includes(j));
-    // A document about another technical regulation answers for its own products: asked about toys
-    // (TR CU 008), "only a declaration, no certificate" from the RoHS document is the wrong rule.
-    const offRegulation =
-      askedRegulations.size > 0 &&
-      (doc.regulations?.length ?? 0) > 0 &&
-      !doc.regulations!.some((r) => askedRegulations.has(r));
-    // The regulation the question names ("ТР ТС 032 с какого давления применяется?") is the subject of
-    // every sentence of the document about it, though few write its number again: the sentence that did
-    // ("Перечня … по ТР ТС 032/2013 … в наших источниках нет") led over the 0,05 МПа threshold (trial 11).
-    const ownRule = doc.regulations?.some((r) => askedRegulations.has(r)) ?? false;
-    // Words the document holds anywhere: a sentence of a document about the topic shares its context
-    // ("сколько это занимает" under a gauge-change document that names 换轨 once).
-    const docTokens =
-      doc.passages.length === 1
-        ? unitsOf(doc.passages[0]!).allTokens
-        : new Set(doc.passages.flatMap((p) => [...unitsOf(p).allTokens]));
+    const { ofAsked, markets, ownMarket, offMarket, otherJurisdiction, offRegulation, ownRule, docTokens } = docStance(
+      doc,
+      asked,
+      theirSide,
+      askedJurisdictions,
+      askedRegulations,
+    );
     for (const passage of doc.passages) {
       const { units, headingTokens, allTokens } = unitsOf(passage);
       sectionWords.set(passage.key, allTokens);

@@ -1,0 +1,73 @@
+// Where a retrieved document stands to the question, which the direct answer (lead.ts) counts in every
+// sentence of it: whether it is about the asked market, another market, another jurisdiction's sanctions
+// or another regulation than the asked one, and the words it holds anywhere.
+import { aboutOtherMarkets, EAEU_MEMBERS } from '../domain/markets.js';
+import type { Jurisdiction } from '../domain/sanctioning-jurisdictions.js';
+import type { LeadDoc } from './lead-types.js';
+import { unitsOf } from './passage-units.js';
+
+const EAEU: ReadonlySet<string> = new Set(EAEU_MEMBERS);
+
+export interface DocStance {
+  /** The document's markets include an asked one. */
+  ofAsked: boolean;
+  /** The document's markets but China. */
+  markets: string[];
+  /** Every sentence of the document is about the asked market. */
+  ownMarket: boolean;
+  /** The document is about another market than the asked one. */
+  offMarket: boolean;
+  /** The document is about another jurisdiction's sanctions than the asked one. */
+  otherJurisdiction: boolean;
+  /** The document is about another technical regulation than the asked one. */
+  offRegulation: boolean;
+  /** The document is about the asked regulation. */
+  ownRule: boolean;
+  /** The words the document holds anywhere. */
+  docTokens: ReadonlySet<string>;
+}
+
+export function docStance(
+  doc: LeadDoc,
+  asked: ReadonlySet<string>,
+  theirSide: boolean,
+  askedJurisdictions: readonly Jurisdiction[],
+  askedRegulations: ReadonlySet<string>,
+): DocStance {
+  const ofAsked = doc.countries.some((c) => asked.has(c));
+  // A note on the asked market alone (China beside it is where the goods come from), or on the union's
+  // common rules when the asked market is a member, is about that market in every sentence, though few
+  // write its name again: "а в Таджикистане?" after a VAT question led with the TIR note's list of
+  // neighbours that names Tajikistan, over the Tajik note's VAT sentence (trial 6). A note on markets
+  // of all kinds is not (follow-up sets 90 → 91 of 108; domain key terms .624 → .634 with the union's
+  // notes, which a Russia-only note outranked otherwise).
+  const markets = doc.countries.filter((c) => c !== 'CN');
+  const ownMarket =
+    ofAsked && (markets.length <= 1 || (markets.every((c) => EAEU.has(c)) && [...asked].some((c) => EAEU.has(c))));
+  // "у них по валютному контролю", "any fx rules on their side": asked of the buyer's country, a note on
+  // China's own rules is another market's (trial 18 t18-31, 18b-06 led with China's SAFE reporting rule).
+  const offMarket =
+    aboutOtherMarkets(doc.countries, asked) ||
+    (theirSide && doc.countries.length > 0 && doc.countries.every((c) => c === 'CN'));
+  const otherJurisdiction =
+    askedJurisdictions.length > 0 &&
+    (doc.jurisdictions?.length ?? 0) > 0 &&
+    !doc.jurisdictions!.some((j) => askedJurisdictions.includes(j));
+  // A document about another technical regulation answers for its own products: asked about toys
+  // (TR CU 008), "only a declaration, no certificate" from the RoHS document is the wrong rule.
+  const offRegulation =
+    askedRegulations.size > 0 &&
+    (doc.regulations?.length ?? 0) > 0 &&
+    !doc.regulations!.some((r) => askedRegulations.has(r));
+  // The regulation the question names ("ТР ТС 032 с какого давления применяется?") is the subject of
+  // every sentence of the document about it, though few write its number again: the sentence that did
+  // ("Перечня … по ТР ТС 032/2013 … в наших источниках нет") led over the 0,05 МПа threshold (trial 11).
+  const ownRule = doc.regulations?.some((r) => askedRegulations.has(r)) ?? false;
+  // Words the document holds anywhere: a sentence of a document about the topic shares its context
+  // ("сколько это занимает" under a gauge-change document that names 换轨 once).
+  const docTokens =
+    doc.passages.length === 1
+      ? unitsOf(doc.passages[0]!).allTokens
+      : new Set(doc.passages.flatMap((p) => [...unitsOf(p).allTokens]));
+  return { ofAsked, markets, ownMarket, offMarket, otherJurisdiction, offRegulation, ownRule, docTokens };
+}
