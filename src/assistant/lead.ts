@@ -23,12 +23,10 @@ import {
   COVERAGE_FLOOR,
   DOC_WEIGHT,
   HEADING_WEIGHT,
-  VERDICT_HEADING,
   W_ABOVE,
   W_BELOW_FLOOR,
   W_EXAMPLE,
   W_FIRST,
-  W_FRAME,
   W_HAN,
   W_NOT_ASKED_MARKET,
   W_NOT_THE_CONVENTION,
@@ -47,6 +45,7 @@ import { answersType, kindOf, proximity } from './sentence-kind.js';
 import { ABOVE, THEIR_SIDE } from './sentence-patterns.js';
 import { candidateText } from './candidate-text.js';
 import { docStance } from './doc-stance.js';
+import { headingMatch } from './heading-match.js';
 
 export type { LeadSentence } from './compose-lead.js';
 export type { LeadDoc, LeadOptions, LeadPassage, LeadResult } from './lead-types.js';
@@ -138,17 +137,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
       // in the Russian recycling-fee note) answers for it (trial 18 t18-12).
       const offMarketHere = offMarket && !sectionOnAsked(passage.headingPath, doc.countries, asked);
       const sectionRegimes = askedConventions.length ? namedRegimes(passage.headingPath.slice(1).join(' ')) : [];
-      let frameInHeading = 0;
-      for (const t of frameTokens) if (headingTokens.has(t)) frameInHeading++;
-      // Framed as the question is, about something else: "要补税吗？" (returned goods) shares only "税吗" with
-      // "…能先退税吗" and led a 9810 refund question with the section on returns (trial 18 t18-16).
-      const topicInHeading = [...headingTokens].some((t) => qTokens.has(t));
-      const frameBonus = frameTokens.size && topicInHeading ? (W_FRAME * frameInHeading) / frameTokens.size : 0;
-      // A section's short opening ("不是。", "Нет.") answers its heading: shown only when the question asks
-      // what the heading asks ("欧盟第18轮是不是第一次制裁中国银行" led with the "No." of "只有美国吗？", trial 9).
-      let askedInHeading = 0;
-      for (const t of headingTokens) if (qTokens.has(t) || frameTokens.has(t)) askedInHeading++;
-      const headingAsked = headingTokens.size > 0 && askedInHeading / headingTokens.size >= VERDICT_HEADING;
+      const { frameBonus, headingAsked } = headingMatch(headingTokens, qTokens, frameTokens);
       for (const [unitIndex, unit] of units.entries()) {
         let matched = 0;
         let matchedGlobal = 0;
