@@ -50,9 +50,10 @@ import { headingMatch } from './heading-match.js';
 export type { LeadSentence } from './compose-lead.js';
 export type { LeadDoc, LeadOptions, LeadPassage, LeadResult } from './lead-types.js';
 
-/** A sentence that opens by answering yes or no. */
+/** A sentence that opens by answering yes or no: "Да, если…", "No, only…" — not "No preferential rate exists…" (trial 20
+ * t20-08 lost its "No. The agreement is non-preferential" to it). */
 const YES_OR_NO =
-  /^(?:да|нет|не\s+(?:нужно|надо|обязательно)|yes|no|not\s+necessarily|是的?|否|不(?:是|需要|用|能|可以)|可以|需要)(?![\p{L}])/iu;
+  /^(?:(?:да|нет|yes|no)\s*[,.:;—–]|(?:не\s+(?:нужно|надо|обязательно)|not\s+necessarily)(?![\p{L}])|(?:是的?|否|不(?:是|需要|用|能|可以)|可以|需要)[，,。：:])/iu;
 /** The share of a sentence a previous lead showed for it to count as read. */
 const SHOWN_SHARE = 0.8;
 export function selectLead(question: string, docs: readonly LeadDoc[], opts: LeadOptions): LeadResult {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesRole, questionTypes, sentenceHas } from './question-type.js';
+import { questionTypes, rolesNamed, sentenceHas } from './question-type.js';
 
 describe('question types', () => {
   it('reads a year as a date, not a duration', () => {
@@ -17,9 +17,10 @@ describe('question types', () => {
   });
 
   it('names a party by its role, in any of the three languages', () => {
-    for (const s of ['Коды наносит производитель или импортёр.', 'The importer files the DoC.', '由进口商申请。'])
-      expect(namesRole(s), s).toBe(true);
-    expect(namesRole('Коды наносят до ввоза.')).toBe(false);
+    expect(rolesNamed('Коды наносит производитель или импортёр.')).toEqual(['производитель', 'импортёр']);
+    expect(rolesNamed('The importer files the DoC.')).toEqual(['importer']);
+    expect(rolesNamed('由进口商申请。')).toEqual(['进口商']);
+    expect(rolesNamed('Коды наносят до ввоза.')).toEqual([]);
   });
 
   it('reads "4-hour", "30-day" and "12-месячный" as durations, not a regulation number (trial 13)', () => {

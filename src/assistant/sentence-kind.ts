@@ -1,16 +1,23 @@
 // What a candidate sentence of the direct answer is (lead.ts): whether it holds the kind of answer the
 // question asks for, whether it points elsewhere or is a worked example, and how close together the
 // question's words sit in it.
+import { tokenize } from '../rag/tokenize.js';
 import { CROSS_REFERENCE, isPointer } from './pointer-sentences.js';
-import type { Unit } from './passage-units.js';
-import { namesRole, sentenceHas, type QuestionType } from './question-type.js';
+import { matchKey, type Unit } from './passage-units.js';
+import { rolesNamed, sentenceHas, type QuestionType } from './question-type.js';
 import { EXAMPLE } from './sentence-patterns.js';
 
 /** Whether a sentence holds what the question asks for, beyond the question's own words: a name
  * the question does not contain (who), a number it does not contain (how many), or the figure kinds
  * of question-type.ts. */
 export function answersType(type: QuestionType, unit: Unit, qTokens: ReadonlySet<string>): boolean {
-  if (type === 'who') return unit.names.some((keys) => !keys.every((k) => qTokens.has(k))) || namesRole(unit.text);
+  // A role answers "who" when the question does not name it already ("…мы сами на фабрике или импортёр?" is answered by
+  // who, not by any sentence that says "импортёр": the Kazakh note's led a question on Честный ЗНАК, trial 16 t16-12).
+  if (type === 'who')
+    return (
+      unit.names.some((keys) => !keys.every((k) => qTokens.has(k))) ||
+      rolesNamed(unit.text).some((role) => !tokenize(role).some((t) => qTokens.has(matchKey(t))))
+    );
   if (type === 'number')
     return unit.numbers.some((n) => !qTokens.has(n)) || (unit.numbers.length === 0 && sentenceHas(type, unit.text));
   return sentenceHas(type, unit.text);
