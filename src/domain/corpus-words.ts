@@ -3,7 +3,7 @@
 // ("Adult footwear is declared (DoC)", trial 21 t21-18). The documents' word is added after the everyday one.
 
 interface CorpusWord {
-  /** How a message names the goods. */
+  /** How a message says it. */
   said: RegExp;
   /** The message already uses the documents' word. */
   has: RegExp;
@@ -19,7 +19,7 @@ const WORDS: readonly CorpusWord[] = [
   { said: /(?:по)?став(?:ить|ят|ит|лю)\s+(?:\S+\s+){0,2}на\s+уч[её]т/iu, has: /регистр/iu, word: 'регистрировать' },
 ];
 
-/** The text with the documents' word added right after the first everyday name of goods it lacks. */
+/** The text with the documents' word added right after each everyday word whose document word it lacks. */
 export function withCorpusWords(text: string): string {
   let out = text;
   for (const { said, has, word } of WORDS) {
