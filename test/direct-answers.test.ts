@@ -1425,8 +1425,9 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
       'Qingdao to Almaty by train - Alashankou or Khorgos, which one is faster/cheaper? and roughly how many days',
     );
     expect(a.toolCalls.map((c) => c.name)).toEqual(['plan_route', 'plan_route']);
-    // The planner's one train service reads the same through either crossing: what the notes say follows.
-    expect(a.answer.split('\n\n').at(-1)).toMatch(/Almaty: .*\[1\]/);
+    // The planner's one train service reads the same through either crossing: what the notes say follows, read for the
+    // question that weighs them (trial 21 t21-12), not for its days.
+    expect(a.answer.split('\n\n').at(-1)).toMatch(/10–15% cheaper than via Alashankou.*\[1\]/);
     expect(a.citations.length).toBeGreaterThan(0);
   });
 
@@ -1941,6 +1942,13 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     // "ставить на учёт" is the notes' "регистрировать", and the section asking it opens "Да, если сумма превышает…".
     const a = await ask('клиент из Алматы, контракт на 40 тыс $. ему надо ставить контракт на учет в банке или нет?');
     expect(a.lead?.text).toContain('Да, если сумма превышает 50 000 долларов США в эквиваленте или не указана.');
+  });
+
+  it('answers "…几天？走霍尔果斯还是阿拉山口 哪个便宜点" with the plans and the notes\' 10–15% saving (trial 21 t21-12)', async () => {
+    // Read whole, the message's days question led the note beside the plans with a crossing's description.
+    const a = await ask('从胶州上合示范区发一个40尺到阿拉木图 铁路大概几天？走霍尔果斯还是阿拉山口 哪个便宜点');
+    expect(a.toolCalls.map((c) => c.name)).toContain('plan_route');
+    expect(a.answer).toMatch(/便宜10%—15%/);
   });
 
   it('gives the same direct answer through `advisor ask --json`', async () => {

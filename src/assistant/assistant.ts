@@ -23,6 +23,7 @@ import { retrieveFused } from './retrieve.js';
 import { toolAnswer } from './tool-answer.js';
 import { withoutModel } from './without-model.js';
 import { asideQuestion } from './aside-question.js';
+import { questionParts } from './question-parts.js';
 import { askedMarkets } from '../domain/markets.js';
 import { detectIntent } from './detect-intent.js';
 import { intentOf } from './intent-of.js';
@@ -189,8 +190,15 @@ export class Assistant {
     // question the notes answer too: the planner's figures do not tell two crossings of one train service
     // apart, the notes say which is shorter and cheaper (trial 17 t17-33 got the same plan twice).
     const weighed = intent.kind === 'route' && (intent.compareVia?.length ?? 0) >= 2;
+    // Of a message that asks more ("…铁路大概几天？走霍尔果斯还是阿拉山口 哪个便宜点"), the question that weighs them: read
+    // whole, its days led the aside with a crossing's description, not the 10–15% saving (trial 21 t21-12).
+    const weighing = () => {
+      const via = intent.kind === 'route' ? (intent.compareVia ?? []) : [];
+      const parts = questionParts(question);
+      return parts.find((p) => via.every((id) => places(p).some((r) => r.id === id))) ?? question;
+    };
     const aside = weighed
-      ? question
+      ? weighing()
       : asideQuestion(
           question,
           (s) =>
