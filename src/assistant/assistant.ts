@@ -189,16 +189,16 @@ export class Assistant {
     // Crossings weighed against each other ("Alashankou or Khorgos, which one is faster/cheaper?") are a
     // question the notes answer too: the planner's figures do not tell two crossings of one train service
     // apart, the notes say which is shorter and cheaper (trial 17 t17-33 got the same plan twice).
-    const weighed = intent.kind === 'route' && (intent.compareVia?.length ?? 0) >= 2;
+    const weighed = intent.kind === 'route' && (intent.compareVia?.length ?? 0) >= 2 ? intent.compareVia : undefined;
     // Of a message that asks more ("…铁路大概几天？走霍尔果斯还是阿拉山口 哪个便宜点"), the question that weighs them: read
     // whole, its days led the aside with a crossing's description, not the 10–15% saving (trial 21 t21-12).
-    const weighing = () => {
-      const via = intent.kind === 'route' ? (intent.compareVia ?? []) : [];
-      const parts = questionParts(question);
-      return parts.find((p) => via.every((id) => places(p).some((r) => r.id === id))) ?? question;
-    };
+    const weighing = (via: readonly string[]) =>
+      questionParts(question).find((p) => {
+        const named = places(p).map((r) => r.id);
+        return via.every((id) => named.includes(id));
+      }) ?? question;
     const aside = weighed
-      ? weighing()
+      ? weighing(weighed)
       : asideQuestion(
           question,
           (s) =>

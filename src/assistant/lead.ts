@@ -267,16 +267,18 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
           doc.countries.some((c) => c !== 'CN') &&
           !doc.countries.some((c) => asked.has(c)) &&
           (unit.markets.length > 0 || markets.length <= 2);
-        if (!wrongMarket && !wrongProduct)
+        if (!wrongMarket && !wrongProduct) {
+          const shownBefore = seen.some((p) => unit.text.includes(p) || p.includes(unit.text));
           eligible.push({
             ...candidate,
             coverage,
             matched: matchedGlobal,
             countryFigure,
             countries: doc.countries.join(),
-            shownBefore: seen.some((p) => unit.text.includes(p) || p.includes(unit.text)),
-            partlyShown: !shownWhole(unit.text),
+            shownBefore,
+            partlyShown: shownBefore && !shownWhole(unit.text),
           });
+        }
       }
     }
   }

@@ -38,11 +38,11 @@ export interface PassageUnits {
   allTokens: ReadonlySet<string>;
 }
 
-/** A short sentence that labels what follows it as a worked example: "Пример (наш расчёт, а не цитата).", "An
- * illustration (our arithmetic, not a quote): suppose the transit time is 20 days." (trial 18 t18-32). */
 /** A paragraph's short first sentence saying what follows is not law or not confirmed. */
 const HEDGE_OPENING =
   /^[^.!?。！？]{0,40}(?:ещё\s+не\s+закон|еще\s+не\s+закон|пока\s+не\s+закон|не\s+подтвержден\S*|not\s+(?:yet\s+)?(?:law|in\s+force|confirmed)|尚未成为法律|尚未生效|未经证实|尚未证实)[^.!?。！？]{0,20}[.!。！]$/iu;
+/** A short sentence that labels what follows it as a worked example: "Пример (наш расчёт, а не цитата).", "An
+ * illustration (our arithmetic, not a quote): suppose the transit time is 20 days." (trial 18 t18-32). */
 const EXAMPLE_LABEL = /^(?:пример|example|worked\s+example|(?:an\s+)?illustration|举例|示例)[^.!?。！？]{0,80}[.。]$/iu;
 
 /** The direct answer's room (lead.ts): an item longer than it is read by its sentences. */

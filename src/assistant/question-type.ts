@@ -69,10 +69,10 @@ export function sentenceHas(type: QuestionType, sentence: string): boolean {
 /** A party named by its role: it answers "who" as a name does ("Коды наносит производитель или импортёр", trial 21 t21-17). */
 const ROLE =
   /(?:^|[^\p{L}])(?:[Пп]роизводител|[Ии]зготовител|[Ии]мпорт[её]р|[Ээ]кспорт[её]р|[Пп]окупател|[Пп]родав[ец]|[Зз]аявител|[Пп]еревозчик|[Ээ]кспедитор|[Mm]anufacturer|[Ii]mporter|[Ee]xporter|[Bb]uyer|[Ss]eller|[Aa]pplicant|[Cc]arrier|[Ff]orwarder)|进口商|出口商|制造商|生产商|生产企业|买方|卖方|申请人|承运人|货代/u;
+/** Each role's whole word, found anywhere in a sentence. */
+const ROLE_WORD = new RegExp(`(?:${ROLE.source})[\\p{Script=Latin}\\p{Script=Cyrillic}]*`, 'gu');
 export const rolesNamed = (sentence: string): string[] =>
-  [...sentence.matchAll(new RegExp(`(?:${ROLE.source})[\\p{Script=Latin}\\p{Script=Cyrillic}]*`, 'gu'))].map((m) =>
-    m[0].replace(/^[^\p{L}]+/u, ''),
-  );
+  [...sentence.matchAll(ROLE_WORD)].map((m) => m[0].replace(/^[^\p{L}]+/u, ''));
 
 /** A figure of any kind (a number with a unit, a date): such a sentence about another market is never the lead. */
 export function hasFigure(sentence: string): boolean {

@@ -83,7 +83,7 @@ export function planRetrieval(
   depth = 0,
 ): RetrievalPlan {
   // "俄罗斯进口 НДС …": the message's own word for a term written in another script is searched and read too, and
-  // the documents' word for everyday names of goods ("sneakers" → footwear).
+  // the documents' word for everyday ones ("sneakers" → footwear).
   const terms = withCorpusWords(withOwnScriptTerms(message));
   // A city in a question on a market's rules stands for its country ("EAC серт … в Ташкент", city-markets.ts).
   const question = CONFORMITY.test(terms) || RULE_SUBJECT.test(terms) ? withCountryOfCity(terms) : terms;

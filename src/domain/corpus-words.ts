@@ -1,6 +1,7 @@
 // Everyday words beside the one the knowledge documents use for the same thing: exporters write "sneakers" and
 // "school shoes", the notes say "footwear", so a question on shoes matched none of the sentences that answer it
 // ("Adult footwear is declared (DoC)", trial 21 t21-18). The documents' word is added after the everyday one.
+import { wordEnd } from './word-end.js';
 
 interface CorpusWord {
   /** How a message says it. */
@@ -26,11 +27,7 @@ export function withCorpusWords(text: string): string {
     if (has.test(out)) continue;
     const m = said.exec(out);
     if (!m) continue;
-    // After the whole word the pattern begins ("кроссовк|и", "антидемпинг|овая").
-    const end =
-      m.index +
-      m[0].length +
-      (/^[\p{Script=Latin}\p{Script=Cyrillic}\d]*/u.exec(out.slice(m.index + m[0].length))?.[0].length ?? 0);
+    const end = wordEnd(out, m);
     out = `${out.slice(0, end)} ${word}${out.slice(end)}`;
   }
   return out;

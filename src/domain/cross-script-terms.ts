@@ -4,6 +4,7 @@
 // term is added beside it, for searching and for picking the answer's sentences.
 import { detectLang } from '../i18n/detect-lang.js';
 import type { Lang } from './lang.js';
+import { wordEnd } from './word-end.js';
 
 interface Term {
   /** How each language writes the term (a message may use any of them). */
@@ -55,28 +56,20 @@ const TERMS: readonly Term[] = [
   },
 ];
 
-/** The language a term's pattern belongs to, judged by the script it is written in. */
-const scriptOf = (text: string): Lang | undefined => detectLang(text)?.lang;
-
 /**
  * The text with its language's word added right after the first term written in another script (so it stays in
  * the sentence that asks it), for each term the text does not already name in its own language.
  */
 export function withOwnScriptTerms(text: string): string {
-  const lang = scriptOf(text);
+  const lang = detectLang(text)?.lang;
   if (!lang) return text;
   let out = text;
   for (const term of TERMS) {
     if (term.written[lang].test(out)) continue;
     for (const l of Object.keys(term.written) as Lang[]) {
-      if (l === lang) continue;
-      const m = new RegExp(term.written[l].source, term.written[l].flags.replace('g', '')).exec(out);
+      const m = l === lang ? null : term.written[l].exec(out);
       if (!m) continue;
-      // After the whole word the pattern begins ("кроссовк|и", "антидемпинг|овая").
-      const end =
-        m.index +
-        m[0].length +
-        (/^[\p{Script=Latin}\p{Script=Cyrillic}\d]*/u.exec(out.slice(m.index + m[0].length))?.[0].length ?? 0);
+      const end = wordEnd(out, m);
       out = `${out.slice(0, end)} ${term.word[lang]} ${out.slice(end)}`;
       break;
     }

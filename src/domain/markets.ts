@@ -311,7 +311,8 @@ export const NAMES_UNION = /ЕАЭС|EAEU|欧亚经济联盟|Таможенн\S*
 
 const LETTER = /[\p{L}\p{N}]/u;
 
-function stemAt(text: string, stem: string): number {
+/** Where a market's stem begins a word of a lowercased text (ё read as е), or -1. */
+export function stemAt(text: string, stem: string): number {
   let from = 0;
   for (;;) {
     const at = text.indexOf(stem, from);

@@ -50,8 +50,6 @@ export interface LeadReport {
   byLang: Record<string, GroupFigures>;
   byCategory: Record<string, GroupFigures>;
   misses: LeadRow[];
-  /** Every question's row, in the order asked. */
-  rows: LeadRow[];
 }
 
 export interface GroupFigures {
@@ -156,6 +154,5 @@ export async function evalDomainLead(
     byLang: group((r) => r.lang),
     byCategory: group((r) => r.category),
     misses: rows.filter((r) => !r.keyInLeadAny || !r.sectionTop3Any),
-    rows,
   };
 }
