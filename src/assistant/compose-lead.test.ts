@@ -23,3 +23,16 @@ describe('composeLead', () => {
     expect(second!.budget).toBe(300 - 147 - 6);
   });
 });
+
+describe('composeLead: the room a best sentence leaves', () => {
+  it('shows a runner-up that does not fit cut into the room left, when it scores close enough', () => {
+    const [top, second] = composeLead([sentence(1, 170, 1), sentence(2, 400, 0.7)], 300, 3, visible);
+    expect(top!.budget).toBe(300);
+    expect(second!.budget).toBe(300 - 170 - 6);
+  });
+
+  it('does not when the room left is small or the runner-up scores far below', () => {
+    expect(composeLead([sentence(1, 250, 1), sentence(2, 400, 0.7)], 300, 3, visible)).toHaveLength(1);
+    expect(composeLead([sentence(1, 170, 1), sentence(2, 400, 0.5)], 300, 3, visible)).toHaveLength(1);
+  });
+});

@@ -182,3 +182,37 @@ describe('fitAround with the figures a question asks for', () => {
     expect(cut.replace(/…/g, '').length).toBeLessThanOrEqual(100);
   });
 });
+
+describe('fitAround: where the cut falls', () => {
+  it('centres on the rare question words, not on the topic every sentence repeats, when given their weights', () => {
+    const text =
+      'Дождевые леса Амазонии занимают более половины оставшихся дождевых лесов планеты и образуют самый большой и разнообразный тропический лесной массив в мире, где растут около 390 миллиардов деревьев 16 000 видов.';
+    const q = keys('Сколько видов деревьев растёт в дождевых лесах Амазонии?');
+    const weights = new Map([...q].map((k) => [k, /^(вид|дерев)/.test(k) ? 2 : 0.2]));
+    expect(fitAround(text, 120, q, [], weights)).toContain('16 000 видов');
+  });
+
+  it('never starts a cut right after a number it skipped ("…дней" of "8 дней")', () => {
+    const text =
+      'Алматы: около 10–12 дней по данным 2018 года; 8 дней у первого поезда из зоны весной 2020 года и 12 дней у поезда в ноябре 2020 года; морско-железнодорожные поезда через Алашанькоу или Хоргос идут 10–15 дней.';
+    const q = keys('сколько дней идёт поезд до Алматы');
+    for (let size = 40; size <= 160; size += 3) {
+      const cut = fitAround(text, size, q);
+      // What follows the first mark of a cut (after the line's label "Алматы:", which stays).
+      const shown = /…([^…]+)/u.exec(cut)?.[1];
+      if (!shown) continue;
+      const at = text.indexOf(shown.trim());
+      expect(at, `${size}: ${cut}`).toBeGreaterThan(0);
+      // The word before the shown start is no number cut off from its unit.
+      expect(text.slice(0, at).trimEnd(), `${size}: ${cut}`).not.toMatch(/\d$/);
+    }
+  });
+
+  it('reads an initial as part of a name, not as a verdict that opens the sentence', () => {
+    const text =
+      'Директор А. Петров подписал приказ о новой программе проверки грузов, которая действует с весны на всех пунктах пропуска региона и охватывает контейнерные поезда.';
+    const cut = fitAround(text, 90, keys('охватывает ли программа контейнерные поезда'));
+    expect(cut).toContain('контейнерные поезда');
+    expect(cut).not.toMatch(/^Директор А\. …/);
+  });
+});

@@ -307,9 +307,9 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   // would say the rule applies).
   const cut = (text: string, budget: number) => {
     const head = keptHeads.get(text);
-    if (!head || text.length <= budget) return fitAround(text, budget, qTokens, figureSpans(types, text));
+    if (!head || text.length <= budget) return fitAround(text, budget, qTokens, figureSpans(types, text), weight);
     const rest = text.slice(head.length + 1);
-    return `${head} ${fitAround(rest, Math.max(20, budget - head.length - 1), qTokens, figureSpans(types, rest))}`;
+    return `${head} ${fitAround(rest, Math.max(20, budget - head.length - 1), qTokens, figureSpans(types, rest), weight)}`;
   };
   const show = (chosen: ReadonlyArray<LeadSentence & { budget: number }>) =>
     chosen.map((s) => ({ ...s, shown: cut(s.text, s.budget) }));
