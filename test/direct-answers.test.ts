@@ -1951,6 +1951,31 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.answer).toMatch(/便宜10%—15%/);
   });
 
+  it("answers children's jackets from the rule on outerwear, not on footwear (trial 22 t22-01)", async () => {
+    // The notes say "верхняя одежда", never "куртки": the footwear lines led, sharing "детск" and "сертификат".
+    const a = await ask('детские куртки на 5-7 лет хотим возить в РФ, что нужно серт или декларация по ТР ТС?');
+    expect(a.lead?.text).toMatch(/^Детская верхняя одежда декларируется/);
+    expect(a.lead?.text).not.toMatch(/обув/);
+  });
+
+  it('reads "DoC" as a declaration: toys need a certificate only (trial 22 t22-03)', async () => {
+    // Unread, "DoC" left "EAC", "toys" and "under 3" to pick the toy-label section.
+    const a = await ask(
+      'wooden stacking toys for 1-3 yr olds, buyer is in Almaty. can we just do a DoC like for our other EAC stuff',
+    );
+    expect(a.lead?.text).toMatch(/^A certificate only\. .*declaration is not an option/);
+    // …and a Chinese chat's "EAC DoC" is no company to look up: "客户…靠谱吗" asked whether the declaration will do.
+    const zh = await ask('毛绒玩具发哈萨克斯坦，客户说做个EAC DoC 就行，便宜点，靠谱吗？？');
+    expect(zh.toolCalls).toEqual([]);
+    expect(zh.lead?.text).toMatch(/只能认证|合格证书/);
+  });
+
+  it('corrects a 12% Kazakh import VAT with the 16% of 2026 (trial 22 t22-24)', async () => {
+    // "kazakh" in the question picked the Kazakh note's label-language section, and the 12% stood uncorrected.
+    const a = await ask('our kazakh distributor prices with 12% import VAT, so landed cost = CIF + duty + 12% right?');
+    expect(a.lead?.text).toMatch(/raised standard VAT from 12% to 16%/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -26,15 +26,20 @@ const SELF = /^(?:(?:我们|我司|我方|咱们)(?:这边)?(?:是|为|属于)|�
 const ASKING_BEFORE_NAME = /^.*(?:核实|查查|查询|查一下|查下|看一下|看看|了解一下|对方是)(?:一下)?/u;
 const COUNTRY_HAN =
   '中国|俄罗斯|俄国|俄|哈萨克斯坦|哈萨克|乌兹别克斯坦|乌兹别克|吉尔吉斯斯坦|吉尔吉斯|塔吉克斯坦|塔吉克|白俄罗斯|白俄|蒙古|土库曼斯坦|土库曼|巴基斯坦|印度|伊朗|阿塞拜疆|格鲁吉亚|土耳其';
-/** A company named by its kind or country only ("乌兹别克公司", "一家贸易公司", "外贸公司"): a whole country
+/** A company named by its kind or country only ("乌兹别克公司", "一家贸易公司", "外贸公司", "哈萨克斯坦客户": "想查下哈萨克斯坦
+ * 客户的资信" names no company to look up, trial 22 t22-15): a whole country
  * name, never a name that merely ends in a country-like character ("泰克公司", "帝国贸易公司" are names). */
 const KIND_OF_COMPANY = new RegExp(
-  `^(?:一家|这家|那家|某|某家)?(?:(?:${COUNTRY_HAN})(?:方|的)?|当地|国外|外国|境外|国内)?(?:的)?(?:外贸|贸易|物流|货代|生产|制造|进口|出口|运输|供应链|科技)?(?:的)?(?:公司|企业)$`,
+  `^(?:一家|这家|那家|某|某家)?(?:(?:${COUNTRY_HAN})(?:方|的)?|当地|国外|外国|境外|国内)?(?:的)?(?:外贸|贸易|物流|货代|生产|制造|进口|出口|运输|供应链|科技)?(?:的)?(?:公司|企业|客户|买家|买方|卖家|卖方|供应商|工厂|经销商|分销商|进口商|代理商)$`,
   'u',
 );
 /** A single capitalised word or two after a kind of company ("公司 Tashkent Agro"). */
 const NAME_AFTER = /^\s*([A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\d-]+(?:\s+[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\d-]+)?)/u;
 
+/** A capitalised run made of trade terms only ("EAC DoC", "TR CU", "HS Code"): "客户说做个EAC DoC 就行…靠谱吗？？" asked
+ * whether a declaration is enough for plush toys and was looked up as the company "EAC DoC" (trial 22). */
+const TERMS_ONLY =
+  /^(?:(?:EAC|EAEU|ЕАЭС|ЕАС|DoC|CoC|SGR|СГР|TR|CU|ТР|ТС|HS|ТН|ВЭД|VAT|НДС|AEO|УЭО|CIF|FOB|FCA|CIP|CPT|DAP|DDP|EXW|Incoterms|SMGS|СМГС|CMR|TIR|RoHS|GOST|ГОСТ|Code|Codes)\s*)+$/u;
 const NOT_HAN = Symbol('no Han company form');
 
 /** A company written with a Han legal form ("…有限公司"), searching past the asker's own company
@@ -88,7 +93,7 @@ export function companyIn(text: string): string | undefined {
   const quoted = QUOTED.exec(text);
   if (quoted) return quoted[1] ?? quoted[2] ?? quoted[3];
   const run = CAPITALISED_RUN.exec(text);
-  if (run) return run[1]!.trim();
+  if (run && !TERMS_ONLY.test(run[1]!.trim())) return run[1]!.trim();
   return undefined;
 }
 

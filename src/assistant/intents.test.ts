@@ -47,6 +47,14 @@ describe('company names in Chinese messages', () => {
     expect(companyIn('我们是贸易公司，想查一下阿拉木图物流有限公司')).toBe('阿拉木图物流有限公司');
   });
 
+  it('takes neither trade terms nor "哈萨克斯坦客户" for a company (trial 22)', () => {
+    expect(companyIn('毛绒玩具发哈萨克斯坦，客户说做个EAC DoC 就行，便宜点，靠谱吗？？')).toBeUndefined();
+    expect(detectIntent('毛绒玩具发哈萨克斯坦，客户说做个EAC DoC 就行，便宜点，靠谱吗？？').kind).not.toBe('credit');
+    expect(companyIn('想查下哈萨克斯坦客户的资信')).not.toBe('哈萨克斯坦客户');
+    // A name is still a name.
+    expect(companyIn('帮我查查哈萨克斯坦的公司 Astana Trade 靠谱吗')).toBe('Astana Trade');
+  });
+
   it('keeps names that merely end like a country or a kind ("泰克公司", "帝国贸易公司")', () => {
     expect(companyIn('查一下青岛泰克公司')).toBe('青岛泰克公司');
     expect(companyIn('帮我核实帝国贸易公司')).toBe('帝国贸易公司');

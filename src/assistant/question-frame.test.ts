@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withoutComparison, withoutOrigin } from './question-frame.js';
+import { withoutComparison, withoutFrame, withoutOrigin } from './question-frame.js';
 
 describe('withoutComparison', () => {
   it('drops a comparison with another market beside the one asked, in each language', () => {
@@ -19,6 +19,17 @@ describe('withoutComparison', () => {
       'do they take EAC like russia?',
     ])
       expect(withoutComparison(q)).toBe(q);
+  });
+});
+
+describe('withoutFrame: the unit a price question prices', () => {
+  it('drops "один" after "сколько" and "по деньгам", keeps it elsewhere', () => {
+    expect(withoutFrame('а по деньгам сколько один код', 'ru').split(/\s+/).filter(Boolean)).toEqual([
+      'а',
+      'сколько',
+      'код',
+    ]);
+    expect(withoutFrame('поезд меняет колею один раз', 'ru')).toContain('один');
   });
 });
 

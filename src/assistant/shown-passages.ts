@@ -11,6 +11,7 @@ import { yearsIn } from './asked-years.js';
 import { withoutFrame } from './question-frame.js';
 import { tokenize } from '../rag/tokenize.js';
 import { detectLang } from '../i18n/detect-lang.js';
+import { askedMarkets, marketName, MARKETS, stemAt, withoutMarkets } from '../domain/markets.js';
 
 /** A question that asks a rate ("ндс при ввозе в Кыргызстан сколько?") is answered by the section on the
  * rate ("Какие ставки НДС и налога с продаж?"), though it rarely says the word: without it the section on
@@ -77,6 +78,18 @@ function datedFirst(
   );
 }
 
+/** Whether the question writes the market's country name (in any of the three languages; a Russian name without its
+ * ending: "в Казахстане", "России"), not only its people or language ("kazakh", "казахский", "哈萨克客户"). */
+function namesCountry(question: string, market: string): boolean {
+  const lower = question.toLowerCase().replace(/ё/g, 'е');
+  const named = (['en', 'zh', 'ru'] as const).some((lang) => {
+    const name = marketName(market, lang).toLowerCase().replace(/ё/g, 'е');
+    return lower.includes(lang === 'ru' ? name.slice(0, -1) : name);
+  });
+  // Its abbreviation is its name too ("в РФ").
+  return named || (MARKETS[market]?.stems ?? []).some((stem) => stem.length <= 3 && stemAt(` ${lower} `, stem) >= 0);
+}
+
 /** The first document's runner-up section is shown when it scores at least this share of its best. */
 export const SECOND_SECTION_RATIO = 0.5;
 /** A follow-up's own words point a further document to another section when it scores this much more. */
@@ -100,6 +113,24 @@ export function shownPassages<H extends UserHit>(
   const ranked = date
     ? datedFirst(date, index.rankSections(words, ids, DATED_DEPTH))
     : index.rankSections(words, ids, 2);
+  // In a market's own note every section is about that market: its name in the question says which note, not which
+  // section, and "kazakh" matched "Must labels be in Kazakh?" for "our kazakh distributor prices with 12% import VAT"
+  // instead of the 16% VAT section (trial 22 t22-24). Such notes rank their sections without the market's words.
+  // Only when the question names the market by its people or language ("our kazakh distributor", "узбекский клиент"),
+  // not by the country's name: "ввозной НДС в России" finds the Russian VAT note's line "Россия: …22%" by it.
+  {
+    const asked = askedMarkets(question).filter((m) => !namesCountry(question, m));
+    const own = hits
+      .filter((h) => h.doc.countries.length === 1 && asked.includes(h.doc.countries[0]!))
+      .map((h) => h.docId);
+    const without = withoutMarkets(words, asked);
+    if (own.length && without !== words) {
+      const again = date
+        ? datedFirst(date, index.rankSections(without, own, DATED_DEPTH))
+        : index.rankSections(without, own, 2);
+      for (const [id, hs] of again) if (hs.length) ranked.set(id, hs);
+    }
+  }
   // A follow-up read with the question before it ranks the first document's sections by both; its own
   // words alone may point to another section of that document ("and how long do I have to file?" after
   // the CMR limit: the claim period), which is then shown as the runner-up.

@@ -4,13 +4,27 @@ import { withCorpusWords } from './corpus-words.js';
 describe('withCorpusWords', () => {
   it("adds the documents' word after the everyday name of the goods", () => {
     expect(withCorpusWords("men's sneakers + kids school shoes to KZ")).toBe(
-      "men's sneakers footwear + kids school shoes to KZ",
+      "men's sneakers footwear + kids school shoes to KZ Kazakhstan",
     );
     expect(withCorpusWords('кроссовки в Казахстан')).toBe('кроссовки обувь в Казахстан');
     expect(withCorpusWords('运动鞋出口俄罗斯')).toBe('运动鞋 鞋类出口俄罗斯');
     expect(withCorpusWords('надо ставить контракт на учет в банке')).toBe(
       'надо ставить контракт на учет регистрировать в банке',
     );
+  });
+
+  it('reads jackets as outerwear, "DoC" in the message\'s own language, and a Central Asian country code', () => {
+    expect(withCorpusWords('детские куртки на 5-7 лет')).toBe('детские куртки верхняя одежда на 5-7 лет');
+    expect(withCorpusWords('kids jackets to Almaty')).toBe('kids jackets outerwear to Almaty');
+    expect(withCorpusWords('儿童羽绒服出口')).toBe('儿童羽绒服 外衣出口');
+    expect(withCorpusWords('can we just do a DoC')).toBe('can we just do a DoC declaration of conformity');
+    expect(withCorpusWords('客户说做个EAC DoC 就行')).toBe('客户说做个EAC DoC 符合性声明 就行');
+    expect(withCorpusWords('хватит DoC?')).toBe('хватит DoC декларация о соответствии?');
+    expect(withCorpusWords('which of KZ / UZ are in the CISG')).toBe(
+      'which of KZ Kazakhstan / UZ Uzbekistan are in the CISG',
+    );
+    // A unit, a word in capitals, Russia's code: none is read as a country.
+    expect(withCorpusWords('10 kg, SHIPPED BY RAIL, RU customs')).toBe('10 kg, SHIPPED BY RAIL, RU customs');
   });
 
   it('leaves a message that already uses the word, or names no such goods, as it is', () => {

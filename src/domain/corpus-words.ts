@@ -8,13 +8,54 @@ interface CorpusWord {
   said: RegExp;
   /** The message already uses the documents' word. */
   has: RegExp;
-  word: string;
+  /** The documents' word, or one per script of the message (Chinese, Cyrillic, Latin) for a term any language writes. */
+  word: string | { zh: string; ru: string; en: string };
 }
 
 const WORDS: readonly CorpusWord[] = [
   { said: /\b(?:shoes?|sneakers?|boots|trainers|sandals|slippers)\b/iu, has: /footwear/iu, word: 'footwear' },
   { said: /кроссовк|ботин(?:ок|к)|туфл|сапог|тапоч|(?<![\p{L}])кед/iu, has: /обув/iu, word: 'обувь' },
   { said: /运动鞋|球鞋|皮鞋|靴|拖鞋|凉鞋|板鞋|童鞋|鞋子/u, has: /鞋类/u, word: '鞋类' },
+  // A jacket is outerwear: the notes sort garments by layer and say "третьего слоя (верхняя одежда)", "third-layer
+  // outerwear", "第三层（外衣）" ("детские куртки на 5-7 лет … серт или декларация?" led with children's footwear,
+  // trial 22 t22-01).
+  {
+    said: /куртк|пуховик|пальто|плащ|ветровк|(?<![\p{L}])парк[аиу](?![\p{L}])|комбинезон/iu,
+    has: /верхн\S*\s+одежд/iu,
+    word: 'верхняя одежда',
+  },
+  {
+    said: /\b(?:jackets?|coats?|parkas?|anoraks?|raincoats?|windbreakers?|overcoats?)\b/iu,
+    has: /outerwear/iu,
+    word: 'outerwear',
+  },
+  { said: /夹克|外套|羽绒服|大衣|风衣|冲锋衣|棉服/u, has: /外衣/u, word: '外衣' },
+  // "DoC" and "CoC", as exporters write them in any language, where the notes write the words out: "can we just do a DoC
+  // like for our other EAC stuff" for wooden toys was answered with what goes on a toy label, not "A certificate only …
+  // declaration is not an option" (trial 22 t22-03).
+  {
+    said: /(?<![\p{L}])(?:DoC|DOC|D\.o\.C\.)(?![\p{L}])/u,
+    // Not in a message that already weighs it against a certificate ("DoC or certificate for each one?").
+    has: /declaration|декларац|声明|certificate|сертификат|серт(?![\p{L}])|证书/iu,
+    word: { zh: '符合性声明', ru: 'декларация о соответствии', en: 'declaration of conformity' },
+  },
+  {
+    said: /(?<![\p{L}])(?:CoC|COC)(?![\p{L}])/u,
+    has: /certificate|сертификат|合格证书/iu,
+    word: { zh: '合格证书', ru: 'сертификат соответствия', en: 'certificate of conformity' },
+  },
+  // A country written as its code ("which of KZ / UZ are in the CISG", trial 22 t22-12): the notes name it. Upper case
+  // and a whole word only ("kg" is a kilogram); not "BY", a word of any message written in capitals, nor
+  // "RU": "RU customs rejected our invoice price" asks the union's valuation rule, and Russia named brought the
+  // Russian VAT note into its lead (domain heldout2-012).
+  ...(
+    [
+      ['KZ', /kazakh|казах|哈萨克/iu, { zh: '哈萨克斯坦', ru: 'Казахстан', en: 'Kazakhstan' }],
+      ['UZ', /uzbek|узбек|乌兹别克/iu, { zh: '乌兹别克斯坦', ru: 'Узбекистан', en: 'Uzbekistan' }],
+      ['KG', /kyrgyz|киргиз|кыргыз|吉尔吉斯/iu, { zh: '吉尔吉斯斯坦', ru: 'Киргизия', en: 'Kyrgyzstan' }],
+      ['TJ', /tajik|таджик|塔吉克/iu, { zh: '塔吉克斯坦', ru: 'Таджикистан', en: 'Tajikistan' }],
+    ] as const
+  ).map(([code, has, word]) => ({ said: new RegExp(`(?<![\\p{L}])${code}(?![\\p{L}])`, 'u'), has, word })),
   // Chat says a contract is "put on record" at the bank; the notes say it is registered (учётная регистрация): "клиент
   // из Алматы, контракт на 40 тыс $. ему надо ставить контракт на учет в банке?" (trial 21b t21b-13).
   { said: /(?:по)?став(?:ить|ят|ит|лю)\s+(?:\S+\s+){0,2}на\s+уч[её]т/iu, has: /регистр/iu, word: 'регистрировать' },
@@ -28,7 +69,15 @@ export function withCorpusWords(text: string): string {
     const m = said.exec(out);
     if (!m) continue;
     const end = wordEnd(out, m);
-    out = `${out.slice(0, end)} ${word}${out.slice(end)}`;
+    const own =
+      typeof word === 'string'
+        ? word
+        : /\p{Script=Han}/u.test(out)
+          ? word.zh
+          : /\p{Script=Cyrillic}/u.test(out)
+            ? word.ru
+            : word.en;
+    out = `${out.slice(0, end)} ${own}${out.slice(end)}`;
   }
   return out;
 }
