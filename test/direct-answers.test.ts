@@ -1976,6 +1976,22 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/raised standard VAT from 12% to 16%/);
   });
 
+  it('shows the SMGS delay penalty scale right after the rule it quantifies (trial 22 t22-21)', async () => {
+    // The list "6% … 18% … 30%" ranked below the waybill section's lines, which share "накладная СМГС".
+    const a = await ask(
+      'контейнер по жд (маршрут 15 дней по накладной СМГС) пришел на 5 дней позже срока. какая компенсация положена от перевозчика?',
+    );
+    expect(a.lead?.text).toMatch(/^Статья 45 СМГС: .*платит штраф\. \[1\] Штраф считается в процентах .*6%.*18%/);
+  });
+
+  it('says the knowledge base has no document on fireworks instead of answering with label rules (trial 22 t22-18)', async () => {
+    const a = await ask(
+      'нужна ли спец лицензия на ввоз фейерверков (пиротехника) в Казахстан и по какому тех регламенту серт делать?',
+    );
+    expect(a.lead).toBeUndefined();
+    expect(a.answer).toMatch(/^В базе знаний нет документа о теме: пиротехника \(фейерверки\)\./);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

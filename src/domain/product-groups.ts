@@ -831,4 +831,25 @@ export const PRODUCT_GROUPS: ProductGroup[] = [
       en: 'fumigation and IPPC marking of wood packaging (ISPM 15)',
     },
   },
+  {
+    // Fireworks are explosives with their own regulation (TR CU 006/2011) and licences: no document covers them, and
+    // "нужна ли спец лицензия на ввоз фейерверков в Казахстан" was answered with the Kazakh label-language rule
+    // (trial 22 t22-18).
+    id: 'pyrotechnics',
+    terms: [
+      'фейерверк',
+      'пиротехн',
+      'петард',
+      'салют',
+      'firework',
+      'pyrotechn',
+      'firecracker',
+      '烟花',
+      '爆竹',
+      '鞭炮',
+      '礼花',
+    ],
+    expand: ['ТР ТС 006/2011', 'TR CU 006/2011', '烟花爆竹'],
+    names: { ru: 'пиротехника (фейерверки)', zh: '烟花爆竹', en: 'fireworks (pyrotechnics)' },
+  },
 ];
