@@ -242,15 +242,6 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
           headingAsked,
         );
         if (counterfactual) keptHeads.set(text, heading);
-        (globalThis as any).__LD?.push({
-          n: doc.n,
-          score,
-          coverage,
-          text: unit.text,
-          heading: passage.headingPath.at(-1),
-          key: passage.key,
-          unitIndex,
-        }); // DEBUG-NOCOMMIT
         const candidate = {
           n: doc.n,
           passageKey: passage.key,
