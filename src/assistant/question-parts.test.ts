@@ -28,4 +28,11 @@ describe('questionParts', () => {
       questionParts('какой сейчас ндс при импорте в казахстан? клиент из алматы говорит что с января поднялся'),
     ).toHaveLength(1);
   });
+
+  it('reads a Chinese A-not-A question ("是不是", "要不要") as a question of its own (trial 22 t22-10)', () => {
+    expect(questionParts('乌兹别克斯坦进口增值税现在是多少？另外标签是不是一定要有乌兹别克语')).toEqual([
+      '乌兹别克斯坦进口增值税现在是多少？',
+      '另外标签是不是一定要有乌兹别克语',
+    ]);
+  });
 });

@@ -10,7 +10,7 @@ const MIN_WORDS = 3;
 /** A part that asks: a question mark, or a question word. "we ship t-shirts to almaty", "слышал с 2026
  * все подняли" tell the context of the question before them. */
 const ASKS =
-  /[?？]\s*$|(?:^|[^\p{L}])(?:что|как|какой|какая|какие|каков\S*|сколько|когда|где|кто|зачем|почему|можно\s+ли|нужн\S*\s+ли|what|how|when|where|which|who|why|is|are|do|does|can|should)(?:[^\p{L}]|$)|吗|呢|什么|多少|怎么|哪|是否|几/iu;
+  /[?？]\s*$|(?:^|[^\p{L}])(?:что|как|какой|какая|какие|каков\S*|сколько|когда|где|кто|зачем|почему|можно\s+ли|нужн\S*\s+ли|what|how|when|where|which|who|why|is|are|do|does|can|should)(?:[^\p{L}]|$)|吗|呢|什么|多少|怎么|哪|是否|几|是不是|要不要|能不能|有没有|对不对|行不行|可不可以|需不需要/iu;
 
 /** "говорит что…", "says that…": what someone told, not a question ("клиент из алматы говорит что с января поднялся"
  * was searched alone after a VAT question and led the answer with the Alashankou crossing). */
