@@ -1992,6 +1992,19 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.answer).toMatch(/^В базе знаний нет документа о теме: пиротехника \(фейерверки\)\./);
   });
 
+  it('follows "what if we sign one frame contract for like 150k…" up on the Kazakh contract registration (trial 22b t22b-04)', async () => {
+    // Fourteen words opening "what if": searched alone, it was answered with Zabaikalsk's train capacity.
+    const c = `frame-contract-${Date.now()}`;
+    await ask(
+      "kz buyer says his bank has to 'register' our contract before he pays. its 38k usd of solar inverters to Almaty. is that a real thing??",
+      c,
+    );
+    const a = await ask('what if we sign one frame contract for like 150k for the whole year', c);
+    expect(a.lead?.text).toMatch(
+      /^For orders over USD 50,000, expect the buyer to register the contract with its bank/,
+    );
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -54,8 +54,10 @@ const CHOICE_AMONG_BEFORE =
 /** The words a message that opens like a follow-up or refers back may have: "what if some of them are for
  * babies under 3?" (10) after a toy question was searched alone and answered with baby clothing (trial 13);
  * "ok and if the goods r CNC lathes, better or worse?" (11) after bounced payments was answered with India's
- * electronics registration (trial 20b t20b-03). 8 → 10 → 12 changed no follow-up or intent figure. */
-const REFERRING_WORDS = 12;
+ * electronics registration (trial 20b t20b-03). 8 → 10 → 12 changed no follow-up or intent figure. 15: "what if we
+ * sign one frame contract for like 150k for the whole year" (14) after the Kazakh contract-registration threshold was
+ * answered with Zabaikalsk's train capacity (trial 22b t22b-04); no follow-up, intent or domain figure moved. */
+const REFERRING_WORDS = 15;
 
 /** Whether a message only makes sense with the one before it: short, or opening like a follow-up. */
 export function isFollowUp(question: string): boolean {
