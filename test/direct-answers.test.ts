@@ -2005,6 +2005,16 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     );
   });
 
+  it('answers "ТР ТС 019 поменяли в марте 2026 — с какого числа?" with the amendment, whose date is not confirmed (trial 22b t22b-15)', async () => {
+    // "поменяли" is the notes' "поправки": the marking section's "с 1 марта 2026" was the only date read.
+    const a = await ask(
+      'возим рабочие перчатки и респираторы, слышал ТР ТС 019 поменяли в марте 2026. с какого точно числа новые требования??',
+    );
+    expect(a.lead?.text).toMatch(/точный срок неизвестен/);
+    expect(a.lead?.text).toMatch(/№ 40 от 13 марта 2026/);
+    expect(a.lead?.text).not.toMatch(/маркиру/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

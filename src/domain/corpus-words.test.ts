@@ -27,6 +27,20 @@ describe('withCorpusWords', () => {
     expect(withCorpusWords('10 kg, SHIPPED BY RAIL, RU customs')).toBe('10 kg, SHIPPED BY RAIL, RU customs');
   });
 
+  it('reads a regulation that "changed" as amended, only beside the regulation', () => {
+    expect(withCorpusWords('слышал ТР ТС 019 поменяли в марте 2026')).toBe(
+      'слышал ТР ТС 019 поменяли поправки в марте 2026',
+    );
+    expect(withCorpusWords('heard TR CU 019 was changed in march')).toBe(
+      'heard TR CU 019 was changed amendments in march',
+    );
+    expect(withCorpusWords('劳保用品技术法规2026年又改了 什么时候生效')).toBe(
+      '劳保用品技术法规2026年又改了 修订 什么时候生效',
+    );
+    expect(withCorpusWords('поменяли маршрут поезда')).toBe('поменяли маршрут поезда');
+    expect(withCorpusWords('the price changed again')).toBe('the price changed again');
+  });
+
   it('leaves a message that already uses the word, or names no such goods, as it is', () => {
     expect(withCorpusWords('children’s footwear and shoes')).toBe('children’s footwear and shoes');
     expect(withCorpusWords('детская обувь и кроссовки')).toBe('детская обувь и кроссовки');

@@ -44,6 +44,24 @@ const WORDS: readonly CorpusWord[] = [
     has: /certificate|сертификат|合格证书/iu,
     word: { zh: '合格证书', ru: 'сертификат соответствия', en: 'certificate of conformity' },
   },
+  // A regulation "changed" is amended: the notes say "поправки", "amendments", "修订" ("слышал ТР ТС 019 поменяли в
+  // марте 2026. с какого точно числа новые требования??" was answered with a marking date, trial 22b t22b-15). Only
+  // beside a regulation's name, where the change is the rule's.
+  {
+    said: /(?:тр\s*(?:тс|еаэс)|tr\s*(?:cu|eaeu)|技术法规|регламент)[\s\S]{0,40}?(?:помен|измени|изменят|перепис)\S*|(?:помен|измени)\S*[\s\S]{0,20}?(?:тр\s*(?:тс|еаэс)|регламент)\S*/iu,
+    has: /поправк|изменени|amendment|修订/iu,
+    word: 'поправки',
+  },
+  {
+    said: /(?:tr\s*(?:cu|eaeu)|regulation)[\s\S]{0,40}?\b(?:changed|amended|revised|updated)\b/iu,
+    has: /amendment|revision/iu,
+    word: 'amendments',
+  },
+  {
+    said: /(?:tr\s*(?:cu|eaeu)|技术法规|法规)[\s\S]{0,20}?(?:又改了|改了|修改了|变了|调整了)/iu,
+    has: /修订/u,
+    word: '修订',
+  },
   // A country written as its code ("which of KZ / UZ are in the CISG", trial 22 t22-12): the notes name it. Upper case
   // and a whole word only ("kg" is a kilogram); not "BY", a word of any message written in capitals, nor
   // "RU": "RU customs rejected our invoice price" asks the union's valuation rule, and Russia named brought the
