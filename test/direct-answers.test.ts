@@ -2015,6 +2015,19 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).not.toMatch(/маркиру/);
   });
 
+  it('answers a label question on aluminium cookware with the label rule, and its duty only when asked (trial 22b t22b-06)', async () => {
+    // The anti-dumping note named the cookware and led with its 21.89% duty, a charge nobody asked about.
+    const c = `cookware-${Date.now()}`;
+    const a = await ask(
+      'отгружаем алюминиевые сковородки и казаны (7615) в Казахстан, этикетка только на русском пойдет?',
+      c,
+    );
+    expect(a.lead?.text).not.toMatch(/21,89%/);
+    expect(a.lead?.text).toMatch(/казахск/);
+    const b = await ask('а антидемпинг на них есть вообще?', c);
+    expect(b.lead?.text).toMatch(/^Алюминиевая посуда .*21,89%/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -59,6 +59,11 @@ const YES_OR_NO =
 const W_LIST_AFTER = 0.9;
 /** A list read whole: its lead-in, a colon, and items separated by semicolons. */
 const LIST_WHOLE = /^[^:：;；]{5,160}[:：]\s?[^;；]+[;；]/u;
+/** A note on a charge, when the question asks no charge (0.5 and 0.7 left the domain figures as they were). */
+const W_CHARGE_UNASKED = 0.7;
+const CHARGE_TITLE = /антидемпинг|anti-?dumping|反倾销/iu;
+const CHARGE_ASKED =
+  /пошлин|антидемпинг|ставк|сбор|налог|ндс|стоимост|сколько|duty|duties|tariff|anti-?dumping|\btax|vat\b|rate|cost|how\s+much|关税|反倾销|税|多少|费/iu;
 /** The share of a sentence a previous lead showed for it to count as read. */
 const SHOWN_SHARE = 0.8;
 export function selectLead(question: string, docs: readonly LeadDoc[], opts: LeadOptions): LeadResult {
@@ -98,6 +103,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   // 2026 (trial 21 t21-07).
   const ownYears = opts.followUp ? yearsAsked(opts.followUp, opts.today) : [];
   const askedYears = ownYears.length ? ownYears : yearsAsked(question, opts.today);
+  const asksCharge = CHARGE_ASKED.test(question);
   const bestByDoc = new Map<number, LeadSentence>();
   /** Candidate texts that open with a heading saying their rule is not in force → that heading. */
   const keptHeads = new Map<string, string>();
@@ -229,6 +235,9 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         // all in the EAC note, whose rule for union members says nothing of Tajikistan (follow-up fg-02).
         if (opts.marketSwap && !ownMarket && !mentionsAsked) score *= W_NOT_ASKED_MARKET;
         if (offRegulation) score *= W_OFF_REGULATION;
+        // A note on anti-dumping duties answers a question on charges: "алюминиевые сковородки … в Казахстан, этикетка только
+        // на русском пойдет?" was led by the cookware's 21.89% duty (trial 22b t22b-06).
+        if (!asksCharge && CHARGE_TITLE.test(passage.headingPath[0] ?? '')) score *= W_CHARGE_UNASKED;
         // The asked product's own regulation answers for it: a document that only mentions the product
         // (the VAT note's "check that the certificate names toys exactly") does not.
         if (askedRegulationShown && !offRegulation && !doc.regulations?.some((r) => askedRegulations.has(r)))
