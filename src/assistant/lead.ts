@@ -63,7 +63,7 @@ const LIST_WHOLE = /^[^:：;；]{5,160}[:：]\s?[^;；]+[;；]/u;
 const W_CHARGE_UNASKED = 0.7;
 const CHARGE_TITLE = /антидемпинг|anti-?dumping|反倾销/iu;
 const CHARGE_ASKED =
-  /пошлин|антидемпинг|ставк|сбор|налог|ндс|стоимост|сколько|duty|duties|tariff|anti-?dumping|\btax|vat\b|rate|cost|how\s+much|关税|反倾销|税|多少|费/iu;
+  /пошлин|антидемпинг|ставк|сбор|налог|ндс|стоимост|сколько|\bdut(?:y|ies)\b|tariff|anti-?dumping|\btax|\bvat\b|\brates?\b|\bcosts?\b|\bfees?\b|how\s+much|关税|反倾销|税|多少|费/iu;
 /** The share of a sentence a previous lead showed for it to count as read. */
 const SHOWN_SHARE = 0.8;
 export function selectLead(question: string, docs: readonly LeadDoc[], opts: LeadOptions): LeadResult {
@@ -235,7 +235,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         // all in the EAC note, whose rule for union members says nothing of Tajikistan (follow-up fg-02).
         if (opts.marketSwap && !ownMarket && !mentionsAsked) score *= W_NOT_ASKED_MARKET;
         if (offRegulation) score *= W_OFF_REGULATION;
-        // A note on anti-dumping duties answers a question on charges: "алюминиевые сковородки … в Казахстан, этикетка только
+        // A note on anti-dumping duties answers only a question on charges: "алюминиевые сковородки … в Казахстан, этикетка только
         // на русском пойдет?" was led by the cookware's 21.89% duty (trial 22b t22b-06).
         if (!asksCharge && CHARGE_TITLE.test(passage.headingPath[0] ?? '')) score *= W_CHARGE_UNASKED;
         // The asked product's own regulation answers for it: a document that only mentions the product
