@@ -2028,6 +2028,22 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(b.lead?.text).toMatch(/^Алюминиевая посуда .*21,89%/);
   });
 
+  it('never shows a sentence its note marks unverified cut without its hedge (trial 22b t22b-05)', async () => {
+    // "…俄罗斯银行在华分行卖出人民币的价格比央行汇率高约 5%…" was shown without the "未经证实" that ends its sentence.
+    const c = `sinosure-${Date.now()}`;
+    await ask('俄罗斯新客户要O/A 60天，我们想投中信保短期险，一般能赔多少比例？', c);
+    const b = await ask('如果货到了买家拒收，这个也赔吗', c);
+    expect(b.lead?.text).toMatch(/^据转载的中国信保产品页面，政治风险或商业风险（含买方拒收）的赔偿比例一般最高90%/);
+    expect(b.lead?.text).not.toMatch(/卖出人民币/);
+    // Where the room allows, the cut keeps the hedge beside what it qualifies.
+    const yrl = await ask(
+      'можно ли получить финансирование под поставку через центр консолидации в Алматы? слышал про какой-то 易融链',
+    );
+    expect(yrl.lead?.text).toMatch(
+      /3 сентября 2023 г\., предлагает финансирование цепочек поставок.*Связан ли он с 易融链, не подтверждено\./,
+    );
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {
