@@ -23,9 +23,14 @@ export interface DocStance {
   offRegulation: boolean;
   /** The document is about the asked regulation. */
   ownRule: boolean;
+  /** The document is about a charge (anti-dumping duties) and the question asks none. */
+  chargeUnasked: boolean;
   /** The words the document holds anywhere. */
   docTokens: ReadonlySet<string>;
 }
+
+/** A document's title that says it is about a charge. */
+const CHARGE_TITLE = /антидемпинг|anti-?dumping|反倾销/iu;
 
 export function docStance(
   doc: LeadDoc,
@@ -33,6 +38,7 @@ export function docStance(
   theirSide: boolean,
   askedJurisdictions: readonly Jurisdiction[],
   askedRegulations: ReadonlySet<string>,
+  chargeAsked: boolean,
 ): DocStance {
   const ofAsked = doc.countries.some((c) => asked.has(c));
   // A note on the asked market alone (China beside it is where the goods come from), or on the union's
@@ -69,5 +75,17 @@ export function docStance(
     doc.passages.length === 1
       ? unitsOf(doc.passages[0]!).allTokens
       : new Set(doc.passages.flatMap((p) => [...unitsOf(p).allTokens]));
-  return { ofAsked, markets, ownMarket, offMarket, otherJurisdiction, offRegulation, ownRule, docTokens };
+  // Every passage carries its document's title first in its heading path.
+  const chargeUnasked = !chargeAsked && CHARGE_TITLE.test(doc.passages[0]?.headingPath[0] ?? '');
+  return {
+    ofAsked,
+    markets,
+    ownMarket,
+    offMarket,
+    otherJurisdiction,
+    offRegulation,
+    ownRule,
+    chargeUnasked,
+    docTokens,
+  };
 }

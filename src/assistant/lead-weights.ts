@@ -57,3 +57,7 @@ export const W_YEAR = 0.2;
 export const COVERAGE_FLOOR = 0.2;
 /** …counts this much. */
 export const W_BELOW_FLOOR = 0.5;
+/** A note on anti-dumping duties, in a question that asks no charge (doc-stance.ts): "алюминиевые сковородки … этикетка
+ * только на русском пойдет?" was led by the cookware's 21.89% duty (trial 22b t22b-06). 0.5 and 0.7 left the domain
+ * figures as they were. */
+export const W_CHARGE_UNASKED = 0.7;

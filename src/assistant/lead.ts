@@ -25,6 +25,7 @@ import {
   HEADING_WEIGHT,
   W_ABOVE,
   W_BELOW_FLOOR,
+  W_CHARGE_UNASKED,
   W_EXAMPLE,
   W_FIRST,
   W_HAN,
@@ -40,9 +41,9 @@ import {
   W_VERDICT,
   W_YEAR,
 } from './lead-weights.js';
-import { figureSpans, hasFigure, questionTypes, type QuestionType } from './question-type.js';
+import { asksCharge, figureSpans, hasFigure, questionTypes, type QuestionType } from './question-type.js';
 import { answersType, kindOf, proximity } from './sentence-kind.js';
-import { ABOVE, THEIR_SIDE } from './sentence-patterns.js';
+import { ABOVE, LIST_WHOLE, THEIR_SIDE, UNVERIFIED } from './sentence-patterns.js';
 import { candidateText } from './candidate-text.js';
 import { docStance } from './doc-stance.js';
 import { headingMatch } from './heading-match.js';
@@ -57,16 +58,6 @@ const YES_OR_NO =
 /** A list read whole right after a sentence scores at least this share of it (0.8 and 0.9 left the domain, xquad and
  * follow-up figures as they were). */
 const W_LIST_AFTER = 0.9;
-/** A list read whole: its lead-in, a colon, and items separated by semicolons. */
-const LIST_WHOLE = /^[^:：;；]{5,160}[:：]\s?[^;；]+[;；]/u;
-/** A note on a charge, when the question asks no charge (0.5 and 0.7 left the domain figures as they were). */
-const W_CHARGE_UNASKED = 0.7;
-const CHARGE_TITLE = /антидемпинг|anti-?dumping|反倾销/iu;
-const CHARGE_ASKED =
-  /пошлин|антидемпинг|ставк|сбор|налог|ндс|стоимост|сколько|\bdut(?:y|ies)\b|tariff|anti-?dumping|\btax|\bvat\b|\brates?\b|\bcosts?\b|\bfees?\b|how\s+much|关税|反倾销|税|多少|费/iu;
-/** Words by which a sentence says what it states is not verified. */
-const HEDGED =
-  /未经证实|未经核实|未核实|尚未证实|未得到证实|无法核实|not\s+(?:been\s+)?(?:confirmed|verified)|unverified|не\s+подтвержден|не\s+проверен|не\s+удалось\s+проверить/iu;
 /** The share of a sentence a previous lead showed for it to count as read. */
 const SHOWN_SHARE = 0.8;
 export function selectLead(question: string, docs: readonly LeadDoc[], opts: LeadOptions): LeadResult {
@@ -106,7 +97,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   // 2026 (trial 21 t21-07).
   const ownYears = opts.followUp ? yearsAsked(opts.followUp, opts.today) : [];
   const askedYears = ownYears.length ? ownYears : yearsAsked(question, opts.today);
-  const asksCharge = CHARGE_ASKED.test(question);
+  const chargeAsked = asksCharge(question);
   const bestByDoc = new Map<number, LeadSentence>();
   /** Candidate texts that open with a heading saying their rule is not in force → that heading. */
   const keptHeads = new Map<string, string>();
@@ -138,13 +129,17 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
       ? (W_RANK * doc.score) / topScore / (1 + doc.rank / 4)
       : W_RANK / (1 + doc.rank);
   for (const doc of docs) {
-    const { ofAsked, markets, ownMarket, offMarket, otherJurisdiction, offRegulation, ownRule, docTokens } = docStance(
-      doc,
-      asked,
-      theirSide,
-      askedJurisdictions,
-      askedRegulations,
-    );
+    const {
+      ofAsked,
+      markets,
+      ownMarket,
+      offMarket,
+      otherJurisdiction,
+      offRegulation,
+      ownRule,
+      chargeUnasked,
+      docTokens,
+    } = docStance(doc, asked, theirSide, askedJurisdictions, askedRegulations, chargeAsked);
     for (const passage of doc.passages) {
       const { units, headingTokens, allTokens } = unitsOf(passage);
       sectionWords.set(passage.key, allTokens);
@@ -238,9 +233,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         // all in the EAC note, whose rule for union members says nothing of Tajikistan (follow-up fg-02).
         if (opts.marketSwap && !ownMarket && !mentionsAsked) score *= W_NOT_ASKED_MARKET;
         if (offRegulation) score *= W_OFF_REGULATION;
-        // A note on anti-dumping duties answers only a question on charges: "алюминиевые сковородки … в Казахстан, этикетка только
-        // на русском пойдет?" was led by the cookware's 21.89% duty (trial 22b t22b-06).
-        if (!asksCharge && CHARGE_TITLE.test(passage.headingPath[0] ?? '')) score *= W_CHARGE_UNASKED;
+        if (chargeUnasked) score *= W_CHARGE_UNASKED;
         // The asked product's own regulation answers for it: a document that only mentions the product
         // (the VAT note's "check that the certificate names toys exactly") does not.
         if (askedRegulationShown && !offRegulation && !doc.regulations?.some((r) => askedRegulations.has(r)))
@@ -341,7 +334,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   // The spans a cut should keep: the figures asked for, and a hedge the sentence carries ("…提供供应链金融…。与易融链是否
   // 有关，未经证实。"): kept beside what it qualifies when the room allows, else the sentence leaves the lead (below).
   const anchorsOf = (text: string): Array<[number, number, string?]> => {
-    const hedge = HEDGED.exec(text);
+    const hedge = UNVERIFIED.exec(text);
     return [
       ...figureSpans(types, text),
       ...(hedge ? [[hedge.index, hedge.index + hedge[0].length, 'amount'] as [number, number, string]] : []),
@@ -373,24 +366,20 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
       compose: (candidates) => show(composeLead(candidates, maxChars, maxSentences, cut)),
       sectionWords,
     }));
-  for (let tries = 0; asked.size > 0 && tries < 3; tries++) {
-    const wrong = chosen.filter(({ text, shown }) => {
-      if (shown === text || !hasFigure(shown)) return false;
-      const markets = detectMarkets(shown);
-      return markets.some((m) => m !== 'CN') && !markets.some((m) => asked.has(m));
-    });
-    if (wrong.length === 0) break;
-    pool = pool.filter((c) => !wrong.some((w) => w.passageKey === c.passageKey && w.text === c.text));
-    if (pool.length === 0) return { bestByDoc, confidence, matchedWeight };
-    chosen = show(composeLead(pool, maxChars, maxSentences, cut));
-  }
-  // A sentence that says it is unverified is not shown cut without saying so: "…俄罗斯银行在华分行卖出人民币的价格比央行汇率高约
-  // 5%…" stated as fact what its sentence marks "未经证实" (trial 22b t22b-05). Such a sentence leaves the lead when its
-  // cut loses the hedge, and the lead is composed again without it.
+  // A sentence leaves the lead, which is composed again without it, when its cut shows a figure about another market
+  // than the asked one and drops the asked one ("…поезд Поти – Баку … 34 часа…" of a list that names Kazakhstan further
+  // on, asked about Almaty), or when its cut loses the hedge the sentence carries: "…俄罗斯银行在华分行卖出人民币的价格比央行
+  // 汇率高约 5%…" stated as fact what its sentence marks "未经证实" (trial 22b t22b-05).
+  const unfit = ({ text, shown }: { text: string; shown: string }) => {
+    if (UNVERIFIED.test(text) && !UNVERIFIED.test(shown)) return true;
+    if (asked.size === 0 || shown === text || !hasFigure(shown)) return false;
+    const markets = detectMarkets(shown);
+    return markets.some((m) => m !== 'CN') && !markets.some((m) => asked.has(m));
+  };
   for (let tries = 0; tries < 3; tries++) {
-    const lost = chosen.filter(({ text, shown }) => HEDGED.test(text) && !HEDGED.test(shown));
-    if (lost.length === 0) break;
-    pool = pool.filter((c) => !lost.some((l) => l.passageKey === c.passageKey && l.text === c.text));
+    const dropped = chosen.filter(unfit);
+    if (dropped.length === 0) break;
+    pool = pool.filter((c) => !dropped.some((d) => d.passageKey === c.passageKey && d.text === c.text));
     if (pool.length === 0) return { bestByDoc, confidence, matchedWeight };
     chosen = show(composeLead(pool, maxChars, maxSentences, cut));
   }

@@ -99,3 +99,9 @@ export function figureSpans(types: readonly QuestionType[], sentence: string): A
     ]);
   });
 }
+
+/** A question on a charge (a duty, a tax, a fee, a rate, a price): a note on anti-dumping duties answers only such a
+ * question (doc-stance.ts). */
+const CHARGE_ASKED =
+  /пошлин|антидемпинг|ставк|сбор|налог|ндс|стоимост|сколько|\bdut(?:y|ies)\b|tariff|anti-?dumping|\btax|\bvat\b|\brates?\b|\bcosts?\b|\bfees?\b|how\s+much|关税|反倾销|税|多少|费/iu;
+export const asksCharge = (question: string): boolean => CHARGE_ASKED.test(question);
