@@ -36,3 +36,13 @@ describe('composeLead: the room a best sentence leaves', () => {
     expect(composeLead([sentence(1, 170, 1), sentence(2, 400, 0.5)], 300, 3, visible)).toHaveLength(1);
   });
 });
+
+describe("composeLead: the answer to a message's other question", () => {
+  it('is shown beside a long best sentence, cut to the smaller share, though it scores far below', () => {
+    const other = { ...sentence(2, 250, 0.55), otherPart: new Set(['w2rd']) };
+    const [top, second] = composeLead([sentence(1, 250, 1), other, sentence(3, 40, 0.5)], 300, 3, visible);
+    expect(top!.budget).toBe(177);
+    expect(second!.n).toBe(2);
+    expect(second!.budget).toBe(300 - 177 - 6);
+  });
+});

@@ -18,6 +18,9 @@ const FILL_OTHER_DOC = 0.55;
 /** When two sentences do not fit whole, both are shown cut if the second scores this share of the best. */
 const SPLIT_RATIO = 0.8;
 const TOP_SHARE = 0.5;
+/** The best sentence's share when the runner-up answers the message's other question (other-part.ts) and scores under
+ * SPLIT_RATIO: half cut "要计入，但只算到联盟边境：…" before its "第 11 号决定" (domain a2-05); 0.6 / 0.65 / 0.7 the same. */
+const OTHER_PART_TOP_SHARE = 0.6;
 /** 0.55: xquad ru answer-in-lead .776 → .778, the rest unchanged; 0.6: ru .779, zh .835, domain (any section) −1;
  * 0.7–0.8: ru .784, zh .838, domain key terms .691–.703. Measured again with the cut's window weighted by rarity
  * (fit-around.ts, decision 042): 0.65 / 0.7 / 0.75 gave xquad ru .791 / .789 / .791, zh .840 / .843 / .845 and domain
@@ -46,6 +49,12 @@ export type FillCandidate = LeadSentence & {
   hedge?: string;
   /** The share of the question's word weight the sentence holds (lead.ts). */
   coverage?: number;
+  /** The best sentence on another question of a two-question message (other-part.ts): shown beside the best one, and
+   * cut around that question's own words (their keys). */
+  otherPart?: ReadonlySet<string>;
+  /** The sentence's section heading, and its document's title with it (which question of a message it answers). */
+  heading?: string;
+  title?: string;
 };
 
 /**
@@ -126,8 +135,9 @@ export function composeLead(
   if (top.text.length + second.text.length + 5 <= maxChars) {
     chosen.push({ ...second, budget: maxChars });
     fill(top.text.length + second.text.length + 10);
-  } else if (second.score >= top.score * SPLIT_RATIO && maxSentences > 1) {
-    const half = Math.floor(maxChars * TOP_SHARE) - 3;
+  } else if ((second.score >= top.score * SPLIT_RATIO || second.otherPart) && maxSentences > 1) {
+    // The other question's answer, scoring lower, takes less of the room than a runner-up on the same one.
+    const half = Math.floor(maxChars * (second.score < top.score * SPLIT_RATIO ? OTHER_PART_TOP_SHARE : TOP_SHARE)) - 3;
     // A best sentence that takes at most this share of the room is shown whole, the runner-up cut to the rest: cut to
     // half, it lost what it answers ("…%–20.24%", trial 20's reviewers counted such cuts in 11 of 20 items).
     const topBudget =

@@ -281,6 +281,9 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
           const shownBefore = seen.some((p) => unit.text.includes(p) || p.includes(unit.text));
           eligible.push({
             ...candidate,
+            // Which of a message's questions the sentence answers is read with its section's heading (other-part.ts).
+            heading: passage.headingPath.at(-1) ?? '',
+            title: passage.headingPath.join(' '),
             coverage,
             matched: matchedGlobal,
             countryFigure,
@@ -340,11 +343,16 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
       ...(hedge ? [[hedge.index, hedge.index + hedge[0].length, 'amount'] as [number, number, string]] : []),
     ];
   };
+  // The answer to a message's other question is cut around that question's own words, not the first one's: for "032
+  // регламент с какого давления действует? у нас сосуд 2 категории - сертификат обязателен?" the examples line is cut
+  // to "…ТР ТС 032/2013: категории опасности 3–4 — сертификат, категории 1–2 — декларация." (domain eaeu-tr-02).
+  const ownWords = new Map<string, ReadonlySet<string>>();
   const cut = (text: string, budget: number) => {
     const head = keptHeads.get(text);
-    if (!head || text.length <= budget) return fitAround(text, budget, qTokens, anchorsOf(text), weight);
+    const words = ownWords.get(text) ?? qTokens;
+    if (!head || text.length <= budget) return fitAround(text, budget, words, anchorsOf(text), weight);
     const rest = text.slice(head.length + 1);
-    return `${head} ${fitAround(rest, Math.max(20, budget - head.length - 1), qTokens, anchorsOf(rest), weight)}`;
+    return `${head} ${fitAround(rest, Math.max(20, budget - head.length - 1), words, anchorsOf(rest), weight)}`;
   };
   const show = (chosen: ReadonlyArray<LeadSentence & { budget: number }>) =>
     chosen.map((s) => ({ ...s, shown: cut(s.text, s.budget) }));
@@ -354,6 +362,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   let pool = opts.followUp
     ? eligible.map(({ coverage: _, ...e }) => e)
     : [...withOtherPartSecond(eligible, question, opts.lang)];
+  for (const c of pool) if (c.otherPart) ownWords.set(c.text, c.otherPart);
   let chosen = show(composeLead(pool, maxChars, maxSentences, cut));
   // A follow-up answered with exactly what the person has just read steps back from it (step-back.ts).
   if (seen.length > 0)

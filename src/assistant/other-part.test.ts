@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withOtherPartSecond } from './other-part.js';
 
-const c = (text: string, score: number) => ({ text, score });
+const c = (text: string, score: number, n = 1, title = '') => ({ n, text, score, title });
 
 describe('withOtherPartSecond', () => {
   it("moves the best sentence on the message's other question second when it scores close", () => {
@@ -33,5 +33,40 @@ describe('withOtherPartSecond', () => {
     expect(withOtherPartSecond([...ranked].reverse(), 'how much is the clearance fee?', 'en')).toEqual(
       [...ranked].reverse(),
     );
+  });
+});
+
+describe('withOtherPartSecond: a sentence that holds its question', () => {
+  const q = 'Какой ввозной НДС в Казахстане? И нужна ли маркировка на казахском языке?';
+
+  it('comes second at half the best score when it holds half its question’s own words, marked to share the room', () => {
+    const ranked = [
+      c('Основная ставка НДС повышена с 12% до 16%.', 1.3, 1),
+      c('Пониженные ставки НДС: лекарства — 5%.', 0.9, 1),
+      c('Маркировка на импортных товарах должна быть на казахском и русском языках.', 0.75, 1),
+    ];
+    const out = withOtherPartSecond(ranked, q, 'ru');
+    expect(out.map((x) => x.score)).toEqual([1.3, 0.75, 0.9]);
+    expect([...out[1]!.otherPart!]).toContain('казах');
+  });
+
+  it('not from another document whose title and heading do not name its question', () => {
+    const ranked = [
+      c('Основная ставка НДС повышена с 12% до 16%.', 1.3, 1),
+      c('Пониженные ставки НДС: лекарства — 5%.', 0.9, 1),
+      c('Маркировка на казахском языке нужна для косметики.', 0.75, 2, 'Косметика: состав и сроки'),
+    ];
+    expect(withOtherPartSecond(ranked, q, 'ru')).toEqual(ranked);
+    const titled = [...ranked.slice(0, 2), c(ranked[2]!.text, 0.75, 2, 'Язык маркировки в Казахстане')];
+    expect(withOtherPartSecond(titled, q, 'ru').map((x) => x.score)).toEqual([1.3, 0.75, 0.9]);
+  });
+
+  it('not below half the best score', () => {
+    const ranked = [
+      c('Основная ставка НДС повышена с 12% до 16%.', 1.3, 1),
+      c('Пониженные ставки НДС: лекарства — 5%.', 0.9, 1),
+      c('Маркировка на импортных товарах должна быть на казахском и русском языках.', 0.6, 1),
+    ];
+    expect(withOtherPartSecond(ranked, q, 'ru')).toEqual(ranked);
   });
 });

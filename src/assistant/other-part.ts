@@ -9,28 +9,49 @@ import { withoutFrame } from './question-frame.js';
 
 /** How close: 0.85 changed no domain, xquad or follow-up figure; 0.5–0.7 cost one or two domain answers. */
 const CLOSE = 0.85;
+/** A sentence that holds at least half of its question's own words (HELD) answers it: it comes second at half the best
+ * one's score (NEAR). "Какой ввозной НДС в Казахстане? И нужна ли маркировка на казахском языке?" led with two VAT
+ * sentences, the Kazakh-label one at 0.78 of the best; TIAC for "…and which arbitration centre is in Tashkent?" at 0.67.
+ * Domain key terms .704 → .710 (with the split in compose-lead.ts), any section .752 → .749, section in the first
+ * three .853 unchanged; HELD 0.67 changed no domain answer, and 0.5 at any share (no HELD) cost two (any .746). */
+const NEAR = 0.5;
+const HELD = 0.5;
 
 /** The candidates, best first, with the best one on another question of the message moved second. */
-export function withOtherPartSecond<C extends { text: string; score: number }>(
-  ranked: readonly C[],
-  question: string,
-  lang: Lang,
-): readonly C[] {
-  const parts = questionParts(question).map((p) => new Set(tokenize(withoutFrame(p, lang)).map(matchKey)));
+export function withOtherPartSecond<
+  C extends { n: number; text: string; score: number; heading?: string; title?: string },
+>(ranked: readonly C[], question: string, lang: Lang): ReadonlyArray<C & { otherPart?: ReadonlySet<string> }> {
+  const all = questionParts(question).map((p) => new Set(tokenize(withoutFrame(p, lang)).map(matchKey)));
+  // A word both questions share (the country of "EAC证书在乌兹别克斯坦能用吗？还有乌兹别克斯坦的进口增值税是多少？") tells neither apart.
+  const parts = all.map((words, i) => new Set([...words].filter((w) => !all.some((o, j) => j !== i && o.has(w)))));
   const top = ranked[0];
   if (parts.length < 2 || !top) return ranked;
-  // The question a sentence answers: the one whose words it holds most of (none when it holds none).
-  const partOf = (text: string) => {
-    const keys = new Set(tokenize(text).map(matchKey));
+  // The question a sentence answers: the one whose words it holds most of, with its section's heading, which says
+  // what the section answers ("TIAC (Tashkent International Arbitration Centre)" for "which arbitration centre is in
+  // Tashkent?", whose sentence names TIAC alone); none when it holds none.
+  const partOf = (c: C) => {
+    const keys = new Set(tokenize(`${c.heading ?? ''} ${c.text}`).map(matchKey));
     const held = parts.map((words) => [...words].filter((w) => keys.has(w)).length);
     const most = Math.max(...held);
-    return most === 0 ? -1 : held.indexOf(most);
+    const part = most === 0 ? -1 : held.indexOf(most);
+    const titled = part >= 0 && tokenize(c.title ?? '').some((t) => parts[part]!.has(matchKey(t)));
+    const shares = held.map((h, i) => h / Math.max(1, parts[i]!.size));
+    return { part, share: part >= 0 ? shares[part]! : 0, titled, shares };
   };
-  const topPart = partOf(top.text);
+  const best = partOf(top);
+  // The questions the best sentence answers: its own, and any whose words it holds half of ("…六项出口管制措施暂停实施 至
+  // 2026 年 11 月 10 日…" answers "暂停到什么时候？" as well as the question on the lithium-battery controls, trial 14 t14-13).
+  const answered = new Set([best.part, ...best.shares.flatMap((s, i) => (s >= HELD ? [i] : []))]);
   const at = ranked.findIndex((c, i) => {
-    if (i === 0 || c.score < CLOSE * top.score) return false;
-    const part = partOf(c.text);
-    return part >= 0 && part !== topPart;
+    if (i === 0) return false;
+    const { part, share, titled } = partOf(c);
+    if (part < 0 || answered.has(part)) return false;
+    // From another document, only one whose title or heading names its question: "我们工厂自己能注册吗" after "诚信标志的码是谁去
+    // 申请？" was answered with the EAC applicant rule ("中国工厂自己不能单独持有文件"), which holds its words.
+    if (c.n !== top.n && !titled) return false;
+    return c.score >= (share >= HELD ? NEAR : CLOSE) * top.score;
   });
-  return at > 1 ? [top, ranked[at]!, ...ranked.filter((_, i) => i !== 0 && i !== at)] : ranked;
+  if (at < 1) return ranked;
+  const otherPart = all[partOf(ranked[at]!).part]!;
+  return [top, { ...ranked[at]!, otherPart }, ...ranked.filter((_, i) => i !== 0 && i !== at)];
 }
