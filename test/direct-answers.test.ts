@@ -2065,6 +2065,20 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(paused.lead?.text).toContain('锂电池和人造石墨负极材料');
   });
 
+  it('answers "and must the label be in Uzbek?" beside the Uzbek VAT rate, in each language', async () => {
+    // The label rule was one sentence inside the section on certification schemes, which no label question ranked;
+    // in Chinese, "是不是" and "另外" counted as the second question's words, which the label sentence did not hold.
+    const ru = await ask('ввозной НДС в Узбекистане какой? и нужна ли маркировка на узбекском?');
+    expect(ru.lead?.text).toContain('12%');
+    expect(ru.lead?.text).toContain('на узбекском языке');
+    const zh = await ask('乌兹别克斯坦进口增值税现在是多少？另外标签是不是一定要有乌兹别克语');
+    expect(zh.lead?.text).toContain('12%');
+    expect(zh.lead?.text).toContain('标签须有乌兹别克语');
+    const en = await ask('uzbekistan import vat now? and do labels have to be in uzbek');
+    expect(en.lead?.text).toContain('12%');
+    expect(en.lead?.text).toContain('label in Uzbek');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

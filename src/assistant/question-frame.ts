@@ -5,10 +5,12 @@ import { detectMarkets, NAMES_UNION } from '../domain/markets.js';
 
 /** How questions are framed in each language: removed before matching words (question-type.ts reads them). "One" in
  * a price question ("а по деньгам сколько один код") is the unit priced, not a subject: it matched "меняет колею один
- * раз" and the gauge note answered a question on the marking code's fee (trial 22 t22-04). */
+ * раз" and the gauge note answered a question on the marking code's fee (trial 22 t22-04). Chinese A-not-A questions
+ * ("是不是", "能不能", "有没有") and "另外" frame a question as "是否" does: in "另外标签是不是一定要有乌兹别克语" they were half the
+ * words the label rule had to hold to answer it beside the VAT rate (domain and xquad zh unchanged). */
 const FRAME: Record<Lang, RegExp> = {
   ru: /сколько\s+(?:времени|дней|стоит|стоят|будет\s+стоить|идет|идёт)|(?<=(?:сколько|почём|почем|стоит|цена)\s+(?:\S+\s+)?)(?:за\s+)?(?:один|одну|одна|одно)(?!\p{L})|по\s+деньгам|почём|почем(?!\p{L})|как\s+долго|за\s+сколько|(?:нужен|нужна|нужно|нужны|надо|есть|можно|обязателен|обязательна|обязательно)\s+ли|какой|какая|какое|какие|каким|какого|что\s+такое|как\s+(?:мне|нам)?|(?:распространяется|относится|подпадает|действует)\s+ли|подскажите|скажите|пожалуйста|сейчас|теперь|\bли\b/giu,
-  zh: /(?:需要|要)?多长时间|多久|一般|大概|大约|通常|多少钱|(?:什么|啥)时候|何时|在哪(?:里|儿)?|哪里|哪儿|适用于|适用|是否|需不需要|要不要|需要吗|吗|呢|怎么办|怎么样|请问|一下/gu,
+  zh: /(?:需要|要)?多长时间|多久|一般|大概|大约|通常|多少钱|(?:什么|啥)时候|何时|在哪(?:里|儿)?|哪里|哪儿|适用于|适用|是否|需不需要|要不要|是不是|能不能|有没有|可不可以|另外|需要吗|吗|呢|怎么办|怎么样|请问|一下/gu,
   en: /how\s+long|how\s+much|how\s+many|do\s+(?:i|we)\s+need|is\s+there|are\s+there|what\s+(?:is|are)|which|can\s+(?:i|we)|does\s+\S+\s+apply\s+to|apply\s+to|should\s+(?:i|we)|please|tell\s+me/giu,
 };
 
