@@ -2079,6 +2079,25 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(en.lead?.text).toContain('label in Uzbek');
   });
 
+  it("answers a question on baby pyjamas and bodysuits with the first-layer rule, not children's footwear", async () => {
+    // The notes sort garments by layer; "пижамки и боди" matched no sentence, and "Да, на детскую обувь оформляют
+    // сертификат соответствия" led (trial 23 t23-01, trial 22b t22b-01).
+    const ru = await ask(
+      'прив) везем пижамки и боди для малышей 0-2 года в рф, хлопок 100%. по тр тс 007 какой док нужен? и ндс на ввоз щас какой, 20 или уже 22',
+    );
+    expect(ru.lead?.text).toContain(
+      'изделия первого слоя (прямой контакт с кожей) для малышей до 3 лет — СГР, затем декларация',
+    );
+    expect(ru.lead?.text).toContain('22%');
+    expect(ru.lead?.text).not.toMatch(/обувь/);
+    const en = await ask('cotton pyjamas for babies 0-2 to russia, which EAC document?');
+    expect(en.lead?.text).toMatch(
+      /^first-layer items \(direct skin contact\) for babies and children under 3: SGR, then DoC/,
+    );
+    const zh = await ask('婴儿睡衣出口俄罗斯要做什么EAC文件');
+    expect(zh.lead?.text).toContain('3 岁以下婴幼儿的第一层（直接接触皮肤）产品：先做国家注册，再做声明');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

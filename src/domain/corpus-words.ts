@@ -30,6 +30,20 @@ const WORDS: readonly CorpusWord[] = [
     word: 'outerwear',
   },
   { said: /夹克|外套|羽绒服|大衣|风衣|冲锋衣|棉服/u, has: /外衣/u, word: '外衣' },
+  // Pyjamas, bodysuits and rompers touch the skin: the notes sort them as first-layer items ("изделия первого слоя
+  // (прямой контакт с кожей)", "first-layer items", "第一层"), and "пижамки и боди для малышей 0-2 года … по тр тс 007
+  // какой док нужен?" led with children's footwear (trial 23 t23-01; trial 22b t22b-01 the same).
+  {
+    said: /пижам|(?<![\p{L}])боди(?![\p{L}])|ползунк|распашон|слип(?:ы|ик)|бель[её]|нательн/iu,
+    has: /перв\S*\s+сло/iu,
+    word: 'изделия первого слоя',
+  },
+  {
+    said: /\b(?:pyjamas?|pajamas?|onesies?|rompers?|bodysuits?|sleepsuits?|babygrows?|underwear)\b/iu,
+    has: /first[- ]layer/iu,
+    word: 'first-layer items',
+  },
+  { said: /睡衣|连体衣|爬服|哈衣|内衣|秋衣|婴儿服/u, has: /第一层/u, word: '第一层' },
   // "DoC" and "CoC", as exporters write them in any language, where the notes write the words out: "can we just do a DoC
   // like for our other EAC stuff" for wooden toys was answered with what goes on a toy label, not "A certificate only …
   // declaration is not an option" (trial 22 t22-03).
