@@ -2098,6 +2098,25 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(zh.lead?.text).toContain('3 岁以下婴幼儿的第一层（直接接触皮肤）产品：先做国家注册，再做声明');
   });
 
+  it('says it has no document on wages and payroll taxes instead of quoting VAT rates (trial 23 t23-18)', async () => {
+    const en = await ask(
+      "we plan to hire 3 local sales guys in almaty. what's the minimum wage there and how much social tax do we pay on top",
+    );
+    expect(en.answer).toContain('The knowledge base has no document on labour law, wages and payroll taxes.');
+    expect(en.lead).toBeUndefined();
+    const ru = await ask('какая минимальная зарплата в Казахстане и какой соцналог платит работодатель');
+    expect(ru.answer).toContain('трудовое право, зарплаты и налоги с фонда оплаты труда');
+    const zh = await ask('在阿拉木图招3个销售，最低工资多少，社保要交多少');
+    expect(zh.answer).toContain('劳动法、工资和社保税费');
+  });
+
+  it('does not look up "一个俄罗斯买家" as a company: it answers the claim about 信用上合 (trial 23 t23-08)', async () => {
+    // "查下一个俄罗斯买家" read "下一个俄罗斯买家" as a company's name and reported it missing from the sample register.
+    const a = await ask('听说信用上合数据库覆盖216个国家地区、6亿家企业，能不能用它帮我查下一个俄罗斯买家的资信');
+    expect(a.toolCalls).toEqual([]);
+    expect(a.lead?.text).toMatch(/^未经证实。/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {
