@@ -6,6 +6,9 @@ describe('withOwnScriptTerms', () => {
     expect(withOwnScriptTerms('俄罗斯进口 НДС 现在还是20%吧？')).toBe('俄罗斯进口 НДС 增值税 现在还是20%吧？');
     expect(withOwnScriptTerms('出口俄罗斯 утильсбор 怎么算')).toBe('出口俄罗斯 утильсбор 报废税 怎么算');
     expect(withOwnScriptTerms('kazakhstan 增值税 rate?')).toBe('kazakhstan 增值税 VAT rate?');
+    expect(withOwnScriptTerms('出口防噪音耳塞到俄罗斯 按ТР ТС 019 是做декларация还是сертификат？')).toBe(
+      '出口防噪音耳塞到俄罗斯 按ТР ТС 019 是做декларация 声明 还是сертификат 认证 ？',
+    );
   });
 
   it('leaves a message that names the term in its own language, or names none, as it is', () => {
