@@ -36,3 +36,45 @@ describe('composeLead: the room a best sentence leaves', () => {
     expect(composeLead([sentence(1, 170, 1), sentence(2, 400, 0.5)], 300, 3, visible)).toHaveLength(1);
   });
 });
+
+describe('composeLead: the room a runner-up’s cut leaves', () => {
+  const best: FillCandidate = {
+    n: 1,
+    passageKey: 'p1',
+    text: 'Многие ученые, утверждающие, что чумная палочка является главным возбудителем пандемии, предполагают, что ее масштабы и симптомы можно объяснить сочетанием бубонной чумы и других заболеваний, включая сыпной тиф, черную оспу и респираторные инфекции.',
+    score: 1,
+  };
+  const runnerUp: FillCandidate = {
+    n: 1,
+    passageKey: 'p2',
+    text: 'Другие ученые сомневаются в этом, а историк Норман Кантор полагал, что причиной была сибирская язва, распространявшаяся по торговым путям Европы вместе с зерном, шерстью и скотом из Азии в середине XIV века.',
+    score: 0.85,
+  };
+  // A cut from the sentence's second clause on that stops at a comma up to 40 characters before its end, else at a word,
+  // as fitAround does: the runner-up's leaves part of its budget unused.
+  const atClause = (text: string, budget: number) => {
+    if (text.length <= budget) return text;
+    const from = text.indexOf(', ', 20) + 2;
+    const window = text.slice(from, from + budget - 2);
+    const clause = window.lastIndexOf(', ');
+    return `…${window.slice(0, clause >= window.length - 40 ? clause + 1 : window.lastIndexOf(' '))}…`;
+  };
+
+  it('gives the best sentence the room its runner-up’s cut leaves unused', () => {
+    const [top, second] = composeLead([best, runnerUp], 300, 3, atClause);
+    expect(second!.budget).toBe(147);
+    const spare = 147 - atClause(runnerUp.text, 147).length;
+    expect(spare).toBeGreaterThan(10);
+    expect(top!.budget).toBe(147 + spare);
+    expect(atClause(best.text, 147)).not.toContain('других заболеваний');
+    expect(atClause(best.text, top!.budget)).toContain('бубонной чумы и других заболеваний');
+  });
+
+  it('not when the longer cut would lose what the shorter one showed', () => {
+    // Given more room, this cut goes back to the sentence's start and stops before what the shorter one showed.
+    const back = (text: string, budget: number) =>
+      text === best.text && budget > 147 ? `${text.slice(0, 80)}…` : atClause(text, budget);
+    const [top] = composeLead([best, runnerUp], 300, 3, back);
+    expect(top!.budget).toBe(147);
+  });
+});
