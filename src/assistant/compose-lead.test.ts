@@ -31,6 +31,27 @@ describe('composeLead: the room a best sentence leaves', () => {
     expect(second!.budget).toBe(300 - 170 - 6);
   });
 
+  it('shows the runner-up cut into a room of 15% of the cap, a clause or two', () => {
+    // "…также поддерживали империализм." (235 characters, 59 left) led alone, its "необходимым" in the runner-up (xquad ru).
+    const top: FillCandidate = {
+      n: 1,
+      passageKey: 'p1',
+      text: 'Перевозчик отвечает за утрату или повреждение груза с момента его принятия до момента выдачи получателю, а также за просрочку доставки, если не докажет, что она произошла по обстоятельствам, которые он не мог ни предотвратить, ни устранить.',
+      score: 1,
+    };
+    const runnerUp: FillCandidate = {
+      n: 1,
+      passageKey: 'p2',
+      text: 'Претензию к перевозчику подают в течение шести месяцев со дня выдачи груза, а по просрочке доставки — в течение двух месяцев, приложив накладную, коммерческий акт и документы, подтверждающие стоимость груза.',
+      score: 0.7,
+    };
+    // 240 characters: 54 left, under a fifth of the cap.
+    expect(300 - top.text.length - 6).toBeLessThan(300 * 0.2);
+    const lead = composeLead([top, runnerUp], 300, 3, visible);
+    expect(lead).toHaveLength(2);
+    expect(lead[1]!.budget).toBe(300 - top.text.length - 6);
+  });
+
   it('does not when the room left is small or the runner-up scores far below', () => {
     expect(composeLead([sentence(1, 250, 1), sentence(2, 400, 0.7)], 300, 3, visible)).toHaveLength(1);
     expect(composeLead([sentence(1, 170, 1), sentence(2, 400, 0.5)], 300, 3, visible)).toHaveLength(1);
