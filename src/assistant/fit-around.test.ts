@@ -192,6 +192,20 @@ describe('fitAround: where the cut falls', () => {
     expect(fitAround(text, 120, q, [], weights)).toContain('16 000 видов');
   });
 
+  it("moves on past the question's last word when the cut ends close after it, never past its first word", () => {
+    // The answer follows the question's words ("…подают через личный…" lost where they are filed, xquad "…чума могла
+    // проникнуть в Европу…" its "двумя волнами"): the window gives up the words before the question's first one.
+    const text =
+      'По разъяснению таможни, опубликованному после многочисленных обращений участников внешнеэкономической деятельности из приграничных регионов, при ввозе товаров из Китая через Забайкальск декларацию на товары подают через личный кабинет участника ВЭД на сайте ФТС, а бумажная копия не требуется.';
+    const q = keys('куда подают декларацию на товары при ввозе через Забайкальск?');
+    for (const size of [120, 140]) {
+      const cut = fitAround(text, size, q);
+      expect(cut, String(size)).toMatch(/^…при ввозе товаров/);
+      expect(cut, String(size)).toContain('личный кабинет участника ВЭД');
+      expect(cut.replace(/…/g, '').length, String(size)).toBeLessThanOrEqual(size);
+    }
+  });
+
   it('never starts a cut right after a number it skipped ("…дней" of "8 дней")', () => {
     const text =
       'Алматы: около 10–12 дней по данным 2018 года; 8 дней у первого поезда из зоны весной 2020 года и 12 дней у поезда в ноябре 2020 года; морско-железнодорожные поезда через Алашанькоу или Хоргос идут 10–15 дней.';
