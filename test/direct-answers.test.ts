@@ -2117,6 +2117,16 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/^未经证实。/);
   });
 
+  it("shows the first document's section on a message's other question: certificate or declaration beside marking (trial 23 t23-20)", async () => {
+    // The PPE note's marking section took the message; its section on certificate or declaration scored 0.42 of it and
+    // was not shown, and the Russian words for them matched nothing in the Chinese note.
+    const a = await ask(
+      '出口防噪音耳塞到俄罗斯 按ТР ТС 019 是做декларация还是сертификат？另外劳保手套今年3月以后要不要贴Честный ЗНАК码',
+    );
+    expect(a.lead?.text).toContain('2026 年 3 月 1 日');
+    expect(a.citations.slice(0, 3).map((c) => c.headingPath.at(-1))).toContain('劳保用品做认证还是声明？');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

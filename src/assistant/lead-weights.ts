@@ -61,3 +61,5 @@ export const W_BELOW_FLOOR = 0.5;
  * только на русском пойдет?" was led by the cookware's 21.89% duty (trial 22b t22b-06). 0.5 and 0.7 left the domain
  * figures as they were. */
 export const W_CHARGE_UNASKED = 0.7;
+/** A sentence on footwear for a question on clothing, or the other way round (product-kind.ts). */
+export const W_OTHER_KIND = 0.6;

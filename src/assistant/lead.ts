@@ -17,6 +17,7 @@ import { matchKey, unitsOf } from './passage-units.js';
 import { shownPieces } from './previous-lead.js';
 import { stepBack } from './step-back.js';
 import { withOtherPartSecond } from './other-part.js';
+import { otherProductKind } from './product-kind.js';
 import { composeLead, type FillCandidate, type LeadSentence } from './compose-lead.js';
 import type { LeadDoc, LeadOptions, LeadResult } from './lead-types.js';
 import {
@@ -26,6 +27,7 @@ import {
   W_ABOVE,
   W_BELOW_FLOOR,
   W_CHARGE_UNASKED,
+  W_OTHER_KIND,
   W_EXAMPLE,
   W_FIRST,
   W_HAN,
@@ -237,6 +239,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         if (opts.marketSwap && !ownMarket && !mentionsAsked) score *= W_NOT_ASKED_MARKET;
         if (offRegulation) score *= W_OFF_REGULATION;
         if (chargeUnasked) score *= W_CHARGE_UNASKED;
+        if (otherProductKind(question, unit.text)) score *= W_OTHER_KIND;
         // The asked product's own regulation answers for it: a document that only mentions the product
         // (the VAT note's "check that the certificate names toys exactly") does not.
         if (askedRegulationShown && !offRegulation && !doc.regulations?.some((r) => askedRegulations.has(r)))
