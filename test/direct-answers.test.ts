@@ -2127,6 +2127,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.citations.slice(0, 3).map((c) => c.headingPath.at(-1))).toContain('劳保用品做认证还是声明？');
   });
 
+  it('answers both questions of a Chinese message joined by 还有 (trial 23 t23-14)', async () => {
+    // "…退税了 还有9710…" was read as one question, and Chinese bigrams across words ("仓现", "货一") were half of the
+    // 9810 question's words, which no sentence could hold: the 9710 rule alone led.
+    const a = await ask('问下 9810海外仓现在是不是货一离境就能退税了 还有9710单票超过5000块是不是就不能走清单申报了');
+    expect(a.lead?.text).toContain('简化清单申报');
+    expect(a.lead?.text).toContain('不必等货物在海外仓卖出');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

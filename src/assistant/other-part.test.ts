@@ -21,7 +21,7 @@ describe('withOtherPartSecond', () => {
   it('leaves one question, and a far runner-up, as ranked', () => {
     const ranked = [
       c('Customs fees for clearance rose to RUB 73,860.', 1),
-      c('Import VAT is paid at customs at 22%.', 0.5),
+      c('Import VAT is paid at customs at 22%.', 0.4),
     ];
     expect(
       withOtherPartSecond(

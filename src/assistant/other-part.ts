@@ -22,10 +22,15 @@ export function withOtherPartSecond<
   C extends { n: number; text: string; score: number; heading?: string; title?: string },
 >(ranked: readonly C[], question: string, lang: Lang): ReadonlyArray<C & { otherPart?: ReadonlySet<string> }> {
   const all = questionParts(question).map((p) => new Set(tokenize(withoutFrame(p, lang)).map(matchKey)));
-  // A word both questions share (the country of "EAC证书在乌兹别克斯坦能用吗？还有乌兹别克斯坦的进口增值税是多少？") tells neither apart.
-  const parts = all.map((words, i) => new Set([...words].filter((w) => !all.some((o, j) => j !== i && o.has(w)))));
   const top = ranked[0];
-  if (parts.length < 2 || !top) return ranked;
+  if (all.length < 2 || !top) return ranked;
+  // Only words some candidate holds count: Chinese bigrams across words ("仓现", "货一", "境就" of "9810海外仓现在是不是货一离境
+  // 就能退税了") are in no sentence and made half of a question's words out of reach (trial 23 t23-14).
+  const reachable = new Set(ranked.flatMap((c) => tokenize(`${c.heading ?? ''} ${c.text}`).map(matchKey)));
+  // A word both questions share (the country of "EAC证书在乌兹别克斯坦能用吗？还有乌兹别克斯坦的进口增值税是多少？") tells neither apart.
+  const parts = all.map(
+    (words, i) => new Set([...words].filter((w) => reachable.has(w) && !all.some((o, j) => j !== i && o.has(w)))),
+  );
   // The question a sentence answers: the one whose words it holds most of, with its section's heading, which says
   // what the section answers ("TIAC (Tashkent International Arbitration Centre)" for "which arbitration centre is in
   // Tashkent?", whose sentence names TIAC alone); none when it holds none.

@@ -35,4 +35,13 @@ describe('questionParts', () => {
       '另外标签是不是一定要有乌兹别克语',
     ]);
   });
+
+  it('reads any Chinese A-not-A ("认不认") as asking, and 还有 after a space as a second question (trial 23)', () => {
+    expect(
+      questionParts('跟哈萨克斯坦客户签销售合同 CISG是不是自动适用？另外如果在CIETAC仲裁赢了 哈萨克那边法院认不认'),
+    ).toEqual(['跟哈萨克斯坦客户签销售合同 CISG是不是自动适用？', '另外如果在CIETAC仲裁赢了 哈萨克那边法院认不认']);
+    expect(
+      questionParts('问下 9810海外仓现在是不是货一离境就能退税了 还有9710单票超过5000块是不是就不能走清单申报了'),
+    ).toEqual(['问下 9810海外仓现在是不是货一离境就能退税了', '还有9710单票超过5000块是不是就不能走清单申报了']);
+  });
 });
