@@ -1,6 +1,7 @@
 // A message that asks two things ("какой ввозной ндс…? и сколько таможня берет сбор…?") was answered in one: the
 // sentences on the customs fee held the lead's room, the 22% VAT line came fourth (trial 20b t20b-04). The best
-// sentence on another of its questions comes second when it scores close to the best.
+// sentence on another of its questions comes second when it scores close to the best, or half of it when it holds half
+// of that question's own words (decision 043).
 import type { Lang } from '../domain/lang.js';
 import { tokenize } from '../rag/tokenize.js';
 import { matchKey } from './passage-units.js';
