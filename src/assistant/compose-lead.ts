@@ -55,9 +55,9 @@ export type FillCandidate = LeadSentence & {
   /** The best sentence on another question of a two-question message (other-part.ts): shown beside the best one, and
    * cut around that question's own words (their keys). */
   otherPart?: ReadonlySet<string>;
-  /** The sentence's section heading, and its document's title with it (which question of a message it answers). */
-  heading?: string;
-  title?: string;
+  /** The sentence's heading path (its document's title first, its section's heading last): which question of a message
+   * it answers (other-part.ts). */
+  headingPath?: readonly string[];
 };
 
 /**

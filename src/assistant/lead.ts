@@ -17,7 +17,7 @@ import { matchKey, unitsOf } from './passage-units.js';
 import { shownPieces } from './previous-lead.js';
 import { stepBack } from './step-back.js';
 import { withOtherPartSecond } from './other-part.js';
-import { otherProductKind } from './product-kind.js';
+import { otherKindOf } from './product-kind.js';
 import { composeLead, type FillCandidate, type LeadSentence } from './compose-lead.js';
 import type { LeadDoc, LeadOptions, LeadResult } from './lead-types.js';
 import {
@@ -103,6 +103,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   const ownYears = opts.followUp ? yearsAsked(opts.followUp, opts.today) : [];
   const askedYears = ownYears.length ? ownYears : yearsAsked(question, opts.today);
   const chargeAsked = asksCharge(question);
+  const otherKind = otherKindOf(question);
   const bestByDoc = new Map<number, LeadSentence>();
   /** Candidate texts that open with a heading saying their rule is not in force → that heading. */
   const keptHeads = new Map<string, string>();
@@ -239,7 +240,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         if (opts.marketSwap && !ownMarket && !mentionsAsked) score *= W_NOT_ASKED_MARKET;
         if (offRegulation) score *= W_OFF_REGULATION;
         if (chargeUnasked) score *= W_CHARGE_UNASKED;
-        if (otherProductKind(question, unit.text)) score *= W_OTHER_KIND;
+        if (otherKind(unit.text)) score *= W_OTHER_KIND;
         // The asked product's own regulation answers for it: a document that only mentions the product
         // (the VAT note's "check that the certificate names toys exactly") does not.
         if (askedRegulationShown && !offRegulation && !doc.regulations?.some((r) => askedRegulations.has(r)))
@@ -288,8 +289,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
           eligible.push({
             ...candidate,
             // Which of a message's questions the sentence answers is read with its section's heading (other-part.ts).
-            heading: passage.headingPath.at(-1) ?? '',
-            title: passage.headingPath.join(' '),
+            headingPath: passage.headingPath,
             coverage,
             matched: matchedGlobal,
             countryFigure,

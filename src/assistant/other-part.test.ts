@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withOtherPartSecond } from './other-part.js';
 
-const c = (text: string, score: number, n = 1, title = '') => ({ n, text, score, title });
+const c = (text: string, score: number, n = 1, title = '') => ({ n, text, score, headingPath: [title] });
 
 describe('withOtherPartSecond', () => {
   it("moves the best sentence on the message's other question second when it scores close", () => {

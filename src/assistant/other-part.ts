@@ -20,14 +20,16 @@ const HELD = 0.5;
 
 /** The candidates, best first, with the best one on another question of the message moved second. */
 export function withOtherPartSecond<
-  C extends { n: number; text: string; score: number; heading?: string; title?: string },
+  C extends { n: number; text: string; score: number; headingPath?: readonly string[] },
 >(ranked: readonly C[], question: string, lang: Lang): ReadonlyArray<C & { otherPart?: ReadonlySet<string> }> {
   const all = questionParts(question).map((p) => new Set(tokenize(withoutFrame(p, lang)).map(matchKey)));
   const top = ranked[0];
   if (all.length < 2 || !top) return ranked;
   // Only words some candidate holds count: Chinese bigrams across words ("仓现", "货一", "境就" of "9810海外仓现在是不是货一离境
   // 就能退税了") are in no sentence and made half of a question's words out of reach (trial 23 t23-14).
-  const reachable = new Set(ranked.flatMap((c) => tokenize(`${c.heading ?? ''} ${c.text}`).map(matchKey)));
+  // Each candidate's words with its section's heading, read once.
+  const keysOf = ranked.map((c) => new Set(tokenize(`${c.headingPath?.at(-1) ?? ''} ${c.text}`).map(matchKey)));
+  const reachable = new Set(keysOf.flatMap((keys) => [...keys]));
   // A word both questions share (the country of "EAC证书在乌兹别克斯坦能用吗？还有乌兹别克斯坦的进口增值税是多少？") tells neither apart.
   const parts = all.map(
     (words, i) => new Set([...words].filter((w) => reachable.has(w) && !all.some((o, j) => j !== i && o.has(w)))),
@@ -35,22 +37,23 @@ export function withOtherPartSecond<
   // The question a sentence answers: the one whose words it holds most of, with its section's heading, which says
   // what the section answers ("TIAC (Tashkent International Arbitration Centre)" for "which arbitration centre is in
   // Tashkent?", whose sentence names TIAC alone); none when it holds none.
-  const partOf = (c: C) => {
-    const keys = new Set(tokenize(`${c.heading ?? ''} ${c.text}`).map(matchKey));
+  const partOf = (i: number) => {
+    const keys = keysOf[i]!;
     const held = parts.map((words) => [...words].filter((w) => keys.has(w)).length);
     const most = Math.max(...held);
     const part = most === 0 ? -1 : held.indexOf(most);
-    const titled = part >= 0 && tokenize(c.title ?? '').some((t) => parts[part]!.has(matchKey(t)));
-    const shares = held.map((h, i) => h / Math.max(1, parts[i]!.size));
+    const titled =
+      part >= 0 && tokenize((ranked[i]!.headingPath ?? []).join(' ')).some((t) => parts[part]!.has(matchKey(t)));
+    const shares = held.map((h, j) => h / Math.max(1, parts[j]!.size));
     return { part, share: part >= 0 ? shares[part]! : 0, titled, shares };
   };
-  const best = partOf(top);
+  const best = partOf(0);
   // The questions the best sentence answers: its own, and any whose words it holds half of ("…六项出口管制措施暂停实施 至
   // 2026 年 11 月 10 日…" answers "暂停到什么时候？" as well as the question on the lithium-battery controls, trial 14 t14-13).
   const answered = new Set([best.part, ...best.shares.flatMap((s, i) => (s >= HELD ? [i] : []))]);
   const at = ranked.findIndex((c, i) => {
     if (i === 0) return false;
-    const { part, share, titled } = partOf(c);
+    const { part, share, titled } = partOf(i);
     if (part < 0 || answered.has(part)) return false;
     // From another document, only one whose title or heading names its question: "我们工厂自己能注册吗" after "诚信标志的码是谁去
     // 申请？" was answered with the EAC applicant rule ("中国工厂自己不能单独持有文件"), which holds its words.
@@ -58,6 +61,6 @@ export function withOtherPartSecond<
     return c.score >= (share >= HELD ? NEAR : CLOSE) * top.score;
   });
   if (at < 1) return ranked;
-  const otherPart = all[partOf(ranked[at]!).part]!;
+  const otherPart = all[partOf(at).part]!;
   return [top, { ...ranked[at]!, otherPart }, ...ranked.filter((_, i) => i !== 0 && i !== at)];
 }

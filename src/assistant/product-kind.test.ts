@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { otherProductKind } from './product-kind.js';
+import { otherKindOf } from './product-kind.js';
 
-describe('otherProductKind', () => {
+const otherProductKind = (question: string, sentence: string) => otherKindOf(question)(sentence);
+
+describe('otherKindOf', () => {
   it('marks a sentence on footwear for a question on clothing, and the other way round', () => {
     const pyjamas = 'везем пижамки и боди для малышей 0-2 года в рф, по тр тс 007 какой док нужен?';
     expect(otherProductKind(pyjamas, 'Да, на детскую обувь оформляют сертификат соответствия.')).toBe(true);

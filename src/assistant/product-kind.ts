@@ -8,9 +8,11 @@ const KINDS: readonly RegExp[] = [
   /одежд|пижам|(?<![\p{L}])боди(?![\p{L}])|ползунк|распашон|куртк|плать|брюк|бель[её]|перв\S*\s+сло|clothing|garments?|pyjamas?|pajamas?|bodysuits?|rompers?|onesies?|jackets?|dress(?:es)?\b|first-layer|服装|童装|睡衣|连体衣|衣服|外衣|内衣|第一层/iu,
 ];
 
-/** Whether the sentence is about another kind of product than the one kind the question names. */
-export function otherProductKind(question: string, sentence: string): boolean {
+/** Whether a sentence is about another kind of product than the one kind the question names: the question is read once
+ * for all the sentences a turn scores. */
+export function otherKindOf(question: string): (sentence: string) => boolean {
   const asked = KINDS.filter((k) => k.test(question));
-  if (asked.length !== 1) return false;
-  return !asked[0]!.test(sentence) && KINDS.some((k) => k !== asked[0] && k.test(sentence));
+  if (asked.length !== 1) return () => false;
+  const own = asked[0]!;
+  return (sentence) => !own.test(sentence) && KINDS.some((k) => k !== own && k.test(sentence));
 }
