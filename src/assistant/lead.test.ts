@@ -51,3 +51,31 @@ describe('a sentence that points back', () => {
     expect(first?.text).toContain('这两个日期均已过去');
   });
 });
+
+describe('a border crossing the goods pass', () => {
+  it('does not make a sentence about the crossing\'s country: "…через Хоргос" is not a Kazakh figure (domain logistics-01)', () => {
+    const docs = [
+      {
+        n: 1,
+        rank: 0,
+        countries: ['CN', 'KZ', 'UZ'],
+        passages: [
+          {
+            key: 'times',
+            headingPath: ['Сроки поездов', 'Сколько дней до городов Центральной Азии?'],
+            text:
+              'Ташкент: около 16 дней у поезда из 150 вагонов из зоны через Хоргос (май 2023).\n\n' +
+              'Алматы: около 10–12 дней у поезда из зоны (2018), 8 дней у первого поезда (апрель 2020).',
+          },
+        ],
+      },
+    ];
+    const first = selectLead('сколько едет поезд из циндао до алматы? примерно дней', docs, {
+      lang: 'ru',
+      idf: () => 1,
+      missingIdf: 1,
+      askedMarkets: ['KZ'],
+    }).lead?.sentences[0]?.text;
+    expect(first).toMatch(/^Алматы/);
+  });
+});

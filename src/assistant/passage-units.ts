@@ -1,7 +1,7 @@
 // The units a direct answer is chosen from: a passage's sentences and list items, tokenized once and
 // cached by passage. A line that introduces a list is read together with its items; a hedge that
 // introduces a list ("Not confirmed:") travels with each item it hedges.
-import { detectMarkets } from '../domain/markets.js';
+import { detectMarkets, sentenceMarkets } from '../domain/markets.js';
 import { tokenize } from '../rag/tokenize.js';
 import { splitSentences } from '../rag/split-text.js';
 import { hasFigure } from './question-type.js';
@@ -161,7 +161,7 @@ function makeUnit(text: string, leadIn: string | undefined): Unit {
     tokens: new Set(order),
     order,
     ...(leadIn ? { leadIn } : {}),
-    markets: detectMarkets(text),
+    markets: sentenceMarkets(text),
     figure: hasFigure(text),
     han: HAN.test(text) ? new Set(text.match(/\p{Script=Han}/gu)) : NO_HAN,
     names: [...text.matchAll(/(?<=\S\s+)[A-ZА-ЯЁ][a-zа-яё]{2,}|\p{Script=Han}{1,4}·\p{Script=Han}{1,4}/gu)].map((m) =>

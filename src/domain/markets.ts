@@ -403,6 +403,17 @@ export function detectMarkets(text: string): string[] {
   return found.sort((a, b) => a.at - b.at).map((f) => f.code);
 }
 
+/** A border crossing the goods pass on their way ("через Хоргос", "via Dostyk", "经霍尔果斯") is not the market a sentence
+ * is about: "Ташкент: около 16 дней у поезда … через Хоргос" counted as a Kazakh figure and led "сколько едет поезд из
+ * циндао до алматы?" over the Almaty line (domain logistics-01). */
+const VIA_CROSSING =
+  /(?:через|via|through|经由?|途经)\s*(?:хоргос|достык|алтынкол|khorgos|horgos|dostyk|altynkol|霍尔果斯|多斯特克|阿尔腾科利)[\p{L}-]*/giu;
+
+/** The markets a sentence of a document is about: those it names, but for a crossing it names as the way through. */
+export function sentenceMarkets(text: string): string[] {
+  return detectMarkets(text.replace(VIA_CROSSING, ' '));
+}
+
 /** The text without the names of the given markets ("НДС в России" → "НДС в "): a follow-up that
  * names another market replaces the previous one rather than adding to it. */
 export function withoutMarkets(text: string, codes: readonly string[]): string {
