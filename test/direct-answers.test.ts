@@ -2135,6 +2135,15 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toContain('不必等货物在海外仓卖出');
   });
 
+  it("keeps the certificate's market when a follow-up swaps where the goods go (trial 23 t23-22)", async () => {
+    // "а для казахстана?" after cheap Kyrgyz certificates for Russia asks about Kyrgyz certificates in Kazakhstan.
+    const conversationId = `kg-kz-${Date.now()}`;
+    await ask('агент предлагает дешёвый киргизский сертификат ЕАС, товар едет в Россию — есть риск?', conversationId);
+    const a = await ask('а для казахстана?', conversationId);
+    expect(leadDocs(a)[0]).toBe('country-kyrgyzstan-ru');
+    expect(a.lead?.text).toMatch(/Казахстан аннулировал/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -100,13 +100,18 @@ export function planRetrieval(
   // A follow-up that asks only of another market is searched by what it asks: "we ship to tashkent a lot" after
   // "and uzbekistan?" found the Kashgar–Tashkent road.
   const marketSwap = before !== undefined && own.length > 0 && namesOnlyMarket(asked(question));
-  const followUp = before
-    ? `${swapped(before, question, opts.places, forWhom)} ${marketSwap ? asked(question) : question}`
-    : joined === question
-      ? plain
-      : joined;
+  const kept = before ? swapped(before, question, opts.places, forWhom) : undefined;
+  const followUp = before ? `${kept} ${marketSwap ? asked(question) : question}` : joined === question ? plain : joined;
   const products = detectProducts(followUp).filter((p) => !(forWhom && p.id === 'childrens-goods'));
-  const carried = own.length ? own : askedMarkets(followUp);
+  // A market swap replaces the market the goods went to; a market the previous question named in another role stays
+  // asked: "а для казахстана?" after cheap Kyrgyz certificates for goods to Russia asks about Kyrgyz certificates in
+  // Kazakhstan, and the Kyrgyz note (which holds Kazakhstan's cancellations of them) dropped out of the search as another
+  // market's (trial 23 t23-22).
+  const carried = own.length
+    ? marketSwap && kept
+      ? [...new Set([...own, ...askedMarkets(kept).filter((m) => m !== 'CN')])]
+      : own
+    : askedMarkets(followUp);
   // Each of the questions a message asks is searched on its own too: searched as one, the half that names
   // a market took every passage (trial 16 t16-12). Each for the market it names or implies ("Честный
   // знак" is Russia's); a market it names only to compare with ("do they take EAC like russia?") is not
