@@ -2144,6 +2144,23 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/Казахстан аннулировал/);
   });
 
+  it("answers a VAT question that names its product with the VAT rate, not the product's rules (trial 24 t24-03)", async () => {
+    const conversationId = `vat-appliances-${Date.now()}`;
+    const ru = await ask('какой ндс при импорте в рф сейчас, 2026г? везем бытовую технику из 宁波', conversationId);
+    expect(leadDocs(ru)[0]).toBe('country-russia-vat-2026-ru');
+    expect(ru.lead?.text).toContain('22%');
+    expect(ru.lead?.text).not.toMatch(/утильсбор|ТР ТС 020/);
+    const kz = await ask('а для Казахстана?', conversationId);
+    expect(kz.lead?.text).toContain('16%');
+    // Asked VAT by name, the recycling-fee note's "…строительной техники утильсбор…" is not its answer.
+    const named = await ask('ввозной ндс в России на бытовую технику');
+    expect(leadDocs(named)[0]).toBe('country-russia-vat-2026-ru');
+    // Chat's "ндс при импорте" is the notes' "ввозной НДС".
+    const plain = await ask('какой ндс при импорте в Казахстан');
+    expect(leadDocs(plain)[0]).toBe('country-kazakhstan-ru');
+    expect(plain.lead?.text).toContain('16%');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -5,6 +5,7 @@ import { aboutOtherMarkets, EAEU_MEMBERS } from '../domain/markets.js';
 import type { Jurisdiction } from '../domain/sanctioning-jurisdictions.js';
 import type { LeadDoc } from './lead-types.js';
 import { unitsOf } from './passage-units.js';
+import { namedCharges, type Charge } from '../domain/charges.js';
 
 const EAEU: ReadonlySet<string> = new Set(EAEU_MEMBERS);
 
@@ -23,7 +24,8 @@ export interface DocStance {
   offRegulation: boolean;
   /** The document is about the asked regulation. */
   ownRule: boolean;
-  /** The document is about a charge (anti-dumping duties) and the question asks none. */
+  /** The document is about a charge (anti-dumping duties) and the question asks none, or about another charge than the
+   * one the question names. */
   chargeUnasked: boolean;
   /** The words the document holds anywhere. */
   docTokens: ReadonlySet<string>;
@@ -39,6 +41,8 @@ export function docStance(
   askedJurisdictions: readonly Jurisdiction[],
   askedRegulations: ReadonlySet<string>,
   chargeAsked: boolean,
+  askedCharges: readonly Charge[] = [],
+  conformityAsked = true,
 ): DocStance {
   const ofAsked = doc.countries.some((c) => asked.has(c));
   // A note on the asked market alone (China beside it is where the goods come from), or on the union's
@@ -76,7 +80,18 @@ export function docStance(
       ? unitsOf(doc.passages[0]!).allTokens
       : new Set(doc.passages.flatMap((p) => [...unitsOf(p).allTokens]));
   // Every passage carries its document's title first in its heading path.
-  const chargeUnasked = !chargeAsked && CHARGE_TITLE.test(doc.passages[0]?.headingPath[0] ?? '');
+  const title = doc.passages[0]?.headingPath[0] ?? '';
+  // Asked one charge by name, a note titled by another one is not its answer: "какой ндс при импорте в рф? везем
+  // бытовую технику" was led by the recycling-fee note's "…строительной техники утильсбор — часть стоимости…" (trial 24
+  // t24-03).
+  const titleCharges = askedCharges.length ? namedCharges(title) : [];
+  // Nor is a technical regulation's note, unless the question asks about conformity too: the low-voltage note's "ТР ТС
+  // 020/2011 … прямо называет бытовую технику" came second under the 22% VAT rate there.
+  const technicalRule = (doc.regulations ?? []).some((r) => /^\d{3}$/.test(r));
+  const chargeUnasked =
+    (!chargeAsked && CHARGE_TITLE.test(title)) ||
+    (titleCharges.length > 0 && !titleCharges.some((c) => askedCharges.includes(c))) ||
+    (askedCharges.length > 0 && !conformityAsked && technicalRule);
   return {
     ofAsked,
     markets,

@@ -48,6 +48,8 @@ import { answersType, kindOf, proximity } from './sentence-kind.js';
 import { ABOVE, LIST_WHOLE, THEIR_SIDE, UNVERIFIED } from './sentence-patterns.js';
 import { candidateText } from './candidate-text.js';
 import { docStance } from './doc-stance.js';
+import { namedCharges } from '../domain/charges.js';
+import { CONFORMITY } from '../domain/regulations.js';
 import { headingMatch } from './heading-match.js';
 
 export type { LeadSentence } from './compose-lead.js';
@@ -103,6 +105,8 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   const ownYears = opts.followUp ? yearsAsked(opts.followUp, opts.today) : [];
   const askedYears = ownYears.length ? ownYears : yearsAsked(question, opts.today);
   const chargeAsked = asksCharge(question);
+  const askedCharges = namedCharges(question);
+  const conformityAsked = CONFORMITY.test(question);
   const otherKind = otherKindOf(question);
   const bestByDoc = new Map<number, LeadSentence>();
   /** Candidate texts that open with a heading saying their rule is not in force → that heading. */
@@ -145,7 +149,16 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
       ownRule,
       chargeUnasked,
       docTokens,
-    } = docStance(doc, asked, theirSide, askedJurisdictions, askedRegulations, chargeAsked);
+    } = docStance(
+      doc,
+      asked,
+      theirSide,
+      askedJurisdictions,
+      askedRegulations,
+      chargeAsked,
+      askedCharges,
+      conformityAsked,
+    );
     for (const passage of doc.passages) {
       const { units, headingTokens, allTokens } = unitsOf(passage);
       sectionWords.set(passage.key, allTokens);
