@@ -2161,6 +2161,18 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(plain.lead?.text).toContain('16%');
   });
 
+  it('steps back from the delay penalty when a follow-up asks the claim period, which the sources do not give (trial 24 t24-06)', async () => {
+    // "срок" asks for a duration; "нарушивший срок доставки" in the penalty sentence does not name the claim.
+    const conversationId = `smgs-claim-${Date.now()}`;
+    await ask(
+      'контейнер шел по СМГС из Алашанькоу в Алматы и опоздал на неделю, что можно стребовать с жд?',
+      conversationId,
+    );
+    const a = await ask('а срок на претензию какой?', conversationId);
+    expect(a.lead?.text).toMatch(/нет сроков подачи претензий/);
+    expect(a.lead?.text).not.toMatch(/Статья 45/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -12,6 +12,10 @@ import { withoutFrame } from './question-frame.js';
 
 /** Characters of a Chinese follow-up that say nothing of its subject ("那…呢？", "还能…吗？"). */
 const FOLLOW_UP_FILLER = new Set('那呢吗吧啊的了是还能么要有');
+/** Words that say what kind of answer a follow-up wants, not what about (their match keys): "а срок на претензию какой?"
+ * after the SMGS delay penalty found its "срок" in "нарушивший срок доставки" and repeated the penalty, not the section
+ * that says no claim period is in the sources (trial 24 t24-06). */
+const KIND_OF_ANSWER = new Set(['срок', 'deadlin', 'period']);
 /** A sentence the previous answer showed first, when the question follows it up. */
 const W_SHOWN_BEFORE = 0.5;
 /** When a follow-up's answer would repeat the previous one: a sentence that names the follow-up's own word.
@@ -54,7 +58,7 @@ export function stepBack<C extends StepBackCandidate>(input: StepBackInput<C>): 
   // Nor its framing: "什么时候" asks for a date, and its "时" named the train sentence's "用时18天" (t20-15).
   const own = withoutFrame(followUp, lang);
   const ownWords = [...tokenize(own).map(matchKey), ...(own.match(/\p{Script=Han}/gu) ?? [])].filter(
-    (w) => !beforeWords.has(w),
+    (w) => !beforeWords.has(w) && !KIND_OF_ANSWER.has(w),
   );
   const namesOwnWord = (lead: ReadonlyArray<{ shown: string }>) =>
     lead.some((c) => {

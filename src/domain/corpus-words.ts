@@ -89,8 +89,10 @@ const WORDS: readonly CorpusWord[] = [
     ] as const
   ).map(([code, has, word]) => ({ said: new RegExp(`(?<![\\p{L}])${code}(?![\\p{L}])`, 'u'), has, word })),
   // VAT on imports is "ввозной НДС" in the notes; chat says "ндс при импорте": "какой ндс при импорте в Казахстан" found the
-  // Kazakh currency-control note's import advances before the country note's 16% (trial 24 t24-03).
-  { said: /ндс\s+(?:при|на)\s+(?:импорт|ввоз)\S*|импортн\S*\s+ндс/iu, has: /ввозн/iu, word: 'ввозной НДС' },
+  // Kazakh currency-control note's import advances before the country note's 16% (trial 24 t24-03). Not "ндс при ввозе"
+  // or "ндс на импорт", which found their notes already: the word added moved "ндс при ввозе в Кыргызстан сколько?" from
+  // "НДС — 12%" to a news line, and the Russian 22% to another note's line.
+  { said: /ндс\s+при\s+импорт\S*|импортн\S*\s+ндс/iu, has: /ввоз/iu, word: 'ввозной НДС' },
   // Chat says a contract is "put on record" at the bank; the notes say it is registered (учётная регистрация): "клиент
   // из Алматы, контракт на 40 тыс $. ему надо ставить контракт на учет в банке?" (trial 21b t21b-13).
   { said: /(?:по)?став(?:ить|ят|ит|лю)\s+(?:\S+\s+){0,2}на\s+уч[её]т/iu, has: /регистр/iu, word: 'регистрировать' },
