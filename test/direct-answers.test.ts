@@ -2173,6 +2173,18 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).not.toMatch(/Статья 45/);
   });
 
+  it('answers what the carrier pays for cargo lost on a truck trip, not the trip (trial 24 t24-13)', async () => {
+    // A loss and what the carrier pays is a liability question, though it names the trip's places.
+    const en = await ask(
+      'truck from Khorgos to Almaty, cargo lost on the way, how much must the carrier pay under the convention?',
+    );
+    expect(en.toolCalls).toEqual([]);
+    expect(en.lead?.text).toMatch(/^Limit: at most 8\.33 SDR/);
+    // "8.33 个特别提款权" is an amount: the measure word between the number and the unit hid it.
+    const zh = await ask('卡车从霍尔果斯到阿拉木图丢货，CMR承运人最多赔多少');
+    expect(zh.lead?.text).toMatch(/^赔偿限额：按短少毛重每公斤最多 8\.33 个特别提款权/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

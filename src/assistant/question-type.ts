@@ -29,7 +29,7 @@ const HAS: Record<QuestionType, RegExp> = {
   duration:
     /(?<!\d)(?!(?:19|20)\d{2}\s*(?:年(?!内|以内|期)|г\.|год|гг))(?:\d+(?:[.,]\d+)?|[一二三四五六七八九十两几数]+)\s*(?:[–—到至-]\s*(?:\d+(?:[.,]\d+)?|[一二三四五六七八九十两几数]+)\s*)?(?:дн|сут|недел|месяц|мес\.|лет|год|час|ч(?![а-яё])|мин|рабочих|календарных|days?|weeks?|months?|years?|hours?|minutes?|(?:h|hrs?|mins?)\b|working|calendar|分钟|天|日|周(?!年)|个月|月|年|小时|个工作日)|(?:несколько|пару|один|два|три|четыре|пять)\s+(?:дн|сут|недел|месяц|час)|(?:a\s+few|several|one|two|three|four|five)\s+(?:days|weeks|months|hours)|(?<!\d)\d+-(?:day|week|month|year|hour|minute)s?\b|(?<!\d)\d+-(?:дневн|недельн|месячн|летн|часов|минутн)/i,
   amount:
-    /\d[\d\s.,]*\s*(?:%|％|руб|₽|usd|us\$|\$|eur|€|юан|yuan|rmb|cny|元|万|亿|тенге|kzt|сум|uzs|sdr|сдр|特别提款权|долл|dollar|евро|тыс|млн|млрд|million|billion)|(?:\$|€|¥|usd|eur|rmb|cny|руб\.?)\s*\d/i,
+    /\d[\d\s.,]*\s*(?:个\s*)?(?:%|％|руб|₽|usd|us\$|\$|eur|€|юан|yuan|rmb|cny|元|万|亿|тенге|kzt|сум|uzs|sdr|сдр|特别提款权|долл|dollar|евро|тыс|млн|млрд|million|billion)|(?:\$|€|¥|usd|eur|rmb|cny|руб\.?)\s*\d/i,
   date: /\b(?:19|20)\d{2}\b|\d{1,2}\s+(?:янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)|\d{1,2}\s?月(?:底前?|末|初|[上中下]旬)?|\d{4}\s?年|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i,
   who: /\S\s+[A-ZА-ЯЁ][a-zа-яё]+|\p{Script=Han}·\p{Script=Han}|(?:орган|ministry|министерств|служб|commission|комисси|部|局|委员会|机构)/u,
   number:

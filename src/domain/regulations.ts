@@ -46,8 +46,11 @@ export function withoutRegulations(text: string, numbers: readonly string[]): st
 export const CONFORMITY =
   /сертифик|декларац|регламент|(?<![а-яё])тр\s*(?:тс|еаэс)|eac|(?<![а-яё])еас(?![а-яё])|sgr|сгр|certif|declar|regulation|tr\s*(?:cu|eaeu)|认证|证书|声明|技术法规|合规|要求|办\S{0,2}证|(?:啥|什么|哪些|哪种)证(?!明)/i;
 
-/** A claim on a carrier's liability for lost or damaged goods ("сколько возместить", "索赔", "claim"). */
-export const LIABILITY_CLAIM = /претензи|возмест|возмещ|\bliabilit|\bclaims?\b|compensat|索赔|赔偿/i;
+/** A claim on a carrier's liability for lost or damaged goods ("сколько возместить", "索赔", "claim"), or the loss itself
+ * with what the carrier pays: "truck from Khorgos to Almaty, cargo lost on the way, how much must the carrier pay under
+ * the convention?" was planned as a trip (trial 24 t24-13). */
+export const LIABILITY_CLAIM =
+  /претензи|возмест|возмещ|\bliabilit|\bclaims?\b|compensat|索赔|赔偿|\bcarrier\s+(?:\S+\s+){0,2}pay|(?:cargo|goods|boxes|cartons)\s+(?:\S+\s+){0,2}(?:lost|stolen)|перевозчик\S*\s+(?:\S+\s+){0,2}(?:заплат|плат)|груз\S*\s+(?:\S+\s+){0,2}(?:пропал|потерял|украл|утрачен)|(?:пропал|потерял|украл|утрачен)\S*\s+(?:\S+\s+){0,2}груз|丢货|货丢|被偷|失窃|承运人\S{0,6}赔/i;
 
 /** Words of a question on another subject than the product's rules: a tax refund, a tax, a payment,
  * freight ("ндс … а на детские товары тоже столько?" is about VAT, not TR CU 007). */
