@@ -2185,6 +2185,15 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(zh.lead?.text).toMatch(/^赔偿限额：按短少毛重每公斤最多 8\.33 个特别提款权/);
   });
 
+  it('answers the question a message asks after saying why, not the statement before it (domain heldout-055)', async () => {
+    // "Uzbek buyer wants…" says why; the arbitration centre is asked. The statement's "buyer" led the Uzbek note's advice.
+    const a = await ask(
+      'Uzbek buyer wants disputes heard in Tashkent. is there a proper international arbitration centre there?',
+    );
+    expect(a.lead?.text).toMatch(/founded by a presidential decree of 2018 and opened in April 2019/);
+    expect(a.lead?.text).not.toMatch(/ЕЭИСВО/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {
