@@ -2194,6 +2194,13 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).not.toMatch(/ЕЭИСВО/);
   });
 
+  it('shows the section that answers from a document the search scored alike with the first (domain sections)', async () => {
+    // The zone platform's note came first by a hair; the gauge note's "在哪些口岸换装？" answers where, and was not shown.
+    const a = await ask('换轨在哪里进行？');
+    const shown = a.citations.map((c) => `${c.docId} ${c.headingPath.at(-1)}`);
+    expect(shown).toContain('gauge-change-zh 在哪些口岸换装？');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {
