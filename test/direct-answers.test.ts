@@ -2201,6 +2201,16 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(shown).toContain('gauge-change-zh 在哪些口岸换装？');
   });
 
+  it('answers a CMR claim from the CMR note, not from the trip’s border crossing (trial 25 t25-10)', async () => {
+    // Khorgos and Almaty are in every logistics note; the train dwell times at Khorgos led the claim question.
+    const a = await ask(
+      'Отправили фуру с электроникой через Хоргос в Алматы, часть коробок разбита. Перевозчик казахский. Китай же участник CMR, значит требуем по CMR? сколько максимум можно получить и сколько времени на претензию',
+    );
+    expect(leadDocs(a)[0]).toBe('road-liability-cmr-ru');
+    expect(a.lead?.text).toMatch(/КДПГ/);
+    expect(a.lead?.text).not.toMatch(/поезд/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -39,6 +39,11 @@ export const W_NOT_THE_RULE = 0.8;
  * places outweighed CMR in every sentence of the rail-crossings note, trial 10). 0.7 / 0.5 / 0.3: domain key
  * terms .666 → .672 / .675 / .675, follow-ups 97 → 98 of 108 at 0.5. */
 export const W_NOT_THE_CONVENTION = 0.5;
+/** …and for a carriage convention (CMR, SMGS, the sea rules), whose question names a trip's places that every logistics
+ * note names too: "Отправили фуру … через Хоргос в Алматы, … по CMR? сколько максимум можно получить" was led by train
+ * dwell times at Khorgos at 0.5 (trial 25 t25-10). Domain and follow-ups unchanged at 0.3 and 0.2; for every
+ * convention 0.3 lost a CISG message's arbitration answer and a CISG party list. */
+export const W_NOT_THE_CARRIAGE_CONVENTION = 0.3;
 /** Domain key terms .640 → .649. Only worked examples under their own label: "For example, …" and
  * "Например, …" in running text answered xquad questions (ru answer-in-lead .771 → .761 with them). */
 export const W_EXAMPLE = 0.5;

@@ -8,7 +8,7 @@
 import { sanctioningJurisdictions } from '../domain/sanctioning-jurisdictions.js';
 import { tokenize } from '../rag/tokenize.js';
 import { detectMarkets, sectionOnAsked } from '../domain/markets.js';
-import { isConvention, namedRegimes } from '../domain/legal-conventions.js';
+import { isCarriageConvention, isConvention, namedRegimes } from '../domain/legal-conventions.js';
 import { fitAround } from './fit-around.js';
 import { yearsAsked, yearsIn } from './asked-years.js';
 import { hanShare, hanWeights } from './han-overlap.js';
@@ -33,6 +33,7 @@ import {
   W_HAN,
   W_NOT_ASKED_MARKET,
   W_NOT_THE_CONVENTION,
+  W_NOT_THE_CARRIAGE_CONVENTION,
   W_NOT_THE_RULE,
   W_OFF_REGULATION,
   W_OTHER_JURISDICTION,
@@ -82,6 +83,10 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   const askedRegulationShown = docs.some((d) => d.regulations?.some((r) => askedRegulations.has(r)));
   const askedConventions = [...askedRegulations].filter(isConvention);
   const askedConventionShown = docs.some((d) => d.regulations?.some((r) => isConvention(r) && askedRegulations.has(r)));
+  const notTheConvention =
+    askedConventions.length > 0 && askedConventions.every(isCarriageConvention)
+      ? W_NOT_THE_CARRIAGE_CONVENTION
+      : W_NOT_THE_CONVENTION;
   const {
     topic,
     qTokens,
@@ -257,7 +262,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         // The asked product's own regulation answers for it: a document that only mentions the product
         // (the VAT note's "check that the certificate names toys exactly") does not.
         if (askedRegulationShown && !offRegulation && !doc.regulations?.some((r) => askedRegulations.has(r)))
-          score *= askedConventionShown ? W_NOT_THE_CONVENTION : W_NOT_THE_RULE;
+          score *= askedConventionShown ? notTheConvention : W_NOT_THE_RULE;
         const { own, hedged, text, counterfactual, heading } = candidateText(
           unit,
           units,

@@ -44,6 +44,9 @@ const ECOMMERCE_MODE =
 const CONVENTION = 'convention:';
 /** Whether a regime key (a regulation number or a convention) names a convention. */
 export const isConvention = (regime: string): boolean => regime.startsWith(CONVENTION);
+/** Whether a regime key names a carriage convention (CMR, SMGS, the sea rules). */
+export const isCarriageConvention = (regime: string): boolean =>
+  isConvention(regime) && regime.slice(CONVENTION.length) in CARRIAGE;
 
 /**
  * The conventions a text names, legal and carriage ones, as regime keys ("convention:smgs"), and the
