@@ -1849,7 +1849,8 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     // A freight-rate line that shared almost nothing with the question led by its document's rank, and so little
     // matched that the reply said the knowledge base had no answer.
     const a = await ask('铁路整柜发阿拉木图，合同写FOB青岛还是CIF阿拉木图好？客户坚持要CIF');
-    expect(a.lead?.text).toMatch(/^FAS、FOB、CFR、CIF只适用于海运和内河运输/);
+    // The checklist's line or, since the rules' own note is preferred for a question naming a rule, the note's.
+    expect(a.lead?.text).toMatch(/^FAS、FOB、CFR、CIF(?:只适用于|是为)海运和内河运输/);
     expect(a.answer).not.toContain(t('zh', 'weakEvidence'));
   });
 
@@ -2209,6 +2210,17 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(leadDocs(a)[0]).toBe('road-liability-cmr-ru');
     expect(a.lead?.text).toMatch(/КДПГ/);
     expect(a.lead?.text).not.toMatch(/поезд/);
+  });
+
+  it('answers whether CIF fits a rail container from the Incoterms note, not as a trip (trial 25 t25-03)', async () => {
+    // "price CIF Almaty" is the basis of a price, not a cost asked: the route planner answered. The Almaty consolidation
+    // centre's opening then led, by the trip's place.
+    const a = await ask(
+      'hi, we ship 40ft rail container from Qingdao to Almaty, customer ask price CIF Almaty. is CIF ok for train?',
+    );
+    expect(a.toolCalls).toEqual([]);
+    expect(leadDocs(a)[0]).toBe('incoterms-2020-rail-en');
+    expect(a.lead?.text).toMatch(/^FAS, FOB, CFR and CIF are written for carriage by sea/);
   });
 
   it('gives the same direct answer through `advisor ask --json`', async () => {

@@ -34,6 +34,7 @@ import {
   W_NOT_ASKED_MARKET,
   W_NOT_THE_CONVENTION,
   W_NOT_THE_CARRIAGE_CONVENTION,
+  W_NOT_THE_TERMS,
   W_NOT_THE_RULE,
   W_OFF_REGULATION,
   W_OTHER_JURISDICTION,
@@ -86,7 +87,9 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   const notTheConvention =
     askedConventions.length > 0 && askedConventions.every(isCarriageConvention)
       ? W_NOT_THE_CARRIAGE_CONVENTION
-      : W_NOT_THE_CONVENTION;
+      : askedConventions.length > 0 && askedConventions.every((c) => c === 'convention:incoterms')
+        ? W_NOT_THE_TERMS
+        : W_NOT_THE_CONVENTION;
   const {
     topic,
     qTokens,

@@ -15,9 +15,10 @@ export function namesIncoterms(text: string): boolean {
 
 // The rule a price is quoted on ("wants a CIF price", "цена FOB", "CIF报价") names the terms of sale, not a cost asked
 // (trial 19 t19-18 planned a route for "buyer in Almaty wants a CIF price … by rail … any problem with that?" and
-// led with a worked example's USD 110,000 as the amount asked).
+// led with a worked example's USD 110,000 as the amount asked). The other order too: "customer ask price CIF Almaty. is
+// CIF ok for train?" (trial 25 t25-03).
 const PRICE_BASIS =
-  /\b(?:exw|fca|fas|fob|cfr|cif|cpt|cip|dap|dpu|ddp)\s+(?:price|prices|quote|quotation|basis|terms)\b|(?:цен\S*|котировк\S*|услови\S*)\s+(?:exw|fca|fas|fob|cfr|cif|cpt|cip|dap|dpu|ddp)\b|(?:exw|fca|fas|fob|cfr|cif|cpt|cip|dap|dpu|ddp)\s*(?:价格|报价|价)/giu;
+  /\b(?:exw|fca|fas|fob|cfr|cif|cpt|cip|dap|dpu|ddp)\s+(?:price|prices|quote|quotation|basis|terms)\b|(?:цен\S*|котировк\S*|услови\S*|price|prices|quote|quotation|terms)\s+(?:exw|fca|fas|fob|cfr|cif|cpt|cip|dap|dpu|ddp)\b|(?:价格|报价)\s*(?:exw|fca|fas|fob|cfr|cif|cpt|cip|dap|dpu|ddp)|(?:exw|fca|fas|fob|cfr|cif|cpt|cip|dap|dpu|ddp)\s*(?:价格|报价|价)/giu;
 
 /** The text without a price's basis ("a CIF price" → " "): what is left asks a cost or not. */
 export function withoutPriceBasis(text: string): string {

@@ -1,3 +1,4 @@
+import { namesIncoterms } from './incoterms.js';
 // The international conventions exporters ask about by name, besides the transport ones
 // (transport-modes.ts): the New York Convention on arbitral awards, the CISG on sales contracts and
 // the TIR Convention on customs transit. A follow-up that names another ("and is Kazakhstan a CISG
@@ -41,6 +42,10 @@ const CARRIAGE: Record<string, RegExp> = {
 const ECOMMERCE_MODE =
   /(?<![\d.,])(9610|9710|9810|1210)(?!\d|[.,]\d)(?!\s*(?:km|км|公里|kg|кг|公斤|t\b|т\b|吨|usd|eur|rub|руб|元|\$|%|％|дн|day|天|年))/giu;
 
+// A text on insuring cargo under a rule ("Cargo insurance under CIF and CIP…", "CIP … what insurance must we buy") is about
+// the insurance: the rules' own notes are not its answer.
+const INSURANCE = /insur|страхов|保险/iu;
+
 const CONVENTION = 'convention:';
 /** Whether a regime key (a regulation number or a convention) names a convention. */
 export const isConvention = (regime: string): boolean => regime.startsWith(CONVENTION);
@@ -56,6 +61,7 @@ export const isCarriageConvention = (regime: string): boolean =>
  */
 export function namedRegimes(text: string): string[] {
   const carriage = Object.keys(CARRIAGE).filter((c) => CARRIAGE[c]!.test(text));
+  const terms = namesIncoterms(text) && !INSURANCE.test(text) ? ['incoterms'] : [];
   const modes = [...new Set([...text.matchAll(ECOMMERCE_MODE)].map((m) => `mode:${m[1]}`))];
-  return [...[...namedConventions(text), ...carriage].map((c) => `${CONVENTION}${c}`), ...modes];
+  return [...[...namedConventions(text), ...carriage, ...terms].map((c) => `${CONVENTION}${c}`), ...modes];
 }
