@@ -2223,6 +2223,16 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/^FAS, FOB, CFR and CIF are written for carriage by sea/);
   });
 
+  it('reads a label’s language as a language, not as a market asked beside the named one (trial 25 t25-09)', async () => {
+    // "russian-only label" made Russia a market asked, and Russia's 22% import VAT led the question on Kazakhstan's.
+    const a = await ask(
+      'Sending LED lamps to Kazakhstan from jan 2026, import VAT there is 12% right? And russian-only label is ok since its EAEU anyway',
+    );
+    expect(a.lead?.text).toMatch(/from 12% to 16%/);
+    expect(a.lead?.text).not.toMatch(/22%/);
+    expect(a.lead?.text).toMatch(/Kazakh/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -38,6 +38,15 @@ describe('markets named in a message', () => {
     expect(askedMarkets('Kazakhstan and Russia VAT rates')).toEqual(['KZ', 'RU']);
   });
 
+  it('reads a language named beside a market as the label’s language, not a market asked', () => {
+    expect(askedMarkets('Kazakhstan import VAT 12%? and russian-only label is ok?')).toEqual(['KZ']);
+    expect(askedMarkets('этикетка на русском подойдет для Казахстана?')).toEqual(['KZ']);
+    expect(askedMarkets('哈萨克斯坦要俄文标签吗')).toEqual(['KZ']);
+    // The language alone names its market ("kazakh label" asks about Kazakhstan's rule).
+    expect(askedMarkets('do we need a kazakh label?')).toEqual(['KZ']);
+    expect(askedMarkets('kazakh label for russia?')).toEqual(['RU']);
+  });
+
   it('reads the one-character names Chinese writes in pairs and after a preposition', () => {
     expect(askedMarkets('中白AEO互认啥时候开始实施的')).toEqual(['BY']);
     expect(askedMarkets('中吉乌铁路什么时候通车')).toEqual(['KG', 'UZ']);

@@ -434,13 +434,22 @@ export function withoutMarkets(text: string, codes: readonly string[]): string {
 /** The markets a question asks about. China is where the exporter ships from: naming it ("из Китая",
  * "从中国") says nothing about the destination, so it never counts. */
 export function askedMarkets(text: string): string[] {
-  const named = detectMarkets(text).filter((c) => c !== 'CN');
+  const all = detectMarkets(text).filter((c) => c !== 'CN');
+  if (all.length < 2) return all;
+  // A language named beside another market ("to Kazakhstan … russian-only label is ok?", "этикетка на русском") is the
+  // label's language, not a market asked: Russia's 22% VAT led the question on Kazakhstan's (trial 25 t25-09).
+  const spoken = detectMarkets(text.replace(LANGUAGE, ' ')).filter((c) => c !== 'CN');
+  const named = spoken.length > 0 ? spoken : all;
   if (named.length < 2) return named;
+  const read = spoken.length > 0 ? text.replace(LANGUAGE, ' ') : text;
   // A market named only to compare with ("to Ulaanbaatar… do they take EAC like Russia?", "the same
   // system as in Russia?", "和俄罗斯一样吗") is not the one asked about, when another one is.
-  const rest = detectMarkets(text.replace(COMPARED, ' ')).filter((c) => c !== 'CN');
+  const rest = detectMarkets(read.replace(COMPARED, ' ')).filter((c) => c !== 'CN');
   return rest.length > 0 ? rest : named;
 }
+
+const LANGUAGE =
+  /\b(?:russian|kazakh|kyrgyz|uzbek|tajik|belarusian|mongolian)(?:[\s-]+only)?[\s-]+(?:labels?|labell?ing|language|text|version|translation|instructions?|manuals?)\b|\b(?:in|into)\s+(?:russian|kazakh|kyrgyz|uzbek|tajik|belarusian|mongolian)\b|на\s+(?:русском|казахском|кыргызском|киргизском|узбекском|таджикском|белорусском|монгольском)(?:\s+язык\S*)?|(?:русск|казахск|кыргызск|киргизск|узбекск|таджикск|белорусск|монгольск)\S*\s+(?:язык\S*|текст\S*|этикетк\S*|перевод\S*|верси\S*|инструкци\S*)|русскоязычн\S*|(?:俄|哈萨克|哈|吉尔吉斯|吉|乌兹别克|乌|塔吉克|塔|白俄罗斯|蒙古|蒙)(?:文|语)/giu;
 
 const COMPARED =
   /(?:\blike|\bunlike|\bas\s+in|\bsame\s+as(?:\s+in)?|как\s+и\s+(?:в|во|для|у)|так\s+же,?\s+как\s+(?:и\s+)?(?:в|во|для|у)?)\s+(?:the\s+)?[\p{L}-]+|(?:像|跟|和|同)[^，。？！,.?!\s]{1,8}?(?:一样|相同)/giu;
