@@ -2233,6 +2233,15 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/Kazakh/);
   });
 
+  it('keeps the topic when a follow-up swaps the market: the AEO line of the Uzbek note (trial 25 t25-11)', async () => {
+    // The Uzbek note's EAC verdict matched only the market's name and led "那乌兹别克斯坦呢" after an AEO question.
+    const conversationId = 'trial25-aeo-uz';
+    await ask('我司是海关高级认证企业(AEO)，出口哈萨克斯坦的货清关能不能享受AEO互认便利？', conversationId);
+    const a = await ask('那乌兹别克斯坦呢', conversationId);
+    expect(a.lead?.text).toMatch(/^中乌 AEO 互认安排于 2023 年 5 月 18 日在西安签署/);
+    expect(a.lead?.text).not.toMatch(/EAC/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

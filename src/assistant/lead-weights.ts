@@ -72,3 +72,6 @@ export const W_BELOW_FLOOR = 0.5;
 export const W_CHARGE_UNASKED = 0.7;
 /** A sentence on footwear for a question on clothing, or the other way round (product-kind.ts). */
 export const W_OTHER_KIND = 0.6;
+/** A market-swap follow-up's sentence that matches only the market's words ("那乌兹别克斯坦呢": the Uzbek note's EAC
+ * verdict, not its AEO line). 0.3, 0.5 and 0.7: follow-ups unchanged (100/111). */
+export const W_TOPIC_ABSENT = 0.5;

@@ -35,6 +35,7 @@ import {
   W_NOT_THE_CONVENTION,
   W_NOT_THE_CARRIAGE_CONVENTION,
   W_NOT_THE_TERMS,
+  W_TOPIC_ABSENT,
   W_NOT_THE_RULE,
   W_OFF_REGULATION,
   W_OTHER_JURISDICTION,
@@ -178,6 +179,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
       for (const [unitIndex, unit] of units.entries()) {
         let matched = 0;
         let matchedGlobal = 0;
+        let matchedTopic = 0;
         for (const [t, w] of weight) {
           const share =
             unit.tokens.has(t) ||
@@ -191,6 +193,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
                   ? DOC_WEIGHT
                   : 0;
           matched += w * share;
+          if (!marketTokens.has(t) && unit.tokens.has(t)) matchedTopic += w;
           // How well the knowledge base answers at all: a document about the asked market answers
           // for it in every sentence (ranking does so only for a note on that market alone, ownMarket:
           // for a note that lists it among others it would favour every sentence of it).
@@ -259,6 +262,9 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         // "а в Таджикистане?" after an EAC question asked for Uzbekistan: the previous question's words are
         // all in the EAC note, whose rule for union members says nothing of Tajikistan (follow-up fg-02).
         if (opts.marketSwap && !ownMarket && !mentionsAsked) score *= W_NOT_ASKED_MARKET;
+        // …and in the asked market's own note, a sentence that holds none of the topic carried over answers nothing asked:
+        // "那乌兹别克斯坦呢" after an AEO question was led by the Uzbek note's EAC verdict (trial 25 t25-11).
+        if (opts.marketSwap && matchedTopic === 0) score *= W_TOPIC_ABSENT;
         if (offRegulation) score *= W_OFF_REGULATION;
         if (chargeUnasked) score *= W_CHARGE_UNASKED;
         if (otherKind(unit.text)) score *= W_OTHER_KIND;
