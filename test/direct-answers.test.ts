@@ -13,6 +13,7 @@ const KNOWLEDGE = join(ROOT, 'knowledge');
 interface Answer {
   answer: string;
   lead?: { text: string; citations: number[] };
+  aside?: string;
   citations: Array<{ n: number; docId: string; markets?: string[]; headingPath: string[] }>;
   toolCalls: Array<{ name: string; input: Record<string, unknown> }>;
   escalation?: { suggested: boolean };
@@ -2240,6 +2241,13 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     const a = await ask('那乌兹别克斯坦呢', conversationId);
     expect(a.lead?.text).toMatch(/^中乌 AEO 互认安排于 2023 年 5 月 18 日在西安签署/);
     expect(a.lead?.text).not.toMatch(/EAC/);
+  });
+
+  it('weighs two crossings by which "pays off" with the notes’ cheaper (trial 25 t25-20)', async () => {
+    // "划算" is the notes' "便宜": the aside described both crossings and left out KTZ's 10–15% saving.
+    const a = await ask('胶州发阿拉木图的班列，走霍尔果斯和阿拉山口哪个更划算一点？大概要几天到');
+    expect(a.toolCalls.map((c) => c.name)).toContain('plan_route');
+    expect(a.aside).toMatch(/便宜10%—15%/);
   });
 
   it('gives the same direct answer through `advisor ask --json`', async () => {

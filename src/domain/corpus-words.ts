@@ -96,6 +96,11 @@ const WORDS: readonly CorpusWord[] = [
   // Chat says a contract is "put on record" at the bank; the notes say it is registered (учётная регистрация): "клиент
   // из Алматы, контракт на 40 тыс $. ему надо ставить контракт на учет в банке?" (trial 21b t21b-13).
   { said: /(?:по)?став(?:ить|ят|ит|лю)\s+(?:\S+\s+){0,2}на\s+уч[её]т/iu, has: /регистр/iu, word: 'регистрировать' },
+  // Which way "pays off" asks which is cheaper, the notes' word: "走霍尔果斯和阿拉山口哪个更划算一点？" weighed the crossings
+  // with a description of both, not KTZ's "…便宜10%—15%" (trial 25 t25-20).
+  { said: /划算|合算|实惠|省钱|性价比/u, has: /便宜/u, word: '便宜' },
+  { said: /выгодн\S*/iu, has: /дешев/iu, word: 'дешевле' },
+  { said: /\b(?:cost[\s-]effective|economical|better\s+value|more\s+affordable)\b/iu, has: /cheap/iu, word: 'cheaper' },
 ];
 
 /** The text with the documents' word added right after each everyday word whose document word it lacks. */
