@@ -2250,6 +2250,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.aside).toMatch(/便宜10%—15%/);
   });
 
+  it('shows the section that names the product asked among a long list (trial 25 t25-08)', async () => {
+    // The list of measures by product ranked a hair under the count of measures; aluminium foil is one word in it.
+    const a = await ask('铝箔现在出口还有退税吗？顺便问下，欧亚经济联盟对中国铝箔是不是有反倾销税，大概多少');
+    const shown = a.citations.slice(0, 3).map((c) => `${c.docId} ${c.headingPath.at(-1)}`);
+    expect(shown).toContain('eaeu-anti-dumping-china-zh 哪些中国产品被征反倾销税（税率及年份）？');
+    expect(a.lead?.text).toMatch(/铝箔[^。]*17\.16%–20\.24%/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {
