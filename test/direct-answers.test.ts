@@ -2258,6 +2258,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/铝箔[^。]*17\.16%–20\.24%/);
   });
 
+  it('answers "那CIP呢？" after CIF’s cover from the insurance note, not from the rules’ note (follow-up fg-17)', async () => {
+    // Naming a rule makes the Incoterms note first (trial 25 t25-03), but not in a follow-up on insuring under one.
+    const conversationId = 'cif-cip-insurance';
+    await ask('按CIF成交的话，卖方至少要投保什么险别、保额多少？', conversationId);
+    const a = await ask('那CIP呢？', conversationId);
+    expect(leadDocs(a)[0]).toBe('cargo-insurance-cif-cip-zh');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

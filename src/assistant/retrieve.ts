@@ -165,8 +165,11 @@ async function withDocAbout(
 function conversationRegimeFirst(kb: KnowledgeBase, hits: UserHit[], understood: string, opts: RetrieveOptions) {
   if (!opts.followUp || opts.asked === undefined) return hits;
   // Or the one the follow-up names itself: "那铁路呢？走SMGS的" after a CMR claim question (trial 18b t18b-08).
-  const own = namedRegimes(opts.asked);
-  const regimes = own.length ? own : namedRegimes(understood);
+  // A rule named in a follow-up on insurance under the rules ("那CIP呢？" after CIF's cover) asks the insurance again: the
+  // question as understood names no regime then (legal-conventions.ts), and the rules' note does not come first.
+  const read = namedRegimes(understood);
+  const own = namedRegimes(opts.asked).filter((r) => r !== 'convention:incoterms' || read.includes(r));
+  const regimes = own.length ? own : read;
   if (regimes.length !== 1) return hits;
   const slugs = new Set(kb.docsAbout(regimes[0]!).map((id) => kb.doc(id)?.slug));
   const at = hits.findIndex((h) => slugs.has(h.doc.slug));
