@@ -2266,6 +2266,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(leadDocs(a)[0]).toBe('cargo-insurance-cif-cip-zh');
   });
 
+  it('reads a substance "限量" as the notes’ limit, 限值 (trial 25 t25-05)', async () => {
+    const a = await ask(
+      '老板问：我们的LED灯具要出口俄罗斯和哈萨克，已经有欧盟RoHS的自我声明了，EAC这边是不是直接拿来用就行？限量要求和欧盟一样吗',
+    );
+    expect(a.citations.slice(0, 3).map((c) => c.headingPath.at(-1))).toContain('限制哪些物质？限值是多少？');
+    expect(a.lead?.text).toMatch(/限值/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {
