@@ -2274,6 +2274,16 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/限值/);
   });
 
+  it('answers a cheap, fast certificate offer as a certification risk, not a trip (trial 26 t26-19)', async () => {
+    // "быстро и дешево сделать сертификат" is the paperwork's pace and price; the route planner answered Bishkek → Moscow.
+    const a = await ask(
+      'Посредник из Бишкека предлагает быстро и дешево сделать сертификат ЕАЭС через киргизский орган на мягкие игрушки, товар потом едет в Москву. норм вариант или есть риски?',
+    );
+    expect(a.toolCalls).toEqual([]);
+    expect(leadDocs(a)[0]).toBe('country-kyrgyzstan-ru');
+    expect(a.lead?.text).toMatch(/киргизские сертификаты/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

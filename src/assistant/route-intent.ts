@@ -44,6 +44,11 @@ export const TIME_OR_COST =
 export const GOODS_RULE =
   /маркировк|честн\S*\s+знак|сертификат|декларац|(?<![а-яё])(?:серт|декл)(?![а-яё])|этикет|ндс|пошлин|санкц|регламент|\bтр\s*тс\b|\beac\b|\bеас\b|лиценз|marking|certificat|declaration|label|\bvat\b|\bdut(?:y|ies)\b|sanction|regulation|\btr\s*cu\b|licen[cs]e|标识|贴码|认证|证书|声明|标签|增值税|关税|制裁|法规|许可证/iu;
 
+// How fast or cheap a service does the paperwork ("предлагает быстро и дешево сделать сертификат … через киргизский
+// орган", "cheap kyrgyz cert", "快速便宜办证") says nothing of the trip: trial 26 t26-19 was planned Bishkek → Moscow.
+const SERVICE_PACE =
+  /(?:быстр\S*|деш[её]в\S*|недорог\S*)(?:\s+и\s+(?:быстр\S*|деш[её]в\S*|недорог\S*))?\s+(?:сделать|сделают|сделаем|оформить|оформят|получить|выдать|выдадут|сертификат\S*|декларац\S*|серт)|\b(?:fast|quick|cheap)(?:ly|er)?(?:\s+and\s+(?:fast|quick|cheap)(?:ly|er)?)?\s+(?:\w+\s+)?(?:certificates?|certification|declarations?|certs?|doc)\b|(?:快速|快|便宜|低价)(?:地)?(?:办|做|出|拿)(?:证|证书|认证|声明)/giu;
+
 // Beside a rule on the goods, "how much" asks the rule's figure ("增值税是多少"): only the trip's days,
 // freight or speed make it a trip.
 export const TRIP_TIME_OR_COST =
@@ -70,7 +75,7 @@ export function routeIntent(text: string, places: readonly PlaceRef[]): Intent |
   // A question on the cargo's cover with the trip as its context ("CIF … by rail from qingdao, with ICC (C) cover.
   // any problem with that?") asks about the cover, unless it asks the trip's days or freight.
   if (CARGO_INSURANCE.test(text) && !TRIP_TIME_OR_COST.test(text)) return undefined;
-  if (GOODS_RULE.test(text) && !TRIP_TIME_OR_COST.test(text)) return undefined;
+  if (GOODS_RULE.test(text) && !TRIP_TIME_OR_COST.test(text.replace(SERVICE_PACE, ' '))) return undefined;
   if (THANKS.test(text) && !ASKS.test(text)) return undefined;
   const role = (p: PlaceRef) => placeRole(text, p);
   // "from X to Y" is a trip whatever else the message says.
