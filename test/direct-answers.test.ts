@@ -2284,6 +2284,16 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/киргизские сертификаты/);
   });
 
+  it('answers tableware for hotels in Mongolia, not as alcohol the knowledge base lacks (trial 26 t26-05)', async () => {
+    // "酒店" (hotel) held "酒": the reply opened with "no document on alcohol and tobacco" above the duty and VAT.
+    const a = await ask(
+      '想往乌兰巴托出口一批陶瓷餐具（酒店用），蒙古那边进口关税和增值税大概多少？是不是也要做EAC认证',
+    );
+    expect(a.answer).not.toContain(t('zh', 'notCovered', { topic: '酒类和烟草' }));
+    expect(a.lead?.text).toMatch(/5%/);
+    expect(a.lead?.text).toMatch(/增值税：10%/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {
