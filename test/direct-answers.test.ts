@@ -2294,6 +2294,12 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/增值税：10%/);
   });
 
+  it('reads "Синошур" as Sinosure (trial 26 t26-13)', async () => {
+    // Unread, the question was answered with truck queues at Khorgos and the SMGS delay penalty.
+    const a = await ask('Синошур такое страхует? если он не заплатит сколько нам вернут');
+    expect(a.lead?.text).toMatch(/Sinosure/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

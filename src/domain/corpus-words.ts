@@ -96,6 +96,8 @@ const WORDS: readonly CorpusWord[] = [
   // Chat says a contract is "put on record" at the bank; the notes say it is registered (учётная регистрация): "клиент
   // из Алматы, контракт на 40 тыс $. ему надо ставить контракт на учет в банке?" (trial 21b t21b-13).
   { said: /(?:по)?став(?:ить|ят|ит|лю)\s+(?:\S+\s+){0,2}на\s+уч[её]т/iu, has: /регистр/iu, word: 'регистрировать' },
+  // The insurer's name as Russian chat spells it: "Синошур такое страхует?" was led by train crossings (trial 26 t26-13).
+  { said: /синош[уюе]р\S*|sino[\s-]+sure/iu, has: /sinosure/iu, word: 'Sinosure' },
   // A substance's "limit" is 限值 in the notes, 限量 in chat ("限量要求和欧盟一样吗" about RoHS, trial 25 t25-05).
   { said: /限量/u, has: /限值/u, word: '限值' },
   // Which way "pays off" asks which is cheaper, the notes' word: "走霍尔果斯和阿拉山口哪个更划算一点？" weighed the crossings
