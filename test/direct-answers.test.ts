@@ -2300,6 +2300,17 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/Sinosure/);
   });
 
+  it('offers the lawyer and answers the questions asked beside the request (trial 26 t26-14)', async () => {
+    // The reply was the lawyer offer alone: the arbitration and enforcement questions went unanswered.
+    const a = await ask(
+      '听说上合示范区法智谷有30多家律所入驻，我们跟塔什干客户有货款纠纷，可以去那边找律师吗？示范区有没有自己的仲裁院？裁决在乌兹别克能执行吗',
+    );
+    expect(a.escalation?.suggested).toBe(true);
+    expect(a.aside).toMatch(/执行/);
+    expect(a.answer).toContain(a.aside!);
+    expect(a.citations.map((c) => c.docId)).toContain('new-york-convention-zh');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -131,8 +131,7 @@ export class Assistant {
     const intent = !llm || llmFailed ? intentOf(question, plan, this.deps.places) : ({ kind: 'none' } as const);
     if (intent.kind !== 'none') {
       result = await this.withTool(intent, lang, turn, llm ? t(lang, 'llmUnavailable') : undefined);
-      if (intent.kind === 'credit' || intent.kind === 'route')
-        result = await this.withAside(question, intent, lang, result);
+      result = await this.withAside(question, intent, lang, result);
     } else if ((!llm || llmFailed) && asksOffTopic(question)) {
       // Without a model the nearest passages would pose as the answer to a poem request.
       result = {
@@ -178,10 +177,11 @@ export class Assistant {
   }
 
   /** A tool's answer, and the knowledge base's to another question the message asked beside the request
-   * (aside-question.ts): said after the tool's, when the knowledge base answers it well. */
+   * (aside-question.ts): said after the tool's, when the knowledge base answers it well. A lawyer's offer too:
+   * "…可以去那边找律师吗？示范区有没有自己的仲裁院？裁决在乌兹别克能执行吗" got the offer alone (trial 26 t26-14). */
   private async withAside(
     question: string,
-    intent: Extract<Intent, { kind: 'credit' | 'route' }>,
+    intent: Exclude<Intent, { kind: 'none' }>,
     lang: Lang,
     result: AskResult,
   ): Promise<AskResult> {
