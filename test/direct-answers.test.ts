@@ -2311,6 +2311,12 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.citations.map((c) => c.docId)).toContain('new-york-convention-zh');
   });
 
+  it('says once that no route was found (trial 26 t26-10)', async () => {
+    const a = await ask('морем из Циндао в Новороссийск сколько дней идет контейнер?');
+    expect(a.toolCalls.map((c) => c.name)).toEqual(['plan_route']);
+    expect(a.answer.match(/Маршрут не найден/g)).toHaveLength(1);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

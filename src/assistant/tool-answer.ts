@@ -125,7 +125,8 @@ export async function toolAnswer(
     const rest = intent.again ? `⚠ ${caveatText({ code: 'not-a-quote' }, lang)}` : (output.plan ?? '');
     return {
       ...base,
-      answer: [summary, rest].filter(Boolean).join('\n\n'),
+      // No route found: the plan says only what the summary says ("Циндао → Новороссийск: Маршрут не найден…" twice).
+      answer: [summary, rest.trim() === summary.trim() ? '' : rest].filter(Boolean).join('\n\n'),
       lead: { text: summary, citations: [] },
       toolCalls: [record],
     };
