@@ -2317,6 +2317,15 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.answer.match(/Маршрут не найден/g)).toHaveLength(1);
   });
 
+  it('weighs two crossings asked "which is better" by the notes’ distance and cost (trial 26 t26-23)', async () => {
+    const en = await ask('Khorgos or Alashankou for rail to Almaty, which is better?');
+    expect(en.aside).toMatch(/500 km shorter and 10–15% cheaper/);
+    const zh = await ask(
+      '从胶州上合发整柜到阿拉木图，走霍尔果斯好还是阿拉山口好？大概几天能到？客户要我们报FOB青岛，铁路能用FOB吗',
+    );
+    expect(zh.aside).toMatch(/便宜10%—15%/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

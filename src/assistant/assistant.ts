@@ -55,6 +55,9 @@ export interface AssistantDeps {
   places?: (text: string) => PlaceRef[];
 }
 
+/** The words the notes weigh two crossings with, added to a question that weighs them. */
+const WEIGH_WORDS: Record<Lang, string> = { zh: '便宜 短 公里', ru: 'короче дешевле', en: 'shorter cheaper' };
+
 export class Assistant {
   constructor(private readonly deps: AssistantDeps) {}
 
@@ -197,8 +200,10 @@ export class Assistant {
         const named = places(p).map((r) => r.id);
         return via.every((id) => named.includes(id));
       }) ?? question;
+    // The notes weigh crossings by distance and cost ("约短500公里、便宜10%—15%"); a message that asks which is "better"
+    // ("走霍尔果斯好还是阿拉山口好？") names neither, and its aside described both crossings (trial 26 t26-23).
     const aside = weighed
-      ? weighing(weighed)
+      ? `${weighing(weighed)} ${WEIGH_WORDS[lang]}`
       : asideQuestion(
           question,
           (s) =>
