@@ -2326,6 +2326,17 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(zh.aside).toMatch(/便宜10%—15%/);
   });
 
+  it('shows the section a market-swap follow-up asks, not the one whose heading names the market (trial 26 t26-02)', async () => {
+    const conversationId = 'kz-uz-contract-registration';
+    await ask(
+      '你好，我们做儿童滑板车的，阿拉木图一个经销商下单，合同大概3万美金。他说哈萨克那边合同要去银行登记拿个编号，是不是每个合同都要登记？多少钱以上才要',
+      conversationId,
+    );
+    const a = await ask('那乌兹别克斯坦呢？塔什干也有个客户', conversationId);
+    const shown = a.citations.slice(0, 3).map((c) => `${c.docId} ${c.headingPath.at(-1)}`);
+    expect(shown).toContain('currency-control-uzbekistan-zh 合同要在哪里登记？');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

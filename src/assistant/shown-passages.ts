@@ -173,7 +173,10 @@ export function shownPassages<H extends UserHit>(
   // Only when the question names the market by its people or language ("our kazakh distributor", "узбекский клиент"),
   // not by the country's name: "ввозной НДС в России" finds the Russian VAT note's line "Россия: …22%" by it.
   {
-    const asked = askedMarkets(question).filter((m) => !namesCountry(question, m));
+    // In a follow-up the market's name says which note, whatever form it takes: "那乌兹别克斯坦呢？" after a question on
+    // registering a Kazakh contract showed the Uzbek note's "乌兹别克斯坦银行实际怎么做？" by the name in its heading, not
+    // "合同要在哪里登记？" (trial 26 t26-02; follow-ups 101 → 102 of 111, fu-26).
+    const asked = askedMarkets(question).filter((m) => followUp !== undefined || !namesCountry(question, m));
     const own = hits
       .filter((h) => h.doc.countries.length === 1 && asked.includes(h.doc.countries[0]!))
       .map((h) => h.docId);
