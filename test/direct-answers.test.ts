@@ -2337,6 +2337,18 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(shown).toContain('currency-control-uzbekistan-zh 合同要在哪里登记？');
   });
 
+  it('offers the lawyer alone when the other question has no subject of its own, and keeps trips with paperwork', async () => {
+    // "Что нам делать?" asks the lawyer: the knowledge base's nearest line to it was the e-commerce base's status.
+    const ru = await ask('Покупатель из Ташкента не платит уже 90 дней, сумма 50 тыс $. Нужен юрист. Что нам делать?');
+    expect(ru.escalation?.suggested).toBe(true);
+    expect(ru.aside).toBeUndefined();
+    const zh = await ask('我们需要律师帮忙。哈萨克客户不付款，怎么办？');
+    expect(zh.aside).toBeUndefined();
+    // A trip asked beside paperwork already done is still a trip ("быстрее получить контейнер", not a certificate).
+    const trip = await ask('Декларация ЕАС готова, как быстрее получить контейнер из Циндао в Москву?');
+    expect(trip.toolCalls.map((c) => c.name)).toEqual(['plan_route']);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

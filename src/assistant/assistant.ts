@@ -23,6 +23,8 @@ import { retrieveFused } from './retrieve.js';
 import { toolAnswer } from './tool-answer.js';
 import { withoutModel } from './without-model.js';
 import { asideQuestion } from './aside-question.js';
+import { withoutFrame } from './question-frame.js';
+import { tokenize } from '../rag/tokenize.js';
 import { questionParts } from './question-parts.js';
 import { askedMarkets } from '../domain/markets.js';
 import { detectIntent } from './detect-intent.js';
@@ -54,6 +56,9 @@ export interface AssistantDeps {
    * route questions without a model; absent when route planning is off. */
   places?: (text: string) => PlaceRef[];
 }
+
+/** Words of its own a question beside a lawyer's offer needs to be answered from the knowledge base. */
+const LAWYER_ASIDE_WORDS = 3;
 
 /** The words the notes weigh two crossings with, added to a question that weighs them. */
 const WEIGH_WORDS: Record<Lang, string> = { zh: '便宜 短 公里', ru: 'короче дешевле', en: 'shorter cheaper' };
@@ -212,6 +217,13 @@ export class Assistant {
             (intent.kind === 'route' && TRIP_ASPECT.test(s)),
         );
     if (!aside) return result;
+    // Beside a lawyer's offer, only a question with a subject of its own: "Нужен юрист. Что нам делать?" or "What are our
+    // options?" asks the lawyer, and the knowledge base's nearest line to it would be noise (a review of t26-14's change).
+    if (intent.kind === 'lawyer') {
+      const subject = tokenize(withoutFrame(aside, lang)).filter((w) => w.length > 1 && this.deps.kb.termIdf(w) > 0);
+      // (Chinese is read in overlapping character pairs: about two per word.)
+      if ((lang === 'zh' ? subject.length / 2 : subject.length) < LAWYER_ASIDE_WORDS) return result;
+    }
     const plan = planRetrieval(aside);
     // "…и какой там НДС при ввозе?" beside a trip to Moscow: "there" is where the trip goes.
     const markets =

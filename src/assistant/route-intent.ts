@@ -42,12 +42,12 @@ export const TIME_OR_COST =
 // A rule on the goods (marking, a certificate, a label, a tax) asked with the trip as its context: "when
 // does Kazakhstan start mandatory marking for clothes? we ship t-shirts to almaty" asks about marking.
 export const GOODS_RULE =
-  /маркировк|честн\S*\s+знак|сертификат|декларац|(?<![а-яё])(?:серт|декл)(?![а-яё])|этикет|ндс|пошлин|санкц|регламент|\bтр\s*тс\b|\beac\b|\bеас\b|лиценз|marking|certificat|declaration|label|\bvat\b|\bdut(?:y|ies)\b|sanction|regulation|\btr\s*cu\b|licen[cs]e|标识|贴码|认证|证书|声明|标签|增值税|关税|制裁|法规|许可证/iu;
+  /маркировк|честн\S*\s+знак|сертификат|декларац|(?<![а-яё])(?:серт|декл)(?![а-яё])|этикет|ндс|пошлин|санкц|регламент|\bтр\s*тс\b|\beac\b|\bеас\b|лиценз|marking|certificat|declaration|label|\bvat\b|\bdut(?:y|ies)\b|sanction|regulation|\btr\s*cu\b|licen[cs]e|标识|贴码|认证|办证|证书|声明|标签|增值税|关税|制裁|法规|许可证/iu;
 
 // How fast or cheap a service does the paperwork ("предлагает быстро и дешево сделать сертификат … через киргизский
 // орган", "cheap kyrgyz cert", "快速便宜办证") says nothing of the trip: trial 26 t26-19 was planned Bishkek → Moscow.
 const SERVICE_PACE =
-  /(?:быстр\S*|деш[её]в\S*|недорог\S*)(?:\s+и\s+(?:быстр\S*|деш[её]в\S*|недорог\S*))?\s+(?:сделать|сделают|сделаем|оформить|оформят|получить|выдать|выдадут|сертификат\S*|декларац\S*|серт)|\b(?:fast|quick|cheap)(?:ly|er)?(?:\s+and\s+(?:fast|quick|cheap)(?:ly|er)?)?\s+(?:\w+\s+)?(?:certificates?|certification|declarations?|certs?|doc)\b|(?:快速|快|便宜|低价)(?:地)?(?:办|做|出|拿)(?:证|证书|认证|声明)/giu;
+  /(?:быстр\S*|деш[её]в\S*|недорог\S*)(?:\s+и\s+(?:быстр\S*|деш[её]в\S*|недорог\S*))?\s+(?:(?:сделать|сделают|сделаем|оформить|оформят|получить|выдать|выдадут)\s+(?:\S+\s+){0,2}?)?(?:сертификат\S*|декларац\S*|серт(?![а-яё]))|\b(?:fast|quick|cheap)(?:ly|er)?(?:\s+and\s+(?:fast|quick|cheap)(?:ly|er)?)?\s+(?:\w+\s+)?(?:certificates?|certification|declarations?|certs?|doc)\b|(?:快速|快|便宜|低价)(?:地)?(?:办理|办|做|出|拿)\S{0,6}?(?:证书|认证|声明|证)/giu;
 
 // Beside a rule on the goods, "how much" asks the rule's figure ("增值税是多少"): only the trip's days,
 // freight or speed make it a trip.

@@ -171,11 +171,13 @@ export function shownPassages<H extends UserHit>(
   // section, and "kazakh" matched "Must labels be in Kazakh?" for "our kazakh distributor prices with 12% import VAT"
   // instead of the 16% VAT section (trial 22 t22-24). Such notes rank their sections without the market's words.
   // Only when the question names the market by its people or language ("our kazakh distributor", "узбекский клиент"),
-  // not by the country's name: "ввозной НДС в России" finds the Russian VAT note's line "Россия: …22%" by it.
+  // not by the country's name: "ввозной НДС в России" finds the Russian VAT note's line "Россия: …22%" by it — except in a
+  // follow-up (below).
   {
-    // In a follow-up the market's name says which note, whatever form it takes: "那乌兹别克斯坦呢？" after a question on
-    // registering a Kazakh contract showed the Uzbek note's "乌兹别克斯坦银行实际怎么做？" by the name in its heading, not
-    // "合同要在哪里登记？" (trial 26 t26-02; follow-ups 101 → 102 of 111, fu-26).
+    // In a follow-up the market's name says which note, whatever form it takes, and the question before it the topic:
+    // "那乌兹别克斯坦呢？" after a question on registering a Kazakh contract showed the Uzbek note's "乌兹别克斯坦银行实际怎么做？"
+    // by the name in its heading, not "合同要在哪里登记？" (trial 26 t26-02; follow-ups 101 → 102 of 111, fu-26, which
+    // names no market itself: limited to the follow-up's own market it was lost again).
     const asked = askedMarkets(question).filter((m) => followUp !== undefined || !namesCountry(question, m));
     const own = hits
       .filter((h) => h.doc.countries.length === 1 && asked.includes(h.doc.countries[0]!))

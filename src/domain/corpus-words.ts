@@ -98,12 +98,17 @@ const WORDS: readonly CorpusWord[] = [
   { said: /(?:по)?став(?:ить|ят|ит|лю)\s+(?:\S+\s+){0,2}на\s+уч[её]т/iu, has: /регистр/iu, word: 'регистрировать' },
   // The insurer's name as Russian chat spells it: "Синошур такое страхует?" was led by train crossings (trial 26 t26-13).
   { said: /синош[уюе]р\S*|sino[\s-]+sure/iu, has: /sinosure/iu, word: 'Sinosure' },
-  // A substance's "limit" is 限值 in the notes, 限量 in chat ("限量要求和欧盟一样吗" about RoHS, trial 25 t25-05).
-  { said: /限量/u, has: /限值/u, word: '限值' },
+  // A substance's "limit" is 限值 in the notes, 限量 in chat ("限量要求和欧盟一样吗" about RoHS, trial 25 t25-05); only beside
+  // a substance, not a quota or a limited edition (限量版).
+  {
+    said: /限量(?!版)(?=[\s\S]*?(?:rohs|有害|物质|铅|镉|汞|重金属|甲醛))|(?:rohs|有害|物质|铅|镉|汞|重金属|甲醛)[\s\S]*?限量(?!版)/iu,
+    has: /限值/u,
+    word: '限值',
+  },
   // Which way "pays off" asks which is cheaper, the notes' word: "走霍尔果斯和阿拉山口哪个更划算一点？" weighed the crossings
   // with a description of both, not KTZ's "…便宜10%—15%" (trial 25 t25-20).
   { said: /划算|合算|实惠|省钱|性价比/u, has: /便宜/u, word: '便宜' },
-  { said: /выгодн\S*/iu, has: /дешев/iu, word: 'дешевле' },
+  { said: /(?<![а-яё])выгодн\S*/iu, has: /дешев/iu, word: 'дешевле' },
   { said: /\b(?:cost[\s-]effective|economical|better\s+value|more\s+affordable)\b/iu, has: /cheap/iu, word: 'cheaper' },
 ];
 

@@ -44,7 +44,7 @@ const ECOMMERCE_MODE =
 
 // A text on insuring cargo under a rule ("Cargo insurance under CIF and CIP…", "CIP … what insurance must we buy") is about
 // the insurance: the rules' own notes are not its answer.
-const INSURANCE = /insur|страхов|保险|投保|险别|保额|承保/iu;
+const INSURANCE = /insur|страх|покрыти|保险|投保|险别|保额|承保|保单|[一切平安水渍]险|\bicc\b/iu;
 
 const CONVENTION = 'convention:';
 /** Whether a regime key (a regulation number or a convention) names a convention. */

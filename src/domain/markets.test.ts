@@ -45,6 +45,9 @@ describe('markets named in a message', () => {
     // The language alone names its market ("kazakh label" asks about Kazakhstan's rule).
     expect(askedMarkets('do we need a kazakh label?')).toEqual(['KZ']);
     expect(askedMarkets('kazakh label for russia?')).toEqual(['RU']);
+    // A market named by its adjective is still a market ("на казахском рынке", "into Kazakh market").
+    expect(askedMarkets('Хотим продавать на казахском рынке и в России, какой НДС при ввозе?')).toEqual(['KZ', 'RU']);
+    expect(askedMarkets('we want to get into Kazakh market and Russia, what VAT?')).toEqual(['KZ', 'RU']);
   });
 
   it('reads the one-character names Chinese writes in pairs and after a preposition', () => {

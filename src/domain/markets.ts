@@ -449,7 +449,7 @@ export function askedMarkets(text: string): string[] {
 }
 
 const LANGUAGE =
-  /\b(?:russian|kazakh|kyrgyz|uzbek|tajik|belarusian|mongolian)(?:[\s-]+only)?[\s-]+(?:labels?|labell?ing|language|text|version|translation|instructions?|manuals?)\b|\b(?:in|into)\s+(?:russian|kazakh|kyrgyz|uzbek|tajik|belarusian|mongolian)\b|на\s+(?:русском|казахском|кыргызском|киргизском|узбекском|таджикском|белорусском|монгольском)(?:\s+язык\S*)?|(?:русск|казахск|кыргызск|киргизск|узбекск|таджикск|белорусск|монгольск)\S*\s+(?:язык\S*|текст\S*|этикетк\S*|перевод\S*|верси\S*|инструкци\S*)|русскоязычн\S*|(?:俄|哈萨克|哈|吉尔吉斯|吉|乌兹别克|乌|塔吉克|塔|白俄罗斯|蒙古|蒙)(?:文|语)/giu;
+  /\b(?:russian|kazakh|kyrgyz|uzbek|tajik|belarusian|mongolian)(?:[\s-]+only)?[\s-]+(?:labels?|labell?ing|language|text|version|translation|instructions?|manuals?)\b|\b(?:in|into)\s+(?:russian|kazakh|kyrgyz|uzbek|tajik|belarusian|mongolian)\b(?!\s+(?:market|retail|chains?|stores?|shops?|customs|compan|buyers?|clients?|partners?|distributors?))|на\s+(?:русском|казахском|кыргызском|киргизском|узбекском|таджикском|белорусском|монгольском)(?!\s+(?:рын|торгов|сет|сторон|таможн|компан|клиент|покупател|партн|дистриб))(?:\s+язык\S*)?|(?:русск|казахск|кыргызск|киргизск|узбекск|таджикск|белорусск|монгольск)\S*\s+(?:язык\S*|текст\S*|этикетк\S*|перевод\S*|верси\S*|инструкци\S*)|русскоязычн\S*|(?:俄|哈萨克|哈|吉尔吉斯|吉|乌兹别克|乌|塔吉克|塔|白俄罗斯|蒙古|蒙)(?:文|语)/giu;
 
 const COMPARED =
   /(?:\blike|\bunlike|\bas\s+in|\bsame\s+as(?:\s+in)?|как\s+и\s+(?:в|во|для|у)|так\s+же,?\s+как\s+(?:и\s+)?(?:в|во|для|у)?)\s+(?:the\s+)?[\p{L}-]+|(?:像|跟|和|同)[^，。？！,.?!\s]{1,8}?(?:一样|相同)/giu;

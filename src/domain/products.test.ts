@@ -49,6 +49,9 @@ describe('words that begin like a product and name none', () => {
   it('reads a hotel, a wine cabinet and a wine glass as no alcohol (trial 26 t26-05)', () => {
     expect(ids('陶瓷餐具（酒店用）出口蒙古')).not.toContain('alcohol-tobacco');
     expect(ids('酒柜和酒杯出口俄罗斯')).not.toContain('alcohol-tobacco');
+    expect(ids('葡萄酒杯出口俄罗斯需要什么认证？')).not.toContain('alcohol-tobacco');
+    expect(ids('啤酒瓶出口')).not.toContain('alcohol-tobacco');
+    expect(ids('葡萄酒出口俄罗斯')).toContain('alcohol-tobacco');
     expect(ids('白酒出口俄罗斯')).toContain('alcohol-tobacco');
     expect(ids('酒出口俄罗斯要什么证')).toContain('alcohol-tobacco');
   });

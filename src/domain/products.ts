@@ -16,9 +16,9 @@ const NOT_A_PRODUCT =
 const PLACE_BEFORE = /(?:^|[^\p{L}])(?:на|on(?:\s+(?:the|its|our|their))?)\s+$/u;
 const PLACE_TERMS = new Set(['упаковк', 'коробк', 'packaging', '包装', '纸箱']);
 
-// A one-character term that starts a word of something else: 酒店 is a hotel, 酒柜 a cabinet, 酒杯 a glass, not
+// A term ending in a character that starts a word of something else: 酒店 is a hotel, 酒柜 a cabinet, 酒杯 a glass, not
 // alcohol ("陶瓷餐具（酒店用）…蒙古那边进口关税" was told the knowledge base has no document on alcohol, trial 26 t26-05).
-const HAN_COMPOUND: Readonly<Record<string, RegExp>> = { 酒: /^(?:店|楼|柜|杯|架|具|瓶|吧台)/u };
+const HAN_COMPOUND: Readonly<Record<string, RegExp>> = { 酒: /^(?:店|楼|柜|杯|架|具|瓶|吧)/u };
 
 function termAt(text: string, term: string): boolean {
   const place = PLACE_TERMS.has(term);
@@ -26,7 +26,8 @@ function termAt(text: string, term: string): boolean {
     for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
       const after = text.slice(at + term.length);
       if (place && /^(?:上|外面|表面)/u.test(after)) continue;
-      if (HAN_COMPOUND[term]?.test(after)) continue;
+      // 葡萄酒杯, 啤酒瓶: the last character of the term starts the other word.
+      if (HAN_COMPOUND[term.at(-1)!]?.test(after)) continue;
       return true;
     }
     return false;
