@@ -8,7 +8,7 @@
 import { sanctioningJurisdictions } from '../domain/sanctioning-jurisdictions.js';
 import { tokenize } from '../rag/tokenize.js';
 import { detectMarkets, sectionOnAsked } from '../domain/markets.js';
-import { isCarriageConvention, isConvention, namedRegimes } from '../domain/legal-conventions.js';
+import { INCOTERMS_REGIME, isCarriageConvention, isConvention, namedRegimes } from '../domain/legal-conventions.js';
 import { fitAround } from './fit-around.js';
 import { yearsAsked, yearsIn } from './asked-years.js';
 import { hanShare, hanWeights } from './han-overlap.js';
@@ -88,7 +88,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   const notTheConvention =
     askedConventions.length > 0 && askedConventions.every(isCarriageConvention)
       ? W_NOT_THE_CARRIAGE_CONVENTION
-      : askedConventions.length > 0 && askedConventions.every((c) => c === 'convention:incoterms')
+      : askedConventions.length > 0 && askedConventions.every((c) => c === INCOTERMS_REGIME)
         ? W_NOT_THE_TERMS
         : W_NOT_THE_CONVENTION;
   const {

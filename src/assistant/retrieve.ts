@@ -3,7 +3,7 @@
 import { aboutOtherMarkets, sectionOnAsked, withoutMarkets } from '../domain/markets.js';
 import { tokenize } from '../rag/tokenize.js';
 import { CONFORMITY, namedRegulations } from '../domain/regulations.js';
-import { namedRegimes } from '../domain/legal-conventions.js';
+import { INCOTERMS_REGIME, namedRegimes } from '../domain/legal-conventions.js';
 import type { KnowledgeBase } from '../rag/knowledge-base.js';
 import type { Hit, SearchFilters } from '../domain/knowledge.js';
 import { correctSpelling } from '../rag/spelling.js';
@@ -168,7 +168,7 @@ function conversationRegimeFirst(kb: KnowledgeBase, hits: UserHit[], understood:
   // A rule named in a follow-up on insurance under the rules ("那CIP呢？" after CIF's cover) asks the insurance again: the
   // question as understood names no regime then (legal-conventions.ts), and the rules' note does not come first.
   const read = namedRegimes(understood);
-  const own = namedRegimes(opts.asked).filter((r) => r !== 'convention:incoterms' || read.includes(r));
+  const own = namedRegimes(opts.asked).filter((r) => r !== INCOTERMS_REGIME || read.includes(r));
   const regimes = own.length ? own : read;
   if (regimes.length !== 1) return hits;
   const slugs = new Set(kb.docsAbout(regimes[0]!).map((id) => kb.doc(id)?.slug));

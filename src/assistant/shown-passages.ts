@@ -98,7 +98,9 @@ function rareRunnerUp(question: string, index: SectionRanker, ranked: Map<string
   const rare = [...new Set(tokenize(question))].filter((t) => t.length > 1 && index.termIdf(t) >= floor);
   return new Map(
     [...ranked].map(([id, hs]) => {
-      if (rare.length === 0 || hs.length < 3) return [id, hs.slice(0, 2)];
+      // Only a section that scores as well as the runner-up is read word by word (this runs on every turn).
+      const near = hs.some((h, i) => i >= 2 && h.score >= RARE_NEAR * hs[1]!.score);
+      if (rare.length === 0 || !near) return [id, hs.slice(0, 2)];
       const chunks = index.chunksOf(id);
       const held = (h: Hit) => {
         const words = new Set(
@@ -240,7 +242,8 @@ export function shownPassages<H extends UserHit>(
       if (named && best && !sameSection(named, best)) ranked.set(hit.docId, [{ ...named, score: best.score }]);
     }
   }
-  const secondRatio = questionParts(question).length > 1 ? SECOND_SECTION_RATIO_PARTS : SECOND_SECTION_RATIO;
+  const oneQuestion = questionParts(question).length === 1;
+  const secondRatio = oneQuestion ? SECOND_SECTION_RATIO : SECOND_SECTION_RATIO_PARTS;
   const runnerUpRatio = (hit: H | undefined) => {
     const [best, next] = (hit && ranked.get(hit.docId)) ?? [];
     return best && next && !sameSection(best, next) && best.score > 0 ? next.score / best.score : 0;
@@ -252,11 +255,10 @@ export function shownPassages<H extends UserHit>(
   const [s0, s1] = [hits[0]?.score ?? 0, hits[1]?.score ?? 0];
   const tied =
     !followUp &&
-    questionParts(question).length === 1 &&
+    oneQuestion &&
     Math.min(s0, s1) >= TIED_DOCUMENTS * Math.max(s0, s1) &&
     runnerUpRatio(hits[0]) < secondRatio &&
     runnerUpRatio(hits[1]) > runnerUpRatio(hits[0]);
-  const withRunnerUp = tied ? 1 : 0;
   const shown: H[] = [];
   for (const [i, hit] of hits.entries()) {
     const [best, next] = ranked.get(hit.docId) ?? [];
@@ -269,7 +271,7 @@ export function shownPassages<H extends UserHit>(
     shown.push(wholeSection(index, best ? ({ ...best, ...keep } as H) : hit));
     // Two chunks of one section are one passage once the section is read whole: shown twice, the reply
     // repeated itself ("Нужен ли казахский язык на этикетке?" as [1] and [2], trial 5).
-    if (i === withRunnerUp && best && next && !sameSection(best, next) && next.score >= secondRatio * best.score)
+    if (i === (tied ? 1 : 0) && best && next && !sameSection(best, next) && next.score >= secondRatio * best.score)
       shown.push(wholeSection(index, { ...next, ...keep } as H));
   }
   // As many passages as the search returned: a second section takes the last document's place.

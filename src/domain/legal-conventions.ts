@@ -1,8 +1,8 @@
-import { namesIncoterms } from './incoterms.js';
 // The international conventions exporters ask about by name, besides the transport ones
 // (transport-modes.ts): the New York Convention on arbitral awards, the CISG on sales contracts and
 // the TIR Convention on customs transit. A follow-up that names another ("and is Kazakhstan a CISG
 // party?" after a New York Convention question) replaces the one asked before.
+import { namesIncoterms } from './incoterms.js';
 
 export type LegalConvention = 'new-york' | 'cisg' | 'tir';
 
@@ -49,6 +49,8 @@ const INSURANCE = /insur|страх|покрыти|保险|投保|险别|保额|�
 const CONVENTION = 'convention:';
 /** Whether a regime key (a regulation number or a convention) names a convention. */
 export const isConvention = (regime: string): boolean => regime.startsWith(CONVENTION);
+/** The regime key of the Incoterms rules, named by a rule's code or by name (not in a text on insuring under one). */
+export const INCOTERMS_REGIME = `${CONVENTION}incoterms`;
 /** Whether a regime key names a carriage convention (CMR, SMGS, the sea rules). */
 export const isCarriageConvention = (regime: string): boolean =>
   isConvention(regime) && regime.slice(CONVENTION.length) in CARRIAGE;

@@ -438,10 +438,11 @@ export function askedMarkets(text: string): string[] {
   if (all.length < 2) return all;
   // A language named beside another market ("to Kazakhstan … russian-only label is ok?", "этикетка на русском") is the
   // label's language, not a market asked: Russia's 22% VAT led the question on Kazakhstan's (trial 25 t25-09).
-  const spoken = detectMarkets(text.replace(LANGUAGE, ' ')).filter((c) => c !== 'CN');
+  const withoutLanguage = text.replace(LANGUAGE, ' ');
+  const spoken = detectMarkets(withoutLanguage).filter((c) => c !== 'CN');
   const named = spoken.length > 0 ? spoken : all;
   if (named.length < 2) return named;
-  const read = spoken.length > 0 ? text.replace(LANGUAGE, ' ') : text;
+  const read = spoken.length > 0 ? withoutLanguage : text;
   // A market named only to compare with ("to Ulaanbaatar… do they take EAC like Russia?", "the same
   // system as in Russia?", "和俄罗斯一样吗") is not the one asked about, when another one is.
   const rest = detectMarkets(read.replace(COMPARED, ' ')).filter((c) => c !== 'CN');
