@@ -19,6 +19,7 @@ interface Answer {
   escalation?: { suggested: boolean };
   conversationId?: string;
   lang?: string;
+  notices: string[];
 }
 
 describe('direct answers without a model (HTTP and CLI, real knowledge base)', () => {
@@ -2347,6 +2348,26 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     // A trip asked beside paperwork already done is still a trip ("быстрее получить контейнер", not a certificate).
     const trip = await ask('Декларация ЕАС готова, как быстрее получить контейнер из Циндао в Москву?');
     expect(trip.toolCalls.map((c) => c.name)).toEqual(['plan_route']);
+  });
+
+  it('says when the rate or limit a question states is not the one its sources give (trial 26 wrong premises)', async () => {
+    // The lead gave EUR 200 and left "1000 евро" standing; the reply now says the figures differ.
+    const parcels = await ask('посылки в Россию: лимит 1000 евро без пошлины ещё действует?');
+    expect(parcels.lead?.text).toMatch(/200 евро/);
+    expect(parcels.notices).toContainEqual(expect.stringContaining('в вопросе — 1000 евро'));
+    expect(parcels.answer.indexOf('1000 евро, а в найденных')).toBeLessThan(parcels.answer.indexOf(parcels.lead!.text));
+    const vat = await ask('kazakhstan import VAT 20% right?');
+    expect(vat.lead?.text).toMatch(/16%/);
+    expect(vat.notices).toContainEqual(expect.stringContaining('your question says 20%'));
+    // A figure the lead gives (the old rate beside the new one) is no contradiction, nor is the person's own amount.
+    for (const q of [
+      'НДС в России 20%?',
+      'казахский покупатель просит поставить контракт на 120 тыс $ на учёт в банке, с какой суммы это обязательно?',
+    ]) {
+      const a = await ask(q);
+      expect(a.lead).toBeDefined();
+      expect(a.notices.join(' ')).not.toMatch(/в вопросе —/);
+    }
   });
 
   it('gives the same direct answer through `advisor ask --json`', async () => {

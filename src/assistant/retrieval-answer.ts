@@ -4,6 +4,7 @@
 // date. When the knowledge base does not cover the question, it says so before the nearest passages.
 // Nothing is paraphrased, so nothing can be invented.
 import { passedEndDates } from './passed-end-dates.js';
+import { contradictedFigures } from './stated-figures.js';
 import { sanctioningJurisdictions } from '../domain/sanctioning-jurisdictions.js';
 import type { AskResult, Citation } from '../domain/answer.js';
 import type { Lang } from '../domain/lang.js';
@@ -154,6 +155,16 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
       const decision = `${t(lang, 'decisionNotGiven')} ${t(lang, 'humanHelp')}`;
       parts.push(decision);
       notices.push(decision);
+    }
+    // A rate or limit the person states that the lead's sentences on it do not give (stated-figures.ts): said first.
+    const differing = contradictedFigures(
+      input.followUp ?? question,
+      selection.lead.sentences.map((x) => x.shown),
+    );
+    if (differing.length > 0) {
+      const note = t(lang, 'figureDiffers', { figures: differing.join(', ') });
+      parts.push(note);
+      notices.push(note);
     }
     parts.push(selection.lead.text);
     // "…暂停实施至 2026 年 11 月 10 日" read after that day: the note wrote it as still to come.

@@ -9,6 +9,8 @@ const ru = {
   whichCompany: 'Нашлось несколько компаний — уточните, какая нужна:',
   notCovered: (p: Params) => `В базе знаний нет документа о теме: ${p.topic}.`,
   weakEvidence: 'Прямого ответа на этот вопрос в базе знаний нет.',
+  figureDiffers: (p: Params) =>
+    `Обратите внимание: в вопросе — ${p.figures}, а в найденных источниках по этому вопросу другая цифра (ниже). Проверьте, какая действует сейчас.`,
   endDatePassed: (p: Params) =>
     `Срок в этом ответе (${p.dates}) уже прошёл, а заметка написана раньше: проверьте у сотрудников зоны или в официальном источнике, продлён ли он.`,
   whichCountry: 'Ставки и правила зависят от страны ввоза. Назовите страну, например: «НДС при ввозе в Казахстан».',
@@ -58,6 +60,8 @@ const zh: Record<Key, Message> = {
   whichCompany: '找到多家公司，请说明是哪一家：',
   notCovered: (p: Params) => `知识库中没有关于以下主题的文件：${p.topic}。`,
   weakEvidence: '知识库中没有直接回答这个问题的内容。',
+  figureDiffers: (p: Params) =>
+    `请注意：您问题中的数字是 ${p.figures}，而以下资料就此给出的数字不同，请核对目前适用哪一个。`,
   endDatePassed: (p: Params) =>
     `本答案中的期限（${p.dates}）在资料写成之后已经过去：请向示范区工作人员或官方来源核实是否已延期。`,
   whichCountry: '税率和规则因进口国而异。请说明国家，例如：“进口到哈萨克斯坦的增值税”。',
@@ -97,6 +101,8 @@ const en: Record<Key, Message> = {
   whichCompany: 'Several companies match; which one do you mean?',
   notCovered: (p: Params) => `The knowledge base has no document on ${p.topic}.`,
   weakEvidence: 'The knowledge base has nothing that answers this directly.',
+  figureDiffers: (p: Params) =>
+    `Note: your question says ${p.figures}; the sources found on it give a different figure (below). Check which one applies now.`,
   endDatePassed: (p: Params) =>
     `The end date in this answer (${p.dates}) has passed since the note was written: check with zone staff or the official source whether it was extended.`,
   whichCountry:

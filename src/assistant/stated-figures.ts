@@ -1,0 +1,116 @@
+// A rate or a limit the person states as a premise ("PV rebate 13% right?", "НДС 20% же?", "1000 евро лимит на посылки
+// ещё действует?") that the direct answer's sentences on the same thing do not give. The lead quietly gives another
+// figure and leaves the premise standing: trial 26's commonest failure (a 13% rebate, a EUR 1,000 parcel limit). The
+// reply says so above the answer; it names the person's figure, not ours, so nothing is inferred that the sentences do
+// not say.
+import { tokenize } from '../rag/tokenize.js';
+import { matchKey } from './passage-units.js';
+
+/** "13%", "13 %", "1,5%", "17.16–20.24%", "20 процентов", "20 percent", "13％". */
+const PERCENT =
+  /(\d+(?:[.,]\d+)?)(?:\s?[–—-]\s?(\d+(?:[.,]\d+)?))?\s?(?:%|％|процент\p{L}*|percent)|百分之([零一二三四五六七八九十]+)/giu;
+/** An amount in a currency: "€1000", "1 000 евро", "1,000 EUR", "200欧元", "$50k" (amounts only: ranges are read as two). */
+const MONEY =
+  /(?:(€|\$|¥|￥)\s?(\d[\d\s,.]*\d|\d)\s?(k|тыс\.?|万)?)|(?:(\d[\d\s,.]*\d|\d)\s?(k|тыс\.?|万)?\s?(€|\$|евро|eur|euro|доллар\p{L}*|usd|dollars?|юан\p{L}*|cny|rmb|欧元|美元|元|рубл\p{L}*|rub|₽))/giu;
+/** A person's amount is a premise only beside a limit word: "контракт на 120 тыс $" is their contract, not a rule. */
+const LIMIT = /лимит|порог|беспошлин|не\s+облага|limit|threshold|duty[- ]free|cap\b|ceiling|限额|免税|起征|上限|门槛/iu;
+/** The words around a stated figure that say what it is the figure of ("ставка НДС", "rebate", "退税率"). */
+const CONTEXT_CHARS = 24;
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+function chineseNumber(s: string): number {
+  if (!s.includes('十')) return Number([...s].map((c) => CN_DIGITS[c] ?? 0).join(''));
+  const [tens, units] = s.split('十');
+  return (tens ? (CN_DIGITS[tens] ?? 1) : 1) * 10 + (units ? (CN_DIGITS[units] ?? 0) : 0);
+}
+
+const num = (s: string) =>
+  Number(
+    s
+      .replace(/\s/g, '')
+      .replace(/,(?=\d{3}(?!\d))/g, '')
+      .replace(',', '.'),
+  );
+
+const scale = (unit: string | undefined) => (!unit ? 1 : /k|тыс/i.test(unit) ? 1000 : unit === '万' ? 10_000 : 1);
+
+type Kind = 'percent' | `money:${string}`;
+
+interface Figure {
+  kind: Kind;
+  values: number[];
+  /** As the text wrote it. */
+  text: string;
+  index: number;
+}
+
+function currency(sign: string): string {
+  const s = sign.toLowerCase();
+  if (/€|евро|eur|欧元/.test(s)) return 'eur';
+  if (/\$|доллар|usd|dollar|美元/.test(s)) return 'usd';
+  if (/¥|￥|юан|cny|rmb|^元$/.test(s)) return 'cny';
+  return 'rub';
+}
+
+function figuresIn(text: string): Figure[] {
+  const out: Figure[] = [];
+  for (const m of text.matchAll(PERCENT)) {
+    const values = m[3] ? [chineseNumber(m[3])] : [num(m[1]!), ...(m[2] ? [num(m[2])] : [])];
+    out.push({ kind: 'percent', values, text: m[0].trim(), index: m.index });
+  }
+  for (const m of text.matchAll(MONEY)) {
+    const [sign, digits, unit] = m[1] ? [m[1], m[2]!, m[3]] : [m[6]!, m[4]!, m[5]];
+    // "2026 году" is no amount; neither is a bare year before a currency word ("в 2024 евро…" is not written).
+    out.push({
+      kind: `money:${currency(sign)}`,
+      values: [num(digits) * scale(unit)],
+      text: m[0].trim(),
+      index: m.index,
+    });
+  }
+  return out;
+}
+
+/** The clause around a figure, at most CONTEXT_CHARS either side: "we pay 5% duty. what VAT rate?" states a duty, not a
+ * VAT rate. */
+function around(text: string, f: Figure): string {
+  const from = Math.max(0, f.index - CONTEXT_CHARS);
+  const to = f.index + f.text.length + CONTEXT_CHARS;
+  const before = text.slice(from, f.index);
+  const after = text.slice(f.index + f.text.length, to);
+  const start = Math.max(...[...before.matchAll(/[.?!;。？！；\n]/gu)].map((m) => m.index + 1), 0);
+  const end = after.search(/[.?!;。？！；\n](?!\d)/u);
+  return before.slice(start) + f.text + (end < 0 ? after : after.slice(0, end));
+}
+
+const words = (text: string) =>
+  new Set(
+    tokenize(text)
+      .filter((t) => !/^\d/.test(t))
+      .map(matchKey),
+  );
+
+/**
+ * The figures of `message` stated as rates or limits that the lead's sentences on the same thing contradict: a lead
+ * sentence that holds a figure of the same kind (a percentage, an amount in the same currency) and a word of the
+ * message's around it, and none of those sentences holds the stated value. As the message wrote them.
+ */
+export function contradictedFigures(message: string, leadSentences: readonly string[]): string[] {
+  const stated = figuresIn(message).filter((f) => f.kind === 'percent' || LIMIT.test(around(message, f)));
+  if (stated.length === 0) return [];
+  const sentences = leadSentences.map((s) => ({ figures: figuresIn(s), words: words(s) }));
+  const out: string[] = [];
+  for (const f of stated) {
+    const its = words(around(message, f));
+    const onIt = sentences.filter(
+      (s) => s.figures.some((g) => g.kind === f.kind) && [...its].some((w) => s.words.has(w)),
+    );
+    if (onIt.length === 0) continue;
+    const given = onIt.some((s) =>
+      s.figures.some((g) => g.kind === f.kind && g.values.some((v) => f.values.some((x) => Math.abs(v - x) < 1e-9))),
+    );
+    if (!given) out.push(f.text);
+  }
+  return [...new Set(out)];
+}
