@@ -165,6 +165,7 @@ describe('domain retrieval (knowledge/ + evals/datasets/domain.jsonl)', () => {
           weights: plan.weights,
           queryMarkets: plan.queryMarkets,
           regulations: plan.regulations,
+          ...(plan.ownNote ? { ownNote: plan.ownNote } : {}),
           understood: plan.understood,
         });
         const answer = await composeRetrievalAnswer({

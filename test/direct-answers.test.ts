@@ -2370,6 +2370,19 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     }
   });
 
+  it('answers a product’s papers for a market outside the union from that market’s note, not the lawyer note', async () => {
+    // The lamps' union regulations and a lawyer note listing "documents" and Uzbekistan led this; EAC is not valid there.
+    const ru = await ask('какие документы нужны чтобы отправить светодиодные лампы в Узбекистан?');
+    expect([...new Set(leadDocs(ru))]).toEqual(['country-uzbekistan-ru']);
+    expect(ru.lead?.text).toMatch(/GOST-UZ|EAC/);
+    expect(ru.citations.slice(0, 3).map((c) => c.docId)).not.toContain('when-to-ask-a-lawyer-ru');
+    const zh = await ask('LED灯出口乌兹别克斯坦需要什么证书？');
+    expect(leadDocs(zh)[0]).toBe('country-uzbekistan-zh');
+    // A message about lawyers keeps the lawyer note where the search put it.
+    const lawyer = await ask('покупатель не платит за станки уже 2 месяца, куда обратиться к юристу через зону?');
+    expect(lawyer.citations.slice(0, 3).map((c) => c.docId)).toContain('when-to-ask-a-lawyer-ru');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -130,6 +130,7 @@ export class Assistant {
       weights: plan.weights,
       queryMarkets: plan.queryMarkets,
       regulations: plan.regulations,
+      ...(plan.ownNote ? { ownNote: plan.ownNote } : {}),
       understood: plan.understood,
       followUp: plan.previous !== undefined,
       asked: question,
@@ -234,6 +235,7 @@ export class Assistant {
       weights: plan.weights,
       queryMarkets: plan.queryMarkets,
       regulations: plan.regulations,
+      ...(plan.ownNote ? { ownNote: plan.ownNote } : {}),
       understood: plan.understood,
     });
     if (hits.length === 0) return result;

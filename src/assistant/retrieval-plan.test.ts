@@ -98,3 +98,21 @@ describe('planRetrieval: a follow-up replaces what it names again', () => {
     expect(plan.understood).toBe('Сколько идёт поезд по жд из Циндао до Алматы? а сколько стоит?');
   });
 });
+
+describe('planRetrieval: a product asked of a market outside the union', () => {
+  it('is answered from that market’s own note, without the union’s regulations', () => {
+    const uz = planRetrieval('какие документы нужны чтобы отправить светодиодные лампы в Узбекистан?');
+    expect(uz.ownNote).toBe('UZ');
+    expect(uz.regulations).toEqual([]);
+    expect(uz.queries.join(' ')).not.toContain('ТР ТС 004/2011');
+    expect(planRetrieval('LED灯出口乌兹别克斯坦需要什么证书？').ownNote).toBe('UZ');
+  });
+
+  it('keeps the union’s regulations for a member, and names no note for a question on something else', () => {
+    const kz = planRetrieval('какие документы нужны чтобы отправить светодиодные лампы в Казахстан?');
+    expect(kz.ownNote).toBeUndefined();
+    expect(kz.regulations).toContain('004');
+    // "高级认证" is the AEO status, and no product is named.
+    expect(planRetrieval('中国和乌兹别克斯坦的AEO互认是哪年签的？我们是海关高级认证企业').ownNote).toBeUndefined();
+  });
+});

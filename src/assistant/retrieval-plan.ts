@@ -2,7 +2,7 @@
 // the previous question; the question with the regulation words of the products it names; and the
 // markets it names. The assistant and the retrieval evaluations use the same plan, so the gates
 // measure what users get.
-import { askedMarkets, detectMarkets, impliedMarkets, withoutMarkets } from '../domain/markets.js';
+import { askedMarkets, detectMarkets, EAEU_MEMBERS, impliedMarkets, withoutMarkets } from '../domain/markets.js';
 import { tokenize } from '../rag/tokenize.js';
 import type { ProductGroup } from '../domain/product-groups.js';
 import { detectProducts, qualifiesForWhom, withoutProducts } from '../domain/products.js';
@@ -33,6 +33,9 @@ export interface RetrievalPlan {
   weights: number[];
   /** The markets each query is searched for: a message's own questions each for theirs. */
   queryMarkets: string[][];
+  /** A product's conformity question about one market outside the union ("какие документы нужны на лампы в
+   * Узбекистан?"): that market, whose own note answers it (the union's regulations do not apply there). */
+  ownNote?: string;
   markets: string[];
   products: ProductGroup[];
   /** The regulations (numbers) of those products: their documents are brought into the results. */
@@ -129,8 +132,13 @@ export function planRetrieval(
   // container to Almaty?" found freight costs to Almaty first.
   // The product's regulations are searched too, unless the question is on another subject ("出口退税率怎么查？
   // 我们是做机械配件的" found the machinery regulation and the recycling fee, not the rebate lookup).
+  // Not for a market outside the union alone: "какие документы нужны на светодиодные лампы в Узбекистан?" is answered by the
+  // Uzbek note (EAC is not valid there by itself), and the union's lamp regulations led it to the lawyer note.
+  const outsideUnion = markets.length > 0 && markets.every((m) => m !== 'CN' && !EAEU_MEMBERS.includes(m as never));
   const productWords =
-    !OTHER_SUBJECT.test(followUp) || CONFORMITY.test(followUp) ? products.flatMap((p) => p.expand) : [];
+    !outsideUnion && (!OTHER_SUBJECT.test(followUp) || CONFORMITY.test(followUp))
+      ? products.flatMap((p) => p.expand)
+      : [];
   const expansion = [...productWords, ...(namesIncoterms(question) ? INCOTERMS_WORDS : [])].join(' ');
   const phrasings = [plain, followUp, ...(expansion ? [`${followUp} ${expansion}`] : [])];
   const queries = [...phrasings, ...parts];
@@ -162,6 +170,12 @@ export function planRetrieval(
     ...(previous ? { previous } : {}),
     ...(shownBefore ? { shownBefore } : {}),
     ...(marketSwap ? { marketSwap: true } : {}),
+    ...(outsideUnion &&
+    markets.length === 1 &&
+    products.length > 0 &&
+    (CONFORMITY.test(followUp) || PAPERS.test(followUp))
+      ? { ownNote: markets[0]! }
+      : {}),
   };
 }
 

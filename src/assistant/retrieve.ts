@@ -27,6 +27,8 @@ export interface RetrieveOptions {
   /** retrieveFused: the question as understood (a follow-up joined with the question it follows), read
    * for whether it asks about conformity; not the phrasing with the regulation words added. */
   understood?: string;
+  /** The one market outside the union a product's conformity question asks about (the plan's `ownNote`). */
+  ownNote?: string;
   /** retrieveFused: the question follows another (the plan's `previous`). */
   followUp?: boolean;
   /** retrieveFused: the message itself, of a follow-up: what it names of its own. */
@@ -39,7 +41,11 @@ export async function retrieveForUser(
   lang: Lang,
   opts: RetrieveOptions = {},
 ): Promise<UserHit[]> {
-  return withNamedDocs(kb, query, lang, await searchForUser(kb, query, lang, opts), opts);
+  return lawyerNotesLast(
+    await withNamedDocs(kb, query, lang, await searchForUser(kb, query, lang, opts), opts),
+    opts.understood ?? query,
+    opts.ownNote,
+  );
 }
 
 /** One document per slug, in the user's language, market-aware; without the documents named by name. */
@@ -193,6 +199,37 @@ async function inUserLanguage(kb: KnowledgeBase, query: string, hit: Hit, lang: 
 const RRF_K = 4;
 
 /**
+ * The notes on when to ask a lawyer list the subjects of every other note ("documents", "export control", the
+ * markets): "какие документы нужны чтобы отправить светодиодные лампы в Узбекистан?" was led by the lawyer note's list.
+ * They answer a message about lawyers, disputes or the legal hub; for any other they follow the rest.
+ */
+function lawyerNotesLast<H extends Hit>(hits: H[], question: string, ownNote?: string): H[] {
+  hits = outsideUnionFirst(hits, ownNote);
+  if (LEGAL_ASKED.test(question)) return hits;
+  return [
+    ...hits.filter((h) => !LAWYER_TITLE.test(h.doc.title)),
+    ...hits.filter((h) => LAWYER_TITLE.test(h.doc.title)),
+  ];
+}
+
+/**
+ * A conformity question about a market outside the union alone ("какие документы нужны … лампы в Узбекистан?") is
+ * answered by that market's own note: the union's regulations do not apply there, and a note on transport documents
+ * that names the market led it.
+ */
+function outsideUnionFirst<H extends Hit>(hits: H[], market: string | undefined): H[] {
+  if (!market) return hits;
+  const at = hits.findIndex((h) => h.doc.countries.length === 1 && h.doc.countries[0] === market);
+  return at > 0 ? [hits[at]!, ...hits.filter((_, i) => i !== at)] : hits;
+}
+
+/** A note on lawyers, by its title. */
+const LAWYER_TITLE = /lawyer|юрист|律师/iu;
+/** A message about lawyers, disputes, courts and arbitration, or the zone's legal hub. */
+const LEGAL_ASKED =
+  /lawyer|attorney|legal|law\s+firm|dispute|court|sue\b|arbitra|professional|specialist|юрист|адвокат|юридическ|спор|суд(?![а-яё]*н)|иск(?![а-яё])|арбитраж|претензи|специалист|律师|律所|法律|法智谷|纠纷|诉讼|起诉|仲裁|专业人士/iu;
+
+/**
  * Several phrasings of one question (the original, a standalone rewrite, translations): each is
  * searched and the documents are fused by reciprocal rank, best passage kept.
  */
@@ -261,7 +298,8 @@ export async function retrieveFused(
   // Once, on what the reply shows: inserted into each phrasing's list, it reordered the fusion. Read on
   // the question as understood: a follow-up alone ("and Kazakhstan, same?") names no conformity question.
   const main = opts.understood ?? unique[0]!;
-  const shown = conversationRegimeFirst(kb, await withNamedDocs(kb, main, lang, fused, opts), main, opts);
+  const named = conversationRegimeFirst(kb, await withNamedDocs(kb, main, lang, fused, opts), main, opts);
+  const shown = lawyerNotesLast(named, main, opts.ownNote);
   // A conformity question about a product: the documents on other regulations than the product's
   // follow those on its own ("LED lamps" found the furniture document's built-in lights first).
   // Domain sets (measured again 2026-12-03, without → with): annotated section in the first three

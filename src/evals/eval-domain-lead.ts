@@ -86,6 +86,7 @@ export async function evalDomainLead(
       weights: plan.weights,
       queryMarkets: plan.queryMarkets,
       regulations: plan.regulations,
+      ...(plan.ownNote ? { ownNote: plan.ownNote } : {}),
       understood: plan.understood,
     });
     const answer = await composeRetrievalAnswer({

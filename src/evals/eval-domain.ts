@@ -60,6 +60,7 @@ export async function evalDomain(kb: KnowledgeBase, questions: readonly DomainQu
       weights: plan.weights,
       queryMarkets: plan.queryMarkets,
       regulations: plan.regulations,
+      ...(plan.ownNote ? { ownNote: plan.ownNote } : {}),
       understood: plan.understood,
     });
     const top = hits.map((h) => h.doc.slug);
@@ -130,6 +131,7 @@ export async function evalOffTopic(kb: KnowledgeBase, questions: readonly OffTop
       k: 5,
       markets: plan.markets,
       regulations: plan.regulations,
+      ...(plan.ownNote ? { ownNote: plan.ownNote } : {}),
       understood: plan.understood,
     });
     const g = (byLang[q.lang] ??= { n: 0, abstained: 0, passagesPerQuestion: 0 });
