@@ -2383,6 +2383,19 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(lawyer.citations.slice(0, 3).map((c) => c.docId)).toContain('when-to-ask-a-lawyer-ru');
   });
 
+  it('never answers a question on one charge with another charge’s figure', async () => {
+    // The Tajik note has VAT rates and no duty rate: they led "import duty?", then the note's EEU line did.
+    const zh = await ask('塔吉克斯坦进口关税多少？');
+    expect(zh.lead).toBeUndefined();
+    expect(zh.answer).toMatch(/^知识库中没有直接回答这个问题的内容/);
+    expect(zh.answer).not.toMatch(/^[^\n]*(?:14%|15%)/);
+    // Asked of the duty on parcels, the sentence that states the duty leads, not the one on the VAT beside it.
+    const en = await ask(
+      'from july 2026 what happens w parcels over 200 eur going to russia? is duty still just on the part above 200?',
+    );
+    expect(en.lead?.text).toMatch(/^[^[]*5% of the whole purchase value/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -126,6 +126,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
     FillCandidate & {
       coverage: number;
       matched: number;
+      answersTopic: boolean;
       unitIndex: number;
       shownBefore: boolean;
       partlyShown: boolean;
@@ -180,6 +181,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         let matched = 0;
         let matchedGlobal = 0;
         let matchedTopic = 0;
+        let answersTopic = false;
         for (const [t, w] of weight) {
           const share =
             unit.tokens.has(t) ||
@@ -194,6 +196,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
                   : 0;
           matched += w * share;
           if (!marketTokens.has(t) && unit.tokens.has(t)) matchedTopic += w;
+          if (!marketTokens.has(t) && (unit.tokens.has(t) || headingTokens.has(t))) answersTopic = true;
           // How well the knowledge base answers at all: a document about the asked market answers
           // for it in every sentence (ranking does so only for a note on that market alone, ownMarket:
           // for a note that lists it among others it would favour every sentence of it).
@@ -302,6 +305,17 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
           sectionRegimes.length > 0 &&
           !sectionRegimes.some((r) => askedConventions.includes(r));
         const wrongProduct = (offRegulation && askedRegulationShown) || otherConvention;
+        // A figure of another charge than the one asked is not its answer: "塔吉克斯坦进口关税多少？" was led by Tajikistan's
+        // VAT rates, the note having no duty rate; the reply now says the knowledge base has no direct answer.
+        // A sentence under "增值税是多少？" is about VAT though it names only its rates. Only a rate: "2023 年的一年期政策还免征进口环节
+        // 增值税…" qualifies the duty exemption a 9610 return asks about (trial 14 t14-15).
+        const unitCharges =
+          askedCharges.length > 0 && RATE.test(unit.text)
+            ? namedCharges(namedCharges(unit.text).length ? unit.text : (passage.headingPath.at(-1) ?? ''))
+            : [];
+        // An anti-dumping duty is a duty: asked either, a sentence on the other answers.
+        const otherCharge =
+          unitCharges.length > 0 && !unitCharges.some((c) => askedCharges.some((a) => sameCharge(a, c)));
         // A figure from a document about a country the question does not name ("НДС — 20%" of Belarus;
         // China beside it is where the goods come from). In a document on many markets, only a sentence
         // that names one: the single window's launch date, "2022年11月25日", is no market's figure (trial 6
@@ -311,7 +325,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
           doc.countries.some((c) => c !== 'CN') &&
           !doc.countries.some((c) => asked.has(c)) &&
           (unit.markets.length > 0 || markets.length <= 2);
-        if (!wrongMarket && !wrongProduct) {
+        if (!wrongMarket && !wrongProduct && !otherCharge) {
           const shownBefore = seen.some((p) => unit.text.includes(p) || p.includes(unit.text));
           eligible.push({
             ...candidate,
@@ -319,6 +333,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
             headingPath: passage.headingPath,
             coverage,
             matched: matchedGlobal,
+            answersTopic,
             countryFigure,
             countries: doc.countries.join(),
             shownBefore,
@@ -367,7 +382,11 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   // candidate covers, not only the one that ranks first.
   const judged = opts.followUp ? eligible : eligible.slice(0, 1);
   confidence = Math.min(1, Math.max(...judged.map((e) => e.coverage)));
-  matchedWeight = Math.max(...judged.map((e) => e.matched));
+  // A question on a charge whose best sentence holds nothing of it but the market's name ("塔吉克斯坦进口关税多少？" against
+  // "塔吉克斯坦不是欧亚经济联盟成员…", the note having no duty rate) is not answered, however rare the name. Not for any
+  // question: "sea transit time qingdao to novorossiysk?" is answered under "How many days to Novorossiysk?" by its places.
+  matchedWeight =
+    askedCharges.length === 0 || judged.some((e) => e.answersTopic) ? Math.max(...judged.map((e) => e.matched)) : 0;
   // A sentence is shown cut around the question's words; when the cut leaves a figure about another
   // market and drops the asked one ("…поезд Поти – Баку … 34 часа…" of a list that names Kazakhstan
   // further on, asked about Almaty), the sentence is not the answer: the next one is.
@@ -446,6 +465,11 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
 }
 
 /** The lead as shown: each sentence as cut, with its citation number. */
+/** A rate in a sentence: "14%", "5 %". */
+const RATE = /\d+(?:[.,]\d+)?\s*[%％]/u;
+const DUTIES: ReadonlySet<string> = new Set(['duty', 'anti-dumping']);
+const sameCharge = (a: string, b: string) => a === b || (DUTIES.has(a) && DUTIES.has(b));
+
 export function leadOf(sentences: Array<LeadSentence & { shown: string }>): NonNullable<LeadResult['lead']> {
   return {
     text: sentences.map(({ shown, n }) => `${shown} [${n}]`).join(' '),
