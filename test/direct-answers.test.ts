@@ -2396,6 +2396,19 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(en.lead?.text).toMatch(/^[^[]*5% of the whole purchase value/);
   });
 
+  it('reads the recycling fee as Russia’s: a short question on it is not asked which country', async () => {
+    const a = await ask('кто платит утильсбор - мы или покупатель?');
+    expect(a.answer).not.toMatch(/Назовите страну/);
+    expect(leadDocs(a)[0]).toBe('russia-recycling-fee-ru');
+  });
+
+  it('answers how long customs clearance takes with the Code’s release time, not a classification ruling’s', async () => {
+    const en = await ask('how long does customs clearance take in Kazakhstan?');
+    expect(en.lead?.text).toMatch(/^Release within 4 hours/);
+    const ru = await ask('сколько времени занимает растаможка в Казахстане?');
+    expect(ru.lead?.text).toMatch(/выпуск должен занимать не более 4 часов/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -27,6 +27,14 @@ describe('withCorpusWords', () => {
     expect(withCorpusWords('10 kg, SHIPPED BY RAIL, RU customs')).toBe('10 kg, SHIPPED BY RAIL, RU customs');
   });
 
+  it('reads customs clearance as the release the notes time', () => {
+    expect(withCorpusWords('how long does customs clearance take?')).toBe(
+      'how long does customs clearance release take?',
+    );
+    expect(withCorpusWords('сколько занимает растаможка?')).toBe('сколько занимает растаможка выпуск?');
+    expect(withCorpusWords('выпуск после растаможки')).toBe('выпуск после растаможки');
+  });
+
   it('reads a regulation that "changed" as amended, only beside the regulation', () => {
     expect(withCorpusWords('слышал ТР ТС 019 поменяли в марте 2026')).toBe(
       'слышал ТР ТС 019 поменяли поправки в марте 2026',
