@@ -2389,6 +2389,10 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(zh.lead).toBeUndefined();
     expect(zh.answer).toMatch(/^知识库中没有直接回答这个问题的内容/);
     expect(zh.answer).not.toMatch(/^[^\n]*(?:14%|15%)/);
+    // Nor with a rate that is no charge's (overdue receivables above 10% of a contract, in the Uzbek payments note).
+    const uz = await ask('乌兹别克斯坦进口关税');
+    expect(uz.lead).toBeUndefined();
+    expect(uz.answer).toMatch(/^知识库中没有直接回答这个问题的内容/);
     // Asked of the duty on parcels, the sentence that states the duty leads, not the one on the VAT beside it.
     const en = await ask(
       'from july 2026 what happens w parcels over 200 eur going to russia? is duty still just on the part above 200?',

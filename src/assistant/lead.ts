@@ -309,13 +309,17 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         // VAT rates, the note having no duty rate; the reply now says the knowledge base has no direct answer.
         // A sentence under "增值税是多少？" is about VAT though it names only its rates. Only a rate: "2023 年的一年期政策还免征进口环节
         // 增值税…" qualifies the duty exemption a 9610 return asks about (trial 14 t14-15).
-        const unitCharges =
-          askedCharges.length > 0 && RATE.test(unit.text)
-            ? namedCharges(namedCharges(unit.text).length ? unit.text : (passage.headingPath.at(-1) ?? ''))
-            : [];
+        const rate = askedCharges.length > 0 && RATE.test(unit.text);
+        const unitCharges = rate
+          ? namedCharges(namedCharges(unit.text).length ? unit.text : (passage.headingPath.at(-1) ?? ''))
+          : [];
+        // A rate that names no charge, nor does its section or its document, is no charge's rate: "逾期应收款超过 10%" of the
+        // Uzbek payments note led "乌兹别克斯坦进口关税", the Uzbek note having no duty rate.
+        const chargeless = rate && unitCharges.length === 0 && namedCharges(passage.headingPath.join(' ')).length === 0;
         // An anti-dumping duty is a duty: asked either, a sentence on the other answers.
         const otherCharge =
-          unitCharges.length > 0 && !unitCharges.some((c) => askedCharges.some((a) => sameCharge(a, c)));
+          chargeless ||
+          (unitCharges.length > 0 && !unitCharges.some((c) => askedCharges.some((a) => sameCharge(a, c))));
         // A figure from a document about a country the question does not name ("НДС — 20%" of Belarus;
         // China beside it is where the goods come from). In a document on many markets, only a sentence
         // that names one: the single window's launch date, "2022年11月25日", is no market's figure (trial 6
