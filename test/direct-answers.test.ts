@@ -2413,6 +2413,15 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(ru.lead?.text).toMatch(/выпуск должен занимать не более 4 часов/);
   });
 
+  it('asks for the company’s name or number when a check names none, instead of looking up "a company in Almaty"', async () => {
+    const zh = await ask('我们想查一下阿拉木图一家公司的信用');
+    expect(zh.toolCalls).toEqual([]);
+    expect(zh.answer).toMatch(/^要查询公司，请发来公司全称/);
+    expect(zh.notices).toContainEqual(expect.stringMatching(/统一社会信用代码/));
+    const ru = await ask('проверь покупателя из Казахстана');
+    expect(ru.answer).toMatch(/^Чтобы проверить компанию, напишите её полное наименование/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -47,3 +47,28 @@ export function creditIntent(text: string): Intent | undefined {
 
 /** A question on a company's sanctions ("ООО … под санкциями?", "有没有被制裁"): its screening answers first. */
 export const ASKS_SANCTIONS = /санкц|sanction|\bsdn\b|制裁/i;
+
+/** A request to check a counterparty that names none ("проверь покупателя из Казахстана", "can you check a company for
+ * me?", "我们想查一下阿拉木图一家公司的信用"): the credit lookup needs a name or a number, and the reply asks for one. */
+const NAMELESS_CHECK = [
+  /(?:провер|пробе?й|пробить|чекни)\S*\s+(?:(?!ли\b|нуж|что|как|когда|есть)\S+\s+){0,3}(?:покупател|контрагент|компани|фирм|поставщик|клиент|дистрибьютор|партн[её]р|импортёр|импортер)/iu,
+  /(?:кредитн\S*\s+рейтинг|надёжн|надежн|благонадёжн|благонадежн|платёжеспособн|платежеспособн)\S*\s+(?:\S+\s+){0,2}(?:покупател|контрагент|компани|фирм|поставщик|клиент|дистрибьютор|партн[её]р)/iu,
+  /\b(?:check|verify|vet|look\s+up|screen)\s+(?:(?!whether|if\b|what|how|when|that\b|does|do\b|is\b)\S+\s+){0,3}(?:buyers?|compan(?:y|ies)|suppliers?|customers?|clients?|distributors?|counterpart(?:y|ies)|partners?|firms?|importers?)\b/iu,
+  /\b(?:credit\s+(?:rating|check|report)|creditworth\S*|reliab\S*)\s+(?:\S+\s+){0,2}(?:buyers?|compan(?:y|ies)|suppliers?|customers?|clients?|distributors?|counterpart(?:y|ies)|partners?)\b/iu,
+  /(?:查一下|查查|查下|查个|查询|核实|帮我查|了解一下)[^，。？！,.?!]{0,12}(?:客户|买家|买方|公司|供应商|经销商|企业|工厂)/u,
+  /(?:客户|买家|买方|公司|供应商|经销商|企业)(?:的)?(?:信用|资信|征信)/u,
+];
+
+/** How checking works, or how to do it oneself, asks for the notes, not for a name ("как бесплатно проверить покупателя по
+ * санкционным спискам", "how do I screen a buyer myself", "Как работает проверка контрагента в 信用上合"). */
+const HOW_TO_CHECK =
+  /как\s+(?:\S+\s+)?(?:проверить|работает|проверяют)|сам(?:и|ому|им)?\s+провер|how\s+(?:do|can|to|does|should)\b|myself|ourselves|\bwith\s+(?:it|this|that)\b|用[^，。？]{0,12}(?:工具|网站)|如何|怎么|怎样/iu;
+
+export function namelessCheck(text: string): boolean {
+  return (
+    !DEFINITIONAL.test(text) &&
+    !HOW_TO_CHECK.test(text) &&
+    !creditIntent(text) &&
+    NAMELESS_CHECK.some((re) => re.test(text))
+  );
+}

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { companyIn } from './company-names.js';
 import { detectIntent } from './detect-intent.js';
+import { namelessCheck } from './credit-intent.js';
 import { followsRuleQuestion } from './trip-follow-ups.js';
 import { namedSeaPassage } from '../domain/sea-passages.js';
 import { placeRefs } from '../tools/routes/find-places.js';
@@ -207,5 +208,32 @@ describe('a counterparty given by its registration number', () => {
     ).toMatchObject({
       kind: 'none',
     });
+  });
+});
+
+describe('a counterparty to check, named by none', () => {
+  it('asks for a name or a number, in each language', () => {
+    for (const text of [
+      '我们想查一下阿拉木图一家公司的信用',
+      'проверь покупателя из Казахстана',
+      'проверьте нашего нового покупателя',
+      'can you check a company for me?',
+      'check our new kazakh buyer',
+    ]) {
+      expect(detectIntent(text).kind, text).toBe('none');
+      expect(namelessCheck(text), text).toBe(true);
+    }
+  });
+
+  it('leaves a named company to the lookup, and a question on checking or on the buyer’s papers to the notes', () => {
+    expect(namelessCheck('查一下样本阿拉木图物流有限公司的信用')).toBe(false);
+    for (const text of [
+      'please check whether the buyer needs SGR for baby food',
+      'проверь, нужна ли покупателю СГР',
+      'как бесплатно проверить покупателя по санкционным спискам?',
+      'is opensanctions free for commercial use? want to screen our russian buyers with it',
+      'Как работает проверка контрагента в 信用上合?',
+    ])
+      expect(namelessCheck(text), text).toBe(false);
   });
 });
