@@ -176,6 +176,7 @@ describe('domain retrieval (knowledge/ + evals/datasets/domain.jsonl)', () => {
           markets: plan.markets,
           products: plan.products,
           regulations: plan.regulations,
+          ...(plan.ownNote ? { ownNote: plan.ownNote } : {}),
         });
         if (answer.evidence.weak) weak++;
       }

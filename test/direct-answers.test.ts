@@ -2378,6 +2378,12 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(ru.citations.slice(0, 3).map((c) => c.docId)).not.toContain('when-to-ask-a-lawyer-ru');
     const zh = await ask('LED灯出口乌兹别克斯坦需要什么证书？');
     expect(leadDocs(zh)[0]).toBe('country-uzbekistan-zh');
+    // The union's mark asked of Uzbekistan beside Russia: the Uzbek note answers, not the children's-goods "Yes, a CoC."
+    // (trial 27 t27-06).
+    const eac = await ask(
+      'we got EAC cert for our kids shoes for russia. uzbekistan is in the EAEU too so the same cert works in tashkent, yes?',
+    );
+    expect(eac.lead?.text).toMatch(/^Not automatically\. Uzbekistan became an EAEU observer/);
     // A message about lawyers keeps the lawyer note where the search put it.
     const lawyer = await ask('покупатель не платит за станки уже 2 месяца, куда обратиться к юристу через зону?');
     expect(lawyer.citations.slice(0, 3).map((c) => c.docId)).toContain('when-to-ask-a-lawyer-ru');

@@ -250,6 +250,7 @@ export class Assistant {
       markets,
       products: plan.products,
       regulations: plan.regulations,
+      ...(plan.ownNote ? { ownNote: plan.ownNote } : {}),
       today: this.today(),
     });
     if (evidence.weak || !lead) return result;

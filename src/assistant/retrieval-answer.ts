@@ -55,6 +55,9 @@ export interface RetrievalAnswerInput {
   regulations?: readonly string[];
   notice?: string;
   today?: string;
+  /** The one market outside the union a conformity question is about (the plan's `ownNote`): its note answers, and the
+   * union's notes are about other markets for the lead. */
+  ownNote?: string;
   /** A follow-up that names only a market (the plan's `marketSwap`). */
   marketSwap?: boolean;
   /** What the previous answer showed first, when the question follows it up (the plan's `shownBefore`). */
@@ -112,7 +115,7 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
       lang,
       idf: (token) => kb.termIdf(token),
       missingIdf: kb.maxIdf(),
-      askedMarkets: input.markets ?? [],
+      askedMarkets: input.ownNote ? [input.ownNote] : (input.markets ?? []),
       ...(input.marketSwap ? { marketSwap: true } : {}),
       ...(input.shownBefore ? { shownBefore: input.shownBefore } : {}),
       ...(input.followUp ? { followUp: input.followUp } : {}),

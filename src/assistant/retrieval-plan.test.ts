@@ -112,6 +112,13 @@ describe('planRetrieval: a product asked of a market outside the union', () => {
     const kz = planRetrieval('какие документы нужны чтобы отправить светодиодные лампы в Казахстан?');
     expect(kz.ownNote).toBeUndefined();
     expect(kz.regulations).toContain('004');
+    // The union's mark asked of one market outside it, beside a member, is that market's question.
+    expect(
+      planRetrieval(
+        'we got EAC cert for our kids shoes for russia. uzbekistan is in the EAEU too so the same cert works?',
+      ).ownNote,
+    ).toBe('UZ');
+    expect(planRetrieval('EAC cert for kids shoes: russia and kazakhstan the same?').ownNote).toBeUndefined();
     // "高级认证" is the AEO status, and no product is named.
     expect(planRetrieval('中国和乌兹别克斯坦的AEO互认是哪年签的？我们是海关高级认证企业').ownNote).toBeUndefined();
   });

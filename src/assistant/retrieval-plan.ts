@@ -170,13 +170,24 @@ export function planRetrieval(
     ...(previous ? { previous } : {}),
     ...(shownBefore ? { shownBefore } : {}),
     ...(marketSwap ? { marketSwap: true } : {}),
-    ...(outsideUnion &&
-    markets.length === 1 &&
-    products.length > 0 &&
-    (CONFORMITY.test(followUp) || PAPERS.test(followUp))
-      ? { ownNote: markets[0]! }
-      : {}),
+    ...(ownNoteOf(followUp, markets, products.length > 0) ?? {}),
   };
+}
+
+/** The union's mark by name: whether it holds in a market outside the union is that market's note's question. */
+const NAMES_EAC = /(?<![\p{L}])(?:EAC|ЕАС|ЕАЭС|EAEU)(?![\p{L}])|欧亚经济联盟/u;
+
+/**
+ * The market whose own note answers a conformity question (the plan's `ownNote`): a product's papers asked of one market
+ * outside the union alone ("какие документы нужны на лампы в Узбекистан?"), or the union's mark asked of one outside it
+ * beside members ("we got EAC cert for our kids shoes for russia. uzbekistan is in the EAEU too so the same cert works in
+ * tashkent, yes?" was answered "Yes, a CoC." from the children's-goods note, trial 27 t27-06).
+ */
+function ownNoteOf(text: string, markets: readonly string[], product: boolean): { ownNote: string } | undefined {
+  const outside = markets.filter((m) => m !== 'CN' && !EAEU_MEMBERS.includes(m as never));
+  if (outside.length !== 1) return undefined;
+  const alone = markets.length === 1 && product && (CONFORMITY.test(text) || PAPERS.test(text));
+  return alone || NAMES_EAC.test(text) ? { ownNote: outside[0]! } : undefined;
 }
 
 /** A message's questions, the sentences it asks with "?": "and uzbekistan? we ship to tashkent a lot" asks only the

@@ -33,6 +33,7 @@ export async function withoutModel(
     markets: plan.markets,
     products: plan.products,
     regulations: plan.regulations,
+    ...(plan.ownNote ? { ownNote: plan.ownNote } : {}),
     ...(plan.marketSwap ? { marketSwap: true } : {}),
     ...(plan.shownBefore ? { shownBefore: plan.shownBefore } : {}),
     ...(plan.previous ? { followUp: question } : {}),

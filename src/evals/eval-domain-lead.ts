@@ -98,6 +98,7 @@ export async function evalDomainLead(
       markets: plan.markets,
       products: plan.products,
       regulations: plan.regulations,
+      ...(plan.ownNote ? { ownNote: plan.ownNote } : {}),
     });
     const lead = answer.lead?.text ?? '';
     chars += lead.length;
