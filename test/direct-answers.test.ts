@@ -2376,6 +2376,9 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect([...new Set(leadDocs(ru))]).toEqual(['country-uzbekistan-ru']);
     expect(ru.lead?.text).toMatch(/GOST-UZ|EAC/);
     expect(ru.citations.slice(0, 3).map((c) => c.docId)).not.toContain('when-to-ask-a-lawyer-ru');
+    // "экспорт" holds "спор", which is no dispute.
+    const export_ = await ask('какие документы нужны для экспорта светодиодных ламп в Узбекистан?');
+    expect(export_.citations.slice(0, 3).map((c) => c.docId)).not.toContain('when-to-ask-a-lawyer-ru');
     const zh = await ask('LED灯出口乌兹别克斯坦需要什么证书？');
     expect(leadDocs(zh)[0]).toBe('country-uzbekistan-zh');
     // The union's mark asked of Uzbekistan beside Russia: the Uzbek note answers, not the children's-goods "Yes, a CoC."
@@ -2395,6 +2398,10 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(zh.lead).toBeUndefined();
     expect(zh.answer).toMatch(/^知识库中没有直接回答这个问题的内容/);
     expect(zh.answer).not.toMatch(/^[^\n]*(?:14%|15%)/);
+    // Nor with the note's certification line, which names no charge (review of 2026-12-07).
+    const tj = await ask('What is the import duty in Tajikistan?');
+    expect(tj.lead).toBeUndefined();
+    expect(tj.answer).toMatch(/^The knowledge base has nothing that answers this directly/);
     // Nor with a rate that is no charge's (overdue receivables above 10% of a contract, in the Uzbek payments note).
     const uz = await ask('乌兹别克斯坦进口关税');
     expect(uz.lead).toBeUndefined();

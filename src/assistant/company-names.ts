@@ -26,13 +26,12 @@ const SELF = /^(?:(?:我们|我司|我方|咱们)(?:这边)?(?:是|为|属于)|�
 const ASKING_BEFORE_NAME = /^.*(?:核实|查查|查询|查一下|查下|看一下|看看|了解一下|对方是)(?:一下)?/u;
 const COUNTRY_HAN =
   '中国|俄罗斯|俄国|俄|哈萨克斯坦|哈萨克|乌兹别克斯坦|乌兹别克|吉尔吉斯斯坦|吉尔吉斯|塔吉克斯坦|塔吉克|白俄罗斯|白俄|蒙古|土库曼斯坦|土库曼|巴基斯坦|印度|伊朗|阿塞拜疆|格鲁吉亚|土耳其';
-/** Cities a company is described by ("阿拉木图一家公司": a company in Almaty, not one named so). */
-const CITY_HAN = '阿拉木图|阿斯塔纳|塔什干|比什凯克|杜尚别|莫斯科|圣彼得堡|明斯克|乌兰巴托|新西伯利亚|叶卡捷琳堡|喀山';
 /** A company named by its kind or country only ("乌兹别克公司", "一家贸易公司", "外贸公司", "哈萨克斯坦客户": "想查下哈萨克斯坦
  * 客户的资信" names no company to look up, trial 22 t22-15; nor "帮我查下一个俄罗斯买家的资信", the 下 of 查下, trial 23 t23-08): a whole country
- * name, never a name that merely ends in a country-like character ("泰克公司", "帝国贸易公司" are names). */
+ * name, never a name that merely ends in a country-like character ("泰克公司", "帝国贸易公司" are names). A place before
+ * "一家 / 某家 / 一个" describes where the company is ("阿拉木图一家公司", "撒马尔罕一家公司"), whatever place it is. */
 const KIND_OF_COMPANY = new RegExp(
-  `^(?:下)?(?:一家|一个|这家|这个|那家|那个|某|某家|某个)?(?:(?:${COUNTRY_HAN}|${CITY_HAN})(?:方|的)?|当地|国外|外国|境外|国内)?(?:的)?(?:一家|一个|某家|某个)?(?:的)?(?:外贸|贸易|物流|货代|生产|制造|进口|出口|运输|供应链|科技)?(?:的)?(?:公司|企业|客户|买家|买方|卖家|卖方|供应商|工厂|经销商|分销商|进口商|代理商)$`,
+  `^(?:下)?(?:一家|一个|这家|这个|那家|那个|某|某家|某个)?(?:(?:${COUNTRY_HAN})(?:方|的)?|当地|国外|外国|境外|国内|\\p{Script=Han}{1,8}?(?=一家|一个|某家|某个))?(?:的)?(?:一家|一个|某家|某个)?(?:的)?(?:外贸|贸易|物流|货代|生产|制造|进口|出口|运输|供应链|科技)?(?:的)?(?:公司|企业|客户|买家|买方|卖家|卖方|供应商|工厂|经销商|分销商|进口商|代理商)$`,
   'u',
 );
 /** A single capitalised word or two after a kind of company ("公司 Tashkent Agro"). */

@@ -48,21 +48,47 @@ export function creditIntent(text: string): Intent | undefined {
 /** A question on a company's sanctions ("ООО … под санкциями?", "有没有被制裁"): its screening answers first. */
 export const ASKS_SANCTIONS = /санкц|sanction|\bsdn\b|制裁/i;
 
+/** Who a check is of: a buyer, a supplier, a company… */
+const PARTY_RU = '(?:покупател|контрагент|компани|фирм|поставщик|клиент|дистрибьютор|партн[её]р|импорт[её]р)';
+const PARTY_EN =
+  '(?:buyers?|compan(?:y|ies)|suppliers?|customers?|clients?|distributors?|counterpart(?:y|ies)|partners?|firms?|importers?)';
+const PARTY_ZH = '(?:客户|买家|买方|公司|供应商|经销商|企业|工厂)';
+/** Words between the check and the party that make it another question ("проверь, нужна ли покупателю СГР", "check whether
+ * the buyer…"). */
+const NOT_THE_PARTY_RU = '(?!ли(?![\\p{L}])|нуж|что|как|когда|есть|платит)';
+const NOT_THE_PARTY_EN = '(?!whether|if(?![\\p{L}])|what|how|when|that(?![\\p{L}])|does|do(?![\\p{L}])|is(?![\\p{L}]))';
+
 /** A request to check a counterparty that names none ("проверь покупателя из Казахстана", "can you check a company for
  * me?", "我们想查一下阿拉木图一家公司的信用"): the credit lookup needs a name or a number, and the reply asks for one. */
 const NAMELESS_CHECK = [
-  /(?:провер|пробе?й|пробить|чекни)\S*\s+(?:(?!ли\b|нуж|что|как|когда|есть)\S+\s+){0,3}(?:покупател|контрагент|компани|фирм|поставщик|клиент|дистрибьютор|партн[её]р|импортёр|импортер)/iu,
-  /(?:кредитн\S*\s+рейтинг|надёжн|надежн|благонадёжн|благонадежн|платёжеспособн|платежеспособн)\S*\s+(?:\S+\s+){0,2}(?:покупател|контрагент|компани|фирм|поставщик|клиент|дистрибьютор|партн[её]р)/iu,
-  /\b(?:check|verify|vet|look\s+up|screen)\s+(?:(?!whether|if\b|what|how|when|that\b|does|do\b|is\b)\S+\s+){0,3}(?:buyers?|compan(?:y|ies)|suppliers?|customers?|clients?|distributors?|counterpart(?:y|ies)|partners?|firms?|importers?)\b/iu,
-  /\b(?:credit\s+(?:rating|check|report)|creditworth\S*|reliab\S*)\s+(?:\S+\s+){0,2}(?:buyers?|compan(?:y|ies)|suppliers?|customers?|clients?|distributors?|counterpart(?:y|ies)|partners?)\b/iu,
-  /(?:查一下|查查|查下|查个|查询|核实|帮我查|了解一下)[^，。？！,.?!]{0,12}(?:客户|买家|买方|公司|供应商|经销商|企业|工厂)/u,
-  /(?:客户|买家|买方|公司|供应商|经销商|企业)(?:的)?(?:信用|资信|征信)/u,
+  new RegExp(
+    `(?<![\\p{L}])(?:is|are)\\s+(?:our|the|this|my|that)\\s+(?:\\S+\\s+){0,2}${PARTY_EN}\\s+(?:reliable|legit|trustworthy|creditworthy)`,
+    'iu',
+  ),
+  new RegExp(`(?:провер|пробе?й|пробить|чекни)\\S*\\s+(?:${NOT_THE_PARTY_RU}\\S+\\s+){0,3}${PARTY_RU}`, 'iu'),
+  new RegExp(
+    `(?<![\\p{L}])(?:check|verify|vet|look\\s+up|screen)\\s+(?:${NOT_THE_PARTY_EN}\\S+\\s+){0,3}${PARTY_EN}(?![\\p{L}'’])`,
+    'iu',
+  ),
+  new RegExp(
+    `(?<![\\p{L}])(?:credit\\s+(?:rating|check|report)|creditworth\\S*)\\s+(?:\\S+\\s+){0,2}${PARTY_EN}(?![\\p{L}])`,
+    'iu',
+  ),
+  new RegExp(`кредитн\\S*\\s+рейтинг\\S*\\s+(?:\\S+\\s+){0,2}${PARTY_RU}`, 'iu'),
+  new RegExp(
+    `(?:查一下|查查|查下|查个|查询|核实|帮我查)[^，。？！,.?!到至]{0,12}${PARTY_ZH}(?![^，。？！,.?!]{0,6}(?:资质|需要|要求))`,
+    'u',
+  ),
+  // "买家信用证" is a letter of credit, not the buyer's credit.
+  new RegExp(`${PARTY_ZH}(?:的)?(?:信用(?!证)|资信|征信)`, 'u'),
 ];
 
 /** How checking works, or how to do it oneself, asks for the notes, not for a name ("как бесплатно проверить покупателя по
- * санкционным спискам", "how do I screen a buyer myself", "Как работает проверка контрагента в 信用上合"). */
+ * санкционным спискам", "how do I screen a buyer myself", "Как работает проверка контрагента в 信用上合"); so does whether
+ * to check at all ("нужно ли проверять покупателя…?", "should we check the buyer before shipping?"), and a check of the
+ * party's papers ("can you check our supplier's certificate of origin?"). */
 const HOW_TO_CHECK =
-  /как\s+(?:\S+\s+)?(?:проверить|работает|проверяют)|сам(?:и|ому|им)?\s+провер|how\s+(?:do|can|to|does|should)\b|myself|ourselves|\bwith\s+(?:it|this|that)\b|用[^，。？]{0,12}(?:工具|网站)|如何|怎么|怎样/iu;
+  /как\s+(?:\S+\s+)?(?:проверить|работает|проверяют)|сам(?:и|ому|им)?\s+провер|(?:нужно|надо|обязательно|стоит)\s+ли|how\s+(?:do|can|to|does|should)(?![\p{L}])|(?:should|must|need\s+to|have\s+to)\s+(?:we|i|you)?\s*(?:check|verify|screen)|myself|ourselves|(?<![\p{L}])with\s+(?:it|this|that)(?![\p{L}])|(?:'s|’s)\s+(?:certificate|contract|documents?|papers|invoice|terms|licen[cs]e)|用[^，。？]{0,12}(?:工具|网站)|如何|怎么|怎样/iu;
 
 export function namelessCheck(text: string): boolean {
   return (

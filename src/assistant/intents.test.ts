@@ -219,6 +219,7 @@ describe('a counterparty to check, named by none', () => {
       'проверьте нашего нового покупателя',
       'can you check a company for me?',
       'check our new kazakh buyer',
+      'is our kazakh buyer reliable?',
     ]) {
       expect(detectIntent(text).kind, text).toBe('none');
       expect(namelessCheck(text), text).toBe(true);
@@ -233,6 +234,17 @@ describe('a counterparty to check, named by none', () => {
       'как бесплатно проверить покупателя по санкционным спискам?',
       'is opensanctions free for commercial use? want to screen our russian buyers with it',
       'Как работает проверка контрагента в 信用上合?',
+      // Found by the review: where to find partners, whether to check at all, a letter of credit, a party's papers,
+      // a logistics company between two cities, a question on a buyer's VAT.
+      'где найти надёжного партнёра в Казахстане?',
+      'where to find reliable buyers in Uzbekistan?',
+      'нужно ли проверять покупателя из Узбекистана перед отгрузкой?',
+      'should we check the buyer before shipping?',
+      '买家信用证付款安全吗？',
+      "can you check our supplier's certificate of origin?",
+      '帮我查一下阿拉木图到塔什干的物流公司',
+      '我想了解一下乌兹别克斯坦进口企业需要什么资质',
+      'проверь, платит ли покупатель НДС при ввозе',
     ])
       expect(namelessCheck(text), text).toBe(false);
   });

@@ -51,7 +51,7 @@ import { answersType, kindOf, proximity } from './sentence-kind.js';
 import { ABOVE, LIST_WHOLE, THEIR_SIDE, UNVERIFIED } from './sentence-patterns.js';
 import { candidateText } from './candidate-text.js';
 import { docStance } from './doc-stance.js';
-import { namedCharges } from '../domain/charges.js';
+import { namedCharges, type Charge } from '../domain/charges.js';
 import { CONFORMITY } from '../domain/regulations.js';
 import { headingMatch } from './heading-match.js';
 
@@ -69,6 +69,12 @@ const W_LIST_AFTER = 0.9;
 const SHOWN_SHARE = 0.8;
 /** Scores this close are a tie, sorted by document: 0.5% gave xquad en .832 → .833, the rest unchanged; 1% cost a zh answer. */
 const NEAR_TIE = 0.005;
+
+/** A rate in a sentence: "14%", "5 %". */
+const RATE = /\d+(?:[.,]\d+)?\s*[%％]/u;
+/** An anti-dumping duty is a duty: asked either, a sentence on the other answers. */
+const DUTIES: ReadonlySet<Charge> = new Set(['duty', 'anti-dumping']);
+const sameCharge = (a: Charge, b: Charge) => a === b || (DUTIES.has(a) && DUTIES.has(b));
 
 export function selectLead(question: string, docs: readonly LeadDoc[], opts: LeadOptions): LeadResult {
   const maxChars = opts.maxChars ?? (opts.lang === 'zh' ? 120 : 300);
@@ -126,7 +132,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
     FillCandidate & {
       coverage: number;
       matched: number;
-      answersTopic: boolean;
+      answersCharge: boolean;
       unitIndex: number;
       shownBefore: boolean;
       partlyShown: boolean;
@@ -181,7 +187,6 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         let matched = 0;
         let matchedGlobal = 0;
         let matchedTopic = 0;
-        let answersTopic = false;
         for (const [t, w] of weight) {
           const share =
             unit.tokens.has(t) ||
@@ -196,7 +201,6 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
                   : 0;
           matched += w * share;
           if (!marketTokens.has(t) && unit.tokens.has(t)) matchedTopic += w;
-          if (!marketTokens.has(t) && (unit.tokens.has(t) || headingTokens.has(t))) answersTopic = true;
           // How well the knowledge base answers at all: a document about the asked market answers
           // for it in every sentence (ranking does so only for a note on that market alone, ownMarket:
           // for a note that lists it among others it would favour every sentence of it).
@@ -309,6 +313,13 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         // VAT rates, the note having no duty rate; the reply now says the knowledge base has no direct answer.
         // A sentence under "增值税是多少？" is about VAT though it names only its rates. Only a rate: "2023 年的一年期政策还免征进口环节
         // 增值税…" qualifies the duty exemption a 9610 return asks about (trial 14 t14-15).
+        // Whether the sentence, its section or its document names the asked charge (below: a charge question answered by
+        // none of them is not answered).
+        const answersCharge =
+          askedCharges.length > 0 &&
+          namedCharges(`${unit.text} ${passage.headingPath.join(' ')}`).some((c) =>
+            askedCharges.some((a) => sameCharge(a, c)),
+          );
         const rate = askedCharges.length > 0 && RATE.test(unit.text);
         const unitCharges = rate
           ? namedCharges(namedCharges(unit.text).length ? unit.text : (passage.headingPath.at(-1) ?? ''))
@@ -316,7 +327,6 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         // A rate that names no charge, nor does its section or its document, is no charge's rate: "逾期应收款超过 10%" of the
         // Uzbek payments note led "乌兹别克斯坦进口关税", the Uzbek note having no duty rate.
         const chargeless = rate && unitCharges.length === 0 && namedCharges(passage.headingPath.join(' ')).length === 0;
-        // An anti-dumping duty is a duty: asked either, a sentence on the other answers.
         const otherCharge =
           chargeless ||
           (unitCharges.length > 0 && !unitCharges.some((c) => askedCharges.some((a) => sameCharge(a, c))));
@@ -337,7 +347,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
             headingPath: passage.headingPath,
             coverage,
             matched: matchedGlobal,
-            answersTopic,
+            answersCharge,
             countryFigure,
             countries: doc.countries.join(),
             shownBefore,
@@ -386,11 +396,12 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   // candidate covers, not only the one that ranks first.
   const judged = opts.followUp ? eligible : eligible.slice(0, 1);
   confidence = Math.min(1, Math.max(...judged.map((e) => e.coverage)));
-  // A question on a charge whose best sentence holds nothing of it but the market's name ("塔吉克斯坦进口关税多少？" against
-  // "塔吉克斯坦不是欧亚经济联盟成员…", the note having no duty rate) is not answered, however rare the name. Not for any
-  // question: "sea transit time qingdao to novorossiysk?" is answered under "How many days to Novorossiysk?" by its places.
+  // A question on a charge whose best sentence, section and document do not name it is not answered, however rare the
+  // words it shares: "塔吉克斯坦进口关税多少？" was led by "塔吉克斯坦不是欧亚经济联盟成员…", "What is the import duty in
+  // Tajikistan?" by TajikStandard's certification, the note having no duty rate. Not for any question: "sea transit time
+  // qingdao to novorossiysk?" is answered under "How many days to Novorossiysk?" by its places.
   matchedWeight =
-    askedCharges.length === 0 || judged.some((e) => e.answersTopic) ? Math.max(...judged.map((e) => e.matched)) : 0;
+    askedCharges.length === 0 || judged.some((e) => e.answersCharge) ? Math.max(...judged.map((e) => e.matched)) : 0;
   // A sentence is shown cut around the question's words; when the cut leaves a figure about another
   // market and drops the asked one ("…поезд Поти – Баку … 34 часа…" of a list that names Kazakhstan
   // further on, asked about Almaty), the sentence is not the answer: the next one is.
@@ -469,10 +480,6 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
 }
 
 /** The lead as shown: each sentence as cut, with its citation number. */
-/** A rate in a sentence: "14%", "5 %". */
-const RATE = /\d+(?:[.,]\d+)?\s*[%％]/u;
-const DUTIES: ReadonlySet<string> = new Set(['duty', 'anti-dumping']);
-const sameCharge = (a: string, b: string) => a === b || (DUTIES.has(a) && DUTIES.has(b));
 
 export function leadOf(sentences: Array<LeadSentence & { shown: string }>): NonNullable<LeadResult['lead']> {
   return {

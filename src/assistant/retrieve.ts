@@ -227,7 +227,7 @@ function outsideUnionFirst<H extends Hit>(hits: H[], market: string | undefined)
 const LAWYER_TITLE = /lawyer|юрист|律师/iu;
 /** A message about lawyers, disputes, courts and arbitration, or the zone's legal hub. */
 const LEGAL_ASKED =
-  /lawyer|attorney|legal|law\s+firm|dispute|court|sue\b|arbitra|professional|specialist|юрист|адвокат|юридическ|спор|суд(?![а-яё]*н)|иск(?![а-яё])|арбитраж|претензи|специалист|律师|律所|法律|法智谷|纠纷|诉讼|起诉|仲裁|专业人士/iu;
+  /(?<![\p{L}])(?:lawyer|attorney|legal|law\s+firm|dispute|court(?!es)|sue|arbitra|professional|specialist|юрист|адвокат|юридическ|спор|суд(?![а-яё]*н)|иск(?![а-яё])|арбитраж|претензи|специалист)|律师|律所|法律|法智谷|纠纷|诉讼|起诉|仲裁|专业人士/iu;
 
 /**
  * Several phrasings of one question (the original, a standalone rewrite, translations): each is

@@ -25,11 +25,24 @@ describe('contradictedFigures', () => {
     ).toEqual(['5%']);
   });
 
+  it('leaves the person’s own terms, and compares a charge’s figure with sentences on that charge (review)', () => {
+    const ru = ['Ввозной НДС в Казахстане — 16% с 1 января 2026 года.'];
+    expect(contradictedFigures('предоплата 30%, какая ставка НДС при ввозе в Казахстан?', ru)).toEqual([]);
+    expect(contradictedFigures('мы даём скидку 10%, как считается НДС при ввозе в Казахстан?', ru)).toEqual([]);
+    expect(contradictedFigures('if I sell with 15% margin, what is the VAT in Kazakhstan?', ru)).toEqual([]);
+    expect(contradictedFigures('我们预付30%，关税多少？', ['关税为5%。'])).toEqual([]);
+    expect(contradictedFigures('пошлина 5% и НДС 20%?', ['НДС — 22%.'])).toEqual(['20%']);
+  });
+
   it('takes an amount for a premise only beside a limit word, and compares it in the same currency', () => {
     const lead = ['Лимит беспошлинного ввоза — 200 евро и 31 кг на посылку.'];
     expect(contradictedFigures('лимит 1000 евро без пошлины ещё действует?', lead)).toEqual(['1000 евро']);
     expect(contradictedFigures('лимит 200 евро без пошлины?', lead)).toEqual([]);
     expect(contradictedFigures('лимит $1000 на посылку?', lead)).toEqual([]);
+    // The parcel's own value is no limit, nor is a year before the amount part of it.
+    expect(contradictedFigures('отправляю посылку за 300 евро, какой лимит беспошлинного ввоза?', lead)).toEqual([]);
+    expect(contradictedFigures('с 2026 200 евро лимит?', lead)).toEqual([]);
+    expect(contradictedFigures('лимит 1 000 евро?', lead)).toEqual(['1 000 евро']);
     expect(
       contradictedFigures('контракт на 120 тыс $. с какой суммы обязательно?', [
         'Да, если сумма превышает 50 000 долларов США в эквиваленте.',

@@ -5,15 +5,22 @@
 // not say.
 import { tokenize } from '../rag/tokenize.js';
 import { matchKey } from './passage-units.js';
+import { namedCharges, type Charge } from '../domain/charges.js';
 
 /** "13%", "13 %", "1,5%", "17.16–20.24%", "20 процентов", "20 percent", "13％". */
 const PERCENT =
   /(\d+(?:[.,]\d+)?)(?:\s?[–—-]\s?(\d+(?:[.,]\d+)?))?\s?(?:%|％|процент\p{L}*|percent)|百分之([零一二三四五六七八九十]+)/giu;
 /** An amount in a currency: "€1000", "1 000 евро", "1,000 EUR", "200欧元", "$50k" (amounts only: ranges are read as two). */
 const MONEY =
-  /(?:(€|\$|¥|￥)\s?(\d[\d\s,.]*\d|\d)\s?(k|тыс\.?|万)?)|(?:(\d[\d\s,.]*\d|\d)\s?(k|тыс\.?|万)?\s?(€|\$|евро|eur|euro|доллар\p{L}*|usd|dollars?|юан\p{L}*|cny|rmb|欧元|美元|元|рубл\p{L}*|rub|₽))/giu;
+  /(?:(€|\$|¥|￥)\s?(\d{1,3}(?:[ \u00a0,.]\d{3})+|\d+(?:[.,]\d+)?)\s?(k|тыс\.?|万)?)|(?:(?<![\d.,])(\d{1,3}(?:[ \u00a0,.]\d{3})+|\d+(?:[.,]\d+)?)\s?(k|тыс\.?|万)?\s?(€|\$|евро|eur|euro|доллар\p{L}*|usd|dollars?|юан\p{L}*|cny|rmb|欧元|美元|元|рубл\p{L}*|rub|₽))/giu;
 /** A person's amount is a premise only beside a limit word: "контракт на 120 тыс $" is their contract, not a rule. */
 const LIMIT = /лимит|порог|беспошлин|не\s+облага|limit|threshold|duty[- ]free|cap\b|ceiling|限额|免税|起征|上限|门槛/iu;
+/** A percentage is a premise only beside a word of a rate, a tax or a charge ("ставка НДС 20%", "rebate 13%", "退税率13%"):
+ * "предоплата 30%", "скидку 10%", "15% margin" are the person's own terms (review of 2026-12-07). */
+const RATE_WORD =
+  /ставк|налог|сбор|пошлин|ндс|возврат|антидемпинг|\brates?\b|\btax|\bvat\b|dut(?:y|ies)|tariff|rebate|anti-?dumping|\bfee\b|税|费/iu;
+const OWN_TERMS =
+  /предоплат|аванс|скидк|марж|наценк|комисси|upfront|prepa(?:y|id)|advance|deposit|discount|margin|mark-?up|commission|预付|定金|折扣|利润|毛利|佣金|押金/iu;
 /** The words around a stated figure that say what it is the figure of ("ставка НДС", "rebate", "退税率"). */
 const CONTEXT_CHARS = 24;
 
@@ -79,9 +86,21 @@ function around(text: string, f: Figure): string {
   const to = f.index + f.text.length + CONTEXT_CHARS;
   const before = text.slice(from, f.index);
   const after = text.slice(f.index + f.text.length, to);
-  const start = Math.max(...[...before.matchAll(/[.?!;。？！；\n]/gu)].map((m) => m.index + 1), 0);
-  const end = after.search(/[.?!;。？！；\n](?!\d)/u);
+  // A comma ends a clause too ("предоплата 30%, какая ставка НДС…"), unless it is a decimal one.
+  const start = Math.max(...[...before.matchAll(/[.?!;。？！；\n，、]|,(?!\d)/gu)].map((m) => m.index + 1), 0);
+  const end = after.search(/[.?!;。？！；\n，、](?!\d)|,(?!\d)/u);
   return before.slice(start) + f.text + (end < 0 ? after : after.slice(0, end));
+}
+
+/** The charges named next to a figure: before it since the figure before it, else after it up to the next one. */
+function chargeOf(text: string, f: Figure, all: readonly Figure[]): Charge[] {
+  const clause = around(text, f);
+  const at = clause.indexOf(f.text);
+  const others = all.filter((g) => g !== f && clause.includes(g.text)).map((g) => clause.indexOf(g.text));
+  const from = Math.max(0, ...others.filter((i) => i < at).map((i) => i + 1));
+  const to = Math.min(clause.length, ...others.filter((i) => i > at));
+  const before = namedCharges(clause.slice(from, at));
+  return before.length ? before : namedCharges(clause.slice(at + f.text.length, to));
 }
 
 const words = (text: string) =>
@@ -97,14 +116,27 @@ const words = (text: string) =>
  * message's around it, and none of those sentences holds the stated value. As the message wrote them.
  */
 export function contradictedFigures(message: string, leadSentences: readonly string[]): string[] {
-  const stated = figuresIn(message).filter((f) => f.kind === 'percent' || LIMIT.test(around(message, f)));
+  const stated = figuresIn(message).filter((f) => {
+    const clause = around(message, f);
+    if (OWN_TERMS.test(clause)) return false;
+    return f.kind === 'percent' ? RATE_WORD.test(clause) : LIMIT.test(clause);
+  });
   if (stated.length === 0) return [];
-  const sentences = leadSentences.map((s) => ({ figures: figuresIn(s), words: words(s) }));
+  const sentences = leadSentences.map((s) => ({ text: s, figures: figuresIn(s), words: words(s) }));
+  const all = figuresIn(message);
   const out: string[] = [];
   for (const f of stated) {
     const its = words(around(message, f));
+    // A figure of a named charge is compared with sentences on that charge: in "пошлина 5% и НДС 20%?" the 5% is the
+    // duty's, and a lead on VAT alone does not contradict it.
+    // (A limit is compared by its words: "лимит 1000 евро без пошлины" against "лимит — 200 евро".)
+    const charges = f.kind === 'percent' ? chargeOf(message, f, all) : [];
     const onIt = sentences.filter(
-      (s) => s.figures.some((g) => g.kind === f.kind) && [...its].some((w) => s.words.has(w)),
+      (s) =>
+        s.figures.some((g) => g.kind === f.kind) &&
+        (charges.length > 0
+          ? namedCharges(s.text).some((c) => charges.includes(c))
+          : [...its].some((w) => s.words.has(w))),
     );
     if (onIt.length === 0) continue;
     const given = onIt.some((s) =>

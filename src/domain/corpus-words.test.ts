@@ -33,6 +33,11 @@ describe('withCorpusWords', () => {
     );
     expect(withCorpusWords('сколько занимает растаможка?')).toBe('сколько занимает растаможка выпуск?');
     expect(withCorpusWords('выпуск после растаможки')).toBe('выпуск после растаможки');
+    // Not beside a price or the papers.
+    expect(withCorpusWords('what documents do I need for customs clearance?')).toBe(
+      'what documents do I need for customs clearance?',
+    );
+    expect(withCorpusWords('сколько стоит таможенное оформление?')).toBe('сколько стоит таможенное оформление?');
   });
 
   it('reads a regulation that "changed" as amended, only beside the regulation', () => {

@@ -109,8 +109,18 @@ const WORDS: readonly CorpusWord[] = [
   // "4小时内放行"): "how long does customs clearance take in Kazakhstan?" was led by the 90 days of a classification ruling.
   // Not 清关 → 放行: it matched "清关放行前付款" of the Uzbek payments note in an AEO follow-up, and "在哈萨克斯坦清关要多久？" is
   // still found by the market's name (its four bigrams outweigh the rest).
-  { said: /растамож\p{L}*|таможенн\p{L}*\s+оформлени\p{L}*/iu, has: /выпуск/iu, word: 'выпуск' },
-  { said: /\bcustoms\s+clearance\b|\bclear(?:ing|ed)?\s+customs\b/iu, has: /\brelease/iu, word: 'release' },
+  // Not when the message asks a price or the papers: "what documents do I need for customs clearance" is answered by the notes
+  // on papers, and "сколько стоит таможенное оформление" asks a price (review of 2026-12-07).
+  {
+    said: /^(?![\s\S]*(?:стоит|стоимост|цен[аеуы]|документ|бумаг))[\s\S]*?(?:растамож\p{L}*|таможенн\p{L}*\s+оформлени\p{L}*)/iu,
+    has: /выпуск/iu,
+    word: 'выпуск',
+  },
+  {
+    said: /^(?![\s\S]*\b(?:cost|price|fees?|documents?|papers|paperwork)\b)[\s\S]*?\b(?:customs\s+clearance|clear(?:ing|ed)?\s+customs)\b/iu,
+    has: /\brelease/iu,
+    word: 'release',
+  },
   // Which way "pays off" asks which is cheaper, the notes' word: "走霍尔果斯和阿拉山口哪个更划算一点？" weighed the crossings
   // with a description of both, not KTZ's "…便宜10%—15%" (trial 25 t25-20).
   { said: /划算|合算|实惠|省钱|性价比/u, has: /便宜/u, word: '便宜' },

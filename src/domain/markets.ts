@@ -459,9 +459,9 @@ const COMPARED =
 const IMPLIED: Array<[RegExp, string]> = [
   [/честн\S*\s+знак|chestn\S*\s+znak|honest\s+sign|诚信标志|真诚标志|ГИС\s*МТ/iu, 'RU'],
   [/ИС\s*МПТ|ЭСФ|СНТ\b/u, 'KZ'],
-  // Russia's recycling fee (Kazakhstan's is a "платёж", which the knowledge base does not cover): "кто платит утильсбор -
-  // мы или покупатель?" was asked which country.
-  [/утильсбор|утилизационн\S*\s+сбор|recycling\s+fee|报废税/iu, 'RU'],
+  // Russia's recycling fee, by the short name Russian chat gives it and the Chinese notes' name: "кто платит утильсбор - мы
+  // или покупатель?" was asked which country. Not "утилизационный сбор" or "recycling fee", which Belarus charges too.
+  [/утильсбор|报废税/iu, 'RU'],
 ];
 
 /** The markets a question implies by naming a system of theirs ("Честный ЗНАК" → RU), when it names none. */

@@ -10,7 +10,7 @@ const ru = {
   notCovered: (p: Params) => `В базе знаний нет документа о теме: ${p.topic}.`,
   weakEvidence: 'Прямого ответа на этот вопрос в базе знаний нет.',
   companyNameNeeded:
-    'Чтобы проверить компанию, напишите её полное наименование (например, ТОО «…» или ООО «…») или регистрационный номер (БИН, ИНН, 统一社会信用代码): я найду её в подключённых источниках. Кредитный рейтинг я не придумываю.',
+    'Чтобы проверить компанию, напишите её полное наименование (например, ТОО «…» или ООО «…») или регистрационный номер (БИН, ИНН или китайский единый код социального кредита): я поищу её в подключённых источниках.',
   figureDiffers: (p: Params) =>
     `Обратите внимание: в вопросе — ${p.figures}, а в найденных источниках по этому вопросу другая цифра (ниже). Проверьте, какая действует сейчас.`,
   endDatePassed: (p: Params) =>
@@ -63,7 +63,7 @@ const zh: Record<Key, Message> = {
   notCovered: (p: Params) => `知识库中没有关于以下主题的文件：${p.topic}。`,
   weakEvidence: '知识库中没有直接回答这个问题的内容。',
   companyNameNeeded:
-    '要查询公司，请发来公司全称（例如“××有限公司”或 ТОО «…»）或注册号（统一社会信用代码、БИН、ИНН），我会在已接入的数据源中查询。我不会编造信用评级。',
+    '要查询公司，请发来公司全称（例如“××有限公司”或 ТОО «…»）或注册号（统一社会信用代码、БИН、ИНН），我会在已接入的数据源中查询。',
   figureDiffers: (p: Params) =>
     `请注意：您问题中的数字是 ${p.figures}，而以下资料就此给出的数字不同，请核对目前适用哪一个。`,
   endDatePassed: (p: Params) =>
@@ -106,7 +106,7 @@ const en: Record<Key, Message> = {
   notCovered: (p: Params) => `The knowledge base has no document on ${p.topic}.`,
   weakEvidence: 'The knowledge base has nothing that answers this directly.',
   companyNameNeeded:
-    'To check a company, send its full name (for example "… LLP" or ТОО «…») or its registration number (BIN, INN, unified social credit code), and I will look it up in the connected sources. I never make up a credit rating.',
+    'To check a company, send its full name (for example "… LLP" or ТОО «…») or its registration number (BIN, INN, unified social credit code), and I will look it up in the connected sources.',
   figureDiffers: (p: Params) =>
     `Note: your question says ${p.figures}; the sources found on it give a different figure (below). Check which one applies now.`,
   endDatePassed: (p: Params) =>
