@@ -1788,9 +1788,12 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).not.toMatch(/Form P|Pakistan/);
   });
 
-  it('opens "只在俄罗斯卖，要不要加哈萨克语？" with the section\'s verdict, not the Kazakh import rule (trial 20 t20-09)', async () => {
+  it('opens "只在俄罗斯卖，要不要加哈萨克语？" with the section\'s answer, not the Kazakh import rule (trial 20 t20-09)', async () => {
     const a = await ask('我们的货只在俄罗斯卖（走WB），标签除了俄语还要不要加哈萨克语？有人说EAC标签必须两种语言');
-    expect(a.lead?.text).toMatch(/^仅在哈萨克斯坦销售的货物需要。/);
+    // The line on goods sold only in Russia comes first since a sentence opening with another market counts half (t27-04);
+    // the verdict on Kazakhstan follows it.
+    expect(a.lead?.text).toMatch(/^例如只在俄罗斯销售的产品，俄语即可。 \[\d\] 仅在哈萨克斯坦销售的货物需要/);
+    expect(a.lead?.text).not.toMatch(/进口商品须用哈萨克语/);
   });
 
   it('answers "certificate or declaration?" from the section of that name (trial 20 t20-14)', async () => {
@@ -2433,6 +2436,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(zh.notices).toContainEqual(expect.stringMatching(/统一社会信用代码/));
     const ru = await ask('проверь покупателя из Казахстана');
     expect(ru.answer).toMatch(/^Чтобы проверить компанию, напишите её полное наименование/);
+  });
+
+  it('never leads a question about Russia with a line about another market, figure or none (trial 27 t27-04)', async () => {
+    const a = await ask(
+      'считаю юнит экономику по светодиодным лампам (LED) для продажи в рф. ввозной ндс 20% плюс пошлина, правильно? и на какую базу ндс считается',
+    );
+    expect(a.lead?.text).toBeDefined();
+    expect(a.lead?.text).not.toMatch(/Беларусь/);
   });
 
   it('gives the same direct answer through `advisor ask --json`', async () => {

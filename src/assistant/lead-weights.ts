@@ -4,6 +4,8 @@
 /** A document on another jurisdiction's sanctions than the one asked (US measures for a question on the
  * EU's): it answers only what the two share. */
 export const W_OTHER_JURISDICTION = 0.6;
+/** A sentence that names another market and not the asked one (lead.ts). */
+export const W_OTHER_MARKET_SENTENCE = 0.5;
 /** Weights of the score's parts beside coverage: word proximity, answer type, retrieval rank. */
 export const W_PROX = 0.15;
 export const W_RANK = 0.3;

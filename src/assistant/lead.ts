@@ -39,6 +39,7 @@ import {
   W_NOT_THE_RULE,
   W_OFF_REGULATION,
   W_OTHER_JURISDICTION,
+  W_OTHER_MARKET_SENTENCE,
   W_PROX,
   W_RANK,
   W_SECTION_RANK,
@@ -69,6 +70,13 @@ const W_LIST_AFTER = 0.9;
 const SHOWN_SHARE = 0.8;
 /** Scores this close are a tie, sorted by document: 0.5% gave xquad en .832 → .833, the rest unchanged; 1% cost a zh answer. */
 const NEAR_TIE = 0.005;
+
+/** The market a sentence names in its first words, when none of them is asked ("Беларусь: …", "In Kazakhstan, …"). */
+function opensWithOtherMarket(text: string, asked: ReadonlySet<string>): boolean {
+  const head = detectMarkets(text.slice(0, OPENING_CHARS)).filter((m) => m !== 'CN');
+  return head.length > 0 && !head.some((m) => asked.has(m));
+}
+const OPENING_CHARS = 24;
 
 /** A rate in a sentence: "14%", "5 %". */
 const RATE = /\d+(?:[.,]\d+)?\s*[%％]/u;
@@ -261,6 +269,12 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         // A question that asks for a duration, an amount or a date is not answered by a sentence without one.
         if (types.length > 0 && typeBonus === 0) score *= 0.8;
         if (mentionsAsked) score += 0.1;
+        // A sentence about another market only ("Беларусь: ввозной НДС также начисляется на таможенную стоимость…") is not the
+        // answer for the asked one, figure or none: it led "…LED для продажи в рф. ввозной ндс 20% плюс пошлина, правильно? и на
+        // какую базу ндс считается" (trial 27 t27-04). 0.5 / 0.7 / 0.85 left the domain and follow-up sets as they were.
+        // Only a sentence whose subject is that market, named first: "…for a rail container to Central Asia or Russia use FCA,
+        // CPT…" is a rule for any market.
+        if (mentionsOther && asked.size > 0 && opensWithOtherMarket(unit.text, asked)) score *= W_OTHER_MARKET_SENTENCE;
         // The year the question names ("示范区2025年开行了多少列班列", "с июля 2026"): a sentence that names it
         // is about that year, not another one's total or an earlier rule.
         if (askedYears.length > 0 && yearsIn(unit.text).some((y) => askedYears.includes(y))) score += W_YEAR;
