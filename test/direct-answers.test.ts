@@ -2401,6 +2401,11 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(zh.lead).toBeUndefined();
     expect(zh.answer).toMatch(/^知识库中没有直接回答这个问题的内容/);
     expect(zh.answer).not.toMatch(/^[^\n]*(?:14%|15%)/);
+    // A charge asked beside another question is answered though the other one's sentence leads (trial 27 t27-10).
+    const by = await ask(
+      'minsk buyer wants to confirm the solar panel order just over a call and wechat msgs, no signed contract. is that ok under CISG? and what import vat will they pay in belarus',
+    );
+    expect(by.lead?.text).toMatch(/The standard VAT rate is 20%/);
     // Nor with the note's certification line, which names no charge (review of 2026-12-07).
     const tj = await ask('What is the import duty in Tajikistan?');
     expect(tj.lead).toBeUndefined();

@@ -78,6 +78,9 @@ function opensWithOtherMarket(text: string, asked: ReadonlySet<string>): boolean
 }
 const OPENING_CHARS = 24;
 
+/** How many of the best sentences are read for one that names the asked charge. */
+const CHARGE_DEPTH = 3;
+
 /** A rate in a sentence: "14%", "5 %". */
 const RATE = /\d+(?:[.,]\d+)?\s*[%％]/u;
 /** An anti-dumping duty is a duty: asked either, a sentence on the other answers. */
@@ -413,9 +416,13 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   // A question on a charge whose best sentence, section and document do not name it is not answered, however rare the
   // words it shares: "塔吉克斯坦进口关税多少？" was led by "塔吉克斯坦不是欧亚经济联盟成员…", "What is the import duty in
   // Tajikistan?" by TajikStandard's certification, the note having no duty rate. Not for any question: "sea transit time
-  // qingdao to novorossiysk?" is answered under "How many days to Novorossiysk?" by its places.
+  // qingdao to novorossiysk?" is answered under "How many days to Novorossiysk?" by its places. Among the first three: a
+  // message that asks a charge beside another question ("…is that ok under CISG? and what import vat will they pay in
+  // belarus") is led by the other one's sentence (trial 27 t27-10 was told the knowledge base had no answer).
   matchedWeight =
-    askedCharges.length === 0 || judged.some((e) => e.answersCharge) ? Math.max(...judged.map((e) => e.matched)) : 0;
+    askedCharges.length === 0 || eligible.slice(0, CHARGE_DEPTH).some((e) => e.answersCharge)
+      ? Math.max(...judged.map((e) => e.matched))
+      : 0;
   // A sentence is shown cut around the question's words; when the cut leaves a figure about another
   // market and drops the asked one ("…поезд Поти – Баку … 34 часа…" of a list that names Kazakhstan
   // further on, asked about Almaty), the sentence is not the answer: the next one is.
