@@ -2451,6 +2451,11 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).not.toMatch(/Беларусь/);
   });
 
+  it('answers what one Честный ЗНАК code costs with the fee (trial 27 t27-09)', async () => {
+    const a = await ask('сколько стоит один код честный знак?');
+    expect(a.lead?.text).toMatch(/плата за код: 0,50 руб\. без НДС/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -37,7 +37,13 @@ describe('withCorpusWords', () => {
     expect(withCorpusWords('what documents do I need for customs clearance?')).toBe(
       'what documents do I need for customs clearance?',
     );
-    expect(withCorpusWords('сколько стоит таможенное оформление?')).toBe('сколько стоит таможенное оформление?');
+    expect(withCorpusWords('сколько стоит таможенное оформление?')).not.toMatch(/выпуск/);
+  });
+
+  it('reads what a thing costs as the notes’ "плата"', () => {
+    expect(withCorpusWords('сколько стоит один код честный знак?')).toBe('сколько стоит плата один код честный знак?');
+    expect(withCorpusWords('почём код?')).toBe('почём плата код?');
+    expect(withCorpusWords('какая стоимость кода?')).toBe('какая стоимость кода?');
   });
 
   it('reads a regulation that "changed" as amended, only beside the regulation', () => {

@@ -121,6 +121,15 @@ const WORDS: readonly CorpusWord[] = [
     has: /\brelease/iu,
     word: 'release',
   },
+  // What a thing costs is the "плата" for it in the notes ("плата за код: 0,50 руб."): "сколько стоит один код честный знак?"
+  // was led by the tariff note's "коды ТН ВЭД" (trial 27 t27-09 asked it as a follow-up, "и скока стоит один код?"). Not
+  // "стоимость", which is every customs-value sentence's word.
+  // Only of a thing named after it: "а сколько стоит?" after a trip, "сколько стоит 40-футовый контейнер" are freight.
+  {
+    said: /(?:сколько|скока|скоко|сколко)\s+стои\p{L}*(?=\s+\p{L})|поч[её]м(?=\s+\p{L})/iu,
+    has: /стоимост|плат[аеуы]/iu,
+    word: 'плата',
+  },
   // Which way "pays off" asks which is cheaper, the notes' word: "走霍尔果斯和阿拉山口哪个更划算一点？" weighed the crossings
   // with a description of both, not KTZ's "…便宜10%—15%" (trial 25 t25-20).
   { said: /划算|合算|实惠|省钱|性价比/u, has: /便宜/u, word: '便宜' },
