@@ -52,7 +52,7 @@ import { answersType, kindOf, proximity } from './sentence-kind.js';
 import { ABOVE, LIST_WHOLE, THEIR_SIDE, UNVERIFIED } from './sentence-patterns.js';
 import { candidateText } from './candidate-text.js';
 import { docStance } from './doc-stance.js';
-import { namedCharges, type Charge } from '../domain/charges.js';
+import { namedCharges, sameCharge, type Charge } from '../domain/charges.js';
 import { CONFORMITY } from '../domain/regulations.js';
 import { headingMatch } from './heading-match.js';
 
@@ -83,9 +83,6 @@ const CHARGE_DEPTH = 3;
 
 /** A rate in a sentence: "14%", "5 %". */
 const RATE = /\d+(?:[.,]\d+)?\s*[%％]/u;
-/** An anti-dumping duty is a duty: asked either, a sentence on the other answers. */
-const DUTIES: ReadonlySet<Charge> = new Set(['duty', 'anti-dumping']);
-const sameCharge = (a: Charge, b: Charge) => a === b || (DUTIES.has(a) && DUTIES.has(b));
 
 export function selectLead(question: string, docs: readonly LeadDoc[], opts: LeadOptions): LeadResult {
   const maxChars = opts.maxChars ?? (opts.lang === 'zh' ? 120 : 300);
@@ -132,6 +129,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   const askedYears = ownYears.length ? ownYears : yearsAsked(question, opts.today);
   const chargeAsked = asksCharge(question);
   const askedCharges = namedCharges(question);
+  const isAsked = (c: Charge) => askedCharges.some((a) => sameCharge(a, c));
   const conformityAsked = CONFORMITY.test(question);
   const otherKind = otherKindOf(question);
   const bestByDoc = new Map<number, LeadSentence>();
@@ -194,6 +192,9 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
       const offMarketHere = offMarket && !sectionOnAsked(passage.headingPath, doc.countries, asked);
       const sectionRegimes = askedConventions.length ? namedRegimes(passage.headingPath.slice(1).join(' ')) : [];
       const { frameBonus, headingAsked } = headingMatch(headingTokens, qTokens, frameTokens);
+      // The charges the section's headings (the document's title first) and its own heading name, read once per section.
+      const pathCharges = askedCharges.length ? namedCharges(passage.headingPath.join(' ')) : [];
+      const headingCharges = askedCharges.length ? namedCharges(passage.headingPath.at(-1) ?? '') : [];
       for (const [unitIndex, unit] of units.entries()) {
         let matched = 0;
         let matchedGlobal = 0;
@@ -326,27 +327,20 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
           sectionRegimes.length > 0 &&
           !sectionRegimes.some((r) => askedConventions.includes(r));
         const wrongProduct = (offRegulation && askedRegulationShown) || otherConvention;
-        // A figure of another charge than the one asked is not its answer: "塔吉克斯坦进口关税多少？" was led by Tajikistan's
-        // VAT rates, the note having no duty rate; the reply now says the knowledge base has no direct answer.
-        // A sentence under "增值税是多少？" is about VAT though it names only its rates. Only a rate: "2023 年的一年期政策还免征进口环节
-        // 增值税…" qualifies the duty exemption a 9610 return asks about (trial 14 t14-15).
+        const sentenceCharges = askedCharges.length ? namedCharges(unit.text) : [];
         // Whether the sentence, its section or its document names the asked charge (below: a charge question answered by
-        // none of them is not answered).
-        const answersCharge =
-          askedCharges.length > 0 &&
-          namedCharges(`${unit.text} ${passage.headingPath.join(' ')}`).some((c) =>
-            askedCharges.some((a) => sameCharge(a, c)),
-          );
+        // none of its best sentences is not answered).
+        const answersCharge = sentenceCharges.some(isAsked) || pathCharges.some(isAsked);
+        // A rate of another charge than the one asked is not its answer: "塔吉克斯坦进口关税多少？" was led by Tajikistan's
+        // VAT rates, the note having no duty rate. A sentence under "增值税是多少？" is about VAT though it names only its
+        // rates. Only a rate: "2023 年的一年期政策还免征进口环节增值税…" qualifies the duty exemption a 9610 return asks about
+        // (trial 14 t14-15). A rate that names no charge, nor does its section or its document, is no charge's rate:
+        // "逾期应收款超过 10%" of the Uzbek payments note led "乌兹别克斯坦进口关税", the Uzbek note having no duty rate.
         const rate = askedCharges.length > 0 && RATE.test(unit.text);
-        const unitCharges = rate
-          ? namedCharges(namedCharges(unit.text).length ? unit.text : (passage.headingPath.at(-1) ?? ''))
-          : [];
-        // A rate that names no charge, nor does its section or its document, is no charge's rate: "逾期应收款超过 10%" of the
-        // Uzbek payments note led "乌兹别克斯坦进口关税", the Uzbek note having no duty rate.
-        const chargeless = rate && unitCharges.length === 0 && namedCharges(passage.headingPath.join(' ')).length === 0;
+        const rateCharges = !rate ? [] : sentenceCharges.length ? sentenceCharges : headingCharges;
         const otherCharge =
-          chargeless ||
-          (unitCharges.length > 0 && !unitCharges.some((c) => askedCharges.some((a) => sameCharge(a, c))));
+          (rate && rateCharges.length === 0 && pathCharges.length === 0) ||
+          (rateCharges.length > 0 && !rateCharges.some(isAsked));
         // A figure from a document about a country the question does not name ("НДС — 20%" of Belarus;
         // China beside it is where the goods come from). In a document on many markets, only a sentence
         // that names one: the single window's launch date, "2022年11月25日", is no market's figure (trial 6
@@ -501,7 +495,6 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
 }
 
 /** The lead as shown: each sentence as cut, with its citation number. */
-
 export function leadOf(sentences: Array<LeadSentence & { shown: string }>): NonNullable<LeadResult['lead']> {
   return {
     text: sentences.map(({ shown, n }) => `${shown} [${n}]`).join(' '),

@@ -33,8 +33,8 @@ export interface RetrievalPlan {
   weights: number[];
   /** The markets each query is searched for: a message's own questions each for theirs. */
   queryMarkets: string[][];
-  /** A product's conformity question about one market outside the union ("какие документы нужны на лампы в
-   * Узбекистан?"): that market, whose own note answers it (the union's regulations do not apply there). */
+  /** The one market outside the union a conformity question is about ("какие документы нужны на лампы в Узбекистан?",
+   * "EAC … for russia … works in tashkent?"): its own note answers it (the union's regulations do not apply there). */
   ownNote?: string;
   markets: string[];
   products: ProductGroup[];
@@ -134,7 +134,7 @@ export function planRetrieval(
   // 我们是做机械配件的" found the machinery regulation and the recycling fee, not the rebate lookup).
   // Not for a market outside the union alone: "какие документы нужны на светодиодные лампы в Узбекистан?" is answered by the
   // Uzbek note (EAC is not valid there by itself), and the union's lamp regulations led it to the lawyer note.
-  const outsideUnion = markets.length > 0 && markets.every((m) => m !== 'CN' && !EAEU_MEMBERS.includes(m as never));
+  const outsideUnion = markets.length > 0 && markets.every(outsideTheUnion);
   const productWords =
     !outsideUnion && (!OTHER_SUBJECT.test(followUp) || CONFORMITY.test(followUp))
       ? products.flatMap((p) => p.expand)
@@ -174,6 +174,9 @@ export function planRetrieval(
   };
 }
 
+/** A market whose rules are not the union's (China is where the goods come from). */
+const outsideTheUnion = (m: string) => m !== 'CN' && !EAEU_MEMBERS.includes(m as never);
+
 /** The union's mark by name: whether it holds in a market outside the union is that market's note's question. */
 const NAMES_EAC = /(?<![\p{L}])(?:EAC|ЕАС|ЕАЭС|EAEU)(?![\p{L}])|欧亚经济联盟/u;
 
@@ -184,7 +187,7 @@ const NAMES_EAC = /(?<![\p{L}])(?:EAC|ЕАС|ЕАЭС|EAEU)(?![\p{L}])|欧亚经
  * tashkent, yes?" was answered "Yes, a CoC." from the children's-goods note, trial 27 t27-06).
  */
 function ownNoteOf(text: string, markets: readonly string[], product: boolean): { ownNote: string } | undefined {
-  const outside = markets.filter((m) => m !== 'CN' && !EAEU_MEMBERS.includes(m as never));
+  const outside = markets.filter(outsideTheUnion);
   if (outside.length !== 1) return undefined;
   const alone = markets.length === 1 && product && (CONFORMITY.test(text) || PAPERS.test(text));
   return alone || NAMES_EAC.test(text) ? { ownNote: outside[0]! } : undefined;

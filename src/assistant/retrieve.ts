@@ -27,7 +27,7 @@ export interface RetrieveOptions {
   /** retrieveFused: the question as understood (a follow-up joined with the question it follows), read
    * for whether it asks about conformity; not the phrasing with the regulation words added. */
   understood?: string;
-  /** The one market outside the union a product's conformity question asks about (the plan's `ownNote`). */
+  /** The one market outside the union a conformity question is about, whose note comes first (the plan's `ownNote`). */
   ownNote?: string;
   /** retrieveFused: the question follows another (the plan's `previous`). */
   followUp?: boolean;
@@ -41,11 +41,8 @@ export async function retrieveForUser(
   lang: Lang,
   opts: RetrieveOptions = {},
 ): Promise<UserHit[]> {
-  return lawyerNotesLast(
-    await withNamedDocs(kb, query, lang, await searchForUser(kb, query, lang, opts), opts),
-    opts.understood ?? query,
-    opts.ownNote,
-  );
+  const hits = await withNamedDocs(kb, query, lang, await searchForUser(kb, query, lang, opts), opts);
+  return lawyerNotesLast(ownNoteFirst(hits, opts.ownNote), opts.understood ?? query);
 }
 
 /** One document per slug, in the user's language, market-aware; without the documents named by name. */
@@ -203,8 +200,7 @@ const RRF_K = 4;
  * markets): "какие документы нужны чтобы отправить светодиодные лампы в Узбекистан?" was led by the lawyer note's list.
  * They answer a message about lawyers, disputes or the legal hub; for any other they follow the rest.
  */
-function lawyerNotesLast<H extends Hit>(hits: H[], question: string, ownNote?: string): H[] {
-  hits = outsideUnionFirst(hits, ownNote);
+function lawyerNotesLast<H extends Hit>(hits: H[], question: string): H[] {
   if (LEGAL_ASKED.test(question)) return hits;
   return [
     ...hits.filter((h) => !LAWYER_TITLE.test(h.doc.title)),
@@ -213,11 +209,11 @@ function lawyerNotesLast<H extends Hit>(hits: H[], question: string, ownNote?: s
 }
 
 /**
- * A conformity question about a market outside the union alone ("какие документы нужны … лампы в Узбекистан?") is
- * answered by that market's own note: the union's regulations do not apply there, and a note on transport documents
- * that names the market led it.
+ * The note of the market outside the union a conformity question is about (the plan's `ownNote`: "какие документы нужны …
+ * лампы в Узбекистан?") comes first: the union's regulations do not apply there, and a note on transport documents that
+ * names the market led it.
  */
-function outsideUnionFirst<H extends Hit>(hits: H[], market: string | undefined): H[] {
+function ownNoteFirst<H extends Hit>(hits: H[], market: string | undefined): H[] {
   if (!market) return hits;
   const at = hits.findIndex((h) => h.doc.countries.length === 1 && h.doc.countries[0] === market);
   return at > 0 ? [hits[at]!, ...hits.filter((_, i) => i !== at)] : hits;
@@ -299,7 +295,7 @@ export async function retrieveFused(
   // the question as understood: a follow-up alone ("and Kazakhstan, same?") names no conformity question.
   const main = opts.understood ?? unique[0]!;
   const named = conversationRegimeFirst(kb, await withNamedDocs(kb, main, lang, fused, opts), main, opts);
-  const shown = lawyerNotesLast(named, main, opts.ownNote);
+  const shown = lawyerNotesLast(ownNoteFirst(named, opts.ownNote), main);
   // A conformity question about a product: the documents on other regulations than the product's
   // follow those on its own ("LED lamps" found the furniture document's built-in lights first).
   // Domain sets (measured again 2026-12-03, without → with): annotated section in the first three

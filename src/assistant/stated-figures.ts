@@ -68,7 +68,6 @@ function figuresIn(text: string): Figure[] {
   }
   for (const m of text.matchAll(MONEY)) {
     const [sign, digits, unit] = m[1] ? [m[1], m[2]!, m[3]] : [m[6]!, m[4]!, m[5]];
-    // "2026 году" is no amount; neither is a bare year before a currency word ("в 2024 евро…" is not written).
     out.push({
       kind: `money:${currency(sign)}`,
       values: [num(digits) * scale(unit)],
@@ -92,9 +91,8 @@ function around(text: string, f: Figure): string {
   return before.slice(start) + f.text + (end < 0 ? after : after.slice(0, end));
 }
 
-/** The charges named next to a figure: before it since the figure before it, else after it up to the next one. */
-function chargeOf(text: string, f: Figure, all: readonly Figure[]): Charge[] {
-  const clause = around(text, f);
+/** The charges its clause names next to a figure: before it since the figure before it, else after it up to the next one. */
+function chargeOf(clause: string, f: Figure, all: readonly Figure[]): Charge[] {
   const at = clause.indexOf(f.text);
   const others = all.filter((g) => g !== f && clause.includes(g.text)).map((g) => clause.indexOf(g.text));
   const from = Math.max(0, ...others.filter((i) => i < at).map((i) => i + 1));
@@ -116,21 +114,22 @@ const words = (text: string) =>
  * message's around it, and none of those sentences holds the stated value. As the message wrote them.
  */
 export function contradictedFigures(message: string, leadSentences: readonly string[]): string[] {
-  const stated = figuresIn(message).filter((f) => {
-    const clause = around(message, f);
-    if (OWN_TERMS.test(clause)) return false;
-    return f.kind === 'percent' ? RATE_WORD.test(clause) : LIMIT.test(clause);
-  });
+  const all = figuresIn(message);
+  const stated = all
+    .map((f) => ({ f, clause: around(message, f) }))
+    .filter(
+      ({ f, clause }) =>
+        !OWN_TERMS.test(clause) && (f.kind === 'percent' ? RATE_WORD.test(clause) : LIMIT.test(clause)),
+    );
   if (stated.length === 0) return [];
   const sentences = leadSentences.map((s) => ({ text: s, figures: figuresIn(s), words: words(s) }));
-  const all = figuresIn(message);
   const out: string[] = [];
-  for (const f of stated) {
-    const its = words(around(message, f));
+  for (const { f, clause } of stated) {
+    const its = words(clause);
     // A figure of a named charge is compared with sentences on that charge: in "пошлина 5% и НДС 20%?" the 5% is the
     // duty's, and a lead on VAT alone does not contradict it.
     // (A limit is compared by its words: "лимит 1000 евро без пошлины" against "лимит — 200 евро".)
-    const charges = f.kind === 'percent' ? chargeOf(message, f, all) : [];
+    const charges = f.kind === 'percent' ? chargeOf(clause, f, all) : [];
     const onIt = sentences.filter(
       (s) =>
         s.figures.some((g) => g.kind === f.kind) &&

@@ -13,3 +13,7 @@ const CHARGES: ReadonlyArray<[Charge, RegExp]> = [
 export function namedCharges(text: string): Charge[] {
   return CHARGES.filter(([, re]) => re.test(text)).map(([c]) => c);
 }
+
+/** An anti-dumping duty is a duty: asked either, a text on the other answers. */
+const DUTIES: ReadonlySet<Charge> = new Set(['duty', 'anti-dumping']);
+export const sameCharge = (a: Charge, b: Charge): boolean => a === b || (DUTIES.has(a) && DUTIES.has(b));
