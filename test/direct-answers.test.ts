@@ -2456,6 +2456,20 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/плата за код: 0,50 руб\. без НДС/);
   });
 
+  it('answers whether Честный ЗНАК covers footwear from the marking note’s list of goods, in Russian and English', async () => {
+    // The issue's own example: the SGR note's food labelling led, the marking note not among the five shown.
+    const ru = await ask('нужна ли маркировка честный знак для обуви?');
+    expect(ru.lead?.text).toMatch(/обув/);
+    expect(ru.lead?.text).not.toMatch(/Пищевая продукция/);
+    expect(ru.citations[0]?.docId).toBe('country-russia-chestny-znak-ru');
+    // The English note writes the name in Cyrillic; the shoes' certification rule ("Adult footwear is declared") and the
+    // ".рф" of a web address (read as Russia named) had led.
+    const en = await ask('does chestny znak apply to shoes?');
+    expect(en.lead?.text).toMatch(/footwear/);
+    expect(en.lead?.text).not.toMatch(/declared|честныйзнак\.рф/);
+    expect(en.citations[0]?.docId).toBe('country-russia-chestny-znak-en');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

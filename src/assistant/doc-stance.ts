@@ -6,6 +6,7 @@ import type { Jurisdiction } from '../domain/sanctioning-jurisdictions.js';
 import type { LeadDoc } from './lead-types.js';
 import { unitsOf } from './passage-units.js';
 import { namedCharges, type Charge } from '../domain/charges.js';
+import { isMarkingScheme } from '../domain/legal-conventions.js';
 
 const EAEU: ReadonlySet<string> = new Set(EAEU_MEMBERS);
 
@@ -65,10 +66,11 @@ export function docStance(
     !doc.jurisdictions!.some((j) => askedJurisdictions.includes(j));
   // A document about another technical regulation answers for its own products: asked about toys
   // (TR CU 008), "only a declaration, no certificate" from the RoHS document is the wrong rule.
+  // A note on the marking scheme is about marking any product (asked about children's shoes, its rule on where codes
+  // are applied answers).
+  const rules = doc.regulations?.filter((r) => !isMarkingScheme(r)) ?? [];
   const offRegulation =
-    askedRegulations.size > 0 &&
-    (doc.regulations?.length ?? 0) > 0 &&
-    !doc.regulations!.some((r) => askedRegulations.has(r));
+    askedRegulations.size > 0 && rules.length > 0 && !doc.regulations!.some((r) => askedRegulations.has(r));
   // The regulation the question names ("ТР ТС 032 с какого давления применяется?") is the subject of
   // every sentence of the document about it, though few write its number again: the sentence that did
   // ("Перечня … по ТР ТС 032/2013 … в наших источниках нет") led over the 0,05 МПа threshold (trial 11).

@@ -111,6 +111,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
     marketTokens,
     marketHan,
     withoutRuleName,
+    regimeTokens,
     singleHan,
     frameTokens,
     ownTypes,
@@ -204,7 +205,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
             unit.tokens.has(t) ||
             (singleHan.has(t) && unit.han.has(t)) ||
             (ownMarket && marketTokens.has(t)) ||
-            (ownRule && askedRegulations.has(t))
+            (ownRule && (askedRegulations.has(t) || (regimeTokens.has(t) && !allTokens.has(t))))
               ? 1
               : headingTokens.has(t)
                 ? HEADING_WEIGHT

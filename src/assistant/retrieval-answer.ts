@@ -9,8 +9,8 @@ import { sanctioningJurisdictions } from '../domain/sanctioning-jurisdictions.js
 import type { AskResult, Citation } from '../domain/answer.js';
 import type { Lang } from '../domain/lang.js';
 import { marketName, NAMES_UNION } from '../domain/markets.js';
-import { askedRegulations, namedRegulations } from '../domain/regulations.js';
-import { namedRegimes } from '../domain/legal-conventions.js';
+import { askedRegulations, CONFORMITY, namedRegulations } from '../domain/regulations.js';
+import { askedRegimes, isMarkingScheme, namedRegimes } from '../domain/legal-conventions.js';
 import type { ProductGroup } from '../domain/product-groups.js';
 import { t } from '../i18n/messages.js';
 import type { KnowledgeBase } from '../rag/knowledge-base.js';
@@ -77,9 +77,16 @@ export interface RetrievalAnswer extends AskResult {
  * follow-up, only what it names itself: "а на мягкие игрушки?" after jackets "по ТР ТС 017/2011" asks about toys
  * (follow-up fg-07 was answered from 017 again).
  */
-function leadRegulations(question: string, input: { regulations?: readonly string[]; followUp?: string }): string[] {
+function leadRegulations(
+  question: string,
+  input: { regulations?: readonly string[]; followUp?: string; markets?: readonly string[] },
+): string[] {
   const named = askedRegulations(input.followUp ?? question);
-  return named.length ? named : [...(input.regulations ?? []), ...askedRegulations(question)];
+  if (named.length) return named;
+  // A question on the marking scheme for a product ("does chestny znak apply to shoes?") asks about marking, not the
+  // product's conformity rule: "Adult footwear is declared (DoC)." led it.
+  const marking = askedRegimes(question, input.markets ?? []).some(isMarkingScheme) && !CONFORMITY.test(question);
+  return [...(marking ? [] : (input.regulations ?? [])), ...askedRegulations(question)];
 }
 
 export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promise<RetrievalAnswer> {
@@ -120,7 +127,9 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
       ...(input.shownBefore ? { shownBefore: input.shownBefore } : {}),
       ...(input.followUp ? { followUp: input.followUp } : {}),
       ...(input.today ? { today: input.today } : {}),
-      askedRegulations: [...new Set([...leadRegulations(question, input), ...namedRegimes(question)])],
+      askedRegulations: [
+        ...new Set([...leadRegulations(question, input), ...askedRegimes(question, input.markets ?? [])]),
+      ],
     },
   );
   const { shown, selection } = leadSourcesFirst(retrieved, selected);

@@ -13,6 +13,7 @@ import { tokenize } from '../rag/tokenize.js';
 import { questionParts } from './question-parts.js';
 import { detectLang } from '../i18n/detect-lang.js';
 import { askedMarkets, marketName, MARKETS, stemAt, withoutMarkets } from '../domain/markets.js';
+import { isMarkingScheme, namedRegimes, withoutMarkingScheme } from '../domain/legal-conventions.js';
 
 /** A question that asks a rate ("ндс при ввозе в Кыргызстан сколько?") is answered by the section on the
  * rate ("Какие ставки НДС и налога с продаж?"), though it rarely says the word: without it the section on
@@ -191,6 +192,21 @@ export function shownPassages<H extends UserHit>(
         : index.rankSections(without, own, 2);
       for (const [id, hs] of again) if (hs.length) ranked.set(id, hs);
     }
+  }
+  // In a note about the marking scheme the question names ("нужна ли маркировка честный знак для обуви?") every section is
+  // about it: its name says which note, not which section, and the note's "what is it?" and "is marking needed on machine
+  // tools?" (by "нужна ли", the framing) were shown before the section whose list names footwear. Not a question that
+  // asks a kind of answer ("…Честный знак обязателен?? с какого числа": the name's words are in the dated section that
+  // answers it, whose "вафель" the question's "вафли" does not match).
+  {
+    const named = questionTypes(question).length ? [] : namedRegimes(question).filter(isMarkingScheme);
+    const own = named.length
+      ? hits.filter((h) => namedRegimes(h.doc.title).some((r) => named.includes(r))).map((h) => h.docId)
+      : [];
+    const without = withoutMarkingScheme(words);
+    const topic = withoutFrame(without, detectLang(question)?.lang ?? 'en');
+    if (own.length && without !== words && tokenize(topic).length > 0)
+      for (const [id, hs] of index.rankSections(topic, own, 2)) if (hs.length) ranked.set(id, hs);
   }
   // A follow-up read with the question before it ranks the first document's sections by both; its own
   // words alone may point to another section of that document ("and how long do I have to file?" after

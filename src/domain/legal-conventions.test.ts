@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namedRegimes } from './legal-conventions.js';
+import { namedRegimes, withoutMarkingScheme } from './legal-conventions.js';
 
 describe('namedRegimes', () => {
   it('reads the e-commerce customs modes by their codes, and not a quantity written the same', () => {
@@ -12,5 +12,16 @@ describe('namedRegimes', () => {
 
   it('keeps the conventions named by name', () => {
     expect(namedRegimes('по СМГС и CMR')).toEqual(['convention:smgs', 'convention:cmr']);
+  });
+
+  it('reads Russia’s marking scheme by its name in each language, and removes it', () => {
+    for (const q of [
+      'нужна ли маркировка честный знак для обуви?',
+      'does Chestny Znak apply to shoes?',
+      '鞋子要贴诚信标志吗',
+    ])
+      expect(namedRegimes(q)).toEqual(['scheme:chestny-znak']);
+    expect(namedRegimes('честная цена за знак качества')).toEqual([]);
+    expect(withoutMarkingScheme('does Chestny Znak apply to shoes?')).toBe('does apply to shoes?');
   });
 });

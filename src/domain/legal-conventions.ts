@@ -46,6 +46,31 @@ const ECOMMERCE_MODE =
 // the insurance: the rules' own notes are not its answer.
 const INSURANCE = /insur|страх|покрыти|保险|投保|险别|保额|承保|保单|[一切平安水渍]险|\bicc\b/iu;
 
+// Russia's digital marking system by its name ("честный знак для обуви?", "Chestny Znak", "诚信标志"): the notes whose
+// titles name it answer which goods it covers, not a note on another rule that mentions marking (the SGR note's food
+// labelling led "нужна ли маркировка честный знак для обуви?", the Russian marking note not among the five shown).
+const MARKING_SCHEME = /честн\S*\s+знак|chestn\S*[\s-]*znak|honest\s+sign|诚信标志|诚实标志/iu;
+
+/** The text without the marking scheme's name. */
+export const withoutMarkingScheme = (text: string): string =>
+  text
+    .replace(new RegExp(MARKING_SCHEME.source, 'giu'), ' ')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+
+const SCHEME = 'scheme:';
+/** Whether a regime key names a marking scheme: a note about it is not about another product's rule. */
+export const isMarkingScheme = (regime: string): boolean => regime.startsWith(SCHEME);
+
+/**
+ * The regimes a message asks under: those it names, Russia's marking scheme only when it asks about no other market
+ * ("哈萨克斯坦的服装也要用诚信标志吗" is answered by the Kazakh note's "不用。", which names no regime; trial 18 t18-20).
+ */
+export function askedRegimes(text: string, markets: readonly string[]): string[] {
+  const otherMarket = markets.some((m) => m !== 'RU');
+  return namedRegimes(text).filter((r) => !(isMarkingScheme(r) && otherMarket));
+}
+
 const CONVENTION = 'convention:';
 /** Whether a regime key (a regulation number or a convention) names a convention. */
 export const isConvention = (regime: string): boolean => regime.startsWith(CONVENTION);
@@ -65,5 +90,6 @@ export function namedRegimes(text: string): string[] {
   const carriage = Object.keys(CARRIAGE).filter((c) => CARRIAGE[c]!.test(text));
   const terms = namesIncoterms(text) && !INSURANCE.test(text) ? ['incoterms'] : [];
   const modes = [...new Set([...text.matchAll(ECOMMERCE_MODE)].map((m) => `mode:${m[1]}`))];
-  return [...[...namedConventions(text), ...carriage, ...terms].map((c) => `${CONVENTION}${c}`), ...modes];
+  const schemes = MARKING_SCHEME.test(text) ? [`${SCHEME}chestny-znak`] : [];
+  return [...[...namedConventions(text), ...carriage, ...terms].map((c) => `${CONVENTION}${c}`), ...modes, ...schemes];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedMarkets, detectMarkets } from './markets.js';
+import { askedMarkets, detectMarkets, sentenceMarkets } from './markets.js';
 
 describe('markets named in a message', () => {
   it('finds countries, adjectives, case forms and cities in three languages', () => {
@@ -79,5 +79,10 @@ describe('markets named in a message', () => {
   it('never counts China, where the exporter ships from, as the market asked about', () => {
     expect(askedMarkets('从中国出口到俄罗斯需要什么')).toEqual(['RU']);
     expect(askedMarkets('утильсбор на экскаваторы из китая')).toEqual([]);
+  });
+  it('reads no market in a web address: the .рф of a site is not Russia named', () => {
+    expect(sentenceMarkets('check честныйзнак.рф before relying on them')).toEqual([]);
+    expect(sentenceMarkets('see customs.gov.kz/ru/page and ask the Russian buyer')).toEqual(['RU']);
+    expect(sentenceMarkets('товар ввозится в РФ')).toEqual(['RU']);
   });
 });

@@ -411,8 +411,13 @@ const VIA_CROSSING =
 
 /** The markets a sentence of a document is about: those it names, but for a crossing it names as the way through. */
 export function sentenceMarkets(text: string): string[] {
-  return detectMarkets(text.replace(VIA_CROSSING, ' '));
+  return detectMarkets(text.replace(VIA_CROSSING, ' ').replace(WEB_ADDRESS, ' '));
 }
+
+/** A web address: the ".рф" of "честныйзнак.рф" names no market in the sentence ("check честныйзнак.рф before relying on
+ * them" led "does chestny znak apply to shoes?" as if it were about Russia). */
+const WEB_ADDRESS =
+  /[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:рф|ru|kz|by|uz|kg|am|tj|cn|com|org|gov)(?![\p{L}\d])(?:\/\S*)?/giu;
 
 /** The text without the names of the given markets ("НДС в России" → "НДС в "): a follow-up that
  * names another market replaces the previous one rather than adding to it. */

@@ -50,6 +50,8 @@ export interface LeadReport {
   byLang: Record<string, GroupFigures>;
   byCategory: Record<string, GroupFigures>;
   misses: LeadRow[];
+  /** Every question's row, for comparing two runs question by question. */
+  rows: LeadRow[];
 }
 
 export interface GroupFigures {
@@ -156,5 +158,6 @@ export async function evalDomainLead(
     byLang: group((r) => r.lang),
     byCategory: group((r) => r.category),
     misses: rows.filter((r) => !r.keyInLeadAny || !r.sectionTop3Any),
+    rows,
   };
 }
