@@ -2470,6 +2470,26 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(en.citations[0]?.docId).toBe('country-russia-chestny-znak-en');
   });
 
+  it('says it has no document on the import rules of a market the notes name only on a route (trial 28 t28-20)', async () => {
+    // Azerbaijan is on the Middle Corridor note; its certification, duty and VAT are in none: the China–EAEU agreement's "no
+    // preferential rate" had been given as the answer.
+    const en = await ask(
+      'got a distributor in Baku for our solar inverters. what certs does Azerbaijan need and whats the import duty + VAT there?',
+    );
+    expect(
+      en.answer.startsWith(
+        t('en', 'notCovered', { topic: "Azerbaijan's import rules (certification, duties, taxes)" }),
+      ),
+    ).toBe(true);
+    const zh = await ask('格鲁吉亚进口光伏逆变器要什么认证？关税多少？');
+    expect(zh.answer).toContain(t('zh', 'notCovered', { topic: '格鲁吉亚的进口规则（认证、关税、税费）' }));
+    // A union member is covered by the union's notes, and a route through Baku is not an import question.
+    const am = await ask('нужен ли сертификат ЕАС для продажи чайников в Армении?');
+    expect(am.answer).not.toContain('правила ввоза');
+    const route = await ask('how does the Middle Corridor via Baku work for containers?');
+    expect(route.answer).not.toContain('import rules');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

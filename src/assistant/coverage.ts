@@ -3,9 +3,9 @@
 // presented as an answer. "About" means a document title or section heading names it: a passing
 // mention ("medical devices are outside TR CU 007") does not make a document about medical devices.
 import type { Lang } from '../domain/lang.js';
-import { marketName } from '../domain/markets.js';
+import { EAEU_MEMBERS, marketName } from '../domain/markets.js';
 import type { ProductGroup } from '../domain/product-groups.js';
-import { namedRegulations } from '../domain/regulations.js';
+import { CONFORMITY, namedRegulations } from '../domain/regulations.js';
 
 export interface CoverageGap {
   kind: 'regulation' | 'product' | 'market';
@@ -36,16 +36,34 @@ const OUTSIDE_IMPORTERS: ReadonlyArray<{ pattern: RegExp; label: Record<Lang, st
   },
 ];
 
+/** A question on import VAT or taxes, besides duties (IMPORT_CHARGE). */
+const IMPORT_VAT = /ндс|vat|增值税|налог|\btax(?:es)?\b|税费/iu;
+const EAEU: ReadonlySet<string> = new Set(EAEU_MEMBERS);
+const IMPORT_RULES: Record<Lang, (market: string) => string> = {
+  ru: (m) => `правила ввоза: ${m} (сертификация, пошлины, налоги)`,
+  zh: (m) => `${m}的进口规则（认证、关税、税费）`,
+  en: (m) => `${m}'s import rules (certification, duties, taxes)`,
+};
+
 export function coverageGaps(
   question: string,
   products: readonly ProductGroup[],
   topicLines: readonly string[],
   lang: Lang,
-  markets: { asked: readonly string[]; covered: ReadonlySet<string> } = { asked: [], covered: new Set() },
+  markets: { asked: readonly string[]; covered: ReadonlySet<string>; ownNotes?: ReadonlySet<string> } = {
+    asked: [],
+    covered: new Set(),
+  },
 ): CoverageGap[] {
   const gaps: CoverageGap[] = [];
+  const importRules = IMPORT_CHARGE.test(question) || IMPORT_VAT.test(question) || CONFORMITY.test(question);
   for (const code of markets.asked) {
     if (!markets.covered.has(code)) gaps.push({ kind: 'market', label: marketName(code, lang) });
+    // A market the notes name only on a route ("Baku" on the Middle Corridor) has no document on what it asks of imports:
+    // "what certs does Azerbaijan need and whats the import duty + VAT there?" was answered with the China–EAEU agreement's
+    // "no preferential rate" (trial 28 t28-20). The union's members are covered by the union's notes.
+    else if (importRules && markets.ownNotes && !markets.ownNotes.has(code) && !EAEU.has(code) && code !== 'CN')
+      gaps.push({ kind: 'market', label: IMPORT_RULES[lang](marketName(code, lang)) });
   }
   if (IMPORT_CHARGE.test(question))
     for (const { pattern, label } of OUTSIDE_IMPORTERS)

@@ -137,6 +137,7 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
   const gaps = coverageGaps(question, input.products ?? [], kb.topicLines(), lang, {
     asked: input.markets ?? [],
     covered: kb.markets(),
+    ownNotes: kb.ownNoteMarkets(),
   });
   // The threshold is in units of the corpus's rarest-word weight, so it holds for any corpus size.
   const weak = gaps.length > 0 || (selection.matchedWeight ?? 0) < WEAK_EVIDENCE * kb.maxIdf() || !selection.lead;

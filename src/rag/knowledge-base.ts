@@ -83,6 +83,11 @@ export class KnowledgeBase {
     return new Set([...this.index.allDocs()].flatMap((d) => d.countries));
   }
 
+  /** The markets with a note of their own: a document about one or two markets (China beside it, or a neighbour). */
+  ownNoteMarkets(): ReadonlySet<string> {
+    return new Set([...this.index.allDocs()].filter((d) => d.countries.length <= 2).flatMap((d) => d.countries));
+  }
+
   /**
    * Brings the indexes up to date after an ingest changed the store, and saves a new snapshot: the
    * documents whose content hash changed are applied to the loaded indexes when that is possible
