@@ -2490,6 +2490,25 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(route.answer).not.toContain('import rules');
   });
 
+  it('brings in the own note of a market outside the union when the search lost it (trial 28 t28-17)', async () => {
+    // The pumps' machinery regulation and the union's document notes filled all five places; "Not automatically" was in none.
+    const a = await ask(
+      'we already have EAC DoC for our centrifugal water pumps (issued to our russian importer). Uzbekistan is EAEU too so we can use same doc for Tashkent buyer right?',
+    );
+    expect(a.citations[0]?.docId).toBe('country-uzbekistan-en');
+    expect(a.lead?.text).toMatch(/^Not automatically\./);
+  });
+
+  it('answers what one code costs as a follow-up, with the thing named before "стоит" (trial 28 t28-01)', async () => {
+    const conversationId = `code-fee-${Date.now()}`;
+    await ask(
+      'мы шьем футболки и пижамы (взрослые) в цзяочжоу, заказчик из мск говорит нужны коды честный знак. можем сами печатать и клеить у себя на фабрике до отгрузки или это только в россии на складе делают?',
+      conversationId,
+    );
+    const a = await ask('ок а по деньгам сколько один код стоит', conversationId);
+    expect(a.lead?.text).toMatch(/плата за код: 0,50 руб\./);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

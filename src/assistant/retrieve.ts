@@ -227,6 +227,28 @@ function ownNoteFirst<H extends Hit>(hits: H[], market: string | undefined): H[]
   return at > 0 ? [hits[at]!, ...hits.filter((_, i) => i !== at)] : hits;
 }
 
+/**
+ * The plan's own note, brought in when the fused list lost it: "…EAC DoC for our centrifugal water pumps … Uzbekistan is
+ * EAEU too so we can use same doc for Tashkent buyer right?" was shown five notes on the union's documents, the Uzbek note's
+ * "Not automatically" in none (trial 28 t28-17). It takes the last place; ownNoteFirst puts it first.
+ */
+async function withOwnNote(
+  kb: KnowledgeBase,
+  query: string,
+  lang: Lang,
+  hits: UserHit[],
+  opts: RetrieveOptions,
+): Promise<UserHit[]> {
+  const market = opts.ownNote;
+  if (!market || hits.some((h) => h.doc.countries.length === 1 && h.doc.countries[0] === market)) return hits;
+  const [own] = (await kb.search(query, { ...opts.filters, country: market, k: 5 })).filter(
+    (h) => h.doc.countries.length === 1 && h.doc.countries[0] === market,
+  );
+  if (!own) return hits;
+  const shown = own.lang === lang ? own : await inUserLanguage(kb, query, own, lang);
+  return [...hits.slice(0, Math.max(0, (opts.k ?? 5) - 1)), shown];
+}
+
 /** A note on lawyers, by its title. */
 const LAWYER_TITLE = /lawyer|юрист|律师/iu;
 /** A message about lawyers, disputes, courts and arbitration, or the zone's legal hub. */
@@ -303,7 +325,7 @@ export async function retrieveFused(
   // the question as understood: a follow-up alone ("and Kazakhstan, same?") names no conformity question.
   const main = opts.understood ?? unique[0]!;
   const named = conversationRegimeFirst(kb, await withNamedDocs(kb, main, lang, fused, opts), main, opts);
-  const shown = lawyerNotesLast(ownNoteFirst(named, opts.ownNote), main);
+  const shown = lawyerNotesLast(ownNoteFirst(await withOwnNote(kb, main, lang, named, opts), opts.ownNote), main);
   // A conformity question about a product: the documents on other regulations than the product's
   // follow those on its own ("LED lamps" found the furniture document's built-in lights first).
   // Domain sets (measured again 2026-12-03, without → with): annotated section in the first three

@@ -4,6 +4,7 @@ import type { AskResult } from '../domain/answer.js';
 import type { Lang } from '../domain/lang.js';
 import type { Logger } from '../observability/logger.js';
 import type { KnowledgeBase } from '../rag/knowledge-base.js';
+import { withCorpusWords } from '../domain/corpus-words.js';
 import { composeRetrievalAnswer } from './retrieval-answer.js';
 import type { RetrievalPlan } from './retrieval-plan.js';
 import type { UserHit } from './retrieve.js';
@@ -36,7 +37,9 @@ export async function withoutModel(
     ...(plan.ownNote ? { ownNote: plan.ownNote } : {}),
     ...(plan.marketSwap ? { marketSwap: true } : {}),
     ...(plan.shownBefore ? { shownBefore: plan.shownBefore } : {}),
-    ...(plan.previous ? { followUp: question } : {}),
+    // In the notes' words, as the plan searched it: "ок а по деньгам сколько один код стоит" asks the code's "плата" (trial 28
+    // t28-01), and the follow-up's own words pick the section that states it.
+    ...(plan.previous ? { followUp: withCorpusWords(question) } : {}),
     today: deps.today(),
     ...(notice ? { notice } : {}),
   });

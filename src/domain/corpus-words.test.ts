@@ -44,6 +44,12 @@ describe('withCorpusWords', () => {
     expect(withCorpusWords('сколько стоит один код честный знак?')).toBe('сколько стоит плата один код честный знак?');
     expect(withCorpusWords('почём код?')).toBe('почём плата код?');
     expect(withCorpusWords('какая стоимость кода?')).toBe('какая стоимость кода?');
+    // The thing between (trial 28 t28-01), not a bare "сколько стоит?" nor a duration.
+    expect(withCorpusWords('ок а по деньгам сколько один код стоит')).toBe(
+      'ок а по деньгам сколько один код стоит плата',
+    );
+    expect(withCorpusWords('а сколько стоит?')).toBe('а сколько стоит?');
+    expect(withCorpusWords('сколько дней идёт')).toBe('сколько дней идёт');
   });
 
   it('reads a regulation that "changed" as amended, only beside the regulation', () => {

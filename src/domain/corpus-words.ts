@@ -126,7 +126,8 @@ const WORDS: readonly CorpusWord[] = [
   // "стоимость", which is every customs-value sentence's word.
   // Only of a thing named after it: "а сколько стоит?" after a trip, "сколько стоит 40-футовый контейнер" are freight.
   {
-    said: /(?:сколько|скока|скоко|сколко)\s+стои\p{L}*(?=\s+\p{L})|поч[её]м(?=\s+\p{L})/iu,
+    // Or with the thing between: "а по деньгам сколько один код стоит" (trial 28 t28-01, a follow-up).
+    said: /(?:сколько|скока|скоко|сколко)\s+(?:стои\p{L}*(?=\s+\p{L})|(?:[а-яё]+\s+){1,3}стои\p{L}*)|поч[её]м(?=\s+\p{L})/iu,
     has: /стоимост|плат[аеуы]/iu,
     word: 'плата',
   },
