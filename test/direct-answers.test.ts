@@ -2509,6 +2509,21 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/плата за код: 0,50 руб\./);
   });
 
+  it('answers both questions when only the first names a convention (trial 28 t28-21)', async () => {
+    // The New York Convention note, answering the second, had been left out as another convention's than the CISG.
+    const a = await ask(
+      '2 questions pls: 1) does CISG cover our sales contract with a Tashkent buyer automatically? 2) if they dont pay and we win at CIETAC can we actually enforce the award in Uzbekistan?',
+    );
+    expect(a.lead?.text).toMatch(/CISG applies/);
+    expect(a.lead?.text).toMatch(/award/);
+    expect(leadDocs(a)).toContain('new-york-convention-en');
+    // Beside a carriage convention every part asks under it: the common ЦИМ/СМГС waybill answers.
+    const rail = await ask(
+      'какая накладная при ж/д перевозке из Китая в Россию — СМГС или ЦИМ? а если груз идёт дальше в Польшу?',
+    );
+    expect(rail.lead?.text).toMatch(/ЦИМ\/СМГС/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

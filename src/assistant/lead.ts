@@ -9,6 +9,7 @@ import { sanctioningJurisdictions } from '../domain/sanctioning-jurisdictions.js
 import { tokenize } from '../rag/tokenize.js';
 import { detectMarkets, sectionOnAsked } from '../domain/markets.js';
 import { INCOTERMS_REGIME, isCarriageConvention, isConvention, namedRegimes } from '../domain/legal-conventions.js';
+import { questionParts } from './question-parts.js';
 import { fitAround } from './fit-around.js';
 import { yearsAsked, yearsIn } from './asked-years.js';
 import { hanShare, hanWeights } from './han-overlap.js';
@@ -83,6 +84,9 @@ const CHARGE_DEPTH = 3;
 
 /** A rate in a sentence: "14%", "5 %". */
 const RATE = /\d+(?:[.,]\d+)?\s*[%％]/u;
+
+/** A document about conventions only (the New York Convention's note), not one about no rule at all. */
+const aboutConventions = (doc: LeadDoc) => (doc.regulations?.length ?? 0) > 0 && doc.regulations!.every(isConvention);
 
 export function selectLead(question: string, docs: readonly LeadDoc[], opts: LeadOptions): LeadResult {
   const maxChars = opts.maxChars ?? (opts.lang === 'zh' ? 120 : 300);
@@ -164,18 +168,18 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
     doc.score !== undefined && topScore > 0
       ? (W_RANK * doc.score) / topScore / (1 + doc.rank / 4)
       : W_RANK / (1 + doc.rank);
+  // A message of several questions asks under the convention it names only where it names it: "…1) does CISG cover our
+  // contract…? 2) if they dont pay and we win at CIETAC can we actually enforce the award in Uzbekistan?" asks the second
+  // under none, and the New York Convention note answering it was left out as another convention's (trial 28 t28-21).
+  // Not beside a carriage convention, whose parts ask under it whether they name it or not: "Китай же участник CMR? если
+  // груз пропадёт, сколько перевозчик заплатит максимум?" asks the CMR limit, not the rail convention's (trial 16 t16-12),
+  // and "…СМГС или ЦИМ? а если груз идёт дальше в Польшу?" the common waybill (domain heldout-073).
+  const conventionForAll =
+    askedConventions.length === 0 ||
+    askedConventions.some(isCarriageConvention) ||
+    questionParts(question).every((p) => namedRegimes(p).some(isConvention));
   for (const doc of docs) {
-    const {
-      ofAsked,
-      markets,
-      ownMarket,
-      offMarket,
-      otherJurisdiction,
-      offRegulation,
-      ownRule,
-      chargeUnasked,
-      docTokens,
-    } = docStance(
+    const stance = docStance(
       doc,
       asked,
       theirSide,
@@ -185,6 +189,8 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
       askedCharges,
       conformityAsked,
     );
+    const offRegulation = stance.offRegulation && (conventionForAll || !aboutConventions(doc));
+    const { ofAsked, markets, ownMarket, offMarket, otherJurisdiction, ownRule, chargeUnasked, docTokens } = stance;
     for (const passage of doc.passages) {
       const { units, headingTokens, allTokens } = unitsOf(passage);
       sectionWords.set(passage.key, allTokens);
@@ -296,7 +302,12 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         if (otherKind(unit.text)) score *= W_OTHER_KIND;
         // The asked product's own regulation answers for it: a document that only mentions the product
         // (the VAT note's "check that the certificate names toys exactly") does not.
-        if (askedRegulationShown && !offRegulation && !doc.regulations?.some((r) => askedRegulations.has(r)))
+        if (
+          askedRegulationShown &&
+          !offRegulation &&
+          !doc.regulations?.some((r) => askedRegulations.has(r)) &&
+          (conventionForAll || !aboutConventions(doc))
+        )
           score *= askedConventionShown ? notTheConvention : W_NOT_THE_RULE;
         const { own, hedged, text, counterfactual, heading } = candidateText(
           unit,
@@ -324,6 +335,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         // "乌兹别克斯坦（1995年）和吉尔吉斯斯坦（1998年）是缔约国。" under "TIR 和 CMR 是一回事吗？" filled a CISG
         // lead as if it gave the CISG's dates (trial 11, second run).
         const otherConvention =
+          conventionForAll &&
           askedConventions.length > 0 &&
           sectionRegimes.length > 0 &&
           !sectionRegimes.some((r) => askedConventions.includes(r));
