@@ -2524,6 +2524,17 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(rail.lead?.text).toMatch(/ЦИМ\/СМГС/);
   });
 
+  it('shows a trip as far as the place asked to go through when the data goes no further (trial 28 t28-03)', async () => {
+    // The network has the sea to St Petersburg and no leg on to Moscow: "no route" hid the 35–60 days it has.
+    const ru = await ask('морем через спб до москвы по срокам как?');
+    expect(ru.answer).toMatch(/^Участка Санкт-Петербург → Москва в наших данных нет/);
+    expect(ru.answer).toContain('35–60 дней');
+    expect(ru.answer).not.toContain('Маршрут не найден');
+    const zh = await ask('青岛海运经圣彼得堡到莫斯科要多久？');
+    expect(zh.answer).toMatch(/^我们的数据中没有从圣彼得堡到莫斯科的线路/);
+    expect(zh.answer).toContain('35–60 天');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

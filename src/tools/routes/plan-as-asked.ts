@@ -20,6 +20,9 @@ export interface PlanAsAsked {
   noRouteVia?: string;
   /** Of several modes asked ("train or truck?"), those no option shown travels by. */
   missingModes?: TransportMode[];
+  /** The place asked to go through, when the network goes there but not on from it to the destination: the plan shows
+   * the trip as far as that place. */
+  onlyToVia?: { via: Record<'en' | 'ru' | 'zh', string>; to: Record<'en' | 'ru' | 'zh', string> };
 }
 
 export async function planAsAsked(
@@ -44,6 +47,17 @@ export async function planAsAsked(
       }
     }
   }
+  // "а морем через спб?" after rail to Moscow: the network has the sea to St Petersburg and nothing on from it to Moscow,
+  // and "no route" hid the 35–60 days it has (trial 28 t28-03). The trip as far as that place is shown, and said to be so;
+  // after the modes' own way round ("а морем через Владивосток?" is the sea, then rail from it).
+  if (plan.options.length === 0 && constraints.via && plan.via) {
+    const { via: _via, ...toVia } = constraints;
+    const part = (await routes.plan(from, constraints.via, toVia)).plan;
+    if (part.options.length > 0) {
+      out.onlyToVia = { via: plan.via.names, to: plan.to.names };
+      plan = part;
+    }
+  }
   if (seaPassage && plan.options.length > 0) {
     const label = SEA_PASSAGE_LABEL[seaPassage];
     const going = plan.options.filter((o) => o.legs.some((l) => l.crossing === label));
@@ -60,9 +74,15 @@ export async function planAsAsked(
 /** What the plan is not, said before it: no route by the mode asked (the other ways follow), none by the
  * sea passage asked, or one of the modes asked missing ("train or truck to Almaty?" where only rail is in
  * the network is not answered by rail alone in silence, trial 10). Empty when the plan is what was asked. */
-export function planNote({ noRouteByModes, noRouteVia, missingModes }: Omit<PlanAsAsked, 'plan'>, lang: Lang): string {
+export function planNote(
+  { noRouteByModes, noRouteVia, missingModes, onlyToVia }: Omit<PlanAsAsked, 'plan'>,
+  lang: Lang,
+): string {
   const modes = (ms: readonly TransportMode[]) => ms.map((m) => routeText(lang, m)).join(' / ');
   const lines = [
+    onlyToVia
+      ? routeText(lang, 'onlyToVia').replaceAll('{via}', onlyToVia.via[lang]).replaceAll('{to}', onlyToVia.to[lang])
+      : '',
     noRouteByModes ? routeText(lang, 'noRouteByMode').replace('{mode}', modes(noRouteByModes)) : '',
     noRouteVia ? routeText(lang, 'noRouteVia').replace('{via}', crossingName(noRouteVia, lang)) : '',
     missingModes ? routeText(lang, 'noRouteForMode').replace('{mode}', modes(missingModes)) : '',
