@@ -2535,6 +2535,17 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(zh.answer).toContain('35–60 天');
   });
 
+  it('leaves whether a payment through another company is lawful to a lawyer, and says so first (trial 28 t28-16)', async () => {
+    // The notes on payments through third countries had stood as the answer to "这样可以吗？".
+    const zh = await ask(
+      '我们卖数控机床给俄罗斯客户，他人民币付款老被国内银行退回来。客户说可以让他在吉尔吉斯的公司来付，这样可以吗？',
+    );
+    expect(zh.answer.startsWith(t('zh', 'paymentWorkaround'))).toBe(true);
+    expect(zh.notices).toContain(t('zh', 'paymentWorkaround'));
+    const how = await ask('как российский покупатель платит в юанях?');
+    expect(how.answer).not.toContain(t('ru', 'paymentWorkaround'));
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

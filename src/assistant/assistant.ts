@@ -29,6 +29,7 @@ import { questionParts } from './question-parts.js';
 import { askedMarkets } from '../domain/markets.js';
 import { detectIntent } from './detect-intent.js';
 import { namelessCheck } from './credit-intent.js';
+import { asksPaymentWorkaround } from './payment-workaround.js';
 import { intentOf } from './intent-of.js';
 import type { Intent } from './intent.js';
 import type { PlaceRef } from './place-ref.js';
@@ -159,6 +160,8 @@ export class Assistant {
         ...(addressesInstructions(question) ? [t(lang, 'promptRefusal')] : []),
         // A counterparty to check, named by none: the lookup needs a name or a number (credit-intent.ts).
         ...(namelessCheck(question) ? [t(lang, 'companyNameNeeded')] : []),
+        // Paid through another company or country, "is that ok?": a lawyer's judgement (payment-workaround.ts).
+        ...(asksPaymentWorkaround(question) ? [t(lang, 'paymentWorkaround')] : []),
         ...(llm && hits.length > 0 ? [t(lang, 'llmUnavailable')] : []),
       ];
       result = await withoutModel(this.turnDeps, question, lang, hits, plan, notices.join(' ') || undefined);
