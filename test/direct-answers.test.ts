@@ -2546,6 +2546,13 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(how.answer).not.toContain(t('ru', 'paymentWorkaround'));
   });
 
+  it('says a company found in no source is not judged either way, and what to do before granting terms (trial 28 t28-12)', async () => {
+    const a = await ask('帮忙查一下这个哈萨克客户靠不靠谱：ТОО «Каспий Импорт Групп»，阿拉木图的，他要O/A 90天');
+    expect(a.toolCalls[0]?.name).toBe('credit_lookup');
+    expect(a.lead?.text).toContain(t('zh', 'noVerdict'));
+    expect(a.lead?.text).toContain('/lawyer');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

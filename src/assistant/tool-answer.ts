@@ -137,12 +137,12 @@ export async function toolAnswer(
       ? `${t(lang, 'whichCompany')}\n${output.candidates.join('\n')}`
       : output.allDown
         ? ct(lang, 'allDown')
-        : noCompanyText(
+        : `${noCompanyText(
             lang,
             output.searched ?? [],
             output.countryGiven === true,
             (record.input as { company?: string } | undefined)?.company,
-          ));
+          )}\n${t(lang, 'noVerdict')} ${t(lang, 'humanHelp')}`);
   // The report leads with the company, its sanctions screening and risk signals: those lines are the direct answer.
   const head = text.split('\n\n')[0]!;
   const sanctions = intent.kind === 'credit' && intent.aspect === 'sanctions';

@@ -11,6 +11,8 @@ const ru = {
   weakEvidence: 'Прямого ответа на этот вопрос в базе знаний нет.',
   paymentWorkaround:
     'Можно ли принимать оплату таким путём — вопрос санкционного и валютного права, и законность схемы я не оцениваю: это решает юрист. Юрист партнёрской фирмы Фачжигу (法智谷) может её посмотреть (в Telegram — команда /lawyer). Ниже — что об этом есть в базе знаний.',
+  noVerdict:
+    'Что компании нет в этих источниках, не говорит о ней ни хорошего, ни плохого: прежде чем давать отсрочку платежа, проверьте её по санкционным спискам и запросите её регистрационные документы.',
   companyNameNeeded:
     'Чтобы проверить компанию, напишите её полное наименование (например, ТОО «…» или ООО «…») или регистрационный номер (БИН, ИНН или китайский единый код социального кредита): я поищу её в подключённых источниках.',
   figureDiffers: (p: Params) =>
@@ -66,6 +68,7 @@ const zh: Record<Key, Message> = {
   weakEvidence: '知识库中没有直接回答这个问题的内容。',
   paymentWorkaround:
     '能否这样收款，属于制裁和外汇方面的法律问题；我不判断这种付款安排是否合法，这需要律师判断。法智谷合作律所的律师可以帮您审查（在 Telegram 中使用 /lawyer 命令）。以下是知识库中的相关内容。',
+  noVerdict: '查不到并不说明这家公司可靠或不可靠：给予赊销账期之前，请对照制裁名单筛查，并索取其注册文件。',
   companyNameNeeded:
     '要查询公司，请发来公司全称（例如“××有限公司”或 ТОО «…»）或注册号（统一社会信用代码、БИН、ИНН），我会在已接入的数据源中查询。',
   figureDiffers: (p: Params) =>
@@ -111,6 +114,8 @@ const en: Record<Key, Message> = {
   weakEvidence: 'The knowledge base has nothing that answers this directly.',
   paymentWorkaround:
     'Whether you may be paid this way is a question of sanctions and currency law, and I do not judge whether a payment arrangement is lawful: a lawyer does. A lawyer of a Fazhigu (法智谷) partner firm can review it (in Telegram: /lawyer). Below is what the knowledge base holds on it.',
+  noVerdict:
+    'Not being in these sources says nothing good or bad about the company: before granting payment terms, screen it against sanctions lists and ask for its registration documents.',
   companyNameNeeded:
     'To check a company, send its full name (for example "… LLP" or ТОО «…») or its registration number (BIN, INN, unified social credit code), and I will look it up in the connected sources.',
   figureDiffers: (p: Params) =>
