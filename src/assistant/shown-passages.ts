@@ -205,7 +205,7 @@ export function shownPassages<H extends UserHit>(
       : [];
     const without = withoutMarkingScheme(words);
     const topic = withoutFrame(without, detectLang(question)?.lang ?? 'en');
-    if (own.length && without !== words && tokenize(topic).length > 0)
+    if (own.length && tokenize(topic).length > 0)
       for (const [id, hs] of index.rankSections(topic, own, 2)) if (hs.length) ranked.set(id, hs);
   }
   // A follow-up read with the question before it ranks the first document's sections by both; its own

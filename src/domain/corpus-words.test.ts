@@ -50,6 +50,10 @@ describe('withCorpusWords', () => {
     );
     expect(withCorpusWords('а сколько стоит?')).toBe('а сколько стоит?');
     expect(withCorpusWords('сколько дней идёт')).toBe('сколько дней идёт');
+    // "Worth" and fillers (review of 2026-12-07).
+    expect(withCorpusWords('сколько времени стоит закладывать на растаможку в Казахстане?')).not.toMatch(/плата/);
+    expect(withCorpusWords('а сколько это примерно стоит?')).toBe('а сколько это примерно стоит?');
+    expect(withCorpusWords('сколько контейнер до Алматы стоит?')).toBe('сколько контейнер до Алматы стоит?');
   });
 
   it('reads a regulation that "changed" as amended, only beside the regulation', () => {

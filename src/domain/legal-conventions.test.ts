@@ -22,6 +22,17 @@ describe('namedRegimes', () => {
     ])
       expect(namedRegimes(q)).toEqual(['scheme:chestny-znak']);
     expect(namedRegimes('честная цена за знак качества')).toEqual([]);
+    // Review of 2026-12-07: inflected and one-word forms, "Honest Sign" as a name; not "честно, знак", "знакомые", "an
+    // honest sign of", nor the web address.
+    for (const q of ['коды Честного знака', 'честныйзнак на обувь', 'Honest Sign codes', '诚实标识要贴吗'])
+      expect(namedRegimes(q)).toEqual(['scheme:chestny-znak']);
+    for (const q of [
+      'честно, знак EAC стоит?',
+      'честные знакомые сказали',
+      'an honest sign of trust',
+      'check честныйзнак.рф',
+    ])
+      expect(namedRegimes(q)).toEqual([]);
     expect(withoutMarkingScheme('does Chestny Znak apply to shoes?')).toBe('does apply to shoes?');
   });
 });

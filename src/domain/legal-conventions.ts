@@ -3,6 +3,7 @@
 // the TIR Convention on customs transit. A follow-up that names another ("and is Kazakhstan a CISG
 // party?" after a New York Convention question) replaces the one asked before.
 import { namesIncoterms } from './incoterms.js';
+import { namedCharges } from './charges.js';
 
 export type LegalConvention = 'new-york' | 'cisg' | 'tir';
 
@@ -49,12 +50,17 @@ const INSURANCE = /insur|страх|покрыти|保险|投保|险别|保额|�
 // Russia's digital marking system by its name ("честный знак для обуви?", "Chestny Znak", "诚信标志"): the notes whose
 // titles name it answer which goods it covers, not a note on another rule that mentions marking (the SGR note's food
 // labelling led "нужна ли маркировка честный знак для обуви?", the Russian marking note not among the five shown).
-const MARKING_SCHEME = /честн\S*\s+знак|chestn\S*[\s-]*znak|honest\s+sign|诚信标志|诚实标志/iu;
-
+// Its inflected name ("Честного знака"), not "честно, знак EAC" or "честные знакомые"; in English by its transliteration or
+// as "Honest Sign" written as a name, case and all ("an honest sign of" is not it).
+const MARKING_SCHEME: readonly RegExp[] = [
+  /(?<![\p{L}])(?:честн(?:ый|ого|ому|ым|ом|ая|ой)\s+знак(?:а|у|ом|е)?(?![\p{L}])|честныйзнак(?!\.рф)|chestn\S*[\s-]*znak)|诚信标[志识]|诚实标[志识]/iu,
+  /(?<![\p{L}])Honest\s+Sign(?![\p{L}])/u,
+];
 /** The text without the marking scheme's name. */
 export const withoutMarkingScheme = (text: string): string =>
   text
-    .replace(new RegExp(MARKING_SCHEME.source, 'giu'), ' ')
+    .replace(new RegExp(MARKING_SCHEME[0]!.source, 'giu'), ' ')
+    .replace(new RegExp(MARKING_SCHEME[1]!.source, 'gu'), ' ')
     .replace(/\s{2,}/g, ' ')
     .trim();
 
@@ -63,12 +69,13 @@ const SCHEME = 'scheme:';
 export const isMarkingScheme = (regime: string): boolean => regime.startsWith(SCHEME);
 
 /**
- * The regimes a message asks under: those it names, Russia's marking scheme only when it asks about no other market
+ * The regimes a message asks under: those it names, Russia's marking scheme only when it asks about no other market and no charge
  * ("哈萨克斯坦的服装也要用诚信标志吗" is answered by the Kazakh note's "不用。", which names no regime; trial 18 t18-20).
  */
 export function askedRegimes(text: string, markets: readonly string[]): string[] {
-  const otherMarket = markets.some((m) => m !== 'RU');
-  return namedRegimes(text).filter((r) => !(isMarkingScheme(r) && otherMarket));
+  // Nor when it asks a charge: "we already print Chestny Znak codes in China – what import VAT rate applies…?" asks the VAT.
+  const aside = markets.some((m) => m !== 'RU') || namedCharges(text).length > 0;
+  return namedRegimes(text).filter((r) => !(isMarkingScheme(r) && aside));
 }
 
 const CONVENTION = 'convention:';
@@ -90,6 +97,6 @@ export function namedRegimes(text: string): string[] {
   const carriage = Object.keys(CARRIAGE).filter((c) => CARRIAGE[c]!.test(text));
   const terms = namesIncoterms(text) && !INSURANCE.test(text) ? ['incoterms'] : [];
   const modes = [...new Set([...text.matchAll(ECOMMERCE_MODE)].map((m) => `mode:${m[1]}`))];
-  const schemes = MARKING_SCHEME.test(text) ? [`${SCHEME}chestny-znak`] : [];
+  const schemes = MARKING_SCHEME.some((re) => re.test(text)) ? [`${SCHEME}chestny-znak`] : [];
   return [...[...namedConventions(text), ...carriage, ...terms].map((c) => `${CONVENTION}${c}`), ...modes, ...schemes];
 }

@@ -84,5 +84,6 @@ describe('markets named in a message', () => {
     expect(sentenceMarkets('check честныйзнак.рф before relying on them')).toEqual([]);
     expect(sentenceMarkets('see customs.gov.kz/ru/page and ask the Russian buyer')).toEqual(['RU']);
     expect(sentenceMarkets('товар ввозится в РФ')).toEqual(['RU']);
+    expect(sentenceMarkets('哈萨克斯坦海关网站customs.gov.kz')).toEqual(['KZ']);
   });
 });

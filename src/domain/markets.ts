@@ -416,8 +416,15 @@ export function sentenceMarkets(text: string): string[] {
 
 /** A web address: the ".рф" of "честныйзнак.рф" names no market in the sentence ("check честныйзнак.рф before relying on
  * them" led "does chestny znak apply to shoes?" as if it were about Russia). */
+// Its labels are Latin or Cyrillic: "哈萨克斯坦海关网站customs.gov.kz" keeps its market name (review of 2026-12-07).
 const WEB_ADDRESS =
-  /[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:рф|ru|kz|by|uz|kg|am|tj|cn|com|org|gov)(?![\p{L}\d])(?:\/\S*)?/giu;
+  /[a-zа-яё\d-]+(?:\.[a-zа-яё\d-]+)*\.(?:рф|ru|kz|by|uz|kg|am|tj|cn|com|org|gov)(?![\p{L}\d])(?:\/\S*)?/giu;
+
+/** Whether a document about these countries is the market's own note: about it alone, or beside China, where the goods
+ * come from (the Turkmen note is [TM, CN]). */
+export function isOwnNote(countries: readonly string[], market: string): boolean {
+  return countries.includes(market) && countries.every((c) => c === market || c === 'CN');
+}
 
 /** The text without the names of the given markets ("НДС в России" → "НДС в "): a follow-up that
  * names another market replaces the previous one rather than adding to it. */

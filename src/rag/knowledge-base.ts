@@ -5,6 +5,7 @@
 // both indexes (no re-embedding) and saves a new snapshot. After an ingest, reload() applies the
 // documents that changed to the loaded indexes when it can, and rebuilds them otherwise
 // (docs/decisions/023-incremental-index-updates.md).
+import { isOwnNote } from '../domain/markets.js';
 import { performance } from 'node:perf_hooks';
 import { namedRegulations } from '../domain/regulations.js';
 import { namedRegimes } from '../domain/legal-conventions.js';
@@ -83,9 +84,10 @@ export class KnowledgeBase {
     return new Set([...this.index.allDocs()].flatMap((d) => d.countries));
   }
 
-  /** The markets with a note of their own: a document about one or two markets (China beside it, or a neighbour). */
+  /** The markets with a note of their own (isOwnNote: about the market alone, or beside China). */
   ownNoteMarkets(): ReadonlySet<string> {
-    return new Set([...this.index.allDocs()].filter((d) => d.countries.length <= 2).flatMap((d) => d.countries));
+    const docs = [...this.index.allDocs()];
+    return new Set(docs.flatMap((d) => d.countries.filter((c) => isOwnNote(d.countries, c))));
   }
 
   /**
