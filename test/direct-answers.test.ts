@@ -2507,6 +2507,10 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     );
     const a = await ask('ок а по деньгам сколько один код стоит', conversationId);
     expect(a.lead?.text).toMatch(/плата за код: 0,50 руб\./);
+    // The scheme asked of Kazakhstan: the Kazakh note says it has its own system (clothing's certificates had led).
+    const kz = await ask('а если часть партии уйдет в казахстан, эти же коды там катят?', conversationId);
+    expect(kz.lead?.text).toMatch(/В Казахстане своя система цифровой маркировки/);
+    expect(kz.citations[0]?.docId).toBe('kazakhstan-light-industry-marking-ru');
   });
 
   it('answers both questions when only the first names a convention (trial 28 t28-21)', async () => {

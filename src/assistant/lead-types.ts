@@ -38,6 +38,9 @@ export interface LeadOptions {
   askedMarkets?: readonly string[];
   /** The question is a follow-up that names only a market: the same question, asked of that market. */
   marketSwap?: boolean;
+  /** The market whose own note answers (the plan's `ownNote`): only that note is the asked market's, not the union's notes
+   * that list it ("эти же коды в Казахстане катят?" after Честный ЗНАК is answered by the Kazakh note, not clothing's rules). */
+  ownNote?: string;
   /** The regulations (numbers) the question names or its products fall under. */
   askedRegulations?: readonly string[];
   /** What the previous answer showed first, when the question follows it up: its sentences are not

@@ -7,7 +7,7 @@
 // introduces a list ("Not confirmed:") travels with the item it hedges.
 import { sanctioningJurisdictions } from '../domain/sanctioning-jurisdictions.js';
 import { tokenize } from '../rag/tokenize.js';
-import { detectMarkets, sectionOnAsked } from '../domain/markets.js';
+import { detectMarkets, isOwnNote, sectionOnAsked } from '../domain/markets.js';
 import { INCOTERMS_REGIME, isCarriageConvention, isConvention, namedRegimes } from '../domain/legal-conventions.js';
 import { questionParts } from './question-parts.js';
 import { fitAround } from './fit-around.js';
@@ -201,7 +201,8 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
       conformityAsked,
     );
     const offRegulation = stance.offRegulation && (conventionForAll || !aboutConventions(doc));
-    const { ofAsked, markets, ownMarket, offMarket, otherJurisdiction, ownRule, chargeUnasked, docTokens } = stance;
+    const { ofAsked, markets, offMarket, otherJurisdiction, ownRule, chargeUnasked, docTokens } = stance;
+    const ownMarket = opts.ownNote ? isOwnNote(doc.countries, opts.ownNote) : stance.ownMarket;
     for (const passage of doc.passages) {
       const { units, headingTokens, allTokens } = unitsOf(passage);
       sectionWords.set(passage.key, allTokens);
@@ -304,7 +305,8 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         if (otherJurisdiction) score *= W_OTHER_JURISDICTION;
         // "а в Таджикистане?" after an EAC question asked for Uzbekistan: the previous question's words are
         // all in the EAC note, whose rule for union members says nothing of Tajikistan (follow-up fg-02).
-        if (opts.marketSwap && !ownMarket && !mentionsAsked) score *= W_NOT_ASKED_MARKET;
+        // So is a sentence outside the note that answers for the market (the plan's own note).
+        if ((opts.marketSwap || opts.ownNote) && !ownMarket && !mentionsAsked) score *= W_NOT_ASKED_MARKET;
         // …and in the asked market's own note, a sentence that holds none of the topic carried over answers nothing asked:
         // "那乌兹别克斯坦呢" after an AEO question was led by the Uzbek note's EAC verdict (trial 25 t25-11).
         if (opts.marketSwap && matchedTopic === 0) score *= W_TOPIC_ABSENT;

@@ -123,6 +123,7 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
       idf: (token) => kb.termIdf(token),
       missingIdf: kb.maxIdf(),
       askedMarkets: input.ownNote ? [input.ownNote] : (input.markets ?? []),
+      ...(input.ownNote ? { ownNote: input.ownNote } : {}),
       ...(input.marketSwap ? { marketSwap: true } : {}),
       ...(input.shownBefore ? { shownBefore: input.shownBefore } : {}),
       ...(input.followUp ? { followUp: input.followUp } : {}),

@@ -6,7 +6,7 @@ import { askedMarkets, detectMarkets, EAEU_MEMBERS, impliedMarkets, withoutMarke
 import { tokenize } from '../rag/tokenize.js';
 import type { ProductGroup } from '../domain/product-groups.js';
 import { detectProducts, qualifiesForWhom, withoutProducts } from '../domain/products.js';
-import { namedConventions, withoutConventions } from '../domain/legal-conventions.js';
+import { isMarkingScheme, namedConventions, namedRegimes, withoutConventions } from '../domain/legal-conventions.js';
 import { INCOTERMS_WORDS, namedIncoterms, namesIncoterms, withoutIncoterms } from '../domain/incoterms.js';
 import {
   CONFORMITY,
@@ -170,7 +170,7 @@ export function planRetrieval(
     ...(previous ? { previous } : {}),
     ...(shownBefore ? { shownBefore } : {}),
     ...(marketSwap ? { marketSwap: true } : {}),
-    ...(ownNoteOf(followUp, markets, products.length > 0) ?? {}),
+    ...(ownNoteOf(followUp, markets, products.length > 0, parts.length > 0) ?? {}),
   };
 }
 
@@ -186,7 +186,19 @@ const NAMES_EAC = /(?<![\p{L}])(?:EAC|ЕАС|ЕАЭС|EAEU)(?![\p{L}])|欧亚经
  * beside members ("we got EAC cert for our kids shoes for russia. uzbekistan is in the EAEU too so the same cert works in
  * tashkent, yes?" was answered "Yes, a CoC." from the children's-goods note, trial 27 t27-06).
  */
-function ownNoteOf(text: string, markets: readonly string[], product: boolean): { ownNote: string } | undefined {
+function ownNoteOf(
+  text: string,
+  markets: readonly string[],
+  product: boolean,
+  severalQuestions: boolean,
+): { ownNote: string } | undefined {
+  // Russia's marking scheme asked of another market ("а если часть партии уйдет в казахстан, эти же коды там катят?" after
+  // Честный ЗНАК codes): that market's own note says what it uses (trial 28 t28-01 was answered with clothing's
+  // certificates). Not in a message that asks about each ("Кто наносит коды Честный знак…? И что по маркировке обуви в
+  // Казахстане?", trial 16 t16-12): each question is searched for its own market.
+  const elsewhere = markets.filter((m) => m !== 'RU' && m !== 'CN');
+  if (!severalQuestions && elsewhere.length === 1 && namedRegimes(text).some(isMarkingScheme))
+    return { ownNote: elsewhere[0]! };
   const outside = markets.filter(outsideTheUnion);
   if (outside.length !== 1) return undefined;
   const alone = markets.length === 1 && product && (CONFORMITY.test(text) || PAPERS.test(text));
