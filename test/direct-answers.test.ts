@@ -2585,6 +2585,12 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(vat.lead?.text).toMatch(/22%/);
   });
 
+  it('never shows another item of a list in place of the asked one that did not fit (trial 28 t28-14)', async () => {
+    // "儿童化妆品" stood for the list of products needing registration, asked about a whitening serum.
+    const a = await ask('我们有面膜和美白精华两款要进俄罗斯市场，是不是做个EAC符合性声明就行了？');
+    expect(a.lead?.text).not.toMatch(/儿童化妆品/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -109,3 +109,34 @@ describe('composeLead: the room a runner-up’s cut leaves', () => {
     expect(top!.budget).toBe(147);
   });
 });
+
+describe('composeLead: items of one list', () => {
+  it('does not fill the room with a lower item of the list whose better item did not fit (trial 28 t28-14)', () => {
+    const item = (n: number, text: string, score: number): FillCandidate => ({
+      n: 1,
+      passageKey: `p${n}`,
+      text,
+      score,
+    });
+    const chosen = composeLead(
+      [
+        item(1, 'A'.repeat(30) + '.', 1),
+        item(2, 'B'.repeat(30) + '.', 0.95),
+        item(3, `Need state registration: ${'whitening products; '.repeat(2)}`, 0.9),
+        item(4, 'Need state registration: kids.', 0.5),
+      ],
+      120,
+      3,
+      visible,
+    );
+    expect(chosen.map((c) => c.text)).not.toContain('Need state registration: kids.');
+    // Another list's item that fits still may.
+    const other = composeLead(
+      [item(1, 'A'.repeat(30) + '.', 1), item(2, 'B'.repeat(30) + '.', 0.95), item(5, 'Other list: fits.', 0.5)],
+      120,
+      3,
+      visible,
+    );
+    expect(other.map((c) => c.text)).toContain('Other list: fits.');
+  });
+});

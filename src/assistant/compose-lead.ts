@@ -44,6 +44,9 @@ const ITEM_RATIO = 0.8;
  * t18-16) ranks by its length and its place, not by what it says. */
 const MIN_COVERAGE_SHARE = 0.25;
 
+/** The lead-in a list item is read with ("以下产品须国家注册（附件 12）： …", "Need state registration: …"). */
+const LIST_HEAD = /^[^:：]{4,80}[:：]\s/u;
+
 export type FillCandidate = LeadSentence & {
   countryFigure?: boolean;
   /** The markets of the sentence's document, joined ("BY,CN"): two sentences of one market's notes agree. */
@@ -127,10 +130,19 @@ export function composeLead(
   const offDoc = (c: FillCandidate) =>
     c.n !== top.n && (c.score < top.score * FILL_OTHER_DOC || (c.countryFigure ?? false) || POINTS_BACK.test(c.text));
   // Further sentences that fit whole in the room left, best first.
+  // An item of a list that did not fit is not replaced by a lower-ranked item of the same list that does: "我们有面膜和美白精华
+  // …" was shown "以下产品须国家注册（附件 12）： 儿童化妆品；", the whitening item left out for room (trial 28 t28-14).
+  const tooLong = new Set<string>();
   const fill = (used: number) => {
     for (const c of eligible) {
       if (chosen.length >= maxSentences || c.score < top.score * FILL_RATIO) break;
-      if (repeats(c) || offTopic(c) || used + c.text.length + 5 > maxChars || offDoc(c)) continue;
+      const head = LIST_HEAD.exec(c.text)?.[0];
+      if (head && tooLong.has(head)) continue;
+      if (repeats(c) || offTopic(c) || offDoc(c)) continue;
+      if (used + c.text.length + 5 > maxChars) {
+        if (head) tooLong.add(head);
+        continue;
+      }
       chosen.push({ ...c, budget: maxChars });
       used += c.text.length + 5;
     }
