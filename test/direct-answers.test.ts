@@ -2521,6 +2521,11 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/CISG applies/);
     expect(a.lead?.text).toMatch(/award/);
     expect(leadDocs(a)).toContain('new-york-convention-en');
+    const ru = await ask(
+      'два вопроса: 1) применяется ли Венская конвенция (CISG) к контракту с покупателем из Ташкента автоматически? 2) если он не заплатит и мы выиграем арбитраж в CIETAC, можно ли исполнить решение в Узбекистане?',
+    );
+    expect(ru.lead?.text).toMatch(/применяется CISG/);
+    expect(leadDocs(ru)).toContain('new-york-convention-ru');
     // Beside a carriage convention every part asks under it: the common ЦИМ/СМГС waybill answers.
     const rail = await ask(
       'какая накладная при ж/д перевозке из Китая в Россию — СМГС или ЦИМ? а если груз идёт дальше в Польшу?',
