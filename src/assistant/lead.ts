@@ -85,7 +85,6 @@ const CHARGE_DEPTH = 3;
 /** A rate in a sentence: "14%", "5 %". */
 const RATE = /\d+(?:[.,]\d+)?\s*[%％]/u;
 
-/** A document about conventions only (the New York Convention's note), not one about no rule at all. */
 /** A document about legal conventions only (the New York Convention's note): not one about no rule, nor a carriage
  * convention's ("Is Uzbekistan a CISG party? …" must not end with the CMR note's parties). */
 const aboutConventions = (doc: LeadDoc) =>
@@ -122,7 +121,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
     marketTokens,
     marketHan,
     withoutRuleName,
-    regimeTokens,
+    schemeTokens,
     singleHan,
     frameTokens,
     ownTypes,
@@ -223,7 +222,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
             unit.tokens.has(t) ||
             (singleHan.has(t) && unit.han.has(t)) ||
             (ownMarket && marketTokens.has(t)) ||
-            (ownRule && (askedRegulations.has(t) || (regimeTokens.has(t) && !allTokens.has(t))))
+            (ownRule && (askedRegulations.has(t) || (schemeTokens.has(t) && !allTokens.has(t))))
               ? 1
               : headingTokens.has(t)
                 ? HEADING_WEIGHT

@@ -27,7 +27,7 @@ export interface QuestionWeights {
   /** The topic's words without the asked regulation's name. */
   withoutRuleName: Set<string>;
   /** The question's words that name the marking scheme (withoutMarkingScheme). */
-  regimeTokens: Set<string>;
+  schemeTokens: Set<string>;
   /** The topic's Chinese words of one character. */
   singleHan: Set<string>;
   /** The question's framing words (a follow-up's own, when it has them). */
@@ -98,8 +98,8 @@ export function questionWeights(
   // The words that name the marking scheme ("chestny znak", "Честный ЗНАК"): its own notes write the name in another
   // script or not at all in most sentences ("Честный ЗНАК" in the English note), as a market's note its name. Not a
   // convention's: "hague visby vs hamburg rules" lost the sea note's sentence that names both (b2-09).
-  const withoutRegime = new Set(tokenize(withoutMarkingScheme(topic)).map(matchKey));
-  const regimeTokens = new Set([...qTokens].filter((t) => !withoutRegime.has(t)));
+  const withoutScheme = new Set(tokenize(withoutMarkingScheme(topic)).map(matchKey));
+  const schemeTokens = new Set([...qTokens].filter((t) => !withoutScheme.has(t)));
   // A Chinese word of one character standing alone ("镓 锗 出口俄罗斯…") is a token of its own, while the text
   // writes it inside bigrams ("对镓、锗实行出口许可"): it matches where the character is (trial 18b t18b-09).
   const singleHan = new Set([...qTokens].filter((t) => /^\p{Script=Han}$/u.test(t)));
@@ -142,7 +142,7 @@ export function questionWeights(
     marketTokens,
     marketHan,
     withoutRuleName,
-    regimeTokens,
+    schemeTokens,
     singleHan,
     frameTokens,
     ownTypes,

@@ -55,8 +55,7 @@ export interface RetrievalAnswerInput {
   regulations?: readonly string[];
   notice?: string;
   today?: string;
-  /** The one market outside the union a conformity question is about (the plan's `ownNote`): its note answers, and the
-   * union's notes are about other markets for the lead. */
+  /** The market whose own note answers (the plan's `ownNote`): for the lead, only that note is the market's. */
   ownNote?: string;
   /** A follow-up that names only a market (the plan's `marketSwap`). */
   marketSwap?: boolean;

@@ -33,8 +33,9 @@ export interface RetrievalPlan {
   weights: number[];
   /** The markets each query is searched for: a message's own questions each for theirs. */
   queryMarkets: string[][];
-  /** The one market outside the union a conformity question is about ("какие документы нужны на лампы в Узбекистан?",
-   * "EAC … for russia … works in tashkent?"): its own note answers it (the union's regulations do not apply there). */
+  /** The market whose own note answers (ownNoteOf): one outside the union a conformity question is about ("какие документы
+   * нужны на лампы в Узбекистан?", "EAC … for russia … works in tashkent?"), where the union's regulations do not apply, or
+   * the market Russia's marking scheme is asked of ("эти же коды в Казахстане катят?"). */
   ownNote?: string;
   markets: string[];
   products: ProductGroup[];

@@ -27,7 +27,7 @@ export interface RetrieveOptions {
   /** retrieveFused: the question as understood (a follow-up joined with the question it follows), read
    * for whether it asks about conformity; not the phrasing with the regulation words added. */
   understood?: string;
-  /** The one market outside the union a conformity question is about, whose note comes first (the plan's `ownNote`). */
+  /** The market whose own note answers, and comes first (the plan's `ownNote`). */
   ownNote?: string;
   /** retrieveFused: the question follows another (the plan's `previous`). */
   followUp?: boolean;

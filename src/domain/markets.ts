@@ -415,8 +415,8 @@ export function sentenceMarkets(text: string): string[] {
 }
 
 /** A web address: the ".рф" of "честныйзнак.рф" names no market in the sentence ("check честныйзнак.рф before relying on
- * them" led "does chestny znak apply to shoes?" as if it were about Russia). */
-// Its labels are Latin or Cyrillic: "哈萨克斯坦海关网站customs.gov.kz" keeps its market name (review of 2026-12-07).
+ * them" led "does chestny znak apply to shoes?" as if it were about Russia). Its labels are Latin or Cyrillic:
+ * "哈萨克斯坦海关网站customs.gov.kz" keeps its market name (review of 2026-12-07). */
 const WEB_ADDRESS =
   /[a-zа-яё\d-]+(?:\.[a-zа-яё\d-]+)*\.(?:рф|ru|kz|by|uz|kg|am|tj|cn|com|org|gov)(?![\p{L}\d])(?:\/\S*)?/giu;
 

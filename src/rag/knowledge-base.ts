@@ -63,6 +63,7 @@ export class KnowledgeBase {
   }
 
   private about: { index: HybridIndex; byNumber: Map<string, string[]> } | undefined;
+  private ownNotes: { index: HybridIndex; markets: ReadonlySet<string> } | undefined;
 
   /**
    * The documents about a technical regulation (its number, "004"): those whose title names it. A
@@ -84,10 +85,15 @@ export class KnowledgeBase {
     return new Set([...this.index.allDocs()].flatMap((d) => d.countries));
   }
 
-  /** The markets with a note of their own (isOwnNote: about the market alone, or beside China). */
+  /** The markets with a note of their own (isOwnNote: about the market alone, or beside China); read once per index, as
+   * every retrieval-only answer asks it. */
   ownNoteMarkets(): ReadonlySet<string> {
-    const docs = [...this.index.allDocs()];
-    return new Set(docs.flatMap((d) => d.countries.filter((c) => isOwnNote(d.countries, c))));
+    if (this.ownNotes?.index !== this.index) {
+      const docs = [...this.index.allDocs()];
+      const markets = new Set(docs.flatMap((d) => d.countries.filter((c) => isOwnNote(d.countries, c))));
+      this.ownNotes = { index: this.index, markets };
+    }
+    return this.ownNotes.markets;
   }
 
   /**
@@ -100,6 +106,8 @@ export class KnowledgeBase {
    */
   async reload(opts: { full?: boolean } = {}): Promise<void> {
     this.topics = undefined;
+    // An incremental update may keep the index object: what is read off its documents is read again.
+    this.ownNotes = undefined;
     const t0 = performance.now();
     let loaded: Loaded | undefined;
     let reason: string | undefined;
