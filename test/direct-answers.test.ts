@@ -2604,6 +2604,15 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(shown).toContain('tr-cu-008-toys-zh 玩具需要认证还是声明？');
   });
 
+  it("says it has no document on Japan, not with a neighbour market's rules (trial 29 t29-16)", async () => {
+    // Japan was no market the assistant knew: Mongolia's VAT led "…出口到日本，PSE认证怎么办？".
+    const a = await ask('我们做充电宝的，想出口到日本，PSE认证怎么办？大概要多久、多少钱？');
+    expect(a.lead).toBeUndefined();
+    expect(a.answer).toContain(t('zh', 'notCovered', { topic: '日本' }));
+    const ru = await ask('хотим продавать пауэрбанки в Японии, как получить PSE?');
+    expect(ru.answer).toContain(t('ru', 'notCovered', { topic: 'Япония' }));
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -297,6 +297,17 @@ export const MARKETS: Record<string, Market> = {
     han: ['斯里兰卡', '科伦坡'],
     names: { ru: 'Шри-Ланка', zh: '斯里兰卡', en: 'Sri Lanka' },
   },
+  // Trial 29 t29-16: "充电宝…想出口到日本，PSE认证怎么办？" was answered with Mongolia's VAT.
+  JP: {
+    stems: ['япони', 'японск', 'токио', 'осака', 'japan', 'tokyo', 'osaka'],
+    han: ['日本', '东京', '大阪'],
+    names: { ru: 'Япония', zh: '日本', en: 'Japan' },
+  },
+  KR: {
+    stems: ['южная корея', 'южной коре', 'южную корею', 'сеул', 'пусан', 'south korea', 'korea', 'seoul', 'busan'],
+    han: ['韩国', '首尔', '釜山'],
+    names: { ru: 'Южная Корея', zh: '韩国', en: 'South Korea' },
+  },
   AF: {
     stems: ['афганистан', 'кабул', 'afghanistan', 'kabul'],
     han: ['阿富汗', '喀布尔'],
