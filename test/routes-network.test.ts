@@ -148,6 +148,18 @@ describe('route plans on the real network', () => {
     expect(fromPort.notes).toContain('noCheapest');
   });
 
+  it('merges two air services into one option with the figures either has, and names no cheapest beside no other cost (trial 29 t29-22)', async () => {
+    // 300 kg to Moscow by air or rail: the two air services (direct, via a hub) are one option; it was called the
+    // cheapest beside a rail option with no cost figure, and lost the direct service's CO₂ when the hub one came first.
+    const { plan } = await routes.plan('Qingdao', 'Moscow', { modes: ['air', 'rail'], container: 'lcl', weightT: 0.3 });
+    const lines = renderPlanSummary(plan, 'en').split('\n');
+    const air = lines.find((l) => l.startsWith('✈️'))!;
+    expect(air).toMatch(/3–10 days/);
+    expect(air).toMatch(/CO₂ \d/);
+    expect(air).not.toMatch(/cheapest/);
+    expect(lines.filter((l) => /no cost figure/.test(l)).length).toBeGreaterThan(0);
+  });
+
   it('prices sea + rail by the chain price its rail leg carries, and names the cheaper of two priced options (trial 9)', async () => {
     // "rail vs sea to Vladivostok + rail" showed the sea + rail option without a cost.
     const moscow = (await routes.plan('Qingdao', 'Moscow')).plan;

@@ -82,11 +82,22 @@ export function displayOptions(plan: RoutePlan, maxOptions = 4): Option[] {
         estimated: twin.cost.estimated || o.cost.estimated,
         ...(twin.cost.bases || o.cost.bases ? { bases: [...(twin.cost.bases ?? []), ...(o.cost.bases ?? [])] } : {}),
       };
-    if (twin.co2T && o.co2T) twin.co2T = union(twin.co2T, o.co2T);
+    // A figure one of the merged services has is the option's, whichever of them came first: the direct air service's
+    // 6,300 km gave the merged "air 3–10 days" no CO₂ when the hub service without a distance ranked first (t29-22).
+    if (o.co2T) twin.co2T = twin.co2T ? union(twin.co2T, o.co2T) : o.co2T;
+    if (!twin.cost && o.cost) twin.cost = o.cost;
     twin.caveats.push(...o.caveats);
   }
   for (const m of merged) m.picks.sort((a, b) => PICK_ORDER.indexOf(a) - PICK_ORDER.indexOf(b));
-  return merged.slice(0, maxOptions);
+  const shown = merged.slice(0, maxOptions);
+  // Two services of one mode merged are one option: "cheapest" of the only option shown with a cost, or "lowest
+  // emissions" of the only one with a CO₂ figure, compares it with nothing (trial 29 t29-22: "air (fastest, cheapest)"
+  // above rail with no cost figure, the two air services having been counted as two priced options).
+  const priced = shown.filter((o) => o.cost).length;
+  const measured = shown.filter((o) => o.co2T).length;
+  for (const o of shown)
+    o.picks = o.picks.filter((p) => !(p === 'cheapest' && priced < 2) && !(p === 'greenest' && measured < 2));
+  return shown;
 }
 
 function placeName(plan: RoutePlan, id: string, fallback: string, lang: Lang): string {
