@@ -1596,7 +1596,10 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
 
   it("reads a follow-up's product, not the regulation the question before it named (follow-up fg-07)", async () => {
     const c = `jackets-toys-${Date.now()}`;
-    await ask('Нужен сертификат или декларация на мужские куртки по ТР ТС 017/2011?', c);
+    const jackets = await ask('Нужен сертификат или декларация на мужские куртки по ТР ТС 017/2011?', c);
+    // A sentence under the footwear heading ("Взрослую обувь декларируют.") answers no question on jackets.
+    expect(jackets.lead?.text).toMatch(/куртки/);
+    expect(jackets.lead?.text).not.toMatch(/обувь/);
     const toys = await ask('а на мягкие игрушки?', c);
     expect(leadDocs(toys)[0]).toBe('tr-cu-008-toys-ru');
   });
@@ -2611,6 +2614,27 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.answer).toContain(t('zh', 'notCovered', { topic: '日本' }));
     const ru = await ask('хотим продавать пауэрбанки в Японии, как получить PSE?');
     expect(ru.answer).toContain(t('ru', 'notCovered', { topic: 'Япония' }));
+  });
+
+  it("answers a lost container on the railway from the SMGS note's section on loss, not the delay penalties or CMR (trial 29 t29-20)", async () => {
+    // The SMGS note's delay penalties led, then the CMR note's 8.33 SDR per kilogram (road) once they gave way; the note
+    // says our sources do not give the railway's rule on loss.
+    const en = await ask('what if the container gets lost on the railway - how much does the railway pay us?');
+    expect(en.lead?.text).toMatch(/^Our sources do not give the SMGS rule on compensation for loss/);
+    expect(en.lead?.text).not.toMatch(/8\.33|tenth/);
+    const ru = await ask('если контейнер пропал на железной дороге, сколько заплатит перевозчик?');
+    expect(ru.lead?.text).toMatch(/^В наших источниках нет нормы СМГС о возмещении за утрату/);
+    const zh = await ask('铁路运输途中集装箱丢了，铁路赔多少？');
+    expect(zh.lead?.text).toMatch(/^我们掌握的资料里没有国际货协关于货物灭失/);
+    // Asked of the truck instead, the road convention answers.
+    const c = `smgs-${Date.now()}`;
+    await ask('what if the container gets lost on the railway - how much does the railway pay us?', c);
+    const road = await ask(
+      "and if we truck it via Khorgos instead, what's the carrier liability and the deadline to claim?",
+      c,
+    );
+    expect(road.toolCalls).toEqual([]);
+    expect(road.lead?.text).toMatch(/1 year/);
   });
 
   it('gives the same direct answer through `advisor ask --json`', async () => {

@@ -18,7 +18,7 @@ import { matchKey, unitsOf } from './passage-units.js';
 import { shownPieces } from './previous-lead.js';
 import { stepBack } from './step-back.js';
 import { withOtherPartSecond } from './other-part.js';
-import { otherKindOf } from './product-kind.js';
+import { otherKindOf } from './other-kind.js';
 import { composeLead, type FillCandidate, type LeadSentence } from './compose-lead.js';
 import type { LeadDoc, LeadOptions, LeadResult } from './lead-types.js';
 import {
@@ -29,6 +29,7 @@ import {
   W_BELOW_FLOOR,
   W_CHARGE_UNASKED,
   W_OTHER_KIND,
+  W_OTHER_KIND_SECTION,
   W_EXAMPLE,
   W_FIRST,
   W_HAN,
@@ -142,7 +143,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   const askedCharges = namedCharges(question);
   const isAsked = (c: Charge) => askedCharges.some((a) => sameCharge(a, c));
   const conformityAsked = CONFORMITY.test(question);
-  const otherKind = otherKindOf(question);
+  const otherKind = otherKindOf(question, opts.followUp);
   const bestByDoc = new Map<number, LeadSentence>();
   /** Candidate texts that open with a heading saying their rule is not in force → that heading. */
   const keptHeads = new Map<string, string>();
@@ -208,6 +209,9 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
       // A section of another market's note that asks about this one ("Есть ли такой же сбор в Казахстане?"
       // in the Russian recycling-fee note) answers for it (trial 18 t18-12).
       const offMarketHere = offMarket && !sectionOnAsked(passage.headingPath, doc.countries, asked);
+      // A sentence under a heading of another kind is of that kind ("…if the container arrives late?": "more than three
+      // tenths: 30%").
+      const otherKindHeading = otherKind(passage.headingPath.at(-1) ?? '');
       const sectionRegimes = askedConventions.length ? namedRegimes(passage.headingPath.slice(1).join(' ')) : [];
       const { frameBonus, headingAsked } = headingMatch(headingTokens, qTokens, frameTokens);
       // The charges the section's headings (the document's title first) and its own heading name, read once per section.
@@ -311,7 +315,8 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         if (opts.marketSwap && matchedTopic === 0) score *= W_TOPIC_ABSENT;
         if (offRegulation) score *= W_OFF_REGULATION;
         if (chargeUnasked) score *= W_CHARGE_UNASKED;
-        if (otherKind(unit.text)) score *= W_OTHER_KIND;
+        if (otherKindHeading) score *= W_OTHER_KIND_SECTION;
+        else if (otherKind(unit.text)) score *= W_OTHER_KIND;
         // The asked product's own regulation answers for it: a document that only mentions the product
         // (the VAT note's "check that the certificate names toys exactly") does not.
         if (

@@ -10,7 +10,7 @@ import type { AskResult, Citation } from '../domain/answer.js';
 import type { Lang } from '../domain/lang.js';
 import { marketName, NAMES_UNION } from '../domain/markets.js';
 import { askedRegulations, CONFORMITY, namedRegulations } from '../domain/regulations.js';
-import { askedRegimes, isMarkingScheme, namedRegimes } from '../domain/legal-conventions.js';
+import { askedRegimes, carriageAsked, isMarkingScheme, namedRegimes } from '../domain/legal-conventions.js';
 import type { ProductGroup } from '../domain/product-groups.js';
 import { t } from '../i18n/messages.js';
 import type { KnowledgeBase } from '../rag/knowledge-base.js';
@@ -85,7 +85,10 @@ function leadRegulations(
   // A question on the marking scheme for a product ("does chestny znak apply to shoes?") asks about marking, not the
   // product's conformity rule: "Adult footwear is declared (DoC)." led it.
   const marking = askedRegimes(question, input.markets ?? []).some(isMarkingScheme) && !CONFORMITY.test(question);
-  return [...(marking ? [] : (input.regulations ?? [])), ...askedRegulations(question)];
+  // A follow-up's regulations are the plan's, which carries the one asked before only when the product stays: "а на мягкие
+  // игрушки?" after jackets "по ТР ТС 017/2011" asks under 008 alone, and 017's "Взрослую обувь декларируют" led it once the
+  // jackets' answer no longer showed that line (trial 29 work; follow-up fg-07).
+  return [...(marking ? [] : (input.regulations ?? [])), ...(input.followUp ? [] : askedRegulations(question))];
 }
 
 export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promise<RetrievalAnswer> {
@@ -128,7 +131,11 @@ export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promi
       ...(input.followUp ? { followUp: input.followUp } : {}),
       ...(input.today ? { today: input.today } : {}),
       askedRegulations: [
-        ...new Set([...leadRegulations(question, input), ...askedRegimes(question, input.markets ?? [])]),
+        ...new Set([
+          ...leadRegulations(question, input),
+          ...askedRegimes(question, input.markets ?? []),
+          ...carriageAsked(input.followUp ?? question),
+        ]),
       ],
     },
   );

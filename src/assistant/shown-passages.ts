@@ -11,6 +11,7 @@ import { yearsIn } from './asked-years.js';
 import { withoutFrame } from './question-frame.js';
 import { tokenize } from '../rag/tokenize.js';
 import { questionParts } from './question-parts.js';
+import { otherKindOf } from './other-kind.js';
 import { detectLang } from '../i18n/detect-lang.js';
 import { askedMarkets, marketName, MARKETS, stemAt, withoutMarkets } from '../domain/markets.js';
 import { namedRegulations } from '../domain/regulations.js';
@@ -271,6 +272,19 @@ export function shownPassages<H extends UserHit>(
       const best = ranked.get(hit.docId)?.[0];
       if (named && best && !sameSection(named, best)) ranked.set(hit.docId, [{ ...named, score: best.score }]);
     }
+  }
+  // A section headed by another kind than the one the question asks ("…if the container arrives late?" for "what if the
+  // container gets lost on the railway - how much does the railway pay us?") gives way to the best one that is not
+  // (other-kind.ts; trial 29 t29-20). Only read for a message that names one kind of a group itself: "а на мягкие
+  // игрушки?" after men's jackets showed the clothing section of the jackets' rule in place of its footwear one, and it
+  // led over the toy rule (follow-up fg-07).
+  const otherKind = otherKindOf(followUp ?? question);
+  for (const hit of hits) {
+    const [best] = ranked.get(hit.docId) ?? [];
+    if (!best || !otherKind(best.headingPath.at(-1) ?? '')) continue;
+    const sections = index.rankSections(words, [hit.docId], RARE_DEPTH).get(hit.docId) ?? [];
+    const own = sections.find((h) => !otherKind(h.headingPath.at(-1) ?? ''));
+    if (own) ranked.set(hit.docId, [{ ...own, score: best.score }, ...sections.filter((h) => h !== own).slice(0, 1)]);
   }
   const oneQuestion = questionParts(question).length === 1;
   const secondRatio = oneQuestion ? SECOND_SECTION_RATIO : SECOND_SECTION_RATIO_PARTS;

@@ -13,6 +13,13 @@ interface CorpusWord {
 }
 
 const WORDS: readonly CorpusWord[] = [
+  // Goods that went missing are "lost" to the notes ("утрата", "灭失", "loss"): "если контейнер пропал на железной дороге,
+  // сколько заплатит перевозчик?" was shown the SMGS note's scope, not its section on loss (trial 29 t29-20).
+  // (Not "потеряли": "если груз потеряли … по CMR" then weighed "утрата" in the follow-up on the claim period, and the
+  // CMR note's valuation rule took the place of its 1-year limit, trial 18 t18-07.)
+  { said: /(?<![\p{L}])(?:пропал|пропаж)\S*/iu, has: /утрат|утер/iu, word: 'утрата' },
+  { said: /丢了|丢失|弄丢|不见了|被偷/u, has: /灭失/u, word: '灭失' },
+  { said: /\b(?:lost|missing|went\s+missing|disappeared)\b/iu, has: /\bloss\b/iu, word: 'loss' },
   { said: /\b(?:shoes?|sneakers?|boots|trainers|sandals|slippers)\b/iu, has: /footwear/iu, word: 'footwear' },
   { said: /кроссовк|ботин(?:ок|к)|туфл|сапог|тапоч|(?<![\p{L}])кед/iu, has: /обув/iu, word: 'обувь' },
   { said: /运动鞋|球鞋|皮鞋|靴|拖鞋|凉鞋|板鞋|童鞋|鞋子/u, has: /鞋类/u, word: '鞋类' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namedRegimes, withoutMarkingScheme } from './legal-conventions.js';
+import { carriageAsked, namedRegimes, withoutMarkingScheme } from './legal-conventions.js';
 
 describe('namedRegimes', () => {
   it('reads the e-commerce customs modes by their codes, and not a quantity written the same', () => {
@@ -34,5 +34,23 @@ describe('namedRegimes', () => {
     ])
       expect(namedRegimes(q)).toEqual([]);
     expect(withoutMarkingScheme('does Chestny Znak apply to shoes?')).toBe('does apply to shoes?');
+  });
+});
+
+describe('carriageAsked', () => {
+  it("reads a liability question that names one mode as asked under that mode's convention (trial 29 t29-20)", () => {
+    expect(carriageAsked('what if the container gets lost on the railway - how much does the railway pay us?')).toEqual(
+      ['convention:smgs'],
+    );
+    expect(carriageAsked('груз пропал в фуре по дороге в Алматы, сколько заплатит перевозчик?')).toEqual([
+      'convention:cmr',
+    ]);
+    expect(carriageAsked('铁路运输途中集装箱丢了，铁路赔多少？')).toEqual(['convention:smgs']);
+  });
+
+  it('reads nothing when the question names the convention, several modes, or no claim', () => {
+    expect(carriageAsked('по СМГС сколько заплатит перевозчик, если груз пропал?')).toEqual([]);
+    expect(carriageAsked('rail or truck - if the cargo is lost, how much does the carrier pay?')).toEqual([]);
+    expect(carriageAsked('how long does the train take to Almaty?')).toEqual([]);
   });
 });

@@ -4,6 +4,8 @@
 // party?" after a New York Convention question) replaces the one asked before.
 import { namesIncoterms } from './incoterms.js';
 import { namedCharges } from './charges.js';
+import { LIABILITY_CLAIM } from './regulations.js';
+import { namedModes, type TransportMode } from './transport-modes.js';
 
 export type LegalConvention = 'new-york' | 'cisg' | 'tir';
 
@@ -76,6 +78,21 @@ export function askedRegimes(text: string, markets: readonly string[]): string[]
   // Nor when it asks a charge: "we already print Chestny Znak codes in China – what import VAT rate applies…?" asks the VAT.
   const aside = markets.some((m) => m !== 'RU') || namedCharges(text).length > 0;
   return namedRegimes(text).filter((r) => !(isMarkingScheme(r) && aside));
+}
+
+/** The carriage convention of each mode a liability question may name instead of the convention (air has none here). */
+const MODE_CONVENTION: Partial<Record<TransportMode, string>> = { rail: 'smgs', road: 'cmr', sea: 'sea' };
+
+/**
+ * A question on what a carrier owes that names one mode but no convention asks under that mode's convention: "what if the
+ * container gets lost on the railway - how much does the railway pay us?" was led by the CMR note's 8.33 SDR per kilogram
+ * (road), beside the SMGS note that says our sources do not give the railway's rule (trial 29 t29-20).
+ */
+export function carriageAsked(text: string): string[] {
+  if (!LIABILITY_CLAIM.test(text) || Object.keys(CARRIAGE).some((c) => CARRIAGE[c]!.test(text))) return [];
+  const modes = namedModes(text);
+  const convention = modes.length === 1 ? MODE_CONVENTION[modes[0]!] : undefined;
+  return convention ? [`${CONVENTION}${convention}`] : [];
 }
 
 const CONVENTION = 'convention:';

@@ -16,7 +16,24 @@ interface ModeWords {
 
 const MODES: Record<TransportMode, ModeWords> = {
   road: {
-    words: ['cmr', 'цмр', 'road', 'truck', 'trucks', 'trucking', 'lorry', 'авто', 'фура', 'фуры', 'фурой'],
+    // "фура" in every case: "груз пропал в фуре" named no mode (trial 29).
+    words: [
+      'cmr',
+      'цмр',
+      'road',
+      'truck',
+      'trucks',
+      'trucking',
+      'lorry',
+      'авто',
+      'фура',
+      'фуры',
+      'фурой',
+      'фуре',
+      'фуру',
+      'фурами',
+      'фурах',
+    ],
     stems: ['автомоб', 'автоперевоз', 'автотранспорт', 'грузовик', 'дорожн'],
     han: ['公路', '卡车', '汽运', '国际道路运输公约'],
   },

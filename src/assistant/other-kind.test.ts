@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { otherKindOf } from './other-kind.js';
+
+const otherProductKind = (question: string, sentence: string) => otherKindOf(question)(sentence);
+
+describe('otherKindOf', () => {
+  it('marks a sentence on footwear for a question on clothing, and the other way round', () => {
+    const pyjamas = 'везем пижамки и боди для малышей 0-2 года в рф, по тр тс 007 какой док нужен?';
+    expect(otherProductKind(pyjamas, 'Да, на детскую обувь оформляют сертификат соответствия.')).toBe(true);
+    expect(otherProductKind(pyjamas, 'изделия первого слоя для малышей до 3 лет — СГР, затем декларация;')).toBe(false);
+    expect(
+      otherProductKind('kids sneakers to russia, certificate?', 'First-layer clothing for babies: SGR, then DoC.'),
+    ).toBe(true);
+    expect(otherProductKind('童鞋出口俄罗斯要什么证', '童鞋须取得合格证书。')).toBe(false);
+  });
+
+  it('marks a heading on delay for a question on loss, and the other way round (trial 29 t29-20)', () => {
+    const lost = 'what if the container gets lost on the railway - how much does the railway pay us?';
+    expect(otherProductKind(lost, 'How much does the railway pay if the container arrives late?')).toBe(true);
+    expect(otherProductKind(lost, 'What about lost or damaged goods, and how long do I have to claim?')).toBe(false);
+    expect(
+      otherProductKind(
+        'поезд опоздал на 5 дней, сколько заплатит жд?',
+        'Утрата, повреждение груза и сроки претензий: что известно?',
+      ),
+    ).toBe(true);
+    expect(otherProductKind('班列晚到了，铁路赔多少？', '班列晚到了，铁路赔多少？')).toBe(false);
+  });
+
+  it("reads a follow-up's mishap from its own words, and its product from the question before it", () => {
+    const joined = 'контейнер шел по СМГС и опоздал на неделю, что можно стребовать с жд? а срок на претензию какой?';
+    const heading = 'Утрата, повреждение груза и сроки претензий: что известно?';
+    expect(otherKindOf(joined)(heading)).toBe(true);
+    expect(otherKindOf(joined, 'а срок на претензию какой?')(heading)).toBe(false);
+    const pyjamas = 'пижамки для малышей, какой док? а сколько он действует?';
+    expect(otherKindOf(pyjamas, 'а сколько он действует?')('Детская обувь: сертификат.')).toBe(true);
+  });
+
+  it('leaves a sentence alone when the question names both kinds or neither', () => {
+    expect(otherProductKind('одежда и обувь для детей — что нужно?', 'Детская обувь: сертификат.')).toBe(false);
+    expect(otherProductKind('какой НДС на ввоз в Россию?', 'Детская обувь: сертификат.')).toBe(false);
+  });
+});
