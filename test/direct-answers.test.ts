@@ -2637,6 +2637,21 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(road.lead?.text).toMatch(/1 year/);
   });
 
+  it('answers how VAT works for a Russian buyer on the simplified tax system, as a follow-up too (trial 29 t29-04)', async () => {
+    // The knowledge base had nothing on УСН: the follow-up was led by the anti-dumping note's aluminium foil.
+    const c = `usn-${Date.now()}`;
+    await ask(
+      'Ввозим в РФ алюминиевые сковородки и казаны из Шаньдуна. какие платежи на таможне будут - пошлина + НДС 20%? слышал что то про антидемпинг на посуду',
+      c,
+    );
+    const usn = await ask('а наш покупатель на УСН, ему с НДС как быть?', c);
+    expect(usn.lead?.text).toMatch(/20 млн руб/);
+    expect(usn.lead?.text).toMatch(/платится на таможне при любом налоговом режиме/);
+    expect(usn.citations[0]?.headingPath.at(-1)).toBe('Что если покупатель на упрощёнке (УСН)?');
+    const zh = await ask('俄罗斯客户是简易税制的小公司，增值税怎么交？');
+    expect(zh.lead?.text).toMatch(/2000 万卢布/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {
