@@ -2652,6 +2652,24 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(zh.lead?.text).toMatch(/2000 万卢布/);
   });
 
+  it('says what the notes know of a trip the network cannot plan, under "no route found" (trial 29 t29-05)', async () => {
+    // No leg to or from Novorossiysk is modelled: the reply was "Маршрут не найден" and nothing else, while the sea-routes
+    // note says no direct China line was found.
+    const c = `novo-${Date.now()}`;
+    await ask('сколько сейчас идет контейнер поездом из Циндао (Цзяочжоу) до Москвы и примерно сколько стоит 40ка?', c);
+    const a = await ask('а морем через Новороссийск не быстрее будет?', c);
+    expect(a.toolCalls.map((x) => x.name)).toEqual(['plan_route']);
+    expect(a.answer).toContain('Маршрут не найден');
+    // "Not known" first: the India–Novorossiysk line's 17 days, given for comparison, is no answer for a China trip.
+    expect(a.answer).toContain(
+      'Маршрут не найден при этих условиях.\n\nНеизвестно. Прямой линии Китай – Новороссийск не найдено',
+    );
+    expect(a.answer).not.toMatch(/Для сравнения/);
+    expect(a.citations.map((x) => x.docId)).toContain('sea-routes-russia-ru');
+    const en = await ask('sea freight qingdao to novorossiysk how many days?');
+    expect(en.answer).toMatch(/No direct China–Novorossiysk (?:line|service)/i);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -64,6 +64,8 @@ const LAWYER_ASIDE_WORDS = 3;
 
 /** The words the notes weigh two crossings with, added to a question that weighs them. */
 const WEIGH_WORDS: Record<Lang, string> = { zh: '便宜 短 公里', ru: 'короче дешевле', en: 'shorter cheaper' };
+/** …and a trip the network cannot plan is asked of the notes by how long it takes ("Сколько дней до Новороссийска?"). */
+const UNPLANNED_WORDS: Record<Lang, string> = { zh: '要多少天', ru: 'сколько дней', en: 'how many days' };
 
 export class Assistant {
   constructor(private readonly deps: AssistantDeps) {}
@@ -214,15 +216,23 @@ export class Assistant {
       }) ?? question;
     // The notes weigh crossings by distance and cost ("约短500公里、便宜10%—15%"); a message that asks which is "better"
     // ("走霍尔果斯好还是阿拉山口好？") names neither, and its aside described both crossings (trial 26 t26-23).
-    const aside = weighed
-      ? `${weighing(weighed)} ${WEIGH_WORDS[lang]}`
-      : asideQuestion(
-          question,
-          (s) =>
-            detectIntent(s, places(s)).kind !== 'none' ||
-            (intent.kind === 'credit' && s.includes(intent.company)) ||
-            (intent.kind === 'route' && TRIP_ASPECT.test(s)),
-        );
+    // A trip the network cannot plan ("а морем через Новороссийск не быстрее будет?": no leg to or from the port is
+    // modelled) may still be one the notes speak of: "How many days to Novorossiysk? Unknown; no direct line found…", where
+    // the reply had been "no route found" alone (trial 29 t29-05). The whole message asks them, by the days.
+    const unplanned =
+      intent.kind === 'route' &&
+      result.toolCalls.some((c) => (c.output as { routes?: number } | undefined)?.routes === 0);
+    const aside = unplanned
+      ? `${question} ${UNPLANNED_WORDS[lang]}`
+      : weighed
+        ? `${weighing(weighed)} ${WEIGH_WORDS[lang]}`
+        : asideQuestion(
+            question,
+            (s) =>
+              detectIntent(s, places(s)).kind !== 'none' ||
+              (intent.kind === 'credit' && s.includes(intent.company)) ||
+              (intent.kind === 'route' && TRIP_ASPECT.test(s)),
+          );
     if (!aside) return result;
     // Beside a lawyer's offer, only a question with a subject of its own: "Нужен юрист. Что нам делать?" or "What are our
     // options?" asks the lawyer, and the knowledge base's nearest line to it would be noise (a review of t26-14's change).

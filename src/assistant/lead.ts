@@ -62,6 +62,13 @@ import { headingMatch } from './heading-match.js';
 export type { LeadSentence } from './compose-lead.js';
 export type { LeadDoc, LeadOptions, LeadPassage, LeadResult } from './lead-types.js';
 
+/** A section's opening verdict that the answer is not known ("Not known. No direct China–Novorossiysk service was found."
+ * under "How many days to Novorossiysk?"): the answer to what the heading asks, though it names nothing asked; a
+ * comparison figure further on led (trial 29 t29-05). */
+const UNKNOWN = /^(?:not\s+known|unknown|неизвестно|нет\s+данных|尚无数据|未知|不详)/iu;
+/** …and a sentence that says the asked kind of figure is not known ("transit times not known", "运价尚无数据"). */
+const NOT_KNOWN =
+  /(?:times?|days|rates?|costs?|prices?|dates?|figures?|срок\S*|ставк\S*|стоимост\S*|цен[аы]|дат[аы]|运价|时间|时效|天数|费用|价格|日期)\s*(?:are\s+|is\s+)?(?:not\s+known|unknown|неизвестн\S*|尚无数据|未知|不详)|^(?:not\s+known|unknown|неизвестно|нет\s+данных|尚无数据)/iu;
 /** A sentence that opens by answering yes or no: "Да, если…", "No, only…" — not "No preferential rate exists…" (trial 20
  * t20-08 lost its "No. The agreement is non-preferential" to it). */
 const YES_OR_NO =
@@ -266,7 +273,8 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         // t21b-13); a bare "Да." read with the sentence after it keeps the rule above (heldout-016 lost its second part).
         const verdictBonus =
           headingAsked &&
-          ((unit.verdict !== undefined && namesAsked(unit.verdict)) ||
+          ((unit.verdict !== undefined &&
+            (namesAsked(unit.verdict) || (unitIndex === 0 && UNKNOWN.test(unit.verdict)))) ||
             (unitIndex === 0 && unit.verdict === undefined && YES_OR_NO.test(unit.text)))
             ? W_VERDICT
             : 0;
@@ -297,8 +305,12 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         // 3 лет"); in a note on something else it is not: "Пример (наш расчёт): … CIP Алматы …" from the
         // cargo-insurance note led a question on registering a contract for an Almaty buyer (trial 11).
         if (kind.example && !(mentionsAsked && ownMarket)) score *= W_EXAMPLE;
+        // A figure for comparison is another case's, whatever market it names (sentence-patterns.ts).
+        if (kind.comparison) score *= W_EXAMPLE;
         // A question that asks for a duration, an amount or a date is not answered by a sentence without one.
-        if (types.length > 0 && typeBonus === 0) score *= 0.8;
+        // Nor is one that says the figure is not known ("South of Russia: Novorossiysk, transit times not known.") less of an
+        // answer than a figure of another trip.
+        if (types.length > 0 && typeBonus === 0 && !NOT_KNOWN.test(`${unit.verdict ?? ''} ${unit.text}`)) score *= 0.8;
         if (mentionsAsked) score += 0.1;
         // A sentence about another market only ("Беларусь: ввозной НДС также начисляется на таможенную стоимость…") is not the
         // answer for the asked one, figure or none: it led "…LED для продажи в рф. ввозной ндс 20% плюс пошлина, правильно? и на

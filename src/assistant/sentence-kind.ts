@@ -5,7 +5,7 @@ import { tokenize } from '../rag/tokenize.js';
 import { CROSS_REFERENCE, isPointer } from './pointer-sentences.js';
 import { matchKey, type Unit } from './passage-units.js';
 import { rolesNamed, sentenceHas, type QuestionType } from './question-type.js';
-import { EXAMPLE } from './sentence-patterns.js';
+import { COMPARISON, EXAMPLE } from './sentence-patterns.js';
 
 /** Whether a sentence holds what the question asks for, beyond the question's own words: a name
  * the question does not contain (who), a number it does not contain (how many), or the figure kinds
@@ -25,14 +25,21 @@ export function answersType(type: QuestionType, unit: Unit, qTokens: ReadonlySet
 
 /** What a sentence is, whatever the question: kept with the sentence (units are cached per passage),
  * so the patterns run once per sentence, not once per question (bench:retrieval). */
-const kinds = new WeakMap<Unit, { pointer: boolean; crossReference: boolean; example: boolean }>();
-export function kindOf(unit: Unit): { pointer: boolean; crossReference: boolean; example: boolean } {
+interface SentenceKind {
+  pointer: boolean;
+  crossReference: boolean;
+  example: boolean;
+  comparison: boolean;
+}
+const kinds = new WeakMap<Unit, SentenceKind>();
+export function kindOf(unit: Unit): SentenceKind {
   let kind = kinds.get(unit);
   if (!kind) {
     kind = {
       pointer: isPointer(unit.text),
       crossReference: CROSS_REFERENCE.test(unit.text),
       example: EXAMPLE.test(unit.text) || EXAMPLE.test(unit.leadIn ?? ''),
+      comparison: COMPARISON.test(unit.text),
     };
     kinds.set(unit, kind);
   }

@@ -25,6 +25,10 @@ export const POLAR =
 export const EXAMPLE =
   /^(?:[-–•]\s*)?(?:(?:два|три|несколько)\s+)?(?:пример[ыа]?|(?:two\s+|some\s+|worked\s+)?examples?|(?:an\s+)?illustrations?|举例|举两个例子|示例)(?=\s*[（(：:])/iu;
 
+/** A figure given for comparison ("For comparison, FESCO's India–Novorossiysk line takes at least 17 days…"): another
+ * trip's, not the asked one's, however well it fits "how many days to Novorossiysk?" (trial 29 t29-05). */
+export const COMPARISON = /^(?:for\s+comparison|by\s+comparison|для\s+сравнения|作为参照|作为对比)/iu;
+
 /** An opening that leans on the sentence before ("Кроме того, …", "These dates …", "这些措施…"): read together. */
 export const CONNECTIVE =
   /^(?:(?:on top of that|in addition|also|however|moreover|furthermore|therefore|otherwise|кроме того|также|однако|при этом|поэтому|иначе|此外|另外|但是|同时|因此|否则)[,，\s]|(?:both|these|those|обе|оба|эти|эта|этот|это)\s+(?:dates?|rules?|measures?|даты|дата|правила?|меры|срок[иа]?)\b|(?:这两个|这些|上述|以上)(?:日期|措施|规定|期限))/iu;
