@@ -2670,6 +2670,19 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(en.answer).toMatch(/No direct China–Novorossiysk (?:line|service)/i);
   });
 
+  it('answers how long a 9810 refund takes with what the notes know, and no more (trial 29 t29-09)', async () => {
+    // The follow-up was led by how long payments from Russia take to arrive: the notes said nothing of the refund's time.
+    const c = `rebate-${Date.now()}`;
+    await ask(
+      '我们是青岛做汽配的，走9810把货发到莫斯科海外仓了，现在还放在仓里没卖出去，能先申报退税吗？还是要等卖掉才行',
+      c,
+    );
+    const zh = await ask('那退税款大概多久能到账？', c);
+    expect(zh.lead?.text).toMatch(/^退税多久到账，我们的资料中没有官方时限：.*45 个工作日.*这只是个案/);
+    const en = await ask('how long does the 9810 export VAT refund take to arrive?');
+    expect(en.lead?.text).toMatch(/^How long the refund takes to arrive is not officially set in our sources/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {
