@@ -2683,6 +2683,20 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(en.lead?.text).toMatch(/^How long the refund takes to arrive is not officially set in our sources/);
   });
 
+  it('does not open with a sentence that only says for whom a section matters (trial 29 t29-21)', async () => {
+    // "This matters if you buy from Uzbekistan, or if your Uzbek partner also exports." led a seller's question.
+    const en = await ask(
+      'selling excavator spare parts (hydraulic pumps) to a company in Tashkent, they ask 180 days payment. any issue on uzbek currency control side? and do we need EAC cert for Uzbekistan or something else?',
+    );
+    expect(en.lead?.text).not.toMatch(/This matters if/);
+    expect(en.lead?.text).toMatch(/ЕЭИСВО/);
+    expect(en.lead?.text).toMatch(/Not automatically/);
+    const ru = await ask(
+      'продаём насосы в Ташкент, покупатель просит отсрочку 180 дней — что по валютному контролю Узбекистана?',
+    );
+    expect(ru.lead?.text).not.toMatch(/Это важно, если/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -22,6 +22,10 @@ const POINTERS = [
   /\s[—–]\s(?:в|во)\s(?:документе|статье|материале|заметке)\s(?:о|об|про)\s[^.]{1,80}\.?$/iu,
   /\s(?:is|are)\sin\sthe\s(?:document|article|note)\s(?:on|about)\s[^.]{1,80}\.?$/iu,
   /(?:^|\s)см\.\s«.{1,80}»\.?$/u,
+  // A sentence that only says for whom the section matters ("This matters if you buy from Uzbekistan, or if your Uzbek
+  // partner also exports.") answers nothing; it led a question from a seller to Tashkent (trial 29 t29-21).
+  /^(?:this\s+(?:only\s+)?matters\s+(?:if|when|for)|это\s+(?:важно|касается\s+вас|актуально),?\s+(?:если|когда))\s[^.]*\.?$/iu,
+  /^如果[^。]{0,60}，这一点(?:就)?很重要。?$/u,
 ];
 export const isPointer = (sentence: string) => {
   const text = sentence.replace(/^[-–•]\s*/u, '');
