@@ -2697,6 +2697,17 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(ru.lead?.text).not.toMatch(/Это важно, если/);
   });
 
+  it("answers beside the lawyer's offer what the statements before the question are about (trial 29 t29-14)", async () => {
+    // "这到底怎么回事？我们以后怎么收款？" was asked alone, and an e-commerce line ("以 1210 方式出区") came beside the offer.
+    const a = await ask(
+      '俄罗斯客户从莫斯科打过来的人民币货款被我们开户行退回了，银行说有制裁风险。这到底怎么回事？我们以后怎么收款？要不要找律师',
+    );
+    expect(a.escalation?.suggested).toBe(true);
+    expect(a.aside).toMatch(/人民币/);
+    expect(a.aside).not.toMatch(/1210/);
+    expect(a.citations.map((c) => c.docId)).toContain('us-secondary-sanctions-banks-zh');
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

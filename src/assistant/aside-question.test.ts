@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asideQuestion } from './aside-question.js';
+import { asideInContext, asideQuestion } from './aside-question.js';
 
 const checksCompany = (s: string) => /OOO|ТОО|проверь|查一下/iu.test(s);
 
@@ -23,5 +23,23 @@ describe('asideQuestion', () => {
     expect(asideQuestion('Проверь ТОО «Астана Трейд»', checksCompany)).toBeUndefined();
     expect(asideQuestion('Проверь ТОО «Астана Трейд». Спасибо заранее!', checksCompany)).toBeUndefined();
     expect(asideQuestion('Проверь ТОО «Астана Трейд». а?', checksCompany)).toBeUndefined();
+  });
+});
+
+describe('asideInContext', () => {
+  const tool = (s: string) => /律师|юрист/.test(s);
+  it('puts the statements before the other question in front of it', () => {
+    const message = '货款被我们开户行退回了，银行说有制裁风险。这到底怎么回事？我们以后怎么收款？要不要找律师';
+    const aside = asideQuestion(message, tool)!;
+    expect(aside).toBe('这到底怎么回事？ 我们以后怎么收款？');
+    expect(asideInContext(message, aside, tool)).toBe(
+      '货款被我们开户行退回了，银行说有制裁风险。 这到底怎么回事？ 我们以后怎么收款？',
+    );
+  });
+
+  it('leaves out the request and what follows the question', () => {
+    const message = 'Нужен юрист по договору. Покупатель из Алматы. Какой НДС в Казахстане? Срочно, спасибо.';
+    const aside = asideQuestion(message, tool)!;
+    expect(asideInContext(message, aside, tool)).toBe('Покупатель из Алматы. Какой НДС в Казахстане?');
   });
 });

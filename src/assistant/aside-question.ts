@@ -26,3 +26,19 @@ export function asideQuestion(message: string, carriesTool: (sentence: string) =
   if (aside.length === 0 || aside.length === sentences.length) return undefined;
   return aside.join(' ');
 }
+
+/**
+ * The other question with the statements before it, which say what it is about: "…人民币货款被我们开户行退回了，银行说有制裁风险。
+ * 这到底怎么回事？我们以后怎么收款？要不要找律师" asked the knowledge base "这到底怎么回事？ 我们以后怎么收款？" alone, and beside the
+ * lawyer's offer came an e-commerce line (trial 29 t29-14). Whether it has a subject of its own is still read from the
+ * question itself (assistant.ts): "…не платит уже 90 дней… Нужен юрист. Что нам делать?" asks the lawyer.
+ */
+export function asideInContext(message: string, aside: string, carriesTool: (sentence: string) => boolean): string {
+  const sentences = message
+    .split(SENTENCE_END)
+    .map((s) => s.trim())
+    .filter((s) => s.length >= MIN_CHARS);
+  const first = sentences.findIndex((s) => aside.startsWith(s));
+  const context = sentences.slice(0, Math.max(0, first)).filter((s) => !carriesTool(s) && !ASKS.test(s));
+  return [...context, aside].join(' ');
+}

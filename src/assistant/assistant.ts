@@ -22,7 +22,7 @@ import { planRetrieval } from './retrieval-plan.js';
 import { retrieveFused } from './retrieve.js';
 import { toolAnswer } from './tool-answer.js';
 import { withoutModel } from './without-model.js';
-import { asideQuestion } from './aside-question.js';
+import { asideInContext, asideQuestion } from './aside-question.js';
 import { withoutFrame } from './question-frame.js';
 import { tokenize } from '../rag/tokenize.js';
 import { questionParts } from './question-parts.js';
@@ -222,17 +222,15 @@ export class Assistant {
     const unplanned =
       intent.kind === 'route' &&
       result.toolCalls.some((c) => (c.output as { routes?: number } | undefined)?.routes === 0);
+    const carriesTool = (s: string) =>
+      detectIntent(s, places(s)).kind !== 'none' ||
+      (intent.kind === 'credit' && s.includes(intent.company)) ||
+      (intent.kind === 'route' && TRIP_ASPECT.test(s));
     const aside = unplanned
       ? `${question} ${UNPLANNED_WORDS[lang]}`
       : weighed
         ? `${weighing(weighed)} ${WEIGH_WORDS[lang]}`
-        : asideQuestion(
-            question,
-            (s) =>
-              detectIntent(s, places(s)).kind !== 'none' ||
-              (intent.kind === 'credit' && s.includes(intent.company)) ||
-              (intent.kind === 'route' && TRIP_ASPECT.test(s)),
-          );
+        : asideQuestion(question, carriesTool);
     if (!aside) return result;
     // Beside a lawyer's offer, only a question with a subject of its own: "Нужен юрист. Что нам делать?" or "What are our
     // options?" asks the lawyer, and the knowledge base's nearest line to it would be noise (a review of t26-14's change).
@@ -241,7 +239,7 @@ export class Assistant {
       // (Chinese is read in overlapping character pairs: about two per word.)
       if ((lang === 'zh' ? subject.length / 2 : subject.length) < LAWYER_ASIDE_WORDS) return result;
     }
-    const plan = planRetrieval(aside);
+    const plan = planRetrieval(unplanned || weighed ? aside : asideInContext(question, aside, carriesTool));
     // "…и какой там НДС при ввозе?" beside a trip to Moscow: "there" is where the trip goes.
     const markets =
       plan.markets.length || intent.kind !== 'route' ? plan.markets : askedMarkets(question).filter((m) => m !== 'CN');
