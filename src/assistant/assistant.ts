@@ -219,8 +219,10 @@ export class Assistant {
     // A trip the network cannot plan ("а морем через Новороссийск не быстрее будет?": no leg to or from the port is
     // modelled) may still be one the notes speak of: "How many days to Novorossiysk? Unknown; no direct line found…", where
     // the reply had been "no route found" alone (trial 29 t29-05). The whole message asks them, by the days.
+    // Not two names of one place ("из Циндао в Циндао"). Its answer must open on the place the network lacks (below).
     const unplanned =
       intent.kind === 'route' &&
+      intent.from !== intent.to &&
       result.toolCalls.some((c) => (c.output as { routes?: number } | undefined)?.routes === 0);
     const carriesTool = (s: string) =>
       detectIntent(s, places(s)).kind !== 'none' ||
@@ -265,6 +267,14 @@ export class Assistant {
       today: this.today(),
     });
     if (evidence.weak || !lead) return result;
+    // A trip the network could not plan is answered by a line on its own place, or not at all: "…в Новороссийск морем
+    // сколько стоит контейнер?" opened on the zone's sea line to Vladivostok (a review of trial 29's change).
+    if (unplanned) {
+      const first = lead.text.split(/ \[\d+\]/)[0] ?? '';
+      const named = new Set(places(first).map((p) => p.id));
+      const trip = intent.kind === 'route' ? [intent.to, ...(intent.via ? [intent.via] : [])] : [];
+      if (!trip.some((id) => named.has(id))) return result;
+    }
     return { ...result, answer: `${result.answer}\n\n${lead.text}`, citations, aside: lead.text };
   }
 

@@ -65,8 +65,12 @@ export function coverageGaps(
   },
 ): CoverageGap[] {
   const gaps: CoverageGap[] = [];
+  // A market no document covers is the gap only when the question asks of no market a document covers: "японский станок
+  // реэкспортируем из Китая в Россию — санкционные риски?" asks about Russia, a Japanese machine being the goods (a review of
+  // trial 29's change).
+  const coveredAsked = markets.asked.some((c) => c !== 'CN' && markets.covered.has(c));
   for (const code of markets.asked)
-    if (!markets.covered.has(code)) gaps.push({ kind: 'market', label: marketName(code, lang) });
+    if (!markets.covered.has(code) && !coveredAsked) gaps.push({ kind: 'market', label: marketName(code, lang) });
   // A market with no note of its own, named by the notes only on a route or in a convention's list ("Baku" on the Middle
   // Corridor), has no document on what it asks of imports: "what certs does Azerbaijan need and whats the import duty +
   // VAT there?" was answered with the China–EAEU agreement's "no preferential rate" (trial 28 t28-20). Only when every

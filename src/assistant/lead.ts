@@ -18,7 +18,7 @@ import { matchKey, unitsOf } from './passage-units.js';
 import { shownPieces } from './previous-lead.js';
 import { stepBack } from './step-back.js';
 import { withOtherPartSecond } from './other-part.js';
-import { otherKindOf } from './other-kind.js';
+import { kindsOf } from './other-kind.js';
 import { composeLead, type FillCandidate, type LeadSentence } from './compose-lead.js';
 import type { LeadDoc, LeadOptions, LeadResult } from './lead-types.js';
 import {
@@ -151,7 +151,8 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   const askedCharges = namedCharges(question);
   const isAsked = (c: Charge) => askedCharges.some((a) => sameCharge(a, c));
   const conformityAsked = CONFORMITY.test(question);
-  const otherKind = otherKindOf(question, opts.followUp);
+  const kinds = kindsOf(question, opts.followUp);
+  const otherKind = kinds.other;
   const bestByDoc = new Map<number, LeadSentence>();
   /** Candidate texts that open with a heading saying their rule is not in force → that heading. */
   const keptHeads = new Map<string, string>();
@@ -310,7 +311,8 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         // A question that asks for a duration, an amount or a date is not answered by a sentence without one.
         // Nor is one that says the figure is not known ("South of Russia: Novorossiysk, transit times not known.") less of an
         // answer than a figure of another trip.
-        if (types.length > 0 && typeBonus === 0 && !NOT_KNOWN.test(`${unit.verdict ?? ''} ${unit.text}`)) score *= 0.8;
+        if (types.length > 0 && typeBonus === 0 && !NOT_KNOWN.test(unit.text) && !NOT_KNOWN.test(unit.verdict ?? ''))
+          score *= 0.8;
         if (mentionsAsked) score += 0.1;
         // A sentence about another market only ("Беларусь: ввозной НДС также начисляется на таможенную стоимость…") is not the
         // answer for the asked one, figure or none: it led "…LED для продажи в рф. ввозной ндс 20% плюс пошлина, правильно? и на
@@ -332,7 +334,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         if (opts.marketSwap && matchedTopic === 0) score *= W_TOPIC_ABSENT;
         if (offRegulation) score *= W_OFF_REGULATION;
         if (chargeUnasked) score *= W_CHARGE_UNASKED;
-        if (otherKindHeading) score *= W_OTHER_KIND_SECTION;
+        if (otherKindHeading && !kinds.own(unit.text)) score *= W_OTHER_KIND_SECTION;
         else if (otherKind(unit.text)) score *= W_OTHER_KIND;
         // The asked product's own regulation answers for it: a document that only mentions the product
         // (the VAT note's "check that the certificate names toys exactly") does not.

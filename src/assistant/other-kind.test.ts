@@ -20,18 +20,30 @@ describe('otherKindOf', () => {
     expect(otherProductKind(lost, 'What about lost or damaged goods, and how long do I have to claim?')).toBe(false);
     expect(
       otherProductKind(
-        'поезд опоздал на 5 дней, сколько заплатит жд?',
+        'контейнер опоздал на 5 дней, сколько заплатит жд?',
         'Утрата, повреждение груза и сроки претензий: что известно?',
       ),
     ).toBe(true);
-    expect(otherProductKind('班列晚到了，铁路赔多少？', '班列晚到了，铁路赔多少？')).toBe(false);
+    expect(otherProductKind('班列晚到了，铁路赔多少？', '货物灭失、损坏怎么赔？')).toBe(true);
+  });
+
+  it('reads no mishap of a question on no cargo or claim, and lets a heading that also names the asked claim answer', () => {
+    // "missing" and "late" of a document or a payment are no cargo's mishap (a review of trial 29's change).
+    expect(
+      otherProductKind('the certificate of origin is missing, what should we do?', 'Customs may delay release.'),
+    ).toBe(false);
+    expect(otherProductKind('buyer paid late, can we claim damages under CISG?', 'Goods lost in transit.')).toBe(false);
+    // The SMGS note gives the claim period under its heading on loss.
+    const late = 'train arrived late by 10 days under SMGS, how long do we have to file a claim?';
+    expect(otherProductKind(late, 'What about lost or damaged goods, and how long do I have to claim?')).toBe(false);
+    expect(otherProductKind(late, 'What about lost or damaged goods?')).toBe(true);
   });
 
   it("reads a follow-up's mishap from its own words, and its product from the question before it", () => {
-    const joined = 'контейнер шел по СМГС и опоздал на неделю, что можно стребовать с жд? а срок на претензию какой?';
-    const heading = 'Утрата, повреждение груза и сроки претензий: что известно?';
+    const joined = 'контейнер шел по СМГС и опоздал на неделю, что можно стребовать с жд? а сколько возместят?';
+    const heading = 'Утрата и повреждение груза: что известно?';
     expect(otherKindOf(joined)(heading)).toBe(true);
-    expect(otherKindOf(joined, 'а срок на претензию какой?')(heading)).toBe(false);
+    expect(otherKindOf(joined, 'а сколько возместят?')(heading)).toBe(false);
     const pyjamas = 'пижамки для малышей, какой док? а сколько он действует?';
     expect(otherKindOf(pyjamas, 'а сколько он действует?')('Детская обувь: сертификат.')).toBe(true);
   });

@@ -6,6 +6,7 @@
 // - Goods lost or damaged and goods delivered late (each carriage convention sets both): "what if the container gets lost
 //   on the railway - how much does the railway pay us?" was shown the SMGS note's delay penalties, its section on loss
 //   not at all (trial 29 t29-20).
+import { LIABILITY_CLAIM } from '../domain/regulations.js';
 
 interface KindGroup {
   kinds: readonly RegExp[];
@@ -13,7 +14,16 @@ interface KindGroup {
    * its own mishap: "а срок на претензию какой?" after a delay asks the claim period, which the SMGS note gives under its
    * heading on loss (trial 24 t24-06). */
   carried: boolean;
+  /** The group is read only of a question about this ("the certificate is missing", "buyer paid late" are no cargo's
+   * mishap). */
+  about?: RegExp;
+  /** A text that also names this, as the question does, answers it whatever kind it names: the SMGS note gives the claim
+   * period under its heading on loss, asked after a delay ("train arrived late…, how long do we have to file a claim?"). */
+  shared?: RegExp;
 }
+
+const CARGO = /груз|контейнер|посылк|cargo|container|goods|parcel|shipment|货|集装箱|包裹/iu;
+const CLAIM = /претензи|\bclaims?\b|索赔/iu;
 
 const GROUPS: readonly KindGroup[] = [
   {
@@ -25,21 +35,43 @@ const GROUPS: readonly KindGroup[] = [
   },
   {
     carried: false,
+    about: new RegExp(`${LIABILITY_CLAIM.source}|${CARGO.source}`, 'iu'),
+    shared: CLAIM,
     kinds: [
-      /\blost\b|\bloss\b|\blos(?:e|ing)\b|damag|\bmissing\b|stolen|theft|утер[яи]|утрат|потер[яи]|пропа[лвд]|поврежд|недостач|丢失|丢了|灭失|毁损|损坏|货损|短少|被盗/iu,
-      /\blate\b|delay|overdue|просроч|опозда|задержк|позже\s+срока|延误|晚到|逾期|延迟/iu,
+      /\blost\b|\bloss\b|damag|stolen|theft|утер[яи]|утрат(?!\S*\s+сил)|потер[яи]|пропа[лвд]|поврежд|недостач|丢失|丢了|灭失|毁损|损坏|货损|短少|被盗/iu,
+      /\blate\b|delay|overdue|просрочк|опозда|задержк|позже\s+срока|延误|晚到|逾期|延迟/iu,
     ],
   },
 ];
 
-/** Whether a text (a sentence, a heading) is about another kind than the one kind of a group the question names: the
- * question is read once for all the sentences a turn scores. A follow-up read with the question before it (`question`)
- * names its mishap in its own words (`followUp`). */
-export function otherKindOf(question: string, followUp?: string): (text: string) => boolean {
-  const owns = GROUPS.flatMap(({ kinds, carried }) => {
-    const asked = kinds.filter((k) => k.test(carried || followUp === undefined ? question : followUp));
-    return asked.length === 1 ? [{ own: asked[0]!, kinds }] : [];
-  });
-  if (owns.length === 0) return () => false;
-  return (text) => owns.some(({ own, kinds }) => !own.test(text) && kinds.some((k) => k !== own && k.test(text)));
+export interface Kinds {
+  /** The text (a sentence, a heading) is about another kind than the one kind of a group the question names. */
+  other: (text: string) => boolean;
+  /** The text names the question's own kind of some group. */
+  own: (text: string) => boolean;
 }
+
+/** The kinds a question names, read once for all the sentences a turn scores. A follow-up read with the question before it
+ * (`question`) names its mishap in its own words (`followUp`). */
+export function kindsOf(question: string, followUp?: string): Kinds {
+  const owns = GROUPS.flatMap(({ kinds, carried, about, shared }) => {
+    const text = carried || followUp === undefined ? question : followUp;
+    if (about && !about.test(text)) return [];
+    const asked = kinds.filter((k) => k.test(text));
+    const sharedAsked = shared !== undefined && shared.test(text) ? shared : undefined;
+    return asked.length === 1 ? [{ own: asked[0]!, kinds, sharedAsked }] : [];
+  });
+  if (owns.length === 0) return { other: () => false, own: () => false };
+  return {
+    other: (text) =>
+      owns.some(
+        ({ own, kinds, sharedAsked }) =>
+          !own.test(text) && !sharedAsked?.test(text) && kinds.some((k) => k !== own && k.test(text)),
+      ),
+    own: (text) => owns.some(({ own }) => own.test(text)),
+  };
+}
+
+/** Whether a text is about another kind than the one the question names (kindsOf(…).other). */
+export const otherKindOf = (question: string, followUp?: string): ((text: string) => boolean) =>
+  kindsOf(question, followUp).other;

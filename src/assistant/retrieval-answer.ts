@@ -85,10 +85,10 @@ function leadRegulations(
   // A question on the marking scheme for a product ("does chestny znak apply to shoes?") asks about marking, not the
   // product's conformity rule: "Adult footwear is declared (DoC)." led it.
   const marking = askedRegimes(question, input.markets ?? []).some(isMarkingScheme) && !CONFORMITY.test(question);
-  // A follow-up's regulations are the plan's, which carries the one asked before only when the product stays: "а на мягкие
-  // игрушки?" after jackets "по ТР ТС 017/2011" asks under 008 alone, and 017's "Взрослую обувь декларируют" led it once the
-  // jackets' answer no longer showed that line (trial 29 work; follow-up fg-07).
-  return [...(marking ? [] : (input.regulations ?? [])), ...(input.followUp ? [] : askedRegulations(question))];
+  // Otherwise the plan's, which a follow-up carries only when the product stays: "а на мягкие игрушки?" after jackets "по ТР
+  // ТС 017/2011" asks under 008 alone, and 017's "Взрослую обувь декларируют" led it once the jackets' answer no longer
+  // showed that line (follow-up fg-07; the question as understood names 017 still).
+  return marking ? [] : [...(input.regulations ?? [])];
 }
 
 export async function composeRetrievalAnswer(input: RetrievalAnswerInput): Promise<RetrievalAnswer> {

@@ -13,13 +13,25 @@ interface CorpusWord {
 }
 
 const WORDS: readonly CorpusWord[] = [
-  // Goods that went missing are "lost" to the notes ("утрата", "灭失", "loss"): "если контейнер пропал на железной дороге,
+  // Goods that went missing (the goods named, not a payment or a document) are "lost" to the notes ("утрата", "灭失", "loss"): "если контейнер пропал на железной дороге,
   // сколько заплатит перевозчик?" was shown the SMGS note's scope, not its section on loss (trial 29 t29-20).
   // (Not "потеряли": "если груз потеряли … по CMR" then weighed "утрата" in the follow-up on the claim period, and the
   // CMR note's valuation rule took the place of its 1-year limit, trial 18 t18-07.)
-  { said: /(?<![\p{L}])(?:пропал|пропаж)\S*/iu, has: /утрат|утер/iu, word: 'утрата' },
-  { said: /丢了|丢失|弄丢|不见了|被偷/u, has: /灭失/u, word: '灭失' },
-  { said: /\b(?:lost|missing|went\s+missing|disappeared)\b/iu, has: /\bloss\b/iu, word: 'loss' },
+  {
+    said: /(?:груз|контейнер|посылк|товар|парти)\S*\s+(?:\S+\s+){0,2}(?:пропал|пропаж)|(?<![\p{L}])(?:пропал|пропаж)\S*\s+(?:\S+\s+){0,2}(?:груз|контейнер|посылк|товар|парти)/iu,
+    has: /утрат|утер/iu,
+    word: 'утрата',
+  },
+  {
+    said: /(?:货|集装箱|箱子|包裹)\S{0,6}?(?:丢了|丢失|弄丢|不见了|被偷)|(?:丢了|丢失|弄丢)\S{0,4}?(?:货|集装箱|箱子|包裹)/u,
+    has: /灭失/u,
+    word: '灭失',
+  },
+  {
+    said: /\b(?:container|cargo|goods|parcel|shipment|boxes|cartons)\s+(?:\S+\s+){0,3}(?:lost|went\s+missing|disappeared)\b|\blost\s+(?:\S+\s+){0,2}(?:container|cargo|goods|parcel|shipment|boxes|cartons)\b/iu,
+    has: /\bloss\b/iu,
+    word: 'loss',
+  },
   { said: /\b(?:shoes?|sneakers?|boots|trainers|sandals|slippers)\b/iu, has: /footwear/iu, word: 'footwear' },
   { said: /кроссовк|ботин(?:ок|к)|туфл|сапог|тапоч|(?<![\p{L}])кед/iu, has: /обув/iu, word: 'обувь' },
   { said: /运动鞋|球鞋|皮鞋|靴|拖鞋|凉鞋|板鞋|童鞋|鞋子/u, has: /鞋类/u, word: '鞋类' },

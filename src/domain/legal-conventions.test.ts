@@ -52,5 +52,8 @@ describe('carriageAsked', () => {
     expect(carriageAsked('по СМГС сколько заплатит перевозчик, если груз пропал?')).toEqual([]);
     expect(carriageAsked('rail or truck - if the cargo is lost, how much does the carrier pay?')).toEqual([]);
     expect(carriageAsked('how long does the train take to Almaty?')).toEqual([]);
+    // A claim that is no carrier's: a refund (a review of trial 29's change).
+    expect(carriageAsked('can we claim the export VAT refund for goods shipped by rail to Kazakhstan?')).toEqual([]);
+    expect(carriageAsked('возмещение НДС при экспорте по железной дороге — какие документы?')).toEqual([]);
   });
 });

@@ -80,6 +80,11 @@ export function askedRegimes(text: string, markets: readonly string[]): string[]
   return namedRegimes(text).filter((r) => !(isMarkingScheme(r) && aside));
 }
 
+/** A carrier or what befell the goods: a claim without either is no carrier's liability ("can we claim the export VAT refund
+ * for goods shipped by rail…?" is a refund). */
+const CARRIER_OR_MISHAP =
+  /перевозчик|carrier|railway|railroad|trucker|承运|пропал|утрат|утер|поврежд|опозда|просрочк|задержк|\blost\b|\bloss\b|damag|stolen|delay|\blate\b|丢|灭失|损坏|延误|晚到|赔多少|怎么赔/iu;
+
 /** The carriage convention of each mode a liability question may name instead of the convention (air has none here). */
 const MODE_CONVENTION: Partial<Record<TransportMode, string>> = { rail: 'smgs', road: 'cmr', sea: 'sea' };
 
@@ -89,7 +94,12 @@ const MODE_CONVENTION: Partial<Record<TransportMode, string>> = { rail: 'smgs', 
  * (road), beside the SMGS note that says our sources do not give the railway's rule (trial 29 t29-20).
  */
 export function carriageAsked(text: string): string[] {
-  if (!LIABILITY_CLAIM.test(text) || Object.keys(CARRIAGE).some((c) => CARRIAGE[c]!.test(text))) return [];
+  if (
+    !LIABILITY_CLAIM.test(text) ||
+    !CARRIER_OR_MISHAP.test(text) ||
+    Object.keys(CARRIAGE).some((c) => CARRIAGE[c]!.test(text))
+  )
+    return [];
   const modes = namedModes(text);
   const convention = modes.length === 1 ? MODE_CONVENTION[modes[0]!] : undefined;
   return convention ? [`${CONVENTION}${convention}`] : [];

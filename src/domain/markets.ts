@@ -297,14 +297,27 @@ export const MARKETS: Record<string, Market> = {
     han: ['斯里兰卡', '科伦坡'],
     names: { ru: 'Шри-Ланка', zh: '斯里兰卡', en: 'Sri Lanka' },
   },
-  // Trial 29 t29-16: "充电宝…想出口到日本，PSE认证怎么办？" was answered with Mongolia's VAT.
+  // Trial 29 t29-16: "充电宝…想出口到日本，PSE认证怎么办？" was answered with Mongolia's VAT. The country, not its adjective: a
+  // Japanese machine or a Korean-owned factory is no market ("japan " with its space: not "japanese").
   JP: {
-    stems: ['япони', 'японск', 'токио', 'осака', 'japan', 'tokyo', 'osaka'],
+    stems: ['япони', 'токио', 'осака', 'japan ', 'japan?', 'japan.', 'japan,', 'tokyo', 'osaka'],
     han: ['日本', '东京', '大阪'],
     names: { ru: 'Япония', zh: '日本', en: 'Japan' },
   },
   KR: {
-    stems: ['южная корея', 'южной коре', 'южную корею', 'сеул', 'пусан', 'south korea', 'korea', 'seoul', 'busan'],
+    stems: [
+      'южная корея',
+      'южной коре',
+      'южную корею',
+      'корея',
+      'корею',
+      'кореи',
+      'сеул',
+      'пусан',
+      'south korea',
+      'seoul',
+      'busan',
+    ],
     han: ['韩国', '首尔', '釜山'],
     names: { ru: 'Южная Корея', zh: '韩国', en: 'South Korea' },
   },

@@ -50,7 +50,7 @@ export const CONFORMITY =
  * with what the carrier pays: "truck from Khorgos to Almaty, cargo lost on the way, how much must the carrier pay under
  * the convention?" was planned as a trip (trial 24 t24-13). */
 export const LIABILITY_CLAIM =
-  /претензи|возмест|возмещ|\bliabilit|\bclaims?\b|compensat|索赔|赔偿|\b(?:carrier|railway|railroad|trucker|shipping\s+line)\s+(?:\S+\s+){0,2}pay|(?:cargo|goods|boxes|cartons|container)\s+(?:\S+\s+){0,2}(?:lost|stolen)|перевозчик\S*\s+(?:\S+\s+){0,2}(?:заплат|плат)|груз\S*\s+(?:\S+\s+){0,2}(?:пропал|потерял|украл|утрачен)|(?:пропал|потерял|украл|утрачен)\S*\s+(?:\S+\s+){0,2}груз|(?:заплат|возмест)\S*\s+(?:\S+\s+){0,1}(?:перевозчик|жд|ржд|железн)|контейнер\S*\s+(?:\S+\s+){0,2}(?:пропал|потерял|утерян|утрачен)|(?:пропал|утерян|утрачен)\S*\s+(?:\S+\s+){0,2}контейнер|丢货|货丢|被偷|失窃|承运人\S{0,6}赔|赔多少|怎么赔|赔付/i;
+  /претензи|возмест|возмещ|\bliabilit|\bclaims?\b|compensat|索赔|赔偿|\b(?:carrier|railway|railroad|trucker|shipping\s+line)\s+(?:\S+\s+){0,2}pays?\b|(?:cargo|goods|boxes|cartons|container)\s+(?:\S+\s+){0,2}(?:lost|stolen)|перевозчик\S*\s+(?:\S+\s+){0,2}(?:заплат|плат)|груз\S*\s+(?:\S+\s+){0,2}(?:пропал|потерял|украл|утрачен)|(?:пропал|потерял|украл|утрачен)\S*\s+(?:\S+\s+){0,2}груз|контейнер\S*\s+(?:\S+\s+){0,2}(?:пропал|потерял|утерян|утрачен)|(?:пропал|утерян|утрачен)\S*\s+(?:\S+\s+){0,2}контейнер|丢货|货丢|被偷|失窃|承运人\S{0,6}赔|赔多少|怎么赔|赔付/i;
 
 /** Words of a question on another subject than the product's rules: a tax refund, a tax, a payment,
  * freight ("ндс … а на детские товары тоже столько?" is about VAT, not TR CU 007). */
