@@ -334,6 +334,11 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         if (opts.marketSwap && matchedTopic === 0) score *= W_TOPIC_ABSENT;
         if (offRegulation) score *= W_OFF_REGULATION;
         if (chargeUnasked) score *= W_CHARGE_UNASKED;
+        // A charge question is answered from a passage on that charge: "Уточните у казахстанского импортёра, требуется ли
+        // маркировка…" of a note on marking led "какой ндс на импорт в казахстане сейчас?" above the 16% (trial 18 t18-06,
+        // once the corpus's weights moved a little). The passage, not the sentence: a line beside the rate that does not
+        // repeat the charge's name still answers ("有没有时间限制？" of a 9610 return, trial 14 t14-15).
+        if (askedCharges.length > 0 && !docNamesCharge) score *= W_CHARGE_UNNAMED;
         if (otherKindHeading && !kinds.own(unit.text)) score *= W_OTHER_KIND_SECTION;
         else if (otherKind(unit.text)) score *= W_OTHER_KIND;
         // The asked product's own regulation answers for it: a document that only mentions the product
@@ -403,11 +408,6 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
           const shownBefore = seen.some((p) => unit.text.includes(p) || p.includes(unit.text));
           eligible.push({
             ...candidate,
-            // A charge question is answered from a passage on that charge: "Уточните у казахстанского импортёра, требуется ли
-            // маркировка…" of a note on marking led "какой ндс на импорт в казахстане сейчас?" above the 16% (trial 18 t18-06,
-            // once the corpus's weights moved a little). The passage, not the sentence: a line beside the rate that does not
-            // repeat the charge's name still answers ("有没有时间限制？" of a 9610 return, trial 14 t14-15).
-            ...(askedCharges.length > 0 && !docNamesCharge ? { score: candidate.score * W_CHARGE_UNNAMED } : {}),
             // Which of a message's questions the sentence answers is read with its section's heading (other-part.ts).
             headingPath: passage.headingPath,
             coverage,

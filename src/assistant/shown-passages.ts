@@ -275,9 +275,8 @@ export function shownPassages<H extends UserHit>(
   }
   // A section headed by another kind than the one the question asks ("…if the container arrives late?" for "what if the
   // container gets lost on the railway - how much does the railway pay us?") gives way to the best one that is not
-  // (other-kind.ts; trial 29 t29-20). Only read for a message that names one kind of a group itself: "а на мягкие
-  // игрушки?" after men's jackets showed the clothing section of the jackets' rule in place of its footwear one, and it
-  // led over the toy rule (follow-up fg-07).
+  // (other-kind.ts; trial 29 t29-20). Read of the message's own words: a follow-up ("а на мягкие игрушки?" after men's
+  // jackets) names its own kind or none, and the sections shown for it are picked by its own words above.
   const otherKind = otherKindOf(followUp ?? question);
   for (const hit of hits) {
     const [best] = ranked.get(hit.docId) ?? [];
