@@ -2721,6 +2721,16 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.citations.map((c) => c.docId)).toContain('us-secondary-sanctions-banks-zh');
   });
 
+  it('says a list item once, not again inside the list read whole (trial 29 t29-17)', async () => {
+    // "…is required for: chemical hair dyeing…; [1] …professional skin-protection products; children's cosmetics; chemical
+    // hair dyeing…;…" said the hair-dye item twice and never reached the whitening one.
+    const a = await ask(
+      'hi, we produce permanent hair dye (oxidative) and a whitening face cream in Qingdao. want to sell on Wildberries in Russia. is an EAC declaration enough or do we need smth else?',
+    );
+    expect(a.lead?.text.split('chemical hair dyeing').length).toBe(2);
+    expect(a.lead?.text).toMatch(/skin-whitening/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -103,8 +103,19 @@ export function composeLead(
   // A list's lead-in is read with its items and each item on its own too: one never follows the other.
   // An item shown without its hedge repeats a sentence only where that one shows it: the list read
   // whole is cut, and the item the cut leaves out is still the answer's to give.
+  // An item shown with its list's lead-in ("State registration (Annex 12) is required for: chemical hair dyeing…;") is in
+  // the list read whole too, with other items between: shown both, the lead said the item twice (trial 29 t29-17).
+  const itemIn = (item: string, list: string) => {
+    const head = LIST_HEAD.exec(item)?.[0];
+    return (
+      head !== undefined && list !== item && list.startsWith(head) && list.includes(item.slice(head.length).trim())
+    );
+  };
   const repeats = (c: { text: string }) => {
-    if (!c.text.startsWith('…')) return chosen.some((x) => x.text.includes(c.text) || c.text.includes(x.text));
+    if (!c.text.startsWith('…'))
+      return chosen.some(
+        (x) => x.text.includes(c.text) || c.text.includes(x.text) || itemIn(x.text, c.text) || itemIn(c.text, x.text),
+      );
     const own = c.text.slice(1);
     return chosen.some((x) => visible(x.text, maxChars).replace(/…/g, '').includes(own.replace(/…/g, '')));
   };
