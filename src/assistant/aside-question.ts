@@ -11,15 +11,19 @@ const ASKS =
 /** Characters a sentence needs, besides its question words, to be a question of its own ("а?", "ok?" are not). */
 const MIN_CHARS = 8;
 
+/** A message's sentences long enough to be read on their own. */
+const sentencesOf = (message: string): string[] =>
+  message
+    .split(SENTENCE_END)
+    .map((s) => s.trim())
+    .filter((s) => s.length >= MIN_CHARS);
+
 /**
  * The sentences of a message that ask something the tool request does not (`carriesTool` says which
  * sentences hold the request), joined; undefined when the message asks only what the tool answers.
  */
 export function asideQuestion(message: string, carriesTool: (sentence: string) => boolean): string | undefined {
-  const sentences = message
-    .split(SENTENCE_END)
-    .map((s) => s.trim())
-    .filter((s) => s.length >= MIN_CHARS);
+  const sentences = sentencesOf(message);
   if (sentences.length < 2) return undefined;
   const aside = sentences.filter((s) => !carriesTool(s) && ASKS.test(s));
   // Every sentence apart from the request: nothing in the message was the tool's after all.
@@ -34,10 +38,7 @@ export function asideQuestion(message: string, carriesTool: (sentence: string) =
  * question itself (assistant.ts): "…не платит уже 90 дней… Нужен юрист. Что нам делать?" asks the lawyer.
  */
 export function asideInContext(message: string, aside: string, carriesTool: (sentence: string) => boolean): string {
-  const sentences = message
-    .split(SENTENCE_END)
-    .map((s) => s.trim())
-    .filter((s) => s.length >= MIN_CHARS);
+  const sentences = sentencesOf(message);
   const first = sentences.findIndex((s) => aside.startsWith(s));
   const context = sentences.slice(0, Math.max(0, first)).filter((s) => !carriesTool(s) && !ASKS.test(s));
   return [...context, aside].join(' ');

@@ -44,11 +44,11 @@ export const TIME_OR_COST =
 export const GOODS_RULE =
   /маркировк|честн\S*\s+знак|сертификат|декларац|(?<![а-яё])(?:серт|декл)(?![а-яё])|этикет|ндс|пошлин|санкц|регламент|\bтр\s*тс\b|\beac\b|\bеас\b|лиценз|marking|certificat|declaration|label|\bvat\b|\bdut(?:y|ies)\b|sanction|regulation|\btr\s*cu\b|licen[cs]e|标识|贴码|认证|办证|证书|声明|标签|增值税|关税|制裁|法规|许可证/iu;
 
+/** The end of a clause after a comparative that follows the paperwork (SERVICE_PACE, below), not a comparison of modes:
+ * "у нас есть сертификат, что дешевле — ж/д или море…?" weighs two modes (a review of trial 29's change). */
+const PACE_END = String.raw`(?=\s*(?:[.!?;)。？！]|$|,(?![^.?!]{0,30}(?:(?<![\p{L}])или(?![\p{L}])|\bor\b|ж\/д|\bжд\b|поезд|мор[еяю]|фур|\brail|\btruck|\bsea\b|\btrain))))`;
 // How fast or cheap a service does the paperwork ("предлагает быстро и дешево сделать сертификат … через киргизский
 // орган", "cheap kyrgyz cert", "快速便宜办证") says nothing of the trip: trial 26 t26-19 was planned Bishkek → Moscow.
-/** …where the comparative ends its clause: "у нас есть сертификат, что дешевле — ж/д или море…?" weighs two modes (a review
- * of trial 29's change). */
-const PACE_END = String.raw`(?=\s*(?:[.!?;)。？！]|$|,(?![^.?!]{0,30}(?:(?<![\p{L}])или(?![\p{L}])|\bor\b|ж\/д|\bжд\b|поезд|мор[еяю]|фур|\brail|\btruck|\bsea\b|\btrain))))`;
 // So does the paperwork said first ("нужен сертификат, а нам бы декларацию, дешевле": trial 29 t29-02, planned Qingdao →
 // Moscow).
 const SERVICE_PACE = new RegExp(

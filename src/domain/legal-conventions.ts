@@ -83,7 +83,7 @@ export function askedRegimes(text: string, markets: readonly string[]): string[]
 /** A carrier or what befell the goods: a claim without either is no carrier's liability ("can we claim the export VAT refund
  * for goods shipped by rail…?" is a refund). */
 const CARRIER_OR_MISHAP =
-  /перевозчик|carrier|railway|railroad|trucker|承运|пропал|утрат|утер|поврежд|опозда|просрочк|задержк|\blost\b|\bloss\b|damag|stolen|delay|\blate\b|丢|灭失|损坏|延误|晚到|赔多少|怎么赔/iu;
+  /перевозчик|carrier|承运|пропал|утрат|утер|поврежд|опозда|просрочк|задержк|\blost\b|\bloss\b|damag|stolen|delay|\blate\b|丢|灭失|损坏|延误|晚到|赔多少|怎么赔/iu;
 
 /** The carriage convention of each mode a liability question may name instead of the convention (air has none here). */
 const MODE_CONVENTION: Partial<Record<TransportMode, string>> = { rail: 'smgs', road: 'cmr', sea: 'sea' };
