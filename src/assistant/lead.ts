@@ -66,9 +66,6 @@ export type { LeadDoc, LeadOptions, LeadPassage, LeadResult } from './lead-types
  * under "How many days to Novorossiysk?"): the answer to what the heading asks, though it names nothing asked; a
  * comparison figure further on led (trial 29 t29-05). */
 const UNKNOWN = /^(?:not\s+known|unknown|неизвестно|нет\s+данных|尚无数据|未知|不详)/iu;
-/** …and a sentence that says the asked kind of figure is not known ("transit times not known", "运价尚无数据"). */
-const NOT_KNOWN =
-  /(?:times?|days|rates?|costs?|prices?|dates?|figures?|срок\S*|ставк\S*|стоимост\S*|цен[аы]|дат[аы]|运价|时间|时效|天数|费用|价格|日期)\s*(?:are\s+|is\s+)?(?:not\s+known|unknown|неизвестн\S*|尚无数据|未知|不详)|^(?:not\s+known|unknown|неизвестно|нет\s+данных|尚无数据)/iu;
 /** A sentence that opens by answering yes or no: "Да, если…", "No, only…" — not "No preferential rate exists…" (trial 20
  * t20-08 lost its "No. The agreement is non-preferential" to it). */
 const YES_OR_NO =
@@ -311,8 +308,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         // A question that asks for a duration, an amount or a date is not answered by a sentence without one.
         // Nor is one that says the figure is not known ("South of Russia: Novorossiysk, transit times not known.") less of an
         // answer than a figure of another trip.
-        if (types.length > 0 && typeBonus === 0 && !NOT_KNOWN.test(unit.text) && !NOT_KNOWN.test(unit.verdict ?? ''))
-          score *= 0.8;
+        if (types.length > 0 && typeBonus === 0 && !kind.notKnown) score *= 0.8;
         if (mentionsAsked) score += 0.1;
         // A sentence about another market only ("Беларусь: ввозной НДС также начисляется на таможенную стоимость…") is not the
         // answer for the asked one, figure or none: it led "…LED для продажи в рф. ввозной ндс 20% плюс пошлина, правильно? и на

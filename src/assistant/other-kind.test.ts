@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { otherKindOf } from './other-kind.js';
+import { kindsOf } from './other-kind.js';
 
-const otherProductKind = (question: string, sentence: string) => otherKindOf(question)(sentence);
+const otherProductKind = (question: string, sentence: string) => kindsOf(question).other(sentence);
 
-describe('otherKindOf', () => {
+describe('kindsOf', () => {
   it('marks a sentence on footwear for a question on clothing, and the other way round', () => {
     const pyjamas = 'везем пижамки и боди для малышей 0-2 года в рф, по тр тс 007 какой док нужен?';
     expect(otherProductKind(pyjamas, 'Да, на детскую обувь оформляют сертификат соответствия.')).toBe(true);
@@ -42,10 +42,10 @@ describe('otherKindOf', () => {
   it("reads a follow-up's mishap from its own words, and its product from the question before it", () => {
     const joined = 'контейнер шел по СМГС и опоздал на неделю, что можно стребовать с жд? а сколько возместят?';
     const heading = 'Утрата и повреждение груза: что известно?';
-    expect(otherKindOf(joined)(heading)).toBe(true);
-    expect(otherKindOf(joined, 'а сколько возместят?')(heading)).toBe(false);
+    expect(kindsOf(joined).other(heading)).toBe(true);
+    expect(kindsOf(joined, 'а сколько возместят?').other(heading)).toBe(false);
     const pyjamas = 'пижамки для малышей, какой док? а сколько он действует?';
-    expect(otherKindOf(pyjamas, 'а сколько он действует?')('Детская обувь: сертификат.')).toBe(true);
+    expect(kindsOf(pyjamas, 'а сколько он действует?').other('Детская обувь: сертификат.')).toBe(true);
   });
 
   it('leaves a sentence alone when the question names both kinds or neither', () => {

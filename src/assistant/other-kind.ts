@@ -71,7 +71,3 @@ export function kindsOf(question: string, followUp?: string): Kinds {
     own: (text) => owns.some(({ own }) => own.test(text)),
   };
 }
-
-/** Whether a text is about another kind than the one the question names (kindsOf(…).other). */
-export const otherKindOf = (question: string, followUp?: string): ((text: string) => boolean) =>
-  kindsOf(question, followUp).other;

@@ -5,7 +5,7 @@ import { tokenize } from '../rag/tokenize.js';
 import { CROSS_REFERENCE, isPointer } from './pointer-sentences.js';
 import { matchKey, type Unit } from './passage-units.js';
 import { rolesNamed, sentenceHas, type QuestionType } from './question-type.js';
-import { COMPARISON, EXAMPLE } from './sentence-patterns.js';
+import { COMPARISON, EXAMPLE, NOT_KNOWN } from './sentence-patterns.js';
 
 /** Whether a sentence holds what the question asks for, beyond the question's own words: a name
  * the question does not contain (who), a number it does not contain (how many), or the figure kinds
@@ -30,6 +30,8 @@ interface SentenceKind {
   crossReference: boolean;
   example: boolean;
   comparison: boolean;
+  /** The sentence, or its opening verdict, says the figure is not known (sentence-patterns.ts). */
+  notKnown: boolean;
 }
 const kinds = new WeakMap<Unit, SentenceKind>();
 export function kindOf(unit: Unit): SentenceKind {
@@ -40,6 +42,7 @@ export function kindOf(unit: Unit): SentenceKind {
       crossReference: CROSS_REFERENCE.test(unit.text),
       example: EXAMPLE.test(unit.text) || EXAMPLE.test(unit.leadIn ?? ''),
       comparison: COMPARISON.test(unit.text),
+      notKnown: NOT_KNOWN.test(unit.text) || NOT_KNOWN.test(unit.verdict ?? ''),
     };
     kinds.set(unit, kind);
   }

@@ -29,6 +29,11 @@ export const EXAMPLE =
  * trip's, not the asked one's, however well it fits "how many days to Novorossiysk?" (trial 29 t29-05). */
 export const COMPARISON = /^(?:for\s+comparison|by\s+comparison|для\s+сравнения|作为参照|作为对比)/iu;
 
+/** A sentence that says the asked kind of figure is not known ("transit times not known", "运价尚无数据"), or opens by saying
+ * so ("Not known."): no less an answer to "how many days?" than another trip's figure (trial 29 t29-05). */
+export const NOT_KNOWN =
+  /(?:times?|days|rates?|costs?|prices?|dates?|figures?|срок\S*|ставк\S*|стоимост\S*|цен[аы]|дат[аы]|运价|时间|时效|天数|费用|价格|日期)\s*(?:are\s+|is\s+)?(?:not\s+known|unknown|неизвестн\S*|尚无数据|未知|不详)|^(?:not\s+known|unknown|неизвестно|нет\s+данных|尚无数据)/iu;
+
 /** An opening that leans on the sentence before ("Кроме того, …", "These dates …", "这些措施…"): read together. */
 export const CONNECTIVE =
   /^(?:(?:on top of that|in addition|also|however|moreover|furthermore|therefore|otherwise|кроме того|также|однако|при этом|поэтому|иначе|此外|另外|但是|同时|因此|否则)[,，\s]|(?:both|these|those|обе|оба|эти|эта|этот|это)\s+(?:dates?|rules?|measures?|даты|дата|правила?|меры|срок[иа]?)\b|(?:这两个|这些|上述|以上)(?:日期|措施|规定|期限))/iu;

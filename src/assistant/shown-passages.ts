@@ -11,7 +11,7 @@ import { yearsIn } from './asked-years.js';
 import { withoutFrame } from './question-frame.js';
 import { tokenize } from '../rag/tokenize.js';
 import { questionParts } from './question-parts.js';
-import { otherKindOf } from './other-kind.js';
+import { kindsOf } from './other-kind.js';
 import { detectLang } from '../i18n/detect-lang.js';
 import { askedMarkets, marketName, MARKETS, stemAt, withoutMarkets } from '../domain/markets.js';
 import { namedRegulations } from '../domain/regulations.js';
@@ -277,7 +277,7 @@ export function shownPassages<H extends UserHit>(
   // container gets lost on the railway - how much does the railway pay us?") gives way to the best one that is not
   // (other-kind.ts; trial 29 t29-20). Read of the message's own words: a follow-up ("а на мягкие игрушки?" after men's
   // jackets) names its own kind or none, and the sections shown for it are picked by its own words above.
-  const otherKind = otherKindOf(followUp ?? question);
+  const otherKind = kindsOf(followUp ?? question).other;
   for (const hit of hits) {
     const [best] = ranked.get(hit.docId) ?? [];
     if (!best || !otherKind(best.headingPath.at(-1) ?? '')) continue;

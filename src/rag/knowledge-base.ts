@@ -62,38 +62,47 @@ export class KnowledgeBase {
     return this.topics;
   }
 
-  private about: { index: HybridIndex; byNumber: Map<string, string[]> } | undefined;
-  private ownNotes: { index: HybridIndex; markets: ReadonlySet<string> } | undefined;
+  /** What every answer reads off the documents' titles and markets, read once per index (and again after a reload: an
+   * incremental update may keep the index object). */
+  private facts:
+    | {
+        index: HybridIndex;
+        byNumber: Map<string, string[]>;
+        markets: ReadonlySet<string>;
+        ownNotes: ReadonlySet<string>;
+      }
+    | undefined;
+
+  private docFacts(): NonNullable<KnowledgeBase['facts']> {
+    if (this.facts?.index !== this.index) {
+      const docs = [...this.index.allDocs()];
+      const byNumber = new Map<string, string[]>();
+      for (const doc of docs)
+        for (const number of [...namedRegulations(doc.title).map((r) => r.number), ...namedRegimes(doc.title)])
+          byNumber.set(number, [...(byNumber.get(number) ?? []), doc.id]);
+      const markets = new Set(docs.flatMap((d) => d.countries));
+      const ownNotes = new Set(docs.flatMap((d) => d.countries.filter((c) => isOwnNote(d.countries, c))));
+      this.facts = { index: this.index, byNumber, markets, ownNotes };
+    }
+    return this.facts;
+  }
 
   /**
    * The documents about a technical regulation (its number, "004"): those whose title names it. A
    * passing mention elsewhere ("lamps in furniture fall under TR CU 004") does not count.
    */
   docsAbout(regulation: string): readonly string[] {
-    if (this.about?.index !== this.index) {
-      const byNumber = new Map<string, string[]>();
-      for (const doc of this.index.allDocs())
-        for (const number of [...namedRegulations(doc.title).map((r) => r.number), ...namedRegimes(doc.title)])
-          byNumber.set(number, [...(byNumber.get(number) ?? []), doc.id]);
-      this.about = { index: this.index, byNumber };
-    }
-    return this.about.byNumber.get(regulation) ?? [];
+    return this.docFacts().byNumber.get(regulation) ?? [];
   }
 
   /** The markets (ISO codes) some document is about. */
   markets(): ReadonlySet<string> {
-    return new Set([...this.index.allDocs()].flatMap((d) => d.countries));
+    return this.docFacts().markets;
   }
 
-  /** The markets with a note of their own (isOwnNote: about the market alone, or beside China); read once per index, as
-   * every retrieval-only answer asks it. */
+  /** The markets with a note of their own (isOwnNote: about the market alone, or beside China). */
   ownNoteMarkets(): ReadonlySet<string> {
-    if (this.ownNotes?.index !== this.index) {
-      const docs = [...this.index.allDocs()];
-      const markets = new Set(docs.flatMap((d) => d.countries.filter((c) => isOwnNote(d.countries, c))));
-      this.ownNotes = { index: this.index, markets };
-    }
-    return this.ownNotes.markets;
+    return this.docFacts().ownNotes;
   }
 
   /**
@@ -107,7 +116,7 @@ export class KnowledgeBase {
   async reload(opts: { full?: boolean } = {}): Promise<void> {
     this.topics = undefined;
     // An incremental update may keep the index object: what is read off its documents is read again.
-    this.ownNotes = undefined;
+    this.facts = undefined;
     const t0 = performance.now();
     let loaded: Loaded | undefined;
     let reason: string | undefined;
