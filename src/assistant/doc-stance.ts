@@ -86,7 +86,9 @@ export function docStance(
   // Asked one charge by name, a note titled by another one is not its answer: "какой ндс при импорте в рф? везем
   // бытовую технику" was led by the recycling-fee note's "…строительной техники утильсбор — часть стоимости…" (trial 24
   // t24-03).
-  const titleCharges = askedCharges.length ? namedCharges(title) : [];
+  // China's export rebate named in a title is one topic of a note on China's side ("9610、9710、9810、1210 怎么选：通关、退税与退货"),
+  // not a charge the buyer pays: the note still answers a duty question on returned parcels (trial 14 t14-15).
+  const titleCharges = askedCharges.length ? namedCharges(title).filter((c) => c !== 'rebate') : [];
   // Nor is a technical regulation's note, unless the question asks about conformity too: the low-voltage note's "ТР ТС
   // 020/2011 … прямо называет бытовую технику" came second under the 22% VAT rate there.
   const technicalRule = (doc.regulations ?? []).some((r) => /^\d{3}$/.test(r));

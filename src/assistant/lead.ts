@@ -518,6 +518,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
       chosen,
       compose: (candidates) => show(composeLead(candidates, maxChars, maxSentences, cut)),
       sectionWords,
+      wordWeight: globalWeight,
     }));
   // A sentence leaves the lead, which is composed again without it, when its cut shows a figure about another market
   // than the asked one and drops the asked one ("…поезд Поти – Баку … 34 часа…" of a list that names Kazakhstan further

@@ -42,6 +42,20 @@ describe('planRetrieval: a follow-up replaces what it names again', () => {
     ).not.toMatch(/Kazakhstan/);
   });
 
+  it('swaps both markets of a list, and of two markets in two roles the destination', () => {
+    // Trial 30 t30-09: the Uzbek row of the mutual-recognition table led "俄罗斯呢？".
+    const listed = '我司是AEO企业，主要出口乌兹别克斯坦和哈萨克斯坦，这两个国家跟中国有AEO互认吗？';
+    expect(planRetrieval('俄罗斯呢？', asked(listed)).markets).toEqual(['RU']);
+    expect(planRetrieval('а в России?', asked('какой ввозной НДС в Узбекистане и Казахстане?')).markets).toEqual([
+      'RU',
+    ]);
+    // Trial 18c t18c-15: the Kyrgyz certificate stays asked of Kazakhstan.
+    expect(
+      planRetrieval('and for Kazakhstan?', asked('cheap EAC cert issued in Kyrgyzstan, for goods to Russia - ok?'))
+        .markets,
+    ).toEqual(['KZ', 'KG']);
+  });
+
   it('swaps a crossing for a crossing, and of two cities the destination', () => {
     const crossing = planRetrieval('and at Khorgos?', asked('how long does reloading take at Alashankou?'), { places });
     expect(crossing.understood).toMatch(/^how long does reloading take at ?\? and at Khorgos\?$/);

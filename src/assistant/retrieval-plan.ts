@@ -2,7 +2,14 @@
 // the previous question; the question with the regulation words of the products it names; and the
 // markets it names. The assistant and the retrieval evaluations use the same plan, so the gates
 // measure what users get.
-import { askedMarkets, detectMarkets, EAEU_MEMBERS, impliedMarkets, withoutMarkets } from '../domain/markets.js';
+import {
+  askedMarkets,
+  detectMarkets,
+  EAEU_MEMBERS,
+  impliedMarkets,
+  lastMarketsListed,
+  withoutMarkets,
+} from '../domain/markets.js';
 import { tokenize } from '../rag/tokenize.js';
 import type { ProductGroup } from '../domain/product-groups.js';
 import { detectProducts, qualifiesForWhom, withoutProducts } from '../domain/products.js';
@@ -320,7 +327,10 @@ function swapped(
     // Kazakhstan (trial 18c t18c-15 dropped both and answered with Kazakh currency control).
     if (kind.inFollowUp === detectMarkets && named.length === 1) {
       const foreign = detectMarkets(out).filter((m) => m !== 'CN' && !named.includes(m));
-      if (foreign.length >= 2) replaced = replaced.filter((m) => m === foreign.at(-1) || m === 'CN');
+      // Not when they are one list ("出口乌兹别克斯坦和哈萨克斯坦…有AEO互认吗？" → "俄罗斯呢？" asks of Russia alone: the
+      // Uzbek row of the mutual-recognition table led it, trial 30 t30-09).
+      if (foreign.length >= 2 && !lastMarketsListed(out))
+        replaced = replaced.filter((m) => m === foreign.at(-1) || m === 'CN');
     }
     out = kind.without(out, replaced);
   }

@@ -91,14 +91,18 @@ function around(text: string, f: Figure): string {
   return before.slice(start) + f.text + (end < 0 ? after : after.slice(0, end));
 }
 
+/** The charges a text names, China's export rebate read as the VAT it gives back: a premise on one is checked against
+ * sentences on the other ("…панели 13%" keeps only "НДС" of "возврат НДС" within its clause). */
+const chargesIn = (text: string): Charge[] => namedCharges(text).map((c) => (c === 'rebate' ? 'vat' : c));
+
 /** The charges its clause names next to a figure: before it since the figure before it, else after it up to the next one. */
 function chargeOf(clause: string, f: Figure, all: readonly Figure[]): Charge[] {
   const at = clause.indexOf(f.text);
   const others = all.filter((g) => g !== f && clause.includes(g.text)).map((g) => clause.indexOf(g.text));
   const from = Math.max(0, ...others.filter((i) => i < at).map((i) => i + 1));
   const to = Math.min(clause.length, ...others.filter((i) => i > at));
-  const before = namedCharges(clause.slice(from, at));
-  return before.length ? before : namedCharges(clause.slice(at + f.text.length, to));
+  const before = chargesIn(clause.slice(from, at));
+  return before.length ? before : chargesIn(clause.slice(at + f.text.length, to));
 }
 
 const words = (text: string) =>
@@ -134,7 +138,7 @@ export function contradictedFigures(message: string, leadSentences: readonly str
       (s) =>
         s.figures.some((g) => g.kind === f.kind) &&
         (charges.length > 0
-          ? namedCharges(s.text).some((c) => charges.includes(c))
+          ? chargesIn(s.text).some((c) => charges.includes(c))
           : [...its].some((w) => s.words.has(w))),
     );
     if (onIt.length === 0) continue;

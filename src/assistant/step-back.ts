@@ -16,6 +16,8 @@ const FOLLOW_UP_FILLER = new Set('那呢吗吧啊的了是还能么要有');
  * after the SMGS delay penalty found its "срок" in "нарушивший срок доставки" and repeated the penalty, not the section
  * that says no claim period is in the sources (trial 24 t24-06). */
 const KIND_OF_ANSWER = new Set(['срок', 'deadlin', 'period']);
+/** A follow-up's word whose corpus weight is under this share of its words' mean is one most passages hold. */
+const TELLING = 0.5;
 /** A sentence the previous answer showed first, when the question follows it up. */
 const W_SHOWN_BEFORE = 0.5;
 /** When a follow-up's answer would repeat the previous one: a sentence that names the follow-up's own word.
@@ -45,6 +47,8 @@ export interface StepBackInput<C extends StepBackCandidate> {
   compose: (pool: readonly C[]) => ShownSentence[];
   /** Every word of each passage (by its key), heading and sentences together. */
   sectionWords: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The question's words (by their key) with their corpus weight. */
+  wordWeight?: ReadonlyMap<string, number>;
 }
 
 /** The lead again, stepped back from the previous answer's sentences when it would only repeat them. */
@@ -57,9 +61,15 @@ export function stepBack<C extends StepBackCandidate>(input: StepBackInput<C>): 
   const beforeWords = new Set([...tokenize(before).map(matchKey), ...(before.match(/\p{Script=Han}/gu) ?? [])]);
   // Nor its framing: "什么时候" asks for a date, and its "时" named the train sentence's "用时18天" (t20-15).
   const own = withoutFrame(followUp, lang);
-  const ownWords = [...tokenize(own).map(matchKey), ...(own.match(/\p{Script=Han}/gu) ?? [])].filter(
+  const candidates = [...tokenize(own).map(matchKey), ...(own.match(/\p{Script=Han}/gu) ?? [])].filter(
     (w) => !beforeWords.has(w) && !KIND_OF_ANSWER.has(w),
   );
+  // A word most passages hold tells nothing of what the follow-up asks: "ясно. а по возвратам на Ozon кто платит доставку и
+  // что с товаром?" after the July 2026 parcel duty found its "товар" in the duty sentence ("для отдельных товаров"), which
+  // then led again over Ozon's returns (trial 30 t30-13).
+  const weighed = candidates.flatMap((w) => input.wordWeight?.get(w) ?? []);
+  const mean = weighed.reduce((a, b) => a + b, 0) / Math.max(1, weighed.length);
+  const ownWords = candidates.filter((w) => (input.wordWeight?.get(w) ?? mean) >= TELLING * mean);
   const namesOwnWord = (lead: ReadonlyArray<{ shown: string }>) =>
     lead.some((c) => {
       const keys = new Set([...tokenize(c.shown).map(matchKey), ...(c.shown.match(/\p{Script=Han}/gu) ?? [])]);

@@ -20,6 +20,8 @@ describe('withCorpusWords', () => {
     expect(withCorpusWords('can we just do a DoC')).toBe('can we just do a DoC declaration of conformity');
     expect(withCorpusWords('客户说做个EAC DoC 就行')).toBe('客户说做个EAC DoC 符合性声明 就行');
     expect(withCorpusWords('хватит DoC?')).toBe('хватит DoC декларация о соответствии?');
+    // Set in Chinese without spaces (trial 30 t30-01).
+    expect(withCorpusWords('EAC是做DoC还是CoC？')).toBe('EAC是做DoC 符合性声明还是CoC 合格证书？');
     expect(withCorpusWords('which of KZ / UZ are in the CISG')).toBe(
       'which of KZ Kazakhstan / UZ Uzbekistan are in the CISG',
     );

@@ -67,13 +67,14 @@ const WORDS: readonly CorpusWord[] = [
   // like for our other EAC stuff" for wooden toys was answered with what goes on a toy label, not "A certificate only …
   // declaration is not an option" (trial 22 t22-03).
   {
-    said: /(?<![\p{L}])(?:DoC|DOC|D\.o\.C\.)(?![\p{L}])/u,
+    // Latin letters bound the word, not Chinese ones: "EAC是做DoC还是CoC？" (trial 30 t30-01).
+    said: /(?<![\p{Script=Latin}])(?:DoC|DOC|D\.o\.C\.)(?![\p{Script=Latin}])/u,
     // Not in a message that already weighs it against a certificate ("DoC or certificate for each one?").
     has: /declaration|декларац|声明|certificate|сертификат|серт(?![\p{L}])|证书/iu,
     word: { zh: '符合性声明', ru: 'декларация о соответствии', en: 'declaration of conformity' },
   },
   {
-    said: /(?<![\p{L}])(?:CoC|COC)(?![\p{L}])/u,
+    said: /(?<![\p{Script=Latin}])(?:CoC|COC)(?![\p{Script=Latin}])/u,
     has: /certificate|сертификат|合格证书/iu,
     word: { zh: '合格证书', ru: 'сертификат соответствия', en: 'certificate of conformity' },
   },

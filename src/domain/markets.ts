@@ -5,6 +5,7 @@
 import { boundedMemo } from './bounded-memo.js';
 import { escapeRegExp } from './escape-regexp.js';
 import type { Lang } from './lang.js';
+import { wordEndAt } from './word-end.js';
 
 interface Market {
   /** Word beginnings in Latin or Cyrillic script (matched at a word start, any ending). */
@@ -402,29 +403,48 @@ function shortHanMarkets(text: string): Array<{ code: string; at: number }> {
 
 /** ISO codes of the markets a text names, in the order they first appear. */
 export function detectMarkets(text: string): string[] {
+  return marketMentions(text).map((f) => f.code);
+}
+
+/** Each market a text names, where its first mention begins and ends (offsets into the text), in the order they
+ * appear. */
+function marketMentions(text: string): Array<{ code: string; at: number; end: number }> {
   const lower = ` ${text.toLowerCase().replace(/ё/g, 'е')} `;
-  const found: Array<{ code: string; at: number }> = [];
+  const found: Array<{ code: string; at: number; end: number }> = [];
   for (const [code, market] of Object.entries(MARKETS)) {
     let first = -1;
+    let end = -1;
     for (const stem of market.stems) {
       const at = stemAt(lower, stem);
-      if (at >= 0 && (first < 0 || at < first)) first = at;
+      if (at >= 0 && (first < 0 || at < first)) [first, end] = [at, wordEndAt(lower, at + stem.length)];
     }
     for (const name of market.han) {
       for (let at = lower.indexOf(name); at >= 0; at = lower.indexOf(name, at + 1)) {
         if (market.notAfter && market.notAfter.includes(lower[at - 1] ?? '')) continue;
-        if (first < 0 || at < first) first = at;
+        if (first < 0 || at < first) [first, end] = [at, at + name.length];
         break;
       }
     }
-    if (first >= 0) found.push({ code, at: first });
+    if (first >= 0) found.push({ code, at: first, end });
   }
   for (const short of shortHanMarkets(lower)) {
     const known = found.find((f) => f.code === short.code);
-    if (!known) found.push(short);
-    else known.at = Math.min(known.at, short.at);
+    if (!known) found.push({ ...short, end: short.at + 1 });
+    else if (short.at < known.at) [known.at, known.end] = [short.at, short.at + 1];
   }
-  return found.sort((a, b) => a.at - b.at).map((f) => f.code);
+  // The text was read with a space before it.
+  return found.sort((a, b) => a.at - b.at).map((f) => ({ code: f.code, at: f.at - 1, end: f.end - 1 }));
+}
+
+/** Two markets joined as one list: "乌兹别克斯坦和哈萨克斯坦", "в Узбекистан и Казахстан", "to Uzbekistan and Kazakhstan". */
+const COORDINATED = /^\s*(?:和|与|及|跟|或|、|\/|&|,|，|и|или|and|or)\s*$/iu;
+
+/** Whether the last two foreign markets a text names are one list of destinations, not two roles ("a Kyrgyz certificate
+ * for goods to Russia"). */
+export function lastMarketsListed(text: string): boolean {
+  const foreign = marketMentions(text).filter((m) => m.code !== 'CN');
+  const [a, b] = foreign.slice(-2);
+  return a !== undefined && b !== undefined && a.end <= b.at && COORDINATED.test(text.slice(a.end, b.at));
 }
 
 /** A border crossing the goods pass on their way ("через Хоргос", "via Dostyk", "经霍尔果斯") is not the market a sentence

@@ -48,9 +48,11 @@ const TOY_QUALIFIER = /(?:детск\S*|для\s+детей|儿童|children'?s?|
 // Words that only say whom a product is for. Children's furniture is furniture (TR CU 025) and a
 // children's cream is cosmetics (TR CU 009): "а кроватки и столы для детского сада?" after a furniture
 // question was answered with TR CU 007's children's footwear (trial 6's probe). Clothes and shoes for
-// children stay children's goods.
+// children stay children's goods. So are a baby's toys toys ("毛绒玩具和婴儿摇铃（0-3岁用）" asked TR CU 007's declaration
+// validity beside the toy rule, trial 30 t30-01).
 const FOR_CHILDREN = ['детск', 'children', 'kids', 'baby', '儿童', '婴儿'];
-const OWN_RULES = new Set(['furniture', 'cosmetics']);
+/** Products whose own regulation covers their children's versions (toys are children's by nature). */
+const OWN_RULES = new Set(['furniture', 'cosmetics', 'toys']);
 
 function forWhom(lower: string, found: ProductGroup[]): ProductGroup[] {
   const children = found.find((g) => g.id === 'childrens-goods');
@@ -63,8 +65,6 @@ function forWhom(lower: string, found: ProductGroup[]): ProductGroup[] {
 /** Words that say only whom a product is for, when a follow-up adds them ("what if some of them are for babies
  * under 3?" after a toy question): the product stays; no children's product is asked about. */
 const WHOM = [...FOR_CHILDREN, 'babies', 'infant', 'toddler', 'newborn', 'малыш', 'младен', '婴幼儿', '宝宝'];
-/** Products whose own regulation covers their children's versions (toys are children's by nature). */
-const OWN_CHILDREN_RULES = new Set([...OWN_RULES, 'toys']);
 
 /** Whether a follow-up names no product but whom the previous question's product is for, and that product
  * has its own regulation for children too: toys for babies are toys (TR CU 008), not baby clothes. */
@@ -76,7 +76,7 @@ export function qualifiesForWhom(followUp: string, previous: string): boolean {
     named.length === 1 &&
     named[0] === children &&
     children.terms.every((t) => WHOM.includes(t) || !termAt(lower, t)) &&
-    detectProducts(previous).some((g) => OWN_CHILDREN_RULES.has(g.id))
+    detectProducts(previous).some((g) => OWN_RULES.has(g.id))
   );
 }
 

@@ -3,6 +3,10 @@
 
 /** The index just after the whole word the match begins. */
 export function wordEnd(text: string, match: RegExpExecArray): number {
-  const end = match.index + match[0].length;
-  return end + (/^[\p{Script=Latin}\p{Script=Cyrillic}\d]*/u.exec(text.slice(end))?.[0].length ?? 0);
+  return wordEndAt(text, match.index + match[0].length);
+}
+
+/** The index just after the word that runs on at `from` ("Казахстан|а" from the end of its stem). */
+export function wordEndAt(text: string, from: number): number {
+  return from + (/^[\p{Script=Latin}\p{Script=Cyrillic}\d]*/u.exec(text.slice(from))?.[0].length ?? 0);
 }
