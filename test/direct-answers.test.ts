@@ -2774,6 +2774,36 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(leadDocs(a)).not.toContain('tr-cu-007-childrens-products-zh');
   });
 
+  it("reads whether a checked company can be trusted as the check's own question (trial 30 t30-19)", async () => {
+    // "Можно им доверять?" was asked of the notes too, and an insurance clause's "60 дней" came under the check.
+    const a = await ask(
+      'Проверьте пожалуйста контрагента: ТОО «Алтын Жол Трейд», Алматы, БИН 180940012345. Хотят отсрочку 60 дней на 2 контейнера. Можно им доверять?',
+    );
+    expect(a.toolCalls.map((c) => c.name)).toEqual(['credit_lookup']);
+    expect(a.aside).toBeUndefined();
+    expect(a.answer).not.toMatch(/выгрузки|страхов/);
+  });
+
+  it('answers whether ear muffs may be declared from the section on certificate or declaration (trial 30 t30-06)', async () => {
+    // The PPE note's line that protective gloves need marking codes led, and its section on the form was not shown.
+    const en = await ask(
+      'need EAC for work gloves (cut resistant) and ear muffs for construction sites, going to russia. declaration ok for both? also heard TR 019 is changing in 2026??',
+    );
+    expect(en.lead?.text).toMatch(/hearing protectors need a certificate instead of a declaration/);
+    expect(en.lead?.text).not.toMatch(/Честный ЗНАК/);
+    const zh = await ask('防噪音耳罩出口俄罗斯，以前做的是DoC，现在还能继续走声明吗？');
+    expect(zh.lead?.text).toMatch(/听力防护用品由声明改为认证/);
+  });
+
+  it('does not read "доставка" as asking a rate (trial 30 t30-16)', async () => {
+    // Its "-ставк-" asked an amount, and "около 30% поездов" of the crossings note led a question on the gauge.
+    const a = await ask(
+      'Вопрос не по доставке, просто интересно: почему в Забайкальске контейнеры перегружают с поезда на поезд? колея разная? какая в Китае и какая у нас',
+    );
+    expect(a.lead?.text).toMatch(/^В Китае колея стандартная — 1435 мм/);
+    expect(a.lead?.text).not.toMatch(/30%/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

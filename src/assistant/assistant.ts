@@ -40,6 +40,10 @@ import type { Lang } from '../domain/lang.js';
 import type { Metrics } from '../observability/metrics.js';
 
 const PASSAGES = 5;
+/** Whether the company can be trusted is what its check answers: "…Хотят отсрочку 60 дней на 2 контейнера. Можно им
+ * доверять?" beside a check was also asked of the notes, and an insurance clause's "60 дней" came under the check (trial 30
+ * t30-19). */
+const TRUST = /довер|надёжн|надежн|благонад[её]жн|trust|reliable|legit|靠谱|可靠|可信|信得过/iu;
 /** What a route plan answers besides the places: "…и сколько примерно стоит. Клиент еще просит посчитать CO2"
  * asks the plan's cost and CO2, not the knowledge base (trial 12's re-run: rail-against-air ratios followed). */
 const TRIP_ASPECT =
@@ -226,7 +230,7 @@ export class Assistant {
       result.toolCalls.some((c) => (c.output as { routes?: number } | undefined)?.routes === 0);
     const carriesTool = (s: string) =>
       detectIntent(s, places(s)).kind !== 'none' ||
-      (intent.kind === 'credit' && s.includes(intent.company)) ||
+      (intent.kind === 'credit' && (s.includes(intent.company) || TRUST.test(s))) ||
       (intent.kind === 'route' && TRIP_ASPECT.test(s));
     const aside = unplanned
       ? `${question} ${UNPLANNED_WORDS[lang]}`

@@ -14,6 +14,38 @@ describe('kindsOf', () => {
     expect(otherProductKind('童鞋出口俄罗斯要什么证', '童鞋须取得合格证书。')).toBe(false);
   });
 
+  it('marks a marking-code sentence for a question on the conformity document, and the other way round (trial 30 t30-06)', () => {
+    const gloves = 'need EAC for work gloves and ear muffs going to russia. declaration ok for both?';
+    expect(
+      otherProductKind(
+        gloves,
+        "According to a business blog (2026), Russia's Честный ЗНАК marking was extended to workwear and protective gloves.",
+      ),
+    ).toBe(true);
+    expect(
+      otherProductKind(
+        gloves,
+        'Since 27 November 2019 hearing protectors need a certificate instead of a declaration.',
+      ),
+    ).toBe(false);
+    // Both named: the marking system records the conformity document.
+    expect(
+      otherProductKind(
+        gloves,
+        'Footwear in the marking system must show the number of its conformity certificate or declaration and its DataMatrix code.',
+      ),
+    ).toBe(false);
+    const codes = 'а Честный знак на детскую одежду нужен?';
+    expect(otherProductKind(codes, 'Детская верхняя одежда декларируется так же, как взрослая.')).toBe(true);
+    // A label's marking and the EAC mark are no marking scheme.
+    expect(otherProductKind('нужна ли декларация на куртки?', 'Маркировка на казахском языке обязательна.')).toBe(
+      false,
+    );
+    expect(otherProductKind('declaration ok for gloves?', 'EAC marking goes on the product or its packaging.')).toBe(
+      false,
+    );
+  });
+
   it('marks a heading on delay for a question on loss, and the other way round (trial 29 t29-20)', () => {
     const lost = 'what if the container gets lost on the railway - how much does the railway pay us?';
     expect(otherProductKind(lost, 'How much does the railway pay if the container arrives late?')).toBe(true);

@@ -6,6 +6,8 @@
 // - Goods lost or damaged and goods delivered late (each carriage convention sets both): "what if the container gets lost
 //   on the railway - how much does the railway pay us?" was shown the SMGS note's delay penalties, its section on loss
 //   not at all (trial 29 t29-20).
+// - A conformity document and a marking code (Честный ЗНАК, Kazakhstan's ИС МПТ): "work gloves and ear muffs … declaration
+//   ok for both?" was led by the PPE note's line that protective gloves need marking codes (trial 30 t30-06).
 import { LIABILITY_CLAIM } from '../domain/regulations.js';
 
 interface KindGroup {
@@ -26,6 +28,15 @@ const CARGO = /груз|контейнер|посылк|cargo|container|goods|pa
 const CLAIM = /претензи|\bclaims?\b|索赔/iu;
 
 const GROUPS: readonly KindGroup[] = [
+  {
+    // A follow-up asks its own: "а Честный знак на это нужен?" after the certificate for children's clothes.
+    carried: false,
+    kinds: [
+      /сертифи|деклар|(?<![\p{L}])(?:серт|СГР)(?![\p{L}])|certif|declar|\b(?:DoC|CoC|SGR)\b|state\s+registration|证书|声明|认证|国家注册/iu,
+      // Not the EAC mark, nor a label's marking ("маркировка на казахском"): the digital marking schemes by their names.
+      /честн\S*\s+знак|chestn\S*\s+znak|honest\s+sign|data\s?matrix|marking\s+codes?|(?<!eac\s)\bmarking\s+(?:scheme|system)|код\S*\s+маркировк|маркировочн\S*\s+код|цифров\S*\s+маркировк|标识码|数字标识|诚信标志|贴码|ГИС\s*МТ|ИС\s*МПТ/iu,
+    ],
+  },
   {
     carried: true,
     kinds: [

@@ -52,9 +52,16 @@ describe('question types', () => {
     expect(questionTypes('运费要不要算进完税价格？')).not.toContain('amount');
     expect(questionTypes('is the freight cost included in the customs value?')).not.toContain('amount');
     // Asked outright, it is still an amount.
-    expect(questionTypes('сколько вернут за доставку?')).toContain('amount');
+    // (A charge named: "доставку" alone had been read as asking one by its "-ставк-", trial 30 t30-16.)
+    expect(questionTypes('сколько вернут за стоимость доставки?')).toContain('amount');
     expect(questionTypes('how much of the freight is included?')).toContain('amount');
     expect(questionTypes('какая стоимость доставки?')).toContain('amount');
+  });
+
+  it('reads "ставка" as a rate, not inside "доставка" or "поставка" (trial 30 t30-16)', () => {
+    expect(questionTypes('Вопрос не по доставке, просто интересно: почему в Забайкальске перегружают?')).toEqual([]);
+    expect(questionTypes('поставки идут через Хоргос, почему задерживают?')).toEqual([]);
+    expect(questionTypes('какая ставка НДС в Казахстане?')).toEqual(['amount']);
   });
 
   it('reads "сколько" as exporters type it', () => {

@@ -278,12 +278,21 @@ export function shownPassages<H extends UserHit>(
   // (other-kind.ts; trial 29 t29-20). Read of the message's own words: a follow-up ("а на мягкие игрушки?" after men's
   // jackets) names its own kind or none, and the sections shown for it are picked by its own words above.
   const otherKind = kindsOf(followUp ?? question).other;
+  const otherHeading = (h: Hit) => otherKind(h.headingPath.at(-1) ?? '');
   for (const hit of hits) {
-    const [best] = ranked.get(hit.docId) ?? [];
-    if (!best || !otherKind(best.headingPath.at(-1) ?? '')) continue;
+    const [best, next] = ranked.get(hit.docId) ?? [];
+    if (!best || !(otherHeading(best) || (next && otherHeading(next)))) continue;
     const sections = index.rankSections(words, [hit.docId], RARE_DEPTH).get(hit.docId) ?? [];
-    const own = sections.find((h) => !otherKind(h.headingPath.at(-1) ?? ''));
-    if (own) ranked.set(hit.docId, [{ ...own, score: best.score }, ...sections.filter((h) => h !== own).slice(0, 1)]);
+    if (otherHeading(best)) {
+      const own = sections.find((h) => !otherHeading(h));
+      if (own) ranked.set(hit.docId, [{ ...own, score: best.score }, ...sections.filter((h) => h !== own).slice(0, 1)]);
+      continue;
+    }
+    // So does the runner-up: "…gloves and ear muffs … declaration ok for both? also heard TR 019 is changing in 2026??"
+    // had the PPE note's marking section beside its scope, and its "Certificate or declaration for PPE?" not at all (trial
+    // 30 t30-06).
+    const own = sections.find((h) => !sameSection(h, best) && !otherHeading(h));
+    if (own) ranked.set(hit.docId, [best, own]);
   }
   const oneQuestion = questionParts(question).length === 1;
   const secondRatio = oneQuestion ? SECOND_SECTION_RATIO : SECOND_SECTION_RATIO_PARTS;

@@ -20,6 +20,12 @@ describe('withCorpusWords', () => {
     expect(withCorpusWords('can we just do a DoC')).toBe('can we just do a DoC declaration of conformity');
     expect(withCorpusWords('客户说做个EAC DoC 就行')).toBe('客户说做个EAC DoC 符合性声明 就行');
     expect(withCorpusWords('хватит DoC?')).toBe('хватит DoC декларация о соответствии?');
+    // Ear muffs are hearing protectors to the PPE notes (trial 30 t30-06).
+    expect(withCorpusWords('work gloves and ear muffs, declaration ok?')).toBe(
+      'work gloves and ear muffs hearing protectors, declaration ok?',
+    );
+    expect(withCorpusWords('防噪音耳罩出口俄罗斯')).toBe('防噪音耳罩 听力防护用品出口俄罗斯');
+    expect(withCorpusWords('беруши в Россию')).toBe('беруши средства защиты органа слуха в Россию');
     // Set in Chinese without spaces (trial 30 t30-01).
     expect(withCorpusWords('EAC是做DoC还是CoC？')).toBe('EAC是做DoC 符合性声明还是CoC 合格证书？');
     expect(withCorpusWords('which of KZ / UZ are in the CISG')).toBe(

@@ -35,6 +35,20 @@ const WORDS: readonly CorpusWord[] = [
   { said: /\b(?:shoes?|sneakers?|boots|trainers|sandals|slippers)\b/iu, has: /footwear/iu, word: 'footwear' },
   { said: /кроссовк|ботин(?:ок|к)|туфл|сапог|тапоч|(?<![\p{L}])кед/iu, has: /обув/iu, word: 'обувь' },
   { said: /运动鞋|球鞋|皮鞋|靴|拖鞋|凉鞋|板鞋|童鞋|鞋子/u, has: /鞋类/u, word: '鞋类' },
+  // Ear muffs and plugs are hearing protectors to the notes ("hearing protectors need a certificate instead of a
+  // declaration"): "work gloves (cut resistant) and ear muffs … declaration ok for both?" was shown the PPE rule's scope and
+  // its marking section, not the one that answers (trial 30 t30-06).
+  {
+    said: /\bear\s*(?:muffs?|plugs?|defenders?|protect\S*)|\bearmuffs?\b|\bearplugs?\b/iu,
+    has: /hearing\s+protect/iu,
+    word: 'hearing protectors',
+  },
+  {
+    said: /беруш|(?:противошумн|шумозащитн)\S*|(?:защитн|строительн)\S*\s+наушник/iu,
+    has: /орган\S*\s+слух/iu,
+    word: 'средства защиты органа слуха',
+  },
+  { said: /耳罩|耳塞|护耳/u, has: /听力防护/u, word: '听力防护用品' },
   // A jacket is outerwear: the notes sort garments by layer and say "третьего слоя (верхняя одежда)", "third-layer
   // outerwear", "第三层（外衣）" ("детские куртки на 5-7 лет … серт или декларация?" led with children's footwear,
   // trial 22 t22-01).
