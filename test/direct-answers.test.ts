@@ -2743,6 +2743,15 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).not.toMatch(/乌兹别克斯坦/);
   });
 
+  it('answers the other question with a sentence that names the market it asks (trial 30 t30-09)', async () => {
+    // Beside the benefits came "中国 AEO 企业与互认伙伴的贸易额约占…60%", not the table's Uzbek row.
+    const a = await ask(
+      '我司是海关高级认证企业（AEO），主要出口乌兹别克斯坦和哈萨克斯坦，这两个国家跟中国有AEO互认吗？通关能有什么便利',
+    );
+    expect(a.lead?.text).toMatch(/乌兹别克斯坦 — 签署：2023年5月18日/);
+    expect(a.lead?.text).toMatch(/优先查验/);
+  });
+
   it("does not answer China's export rebate with the buyer's VAT (trial 30 t30-12)", async () => {
     // "vat rebate" and "VAT invoices" asked for China's rebate; Kazakhstan's 16% VAT came second in the lead.
     const a = await ask(

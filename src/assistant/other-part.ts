@@ -6,6 +6,7 @@ import type { Lang } from '../domain/lang.js';
 import { tokenize } from '../rag/tokenize.js';
 import { matchKey } from './passage-units.js';
 import { questionParts } from './question-parts.js';
+import { askedMarkets, sentenceMarkets } from '../domain/markets.js';
 import { withoutFrame } from './question-frame.js';
 
 /** How close: 0.85 changed no domain, xquad or follow-up figure; 0.5–0.7 cost one or two domain answers. */
@@ -22,7 +23,8 @@ const HELD = 0.5;
 export function withOtherPartSecond<
   C extends { n: number; text: string; score: number; headingPath?: readonly string[] },
 >(ranked: readonly C[], question: string, lang: Lang): ReadonlyArray<C & { otherPart?: ReadonlySet<string> }> {
-  const all = questionParts(question).map((p) => new Set(tokenize(withoutFrame(p, lang)).map(matchKey)));
+  const texts = questionParts(question);
+  const all = texts.map((p) => new Set(tokenize(withoutFrame(p, lang)).map(matchKey)));
   const top = ranked[0];
   if (all.length < 2 || !top) return ranked;
   // Only words some candidate holds count: Chinese bigrams across words ("仓现", "货一", "境就" of "9810海外仓现在是不是货一离境
@@ -51,15 +53,23 @@ export function withOtherPartSecond<
   // The questions the best sentence answers: its own, and any whose words it holds half of ("…六项出口管制措施暂停实施 至
   // 2026 年 11 月 10 日…" answers "暂停到什么时候？" as well as the question on the lithium-battery controls, trial 14 t14-13).
   const answered = new Set([best.part, ...best.shares.flatMap((s, i) => (s >= HELD ? [i] : []))]);
-  const at = ranked.findIndex((c, i) => {
-    if (i === 0) return false;
+  const qualifying = ranked.flatMap((c, i) => {
+    if (i === 0) return [];
     const { part, share, titled } = partOf(i);
-    if (part < 0 || answered.has(part)) return false;
+    if (part < 0 || answered.has(part)) return [];
     // From another document, only one whose title or heading names its question: "我们工厂自己能注册吗" after "诚信标志的码是谁去
     // 申请？" was answered with the EAC applicant rule ("中国工厂自己不能单独持有文件"), which holds its words.
-    if (c.n !== top.n && !titled) return false;
-    return c.score >= (share >= HELD ? NEAR : CLOSE) * top.score;
+    if (c.n !== top.n && !titled) return [];
+    return c.score >= (share >= HELD ? NEAR : CLOSE) * top.score ? [{ i, part }] : [];
   });
+  // Of those that qualify, the first that names a market its question asks, else the first: "主要出口乌兹别克斯坦和哈萨克斯坦，
+  // 这两个国家跟中国有AEO互认吗？" beside the benefits was answered with "中国 AEO 企业与互认伙伴的贸易额约占…60%", not the table's
+  // Uzbek row (trial 30 t30-09).
+  const namesItsMarket = ({ i, part }: { i: number; part: number }) => {
+    const asked = askedMarkets(texts[part] ?? '');
+    return asked.length > 0 && sentenceMarkets(ranked[i]!.text).some((m) => asked.includes(m));
+  };
+  const at = (qualifying.find(namesItsMarket) ?? qualifying[0])?.i ?? -1;
   if (at < 1) return ranked;
   const otherPart = all[partOf(at).part]!;
   return [top, { ...ranked[at]!, otherPart }, ...ranked.filter((_, i) => i !== 0 && i !== at)];
