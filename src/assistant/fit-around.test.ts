@@ -222,6 +222,20 @@ describe('fitAround: where the cut falls', () => {
     }
   });
 
+  it('never starts a Chinese cut inside a date, but after the clause mark that closes it (trial 30 t30-11)', () => {
+    const rule =
+      '国家税务总局 2025 年第 3 号公告（2025 年 1 月 27 日起施行）规定：9810 货物报关离境后，即可申报增值税、消费税退税，不必等货物在海外仓卖出。';
+    const words = new Set(['9810', '退税', '离境']);
+    for (const room of [50, 55, 60]) {
+      const cut = fitAround(rule, room, words);
+      expect(cut, String(room)).toMatch(/^…9810 货物报关离境后/);
+    }
+    // Not past a full stop: the clause it closes says what happened.
+    const closed =
+      '波兰关闭边境：2025 年 9 月波兰关闭了与白俄罗斯的边境。一家新闻网站报道，布列斯特滞留列车超过 130 列。';
+    expect(fitAround(closed, 40, new Set(['布列', '列斯', '斯特']))).not.toMatch(/^…一家/);
+  });
+
   it('reads an initial as part of a name, not as a verdict that opens the sentence', () => {
     const text =
       'Директор А. Петров подписал приказ о новой программе проверки грузов, которая действует с весны на всех пунктах пропуска региона и охватывает контейнерные поезда.';

@@ -249,8 +249,25 @@ export function fitAround(
     end -= cutNumber[0].length;
     while (end > start && WORD.test(text[end - 1]!) && WORD.test(text[end] ?? '')) end--;
   }
+  // Chinese: a start inside a date ("…年 1 月 27 日起施行）规定：9810 货物…" of "国家税务总局 2025 年第 3 号公告（2025 年 1 月 27 日起
+  // 施行）规定：…", trial 30 t30-11) reads as a date it is not: the cut starts after the clause mark that closes it, when one is
+  // near.
+  if (
+    start > 0 &&
+    /\p{Script=Han}/u.test(text.slice(start, end)) &&
+    /^\s*(?:\d+\s*)?[年月日]/u.test(text.slice(start))
+  ) {
+    if (/[\d年月]\s*$/u.test(text.slice(0, start))) {
+      // (Not past a full stop: "…年 9 月波兰关闭了与白俄罗斯的边境。" says what happened.)
+      const mark = text.slice(start, start + DATE_CLAUSE).search(/[，、；：,;:]/u);
+      if (mark >= 0 && start + mark + 1 < end) start += mark + 1;
+    }
+  }
   return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
 }
+
+/** How far after a date cut at its start the clause mark that closes it may lie. */
+const DATE_CLAUSE = 20;
 
 /** How far past the question's last word a cut that ends close after it moves on, and how close that is. */
 const FOLLOW = 80;
