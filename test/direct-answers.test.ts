@@ -2813,6 +2813,21 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).not.toMatch(/30%/);
   });
 
+  it('asks the notes of a way the route network has no route by, and keeps only a line on that way (trial 30 t30-14)', async () => {
+    // "and by truck?" after rail to Tashkent was told there is no road route and shown the rail plan again.
+    const conversationId = `by-truck-${Date.now()}`;
+    await ask('rail qingdao to tashkent how many days?', conversationId);
+    const en = await ask('and by truck?', conversationId);
+    expect(en.toolCalls.map((c) => c.name)).toEqual(['plan_route']);
+    expect(en.aside).toMatch(/truck/i);
+    expect(en.aside).toMatch(/Tashkent/);
+    // A line on the place by another way is no answer: the rail table's Tashkent row is not added.
+    const zhId = `by-truck-zh-${Date.now()}`;
+    await ask('青岛到塔什干铁路要多久', zhId);
+    const zh = await ask('走汽运呢？', zhId);
+    expect(zh.aside ?? '').not.toMatch(/一般用时：约16天/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -2,6 +2,7 @@
 // rewrites and translations when an LLM is there), run the agent loop with tools, check the
 // citations and figures, store the answer. Events stream out so every channel can show progress.
 // Whatever fails in the model, the user still gets the retrieved passages with a notice.
+import { namedModes, type TransportMode } from '../domain/transport-modes.js';
 import type { ChatModel } from '../llm/chat-model.js';
 import type { KnowledgeBase } from '../rag/knowledge-base.js';
 import type { Logger } from '../observability/logger.js';
@@ -70,6 +71,13 @@ const LAWYER_ASIDE_WORDS = 3;
 const WEIGH_WORDS: Record<Lang, string> = { zh: '便宜 短 公里', ru: 'короче дешевле', en: 'shorter cheaper' };
 /** …and a trip the network cannot plan is asked of the notes by how long it takes ("Сколько дней до Новороссийска?"). */
 const UNPLANNED_WORDS: Record<Lang, string> = { zh: '要多少天', ru: 'сколько дней', en: 'how many days' };
+/** A way of carriage as the notes name it, to ask them of a trip by that way. */
+const MODE_WORDS: Record<TransportMode, Record<Lang, string>> = {
+  road: { zh: '公路 卡车', ru: 'автомобильным транспортом фура', en: 'road truck' },
+  rail: { zh: '铁路 班列', ru: 'железной дорогой поезд', en: 'rail train' },
+  sea: { zh: '海运', ru: 'морем', en: 'sea' },
+  air: { zh: '空运', ru: 'авиа', en: 'air' },
+};
 
 export class Assistant {
   constructor(private readonly deps: AssistantDeps) {}
@@ -228,15 +236,25 @@ export class Assistant {
       intent.kind === 'route' &&
       intent.from !== intent.to &&
       result.toolCalls.some((c) => (c.output as { routes?: number } | undefined)?.routes === 0);
+    // So may a way the network has no route by: "走汽运呢？" after rail from Qingdao to Tashkent was told there is no road
+    // route and shown the rail plan again, while the notes describe the China–Kyrgyzstan–Uzbekistan road (trial 30 t30-14).
+    const byMode =
+      intent.kind === 'route' && !unplanned
+        ? result.toolCalls
+            .map((c) => c.output as { noRouteByModes?: TransportMode[]; trip?: string[] } | undefined)
+            .find((o) => o?.noRouteByModes?.length && o.trip)
+        : undefined;
     const carriesTool = (s: string) =>
       detectIntent(s, places(s)).kind !== 'none' ||
       (intent.kind === 'credit' && (s.includes(intent.company) || TRUST.test(s))) ||
       (intent.kind === 'route' && TRIP_ASPECT.test(s));
     const aside = unplanned
       ? `${question} ${UNPLANNED_WORDS[lang]}`
-      : weighed
-        ? `${weighing(weighed)} ${WEIGH_WORDS[lang]}`
-        : asideQuestion(question, carriesTool);
+      : byMode
+        ? `${byMode.trip!.join(' ')} ${byMode.noRouteByModes!.map((m) => MODE_WORDS[m][lang]).join(' ')} ${UNPLANNED_WORDS[lang]}`
+        : weighed
+          ? `${weighing(weighed)} ${WEIGH_WORDS[lang]}`
+          : asideQuestion(question, carriesTool);
     if (!aside) return result;
     // Beside a lawyer's offer, only a question with a subject of its own: "Нужен юрист. Что нам делать?" or "What are our
     // options?" asks the lawyer, and the knowledge base's nearest line to it would be noise (a review of t26-14's change).
@@ -245,7 +263,7 @@ export class Assistant {
       // (Chinese is read in overlapping character pairs: about two per word.)
       if ((lang === 'zh' ? subject.length / 2 : subject.length) < LAWYER_ASIDE_WORDS) return result;
     }
-    const plan = planRetrieval(unplanned || weighed ? aside : asideInContext(question, aside, carriesTool));
+    const plan = planRetrieval(unplanned || byMode || weighed ? aside : asideInContext(question, aside, carriesTool));
     // "…и какой там НДС при ввозе?" beside a trip to Moscow: "there" is where the trip goes.
     const markets =
       plan.markets.length || intent.kind !== 'route' ? plan.markets : askedMarkets(question).filter((m) => m !== 'CN');
@@ -273,11 +291,14 @@ export class Assistant {
     if (evidence.weak || !lead) return result;
     // A trip the network could not plan is answered by a line on its own place, or not at all: "…в Новороссийск морем
     // сколько стоит контейнер?" opened on the zone's sea line to Vladivostok (a review of trial 29's change).
-    if (unplanned) {
+    if (unplanned || byMode) {
       const first = lead.text.split(/ \[\d+\]/)[0] ?? '';
       const named = new Set(places(first).map((p) => p.id));
       const trip = intent.kind === 'route' ? [intent.to, ...(intent.via ? [intent.via] : [])] : [];
       if (!trip.some((id) => named.has(id))) return result;
+      // …and a way the network lacks, by a line on that way: "走汽运呢？" to Tashkent was answered with the rail table's
+      // "塔什干（经霍尔果斯）— 约16天".
+      if (byMode && !namedModes(lead.text).some((m) => byMode.noRouteByModes!.includes(m))) return result;
     }
     return { ...result, answer: `${result.answer}\n\n${lead.text}`, citations, aside: lead.text };
   }

@@ -12,6 +12,12 @@ describe('passedEndDates', () => {
       '2026-11-10',
     ]);
     expect(passedEndDates('suspended until November 10, 2026', '2026-03-01', '2026-12-05')).toEqual(['2026-11-10']);
+    // The end word after the date, or "before" (trial 30 t30-23).
+    const before = '向欧亚经济联盟出口的中国企业在 2026 年 11 月 10 日之前同样享有 2025 年 10 月措施的暂停待遇。';
+    expect(passedEndDates(before, '2026-03-01', '2026-12-05')).toEqual(['2026-11-10']);
+    expect(passedEndDates('Stock must be marked before 30 Nov 2026.', '2026-03-01', '2026-12-05')).toEqual([
+      '2026-11-30',
+    ]);
   });
 
   it('says nothing of a date still to come, of one the note already wrote as past, or without the note’s date', () => {

@@ -23,6 +23,8 @@ const iso = (y: string, m: number, d: string) => `${y}-${String(m).padStart(2, '
 // Each pattern: an end word ("until", "до", "至") and a full date after it; the function makes it ISO.
 const PATTERNS: ReadonlyArray<readonly [RegExp, (m: RegExpMatchArray) => string]> = [
   [/(?:至|到|直至|截止到)\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/gu, (m) => iso(m[1]!, Number(m[2]), m[3]!)],
+  // The end word after the date: "在 2026 年 11 月 10 日之前同样享有…暂停待遇" (trial 30 t30-23).
+  [/(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:之前|以前|前)/gu, (m) => iso(m[1]!, Number(m[2]), m[3]!)],
   [
     new RegExp(String.raw`(?<![\p{L}])(?:до|по)\s+(\d{1,2})\s+(${RU_MONTHS.join('|')})\s+(\d{4})`, 'giu'),
     (m) => iso(m[3]!, RU_MONTHS.indexOf(m[2]!.toLowerCase()) + 1, m[1]!),
@@ -30,13 +32,16 @@ const PATTERNS: ReadonlyArray<readonly [RegExp, (m: RegExpMatchArray) => string]
   [/(?<![\p{L}])до\s+(\d{1,2})\.(\d{1,2})\.(\d{4})/giu, (m) => iso(m[3]!, Number(m[2]), m[1]!)],
   [
     new RegExp(
-      String.raw`\b(?:until|till|through|to)\s+(\d{1,2})\s+(${EN_MONTHS.join('|')})[a-z]*\.?\s+(\d{4})`,
+      String.raw`\b(?:until|till|through|to|before)\s+(\d{1,2})\s+(${EN_MONTHS.join('|')})[a-z]*\.?\s+(\d{4})`,
       'giu',
     ),
     (m) => iso(m[3]!, EN_MONTHS.indexOf(m[2]!.toLowerCase()) + 1, m[1]!),
   ],
   [
-    new RegExp(String.raw`\b(?:until|till|through)\s+(${EN_MONTHS.join('|')})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})`, 'giu'),
+    new RegExp(
+      String.raw`\b(?:until|till|through|before)\s+(${EN_MONTHS.join('|')})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})`,
+      'giu',
+    ),
     (m) => iso(m[3]!, EN_MONTHS.indexOf(m[1]!.toLowerCase()) + 1, m[2]!),
   ],
 ];

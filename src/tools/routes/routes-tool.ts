@@ -62,6 +62,11 @@ export function routesTool(routes: RouteService) {
           summary: note + renderPlanSummary(plan, ctx.lang),
           // The note leads the summary; the plan follows it in the same reply, so it is said once.
           plan: renderPlan(plan, ctx.lang),
+          // The modes asked that no route takes, with the trip in the asker's language: the notes may know that way
+          // (assistant.ts).
+          ...(asked.noRouteByModes
+            ? { noRouteByModes: asked.noRouteByModes, trip: [plan.from.names[ctx.lang], plan.to.names[ctx.lang]] }
+            : {}),
         };
       } catch (err) {
         if (err instanceof PlaceNotFoundError) return { error: `unknown place: ${err.message}` };
