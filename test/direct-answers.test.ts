@@ -2791,6 +2791,18 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.toolCalls.map((c) => c.name)).toEqual(['credit_lookup']);
     expect(a.aside).toBeUndefined();
     expect(a.answer).not.toMatch(/выгрузки|страхов/);
+    // How to be paid most reliably, or a power of attorney ("доверенность"), is the notes' question still.
+    for (const q of [
+      'Проверьте контрагента: ТОО «Сэмпл Алматы Трейдинг», БИН 000000000001. Как надёжнее получить оплату — аккредитив или предоплата?',
+      '帮我查一下样本阿拉木图贸易有限责任公司。用信用证收款可靠吗？',
+    ]) {
+      const b = await ask(q);
+      expect(
+        b.toolCalls.map((c) => c.name),
+        q,
+      ).toEqual(['credit_lookup']);
+      expect(b.aside, q).toBeDefined();
+    }
   });
 
   it('answers whether ear muffs may be declared from the section on certificate or declaration (trial 30 t30-06)', async () => {

@@ -41,10 +41,11 @@ import type { Lang } from '../domain/lang.js';
 import type { Metrics } from '../observability/metrics.js';
 
 const PASSAGES = 5;
-/** Whether the company can be trusted is what its check answers: "…Хотят отсрочку 60 дней на 2 контейнера. Можно им
- * доверять?" beside a check was also asked of the notes, and an insurance clause's "60 дней" came under the check (trial 30
- * t30-19). */
-const TRUST = /довер|надёжн|надежн|благонад[её]жн|trust|reliable|legit|靠谱|可靠|可信|信得过/iu;
+/** Whether the company can be trusted, said of the party, is what its check answers: "…Хотят отсрочку 60 дней на 2
+ * контейнера. Можно им доверять?" beside a check was also asked of the notes, and an insurance clause's "60 дней" came
+ * under the check (trial 30 t30-19). "Как надёжнее получить оплату?" still asks the notes. */
+const TRUST =
+  /(?:можно|стоит|можем)\s+(?:ли\s+)?(?:им|ему|ей|с\s+ними|этой\s+компании|компании|покупателю)\s+доверя|доверя\S*\s+(?:им|ему|ей|этой\s+компании)|(?:они|компания|покупатель|контрагент)\s+(?:\S+\s+){0,2}(?:надёжн|надежн|благонад)|\b(?:can|should)\s+(?:we|i)\s+trust\s+(?:them|him|her|it|this\s+(?:company|buyer))|\b(?:are|is)\s+(?:they|it|this\s+(?:company|buyer)|the\s+(?:company|buyer))\s+(?:\S+\s+)?(?:reliable|legit|trustworthy)|(?:他们|这家(?:公司)?|对方|该公司|这个客户)\S{0,3}(?:靠谱|可靠|可信|信得过)/iu;
 /** What a route plan answers besides the places: "…и сколько примерно стоит. Клиент еще просит посчитать CO2"
  * asks the plan's cost and CO2, not the knowledge base (trial 12's re-run: rail-against-air ratios followed). */
 const TRIP_ASPECT =

@@ -230,6 +230,13 @@ describe('fitAround: where the cut falls', () => {
       const cut = fitAround(rule, room, words);
       expect(cut, String(room)).toMatch(/^…9810 货物报关离境后/);
     }
+    // Not past the question's words (a review of trial 30's change).
+    const kg =
+      '据一家行业网站报道，俄罗斯联邦认可局宣布，自 2026 年 2 月 9 日起暂停吉尔吉斯机构，俄罗斯不再承认其签发的全部证书和声明，哈萨克斯坦已就此提出异议。';
+    for (const room of [26, 30, 34])
+      expect(fitAround(kg, room, new Set(['暂停', '吉尔', '尔吉', '吉斯', '机构'])), String(room)).toMatch(
+        /暂停吉尔吉斯机构/,
+      );
     // Not past a full stop: the clause it closes says what happened.
     const closed =
       '波兰关闭边境：2025 年 9 月波兰关闭了与白俄罗斯的边境。一家新闻网站报道，布列斯特滞留列车超过 130 列。';

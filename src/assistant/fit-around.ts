@@ -251,7 +251,7 @@ export function fitAround(
   }
   // Chinese: a start inside a date ("…年 1 月 27 日起施行）规定：9810 货物…" of "国家税务总局 2025 年第 3 号公告（2025 年 1 月 27 日起
   // 施行）规定：…", trial 30 t30-11) reads as a date it is not: the cut starts after the clause mark that closes it, when one is
-  // near.
+  // near and the question's first word lies after it; the cut ends as much further on.
   if (
     start > 0 &&
     /\p{Script=Han}/u.test(text.slice(start, end)) &&
@@ -259,8 +259,12 @@ export function fitAround(
   ) {
     if (/[\d年月]\s*$/u.test(text.slice(0, start))) {
       // (Not past a full stop: "…年 9 月波兰关闭了与白俄罗斯的边境。" says what happened.)
-      const mark = text.slice(start, start + DATE_CLAUSE).search(/[，、；：,;:]/u);
-      if (mark >= 0 && start + mark + 1 < end) start += mark + 1;
+      const by = text.slice(start, start + DATE_CLAUSE).search(/[，、；：,;:]/u) + 1;
+      if (by > 0 && start + by <= Math.min(firstStart, near?.at ?? Infinity) && start + by < end) {
+        start += by;
+        end = Math.min(text.length, end + by);
+        while (end < text.length && end > start && inNumber(text, end)) end--;
+      }
     }
   }
   return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;

@@ -37,6 +37,17 @@ describe('kindsOf', () => {
     ).toBe(false);
     const codes = 'а Честный знак на детскую одежду нужен?';
     expect(otherProductKind(codes, 'Детская верхняя одежда декларируется так же, как взрослая.')).toBe(true);
+    // A customs declaration or a customs status is no conformity document, and "маркировка" in a question asks marking
+    // (a review of trial 30's change).
+    const codesLine = 'Sneakers must carry Честный ЗНАК marking codes.';
+    expect(otherProductKind('what goes in the customs declaration for sneakers to Russia?', codesLine)).toBe(false);
+    expect(otherProductKind('我司是海关高级认证企业（AEO），出口俄罗斯鞋子', '鞋子须贴码（诚信标志）。')).toBe(false);
+    expect(
+      otherProductKind(
+        'сертификат или декларация на обувь, и что с маркировкой?',
+        'Обувь маркируется кодами Честный ЗНАК.',
+      ),
+    ).toBe(false);
     // A label's marking and the EAC mark are no marking scheme.
     expect(otherProductKind('нужна ли декларация на куртки?', 'Маркировка на казахском языке обязательна.')).toBe(
       false,

@@ -22,6 +22,8 @@ interface KindGroup {
   /** A text that also names this, as the question does, answers it whatever kind it names: the SMGS note gives the claim
    * period under its heading on loss, asked after a delay ("train arrived late…, how long do we have to file a claim?"). */
   shared?: RegExp;
+  /** Further words a question may name a kind by, where a sentence's would be too wide (by position, as `kinds`). */
+  asked?: ReadonlyArray<RegExp | undefined>;
 }
 
 const CARGO = /груз|контейнер|посылк|cargo|container|goods|parcel|shipment|货|集装箱|包裹/iu;
@@ -32,9 +34,16 @@ const GROUPS: readonly KindGroup[] = [
     // A follow-up asks its own: "а Честный знак на это нужен?" after the certificate for children's clothes.
     carried: false,
     kinds: [
-      /сертифи|деклар|(?<![\p{L}])(?:серт|СГР)(?![\p{L}])|certif|declar|\b(?:DoC|CoC|SGR)\b|state\s+registration|证书|声明|认证|国家注册/iu,
+      // Not a customs declaration or its declarant, nor a customs status ("高级认证企业"): those are customs' papers.
+      /сертифи|(?<!таможенн\S{0,4}\s{1,3})деклар(?!ант|\S*\s+на\s+товар)|(?<![\p{L}])(?:серт|СГР)(?![\p{L}])|certif|(?<!customs\s{1,3})declar(?!ant|ed\s+value)|\b(?:DoC|CoC|SGR)\b|state\s+registration|证书|声明|(?<!高级|海关)认证|国家注册/iu,
       // Not the EAC mark, nor a label's marking ("маркировка на казахском"): the digital marking schemes by their names.
       /честн\S*\s+знак|chestn\S*\s+znak|honest\s+sign|data\s?matrix|marking\s+codes?|(?<!eac\s)\bmarking\s+(?:scheme|system)|код\S*\s+маркировк|маркировочн\S*\s+код|цифров\S*\s+маркировк|标识码|数字标识|诚信标志|贴码|ГИС\s*МТ|ИС\s*МПТ/iu,
+    ],
+    // A question names marking in a word: "сертификат или декларация, и что с маркировкой?" asks both.
+    // (Not a conformity mark: "EAC marking", "BIS marking", "маркировка знаком EAC".)
+    asked: [
+      undefined,
+      /маркировк(?!\S*\s+(?:знаком\s+)?(?:EAC|ЕАС))|(?<!(?:eac|bis|ce)\s)\bmarking\b|(?<!EAC|EAC\s)标识|贴码/iu,
     ],
   },
   {
@@ -65,10 +74,10 @@ export interface Kinds {
 /** The kinds a question names, read once for all the sentences a turn scores. A follow-up read with the question before it
  * (`question`) names its mishap in its own words (`followUp`). */
 export function kindsOf(question: string, followUp?: string): Kinds {
-  const owns = GROUPS.flatMap(({ kinds, carried, about, shared }) => {
+  const owns = GROUPS.flatMap(({ kinds, carried, about, shared, asked: askedAs }) => {
     const text = carried || followUp === undefined ? question : followUp;
     if (about && !about.test(text)) return [];
-    const asked = kinds.filter((k) => k.test(text));
+    const asked = kinds.filter((k, i) => k.test(text) || askedAs?.[i]?.test(text));
     const sharedAsked = shared !== undefined && shared.test(text) ? shared : undefined;
     return asked.length === 1 ? [{ own: asked[0]!, kinds, sharedAsked }] : [];
   });

@@ -18,6 +18,19 @@ describe('withOtherPartSecond', () => {
     expect(out.map((x) => x.score)).toEqual([1, 0.9, 0.95]);
   });
 
+  it('prefers, of those close enough, the first that names the market its question asks and no other (trial 30 t30-09)', () => {
+    const question = 'what is the import VAT in Kazakhstan? and how long does customs clearance take at Khorgos?';
+    const ranked = [
+      c('Customs clearance at Khorgos takes 1–3 days.', 1),
+      c('Import VAT at customs is 16%.', 0.95),
+      c('Unlike Kazakhstan, Russia charges import VAT at 22%.', 0.9),
+      c('In Kazakhstan, import VAT is 16% of the customs value plus duty.', 0.88),
+    ];
+    expect(withOtherPartSecond(ranked, question, 'en')[1]!.score).toBe(0.88);
+    // None names it alone: the first close enough.
+    expect(withOtherPartSecond(ranked.slice(0, 3), question, 'en')[1]!.score).toBe(0.95);
+  });
+
   it('leaves one question, and a far runner-up, as ranked', () => {
     const ranked = [
       c('Customs fees for clearance rose to RUB 73,860.', 1),

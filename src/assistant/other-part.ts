@@ -62,12 +62,13 @@ export function withOtherPartSecond<
     if (c.n !== top.n && !titled) return [];
     return c.score >= (share >= HELD ? NEAR : CLOSE) * top.score ? [{ i, part }] : [];
   });
-  // Of those that qualify, the first that names a market its question asks, else the first: "主要出口乌兹别克斯坦和哈萨克斯坦，
-  // 这两个国家跟中国有AEO互认吗？" beside the benefits was answered with "中国 AEO 企业与互认伙伴的贸易额约占…60%", not the table's
-  // Uzbek row (trial 30 t30-09).
+  // Of those that qualify, the first that names a market its question asks and no other, else the first: "主要出口乌兹别克斯坦和
+  // 哈萨克斯坦，这两个国家跟中国有AEO互认吗？" beside the benefits was answered with "中国 AEO 企业与互认伙伴的贸易额约占…60%", not the
+  // table's Uzbek row (trial 30 t30-09). ("Unlike Kazakhstan, Russia charges 22%" is Russia's, asked about Kazakhstan.)
   const namesItsMarket = ({ i, part }: { i: number; part: number }) => {
     const asked = askedMarkets(texts[part] ?? '');
-    return asked.length > 0 && sentenceMarkets(ranked[i]!.text).some((m) => asked.includes(m));
+    const named = sentenceMarkets(ranked[i]!.text).filter((m) => m !== 'CN');
+    return named.length > 0 && named.every((m) => asked.includes(m));
   };
   const at = (qualifying.find(namesItsMarket) ?? qualifying[0])?.i ?? -1;
   if (at < 1) return ranked;

@@ -52,8 +52,8 @@ describe('question types', () => {
     expect(questionTypes('运费要不要算进完税价格？')).not.toContain('amount');
     expect(questionTypes('is the freight cost included in the customs value?')).not.toContain('amount');
     // Asked outright, it is still an amount.
-    // (A charge named: "доставку" alone had been read as asking one by its "-ставк-", trial 30 t30-16.)
-    expect(questionTypes('сколько вернут за стоимость доставки?')).toContain('amount');
+    expect(questionTypes('сколько вернут за доставку?')).toContain('amount');
+    expect(questionTypes('за доставку сколько?')).toContain('amount');
     expect(questionTypes('how much of the freight is included?')).toContain('amount');
     expect(questionTypes('какая стоимость доставки?')).toContain('amount');
   });

@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { contradictedFigures } from './stated-figures.js';
 
 describe('contradictedFigures', () => {
+  it('checks a rebate only against sentences on the rebate, not the buyer’s VAT (a review of trial 30’s change)', () => {
+    const vat = ['Import VAT at customs on goods from China should therefore also be 16%.'];
+    expect(contradictedFigures('PV rebate 13% right? and what is the import VAT in Kazakhstan?', vat)).toEqual([]);
+    expect(contradictedFigures('our distributor wants a 5% volume rebate. what import VAT will he pay?', vat)).toEqual(
+      [],
+    );
+  });
+
   it('names a stated rate that the lead’s sentences on the same thing do not give', () => {
     const lead = ['С 1 декабря 2024 года ставка возврата НДС для фотоэлектрических модулей снижена до 9%.'];
     expect(contradictedFigures('возврат НДС на солнечные панели 13% ещё действует?', lead)).toEqual(['13%']);

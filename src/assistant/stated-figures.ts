@@ -91,12 +91,12 @@ function around(text: string, f: Figure): string {
   return before.slice(start) + f.text + (end < 0 ? after : after.slice(0, end));
 }
 
-/** The charges a text names, China's export rebate read as the VAT it gives back: a premise on one is checked against
- * sentences on the other ("…панели 13%" keeps only "НДС" of "возврат НДС" within its clause). */
-const chargesIn = (text: string): Charge[] => namedCharges(text).map((c) => (c === 'rebate' ? 'vat' : c));
-
 /** The charges its clause names next to a figure: before it since the figure before it, else after it up to the next one. */
-function chargeOf(clause: string, f: Figure, all: readonly Figure[]): Charge[] {
+function chargeOf(clause: string, f: Figure, all: readonly Figure[], rebateOnly: boolean): Charge[] {
+  // A message on China's export rebate alone names VAT as the rebate's: "возврат НДС на солнечные панели 13%" keeps only
+  // "…НДС на солнечные панели" within the figure's clause.
+  const chargesIn = (text: string): Charge[] =>
+    namedCharges(text).map((c) => (c === 'vat' && rebateOnly ? 'rebate' : c));
   const at = clause.indexOf(f.text);
   const others = all.filter((g) => g !== f && clause.includes(g.text)).map((g) => clause.indexOf(g.text));
   const from = Math.max(0, ...others.filter((i) => i < at).map((i) => i + 1));
@@ -127,18 +127,20 @@ export function contradictedFigures(message: string, leadSentences: readonly str
     );
   if (stated.length === 0) return [];
   const sentences = leadSentences.map((s) => ({ text: s, figures: figuresIn(s), words: words(s) }));
+  const named = namedCharges(message);
+  const rebateOnly = named.includes('rebate') && !named.includes('vat');
   const out: string[] = [];
   for (const { f, clause } of stated) {
     const its = words(clause);
     // A figure of a named charge is compared with sentences on that charge: in "пошлина 5% и НДС 20%?" the 5% is the
     // duty's, and a lead on VAT alone does not contradict it.
     // (A limit is compared by its words: "лимит 1000 евро без пошлины" against "лимит — 200 евро".)
-    const charges = f.kind === 'percent' ? chargeOf(clause, f, all) : [];
+    const charges = f.kind === 'percent' ? chargeOf(clause, f, all, rebateOnly) : [];
     const onIt = sentences.filter(
       (s) =>
         s.figures.some((g) => g.kind === f.kind) &&
         (charges.length > 0
-          ? chargesIn(s.text).some((c) => charges.includes(c))
+          ? namedCharges(s.text).some((c) => charges.includes(c))
           : [...its].some((w) => s.words.has(w))),
     );
     if (onIt.length === 0) continue;

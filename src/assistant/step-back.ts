@@ -16,7 +16,7 @@ const FOLLOW_UP_FILLER = new Set('那呢吗吧啊的了是还能么要有');
  * after the SMGS delay penalty found its "срок" in "нарушивший срок доставки" and repeated the penalty, not the section
  * that says no claim period is in the sources (trial 24 t24-06). */
 const KIND_OF_ANSWER = new Set(['срок', 'deadlin', 'period']);
-/** A follow-up's word whose corpus weight is under this share of its words' mean is one most passages hold. */
+/** A follow-up's word whose corpus weight is under this share of its own words' mean is too common to tell what it asks. */
 const TELLING = 0.5;
 /** A sentence the previous answer showed first, when the question follows it up. */
 const W_SHOWN_BEFORE = 0.5;
@@ -64,9 +64,10 @@ export function stepBack<C extends StepBackCandidate>(input: StepBackInput<C>): 
   const candidates = [...tokenize(own).map(matchKey), ...(own.match(/\p{Script=Han}/gu) ?? [])].filter(
     (w) => !beforeWords.has(w) && !KIND_OF_ANSWER.has(w),
   );
-  // A word most passages hold tells nothing of what the follow-up asks: "ясно. а по возвратам на Ozon кто платит доставку и
-  // что с товаром?" after the July 2026 parcel duty found its "товар" in the duty sentence ("для отдельных товаров"), which
-  // then led again over Ozon's returns (trial 30 t30-13).
+  // A word far commoner in the corpus than the follow-up's other words (its weight under TELLING of their mean) tells little of
+  // what it asks: "ясно. а по возвратам на Ozon кто платит доставку и что с товаром?" after the July 2026 parcel duty found its
+  // "товар" in the duty sentence ("для отдельных товаров"), which then led again over Ozon's returns (trial 30 t30-13). A word
+  // without a weight (a single Chinese character) is kept.
   const weighed = candidates.flatMap((w) => input.wordWeight?.get(w) ?? []);
   const mean = weighed.reduce((a, b) => a + b, 0) / Math.max(1, weighed.length);
   const ownWords = candidates.filter((w) => (input.wordWeight?.get(w) ?? mean) >= TELLING * mean);

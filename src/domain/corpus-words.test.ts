@@ -26,6 +26,10 @@ describe('withCorpusWords', () => {
     );
     expect(withCorpusWords('防噪音耳罩出口俄罗斯')).toBe('防噪音耳罩 听力防护用品出口俄罗斯');
     expect(withCorpusWords('беруши в Россию')).toBe('беруши средства защиты органа слуха в Россию');
+    // Not earbuds, noise barriers or a file format (a review of trial 30's change).
+    expect(withCorpusWords('蓝牙耳塞出口俄罗斯要做什么认证？')).toBe('蓝牙耳塞出口俄罗斯要做什么认证？');
+    expect(withCorpusWords('шумозащитные панели для дорог')).toBe('шумозащитные панели для дорог');
+    expect(withCorpusWords('合同发DOC格式还是PDF格式？')).toBe('合同发DOC格式还是PDF格式？');
     // Set in Chinese without spaces (trial 30 t30-01).
     expect(withCorpusWords('EAC是做DoC还是CoC？')).toBe('EAC是做DoC 符合性声明还是CoC 合格证书？');
     expect(withCorpusWords('which of KZ / UZ are in the CISG')).toBe(

@@ -44,11 +44,13 @@ const WORDS: readonly CorpusWord[] = [
     word: 'hearing protectors',
   },
   {
-    said: /беруш|(?:противошумн|шумозащитн)\S*|(?:защитн|строительн)\S*\s+наушник/iu,
+    // Not noise barriers or windows ("шумозащитные панели"): the hearing protector itself.
+    said: /беруш|(?:противошумн|шумозащитн|защитн|строительн)\S*\s+(?:наушник|вкладыш)\S*/iu,
     has: /орган\S*\s+слух/iu,
     word: 'средства защиты органа слуха',
   },
-  { said: /耳罩|耳塞|护耳/u, has: /听力防护/u, word: '听力防护用品' },
+  // Not earbuds ("蓝牙耳塞", "入耳式耳塞耳机").
+  { said: /耳罩|(?<!蓝牙|无线|入耳式)耳塞(?!耳机)|护耳/u, has: /听力防护/u, word: '听力防护用品' },
   // A jacket is outerwear: the notes sort garments by layer and say "третьего слоя (верхняя одежда)", "third-layer
   // outerwear", "第三层（外衣）" ("детские куртки на 5-7 лет … серт или декларация?" led with children's footwear,
   // trial 22 t22-01).
@@ -82,7 +84,8 @@ const WORDS: readonly CorpusWord[] = [
   // declaration is not an option" (trial 22 t22-03).
   {
     // Latin letters bound the word, not Chinese ones: "EAC是做DoC还是CoC？" (trial 30 t30-01).
-    said: /(?<![\p{Script=Latin}])(?:DoC|DOC|D\.o\.C\.)(?![\p{Script=Latin}])/u,
+    // (Not a file format: "合同发DOC格式还是PDF格式？".)
+    said: /(?<![\p{Script=Latin}])(?:DoC|DOC|D\.o\.C\.)(?![\p{Script=Latin}]|\s*(?:格式|文件|files?|formats?))/u,
     // Not in a message that already weighs it against a certificate ("DoC or certificate for each one?").
     has: /declaration|декларац|声明|certificate|сертификат|серт(?![\p{L}])|证书/iu,
     word: { zh: '符合性声明', ru: 'декларация о соответствии', en: 'declaration of conformity' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedMarkets, detectMarkets, sentenceMarkets } from './markets.js';
+import { askedMarkets, detectMarkets, lastMarketsListed, sentenceMarkets } from './markets.js';
 
 describe('markets named in a message', () => {
   it('finds countries, adjectives, case forms and cities in three languages', () => {
@@ -19,6 +19,23 @@ describe('markets named in a message', () => {
     expect(detectMarkets('出口墨西哥和南非要什么认证')).toEqual(['MX', 'ZA']);
     // A word that only begins like Doha is no market.
     expect(detectMarkets('доход от экспорта в Тбилиси')).toEqual(['GE']);
+  });
+
+  it('reads two markets joined by "and" as one list, and two markets in two roles as none (trial 30 t30-09)', () => {
+    for (const t of [
+      '主要出口乌兹别克斯坦和哈萨克斯坦，有AEO互认吗？',
+      '乌兹别克斯坦、哈萨克斯坦有AEO互认吗？',
+      'какой ввозной НДС в Узбекистане и Казахстане?',
+      'what VAT do buyers pay in Uzbekistan and Kazakhstan?',
+    ])
+      expect(lastMarketsListed(t), t).toBe(true);
+    for (const t of [
+      'cheap EAC cert issued in Kyrgyzstan, for goods to Russia - ok?',
+      'EAC cert issued in Kyrgyzstan, Russia customs will accept it?',
+      'груз из Казахстана, получатель в Узбекистане',
+      'какой НДС в Казахстане?',
+    ])
+      expect(lastMarketsListed(t), t).toBe(false);
   });
 
   it('does not mistake look-alike words or names inside other names', () => {

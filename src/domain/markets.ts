@@ -436,8 +436,9 @@ function marketMentions(text: string): Array<{ code: string; at: number; end: nu
   return found.sort((a, b) => a.at - b.at).map((f) => ({ code: f.code, at: f.at - 1, end: f.end - 1 }));
 }
 
-/** Two markets joined as one list: "乌兹别克斯坦和哈萨克斯坦", "в Узбекистан и Казахстан", "to Uzbekistan and Kazakhstan". */
-const COORDINATED = /^\s*(?:和|与|及|跟|或|、|\/|&|,|，|и|или|and|or)\s*$/iu;
+/** Two markets joined as one list: "乌兹别克斯坦和哈萨克斯坦", "乌兹别克斯坦、哈萨克斯坦", "в Узбекистан и Казахстан", "to Uzbekistan and
+ * Kazakhstan". Not a comma, which as often parts two roles ("EAC cert issued in Kyrgyzstan, Russia customs will accept it?"). */
+const COORDINATED = /^\s*(?:和|与|及|跟|或|、|\/|&|и|или|and|or)\s*$/iu;
 
 /** Whether the last two foreign markets a text names are one list of destinations, not two roles ("a Kyrgyz certificate
  * for goods to Russia"). */

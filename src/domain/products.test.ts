@@ -15,6 +15,16 @@ describe('detectProducts: whom a product is for does not make it children’s go
   it('keeps children’s clothes and shoes as children’s goods, and a capital as no product', () => {
     expect(ids('детская одежда и обувь')).toEqual(['childrens-goods', 'light-industry']);
     expect(ids('детские игрушки')).toEqual(['toys']);
+    // A baby's rattle is a toy (trial 30 t30-01); a baby's bottle or clothes beside toys are children's goods still.
+    expect(ids('主要做毛绒玩具和婴儿摇铃（0-3岁用）')).toEqual(['toys']);
+    expect(ids('baby rattles and plush toys')).toEqual(['toys']);
+    for (const q of [
+      'baby clothes and plush toys to Russia',
+      '婴儿奶瓶和玩具',
+      'детская посуда и игрушки',
+      'kids backpacks and toys',
+    ])
+      expect(ids(q), q).toEqual(['toys', 'childrens-goods']);
     expect(ids('столица Казахстана')).toEqual([]);
   });
 

@@ -42,17 +42,19 @@ function termAt(text: string, term: string): boolean {
 }
 
 // "детские игрушки", "儿童玩具", "children's toys": the children's word says whom the toy is for;
-// toys are asked about, not children's goods in general (TR CU 008, not 007).
-const TOY_QUALIFIER = /(?:детск\S*|для\s+детей|儿童|children'?s?|kids'?|baby)\s*(?=игрушк|玩具|toy)/gu;
+// toys are asked about, not children's goods in general (TR CU 008, not 007). So does "婴儿摇铃", a baby's rattle ("毛绒玩具和
+// 婴儿摇铃（0-3岁用）" asked TR CU 007's declaration validity beside the toy rule, trial 30 t30-01); not "婴儿奶瓶和玩具".
+const TOY_QUALIFIER =
+  /(?:детск\S*|для\s+детей|для\s+малышей|儿童|婴儿|婴幼儿|children'?s?|kids'?|baby|babies'?)\s*(?=игрушк|погремушк|玩具|摇铃|拨浪鼓|毛绒|积木|toy|rattle|plush)/gu;
 
 // Words that only say whom a product is for. Children's furniture is furniture (TR CU 025) and a
 // children's cream is cosmetics (TR CU 009): "а кроватки и столы для детского сада?" after a furniture
 // question was answered with TR CU 007's children's footwear (trial 6's probe). Clothes and shoes for
-// children stay children's goods. So are a baby's toys toys ("毛绒玩具和婴儿摇铃（0-3岁用）" asked TR CU 007's declaration
-// validity beside the toy rule, trial 30 t30-01).
+// children stay children's goods.
 const FOR_CHILDREN = ['детск', 'children', 'kids', 'baby', '儿童', '婴儿'];
+const OWN_RULES = new Set(['furniture', 'cosmetics']);
 /** Products whose own regulation covers their children's versions (toys are children's by nature). */
-const OWN_RULES = new Set(['furniture', 'cosmetics', 'toys']);
+const OWN_CHILDREN_RULES = new Set([...OWN_RULES, 'toys']);
 
 function forWhom(lower: string, found: ProductGroup[]): ProductGroup[] {
   const children = found.find((g) => g.id === 'childrens-goods');
@@ -76,7 +78,7 @@ export function qualifiesForWhom(followUp: string, previous: string): boolean {
     named.length === 1 &&
     named[0] === children &&
     children.terms.every((t) => WHOM.includes(t) || !termAt(lower, t)) &&
-    detectProducts(previous).some((g) => OWN_RULES.has(g.id))
+    detectProducts(previous).some((g) => OWN_CHILDREN_RULES.has(g.id))
   );
 }
 
