@@ -239,12 +239,14 @@ export class Assistant {
       result.toolCalls.some((c) => (c.output as { routes?: number } | undefined)?.routes === 0);
     // So may a way the network has no route by: "走汽运呢？" after rail from Qingdao to Tashkent was told there is no road
     // route and shown the rail plan again, while the notes describe the China–Kyrgyzstan–Uzbekistan road (trial 30 t30-14).
-    const byMode =
+    const missing =
       intent.kind === 'route' && !unplanned
         ? result.toolCalls
             .map((c) => c.output as { noRouteByModes?: TransportMode[]; trip?: string[] } | undefined)
             .find((o) => o?.noRouteByModes?.length && o.trip)
         : undefined;
+    const byMode =
+      missing?.noRouteByModes && missing.trip ? { modes: missing.noRouteByModes, trip: missing.trip } : undefined;
     const carriesTool = (s: string) =>
       detectIntent(s, places(s)).kind !== 'none' ||
       (intent.kind === 'credit' && (s.includes(intent.company) || TRUST.test(s))) ||
@@ -252,7 +254,7 @@ export class Assistant {
     const aside = unplanned
       ? `${question} ${UNPLANNED_WORDS[lang]}`
       : byMode
-        ? `${byMode.trip!.join(' ')} ${byMode.noRouteByModes!.map((m) => MODE_WORDS[m][lang]).join(' ')} ${UNPLANNED_WORDS[lang]}`
+        ? `${byMode.trip.join(' ')} ${byMode.modes.map((m) => MODE_WORDS[m][lang]).join(' ')} ${UNPLANNED_WORDS[lang]}`
         : weighed
           ? `${weighing(weighed)} ${WEIGH_WORDS[lang]}`
           : asideQuestion(question, carriesTool);
@@ -299,7 +301,7 @@ export class Assistant {
       if (!trip.some((id) => named.has(id))) return result;
       // …and a way the network lacks, by a line on that way: "走汽运呢？" to Tashkent was answered with the rail table's
       // "塔什干（经霍尔果斯）— 约16天".
-      if (byMode && !namedModes(lead.text).some((m) => byMode.noRouteByModes!.includes(m))) return result;
+      if (byMode && !namedModes(lead.text).some((m) => byMode.modes.includes(m))) return result;
     }
     return { ...result, answer: `${result.answer}\n\n${lead.text}`, citations, aside: lead.text };
   }

@@ -1,5 +1,5 @@
-// The charges a text names by name: import VAT, the Russian recycling fee, anti-dumping duties, the import duty. A
-// question that names one asks about that one; a note titled by another answers only what the two share.
+// The charges a text names by name: import VAT, the Russian recycling fee, anti-dumping duties, the import duty, and China's
+// export rebate. A question that names one asks about that one; a note titled by another answers only what the two share.
 
 export type Charge = 'vat' | 'recycling-fee' | 'anti-dumping' | 'duty' | 'rebate';
 
