@@ -2840,6 +2840,23 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(zh.aside ?? '').not.toMatch(/一般用时：约16天/);
   });
 
+  it('keeps a hedge written with "ё" beside what it qualifies, and shows the sentence before it without (trial 30 t30-08)', async () => {
+    // "…отдельно не подтверждённый" was not read as a hedge: Kazakhstan's import VAT "тоже должен составлять 16%" was shown
+    // as fact, and "Сообщалось… 100% предоплаты" without "независимо не подтверждённые".
+    const kz = await ask('казахстан ндс с 2026 какой и обязателен ли казахский на этикетке импортного товара');
+    expect(kz.lead?.text ?? '').not.toMatch(
+      /тоже должен составлять 16%(?! — это вывод из основной ставки, отдельно не подтверждённый)/,
+    );
+    // The sentence before the hedged one is shown whole instead: the rate itself is not in doubt.
+    expect(kz.lead?.text).toMatch(/^Новый Налоговый кодекс .* повысил основную ставку НДС с 12% до 16%\. \[1\]/);
+    const prepay = await ask(
+      'китайский завод требует 100% предоплату, раньше работали 30/70. Это у всех сейчас так с российскими компаниями?',
+    );
+    expect(prepay.lead?.text).toMatch(
+      /независимо не подтверждённые: Сообщалось также, что китайские экспортёры требуют/,
+    );
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {
