@@ -78,6 +78,9 @@ const SHOWN_SHARE = 0.8;
 /** Scores this close are a tie, sorted by document: 0.5% gave xquad en .832 → .833, the rest unchanged; 1% cost a zh answer. */
 const NEAR_TIE = 0.005;
 
+/** Where one sentence of a unit ends and the next begins. */
+const SENTENCE_BREAK = /(?<=[.!?。！？])\s+/u;
+
 /** Whether a cut shows part of a sentence its unit marks unverified: a unit of two sentences ("…повысил основную ставку НДС с
  * 12% до 16%. Соответственно, ввозной НДС … тоже должен составлять 16% — это вывод …, отдельно не подтверждённый.") may be cut
  * to the first, which its hedge does not qualify. Each piece of the cut is looked for in the text. */
@@ -96,7 +99,7 @@ export function showsHedged(text: string, shown: string): boolean {
   // A cut that cannot be placed is taken to show the hedged part.
   if (spans.length < pieces.length) return true;
   let start = 0;
-  for (const sentence of text.split(/(?<=[.!?。！？])\s+/u)) {
+  for (const sentence of text.split(SENTENCE_BREAK)) {
     const at = text.indexOf(sentence, start);
     start = at + sentence.length;
     if (UNVERIFIED.test(sentence) && spans.some(([a, b]) => a < at + sentence.length && b > at)) return true;
@@ -530,7 +533,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   const cutHedged = (text: string, budget: number) => {
     const shown = cut(text, budget);
     if (!UNVERIFIED.test(text) || UNVERIFIED.test(shown) || !showsHedged(text, shown)) return shown;
-    const sentences = text.split(/(?<=[.!?。！？])\s+/u);
+    const sentences = text.split(SENTENCE_BREAK);
     const hedged = sentences.findIndex((x) => UNVERIFIED.test(x));
     const before = sentences.slice(0, hedged).join(' ');
     if (!before) return shown;

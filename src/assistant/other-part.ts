@@ -3,10 +3,10 @@
 // sentence on another of its questions comes second when it scores close to the best, or half of it when it holds half
 // of that question's own words (decision 043).
 import type { Lang } from '../domain/lang.js';
+import { askedMarkets, sentenceMarkets } from '../domain/markets.js';
 import { tokenize } from '../rag/tokenize.js';
 import { matchKey } from './passage-units.js';
 import { questionParts } from './question-parts.js';
-import { askedMarkets, sentenceMarkets } from '../domain/markets.js';
 import { withoutFrame } from './question-frame.js';
 
 /** How close: 0.85 changed no domain, xquad or follow-up figure; 0.5–0.7 cost one or two domain answers. */
