@@ -2857,6 +2857,14 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     );
   });
 
+  it('answers a controlled metal written inside a word with its licence (trial 30 t30-23)', async () => {
+    // "含镝", "金属镓" matched no note's "镝"/"镓": the lead said the suspension covers Russia and no more.
+    const a = await ask(
+      '我们出口烧结钕铁硼磁铁（含镝）和金属镓到俄罗斯，听说稀土出口管制已经暂停了，现在是不是不需要许可证了',
+    );
+    expect(a.lead?.text).toMatch(/镝.*实行出口许可/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

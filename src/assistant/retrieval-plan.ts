@@ -31,7 +31,7 @@ import { previousLead } from './previous-lead.js';
 import { questionParts } from './question-parts.js';
 import { withoutComparison } from './question-frame.js';
 import { withOwnScriptTerms } from '../domain/cross-script-terms.js';
-import { withCorpusWords } from '../domain/corpus-words.js';
+import { withCorpusWords, withElementsApart } from '../domain/corpus-words.js';
 import { withCountryOfCity } from '../domain/city-markets.js';
 
 export interface RetrievalPlan {
@@ -95,7 +95,7 @@ export function planRetrieval(
 ): RetrievalPlan {
   // "俄罗斯进口 НДС …": the message's own word for a term written in another script is searched and read too, and
   // the documents' word for everyday ones ("sneakers" → footwear).
-  const terms = withCorpusWords(withOwnScriptTerms(message));
+  const terms = withElementsApart(withCorpusWords(withOwnScriptTerms(message)));
   // A city in a question on a market's rules stands for its country ("EAC серт … в Ташкент", city-markets.ts).
   const question = CONFORMITY.test(terms) || RULE_SUBJECT.test(terms) ? withCountryOfCity(terms) : terms;
   // What the question compares its subject with is not searched or asked ("like Form P for Pakistan" found the

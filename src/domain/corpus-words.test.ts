@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withCorpusWords } from './corpus-words.js';
+import { withCorpusWords, withElementsApart } from './corpus-words.js';
 
 describe('withCorpusWords', () => {
   it("adds the documents' word after the everyday name of the goods", () => {
@@ -86,5 +86,15 @@ describe('withCorpusWords', () => {
     expect(withCorpusWords('children’s footwear and shoes')).toBe('children’s footwear and shoes');
     expect(withCorpusWords('детская обувь и кроссовки')).toBe('детская обувь и кроссовки');
     expect(withCorpusWords('LED panels to Russia')).toBe('LED panels to Russia');
+  });
+
+  it('writes a controlled metal apart where a word holds it, as the notes list it (trial 30 t30-23)', () => {
+    expect(withElementsApart('烧结钕铁硼磁铁（含镝）和金属镓到俄罗斯')).toBe(
+      '烧结钕铁硼磁铁（含镝 镝 ）和金属镓 镓 到俄罗斯',
+    );
+    // Run into the next word too ("锑出口" is read in pairs as "锑出", "出口"); written apart already, as it is.
+    expect(withElementsApart('镓、锗、锑出口')).toBe('镓、锗、锑 锑 出口');
+    expect(withElementsApart('镓、锗、锑 出口')).toBe('镓、锗、锑 出口');
+    expect(withElementsApart('gallium to Russia')).toBe('gallium to Russia');
   });
 });

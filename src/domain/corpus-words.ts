@@ -197,3 +197,14 @@ export function withCorpusWords(text: string): string {
   }
   return out;
 }
+
+/** Metals China controls, each written as one character inside words ("含镝", "金属镓"), where the notes list them apart
+ * ("钐、钆、铽、镝…", "对镓、锗实行出口许可"). */
+const ELEMENT_INSIDE_WORD =
+  /(?<=\p{Script=Han})[镓锗锑镝铽钐钆镥钪钇钬铒铥铕镱]|[镓锗锑镝铽钐钆镥钪钇钬铒铥铕镱](?=\p{Script=Han})/gu;
+
+/** The text with each such metal also written apart, as a word of its own: "我们出口烧结钕铁硼磁铁（含镝）和金属镓…" was answered that
+ * the suspension covers Russia, and not with the licences still in force for dysprosium and gallium (trial 30 t30-23). */
+export function withElementsApart(text: string): string {
+  return text.replace(ELEMENT_INSIDE_WORD, (c) => `${c} ${c} `);
+}
