@@ -7,6 +7,8 @@
 // introduces a list ("Not confirmed:") travels with the item it hedges.
 import { sanctioningJurisdictions } from '../domain/sanctioning-jurisdictions.js';
 import { tokenize } from '../rag/tokenize.js';
+import { splitSentences } from '../rag/split-text.js';
+import { showsHedged } from './shows-hedged.js';
 import { detectMarkets, isOwnNote, sectionOnAsked } from '../domain/markets.js';
 import { INCOTERMS_REGIME, isCarriageConvention, isConvention, namedRegimes } from '../domain/legal-conventions.js';
 import { questionParts } from './question-parts.js';
@@ -77,35 +79,6 @@ const W_LIST_AFTER = 0.9;
 const SHOWN_SHARE = 0.8;
 /** Scores this close are a tie, sorted by document: 0.5% gave xquad en .832 → .833, the rest unchanged; 1% cost a zh answer. */
 const NEAR_TIE = 0.005;
-
-/** Where one sentence of a unit ends and the next begins. */
-const SENTENCE_BREAK = /(?<=[.!?。！？])\s+/u;
-
-/** Whether a cut shows part of a sentence its unit marks unverified: a unit of two sentences ("…повысил основную ставку НДС с
- * 12% до 16%. Соответственно, ввозной НДС … тоже должен составлять 16% — это вывод …, отдельно не подтверждённый.") may be cut
- * to the first, which its hedge does not qualify. Each piece of the cut is looked for in the text. */
-export function showsHedged(text: string, shown: string): boolean {
-  const pieces = shown
-    .split('…')
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0);
-  let from = 0;
-  const spans = pieces.flatMap((p) => {
-    const at = text.indexOf(p, from);
-    if (at < 0) return [];
-    from = at + p.length;
-    return [[at, at + p.length] as const];
-  });
-  // A cut that cannot be placed is taken to show the hedged part.
-  if (spans.length < pieces.length) return true;
-  let start = 0;
-  for (const sentence of text.split(SENTENCE_BREAK)) {
-    const at = text.indexOf(sentence, start);
-    start = at + sentence.length;
-    if (UNVERIFIED.test(sentence) && spans.some(([a, b]) => a < at + sentence.length && b > at)) return true;
-  }
-  return false;
-}
 
 /** The market a sentence names in its first words, when none of them is asked ("Беларусь: …", "In Kazakhstan, …"). */
 function opensWithOtherMarket(text: string, asked: ReadonlySet<string>): boolean {
@@ -533,9 +506,9 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   const cutHedged = (text: string, budget: number) => {
     const shown = cut(text, budget);
     if (!UNVERIFIED.test(text) || UNVERIFIED.test(shown) || !showsHedged(text, shown)) return shown;
-    const sentences = text.split(SENTENCE_BREAK);
-    const hedged = sentences.findIndex((x) => UNVERIFIED.test(x));
-    const before = sentences.slice(0, hedged).join(' ');
+    const hedged = splitSentences(text).find((x) => UNVERIFIED.test(x));
+    // Verbatim: the text up to the hedged sentence.
+    const before = hedged === undefined ? '' : text.slice(0, Math.max(0, text.indexOf(hedged))).trim();
     if (!before) return shown;
     // Whole sentences, said as such: what follows them is another sentence.
     return cut(before, budget);
