@@ -2865,6 +2865,64 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(a.lead?.text).toMatch(/镝.*实行出口许可/);
   });
 
+  it("answers a product's conformity question from its regulation, not the market's note on other products (heldout2-003)", async () => {
+    // The Kazakh clothing-and-shoe marking note, found by the market alone, led a toy question with shoe marking.
+    const a = await ask('毛绒玩具发哈萨克斯坦，客户说做个EAC DoC 就行，便宜点，靠谱吗？？');
+    expect(a.lead?.text).toMatch(/^只能认证。.*不能用符合性声明代替/);
+    expect(a.citations[0]?.docId).toBe('tr-cu-008-toys-zh');
+  });
+
+  it('reads goods stolen as the theft the insurance clauses name (domain heldout2-028)', async () => {
+    // "stolen", "украли" matched no sentence's "theft", "кража": the lead gave the CIP example or the clause (C) list.
+    const en = await ask('we bought ICC (B) cover, 3 cartons were stolen on the way to Almaty - will the insurer pay?');
+    expect(en.lead?.text).toMatch(/^Theft and pilferage are covered only under \(A\)/);
+    const ru = await ask('страховка ICC (B), часть коробок украли по дороге в Алматы — страховая заплатит?');
+    expect(ru.lead?.text).toMatch(/^Кража и хищение покрываются только по \(A\)/);
+  });
+
+  it('answers how to check a buyer against sanctions lists from the notes, not by looking up "另外怎么查" (trial 31 t31-14)', async () => {
+    const a = await ask(
+      '俄罗斯客户要订2台五轴CNC加工中心，人民币付款。我们担心银行退款或者出事。另外怎么查这个客户有没有在制裁名单上？',
+    );
+    expect(a.toolCalls).toEqual([]);
+    expect(a.lead?.text).toMatch(/制裁/);
+  });
+
+  it('answers a follow-up on an Incoterms rule for the trip from the rules, not with the trip again (trial 31 t31-22)', async () => {
+    const conversationId = `fob-rail-${Date.now()}`;
+    const trip = await ask('ok and if final destination is Tashkent? any idea of cost per 40ft?', conversationId);
+    expect(trip.toolCalls.map((c) => c.name)).toEqual(['plan_route']);
+    const fob = await ask(
+      'the Tashkent buyer insists on FOB Qingdao for this rail shipment, is that ok?',
+      conversationId,
+    );
+    // The rail it names was planned once more; then, searched with the trip's words, rail costs to Tashkent led.
+    expect(fob.toolCalls).toEqual([]);
+    expect(fob.lead?.text).toMatch(/^For rail and road, use FCA instead of FOB/);
+  });
+
+  it('goes through a land crossing a follow-up names by rail, not by the sea asked before (trial 31 t31-21)', async () => {
+    const conversationId = `crossing-${Date.now()}`;
+    await ask('Сколько дней идет контейнер из Циндао до Москвы по жд?', conversationId);
+    await ask('а если морем до Владивостока и дальше жд?', conversationId);
+    const a = await ask('и какой переход лучше — Маньчжурия/Забайкальск или через Казахстан?', conversationId);
+    expect(a.toolCalls[0]?.input).toMatchObject({ from: 'qingdao', to: 'moscow', via: 'manzhouli', modes: ['rail'] });
+    // It opened "Вариантов «море» для этого направления в наших данных нет."
+    expect(a.lead?.text).not.toMatch(/«море»/);
+  });
+
+  it('reads "any rule changes coming … we should prepare for?" as asking the changes of the subject before (trial 31 t31-03)', async () => {
+    const conversationId = `changes-${Date.now()}`;
+    await ask(
+      'hi, we OEM face creams and a skin whitening serum, buyers in Russia and Kazakhstan. is a declaration (DoC) enough under the cosmetics TR or do we need something else?',
+      conversationId,
+    );
+    const a = await ask('ok. any rule changes coming in 2026-2027 we should prepare for?', conversationId);
+    // Searched alone it was answered with China's e-commerce export policy for 2026–2027.
+    expect(a.citations[0]?.docId).toBe('tr-cu-009-cosmetics-en');
+    expect(a.lead?.text).toMatch(/28 October 2026/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

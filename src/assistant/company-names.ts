@@ -89,7 +89,11 @@ export function companyIn(text: string): string | undefined {
   if (checked && !KIND_OF_COMPANY.test(checked[1]!) && !GENERIC_HAN.test(checked[1]!)) return checked[1];
   const party = HAN_NAMED_PARTY.exec(text);
   // "查一下这家公司" names no company: the words before "这家" are the request.
-  const partyName = party?.[1]!.replace(CHECK_WORDS, '');
+  // "另外怎么查这个客户有没有在制裁名单上" asks how to check, and names no one: what stands before "这个" up to the check word is
+  // the request (trial 31 t31-14 looked up "另外怎么查").
+  const partyName = party?.[1]!
+    .replace(CHECK_WORDS, '')
+    .replace(/^.*(?:查|看看|核实|了解|怎么|如何|怎样)(?:一下|下)?/u, '');
   if (partyName && partyName.length >= 2) return partyName;
   const quoted = QUOTED.exec(text);
   if (quoted) return quoted[1] ?? quoted[2] ?? quoted[3];

@@ -1,6 +1,8 @@
 // What a message asks to have done when no model reads it: its own request, or, for a short follow-up,
 // the request before it carried on (the trip's places and modes, the company, the lawyer offered).
 import { ASKS_SANCTIONS, DEFINITIONAL } from './credit-intent.js';
+import { namesIncoterms, withoutPriceBasis } from '../domain/incoterms.js';
+import { CARGO_INSURANCE, GOODS_RULE, NOT_A_TRIP, TIME_OR_COST } from './route-intent.js';
 import { companyIn } from './company-names.js';
 import { detectIntent } from './detect-intent.js';
 import type { Intent } from './intent.js';
@@ -43,6 +45,9 @@ export function intentOf(
   // the offer's button does the escalating; the web console and the CLI say where a ticket is opened).
   if (before.kind === 'lawyer' && (ESCALATE.test(question) || (AGREES.test(question) && question.length <= 24)))
     return before;
+  // "the Tashkent buyer insists on FOB Qingdao for this rail shipment, is that ok?" after a trip to Tashkent asks a rule of
+  // the trip, not the trip again: the rail it names was planned once more (trial 31 t31-22).
+  if (before.kind === 'route' && asksRuleOfTrip(question)) return own;
   if (before.kind === 'route') {
     // "а до Бишкека?" keeps the origin and changes the destination; "а из Алматы?" keeps the
     // destination; "а сколько стоит?" keeps both; "and via Khorgos?" and "а морем через Владивосток?"
@@ -53,6 +58,12 @@ export function intentOf(
       ? asked
       : { ...modes, ...(before.seaPassage ? { seaPassage: before.seaPassage } : {}) };
     const next = places(question).find((p) => p.id !== before.from && p.id !== before.to);
+    // A land crossing is gone through by rail or road: "и какой переход лучше — Маньчжурия/Забайкальск…?" after sea and rail
+    // via Vladivostok opened with "no sea options" (trial 31 t31-21).
+    if (next?.kind === 'border-crossing' && !asked.modes?.length) {
+      const land = (mode.modes ?? []).filter((m) => m === 'rail' || m === 'road');
+      return { kind: 'route', from: before.from, to: before.to, via: next.id, ...(land.length ? { modes: land } : {}) };
+    }
     if (next && (next.kind === 'border-crossing' || placeRole(question, next) === 'via'))
       return { kind: 'route', from: before.from, to: before.to, via: next.id, ...mode };
     if (next && placeRole(question, next) === 'from' && next.id !== before.to)
@@ -76,6 +87,18 @@ export function intentOf(
     };
   }
   return own;
+}
+
+/** A rule the trip is only the frame of (an Incoterms rule, a certificate, insurance, the customs value), asked without its
+ * time or cost. */
+function asksRuleOfTrip(question: string): boolean {
+  return (
+    (namesIncoterms(question) ||
+      GOODS_RULE.test(question) ||
+      CARGO_INSURANCE.test(question) ||
+      NOT_A_TRIP.test(question)) &&
+    !TIME_OR_COST.test(withoutPriceBasis(question))
+  );
 }
 
 // A short yes ("да, передайте", "好的"); a longer message that only starts with one asks something else.

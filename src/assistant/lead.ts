@@ -15,7 +15,7 @@ import { questionParts } from './question-parts.js';
 import { fitAround } from './fit-around.js';
 import { yearsAsked, yearsIn } from './asked-years.js';
 import { hanShare, hanWeights } from './han-overlap.js';
-import { questionWeights, weighByRarity } from './question-weights.js';
+import { ownRegime, questionWeights, weighByRarity } from './question-weights.js';
 import { matchKey, unitsOf } from './passage-units.js';
 import { shownPieces } from './previous-lead.js';
 import { stepBack } from './step-back.js';
@@ -139,7 +139,10 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   } = questionWeights(question, opts, asked, askedRegulations);
   // A follow-up that asks its own kind of answer asks only that: "and whats the deadline to claim" after "how much can
   // we get from the carrier?" wants the claim period, not another amount (trial 21 t21-10 repeated the CMR limit).
-  const types: QuestionType[] = ownTypes.length ? ownTypes : questionTypes(question);
+  // So does one that names a rule the question before did not: "the Tashkent buyer insists on FOB Qingdao for this rail
+  // shipment, is that ok?" after "any idea of cost per 40ft?" asks of FOB, not a cost (trial 31 t31-22 led with days).
+  const types: QuestionType[] =
+    ownTypes.length || ownRegime(question, opts.followUp) ? ownTypes : questionTypes(question);
   const namesAsked = (text: string) => tokenize(text).some((t) => qTokens.has(matchKey(t)));
   const askedJurisdictions = sanctioningJurisdictions(question);
   // A follow-up that names its own year asks about that one: "а ндс на посылки с 27 года будет?" after a question on July

@@ -37,9 +37,10 @@ const COST_OF_WHAT_CAME_BEFORE =
   /(?:how\s+much|what(?:'s|\s+is)\s+the\s+(?:price|cost|rate)|сколько\s+(?:стоит|будет|за)|почём|цена|стоимость|多少钱|什么价|运费多少)[\s\S]{0,30}(?:\b(?:20|40)\s*(?:ft|'|feet|foot|hc|hq|gp|dc|футов\S*)|(?:20|40)-?футов\S*|\bcontainer|\bteu\b|\bfcl\b|контейнер\S*|(?:20|40)\s*(?:尺|英尺|柜|GP|HQ))|(?:\b(?:20|40)\s*(?:ft|'|feet|foot|hc|hq|gp)|(?:20|40)-?футов\S*|контейнер\S*|(?:20|40)\s*(?:尺|英尺|柜|GP|HQ)\S*)[\s\S]{0,20}(?:сколько|how\s+much|cost|price|多少钱|什么价|运费)/iu;
 
 // Words that date a question but name no subject: months, "changes", "now", "new" ("what changes in july
-// 2026?" after a parcels question asks about parcels).
+// 2026?" after a parcels question asks about parcels), "rules" and what is coming ("ok. any rule changes coming in
+// 2026-2027 we should prepare for?" after a cosmetics question was answered on e-commerce exports, trial 31 t31-03).
 const NO_SUBJECT =
-  /^(?:\d+|januari|februari|juli|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|январ|феврал|март|апрел|ма|май|июн|июл|август|сентябр|октябр|ноябр|декабр|chang|измен|now|сейчас|теперь|new|нов|год|year|month|месяц|\d+月|\d+年|变化|现在|以后|之后|年)$/u;
+  /^(?:\d+|januari|februari|juli|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|январ|феврал|март|апрел|ма|май|июн|июл|август|сентябр|октябр|ноябр|декабр|chang|измен|изменен|now|сейчас|теперь|new|нов|год|year|month|месяц|ok|ок|any|rule|прав|come|upcom|should|prepar|готов|ждат|expect|\d+月|\d+年|变化|现在|以后|之后|年)$/u;
 const subjectless = (question: string) => tokenize(question).filter((t) => !NO_SUBJECT.test(t)).length === 0;
 
 // A choice among what the previous answer listed: "and for a rail container to almaty which one should we buy?"

@@ -3,7 +3,7 @@
 // candidate sentences.
 import { detectMarkets, withoutMarkets } from '../domain/markets.js';
 import { namesIncoterms } from '../domain/incoterms.js';
-import { withoutMarkingScheme } from '../domain/legal-conventions.js';
+import { namedRegimes, withoutMarkingScheme } from '../domain/legal-conventions.js';
 import { withoutToyQualifiers } from '../domain/products.js';
 import { tokenize } from '../rag/tokenize.js';
 import type { LeadDoc, LeadOptions } from './lead-types.js';
@@ -45,6 +45,16 @@ export interface QuestionWeights {
 /** A word only the message's statements hold, beside its question: 0.5 / 0.7 gave domain key terms .710 → .707 / .713
  * (heldout-055's TIAC founding line led), xquad unchanged. */
 const W_STATEMENT = 0.7;
+
+/** What a word only the question before holds counts beside a follow-up that names its own rule. */
+const W_BEFORE_OWN_RULE = 0.3;
+
+/** The follow-up names a rule (an Incoterms rule, a convention) that the question it continues does not. */
+export function ownRegime(question: string, followUp: string | undefined): boolean {
+  if (!followUp) return false;
+  const before = namedRegimes(question.replace(followUp, ''));
+  return namedRegimes(followUp).some((r) => !before.includes(r));
+}
 
 /** The question words a message's questions must hold for its statements' own words to count less. */
 const OWN_WORDS = 3;
@@ -128,6 +138,13 @@ export function questionWeights(
   // (not for a follow-up, whose question is read after the one it follows).
   // Only when the question says what it asks itself: "…with ICC (C) cover. any problem with that?" asks about its
   // statement (trial 19 t19-18 lost its CIF rule to the insurance note's buyer who wants wider cover).
+  // A follow-up that names a rule the question before did not asks of that rule: "the Tashkent buyer insists on FOB
+  // Qingdao for this rail shipment, is that ok?" after "and if final destination is Tashkent? any idea of cost per 40ft?"
+  // was led by rail costs to Tashkent (trial 31 t31-22). The question before says which trip; its words count less.
+  if (opts.followUp && ownRegime(question, opts.followUp)) {
+    const own = new Set(tokenize(opts.followUp).map(matchKey));
+    for (const [t, w] of weight) if (!own.has(t)) weight.set(t, w * W_BEFORE_OWN_RULE);
+  }
   if (!opts.followUp) {
     const { statement, asked } = messageWords(question);
     if ([...asked].filter((t) => weight.has(t)).length >= OWN_WORDS)

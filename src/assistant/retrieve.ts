@@ -3,6 +3,7 @@
 import { aboutOtherMarkets, isOwnNote, sectionOnAsked, withoutMarkets } from '../domain/markets.js';
 import { tokenize } from '../rag/tokenize.js';
 import { CONFORMITY, namedRegulations } from '../domain/regulations.js';
+import { detectProducts } from '../domain/products.js';
 import { askedRegimes, INCOTERMS_REGIME, isMarkingScheme, namedRegimes } from '../domain/legal-conventions.js';
 import type { KnowledgeBase } from '../rag/knowledge-base.js';
 import type { Hit, SearchFilters } from '../domain/knowledge.js';
@@ -332,9 +333,14 @@ export async function retrieveFused(
   // 0.774 → 0.780; key terms in the lead unchanged at 0.554.
   if (!opts.regulations?.length || !CONFORMITY.test(main)) return shown;
   const asked = new Set(opts.regulations);
+  const products = new Set(detectProducts(main).map((p) => p.id));
   const off = (h: UserHit) => {
     const own = namedRegulations(h.doc.title).map((r) => r.number);
-    return own.length > 0 && !own.some((n) => asked.has(n));
+    if (own.length > 0) return !own.some((n) => asked.has(n));
+    // A market's note on other products' rules: the Kazakh clothing-and-shoe marking note led "毛绒玩具发哈萨克斯坦，
+    // 客户说做个EAC DoC 就行" by the market alone, above the toy regulation (heldout2-003).
+    const about = detectProducts(h.doc.title).map((p) => p.id);
+    return products.size > 0 && about.length > 0 && !about.some((p) => products.has(p));
   };
   const on = (h: UserHit) => namedRegulations(h.doc.title).some((r) => asked.has(r.number));
   // Only documents on a regulation trade places; the others keep theirs.
