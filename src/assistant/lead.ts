@@ -9,7 +9,8 @@ import { sanctioningJurisdictions } from '../domain/sanctioning-jurisdictions.js
 import { tokenize } from '../rag/tokenize.js';
 import { splitSentences } from '../rag/split-text.js';
 import { showsHedged } from './shows-hedged.js';
-import { detectMarkets, isOwnNote, sectionOnAsked } from '../domain/markets.js';
+import { detectMarkets, isOwnNote, lastMarketsListed, sectionOnAsked } from '../domain/markets.js';
+import { withEachMarketNext } from './each-market.js';
 import { INCOTERMS_REGIME, isCarriageConvention, isConvention, namedRegimes } from '../domain/legal-conventions.js';
 import { questionParts } from './question-parts.js';
 import { fitAround } from './fit-around.js';
@@ -524,6 +525,9 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   let pool = opts.followUp
     ? eligible.map(({ coverage: _, ...e }) => e)
     : [...withOtherPartSecond(eligible, question, opts.lang)];
+  // A list of markets ("в Казахстан и Узбекистан") is answered for each (each-market.ts).
+  if (asked.size >= 2 && lastMarketsListed(opts.followUp ?? question))
+    pool = [...withEachMarketNext(pool, [...asked], qTokens)];
   for (const c of pool) if (c.otherPart) ownWords.set(c.text, c.otherPart);
   let chosen = show(composeLead(pool, maxChars, maxSentences, cut));
   // A follow-up answered with exactly what the person has just read steps back from it (step-back.ts).

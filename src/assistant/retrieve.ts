@@ -309,17 +309,25 @@ export async function retrieveFused(
     // On the question's subject: the note's passage holds one of the two rarest words of the question
     // as understood, market names aside ("ндс"; the Kazakh clothing-marking note, picked for "and is
     // Kazakhstan a CISG party?" by the market alone, holds no "CISG").
-    const subject = tokenize(withoutMarkets(opts.understood ?? unique.at(-1)!, [...asked]))
-      .filter((t) => kb.termIdf(t) > 0)
-      .sort((a, b) => kb.termIdf(b) - kb.termIdf(a))
-      .slice(0, 2);
-    const at = ranked.findIndex(
-      ({ hit }) =>
-        hit.doc.countries.length <= 2 &&
-        hit.doc.countries.some((c) => asked.has(c)) &&
-        tokenize(hit.text).some((t) => subject.includes(t)),
-    );
-    if (at > 2) all.splice(2, 0, ...all.splice(at, 1));
+    const rarest = (text: string) =>
+      tokenize(withoutMarkets(text, [...asked]))
+        .filter((t) => kb.termIdf(t) > 0)
+        .sort((a, b) => kb.termIdf(b) - kb.termIdf(a))
+        .slice(0, 2);
+    // The follow-up's own words say the subject when it has any: "а если такую же машину в Казахстан и Узбекистан — там
+    // какой ндс?" after a long message on FCA, Zabaikalsk and the customs value asks "ндс" (trial 31 t31-07), which the
+    // rarest words of the whole were not.
+    const subject = [...new Set([...rarest(opts.understood ?? unique.at(-1)!), ...rarest(unique[0]!)])];
+    const onSubject = (hit: UserHit, market: string) =>
+      hit.doc.countries.length <= 2 &&
+      hit.doc.countries.includes(market) &&
+      tokenize(hit.text).some((t) => subject.includes(t));
+    // Each market asked, in the order asked, gets its note among the first three (two markets: the second and third).
+    const place = Math.max(1, 3 - asked.size);
+    [...asked].forEach((market, i) => {
+      const at = all.findIndex((hit) => onSubject(hit, market));
+      if (at > place + i) all.splice(place + i, 0, ...all.splice(at, 1));
+    });
   }
   const fused = all.slice(0, k);
   // Once, on what the reply shows: inserted into each phrasing's list, it reordered the fusion. Read on
