@@ -2940,6 +2940,36 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(noteOf(Number(/\[(\d)\]$/.exec(sentences[1]!)?.[1]))).toBe('country-uzbekistan-ru');
   });
 
+  it("does not take the marking scheme's name for a follow-up's question on where codes are printed (trial 31 t31-01)", async () => {
+    const conversationId = `codes-${Date.now()}`;
+    await ask(
+      'Добрый день! Шьём боди и ползунки для новорожденных (100% хлопок), бренд BabyLove, хотим заходить в РФ через Wildberries. Что нужно по ТР ТС 007 — сертефикат или деклорация? И может наша фабрика сама быть заявителем?',
+      conversationId,
+    );
+    const a = await ask(
+      'понял. а Честный знак на это нужен? коды можем напечатать прямо у нас на фабрике в Китае?',
+      conversationId,
+    );
+    // "Что такое «Честный ЗНАК»?" was taken for a heading the follow-up asks in so many words, and its definition led.
+    expect(a.lead?.text).toMatch(/передаёт их китайской фабрике для печати/);
+  });
+
+  it('steps back to the section a follow-up names when the line shown before named it only in passing (trial 31 t31-12)', async () => {
+    const conversationId = `parcel-vat-${Date.now()}`;
+    const first = await ask(
+      'we sell phone cases and TWS earbuds to russian customers on Ozon, shipped as single parcels from Guangzhou/Qingdao. whats the duty free limit per parcel right now and what changes from july 2026?',
+      conversationId,
+    );
+    expect(first.lead?.text).toMatch(/plus national VAT/);
+    const a = await ask('and VAT on these parcels, is that coming too?', conversationId);
+    // The July 2026 line, whose "…plus national VAT…" had been read, was shown again.
+    expect(a.lead?.text).not.toMatch(/1 Jul 2026/);
+    // The draft comes before the sentence that goes on from it ("would then matter only for duty").
+    expect(a.lead?.text).toMatch(
+      /^Not yet law in our sources\. A Finance Ministry draft .* \[1\] The EUR 200 limit would then/,
+    );
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -55,7 +55,7 @@ import {
 } from './lead-weights.js';
 import { asksCharge, figureSpans, hasFigure, questionTypes, type QuestionType } from './question-type.js';
 import { answersType, kindOf, proximity } from './sentence-kind.js';
-import { ABOVE, LIST_WHOLE, THEIR_SIDE, UNVERIFIED } from './sentence-patterns.js';
+import { ABOVE, LIST_WHOLE, POINTS_BACK, THEIR_SIDE, UNVERIFIED } from './sentence-patterns.js';
 import { candidateText } from './candidate-text.js';
 import { docStance } from './doc-stance.js';
 import { namedCharges, sameCharge, type Charge } from '../domain/charges.js';
@@ -102,6 +102,11 @@ const aboutConventions = (doc: LeadDoc) =>
 /** A part that goes on from the one before: "а если…", "And what about Kazakhstan, is it a party too?", "那…". */
 const GOES_ON =
   /^\s*(?:(?:а|но)\s|(?:and|but|or)\s|what\s+about|how\s+about|那)|(?:\btoo\b|\bas\s+well\b|\bтоже\b|\bтакже\b|也)[^\p{L}]*$/iu;
+
+/** A sentence that goes on from the one before it ("The EUR 200 limit would then…", "Этот порог…", "该门槛…"), by its
+ * opening words (this many characters): "…for a second language is needed there" further on says nothing of order. */
+const OPENS = 30;
+const FOLLOWS_ON = new RegExp(`${POINTS_BACK.source}|\\bthen\\b|(?<![\\p{L}])тогда(?![\\p{L}])|届时|此时`, 'iu');
 
 export function selectLead(question: string, docs: readonly LeadDoc[], opts: LeadOptions): LeadResult {
   const maxChars = opts.maxChars ?? (opts.lang === 'zh' ? 120 : 300);
@@ -559,10 +564,24 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
     if (pool.length === 0) return { bestByDoc, confidence, matchedWeight };
     chosen = show(composeLead(pool, maxChars, maxSentences, cut));
   }
+  // A sentence that follows from one before it in its passage is read after that one: "The EUR 200 limit would then matter
+  // only for duty." came before the draft it follows from (trial 31 t31-12). Only such a sentence: the best answer stays
+  // first otherwise, wherever its passage has it.
+  const unitAt = new Map(eligible.map((e) => [`${e.passageKey}#${e.text}`, e.unitIndex]));
+  const place = (c: { passageKey: string; text: string }) => unitAt.get(`${c.passageKey}#${c.text}`) ?? -1;
+  const inOrder = [...chosen];
+  const first = inOrder[0];
+  const source =
+    first && FOLLOWS_ON.test(first.text.slice(0, OPENS))
+      ? inOrder.findIndex(
+          (c, i) => i > 0 && c.passageKey === first.passageKey && place(c) >= 0 && place(c) < place(first),
+        )
+      : -1;
+  if (source > 0) inOrder.unshift(...inOrder.splice(source, 1));
   // Two sentences of one paragraph both carry its run-in heading (passage-units.ts): said once.
-  const sentences = chosen.map(({ shown, n, passageKey, text, score }, i) => {
+  const sentences = inOrder.map(({ shown, n, passageKey, text, score }, i) => {
     const label = /^([^…]{2,80}?[.。:：])\s?…\s?/u.exec(shown);
-    const repeated = label && chosen.slice(0, i).some((x) => x.text.startsWith(label[1]!));
+    const repeated = label && inOrder.slice(0, i).some((x) => x.text.startsWith(label[1]!));
     return { n, passageKey, text, score, shown: repeated ? `…${shown.slice(label[0].length)}` : shown };
   });
   return {

@@ -266,7 +266,9 @@ export function shownPassages<H extends UserHit>(
     for (const hit of hits) {
       const sections = index.rankSections([...asked].join(' '), [hit.docId], 50).get(hit.docId) ?? [];
       const named = sections.find((h) => {
-        const heading = tokenize(h.headingPath.at(-1) ?? '');
+        // The scheme's name is no question: "Что такое «Честный ЗНАК»?" took the place of the section on where codes are
+        // applied for a follow-up that names the scheme (trial 31 t31-01).
+        const heading = tokenize(withoutMarkingScheme(h.headingPath.at(-1) ?? ''));
         return heading.length >= 2 && heading.every((t) => asked.has(t));
       });
       const best = ranked.get(hit.docId)?.[0];

@@ -9,6 +9,7 @@ import { tokenize } from '../rag/tokenize.js';
 import type { LeadSentence } from './compose-lead.js';
 import { matchKey } from './passage-units.js';
 import { withoutFrame } from './question-frame.js';
+import { detectMarkets, withoutMarkets } from '../domain/markets.js';
 
 /** Characters of a Chinese follow-up that say nothing of its subject ("那…呢？", "还能…吗？"). */
 const FOLLOW_UP_FILLER = new Set('那呢吗吧啊的了是还能么要有');
@@ -28,6 +29,8 @@ const W_NAMES_FOLLOW_UP = 1.25;
 /** A candidate sentence of the lead, with whether the previous answer showed it. */
 export type StepBackCandidate = LeadSentence & {
   shownBefore: boolean;
+  /** The sentence's heading path, its section's heading last. */
+  headingPath?: readonly string[];
   /** Shown before cut short, most of it unread. */
   partlyShown?: boolean;
 };
@@ -84,13 +87,32 @@ export function stepBack<C extends StepBackCandidate>(input: StepBackInput<C>): 
   // the gauge widths stepped from the gauge note to the crossings note's pointer (follow-ups 98 → 97).
   // Or opened by the sentence shown before, which lacks the follow-up's own words: "what if we switch to CIP for
   // the rail shipments?" after the CIF minimum cover opened with that line again (trial 15 t15-34).
+  // Or by sentences shown before that name the follow-up's word in passing, when another section is headed by it: "and VAT
+  // on these parcels, is that coming too?" after the July 2026 parcel duty "…plus national VAT…" was shown that line again,
+  // not "Will every parcel pay Russian VAT?" (trial 31 t31-12).
+  // By a word of its subject: not a market it names ("and for Kazakhstan?" after Kyrgyz certificates for Russia is asked of
+  // the same subject, t18c-15), nor Chinese, whose character pairs say little alone ("铝材还能退吗？": "能退" heads the
+  // e-commerce note's "能退税，还是只能免税？", fh-18).
+  const subjectWords = new Set(tokenize(withoutMarkets(own, detectMarkets(own))).map(matchKey));
+  const headingWords = ownWords.filter((w) => subjectWords.has(w) && !/\p{Script=Han}/u.test(w));
+  const headed = (e: { headingPath?: readonly string[] }) => {
+    const keys = new Set(tokenize(e.headingPath?.at(-1) ?? '').map(matchKey));
+    return headingWords.some((w) => keys.has(w));
+  };
+  const shownKeys = new Set(chosen.map((c) => c.passageKey));
+  const otherSectionHeaded =
+    chosen.every(wasShown) &&
+    !chosen.some((c) => headed(pool.find((e) => e.passageKey === c.passageKey) ?? {})) &&
+    pool.some((e) => !shownKeys.has(e.passageKey) && headed(e));
   const repeated =
-    (chosen.every(wasShown) && !namesOwnWord(chosen)) ||
+    (chosen.every(wasShown) && (!namesOwnWord(chosen) || otherSectionHeaded)) ||
     (chosen[0] !== undefined && wasShown(chosen[0]) && !namesOwnWord([chosen[0]]));
   if (!repeated) return { pool, chosen };
   // The sentences that name what the follow-up asks about count more: "那铝型材呢？" after the rebate rates is
   // answered by "取消出口退税：铝、铜…", though a rate cut for other goods scores higher (trial 12).
-  const naming = (e: { text: string }) => namesOwnWord([{ shown: e.text }]);
+  // When another section is headed by the follow-up's word, its sentences are the ones that name it.
+  const naming = (e: { text: string; headingPath?: readonly string[] }) =>
+    otherSectionHeaded ? headed(e) : namesOwnWord([{ shown: e.text }]);
   // A sentence shown cut short that names what the follow-up asks was not read where it answers it: "…自预退税次月起至
   // 次年 4 月…" before "那预退税最晚什么时候要结清" (trial 21 t21-08).
   const rescored = pool.map((e) =>
