@@ -2970,6 +2970,15 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     );
   });
 
+  it("answers a list's item whose label names the asked product, not the items labelled by other cases (domain a2-10)", async () => {
+    // The cars' yearly indexation ("Ежегодно 1 января…: ещё +10–20% для легковых автомобилей…") led, its figure favoured.
+    const a = await ask('утильсбор на экскаваторы и бульдозеры из китая, сколько будет расти?');
+    expect(a.lead?.text).toMatch(
+      /^Экскаваторы и экскаваторы-погрузчики: индексация должна была начаться не ранее 2026 года/,
+    );
+    expect(a.lead?.text).not.toMatch(/легковых автомобилей/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

@@ -6,6 +6,8 @@
 export const W_OTHER_JURISDICTION = 0.6;
 /** A sentence that names another market and not the asked one (lead.ts). */
 export const W_OTHER_MARKET_SENTENCE = 0.5;
+/** An item of a list labelled by another case than the one a sibling's label names from the question (lead.ts). */
+export const W_OTHER_CASE = 0.7;
 /** Weights of the score's parts beside coverage: word proximity, answer type, retrieval rank. */
 export const W_PROX = 0.15;
 export const W_RANK = 0.3;

@@ -46,6 +46,7 @@ import {
   W_OFF_REGULATION,
   W_OTHER_JURISDICTION,
   W_OTHER_MARKET_SENTENCE,
+  W_OTHER_CASE,
   W_PROX,
   W_RANK,
   W_SECTION_RANK,
@@ -102,6 +103,9 @@ const aboutConventions = (doc: LeadDoc) =>
 /** A part that goes on from the one before: "а если…", "And what about Kazakhstan, is it a party too?", "那…". */
 const GOES_ON =
   /^\s*(?:(?:а|но)\s|(?:and|but|or)\s|what\s+about|how\s+about|那)|(?:\btoo\b|\bas\s+well\b|\bтоже\b|\bтакже\b|也)[^\p{L}]*$/iu;
+
+/** A word of a list item's label names the asked case when its corpus weight is at least this share of the rarest word's. */
+const RARE_LABEL_WORD = 0.6;
 
 /** A sentence that goes on from the one before it ("The EUR 200 limit would then…", "Этот порог…", "该门槛…"), by its
  * opening words (this many characters): "…for a second language is needed there" further on says nothing of order. */
@@ -238,6 +242,25 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
       // The charges the section's headings (the document's title first) and its own heading name, read once per section.
       const pathCharges = askedCharges.length ? namedCharges(passage.headingPath.join(' ')) : [];
       const headingCharges = askedCharges.length ? namedCharges(passage.headingPath.at(-1) ?? '') : [];
+      // A list whose items are labelled by case ("**Экскаваторы и экскаваторы-погрузчики:** …", "**Ежегодно 1 января…:** … для
+      // легковых автомобилей…"): when a label names what the question asks about, the items labelled otherwise are about
+      // other cases. "утильсбор на экскаваторы и бульдозеры из китая, сколько будет расти?" was led by the cars' yearly
+      // indexation, whose figure the question type favoured (domain a2-10, trial 31 t31-10).
+      // By a rare word of the question (a product, not "buyer" or "China": labels such as "Buyers in non-party states." are
+      // the notes' way of writing, domain legal-10). Not a Chinese pair, which may straddle two words: "银行退汇" shares "行退"
+      // with "银行退款" (trial 31 t31-14).
+      const labelAsks = (label: string) =>
+        tokenize(label).some((t) => {
+          const k = matchKey(t);
+          return (
+            !/\p{Script=Han}/u.test(t) &&
+            qTokens.has(k) &&
+            !marketTokens.has(k) &&
+            !headingTokens.has(k) &&
+            opts.idf(t) >= RARE_LABEL_WORD * opts.missingIdf
+          );
+        });
+      const caseAsked = units.some((u) => u.label !== undefined && labelAsks(u.label));
       for (const [unitIndex, unit] of units.entries()) {
         let matched = 0;
         let matchedGlobal = 0;
@@ -331,6 +354,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         // is about that year, not another one's total or an earlier rule.
         if (askedYears.length > 0 && yearsIn(unit.text).some((y) => askedYears.includes(y))) score += W_YEAR;
         if (offMarketHere) score *= 0.5;
+        if (caseAsked && unit.label !== undefined && !labelAsks(unit.label)) score *= W_OTHER_CASE;
         if (otherJurisdiction) score *= W_OTHER_JURISDICTION;
         // "а в Таджикистане?" after an EAC question asked for Uzbekistan: the previous question's words are
         // all in the EAC note, whose rule for union members says nothing of Tajikistan (follow-up fg-02).

@@ -19,6 +19,8 @@ export interface Unit {
   order: string[];
   /** The line introducing a list this item belongs to ("Sources disagree:"), if any. */
   leadIn?: string;
+  /** The bold label a list item opens with ("**Экскаваторы и экскаваторы-погрузчики:** …"): the case the item is about. */
+  label?: string;
   markets: string[];
   figure: boolean;
   /** The Chinese characters the unit holds (han-overlap.ts); empty for other scripts. */
@@ -110,10 +112,12 @@ export function unitsOf(passage: UnitSource): PassageUnits {
       // led a question on Uzbekistan, trial 5). The text stays as written: a repeated label took room.
       const label = /^\*\*([^*]{2,40})\*\*\s*[:：]/u.exec(item[1]!)?.[1];
       const labelMarkets = label ? detectMarkets(label) : [];
+      // The label with its colon inside the bold or out: "**Дорожно-строительная техника:** +15% в год".
+      const caseLabel = /^\*\*([^*]{2,60}?)[:：]?\*\*\s*[:：]?/u.exec(item[1]!)?.[1];
       for (const part of parts.length ? parts : [text]) {
         const unit = makeUnit(part, leadIn);
         for (const m of labelMarkets) if (!unit.markets.includes(m)) unit.markets.push(m);
-        units.push(unit);
+        units.push(caseLabel ? { ...unit, label: caseLabel } : unit);
       }
       list?.items.push(text);
       continue;
