@@ -2977,6 +2977,12 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
       /^Экскаваторы и экскаваторы-погрузчики: индексация должна была начаться не ранее 2026 года/,
     );
     expect(a.lead?.text).not.toMatch(/легковых автомобилей/);
+    // Cut to share the room with the message's other question, the item keeps the label that says whose indexation it is
+    // (trial 31 t31-10 opened "…экскаваторов и 2028 года…").
+    const two = await ask(
+      'Хотим возить в РФ китайские экскаваторы и карьерные самосвалы (SANY, Shacman). Сколько утильсбор в 2026 году и как он вообще считается?',
+    );
+    expect(two.lead?.text).toMatch(/^Экскаваторы и экскаваторы-погрузчики: …/);
   });
 
   it('gives the same direct answer through `advisor ask --json`', async () => {

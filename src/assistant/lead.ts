@@ -390,6 +390,15 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
           headingAsked,
         );
         if (counterfactual) keptHeads.set(text, heading);
+        // So is the label that names the asked case: cut to its room, the excavators' item lost the word that says whose
+        // indexation it is ("…экскаваторов и 2028 года для экскаваторов-погрузчиков…", trial 31 t31-10).
+        else if (
+          unit.label &&
+          labelAsks(unit.label) &&
+          /^[:：]/u.test(text.slice(unit.label.length)) &&
+          text.startsWith(unit.label)
+        )
+          keptHeads.set(text, text.slice(0, unit.label.length + 1));
         const candidate = {
           n: doc.n,
           passageKey: passage.key,
@@ -530,7 +539,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
     const head = keptHeads.get(text);
     const words = ownWords.get(text) ?? qTokens;
     if (!head || text.length <= budget) return fitAround(text, budget, words, anchorsOf(text), weight);
-    const rest = text.slice(head.length + 1);
+    const rest = text.slice(head.length).trimStart();
     return `${head} ${fitAround(rest, Math.max(20, budget - head.length - 1), words, anchorsOf(rest), weight)}`;
   };
   // A cut that would show a hedged sentence without its hedge shows the sentences before it instead, when there are any:
