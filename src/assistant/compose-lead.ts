@@ -58,6 +58,8 @@ export type FillCandidate = LeadSentence & {
   /** The best sentence on another question of a two-question message (other-part.ts): shown beside the best one, and
    * cut around that question's own words (their keys). */
   otherPart?: ReadonlySet<string>;
+  /** That other question comes before the best sentence's in the message (other-part.ts): its answer is read first. */
+  askedBefore?: boolean;
   /** The sentence's heading path (its document's title first, its section's heading last): which question of a message
    * it answers (other-part.ts). */
   headingPath?: readonly string[];

@@ -611,6 +611,14 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         )
       : -1;
   if (source > 0) inOrder.unshift(...inOrder.splice(source, 1));
+  // Two questions are answered in the order they were asked: "EAC玩具做DoC声明就可以吗？我们已经有EN71测试报告，能直接用吗？" opened
+  // with the EN 71 reports and said "只能认证" second (trial 31 t31-02).
+  const asked1 = inOrder.findIndex(
+    (c, i) => i > 0 && pool.find((p) => p.text === c.text && p.passageKey === c.passageKey)?.askedBefore,
+  );
+  // Not a cut that opens mid-sentence ("…transaction value of similar goods; …"): a lead does not begin with a fragment.
+  if (asked1 > 0 && source <= 0 && !inOrder[asked1]!.shown.startsWith('…'))
+    inOrder.unshift(...inOrder.splice(asked1, 1));
   // Two sentences of one paragraph both carry its run-in heading (passage-units.ts): said once.
   const sentences = inOrder.map(({ shown, n, passageKey, text, score }, i) => {
     const label = /^([^…]{2,80}?[.。:：])\s?…\s?/u.exec(shown);

@@ -22,7 +22,11 @@ const HELD = 0.5;
 /** The candidates, best first, with the best one on another question of the message moved second. */
 export function withOtherPartSecond<
   C extends { n: number; text: string; score: number; headingPath?: readonly string[] },
->(ranked: readonly C[], question: string, lang: Lang): ReadonlyArray<C & { otherPart?: ReadonlySet<string> }> {
+>(
+  ranked: readonly C[],
+  question: string,
+  lang: Lang,
+): ReadonlyArray<C & { otherPart?: ReadonlySet<string>; askedBefore?: boolean }> {
   const texts = questionParts(question);
   const all = texts.map((p) => new Set(tokenize(withoutFrame(p, lang)).map(matchKey)));
   const top = ranked[0];
@@ -72,6 +76,13 @@ export function withOtherPartSecond<
   };
   const at = (qualifying.find(namesItsMarket) ?? qualifying[0])?.i ?? -1;
   if (at < 1) return ranked;
-  const otherPart = all[partOf(at).part]!;
-  return [top, { ...ranked[at]!, otherPart }, ...ranked.filter((_, i) => i !== 0 && i !== at)];
+  const { part } = partOf(at);
+  const otherPart = all[part]!;
+  // Asked before the best one's question, its answer is read first (lead.ts).
+  const askedBefore = best.part >= 0 && part < best.part && !answered.has(part);
+  return [
+    top,
+    { ...ranked[at]!, otherPart, ...(askedBefore ? { askedBefore } : {}) },
+    ...ranked.filter((_, i) => i !== 0 && i !== at),
+  ];
 }
