@@ -243,6 +243,19 @@ describe('fitAround: where the cut falls', () => {
     expect(fitAround(closed, 40, new Set(['哈萨', '异议']))).toMatch(/日起暂停三家机构。哈萨克斯坦/);
   });
 
+  it('never starts a Chinese cut inside brackets, but after the clause mark that follows them (trial 31 t31-15)', () => {
+    const rule =
+      '国际货协第 45 条规定：承运人超过运到期限（按第 24 条确定）的，按其本身收取的运费的一定比例支付逾期罚款： 逾期不超过总运到期限的 1/10：运费的 6%； 超过 1/10、不超过 3/10：18%； 超过 3/10：30%。';
+    const words = new Set(['晚到', '铁路', '要赔', '运费', '罚款', '逾期', '10', '天']);
+    const six = rule.indexOf('6%');
+    for (const room of [96, 100, 104, 108]) {
+      // It opened "…24 条确定）的，按其…".
+      const cut = fitAround(rule, room, words, [[six, six + 2, 'amount']]);
+      expect(cut, String(room)).toMatch(/^…按其本身收取的运费/);
+      expect(cut, String(room)).toMatch(/30%。$/);
+    }
+  });
+
   it('reads an initial as part of a name, not as a verdict that opens the sentence', () => {
     const text =
       'Директор А. Петров подписал приказ о новой программе проверки грузов, которая действует с весны на всех пунктах пропуска региона и охватывает контейнерные поезда.';

@@ -267,6 +267,25 @@ export function fitAround(
       }
     }
   }
+  // Chinese: a start inside brackets ("…18 条）的一部法律评注：预裁定有效期为 5 年" of "…（第 18 条）的一部法律评注：…", "…24 条确定）的，
+  // 按其本身收取的运费…", trial 31 t31-08, t31-15) reads as a broken sentence: the cut starts after the clause mark that follows
+  // the closing bracket, or after the bracket, when that is before the question's first word; the cut ends as much further on.
+  if (start > 0 && /\p{Script=Han}/u.test(text.slice(start, end))) {
+    const before = text.slice(0, start);
+    const open = Math.max(before.lastIndexOf('（'), before.lastIndexOf('('));
+    const closed = Math.max(before.lastIndexOf('）'), before.lastIndexOf(')'));
+    const close = open > closed ? text.slice(start, start + DATE_CLAUSE).search(/[）)]/u) : -1;
+    if (close >= 0) {
+      const after = start + close + 1;
+      const mark = text.slice(after, after + DATE_CLAUSE).search(/[，、；：,;:]/u);
+      const by = (mark >= 0 ? after + mark + 1 : after) - start;
+      if (start + by <= Math.min(firstStart, near?.at ?? Infinity) && start + by < end) {
+        start += by;
+        end = Math.min(text.length, end + by);
+        while (end < text.length && end > start && inNumber(text, end)) end--;
+      }
+    }
+  }
   return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
 }
 
