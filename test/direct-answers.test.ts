@@ -2987,6 +2987,34 @@ describe('direct answers without a model (HTTP and CLI, real knowledge base)', (
     expect(two.lead?.text).toMatch(/^Экскаваторы и экскаваторы-погрузчики: …/);
   });
 
+  it("keeps what a follow-up asks of the question before, where trial 31's rules must not reach (its review)", async () => {
+    // A carriage convention named in a follow-up is asked the amount the question before asked: the CMR limit, not its parties.
+    const cmr = `cmr-limit-${Date.now()}`;
+    await ask('груз пропал на железной дороге из Китая в Казахстан, сколько заплатит перевозчик?', cmr);
+    expect((await ask('а если везли автомобилем по CMR?', cmr)).lead?.text).toMatch(/8,33 СДР/);
+    // The marking scheme named in a follow-up keeps the question's kind of answer: it had no lead at all.
+    const scheme = `kz-scheme-${Date.now()}`;
+    await ask('какой ввозной НДС в Казахстане на детскую одежду?', scheme);
+    expect((await ask('а Честный знак там нужен?', scheme)).lead?.text).toMatch(/^Нет\. В Казахстане своя система/);
+    // A list label that names a word of the question before ("Ozon, for sellers from abroad:") is not the case asked.
+    const ozon = `ozon-returns-${Date.now()}`;
+    await ask(
+      'we sell phone cases and TWS earbuds to russian customers on Ozon, shipped as single parcels from Guangzhou/Qingdao. whats the duty free limit per parcel right now and what changes from july 2026?',
+      ozon,
+    );
+    expect((await ask('and who pays for returns?', ozon)).lead?.text).toMatch(
+      /return by post or courier at their own cost/,
+    );
+    // An item whose text names an asked case is no other case: cars asked beside excavators.
+    expect((await ask('утильсбор на легковые автомобили и экскаваторы, сколько будет расти?')).lead?.text).toMatch(
+      /^Ежегодно 1 января до 2030 года: ещё \+10–20% для легковых автомобилей/,
+    );
+    // A follow-up's own rarest word brings a market's note in only when it asks of a list of markets.
+    const rights = `rights-${Date.now()}`;
+    await ask('Какие документы нужны для экспорта детской одежды в Казахстан?', rights);
+    expect((await ask('а какие права у покупателя?', rights)).lead?.text).not.toMatch(/50 000 долларов/);
+  });
+
   it('gives the same direct answer through `advisor ask --json`', async () => {
     await app.stop();
     const r = await runAdvisor(['ask', 'какой НДС при ввозе в Россию в 2026 году?', '--json'], {

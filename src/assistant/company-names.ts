@@ -90,10 +90,11 @@ export function companyIn(text: string): string | undefined {
   const party = HAN_NAMED_PARTY.exec(text);
   // "查一下这家公司" names no company: the words before "这家" are the request.
   // "另外怎么查这个客户有没有在制裁名单上" asks how to check, and names no one: what stands before "这个" up to the check word is
-  // the request (trial 31 t31-14 looked up "另外怎么查").
+  // the request (trial 31 t31-14 looked up "另外怎么查"), as are the words that open a request ("请问", "另外").
   const partyName = party?.[1]!
     .replace(CHECK_WORDS, '')
-    .replace(/^.*(?:查|看看|核实|了解|怎么|如何|怎样)(?:一下|下)?/u, '');
+    .replace(/^.*(?:查|看看|核实|了解|确认|知道|担心|问问|怎么|如何|怎样)(?:一下|下)?/u, '')
+    .replace(/^(?:请问|另外|还有|麻烦|那)+/u, '');
   if (partyName && partyName.length >= 2) return partyName;
   const quoted = QUOTED.exec(text);
   if (quoted) return quoted[1] ?? quoted[2] ?? quoted[3];

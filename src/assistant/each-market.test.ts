@@ -25,7 +25,15 @@ describe('withEachMarketNext', () => {
   });
 
   it('leaves the order when the best sentence is about none of the listed markets', () => {
-    const ranked = [general(1), kz(0.9), uz(0.8)];
+    const ranked = [general(1), general(0.9), kz(0.85), uz(0.8)];
     expect(withEachMarketNext(ranked, ['KZ', 'UZ'], words)).toBe(ranked);
+  });
+
+  it('gives a sentence already second the room of another part, and answers a third market too (a review of trial 31)', () => {
+    const second = withEachMarketNext([kz(1), uz(0.6), general(0.5)], ['KZ', 'UZ'], words);
+    expect(second[1]!.otherPart).toBe(words);
+    const kg = { text: 'Ставка НДС — 12%.', score: 0.55, countries: 'KG' };
+    const three = withEachMarketNext([kz(1), general(0.9), general(0.8), uz(0.6), kg], ['KZ', 'UZ', 'KG'], words);
+    expect(three.map((c) => c.countries)).toEqual(['KZ', 'UZ', 'KG', '', '']);
   });
 });

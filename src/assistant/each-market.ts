@@ -6,6 +6,8 @@ import { sentenceMarkets } from '../domain/markets.js';
 
 /** How close the other market's best sentence must score to the best one's. */
 const NEAR = 0.5;
+/** The sentences a lead holds (lead.ts). */
+const MAX_SENTENCES = 3;
 
 interface Candidate {
   text: string;
@@ -20,7 +22,7 @@ function about(c: Candidate): string[] {
   return [...(doc.length <= 2 ? doc : []), ...sentenceMarkets(c.text)];
 }
 
-/** The candidates, best first, with the best one on another of the listed markets moved second, as the answer to another
+/** The candidates, best first, with the best one on each other listed market moved next, as the answer to another
  * part of the question (compose-lead.ts gives it room beside the best one; its cut keeps `words`). */
 export function withEachMarketNext<C extends Candidate>(
   ranked: readonly C[],
@@ -32,10 +34,17 @@ export function withEachMarketNext<C extends Candidate>(
   if (markets.length < 2 || !top) return ranked;
   const covered = new Set(about(top).filter((m) => markets.includes(m)));
   if (covered.size === 0) return ranked;
-  const at = ranked.findIndex(
-    (c, i) => i > 0 && c.score >= NEAR * top.score && about(c).some((m) => markets.includes(m) && !covered.has(m)),
-  );
-  if (at <= 1) return ranked;
-  const next = { ...ranked[at]!, otherPart: words };
-  return [top, next, ...ranked.filter((_, i) => i !== 0 && i !== at)];
+  // One sentence for each market the best one is not about, best first, as room allows (a lead holds three).
+  const rest: Array<C & { otherPart?: ReadonlySet<string> }> = [...ranked.slice(1)];
+  const next: Array<C & { otherPart?: ReadonlySet<string> }> = [];
+  for (let slot = 0; slot < MAX_SENTENCES - 1; slot++) {
+    const at = rest.findIndex(
+      (c) => c.score >= NEAR * top.score && about(c).some((m) => markets.includes(m) && !covered.has(m)),
+    );
+    if (at < 0) break;
+    const [c] = rest.splice(at, 1);
+    for (const m of about(c!)) covered.add(m);
+    next.push({ ...c!, otherPart: words });
+  }
+  return next.length ? [top, ...next, ...rest] : ranked;
 }

@@ -271,22 +271,44 @@ export function fitAround(
   // 按其本身收取的运费…", trial 31 t31-08, t31-15) reads as a broken sentence: the cut starts after the clause mark that follows
   // the closing bracket, or after the bracket, when that is before the question's first word; the cut ends as much further on.
   if (start > 0 && /\p{Script=Han}/u.test(text.slice(start, end))) {
-    const before = text.slice(0, start);
-    const open = Math.max(before.lastIndexOf('（'), before.lastIndexOf('('));
-    const closed = Math.max(before.lastIndexOf('）'), before.lastIndexOf(')'));
-    const close = open > closed ? text.slice(start, start + DATE_CLAUSE).search(/[）)]/u) : -1;
+    const close = closingBracket(text, start);
     if (close >= 0) {
-      const after = start + close + 1;
+      const after = close + 1;
       const mark = text.slice(after, after + DATE_CLAUSE).search(/[，、；：,;:]/u);
       const by = (mark >= 0 ? after + mark + 1 : after) - start;
       if (start + by <= Math.min(firstStart, near?.at ?? Infinity) && start + by < end) {
         start += by;
         end = Math.min(text.length, end + by);
-        while (end < text.length && end > start && inNumber(text, end)) end--;
+        // Not inside a number or a Latin word the end now falls in ("…Kazakhstan cust…").
+        while (
+          end < text.length &&
+          end > start &&
+          (inNumber(text, end) || (WORD.test(text[end - 1]!) && WORD.test(text[end]!)))
+        )
+          end--;
       }
     }
   }
   return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;
+}
+
+/** The closing bracket of the brackets a cut starting at `start` opens inside, counted by depth ("（按《公约》第（2）款…）" closes
+ * at its last "）"), when it lies within DATE_CLAUSE characters; -1 when the start is inside none. */
+function closingBracket(text: string, start: number): number {
+  let depth = 0;
+  for (let i = 0; i < start; i++) {
+    if (text[i] === '（' || text[i] === '(') depth++;
+    else if ((text[i] === '）' || text[i] === ')') && depth > 0) depth--;
+  }
+  if (depth === 0) return -1;
+  for (let i = start; i < Math.min(text.length, start + DATE_CLAUSE); i++) {
+    if (text[i] === '（' || text[i] === '(') depth++;
+    else if (text[i] === '）' || text[i] === ')') {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
 }
 
 /** How far after a date cut at its start the clause mark that closes it may lie. */

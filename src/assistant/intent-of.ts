@@ -89,17 +89,24 @@ export function intentOf(
   return own;
 }
 
-/** A rule the trip is only the frame of (an Incoterms rule, a certificate, insurance, the customs value), asked without its
- * time or cost. */
+/** A rule the trip is only the frame of (an Incoterms rule, a goods rule, insurance, the customs value and the other
+ * subjects of NOT_A_TRIP), asked without its time or cost, and not beside another way the trip could go: "what about by
+ * truck under DAP terms?", "а если грузовиком на условиях DAP?", "那汽运走DAP呢？" ask the trip by road (a review of trial 31's
+ * change planned none). */
 function asksRuleOfTrip(question: string): boolean {
   return (
     (namesIncoterms(question) ||
       GOODS_RULE.test(question) ||
       CARGO_INSURANCE.test(question) ||
       NOT_A_TRIP.test(question)) &&
-    !TIME_OR_COST.test(withoutPriceBasis(question))
+    !TIME_OR_COST.test(withoutPriceBasis(question)) &&
+    !(ANOTHER_WAY.test(question) && modesAsked(question).modes?.length)
   );
 }
+
+/** A follow-up that asks of an alternative: "and by sea…?", "what about…", "а если…", "那…呢？". */
+const ANOTHER_WAY =
+  /^\s*(?:and|what\s+about|how\s+about|what\s+if|а|и|а\s+если|а\s+что\s+если|тогда|那|那么|如果|要是)(?:\s|[，,]|$)|^\s*(?:那么?|如果|要是)(?=\p{Script=Han})|呢\s*[？?]?\s*$/iu;
 
 // A short yes ("да, передайте", "好的"); a longer message that only starts with one asks something else.
 const AGREES =

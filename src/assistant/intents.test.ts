@@ -7,6 +7,8 @@ import { companyIn } from './company-names.js';
 import { detectIntent } from './detect-intent.js';
 import { namelessCheck } from './credit-intent.js';
 import { followsRuleQuestion } from './trip-follow-ups.js';
+import { intentOf } from './intent-of.js';
+import { planRetrieval } from './retrieval-plan.js';
 import { namedSeaPassage } from '../domain/sea-passages.js';
 import { placeRefs } from '../tools/routes/find-places.js';
 import { RouteService } from '../tools/routes/route-service.js';
@@ -247,5 +249,55 @@ describe('a counterparty to check, named by none', () => {
       'проверь, платит ли покупатель НДС при ввозе',
     ])
       expect(namelessCheck(text), text).toBe(false);
+  });
+});
+
+describe('a follow-up in a route conversation that asks a rule of the trip (trial 31 t31-22)', () => {
+  const places = (text: string) => placeRefs(network, text);
+  const after = (previous: string, question: string) => {
+    const history = [
+      { id: 1, role: 'user' as const, content: previous, lang: null, createdAt: '2026-12-08T00:00:00Z' },
+      { id: 2, role: 'assistant' as const, content: '…', lang: null, createdAt: '2026-12-08T00:00:01Z' },
+    ];
+    return intentOf(question, planRetrieval(question, history, { places }), places);
+  };
+
+  it('answers the rule from the notes, not with the trip again', () => {
+    const trip = 'ok and if final destination is Tashkent? any idea of cost per 40ft?';
+    expect(after(trip, 'the Tashkent buyer insists on FOB Qingdao for this rail shipment, is that ok?').kind).toBe(
+      'none',
+    );
+  });
+
+  it('plans the trip another way when the follow-up asks it beside the rule', () => {
+    for (const [previous, question] of [
+      ['how long from Qingdao to Almaty by rail?', 'what about by truck under DAP terms?'],
+      ['сколько идёт поезд из Циндао в Алматы?', 'а если грузовиком на условиях DAP?'],
+      ['青岛到阿拉木图铁路要多久？', '那汽运走DAP呢？'],
+    ] as const)
+      expect(after(previous, question), question).toMatchObject({ kind: 'route', to: 'almaty', modes: ['road'] });
+  });
+
+  it('goes through a land crossing named after a sea leg by rail (trial 31 t31-21)', () => {
+    expect(
+      after(
+        'а если морем до Владивостока и дальше жд из Циндао в Москву?',
+        'и какой переход лучше — Маньчжурия/Забайкальск?',
+      ),
+    ).toMatchObject({ kind: 'route', to: 'moscow', via: 'manzhouli', modes: ['rail'] });
+  });
+});
+
+describe('words that ask how to check, before "这个客户" (trial 31 t31-14)', () => {
+  it('names no company', () => {
+    for (const q of [
+      '俄罗斯客户要订2台五轴CNC加工中心。另外怎么查这个客户有没有在制裁名单上？',
+      '另外帮我确认这个客户的资信',
+      '另外想知道这个客户靠谱吗',
+      '我们担心这个客户会不付款，怎么查？',
+    ])
+      expect(companyIn(q), q).toBeUndefined();
+    // A name after a polite opening is still the name.
+    expect(companyIn('请问海尔这个客户还在经营吗')).toBe('海尔');
   });
 });

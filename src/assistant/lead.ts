@@ -16,7 +16,7 @@ import { questionParts } from './question-parts.js';
 import { fitAround } from './fit-around.js';
 import { yearsAsked, yearsIn } from './asked-years.js';
 import { hanShare, hanWeights } from './han-overlap.js';
-import { ownRegime, questionWeights, weighByRarity } from './question-weights.js';
+import { questionWeights, weighByRarity } from './question-weights.js';
 import { matchKey, unitsOf } from './passage-units.js';
 import { shownPieces } from './previous-lead.js';
 import { stepBack } from './step-back.js';
@@ -143,17 +143,19 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
     singleHan,
     frameTokens,
     ownTypes,
+    ownRule,
     weight,
     globalWeight,
     total: questionTotal,
   } = questionWeights(question, opts, asked, askedRegulations);
   // A follow-up that asks its own kind of answer asks only that: "and whats the deadline to claim" after "how much can
   // we get from the carrier?" wants the claim period, not another amount (trial 21 t21-10 repeated the CMR limit).
-  // So does one that names a rule the question before did not: "the Tashkent buyer insists on FOB Qingdao for this rail
+  // So does one that names an Incoterms rule the question before did not: "the Tashkent buyer insists on FOB Qingdao for this rail
   // shipment, is that ok?" after "any idea of cost per 40ft?" asks of FOB, not a cost (trial 31 t31-22 led with days).
-  const types: QuestionType[] =
-    ownTypes.length || ownRegime(question, opts.followUp) ? ownTypes : questionTypes(question);
+  const types: QuestionType[] = ownTypes.length || ownRule ? ownTypes : questionTypes(question);
   const namesAsked = (text: string) => tokenize(text).some((t) => qTokens.has(matchKey(t)));
+  // The words the message itself asks with: a follow-up's own, not those of the question it continues.
+  const ownQuestionWords = opts.followUp ? new Set(tokenize(opts.followUp).map(matchKey)) : qTokens;
   const askedJurisdictions = sanctioningJurisdictions(question);
   // A follow-up that names its own year asks about that one: "а ндс на посылки с 27 года будет?" after a question on July
   // 2026 (trial 21 t21-07).
@@ -248,18 +250,23 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
       // indexation, whose figure the question type favoured (domain a2-10, trial 31 t31-10).
       // By a rare word of the question (a product, not "buyer" or "China": labels such as "Buyers in non-party states." are
       // the notes' way of writing, domain legal-10). Not a Chinese pair, which may straddle two words: "银行退汇" shares "行退"
-      // with "银行退款" (trial 31 t31-14).
-      const labelAsks = (label: string) =>
-        tokenize(label).some((t) => {
-          const k = matchKey(t);
-          return (
-            !/\p{Script=Han}/u.test(t) &&
-            qTokens.has(k) &&
-            !marketTokens.has(k) &&
-            !headingTokens.has(k) &&
-            opts.idf(t) >= RARE_LABEL_WORD * opts.missingIdf
-          );
-        });
+      // with "银行退款" (trial 31 t31-14). Of the message itself: a follow-up's "and who pays for returns?" is not asked of
+      // "**Ozon, for sellers from abroad:**" by the "ozon" of the question before (a review of trial 31's change).
+      const asksWord = (t: string) => {
+        const k = matchKey(t);
+        return (
+          !/\p{Script=Han}/u.test(t) &&
+          ownQuestionWords.has(k) &&
+          !marketTokens.has(k) &&
+          !headingTokens.has(k) &&
+          opts.idf(t) >= RARE_LABEL_WORD * opts.missingIdf
+        );
+      };
+      const asksOf = new Map<string, boolean>();
+      const labelAsks = (label: string) => {
+        if (!asksOf.has(label)) asksOf.set(label, tokenize(label).some(asksWord));
+        return asksOf.get(label)!;
+      };
       const caseAsked = units.some((u) => u.label !== undefined && labelAsks(u.label));
       for (const [unitIndex, unit] of units.entries()) {
         let matched = 0;
@@ -354,7 +361,9 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         // is about that year, not another one's total or an earlier rule.
         if (askedYears.length > 0 && yearsIn(unit.text).some((y) => askedYears.includes(y))) score += W_YEAR;
         if (offMarketHere) score *= 0.5;
-        if (caseAsked && unit.label !== undefined && !labelAsks(unit.label)) score *= W_OTHER_CASE;
+        // (Not an item whose text names an asked case: "…ещё +10–20% для легковых автомобилей…" asked of cars and excavators.)
+        if (caseAsked && unit.label !== undefined && !labelAsks(unit.label) && !tokenize(unit.text).some(asksWord))
+          score *= W_OTHER_CASE;
         if (otherJurisdiction) score *= W_OTHER_JURISDICTION;
         // "а в Таджикистане?" after an EAC question asked for Uzbekistan: the previous question's words are
         // all in the EAC note, whose rule for union members says nothing of Tajikistan (follow-up fg-02).
@@ -540,7 +549,9 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
     const words = ownWords.get(text) ?? qTokens;
     if (!head || text.length <= budget) return fitAround(text, budget, words, anchorsOf(text), weight);
     const rest = text.slice(head.length).trimStart();
-    return `${head} ${fitAround(rest, Math.max(20, budget - head.length - 1), words, anchorsOf(rest), weight)}`;
+    // No space after a Chinese head ("…的规则：").
+    const gap = /[：\p{Script=Han}]$/u.test(head) ? '' : ' ';
+    return `${head}${gap}${fitAround(rest, Math.max(20, budget - head.length - gap.length), words, anchorsOf(rest), weight)}`;
   };
   // A cut that would show a hedged sentence without its hedge shows the sentences before it instead, when there are any:
   // "…повысил основную ставку НДС с 12% до 16%. Соответственно, ввозной НДС … тоже должен составлять 16%…" lost "отдельно не
@@ -597,9 +608,9 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
     if (pool.length === 0) return { bestByDoc, confidence, matchedWeight };
     chosen = show(composeLead(pool, maxChars, maxSentences, cut));
   }
-  // A sentence that follows from one before it in its passage is read after that one: "The EUR 200 limit would then matter
-  // only for duty." came before the draft it follows from (trial 31 t31-12). Only such a sentence: the best answer stays
-  // first otherwise, wherever its passage has it.
+  // A sentence that follows from the one just before it in its passage is read after that one: "The EUR 200 limit would then
+  // matter only for duty." came before the draft it follows from (trial 31 t31-12). Only such a sentence, and only after the
+  // sentence it goes on from, shown from its start: the best answer stays first otherwise, wherever its passage has it.
   const unitAt = new Map(eligible.map((e) => [`${e.passageKey}#${e.text}`, e.unitIndex]));
   const place = (c: { passageKey: string; text: string }) => unitAt.get(`${c.passageKey}#${c.text}`) ?? -1;
   const inOrder = [...chosen];
@@ -607,12 +618,17 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   const source =
     first && FOLLOWS_ON.test(first.text.slice(0, OPENS))
       ? inOrder.findIndex(
-          (c, i) => i > 0 && c.passageKey === first.passageKey && place(c) >= 0 && place(c) < place(first),
+          (c, i) =>
+            i > 0 &&
+            c.passageKey === first.passageKey &&
+            place(c) >= 0 &&
+            place(c) === place(first) - 1 &&
+            !c.shown.startsWith('…'),
         )
       : -1;
   if (source > 0) inOrder.unshift(...inOrder.splice(source, 1));
-  // Two questions are answered in the order they were asked: "EAC玩具做DoC声明就可以吗？我们已经有EN71测试报告，能直接用吗？" opened
-  // with the EN 71 reports and said "只能认证" second (trial 31 t31-02).
+  // Two questions are answered in the order they were asked: "Хватит декларации или нужен сертификат? и можно ли погремушку с
+  // натуральным мехом делать?" opened with the fur rule and said "Только сертификат." second (t14-01).
   const asked1 = inOrder.findIndex(
     (c, i) => i > 0 && pool.find((p) => p.text === c.text && p.passageKey === c.passageKey)?.askedBefore,
   );

@@ -79,7 +79,7 @@ export function withOtherPartSecond<
   const { part } = partOf(at);
   const otherPart = all[part]!;
   // Asked before the best one's question, its answer is read first (lead.ts).
-  const askedBefore = best.part >= 0 && part < best.part && !answered.has(part);
+  const askedBefore = best.part >= 0 && part < best.part;
   return [
     top,
     { ...ranked[at]!, otherPart, ...(askedBefore ? { askedBefore } : {}) },

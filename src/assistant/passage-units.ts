@@ -113,7 +113,7 @@ export function unitsOf(passage: UnitSource): PassageUnits {
       const label = /^\*\*([^*]{2,40})\*\*\s*[:：]/u.exec(item[1]!)?.[1];
       const labelMarkets = label ? detectMarkets(label) : [];
       // The label with its colon inside the bold or out: "**Дорожно-строительная техника:** +15% в год".
-      const caseLabel = /^\*\*([^*]{2,60}?)[:：]?\*\*\s*[:：]?/u.exec(item[1]!)?.[1];
+      const caseLabel = /^\*\*([^*]{2,60}?)(?:[:：]\*\*|\*\*\s*[:：])/u.exec(item[1]!)?.[1];
       for (const part of parts.length ? parts : [text]) {
         const unit = makeUnit(part, leadIn);
         for (const m of labelMarkets) if (!unit.markets.includes(m)) unit.markets.push(m);

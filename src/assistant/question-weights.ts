@@ -3,7 +3,7 @@
 // candidate sentences.
 import { detectMarkets, withoutMarkets } from '../domain/markets.js';
 import { namesIncoterms } from '../domain/incoterms.js';
-import { namedRegimes, withoutMarkingScheme } from '../domain/legal-conventions.js';
+import { withoutMarkingScheme } from '../domain/legal-conventions.js';
 import { withoutToyQualifiers } from '../domain/products.js';
 import { tokenize } from '../rag/tokenize.js';
 import type { LeadDoc, LeadOptions } from './lead-types.js';
@@ -34,6 +34,8 @@ export interface QuestionWeights {
   frameTokens: Set<string>;
   /** The kinds of answer a follow-up asks for itself. */
   ownTypes: QuestionType[];
+  /** The follow-up names an Incoterms rule the question before it did not: it asks of that rule, not the trip's figures. */
+  ownRule: boolean;
   /** Each topic word's weight (corpus idf); weighByRarity reweights it among the candidates. */
   weight: Map<string, number>;
   /** The corpus-wide weights. */
@@ -49,11 +51,21 @@ const W_STATEMENT = 0.7;
 /** What a word only the question before holds counts beside a follow-up that names its own rule. */
 const W_BEFORE_OWN_RULE = 0.3;
 
-/** The follow-up names a rule (an Incoterms rule, a convention) that the question it continues does not. */
-export function ownRegime(question: string, followUp: string | undefined): boolean {
+/** The follow-up names an Incoterms rule that the question it continues does not (`ownRule` of QuestionWeights). Only
+ * Incoterms: a carriage convention ("а если везли автомобилем по CMR?" after the rail limit) or the marking scheme ("а
+ * Честный знак там нужен?") is asked of what the question before asked, its amount or its subject (a review of trial 31's
+ * change lost the CMR limit and a lead). */
+function ownIncotermsRule(question: string, followUp: string | undefined): boolean {
+  if (!followUp || !namesIncoterms(followUp)) return false;
+  return !namesIncoterms(question.replace(followUp, ''));
+}
+
+/** The follow-up names the marking scheme ("Честный знак", "诚信标志") that the question it continues does not. */
+function ownScheme(question: string, followUp: string | undefined): boolean {
   if (!followUp) return false;
-  const before = namedRegimes(question.replace(followUp, ''));
-  return namedRegimes(followUp).some((r) => !before.includes(r));
+  // By how much of each the scheme's names take: the question as understood holds the follow-up, not always verbatim.
+  const named = (text: string) => text.length - withoutMarkingScheme(text).length;
+  return named(followUp) > 0 && named(question) <= named(followUp);
 }
 
 /** The question words a message's questions must hold for its statements' own words to count less. */
@@ -138,11 +150,15 @@ export function questionWeights(
   // (not for a follow-up, whose question is read after the one it follows).
   // Only when the question says what it asks itself: "…with ICC (C) cover. any problem with that?" asks about its
   // statement (trial 19 t19-18 lost its CIF rule to the insurance note's buyer who wants wider cover).
-  // A follow-up that names a rule the question before did not asks of that rule: "the Tashkent buyer insists on FOB
+  // A follow-up that names an Incoterms rule the question before did not asks of that rule: "the Tashkent buyer insists on FOB
   // Qingdao for this rail shipment, is that ok?" after "and if final destination is Tashkent? any idea of cost per 40ft?"
   // was led by rail costs to Tashkent (trial 31 t31-22). The question before says which trip; its words count less.
-  if (opts.followUp && ownRegime(question, opts.followUp)) {
-    const own = new Set(tokenize(opts.followUp).map(matchKey));
+  // So does one that names the marking scheme the question before did not, though it keeps that question's kind of
+  // answer: "а Честный знак на это нужен? коды можем напечатать прямо у нас на фабрике в Китае?" after baby clothes was led
+  // by the clothes' conformity words (trial 31 t31-01); "а Честный знак там нужен?" after Kazakh VAT is still a yes or no.
+  const ownRule = ownIncotermsRule(question, opts.followUp);
+  if (ownRule || ownScheme(question, opts.followUp)) {
+    const own = new Set(tokenize(opts.followUp ?? '').map(matchKey));
     for (const [t, w] of weight) if (!own.has(t)) weight.set(t, w * W_BEFORE_OWN_RULE);
   }
   if (!opts.followUp) {
@@ -163,6 +179,7 @@ export function questionWeights(
     singleHan,
     frameTokens,
     ownTypes,
+    ownRule,
     weight,
     globalWeight,
     total,

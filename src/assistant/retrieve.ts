@@ -1,6 +1,6 @@
 // Retrieval for a person: search every language, then show each document in the asker's
 // language when a translation exists (the translation links of the front-matter), once.
-import { aboutOtherMarkets, isOwnNote, sectionOnAsked, withoutMarkets } from '../domain/markets.js';
+import { aboutOtherMarkets, isOwnNote, lastMarketsListed, sectionOnAsked, withoutMarkets } from '../domain/markets.js';
 import { tokenize } from '../rag/tokenize.js';
 import { CONFORMITY, namedRegulations } from '../domain/regulations.js';
 import { detectProducts } from '../domain/products.js';
@@ -317,14 +317,18 @@ export async function retrieveFused(
     // The follow-up's own words say the subject when it has any: "а если такую же машину в Казахстан и Узбекистан — там
     // какой ндс?" after a long message on FCA, Zabaikalsk and the customs value asks "ндс" (trial 31 t31-07), which the
     // rarest words of the whole were not.
-    const subject = [...new Set([...rarest(opts.understood ?? unique.at(-1)!), ...rarest(unique[0]!)])];
+    // Only of a list of markets it asks: "а какие права у покупателя?" after children's clothing to Kazakhstan asks of no market,
+    // and its "покупател" brought the Kazakh currency note's contract rule in (a review of trial 31's change).
+    const listed = asked.size >= 2 && lastMarketsListed(unique[0]!);
+    const subject = [...new Set([...rarest(opts.understood ?? unique.at(-1)!), ...(listed ? rarest(unique[0]!) : [])])];
     const onSubject = (hit: UserHit, market: string) =>
       hit.doc.countries.length <= 2 &&
       hit.doc.countries.includes(market) &&
       tokenize(hit.text).some((t) => subject.includes(t));
-    // Each market asked, in the order asked, gets its note among the first three (two markets: the second and third).
+    // Each market asked, in the order asked, gets its note among the first three (one market: the third; two: the second and
+    // third); a third market and more keep their places.
     const place = Math.max(1, 3 - asked.size);
-    [...asked].forEach((market, i) => {
+    [...asked].slice(0, 3 - place).forEach((market, i) => {
       const at = all.findIndex((hit) => onSubject(hit, market));
       if (at > place + i) all.splice(place + i, 0, ...all.splice(at, 1));
     });

@@ -97,4 +97,17 @@ describe('withCorpusWords', () => {
     expect(withElementsApart('镓、锗、锑 出口')).toBe('镓、锗、锑 出口');
     expect(withElementsApart('gallium to Russia')).toBe('gallium to Russia');
   });
+
+  it('reads goods stolen as theft, and nothing else stolen (domain heldout2-028, a review of trial 31)', () => {
+    expect(withCorpusWords('3 cartons were stolen on the way to Almaty')).toContain('theft');
+    expect(withCorpusWords('часть коробок украли по дороге в Алматы')).toContain('кража');
+    for (const q of [
+      'our email was hacked and the payment was stolen, what can we do?',
+      'can the buyer steal our design',
+      'a silk stole',
+      'у нас украли товарный знак',
+      'мошенники похитили деньги',
+    ])
+      expect(withCorpusWords(q), q).toBe(q);
+  });
 });
