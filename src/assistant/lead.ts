@@ -11,6 +11,7 @@ import { splitSentences } from '../rag/split-text.js';
 import { showsHedged } from './shows-hedged.js';
 import { detectMarkets, isOwnNote, lastMarketsListed, sectionOnAsked } from '../domain/markets.js';
 import { withEachMarketNext } from './each-market.js';
+import { inReadingOrder } from './reading-order.js';
 import { INCOTERMS_REGIME, isCarriageConvention, isConvention, namedRegimes } from '../domain/legal-conventions.js';
 import { questionParts } from './question-parts.js';
 import { fitAround } from './fit-around.js';
@@ -56,7 +57,7 @@ import {
 } from './lead-weights.js';
 import { asksCharge, figureSpans, hasFigure, questionTypes, type QuestionType } from './question-type.js';
 import { answersType, kindOf, proximity } from './sentence-kind.js';
-import { ABOVE, LIST_WHOLE, POINTS_BACK, THEIR_SIDE, UNVERIFIED } from './sentence-patterns.js';
+import { ABOVE, LIST_WHOLE, THEIR_SIDE, UNVERIFIED } from './sentence-patterns.js';
 import { candidateText } from './candidate-text.js';
 import { docStance } from './doc-stance.js';
 import { namedCharges, sameCharge, type Charge } from '../domain/charges.js';
@@ -106,11 +107,6 @@ const GOES_ON =
 
 /** A word of a list item's label names the asked case when its corpus weight is at least this share of the rarest word's. */
 const RARE_LABEL_WORD = 0.6;
-
-/** A sentence that goes on from the one before it ("The EUR 200 limit would then…", "Этот порог…", "该门槛…"), by its
- * opening words (this many characters): "…for a second language is needed there" further on says nothing of order. */
-const OPENS = 30;
-const FOLLOWS_ON = new RegExp(`${POINTS_BACK.source}|\\bthen\\b|(?<![\\p{L}])тогда(?![\\p{L}])|届时|此时`, 'iu');
 
 export function selectLead(question: string, docs: readonly LeadDoc[], opts: LeadOptions): LeadResult {
   const maxChars = opts.maxChars ?? (opts.lang === 'zh' ? 120 : 300);
@@ -608,33 +604,13 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
     if (pool.length === 0) return { bestByDoc, confidence, matchedWeight };
     chosen = show(composeLead(pool, maxChars, maxSentences, cut));
   }
-  // A sentence that follows from the one just before it in its passage is read after that one: "The EUR 200 limit would then
-  // matter only for duty." came before the draft it follows from (trial 31 t31-12). Only such a sentence, and only after the
-  // sentence it goes on from, shown from its start: the best answer stays first otherwise, wherever its passage has it.
+  // Read in an order that makes sense (reading-order.ts).
   const unitAt = new Map(eligible.map((e) => [`${e.passageKey}#${e.text}`, e.unitIndex]));
-  const place = (c: { passageKey: string; text: string }) => unitAt.get(`${c.passageKey}#${c.text}`) ?? -1;
-  const inOrder = [...chosen];
-  const first = inOrder[0];
-  const source =
-    first && FOLLOWS_ON.test(first.text.slice(0, OPENS))
-      ? inOrder.findIndex(
-          (c, i) =>
-            i > 0 &&
-            c.passageKey === first.passageKey &&
-            place(c) >= 0 &&
-            place(c) === place(first) - 1 &&
-            !c.shown.startsWith('…'),
-        )
-      : -1;
-  if (source > 0) inOrder.unshift(...inOrder.splice(source, 1));
-  // Two questions are answered in the order they were asked: "Хватит декларации или нужен сертификат? и можно ли погремушку с
-  // натуральным мехом делать?" opened with the fur rule and said "Только сертификат." second (t14-01).
-  const asked1 = inOrder.findIndex(
-    (c, i) => i > 0 && pool.find((p) => p.text === c.text && p.passageKey === c.passageKey)?.askedBefore,
+  const inOrder = inReadingOrder(
+    chosen,
+    (c) => unitAt.get(`${c.passageKey}#${c.text}`) ?? -1,
+    (c) => pool.find((p) => p.text === c.text && p.passageKey === c.passageKey)?.askedBefore ?? false,
   );
-  // Not a cut that opens mid-sentence ("…transaction value of similar goods; …"): a lead does not begin with a fragment.
-  if (asked1 > 0 && source <= 0 && !inOrder[asked1]!.shown.startsWith('…'))
-    inOrder.unshift(...inOrder.splice(asked1, 1));
   // Two sentences of one paragraph both carry its run-in heading (passage-units.ts): said once.
   const sentences = inOrder.map(({ shown, n, passageKey, text, score }, i) => {
     const label = /^([^…]{2,80}?[.。:：])\s?…\s?/u.exec(shown);
