@@ -6,8 +6,6 @@ import { sentenceMarkets } from '../domain/markets.js';
 
 /** How close the other market's best sentence must score to the best one's. */
 const NEAR = 0.5;
-/** The sentences a lead holds (lead.ts). */
-const MAX_SENTENCES = 3;
 
 interface Candidate {
   text: string;
@@ -23,21 +21,22 @@ function about(c: Candidate): string[] {
 }
 
 /** The candidates, best first, with the best one on each other listed market moved next, as the answer to another
- * part of the question (compose-lead.ts gives it room beside the best one; its cut keeps `words`). */
+ * part of the question (compose-lead.ts gives it room beside the best one; its cut keeps `words`), up to `maxSentences`. */
 export function withEachMarketNext<C extends Candidate>(
   ranked: readonly C[],
   listed: readonly string[],
   words: ReadonlySet<string>,
+  maxSentences = 3,
 ): ReadonlyArray<C & { otherPart?: ReadonlySet<string> }> {
   const markets = listed.filter((m) => m !== 'CN');
   const top = ranked[0];
   if (markets.length < 2 || !top) return ranked;
   const covered = new Set(about(top).filter((m) => markets.includes(m)));
   if (covered.size === 0) return ranked;
-  // One sentence for each market the best one is not about, best first, as room allows (a lead holds three).
+  // One sentence for each market the best one is not about, best first, as the lead's sentences allow.
   const rest: Array<C & { otherPart?: ReadonlySet<string> }> = [...ranked.slice(1)];
   const next: Array<C & { otherPart?: ReadonlySet<string> }> = [];
-  for (let slot = 0; slot < MAX_SENTENCES - 1; slot++) {
+  for (let slot = 0; slot < maxSentences - 1; slot++) {
     const at = rest.findIndex(
       (c) => c.score >= NEAR * top.score && about(c).some((m) => markets.includes(m) && !covered.has(m)),
     );

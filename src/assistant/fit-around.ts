@@ -249,6 +249,19 @@ export function fitAround(
     end -= cutNumber[0].length;
     while (end > start && WORD.test(text[end - 1]!) && WORD.test(text[end] ?? '')) end--;
   }
+  // The Chinese start moved on by `by` characters (below), when that is before the question's first word and the end: the end
+  // moves as much further on, not inside a number or a Latin word ("…Kazakhstan cust…").
+  const shiftStart = (by: number) => {
+    if (start + by > Math.min(firstStart, near?.at ?? Infinity) || start + by >= end) return;
+    start += by;
+    end = Math.min(text.length, end + by);
+    while (
+      end < text.length &&
+      end > start &&
+      (inNumber(text, end) || (WORD.test(text[end - 1]!) && WORD.test(text[end]!)))
+    )
+      end--;
+  };
   // Chinese: a start inside a date ("…年 1 月 27 日起施行）规定：9810 货物…" of "国家税务总局 2025 年第 3 号公告（2025 年 1 月 27 日起
   // 施行）规定：…", trial 30 t30-11) reads as a date it is not: the cut starts after the clause mark that closes it, when one is
   // near and the question's first word lies after it; the cut ends as much further on.
@@ -260,11 +273,7 @@ export function fitAround(
     if (/[\d年月]\s*$/u.test(text.slice(0, start))) {
       // (Not past a full stop: "…年 9 月波兰关闭了与白俄罗斯的边境。" says what happened.)
       const by = text.slice(start, start + DATE_CLAUSE).search(/[，、；：,;:]/u) + 1;
-      if (by > 0 && start + by <= Math.min(firstStart, near?.at ?? Infinity) && start + by < end) {
-        start += by;
-        end = Math.min(text.length, end + by);
-        while (end < text.length && end > start && inNumber(text, end)) end--;
-      }
+      if (by > 0) shiftStart(by);
     }
   }
   // Chinese: a start inside brackets ("…18 条）的一部法律评注：预裁定有效期为 5 年" of "…（第 18 条）的一部法律评注：…", "…24 条确定）的，
@@ -275,18 +284,7 @@ export function fitAround(
     if (close >= 0) {
       const after = close + 1;
       const mark = text.slice(after, after + DATE_CLAUSE).search(/[，、；：,;:]/u);
-      const by = (mark >= 0 ? after + mark + 1 : after) - start;
-      if (start + by <= Math.min(firstStart, near?.at ?? Infinity) && start + by < end) {
-        start += by;
-        end = Math.min(text.length, end + by);
-        // Not inside a number or a Latin word the end now falls in ("…Kazakhstan cust…").
-        while (
-          end < text.length &&
-          end > start &&
-          (inNumber(text, end) || (WORD.test(text[end - 1]!) && WORD.test(text[end]!)))
-        )
-          end--;
-      }
+      shiftStart((mark >= 0 ? after + mark + 1 : after) - start);
     }
   }
   return `${start > 0 ? '…' : ''}${text.slice(start, end).trim()}${end < text.length ? '…' : ''}`;

@@ -12,6 +12,7 @@ import { showsHedged } from './shows-hedged.js';
 import { detectMarkets, isOwnNote, lastMarketsListed, sectionOnAsked } from '../domain/markets.js';
 import { withEachMarketNext } from './each-market.js';
 import { inReadingOrder } from './reading-order.js';
+import { caseLabels } from './case-labels.js';
 import { INCOTERMS_REGIME, isCarriageConvention, isConvention, namedRegimes } from '../domain/legal-conventions.js';
 import { questionParts } from './question-parts.js';
 import { fitAround } from './fit-around.js';
@@ -164,7 +165,8 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
   const kinds = kindsOf(question, opts.followUp);
   const otherKind = kinds.other;
   const bestByDoc = new Map<number, LeadSentence>();
-  /** Candidate texts that open with a heading saying their rule is not in force → that heading. */
+  /** Candidate texts that open with a heading saying their rule is not in force, or with a label naming the asked case →
+   * that heading or label, which a cut keeps. */
   const keptHeads = new Map<string, string>();
   // Each passage's words, for a follow-up's step back (below).
   const sectionWords = new Map<string, ReadonlySet<string>>();
@@ -240,15 +242,12 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
       // The charges the section's headings (the document's title first) and its own heading name, read once per section.
       const pathCharges = askedCharges.length ? namedCharges(passage.headingPath.join(' ')) : [];
       const headingCharges = askedCharges.length ? namedCharges(passage.headingPath.at(-1) ?? '') : [];
-      // A list whose items are labelled by case ("**Экскаваторы и экскаваторы-погрузчики:** …", "**Ежегодно 1 января…:** … для
-      // легковых автомобилей…"): when a label names what the question asks about, the items labelled otherwise are about
-      // other cases. "утильсбор на экскаваторы и бульдозеры из китая, сколько будет расти?" was led by the cars' yearly
-      // indexation, whose figure the question type favoured (domain a2-10, trial 31 t31-10).
-      // By a rare word of the question (a product, not "buyer" or "China": labels such as "Buyers in non-party states." are
-      // the notes' way of writing, domain legal-10). Not a Chinese pair, which may straddle two words: "银行退汇" shares "行退"
-      // with "银行退款" (trial 31 t31-14). Of the message itself: a follow-up's "and who pays for returns?" is not asked of
-      // "**Ozon, for sellers from abroad:**" by the "ozon" of the question before (a review of trial 31's change).
-      const asksWord = (t: string) => {
+      // The items of a list labelled by case (case-labels.ts), read by a rare word of the question (a product, not "buyer" or
+      // "China": labels such as "Buyers in non-party states." are the notes' way of writing, domain legal-10). Not a Chinese
+      // pair, which may straddle two words: "银行退汇" shares "行退" with "银行退款" (trial 31 t31-14). Of the message itself: a
+      // follow-up's "and who pays for returns?" is not asked of "**Ozon, for sellers from abroad:**" by the "ozon" of the
+      // question before (a review of trial 31's change).
+      const cases = caseLabels(units, (t) => {
         const k = matchKey(t);
         return (
           !/\p{Script=Han}/u.test(t) &&
@@ -257,13 +256,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
           !headingTokens.has(k) &&
           opts.idf(t) >= RARE_LABEL_WORD * opts.missingIdf
         );
-      };
-      const asksOf = new Map<string, boolean>();
-      const labelAsks = (label: string) => {
-        if (!asksOf.has(label)) asksOf.set(label, tokenize(label).some(asksWord));
-        return asksOf.get(label)!;
-      };
-      const caseAsked = units.some((u) => u.label !== undefined && labelAsks(u.label));
+      });
       for (const [unitIndex, unit] of units.entries()) {
         let matched = 0;
         let matchedGlobal = 0;
@@ -357,9 +350,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
         // is about that year, not another one's total or an earlier rule.
         if (askedYears.length > 0 && yearsIn(unit.text).some((y) => askedYears.includes(y))) score += W_YEAR;
         if (offMarketHere) score *= 0.5;
-        // (Not an item whose text names an asked case: "…ещё +10–20% для легковых автомобилей…" asked of cars and excavators.)
-        if (caseAsked && unit.label !== undefined && !labelAsks(unit.label) && !tokenize(unit.text).some(asksWord))
-          score *= W_OTHER_CASE;
+        if (cases.otherCase(unit)) score *= W_OTHER_CASE;
         if (otherJurisdiction) score *= W_OTHER_JURISDICTION;
         // "а в Таджикистане?" after an EAC question asked for Uzbekistan: the previous question's words are
         // all in the EAC note, whose rule for union members says nothing of Tajikistan (follow-up fg-02).
@@ -394,16 +385,10 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
           opts.lang,
           headingAsked,
         );
-        if (counterfactual) keptHeads.set(text, heading);
-        // So is the label that names the asked case: cut to its room, the excavators' item lost the word that says whose
-        // indexation it is ("…экскаваторов и 2028 года для экскаваторов-погрузчиков…", trial 31 t31-10).
-        else if (
-          unit.label &&
-          labelAsks(unit.label) &&
-          /^[:：]/u.test(text.slice(unit.label.length)) &&
-          text.startsWith(unit.label)
-        )
-          keptHeads.set(text, text.slice(0, unit.label.length + 1));
+        // A cut keeps a heading that says the rule is not in force, and a list item's label that names the asked case
+        // (case-labels.ts).
+        const keptHead = counterfactual ? heading : cases.head(unit, text);
+        if (keptHead) keptHeads.set(text, keptHead);
         const candidate = {
           n: doc.n,
           passageKey: passage.key,
@@ -572,7 +557,7 @@ export function selectLead(question: string, docs: readonly LeadDoc[], opts: Lea
     : [...withOtherPartSecond(eligible, question, opts.lang)];
   // A list of markets ("в Казахстан и Узбекистан") is answered for each (each-market.ts).
   if (asked.size >= 2 && lastMarketsListed(opts.followUp ?? question))
-    pool = [...withEachMarketNext(pool, [...asked], qTokens)];
+    pool = [...withEachMarketNext(pool, [...asked], qTokens, maxSentences)];
   for (const c of pool) if (c.otherPart) ownWords.set(c.text, c.otherPart);
   let chosen = show(composeLead(pool, maxChars, maxSentences, cut));
   // A follow-up answered with exactly what the person has just read steps back from it (step-back.ts).

@@ -2,7 +2,7 @@
 // name an asked market or regulation, its framing, and each word's weight, in the corpus and among the
 // candidate sentences.
 import { detectMarkets, withoutMarkets } from '../domain/markets.js';
-import { namesIncoterms } from '../domain/incoterms.js';
+import { incotermsMentions, namesIncoterms } from '../domain/incoterms.js';
 import { withoutMarkingScheme } from '../domain/legal-conventions.js';
 import { withoutToyQualifiers } from '../domain/products.js';
 import { tokenize } from '../rag/tokenize.js';
@@ -55,17 +55,19 @@ const W_BEFORE_OWN_RULE = 0.3;
  * Incoterms: a carriage convention ("а если везли автомобилем по CMR?" after the rail limit) or the marking scheme ("а
  * Честный знак там нужен?") is asked of what the question before asked, its amount or its subject (a review of trial 31's
  * change lost the CMR limit and a lead). */
-function ownIncotermsRule(question: string, followUp: string | undefined): boolean {
-  if (!followUp || !namesIncoterms(followUp)) return false;
-  return !namesIncoterms(question.replace(followUp, ''));
-}
+const ownIncotermsRule = (question: string, followUp: string | undefined) =>
+  namedAnew(question, followUp, incotermsMentions);
 
 /** The follow-up names the marking scheme ("Честный знак", "诚信标志") that the question it continues does not. */
-function ownScheme(question: string, followUp: string | undefined): boolean {
+const ownScheme = (question: string, followUp: string | undefined) =>
+  namedAnew(question, followUp, (text) => text.length - withoutMarkingScheme(text).length);
+
+/** The follow-up names something (`mentions`: how much of a text names it) that the question it continues does not. Counted
+ * on the whole question as understood, which holds the follow-up, not always verbatim ("DoC 符合性声明" words added). */
+function namedAnew(question: string, followUp: string | undefined, mentions: (text: string) => number): boolean {
   if (!followUp) return false;
-  // By how much of each the scheme's names take: the question as understood holds the follow-up, not always verbatim.
-  const named = (text: string) => text.length - withoutMarkingScheme(text).length;
-  return named(followUp) > 0 && named(question) <= named(followUp);
+  const own = mentions(followUp);
+  return own > 0 && mentions(question) <= own;
 }
 
 /** The question words a message's questions must hold for its statements' own words to count less. */

@@ -13,6 +13,11 @@ export function namesIncoterms(text: string): boolean {
   return RULE.test(text);
 }
 
+/** How many times a text names an Incoterms rule or the rules. */
+export function incotermsMentions(text: string): number {
+  return [...text.matchAll(new RegExp(RULE.source, 'gu'))].length;
+}
+
 // The rule a price is quoted on ("wants a CIF price", "цена FOB", "CIF报价") names the terms of sale, not a cost asked
 // (trial 19 t19-18 planned a route for "buyer in Almaty wants a CIF price … by rail … any problem with that?" and
 // led with a worked example's USD 110,000 as the amount asked). The other order too: "customer ask price CIF Almaty. is
